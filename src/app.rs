@@ -1,0 +1,99 @@
+//! The application: its shared state, built once from `Settings`, and the actix `App` over it.
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+
+use crate::auth::{Keys, TokenRateLimiter};
+use crate::config::Settings;
+use crate::db::Db;
+use crate::http::{self, Metrics};
+
+/// Everything a request handler may need, shared by all workers.
+pub struct AppState {
+    pub settings: Settings,
+    pub db: Db,
+    pub keys: Keys,
+    pub record_key_secret: Vec<u8>,
+    pub metrics: Arc<Metrics>,
+    pub token_limiter: TokenRateLimiter,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("database: {0}")]
+    Db(#[from] crate::db::DbError),
+    #[error("secret in the data directory: {0}")]
+    Secret(std::io::Error),
+    #[error("DERMREG_JWT_PUBLIC_KEY_FILE: {0}")]
+    PublicKey(String),
+    #[error("cannot listen on DERMREG_BIND: {0}")]
+    Bind(std::io::Error),
+}
+
+impl AppState {
+    /// Connects the database (running migrations) and loads or generates the secrets.
+    pub fn build(settings: Settings) -> Result<AppState, StartError> {
+        let db = Db::connect(&settings.database_url, settings.pool_size)?;
+        let secret = |configured: &Option<String>, file: &str| match configured {
+            Some(s) => Ok(s.as_bytes().to_vec()),
+            None => crate::secrets::load_or_generate(&settings.data_dir, file).map_err(StartError::Secret),
+        };
+        let jwt_secret = secret(&settings.jwt_secret, "jwt.secret")?;
+        let record_key_secret = secret(&settings.record_key_secret, "record-key.secret")?;
+        let mut keys = Keys::new(&jwt_secret, &settings.jwt_issuer, &settings.jwt_audience);
+        if let (Some(file), Some(issuer)) = (&settings.jwt_public_key_file, &settings.jwt_external_issuer) {
+            let pem = std::fs::read(file).map_err(|e| StartError::PublicKey(e.to_string()))?;
+            keys = keys.with_external(&pem, issuer).map_err(StartError::PublicKey)?;
+        }
+        Ok(AppState {
+            token_limiter: TokenRateLimiter::new(settings.rate_limit_per_minute),
+            settings,
+            db,
+            keys,
+            record_key_secret,
+            metrics: Arc::default(),
+        })
+    }
+}
+
+/// The actix application: the route table behind the middleware every request passes.
+pub fn app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(state)
+        .configure(http::routes)
+        .default_service(web::to(http::not_found))
+        .wrap(http::problem_everywhere())
+        .wrap(from_fn(http::observe))
+}
+
+/// Serves until SIGTERM or SIGINT, then finishes the requests in flight (up to 30 s) and stops.
+pub async fn serve(settings: Settings) -> Result<(), StartError> {
+    let bind = settings.bind.clone();
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let state = web::Data::new(AppState::build(settings)?);
+    tracing::info!(bind = %bind, backend = ?state.db.backend(), "serving");
+    HttpServer::new(move || app(state.clone()))
+        .workers(workers)
+        .shutdown_timeout(30)
+        .bind(&bind)
+        .map_err(StartError::Bind)?
+        .run()
+        .await
+        .map_err(StartError::Bind)
+}

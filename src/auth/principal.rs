@@ -1,0 +1,107 @@
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+
+use super::{jwt, AuthError, Role};
+use crate::app::AppState;
+use crate::http::{ApiError, RequestId};
+use crate::registry::Registry;
+
+/// The authenticated caller of a request: a verified, unrevoked token.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub subject: String,
+    pub role: Role,
+    pub registries: Vec<Registry>,
+    pub jti: String,
+    /// The request's id, carried here so that audit rows name it.
+    pub request_id: String,
+}
+
+impl Principal {
+    /// 403 unless the caller has one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<(), ApiError> {
+        if roles.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(AuthError::Forbidden.into())
+        }
+    }
+
+    /// 403 unless the caller has one of `roles` for `registry`.
+    pub fn require_for(&self, roles: &[Role], registry: Registry) -> Result<(), ApiError> {
+        self.require(roles)?;
+        if self.registries.contains(&registry) {
+            Ok(())
+        } else {
+            Err(AuthError::Forbidden.into())
+        }
+    }
+}
+
+impl FromRequest for Principal {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Principal, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let header = req.headers().get(actix_web::http::header::AUTHORIZATION).map(|v| v.as_bytes().to_vec());
+        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            let header = header.ok_or(AuthError::Missing)?;
+            let token = std::str::from_utf8(&header)
+                .ok()
+                .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+                .ok_or(AuthError::Missing)?
+                .trim();
+            let claims = state.keys.verify(token)?;
+            let (role, registries) = jwt::grants(&claims)?;
+            if let Some(retry_after_secs) = state.token_limiter.hit(&claims.jti) {
+                return Err(ApiError::TooManyRequests { retry_after_secs });
+            }
+            let jti = claims.jti.clone();
+            let revoked = state.db.read(move |c| super::store::is_revoked(c, &jti)).await.map_err(ApiError::from)?;
+            if revoked {
+                return Err(AuthError::Revoked.into());
+            }
+            Ok(Principal { subject: claims.sub, role, registries, jti: claims.jti, request_id })
+        })
+    }
+}
+
+/// Per-token request budget (fixed one-minute windows). Kept in process: it only sheds a runaway client,
+/// so an instance-local count (the limit divided across instances at worst) is the intended trade-off;
+/// counters that protect secrets (failed logins) are in the database.
+pub struct TokenRateLimiter {
+    per_minute: u32,
+    windows: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl TokenRateLimiter {
+    pub fn new(per_minute: u32) -> Self {
+        TokenRateLimiter { per_minute, windows: Mutex::default() }
+    }
+
+    /// Counts one request; `Some(seconds)` to wait when over the limit.
+    pub fn hit(&self, jti: &str) -> Option<u64> {
+        if self.per_minute == 0 {
+            return None;
+        }
+        let now = Instant::now();
+        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
+        if windows.len() > 100_000 {
+            windows.retain(|_, (start, _)| now.duration_since(*start).as_secs() < 60);
+        }
+        let entry = windows.entry(jti.to_owned()).or_insert((now, 0));
+        if now.duration_since(entry.0).as_secs() >= 60 {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        (entry.1 > self.per_minute).then(|| 60u64.saturating_sub(now.duration_since(entry.0).as_secs()).max(1))
+    }
+}

@@ -1,0 +1,140 @@
+//! The `dermreg` command line: each subcommand calls one library function.
+
+use std::io::BufRead;
+
+use clap::{Parser, Subcommand};
+
+use crate::auth::{self, Role};
+use crate::config::Settings;
+use crate::db::Db;
+
+#[derive(Parser)]
+#[command(name = "dermreg", version, about = "De-identified COVID-19 case registries for dermatology")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the API and pages (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Issue or revoke tokens (partner credentials, scripts).
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Print the OpenAPI document (the committed openapi.yaml is this output).
+    Openapi,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add an account; the password is read from standard input, never from the command line.
+    Add {
+        #[arg(long)]
+        username: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// Comma-separated: general,psoriasis,atopic-dermatitis
+        #[arg(long, default_value = "")]
+        registries: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Issue a token and print only the token.
+    Issue {
+        #[arg(long)]
+        subject: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long, default_value = "")]
+        registries: String,
+        /// Lifetime, e.g. 30d, 12h.
+        #[arg(long, default_value = "30d")]
+        ttl: String,
+    },
+    /// Revoke a token by its id (`jti`): refused by every instance from now on.
+    Revoke {
+        #[arg(long)]
+        jti: String,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| "role must be clinician, curator, partner or admin".into())
+}
+
+/// An error for the operator: one line, exit code 1 (2 for usage errors, from clap).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CliError(pub String);
+
+impl From<crate::app::StartError> for CliError {
+    fn from(e: crate::app::StartError) -> Self {
+        CliError(e.to_string())
+    }
+}
+impl From<crate::db::DbError> for CliError {
+    fn from(e: crate::db::DbError) -> Self {
+        CliError(match e {
+            crate::db::DbError::Conflict => "that already exists".into(),
+            other => other.to_string(),
+        })
+    }
+}
+
+pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => crate::app::serve(settings).await?,
+        Command::Migrate => {
+            Db::connect(&settings.database_url, 1)?;
+            println!("migrations are up to date");
+        }
+        Command::Openapi => print!("{}", crate::http::openapi_text()),
+        Command::User(UserCommand::Add { username, role, registries }) => {
+            let registries = auth::parse_registries(&registries).map_err(CliError)?;
+            if username.trim().is_empty() || username.len() > 200 {
+                return Err(CliError("username must be 1 to 200 characters".into()));
+            }
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password).map_err(|e| CliError(format!("reading stdin: {e}")))?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            if password.chars().count() < 12 {
+                return Err(CliError("the password (from stdin) must be at least 12 characters".into()));
+            }
+            let hash = auth::password::hash(password);
+            let state = crate::AppState::build(settings)?;
+            state.db.write_blocking(|c| {
+                let id = auth::store::add_user(c, &username, &hash, role, &registries)?;
+                crate::audit::record(c, &crate::audit::Entry::new("cli", "user.add", "user", Some(&id), None))
+            })?;
+            eprintln!("account added");
+        }
+        Command::Token(TokenCommand::Issue { subject, role, registries, ttl }) => {
+            let registries = auth::parse_registries(&registries).map_err(CliError)?;
+            let ttl = crate::config::parse_duration(&ttl)
+                .ok_or_else(|| CliError("--ttl must be a duration like 30d or 12h".into()))?;
+            let state = crate::AppState::build(settings)?;
+            let (token, claims) = state.keys.issue(&subject, role, &registries, ttl);
+            state.db.write_blocking(|c| {
+                crate::audit::record(c, &crate::audit::Entry::new("cli", "token.issue", "token", Some(&claims.jti), None))
+            })?;
+            println!("{token}");
+        }
+        Command::Token(TokenCommand::Revoke { jti }) => {
+            let state = crate::AppState::build(settings)?;
+            state.db.write_blocking(|c| {
+                auth::store::revoke(c, &jti)?;
+                crate::audit::record(c, &crate::audit::Entry::new("cli", "token.revoke", "token", Some(&jti), None))
+            })?;
+            eprintln!("token revoked");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,198 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2;
+use diesel::{Connection, PgConnection, SqliteConnection};
+
+use super::DbError;
+
+/// One connection to either database. Queries are written once against this enum; the few
+/// statements diesel cannot express for both (upserts, multi-row inserts) match on it in their store.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a URL names. Chosen from the scheme, never by trying: SQLite would accept any string as a path.
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else if url.starts_with("sqlite://") {
+            Some(Backend::Sqlite)
+        } else {
+            None
+        }
+    }
+}
+
+/// Opens connections of the configured backend for the pool, with SQLite's per-connection settings.
+#[derive(Debug)]
+struct Manager {
+    url: String,
+    backend: Backend,
+}
+
+impl Manager {
+    fn connect(&self) -> Result<DbConn, diesel::ConnectionError> {
+        match self.backend {
+            Backend::Postgres => PgConnection::establish(&self.url).map(DbConn::Pg),
+            Backend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                let mut conn = SqliteConnection::establish(path)?;
+                // WAL lets readers run beside the writer; FULL makes every commit durable before
+                // we answer 201 (NORMAL can lose the last commits on power loss).
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                     PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, Self::Error> {
+        Manager::connect(self).map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+type Pool = r2d2::Pool<Manager>;
+
+/// The handle the service uses: runs a whole unit of work in one closure on the blocking pool, so no
+/// connection is ever held across an `.await`.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: Backend,
+    /// SQLite has one writer: serialising writes in the process avoids SQLITE_BUSY on deferred
+    /// transactions that read before they write. PostgreSQL does not need it.
+    write_gate: Arc<std::sync::Mutex<()>>,
+}
+
+impl Db {
+    /// Connects (creating the SQLite file and its directory if needed) and runs pending migrations.
+    pub fn connect(url: &str, pool_size: u32) -> Result<Db, DbError> {
+        let backend = Backend::of_url(url).ok_or_else(|| DbError::Other("unsupported database URL".into()))?;
+        if backend == Backend::Sqlite {
+            let path = std::path::Path::new(url.trim_start_matches("sqlite://"));
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| DbError::Other(format!("cannot create data directory: {e}")))?;
+            }
+        }
+        let manager = Manager { url: url.to_owned(), backend };
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .error_handler(Box::new(r2d2::LoggingErrorHandler))
+            .build(manager)?;
+        let db = Db { pool, backend, write_gate: Arc::default() };
+        let applied = super::run_migrations(&mut *db.pool.get()?)?;
+        if applied > 0 {
+            tracing::info!(applied, "migrations applied");
+        }
+        Ok(db)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs `f` on a pooled connection, outside a transaction (reads).
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || db.read_blocking(f)).await
+    }
+
+    /// Runs `f` in one transaction (writes). Commits when `f` returns `Ok`, rolls back otherwise.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || db.write_blocking(f)).await
+    }
+
+    pub fn read_blocking<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E>,
+        E: From<DbError>,
+    {
+        let mut conn = self.pool.get().map_err(DbError::from)?;
+        f(&mut conn)
+    }
+
+    pub fn write_blocking<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E>,
+        E: From<DbError>,
+    {
+        let _gate = match self.backend {
+            Backend::Sqlite => Some(self.write_gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+            Backend::Postgres => None,
+        };
+        let mut conn = self.pool.get().map_err(DbError::from)?;
+        let mut outcome = None;
+        // diesel's transaction wants a diesel error type; carry the caller's error out beside it.
+        let result = conn.transaction::<T, diesel::result::Error, _>(|c| match f(c) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                outcome = Some(e);
+                Err(diesel::result::Error::RollbackTransaction)
+            }
+        });
+        match (result, outcome) {
+            (Ok(v), _) => Ok(v),
+            (Err(_), Some(e)) => Err(e),
+            (Err(e), None) => Err(E::from(DbError::from(e))),
+        }
+    }
+
+    /// Whether the database answers (readiness).
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await
+    }
+}
+
+/// Runs blocking work on actix's blocking pool, carrying the current tracing span into it.
+async fn run_blocking<T, E, F>(f: F) -> Result<T, E>
+where
+    F: FnOnce() -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+{
+    let span = tracing::Span::current();
+    match actix_web::web::block(move || span.in_scope(f)).await {
+        Ok(result) => result,
+        Err(_) => Err(E::from(DbError::Unavailable("blocking pool is gone".into()))),
+    }
+}

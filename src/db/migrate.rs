@@ -1,0 +1,39 @@
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use super::{Backend, DbConn, DbError};
+
+const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Applies every pending migration of the connection's backend; returns how many ran.
+pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbError> {
+    let result = match conn {
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE).map(|v| v.len()),
+        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES).map(|v| v.len()),
+    };
+    result.map_err(|e| DbError::Other(format!("migration failed: {e}")))
+}
+
+/// Migration names per backend, for the test that keeps both directories in step.
+#[cfg(test)]
+pub fn migration_names(backend: Backend) -> Vec<String> {
+    use diesel::migration::MigrationSource;
+    let source = match backend {
+        Backend::Sqlite => SQLITE,
+        Backend::Postgres => POSTGRES,
+    };
+    let migrations = MigrationSource::<diesel::sqlite::Sqlite>::migrations(&source).unwrap_or_default();
+    migrations.iter().map(|m| m.name().to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_backends_have_the_same_migrations() {
+        let sqlite = migration_names(Backend::Sqlite);
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, migration_names(Backend::Postgres));
+    }
+}

@@ -1,0 +1,146 @@
+//! The HTTP layer: the whole route table on one screen, the middleware every request goes through,
+//! and actix's own errors turned into problem details.
+
+mod docs;
+mod metrics;
+mod ops;
+mod paging;
+mod problem;
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
+use actix_web::{error, web, HttpMessage, HttpResponse};
+
+pub use docs::{openapi_text, ApiDoc};
+pub use metrics::Metrics;
+pub use paging::{cursor, rfc3339, Page, PageQuery};
+pub use problem::{ApiError, Problem, ProblemItem, PROBLEM_JSON};
+
+use crate::{audit, auth};
+
+/// Largest body accepted by ordinary endpoints.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The request's id (also the `X-Request-Id` response header and the log's `request_id`).
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// Every route of the service.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(json_config())
+        .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+        .app_data(web::QueryConfig::default().error_handler(|_, _| {
+            ApiError::BadRequest("A query parameter is missing or not of the expected form.").into()
+        }))
+        .app_data(web::PayloadConfig::new(BODY_LIMIT))
+        .route("/health/live", web::get().to(ops::live))
+        .route("/health/ready", web::get().to(ops::ready))
+        .route("/metrics", web::get().to(ops::metrics))
+        .route("/openapi.yaml", web::get().to(docs::openapi_yaml))
+        .route("/docs", web::get().to(docs::page))
+        .service(
+            web::scope("/v1")
+                .route("/auth/token", web::post().to(auth::handlers::login))
+                .route("/audit", web::get().to(audit::handlers::list)),
+        );
+}
+
+/// JSON bodies: size limit, accepted content types, and errors that never echo the body.
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(BODY_LIMIT)
+        .content_type_required(true)
+        .content_type(|mime| mime.suffix() == Some(actix_web::mime::JSON) || mime.subtype() == actix_web::mime::JSON)
+        .error_handler(|err, _| {
+            let api = match err {
+                error::JsonPayloadError::OverflowKnownLength { .. } | error::JsonPayloadError::Overflow { .. } => {
+                    ApiError::PayloadTooLarge
+                }
+                error::JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+                error::JsonPayloadError::Deserialize(e) if e.is_data() => {
+                    ApiError::BadRequest("The JSON body does not have the fields this endpoint expects.")
+                }
+                error::JsonPayloadError::Deserialize(_) => ApiError::BadRequest("The body is not valid JSON."),
+                _ => ApiError::BadRequest("The body could not be read."),
+            };
+            api.into()
+        })
+}
+
+/// Request id, metrics and one log line per request (method, route template, status, latency: no
+/// path, query, header or body, so nothing a client sent can reach the log).
+pub async fn observe(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let request_id = uuid::Uuid::now_v7().to_string();
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let method = method_label(req.method());
+    let metrics = req.app_data::<web::Data<crate::app::AppState>>().map(|s| s.metrics.clone());
+    let span = tracing::info_span!("request", request_id = %request_id);
+    let mut res = {
+        let _enter = span.enter();
+        next.call(req).await?
+    };
+    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+    let status = res.status().as_u16();
+    let elapsed = started.elapsed();
+    if let Some(metrics) = metrics {
+        metrics.observe(method, &route, status, elapsed);
+    }
+    tracing::info!(request_id = %request_id, method, route = %route, status, latency_us = elapsed.as_micros() as u64, "request");
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);
+    }
+    Ok(res)
+}
+
+fn method_label(m: &actix_web::http::Method) -> &'static str {
+    match m.as_str() {
+        "GET" => "GET",
+        "POST" => "POST",
+        "PATCH" => "PATCH",
+        "PUT" => "PUT",
+        "DELETE" => "DELETE",
+        "HEAD" => "HEAD",
+        "OPTIONS" => "OPTIONS",
+        _ => "OTHER",
+    }
+}
+
+/// Turns any error response that is not already a problem (actix's 404, 405, ...) into one.
+pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(|res: ServiceResponse<B>| {
+        let is_problem = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+        if is_problem {
+            return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+        }
+        let status = res.status();
+        let (req, old) = res.into_parts();
+        let mut new = HttpResponse::build(status);
+        new.content_type(PROBLEM_JSON);
+        for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+            if let Some(v) = old.headers().get(&name) {
+                new.insert_header((name, v.clone()));
+            }
+        }
+        let new: HttpResponse<BoxBody> = new.json(Problem::for_status(status));
+        Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
+    })
+}
+
+/// The response body type after `problem_everywhere`.
+pub type Body<B> = EitherBody<B, BoxBody>;
+
+/// Unknown routes.
+pub async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound)
+}
