@@ -1,6 +1,8 @@
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-use super::{Backend, DbConn, DbError};
+use super::{DbConn, DbError};
+#[cfg(test)]
+use super::Backend;
 
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");

@@ -1,1 +1,7 @@
-fn main(){}
+//! Integration tests: the real HTTP app over a real database, each body on SQLite and PostgreSQL.
+
+mod helpers;
+
+mod auth;
+mod cli;
+mod http_basics;

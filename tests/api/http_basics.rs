@@ -1,0 +1,81 @@
+//! Problems for every error, limits, health, metrics, the OpenAPI contract and its drift test.
+
+use actix_web::test::TestRequest;
+use serde_json::json;
+
+use crate::both_dbs;
+use crate::helpers::*;
+
+both_dbs!(unknown_route_is_a_problem, |app| {
+    let r = app.get("/v1/nothing-here", None).await;
+    r.assert_problem(404);
+    assert!(r.header("x-request-id").is_some());
+});
+
+both_dbs!(malformed_json_is_400, |app| {
+    let req = TestRequest::post()
+        .uri("/v1/auth/token")
+        .insert_header(("content-type", "application/json"))
+        .set_payload(r#"{"username": "a", "#);
+    app.send(req).await.assert_problem(400);
+});
+
+both_dbs!(wrong_shape_is_400_without_echoing_values, |app| {
+    let req = TestRequest::post()
+        .uri("/v1/auth/token")
+        .insert_header(("content-type", "application/json"))
+        .set_payload(r#"{"username": 12345, "password": "SecretValue-77"}"#);
+    let r = app.send(req).await;
+    r.assert_problem(400);
+    assert!(!r.text().contains("SecretValue-77") && !r.text().contains("12345"));
+});
+
+both_dbs!(oversize_body_is_413, |app| {
+    let big = "x".repeat(300 * 1024);
+    let req = TestRequest::post()
+        .uri("/v1/auth/token")
+        .insert_header(("content-type", "application/json"))
+        .set_payload(format!(r#"{{"username": "{big}", "password": "p"}}"#));
+    app.send(req).await.assert_problem(413);
+});
+
+both_dbs!(wrong_content_type_is_415, |app| {
+    let req = TestRequest::post()
+        .uri("/v1/auth/token")
+        .insert_header(("content-type", "text/plain"))
+        .set_payload(r#"{"username": "a", "password": "b"}"#);
+    app.send(req).await.assert_problem(415);
+});
+
+both_dbs!(health_and_metrics, |app| {
+    let live = app.get("/health/live", None).await;
+    assert_eq!(live.status, 200);
+    assert_eq!(live.json(), json!({"status": "ok"}));
+    let ready = app.get("/health/ready", None).await;
+    assert_eq!(ready.status, 200);
+    app.get("/v1/nowhere", None).await;
+    let metrics = app.get("/metrics", None).await;
+    assert_eq!(metrics.status, 200);
+    let text = metrics.text();
+    assert!(text.contains(r#"dermreg_http_requests_total{method="GET",route="/health/ready",status="200"} 1"#), "{text}");
+    assert!(text.contains(r#"route="unmatched",status="404""#), "{text}");
+    assert!(text.contains("dermreg_http_request_duration_seconds_bucket"), "{text}");
+    assert!(!text.contains("/v1/nowhere"), "metrics must carry route templates only");
+});
+
+#[actix_web::test]
+async fn openapi_served_equals_committed_file() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let served = app.get("/openapi.yaml", None).await;
+    assert_eq!(served.status, 200);
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.yaml")).unwrap_or_default();
+    assert!(
+        served.text() == committed,
+        "openapi.yaml is out of date with the code: regenerate it with `cargo run -- openapi > openapi.yaml`"
+    );
+    let docs = app.get("/docs", None).await;
+    assert_eq!(docs.status, 200);
+    let html = docs.text();
+    assert!(html.contains("/v1/auth/token") && html.contains("problem-validation"));
+    assert!(!html.contains("http://") && !html.contains("https://"), "the docs page must not load anything from outside");
+}
