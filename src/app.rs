@@ -10,6 +10,7 @@ use actix_web::{web, App, HttpServer};
 use crate::auth::{Keys, TokenRateLimiter};
 use crate::config::Settings;
 use crate::db::Db;
+use crate::deid::text::Scrubber;
 use crate::http::{self, Metrics};
 
 /// Everything a request handler may need, shared by all workers.
@@ -20,6 +21,8 @@ pub struct AppState {
     pub record_key_secret: Vec<u8>,
     pub metrics: Arc<Metrics>,
     pub token_limiter: TokenRateLimiter,
+    /// The free-text scrubber: built once (patterns, dictionaries), shared by every request.
+    pub scrubber: Scrubber,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +61,7 @@ impl AppState {
             keys,
             record_key_secret,
             metrics: Arc::default(),
+            scrubber: Scrubber::new(),
         })
     }
 }

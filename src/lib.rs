@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod deid;
 pub mod registry;
 pub mod secrets;
 pub mod telemetry;

@@ -30,3 +30,15 @@ impl TruncateMicros for chrono::NaiveDateTime {
         self.with_nanosecond(self.nanosecond() / 1_000 * 1_000).unwrap_or(self)
     }
 }
+
+/// Runs one diesel expression on the concrete connection, for the few statements `MultiConnection`
+/// cannot express (multi-row inserts, upserts). The expression is written once; it compiles per backend.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Pg($c) => $body,
+            $crate::db::DbConn::Sqlite($c) => $body,
+        }
+    };
+}

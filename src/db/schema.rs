@@ -49,3 +49,60 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    cases (id) {
+        id -> Text,
+        registry -> Text,
+        form_version -> Text,
+        submitter -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+        withdrawn_at -> Nullable<Timestamp>,
+        withdrawal_reason -> Nullable<Text>,
+        record_key -> Nullable<Text>,
+        form -> Nullable<Text>,
+        derived -> Nullable<Text>,
+        confirmed -> Nullable<Bool>,
+        diagnosis_basis -> Nullable<Text>,
+        diagnosis_period -> Nullable<Text>,
+        covid_severity -> Nullable<SmallInt>,
+        hospitalised -> Nullable<Bool>,
+        icu -> Nullable<Bool>,
+        died -> Nullable<Bool>,
+        age_years -> Nullable<SmallInt>,
+        age_top_coded -> Nullable<Bool>,
+        age_band -> Nullable<Text>,
+        sex -> Nullable<Text>,
+        country -> Nullable<Text>,
+        bmi -> Nullable<Double>,
+        treatment_category -> Nullable<Text>,
+        comorbidity_count -> Nullable<SmallInt>,
+        severity_before -> Nullable<Text>,
+        flare_after -> Nullable<Text>,
+        case_type -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_facets (case_id, name, value) {
+        case_id -> Text,
+        name -> Text,
+        value -> Text,
+        detail -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    changes (seq) {
+        seq -> BigInt,
+        case_id -> Text,
+        registry -> Text,
+        kind -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(case_facets -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(cases, case_facets, changes);

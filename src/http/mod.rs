@@ -20,7 +20,7 @@ pub use metrics::Metrics;
 pub use paging::{cursor, rfc3339, Page, PageQuery};
 pub use problem::{ApiError, Problem, ProblemItem, PROBLEM_JSON};
 
-use crate::{audit, auth};
+use crate::{audit, auth, registry};
 
 /// Largest body accepted by ordinary endpoints.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -45,7 +45,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/v1")
                 .route("/auth/token", web::post().to(auth::handlers::login))
-                .route("/audit", web::get().to(audit::handlers::list)),
+                .route("/audit", web::get().to(audit::handlers::list))
+                .route("/registries", web::get().to(registry::handlers::list_registries))
+                .route("/registries/{registry}/form", web::get().to(registry::handlers::form))
+                .route("/registries/{registry}/cases", web::post().to(registry::handlers::submit))
+                .route("/registries/{registry}/cases:validate", web::post().to(registry::handlers::validate))
+                .route("/cases", web::get().to(registry::handlers::list))
+                .service(
+                    web::resource("/cases/{id}")
+                        .route(web::get().to(registry::handlers::get))
+                        .route(web::patch().to(registry::handlers::correct))
+                        .route(web::delete().to(registry::handlers::withdraw)),
+                ),
         );
 }
 

@@ -1,12 +1,161 @@
-//! TEMPORARY: replaced by the declarative registries module.
+//! The three registries: their forms as data, and the pure functions computed from them.
+//!
+//! | what | where |
+//! | --- | --- |
+//! | the form definitions (common core + one module per registry), drug table, countries | [`form`] |
+//! | validation: one walk guided by the definition + cross-field rules | [`validate`] |
+//! | JSON Schema 2020-12 served at `GET /v1/registries/{registry}/form` | [`schema`] |
+//! | intake: validate -> de-identify -> derive summary columns | [`intake`] |
+//! | labels for summaries | [`enum_label`] |
+
+pub mod form;
+pub mod intake;
+pub mod schema;
+pub mod validate;
+
+pub mod handlers;
+pub mod merge_patch;
+pub mod store;
+
+pub use crate::deid::fields::DiagnosisPrecision;
+pub use form::kinds::FormDef;
+pub use intake::{
+    intake, intake_on, DeidReport, Derived, Facet, Generalised, Intake, IntakeContext,
+    PlaceholderCount,
+};
+pub use schema::json_schema;
+pub use validate::{FieldError, ValidationErrors};
+
+use form::core::{AGE_BANDS, CONFIRMATION, COVID_SEVERITY};
+use form::countries::COUNTRIES;
+use form::drugs;
+use form::kinds::{label_of, Kind};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Registry { General, Psoriasis, AtopicDermatitis }
-impl Registry {
-    pub const ALL: [Registry; 3] = [Registry::General, Registry::Psoriasis, Registry::AtopicDermatitis];
-    pub fn id(self) -> &'static str { match self { Registry::General => "general", Registry::Psoriasis => "psoriasis", Registry::AtopicDermatitis => "atopic-dermatitis" } }
-    pub fn parse(s: &str) -> Option<Registry> { Self::ALL.into_iter().find(|r| r.id() == s) }
+pub enum Registry {
+    General,
+    Psoriasis,
+    AtopicDermatitis,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiagnosisPrecision { Month, Year }
-#[derive(Debug, serde::Serialize)] pub struct ValidationErrors(pub Vec<FieldError>);
-#[derive(Debug, serde::Serialize)] pub struct FieldError { pub pointer: String, pub code: &'static str, pub detail: String }
+
+impl Registry {
+    pub const ALL: [Registry; 3] = [
+        Registry::General,
+        Registry::Psoriasis,
+        Registry::AtopicDermatitis,
+    ];
+
+    /// The form definition (common core + module).
+    pub fn form(self) -> &'static FormDef {
+        match self {
+            Registry::General => &form::general::FORM,
+            Registry::Psoriasis => &form::psoriasis::FORM,
+            Registry::AtopicDermatitis => &form::atopic_dermatitis::FORM,
+        }
+    }
+
+    /// URL segment: `general`, `psoriasis`, `atopic-dermatitis`.
+    pub fn id(self) -> &'static str {
+        self.form().registry
+    }
+
+    pub fn parse(s: &str) -> Option<Registry> {
+        Registry::ALL.into_iter().find(|r| r.id() == s)
+    }
+
+    pub fn title(self) -> &'static str {
+        self.form().title
+    }
+
+    /// e.g. `general/1`.
+    pub fn form_version(self) -> &'static str {
+        self.form().version
+    }
+}
+
+/// Serialised as its id (`"atopic-dermatitis"`).
+impl serde::Serialize for Registry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Registry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Registry, D::Error> {
+        let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        Registry::parse(&s).ok_or_else(|| serde::de::Error::custom("unknown registry"))
+    }
+}
+
+impl std::fmt::Display for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Summary dimensions that are not form fields, with their labels. Names accepted by [`enum_label`]
+/// (both spellings).
+const VIRTUAL: &[(&str, &str)] = &[
+    ("drug_class", "treatments/drug_class"),
+    ("treatment_category", "treatments/category"),
+    ("covid_severity", "covid/severity"),
+    ("age_band", "patient/age_band"),
+    ("confirmed", "covid/confirmed"),
+];
+
+/// The label of an enumerated value, for summaries. `field_path` is a form path (`patient/sex`,
+/// `treatments/drug`, `manifestations/morphology`: array items are transparent), a `Derived` column or facet
+/// name (`sex`, `severity_before`, `comorbidity`, `morphology`, ...), or a derived dimension:
+/// `drug_class` / `treatments/drug_class`, `treatment_category` / `treatments/category`, `covid_severity` /
+/// `covid/severity` (`"1"`..`"4"`), `age_band` (`"90+"`), `confirmed` (`"true"`/`"false"`). Countries give
+/// their English short name, booleans `Yes`/`No`.
+pub fn enum_label(registry: Registry, field_path: &str, value: &str) -> Option<&'static str> {
+    let path = field_path.trim_matches('/');
+    let def = registry.form();
+    let virt = VIRTUAL
+        .iter()
+        .find(|(a, b)| *a == path || *b == path)
+        .map(|(a, _)| *a);
+    match virt {
+        Some("drug_class") => return drugs::class(value).map(|c| c.label),
+        Some("treatment_category") => return label_of(drugs::CATEGORIES, value),
+        Some("covid_severity") => return label_of(COVID_SEVERITY, value),
+        Some("age_band") => {
+            return AGE_BANDS
+                .iter()
+                .find(|(_, v)| v.value == value)
+                .map(|(_, v)| v.label)
+        }
+        Some("confirmed") => return label_of(CONFIRMATION, value),
+        _ => {}
+    }
+    let path = def
+        .columns()
+        .find(|c| c.name == path)
+        .map(|c| c.path)
+        .or_else(|| def.facets().find(|f| f.name == path).map(|f| f.path))
+        .unwrap_or(path);
+    let field = def.field_at(path)?;
+    match field.kind {
+        Kind::Enum(values) | Kind::EnumSet { values, .. } => label_of(values, value),
+        Kind::Drug => drugs::drug(value).map(|(d, _)| d.label),
+        Kind::Country => COUNTRIES
+            .binary_search_by(|c| c.value.cmp(value))
+            .ok()
+            .map(|i| COUNTRIES[i].label),
+        Kind::Bool => match value {
+            "true" => Some("Yes"),
+            "false" => Some("No"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The clinician label of a field (`covid/outcome/icu` -> "Admitted to intensive care").
+pub fn field_label(registry: Registry, field_path: &str) -> Option<&'static str> {
+    registry.form().field_at(field_path).map(|f| f.label)
+}
+
+#[cfg(test)]
+mod tests;

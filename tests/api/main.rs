@@ -3,5 +3,6 @@
 mod helpers;
 
 mod auth;
+mod cases;
 mod cli;
 mod http_basics;

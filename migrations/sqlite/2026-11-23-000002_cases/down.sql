@@ -1,0 +1,3 @@
+DROP TABLE changes;
+DROP TABLE case_facets;
+DROP TABLE cases;

@@ -1,0 +1,489 @@
+//! Registry endpoints: forms, submission (with dry run), read, correction, withdrawal, listing.
+//! Thin: parse, authorise, call the pure intake, call the store in one transaction, shape the answer.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::store::{self, CaseFilter, CaseRow, NewCase, Remembered};
+use super::{intake, DeidReport, Intake, IntakeContext, Registry};
+use crate::app::AppState;
+use crate::audit;
+use crate::auth::{Principal, Role};
+use crate::db::DbError;
+use crate::http::{cursor, rfc3339, ApiError, Page};
+
+const WRITERS: &[Role] = &[Role::Clinician, Role::Curator];
+const READERS: &[Role] = &[Role::Clinician, Role::Curator, Role::Partner];
+
+fn registry_of(segment: &str) -> Result<Registry, ApiError> {
+    Registry::parse(segment).ok_or(ApiError::NotFound)
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RegistryInfo {
+    /// URL segment: `general`, `psoriasis` or `atopic-dermatitis`.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub form_version: &'static str,
+    /// Cases currently in the registry (withdrawn cases excluded).
+    pub cases: i64,
+}
+
+/// The registries, their form versions and case counts.
+#[utoipa::path(get, path = "/v1/registries", tag = "registries", responses((status = 200, body = Vec<RegistryInfo>)))]
+pub async fn list_registries(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let counts = state.db.read(store::active_counts).await?;
+    let infos: Vec<RegistryInfo> = Registry::ALL
+        .iter()
+        .map(|r| RegistryInfo {
+            id: r.id(),
+            title: r.title(),
+            form_version: r.form_version(),
+            cases: counts.iter().find(|(id, _)| id == r.id()).map_or(0, |(_, n)| *n),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(infos))
+}
+
+/// The form definition: JSON Schema 2020-12 with the labels, help texts and value labels a
+/// clinician reads, generated from the same definition that validates submissions.
+#[utoipa::path(get, path = "/v1/registries/{registry}/form", tag = "registries",
+    params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
+    responses(
+        (status = 200, description = "JSON Schema 2020-12", body = Object, content_type = "application/schema+json"),
+        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn form(path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/schema+json")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .json(super::json_schema(registry)))
+}
+
+/// A case as the API shows it: the de-identified form and its derived values, or a tombstone.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CaseView {
+    pub id: String,
+    pub registry: String,
+    pub form_version: String,
+    /// `active` or `withdrawn`.
+    pub status: &'static str,
+    /// Token subject of the submitter.
+    pub submitter: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: String,
+    /// The stored, de-identified form (itself a valid submission); null once withdrawn.
+    #[schema(value_type = Object)]
+    pub form: Option<Value>,
+    /// Values computed from the form: confirmed, severity, age band, BMI, treatment category...
+    #[schema(value_type = Object)]
+    pub derived: Option<Value>,
+    pub withdrawal: Option<Withdrawal>,
+    /// Only in the answer to the submitter's own submission or correction: what was removed or
+    /// generalised, and how many placeholders went into each free-text field. Never a removed value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Object)]
+    pub deidentification: Option<Value>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Withdrawal {
+    #[schema(value_type = String, format = DateTime)]
+    pub at: String,
+    pub reason: String,
+}
+
+impl CaseView {
+    pub fn of(row: &CaseRow) -> CaseView {
+        let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str(t).ok());
+        CaseView {
+            id: row.id.clone(),
+            registry: row.registry.clone(),
+            form_version: row.form_version.clone(),
+            status: if row.withdrawn_at.is_some() { "withdrawn" } else { "active" },
+            submitter: row.submitter.clone(),
+            created_at: rfc3339::format(&row.created_at),
+            updated_at: rfc3339::format(&row.updated_at),
+            form: parse(&row.form),
+            derived: parse(&row.derived),
+            withdrawal: row.withdrawn_at.map(|at| Withdrawal {
+                at: rfc3339::format(&at),
+                reason: row.withdrawal_reason.clone().unwrap_or_default(),
+            }),
+            deidentification: None,
+        }
+    }
+}
+
+fn etag(row: &CaseRow) -> String {
+    format!("\"{}\"", row.version)
+}
+
+fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, report: Option<Value>) -> HttpResponse {
+    let mut view = CaseView::of(row);
+    view.deidentification = report;
+    builder.insert_header((header::ETAG, etag(row))).insert_header((header::CACHE_CONTROL, "private, no-store")).json(view)
+}
+
+fn run_intake(state: &AppState, registry: Registry, raw: &Value) -> Result<Intake, ApiError> {
+    let ctx = IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+    intake(registry, raw, &ctx).map_err(ApiError::Validation)
+}
+
+fn report_json(report: &DeidReport) -> Value {
+    serde_json::to_value(report).expect("reports serialise")
+}
+
+/// The `Idempotency-Key` header, if any: 1 to 200 visible ASCII characters.
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    match req.headers().get("idempotency-key") {
+        None => Ok(None),
+        Some(v) => {
+            let key = v.to_str().ok().filter(|k| !k.is_empty() && k.len() <= 200);
+            key.map(|k| Some(k.to_owned())).ok_or(ApiError::BadRequest("Idempotency-Key must be 1 to 200 visible ASCII characters."))
+        }
+    }
+}
+
+/// Submit one case. Identifying data in the form is removed or generalised before anything is written.
+#[utoipa::path(post, path = "/v1/registries/{registry}/cases", tag = "cases",
+    params(
+        ("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe submission: the same key and body within 24 h return the original answer; the same key with another body is 409."),
+    ),
+    request_body(content = Object, description = "A case report form; see GET /v1/registries/{registry}/form", content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Durably stored. Location and ETag headers; the stored case with its de-identification report.", body = CaseView),
+        (status = 400, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a clinician or curator of this registry", body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Idempotency-Key reused with another body", body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 413, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 415, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Every problem of the form, each with its JSON pointer", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn submit(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    req: HttpRequest,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    principal.require_for(WRITERS, registry)?;
+    let key = idempotency_key(&req)?;
+    let intake = run_intake(&state, registry, &body)?;
+    let request_hash = key.as_ref().map(|_| hex::encode(Sha256::digest(format!("{registry}\n{}", body.0).as_bytes())));
+    drop(body);
+    let report = report_json(&intake.report);
+    let report_text = report.to_string();
+    let (row, report) = state
+        .db
+        .write(move |c| -> Result<(CaseRow, Value), ApiError> {
+            if let (Some(key), Some(hash)) = (&key, &request_hash) {
+                if let Some(r) = store::remembered(c, &principal.subject, key)? {
+                    if &r.request_hash != hash {
+                        return Err(ApiError::Conflict("This Idempotency-Key was used with another body."));
+                    }
+                    let row = store::get(c, &r.case_id)?.ok_or(ApiError::NotFound)?;
+                    return Ok((row, serde_json::from_str(&r.report).unwrap_or(Value::Null)));
+                }
+            }
+            let id = uuid::Uuid::now_v7().to_string();
+            let new = NewCase {
+                id: &id,
+                registry,
+                submitter: &principal.subject,
+                record_key: None,
+                form: &intake.form,
+                derived: &intake.derived,
+            };
+            let row = store::insert(c, &new)?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "case.create", "case", Some(&id), Some(&principal.request_id)))?;
+            if let (Some(key), Some(hash)) = (&key, request_hash) {
+                store::remember(c, &principal.subject, key, &Remembered { request_hash: hash, case_id: id, report: report_text })?;
+            }
+            Ok((row, report))
+        })
+        .await?;
+    let mut builder = HttpResponse::Created();
+    builder.insert_header((header::LOCATION, format!("/v1/cases/{}", row.id)));
+    Ok(case_response(builder, &row, Some(report)))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DryRun {
+    /// The form as it would be stored.
+    #[schema(value_type = Object)]
+    pub form: Value,
+    #[schema(value_type = Object)]
+    pub derived: Value,
+    #[schema(value_type = Object)]
+    pub deidentification: Value,
+}
+
+/// Dry run: the same validation and de-identification as a submission; nothing is stored.
+#[utoipa::path(post, path = "/v1/registries/{registry}/cases:validate", tag = "cases",
+    params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
+    request_body(content = Object, content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = DryRun),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn validate(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    principal.require_for(WRITERS, registry)?;
+    let intake = run_intake(&state, registry, &body)?;
+    Ok(HttpResponse::Ok().json(DryRun {
+        form: intake.form,
+        derived: serde_json::to_value(&intake.derived).expect("serialises"),
+        deidentification: report_json(&intake.report),
+    }))
+}
+
+/// Loads a case the principal may see; anything else is 404, so ids cannot be probed.
+async fn visible_case(state: &AppState, principal: &Principal, id: String) -> Result<(CaseRow, Registry), ApiError> {
+    let row = state.db.read(move |c| store::get(c, &id)).await?.ok_or(ApiError::NotFound)?;
+    let registry = Registry::parse(&row.registry).ok_or_else(|| ApiError::internal("stored registry is unknown"))?;
+    let visible = principal.registries.contains(&registry)
+        && match principal.role {
+            Role::Clinician => row.submitter == principal.subject,
+            Role::Curator | Role::Partner => true,
+            Role::Admin => false,
+        };
+    if visible {
+        Ok((row, registry))
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// One de-identified case, with its ETag.
+#[utoipa::path(get, path = "/v1/cases/{id}", tag = "cases",
+    params(("id" = String, Path)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = CaseView),
+        (status = 304, description = "If-None-Match matched"),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case, or not one this token may see", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    principal.require(READERS)?;
+    let (row, _) = visible_case(&state, &principal, path.into_inner()).await?;
+    let tag = etag(&row);
+    if req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == tag.as_bytes()) {
+        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag)).finish());
+    }
+    Ok(case_response(HttpResponse::Ok(), &row, None))
+}
+
+/// The version a request's `If-Match` names: 428 without one, 412 if it is not the current ETag.
+fn if_match(req: &HttpRequest, row: &CaseRow, required: bool) -> Result<(), ApiError> {
+    match req.headers().get(header::IF_MATCH) {
+        None if required => Err(ApiError::PreconditionRequired),
+        None => Ok(()),
+        Some(v) if v.as_bytes() == etag(row).as_bytes() || v.as_bytes() == b"*" => Ok(()),
+        Some(_) => Err(ApiError::PreconditionFailed),
+    }
+}
+
+/// Correct a case with a JSON merge patch (RFC 7396). `If-Match` with the case's ETag is required.
+/// The result is validated and de-identified again exactly like a new submission.
+#[utoipa::path(patch, path = "/v1/cases/{id}", tag = "cases",
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "The ETag you read")),
+    request_body(content = Object, content_type = "application/merge-patch+json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = CaseView),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is withdrawn", body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The case changed since you read it", body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match missing", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn correct(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    req: HttpRequest,
+    patch: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require(WRITERS)?;
+    let (row, registry) = visible_case(&state, &principal, path.into_inner()).await?;
+    if_match(&req, &row, true)?;
+    let mut form = match row.form.as_deref().map(serde_json::from_str::<Value>) {
+        Some(Ok(form)) => form,
+        None => return Err(ApiError::Conflict("The case is withdrawn and cannot be corrected.")),
+        Some(Err(_)) => return Err(ApiError::internal("stored form is not JSON")),
+    };
+    super::merge_patch::apply(&mut form, &patch);
+    let intake = run_intake(&state, registry, &form)?;
+    let report = report_json(&intake.report);
+    let version = row.version;
+    let updated = state
+        .db
+        .write(move |c| -> Result<CaseRow, ApiError> {
+            let row = store::correct(c, &row.id, registry, version, &intake.form, &intake.derived)?
+                .ok_or(ApiError::PreconditionFailed)?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "case.correct", "case", Some(&row.id), Some(&principal.request_id)))?;
+            Ok(row)
+        })
+        .await?;
+    Ok(case_response(HttpResponse::Ok(), &updated, Some(report)))
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawalReason {
+    EnteredInError,
+    Duplicate,
+    ConsentWithdrawn,
+    Other,
+}
+
+impl WithdrawalReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            WithdrawalReason::EnteredInError => "entered_in_error",
+            WithdrawalReason::Duplicate => "duplicate",
+            WithdrawalReason::ConsentWithdrawn => "consent_withdrawn",
+            WithdrawalReason::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WithdrawQuery {
+    /// Why: `entered_in_error` (default), `duplicate`, `consent_withdrawn` or `other`. A fixed list,
+    /// so no free text (which could identify someone) is kept in the tombstone.
+    pub reason: Option<WithdrawalReason>,
+}
+
+/// Withdraw a case: its clinical content is erased; a tombstone with the time and reason stays, and
+/// the change feed shows the withdrawal. Later summary releases exclude it.
+#[utoipa::path(delete, path = "/v1/cases/{id}", tag = "cases",
+    params(("id" = String, Path), ("If-Match" = Option<String>, Header, description = "Optional: withdraw only this version"), WithdrawQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The tombstone", body = CaseView),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 412, body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    query: web::Query<WithdrawQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    principal.require(WRITERS)?;
+    let (row, registry) = visible_case(&state, &principal, path.into_inner()).await?;
+    if_match(&req, &row, false)?;
+    if row.withdrawn_at.is_some() {
+        return Ok(case_response(HttpResponse::Ok(), &row, None));
+    }
+    let reason = query.reason.unwrap_or(WithdrawalReason::EnteredInError);
+    let row = state
+        .db
+        .write(move |c| -> Result<CaseRow, ApiError> {
+            // Re-check the version inside the transaction: a correction may have landed meanwhile.
+            let current = store::get(c, &row.id)?.ok_or(ApiError::NotFound)?;
+            if current.version != row.version {
+                return Err(ApiError::PreconditionFailed);
+            }
+            let row = store::withdraw(c, &current, registry, reason.as_str())?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "case.withdraw", "case", Some(&row.id), Some(&principal.request_id)))?;
+            Ok(row)
+        })
+        .await?;
+    Ok(case_response(HttpResponse::Ok(), &row, None))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Only this registry (default: every registry of the token).
+    pub registry: Option<String>,
+    /// Created at or after this time (RFC 3339).
+    pub created_from: Option<String>,
+    /// Created before this time (RFC 3339).
+    pub created_before: Option<String>,
+    pub after: Option<String>,
+    /// 1 to 1,000, default 100.
+    pub limit: Option<i64>,
+}
+
+fn parse_time(t: &Option<String>) -> Result<Option<chrono::NaiveDateTime>, ApiError> {
+    t.as_deref()
+        .map(|s| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .map(|d| d.naive_utc())
+                .map_err(|_| ApiError::BadRequest("created_from and created_before must be RFC 3339 times."))
+        })
+        .transpose()
+}
+
+/// Cases, oldest first: a clinician's own, or every case of a curator's registries.
+#[utoipa::path(get, path = "/v1/cases", tag = "cases", params(ListQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, body = Page<CaseView>),
+        (status = 400, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require(WRITERS)?;
+    let registries = match &query.registry {
+        None => principal.registries.clone(),
+        Some(r) => {
+            let r = registry_of(r).map_err(|_| ApiError::BadRequest("registry must be general, psoriasis or atopic-dermatitis."))?;
+            principal.require_for(WRITERS, r)?;
+            vec![r]
+        }
+    };
+    let limit = crate::http::PageQuery { after: None, limit: query.limit }.limit();
+    let filter = CaseFilter {
+        registries,
+        submitter: (principal.role == Role::Clinician).then(|| principal.subject.clone()),
+        created_from: parse_time(&query.created_from)?,
+        created_before: parse_time(&query.created_before)?,
+        after_id: query.after.as_deref().map(cursor::decode::<String>).transpose()?,
+        limit: limit + 1,
+    };
+    let rows = state.db.read(move |c| store::list(c, &filter)).await.map_err(|e: DbError| ApiError::from(e))?;
+    let page = Page::from_rows(rows, limit, |r| cursor::encode(&r.id));
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .json(Page { items: page.items.iter().map(CaseView::of).collect::<Vec<_>>(), next: page.next }))
+}

@@ -1,0 +1,321 @@
+//! Cases in the database: the only place the registry module touches diesel.
+//! One transaction per write: the case, its facets, its change-feed row, the audit row (caller) and
+//! the idempotency record go in together.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{Derived, Registry};
+use crate::db::schema::{case_facets, cases, changes, idempotency_keys};
+use crate::db::{DbConn, DbError};
+
+/// A stored case as read back: the tombstone fields, the de-identified form and its derived values.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct CaseRow {
+    pub id: String,
+    pub registry: String,
+    pub form_version: String,
+    pub submitter: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub version: i32,
+    pub withdrawn_at: Option<NaiveDateTime>,
+    pub withdrawal_reason: Option<String>,
+    pub form: Option<String>,
+    pub derived: Option<String>,
+}
+
+/// The columns a case's content fills (all NULL once withdrawn).
+#[derive(AsChangeset, Insertable)]
+#[diesel(table_name = cases, treat_none_as_null = true)]
+struct Content<'a> {
+    form_version: &'a str,
+    form: Option<String>,
+    derived: Option<String>,
+    confirmed: Option<bool>,
+    diagnosis_basis: Option<&'a str>,
+    diagnosis_period: Option<&'a str>,
+    covid_severity: Option<i16>,
+    hospitalised: Option<bool>,
+    icu: Option<bool>,
+    died: Option<bool>,
+    age_years: Option<i16>,
+    age_top_coded: Option<bool>,
+    age_band: Option<&'a str>,
+    sex: Option<&'a str>,
+    country: Option<&'a str>,
+    bmi: Option<f64>,
+    treatment_category: Option<&'a str>,
+    comorbidity_count: Option<i16>,
+    severity_before: Option<&'a str>,
+    flare_after: Option<&'a str>,
+    case_type: Option<&'a str>,
+}
+
+impl<'a> Content<'a> {
+    fn of(form: &serde_json::Value, d: &'a Derived) -> Content<'a> {
+        Content {
+            form_version: &d.form_version,
+            form: Some(form.to_string()),
+            derived: Some(serde_json::to_string(d).expect("derived values serialise")),
+            confirmed: Some(d.confirmed),
+            diagnosis_basis: Some(&d.diagnosis_basis),
+            diagnosis_period: Some(&d.diagnosis_period),
+            covid_severity: Some(d.covid_severity),
+            hospitalised: Some(d.hospitalised),
+            icu: Some(d.icu),
+            died: Some(d.died),
+            age_years: Some(d.age_years),
+            age_top_coded: Some(d.age_top_coded),
+            age_band: Some(d.age_band),
+            sex: Some(&d.sex),
+            country: Some(&d.country),
+            bmi: d.bmi,
+            treatment_category: Some(d.treatment_category),
+            comorbidity_count: Some(d.comorbidity_count),
+            severity_before: d.severity_before.as_deref(),
+            flare_after: d.flare_after.as_deref(),
+            case_type: d.case_type.as_deref(),
+        }
+    }
+
+    /// A tombstone: no clinical content at all.
+    fn erased(form_version: &'a str) -> Content<'a> {
+        Content {
+            form_version,
+            form: None,
+            derived: None,
+            confirmed: None,
+            diagnosis_basis: None,
+            diagnosis_period: None,
+            covid_severity: None,
+            hospitalised: None,
+            icu: None,
+            died: None,
+            age_years: None,
+            age_top_coded: None,
+            age_band: None,
+            sex: None,
+            country: None,
+            bmi: None,
+            treatment_category: None,
+            comorbidity_count: None,
+            severity_before: None,
+            flare_after: None,
+            case_type: None,
+        }
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = case_facets)]
+struct FacetRow<'a> {
+    case_id: &'a str,
+    name: &'a str,
+    value: &'a str,
+    detail: Option<&'a str>,
+}
+
+/// What happened to a case, as the change feed tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Created,
+    Corrected,
+    Withdrawn,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Created => "created",
+            ChangeKind::Corrected => "corrected",
+            ChangeKind::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+pub struct NewCase<'a> {
+    pub id: &'a str,
+    pub registry: Registry,
+    pub submitter: &'a str,
+    pub record_key: Option<&'a str>,
+    pub form: &'a serde_json::Value,
+    pub derived: &'a Derived,
+}
+
+pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
+    let now = crate::db::now();
+    diesel::insert_into(cases::table)
+        .values((
+            cases::id.eq(new.id),
+            cases::registry.eq(new.registry.id()),
+            cases::submitter.eq(new.submitter),
+            cases::created_at.eq(now),
+            cases::updated_at.eq(now),
+            cases::version.eq(1),
+            cases::record_key.eq(new.record_key),
+            Content::of(new.form, new.derived),
+        ))
+        .execute(conn)?;
+    insert_facets(conn, new.id, new.derived)?;
+    record_change(conn, new.id, new.registry, ChangeKind::Created, now)?;
+    get(conn, new.id)?.ok_or(DbError::NotFound)
+}
+
+fn insert_facets(conn: &mut DbConn, case_id: &str, derived: &Derived) -> Result<(), DbError> {
+    if derived.facets.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<FacetRow> = derived
+        .facets
+        .iter()
+        .map(|f| FacetRow { case_id, name: f.name, value: &f.value, detail: f.detail.as_deref() })
+        .collect();
+    // One multi-row insert: not expressible on the connection enum, so once per backend.
+    crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&rows).execute(c))?;
+    Ok(())
+}
+
+pub fn record_change(
+    conn: &mut DbConn,
+    case_id: &str,
+    registry: Registry,
+    kind: ChangeKind,
+    at: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(changes::table)
+        .values((
+            changes::case_id.eq(case_id),
+            changes::registry.eq(registry.id()),
+            changes::kind.eq(kind.as_str()),
+            changes::at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn get(conn: &mut DbConn, id: &str) -> Result<Option<CaseRow>, DbError> {
+    Ok(cases::table.find(id).select(CaseRow::as_select()).first(conn).optional()?)
+}
+
+/// Replaces the content of a case if it is still at `expected_version`; `None` if it moved on.
+pub fn correct(
+    conn: &mut DbConn,
+    id: &str,
+    registry: Registry,
+    expected_version: i32,
+    form: &serde_json::Value,
+    derived: &Derived,
+) -> Result<Option<CaseRow>, DbError> {
+    let now = crate::db::now();
+    let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
+        .set((cases::updated_at.eq(now), cases::version.eq(expected_version + 1), Content::of(form, derived)))
+        .execute(conn)?;
+    if updated == 0 {
+        return Ok(None);
+    }
+    diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;
+    insert_facets(conn, id, derived)?;
+    record_change(conn, id, registry, ChangeKind::Corrected, now)?;
+    get(conn, id)
+}
+
+/// Erases the clinical content, keeping a tombstone with the time and reason.
+pub fn withdraw(conn: &mut DbConn, row: &CaseRow, registry: Registry, reason: &str) -> Result<CaseRow, DbError> {
+    let now = crate::db::now();
+    diesel::update(cases::table.filter(cases::id.eq(&row.id)))
+        .set((
+            cases::updated_at.eq(now),
+            cases::version.eq(row.version + 1),
+            cases::withdrawn_at.eq(Some(now)),
+            cases::withdrawal_reason.eq(Some(reason)),
+            Content::erased(&row.form_version),
+        ))
+        .execute(conn)?;
+    diesel::delete(case_facets::table.filter(case_facets::case_id.eq(&row.id))).execute(conn)?;
+    record_change(conn, &row.id, registry, ChangeKind::Withdrawn, now)?;
+    get(conn, &row.id)?.ok_or(DbError::NotFound)
+}
+
+/// Which cases a listing may show.
+pub struct CaseFilter {
+    pub registries: Vec<Registry>,
+    /// `Some(subject)`: only this submitter's cases (a clinician).
+    pub submitter: Option<String>,
+    pub created_from: Option<NaiveDateTime>,
+    pub created_before: Option<NaiveDateTime>,
+    /// Ids are time-ordered (UUID v7): the cursor is the last id seen.
+    pub after_id: Option<String>,
+    pub limit: i64,
+}
+
+pub fn list(conn: &mut DbConn, f: &CaseFilter) -> Result<Vec<CaseRow>, DbError> {
+    let mut q = cases::table
+        .filter(cases::registry.eq_any(f.registries.iter().map(|r| r.id())))
+        .select(CaseRow::as_select())
+        .order(cases::id.asc())
+        .limit(f.limit)
+        .into_boxed();
+    if let Some(s) = &f.submitter {
+        q = q.filter(cases::submitter.eq(s.clone()));
+    }
+    if let Some(t) = f.created_from {
+        q = q.filter(cases::created_at.ge(t));
+    }
+    if let Some(t) = f.created_before {
+        q = q.filter(cases::created_at.lt(t));
+    }
+    if let Some(a) = &f.after_id {
+        q = q.filter(cases::id.gt(a.clone()));
+    }
+    Ok(q.load(conn)?)
+}
+
+/// Cases not withdrawn, per registry id.
+pub fn active_counts(conn: &mut DbConn) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(cases::table
+        .filter(cases::withdrawn_at.is_null())
+        .group_by(cases::registry)
+        .select((cases::registry, diesel::dsl::count_star()))
+        .load(conn)?)
+}
+
+/// A remembered answer to an `Idempotency-Key`: the request's hash, where the case is and the
+/// de-identification report (no clinical content: a replay reads the case as it is now).
+pub struct Remembered {
+    pub request_hash: String,
+    pub case_id: String,
+    pub report: String,
+}
+
+/// How long an `Idempotency-Key` is honoured.
+pub const IDEMPOTENCY_HOURS: i64 = 24;
+
+pub fn remembered(conn: &mut DbConn, subject: &str, key: &str) -> Result<Option<Remembered>, DbError> {
+    let cutoff = crate::db::now() - chrono::Duration::hours(IDEMPOTENCY_HOURS);
+    let scope = idempotency_keys::table.filter(idempotency_keys::subject.eq(subject)).filter(idempotency_keys::key.eq(key));
+    // An expired key is forgotten, so it can be used afresh.
+    diesel::delete(scope.filter(idempotency_keys::created_at.lt(cutoff))).execute(conn)?;
+    let row: Option<(String, Option<String>, String)> = scope
+        .select((idempotency_keys::request_hash, idempotency_keys::location, idempotency_keys::body))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(request_hash, case_id, report)| Remembered { request_hash, case_id: case_id.unwrap_or_default(), report }))
+}
+
+pub fn remember(conn: &mut DbConn, subject: &str, key: &str, r: &Remembered) -> Result<(), DbError> {
+    diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::subject.eq(subject),
+            idempotency_keys::key.eq(key),
+            idempotency_keys::request_hash.eq(&r.request_hash),
+            idempotency_keys::status.eq(201),
+            idempotency_keys::location.eq(Some(&r.case_id)),
+            idempotency_keys::body.eq(&r.report),
+            idempotency_keys::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,707 @@
+//! Validation: one walk over the submitted JSON guided by the form definition (types, ranges, enums,
+//! requirements, unknown fields), then the cross-field rules beside the definition. Every problem is
+//! reported at once; nothing is fixed silently. Error details name the field and the rule, never the value.
+//!
+//! The walk also builds the output form (identifying fields left out) and collects what de-identification
+//! needs: the pointers of removed identifying fields, their values (for the scrubber) and the pointers of
+//! free-text fields.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::form::countries::COUNTRIES;
+use super::form::drugs;
+use super::form::kinds::{find, Cond, EnumValue, Field, FormDef, Kind, Req};
+use crate::deid::fields::{parse_date, PartialDate};
+use crate::deid::text::Placeholder;
+
+/// One problem with a submitted form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// JSON pointer (RFC 6901) of the field, e.g. `/covid/outcome/icu`; `""` for the whole form.
+    pub pointer: String,
+    /// Machine-readable code, e.g. `required`, `unknown_field`, `icu_requires_hospitalised`.
+    pub code: &'static str,
+    /// A sentence a clinician understands. Never contains a submitted value.
+    pub detail: String,
+}
+
+impl FieldError {
+    pub fn new(
+        pointer: impl Into<String>,
+        code: &'static str,
+        detail: impl Into<String>,
+    ) -> FieldError {
+        FieldError {
+            pointer: pointer.into(),
+            code,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Every problem of a refused form (HTTP 422).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    /// Is there an error with this pointer and code?
+    pub fn has(&self, pointer: &str, code: &str) -> bool {
+        self.0
+            .iter()
+            .any(|e| e.pointer == pointer && e.code == code)
+    }
+}
+
+/// Lists pointers and codes only (safe to log).
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} validation error(s):", self.0.len())?;
+        for e in &self.0 {
+            write!(
+                f,
+                " {} ({});",
+                if e.pointer.is_empty() {
+                    "/"
+                } else {
+                    &e.pointer
+                },
+                e.code
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Codes produced by the walk (the cross-field rules add their own, see `Rule::code`).
+pub mod codes {
+    pub const REQUIRED: &str = "required";
+    pub const NOT_APPLICABLE: &str = "not_applicable";
+    pub const UNKNOWN_FIELD: &str = "unknown_field";
+    pub const INVALID_TYPE: &str = "invalid_type";
+    pub const INVALID_VALUE: &str = "invalid_value";
+    pub const INVALID_DATE: &str = "invalid_date";
+    pub const OUT_OF_RANGE: &str = "out_of_range";
+    pub const TOO_MANY_DECIMALS: &str = "too_many_decimals";
+    pub const TOO_LONG: &str = "too_long";
+    pub const TOO_MANY_ITEMS: &str = "too_many_items";
+    pub const TOO_FEW_ITEMS: &str = "too_few_items";
+    pub const DUPLICATE: &str = "duplicate";
+    pub const MUST_BE_ALONE: &str = "must_be_alone";
+}
+use codes::*;
+
+/// Earliest accepted COVID-19 diagnosis (the first cases were identified retrospectively in late 2019).
+pub const EARLIEST_DIAGNOSIS: (i32, u32, u32) = (2019, 11, 1);
+/// Earliest accepted date of any other kind.
+pub const EARLIEST_DATE: (i32, u32, u32) = (1880, 1, 1);
+
+const PLACEHOLDERS: [Placeholder; 11] = [
+    Placeholder::Name,
+    Placeholder::Date,
+    Placeholder::Phone,
+    Placeholder::Email,
+    Placeholder::Id,
+    Placeholder::Address,
+    Placeholder::Postcode,
+    Placeholder::Url,
+    Placeholder::Ip,
+    Placeholder::Age,
+    Placeholder::Place,
+];
+
+/// Length of a free text in characters, a placeholder such as `[NAME]` counting as one: scrubbing never
+/// makes a text longer by this measure, so a stored text always passes its own limit again.
+pub fn text_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '[' {
+            if let Some(p) = PLACEHOLDERS.iter().find(|p| rest.starts_with(p.token())) {
+                n += 1;
+                rest = &rest[p.token().len()..];
+                continue;
+            }
+        }
+        n += 1;
+        rest = &rest[c.len_utf8()..];
+    }
+    n
+}
+
+/// What the walk found besides errors.
+pub(crate) struct Walk<'a> {
+    pub errors: Vec<FieldError>,
+    /// Pointers of identifying fields that were given (and left out).
+    pub removed: Vec<String>,
+    /// Their values, for the scrubber.
+    pub known: Vec<Cow<'a, str>>,
+    /// Pointers of free-text fields in the output.
+    pub free_text: Vec<String>,
+    form: &'static FormDef,
+    today: NaiveDate,
+    ptr: String,
+}
+
+/// Walk `raw` against `form`: returns the output form (identifying fields left out, nulls dropped,
+/// integers normalised) and what was found. The output is meaningful only when `errors` is empty.
+pub(crate) fn walk<'a>(
+    form: &'static FormDef,
+    raw: &'a Value,
+    today: NaiveDate,
+) -> (Map<String, Value>, Walk<'a>) {
+    let mut w = Walk {
+        errors: Vec::new(),
+        removed: Vec::new(),
+        known: Vec::new(),
+        free_text: Vec::new(),
+        form,
+        today,
+        ptr: String::with_capacity(64),
+    };
+    let out = match raw.as_object() {
+        Some(map) => w.object(form.sections, map),
+        None => {
+            w.errors.push(FieldError::new(
+                "",
+                INVALID_TYPE,
+                "The case must be a JSON object.",
+            ));
+            Map::new()
+        }
+    };
+    // The rules stay silent where a value has the wrong type (the walk reported it), so they can always
+    // run: every problem is reported at once.
+    for rule in form.rules() {
+        (rule.check)(raw, &mut w.errors);
+    }
+    (out, w)
+}
+
+fn push_escaped(ptr: &mut String, key: &str) {
+    ptr.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => ptr.push_str("~0"),
+            '/' => ptr.push_str("~1"),
+            c => ptr.push(c),
+        }
+    }
+}
+
+/// Is a value "given": present, not null, not an empty array; a blank string counts as not given for free
+/// text.
+fn is_given(field: &Field, v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::String(s)) if matches!(field.kind, Kind::FreeText { .. }) => {
+            !s.trim().is_empty()
+        }
+        Some(_) => true,
+    }
+}
+
+/// Does the sibling meet the condition? `None` when the sibling is absent or not of the expected type.
+fn cond_holds(cond: Cond, sibling_field: Option<&Field>, sibling: Option<&Value>) -> Option<bool> {
+    let v = sibling.filter(|v| !v.is_null())?;
+    match cond {
+        Cond::IsTrue => v.as_bool(),
+        Cond::Equals(x) => match v {
+            Value::String(s) => Some(s == x),
+            Value::Array(a) => Some(a.iter().any(|i| i.as_str() == Some(x))),
+            _ => None,
+        },
+        Cond::Present => Some(sibling_field.map_or(true, |f| is_given(f, Some(v)))),
+    }
+}
+
+fn cond_text(cond: Cond, sibling: &Field) -> String {
+    match cond {
+        Cond::IsTrue => format!("\"{}\" is yes", sibling.label),
+        Cond::Present => format!("\"{}\" is given", sibling.label),
+        Cond::Equals(x) => {
+            let label = sibling
+                .enum_values()
+                .and_then(|vals| vals.iter().find(|v| v.value == x))
+                .map(|v| v.label)
+                .or_else(|| match sibling.kind {
+                    Kind::Drug => drugs::drug(x).map(|(d, _)| d.label),
+                    _ => None,
+                })
+                .unwrap_or(x);
+            format!("\"{}\" is \"{}\"", sibling.label, label)
+        }
+    }
+}
+
+fn list_values(values: &[EnumValue]) -> String {
+    let mut s = String::new();
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(v.value);
+    }
+    s
+}
+
+impl<'a> Walk<'a> {
+    fn err(&mut self, code: &'static str, detail: String) {
+        self.errors.push(FieldError {
+            pointer: self.ptr.clone(),
+            code,
+            detail,
+        });
+    }
+
+    fn object(
+        &mut self,
+        sections: &[&'static [Field]],
+        map: &'a Map<String, Value>,
+    ) -> Map<String, Value> {
+        let mut out = Map::new();
+        let base = self.ptr.len();
+        let lookup = |key: &str| sections.iter().find_map(|s| find(s, key));
+        for (key, value) in map {
+            push_escaped(&mut self.ptr, key);
+            match lookup(key) {
+                None => self.err(
+                    UNKNOWN_FIELD,
+                    "This field is not part of the form; see the form definition.".into(),
+                ),
+                Some(_) if value.is_null() => {}
+                Some(f) if matches!(f.kind, Kind::Identifying) => self.identifying(f, value),
+                Some(f) => {
+                    if let Some(v) = self.value(f, value) {
+                        out.insert(key.clone(), v);
+                    }
+                }
+            }
+            self.ptr.truncate(base);
+        }
+        for f in sections.iter().flat_map(|s| s.iter()) {
+            let given = is_given(f, map.get(f.name));
+            let missing = |w: &mut Self, detail: String| {
+                push_escaped(&mut w.ptr, f.name);
+                w.err(REQUIRED, detail);
+                w.ptr.truncate(base);
+            };
+            match f.req {
+                Req::Optional => {}
+                Req::Required => {
+                    if map.get(f.name).map_or(true, Value::is_null) {
+                        missing(self, format!("\"{}\" is required.", f.label));
+                    } else if !given {
+                        missing(self, format!("\"{}\" must not be empty.", f.label));
+                    }
+                }
+                Req::Unless(other) => {
+                    let other_field = lookup(other);
+                    if !given && !other_field.is_some_and(|o| is_given(o, map.get(other))) {
+                        let other_label = other_field.map_or(other, |o| o.label);
+                        missing(
+                            self,
+                            format!(
+                                "\"{}\" is required unless \"{}\" is given.",
+                                f.label, other_label
+                            ),
+                        );
+                    }
+                }
+                Req::When(sib, cond) | Req::Iff(sib, cond) => {
+                    let sib_field = lookup(sib);
+                    let holds = cond_holds(cond, sib_field, map.get(sib));
+                    let sib_field = sib_field.expect("condition names a sibling field");
+                    if holds == Some(true) && !given {
+                        missing(
+                            self,
+                            format!(
+                                "\"{}\" is required when {}.",
+                                f.label,
+                                cond_text(cond, sib_field)
+                            ),
+                        );
+                    }
+                    if matches!(f.req, Req::Iff(..)) && holds == Some(false) && given {
+                        push_escaped(&mut self.ptr, f.name);
+                        self.err(
+                            NOT_APPLICABLE,
+                            format!(
+                                "\"{}\" is only used when {}.",
+                                f.label,
+                                cond_text(cond, sib_field)
+                            ),
+                        );
+                        self.ptr.truncate(base);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn identifying(&mut self, f: &Field, value: &'a Value) {
+        match value {
+            Value::String(s) => {
+                if !s.trim().is_empty() {
+                    self.known.push(Cow::Borrowed(s.as_str()));
+                }
+            }
+            Value::Number(n) => self.known.push(Cow::Owned(n.to_string())),
+            _ => {
+                return self.err(INVALID_TYPE, format!("\"{}\" must be text.", f.label));
+            }
+        }
+        self.removed.push(self.ptr.clone());
+    }
+
+    /// Refuses a value this registry restricts (e.g. a suspected case in the atopic dermatitis registry).
+    fn restriction(&mut self, value: &str) -> bool {
+        let form = self.form;
+        let hit = form.restrictions.iter().find(|r| {
+            // Compare the definition path with the pointer, array indices left out.
+            let mut segs = self
+                .ptr
+                .split('/')
+                .skip(1)
+                .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()));
+            r.refused == value
+                && r.path.split('/').all(|p| segs.next() == Some(p))
+                && segs.next().is_none()
+        });
+        match hit {
+            Some(r) => {
+                self.err(r.code, r.detail.into());
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn value(&mut self, f: &'static Field, value: &'a Value) -> Option<Value> {
+        match f.kind {
+            Kind::Enum(values) => {
+                let Some(s) = value.as_str() else {
+                    self.err(
+                        INVALID_TYPE,
+                        format!("\"{}\" must be one of: {}.", f.label, list_values(values)),
+                    );
+                    return None;
+                };
+                if !values.iter().any(|v| v.value == s) {
+                    self.err(
+                        INVALID_VALUE,
+                        format!("\"{}\" must be one of: {}.", f.label, list_values(values)),
+                    );
+                    return None;
+                }
+                if self.restriction(s) {
+                    return None;
+                }
+                Some(Value::String(s.to_owned()))
+            }
+            Kind::Drug => {
+                let Some(s) = value.as_str().filter(|s| drugs::drug(s).is_some()) else {
+                    let code = if value.is_string() {
+                        INVALID_VALUE
+                    } else {
+                        INVALID_TYPE
+                    };
+                    self.err(
+                        code,
+                        format!(
+                            "\"{}\" must be one of the drugs of the form definition.",
+                            f.label
+                        ),
+                    );
+                    return None;
+                };
+                Some(Value::String(s.to_owned()))
+            }
+            Kind::EnumSet { values, exclusive } => {
+                let Some(items) = value.as_array() else {
+                    self.err(
+                        INVALID_TYPE,
+                        format!("\"{}\" must be a list of values.", f.label),
+                    );
+                    return None;
+                };
+                let base = self.ptr.len();
+                let mut ok = true;
+                for (i, item) in items.iter().enumerate() {
+                    let s = item
+                        .as_str()
+                        .filter(|s| values.iter().any(|v| v.value == *s));
+                    use std::fmt::Write;
+                    let _ = write!(self.ptr, "/{i}");
+                    match s {
+                        None => {
+                            ok = false;
+                            let code = if item.is_string() {
+                                INVALID_VALUE
+                            } else {
+                                INVALID_TYPE
+                            };
+                            self.err(
+                                code,
+                                format!(
+                                    "Each value of \"{}\" must be one of: {}.",
+                                    f.label,
+                                    list_values(values)
+                                ),
+                            );
+                        }
+                        Some(s) if items[..i].iter().any(|p| p.as_str() == Some(s)) => {
+                            ok = false;
+                            self.err(
+                                DUPLICATE,
+                                format!("\"{}\" lists the same value twice.", f.label),
+                            );
+                        }
+                        Some(_) => {}
+                    }
+                    self.ptr.truncate(base);
+                }
+                if items.len() > 1 {
+                    for x in exclusive {
+                        if items.iter().any(|i| i.as_str() == Some(*x)) {
+                            ok = false;
+                            let label = values
+                                .iter()
+                                .find(|v| v.value == *x)
+                                .map_or(*x, |v| v.label);
+                            self.err(
+                                MUST_BE_ALONE,
+                                format!(
+                                    "In \"{}\", \"{}\" cannot be combined with another value.",
+                                    f.label, label
+                                ),
+                            );
+                        }
+                    }
+                }
+                ok.then(|| value.clone())
+            }
+            Kind::Integer { min, max } => {
+                let n = value.as_i64().or_else(|| {
+                    value
+                        .as_f64()
+                        .filter(|x| x.fract() == 0.0 && x.abs() < 9.0e15)
+                        .map(|x| x as i64)
+                });
+                let Some(n) = n else {
+                    self.err(
+                        INVALID_TYPE,
+                        format!("\"{}\" must be a whole number.", f.label),
+                    );
+                    return None;
+                };
+                if n < min || n > max {
+                    self.err(
+                        OUT_OF_RANGE,
+                        format!("\"{}\" must be between {min} and {max}.", f.label),
+                    );
+                    return None;
+                }
+                Some(Value::from(n))
+            }
+            Kind::Number { min, max, decimals } => {
+                let Some(x) = value.as_f64().filter(|x| x.is_finite()) else {
+                    self.err(INVALID_TYPE, format!("\"{}\" must be a number.", f.label));
+                    return None;
+                };
+                if x < min || x > max {
+                    self.err(
+                        OUT_OF_RANGE,
+                        format!("\"{}\" must be between {min} and {max}.", f.label),
+                    );
+                    return None;
+                }
+                if let Some(d) = decimals {
+                    let scaled = x * 10f64.powi(d as i32);
+                    if (scaled - scaled.round()).abs() > 1e-6 {
+                        self.err(
+                            TOO_MANY_DECIMALS,
+                            format!("\"{}\" must have at most {d} decimal(s).", f.label),
+                        );
+                        return None;
+                    }
+                }
+                Some(value.clone())
+            }
+            Kind::Bool => match value {
+                Value::Bool(b) => Some(Value::Bool(*b)),
+                _ => {
+                    self.err(
+                        INVALID_TYPE,
+                        format!("\"{}\" must be true or false.", f.label),
+                    );
+                    None
+                }
+            },
+            Kind::Country => {
+                let Some(s) = value.as_str() else {
+                    self.err(
+                        INVALID_TYPE,
+                        format!(
+                            "\"{}\" must be an ISO 3166-1 alpha-2 country code.",
+                            f.label
+                        ),
+                    );
+                    return None;
+                };
+                if COUNTRIES.binary_search_by(|c| c.value.cmp(s)).is_err() {
+                    self.err(
+                        INVALID_VALUE,
+                        format!("\"{}\" must be an ISO 3166-1 alpha-2 country code in capitals, such as NO or BR.", f.label),
+                    );
+                    return None;
+                }
+                Some(Value::String(s.to_owned()))
+            }
+            Kind::Date => {
+                let Some(d) = value.as_str().and_then(parse_date) else {
+                    self.err(
+                        INVALID_DATE,
+                        format!("\"{}\" must be a date written YYYY-MM-DD.", f.label),
+                    );
+                    return None;
+                };
+                let earliest =
+                    NaiveDate::from_ymd_opt(EARLIEST_DATE.0, EARLIEST_DATE.1, EARLIEST_DATE.2)?;
+                if d < earliest || d > self.tomorrow() {
+                    self.err(
+                        OUT_OF_RANGE,
+                        format!(
+                            "\"{}\" must be a date after 1880 and not in the future.",
+                            f.label
+                        ),
+                    );
+                    return None;
+                }
+                Some(value.clone())
+            }
+            Kind::DiagnosisDate => {
+                let Some(d) = value.as_str().and_then(PartialDate::parse) else {
+                    self.err(
+                        INVALID_DATE,
+                        format!("\"{}\" must be written YYYY-MM-DD or YYYY-MM.", f.label),
+                    );
+                    return None;
+                };
+                let earliest = NaiveDate::from_ymd_opt(
+                    EARLIEST_DIAGNOSIS.0,
+                    EARLIEST_DIAGNOSIS.1,
+                    EARLIEST_DIAGNOSIS.2,
+                )?;
+                if d.last_day() < earliest || d.first_day() > self.tomorrow() {
+                    self.err(
+                        OUT_OF_RANGE,
+                        format!(
+                            "\"{}\" must be from November 2019 onwards and not in the future.",
+                            f.label
+                        ),
+                    );
+                    return None;
+                }
+                Some(value.clone())
+            }
+            Kind::FreeText { max } => {
+                let Some(s) = value.as_str() else {
+                    self.err(INVALID_TYPE, format!("\"{}\" must be text.", f.label));
+                    return None;
+                };
+                if text_len(s) > max {
+                    self.err(
+                        TOO_LONG,
+                        format!("\"{}\" must be at most {max} characters long.", f.label),
+                    );
+                    return None;
+                }
+                self.free_text.push(self.ptr.clone());
+                Some(value.clone())
+            }
+            Kind::Identifying => None, // handled by `object`
+            Kind::Object(fields) => {
+                let Some(map) = value.as_object() else {
+                    self.err(
+                        INVALID_TYPE,
+                        format!("\"{}\" must be an object (a group of fields).", f.label),
+                    );
+                    return None;
+                };
+                Some(Value::Object(
+                    self.object(std::slice::from_ref(&fields), map),
+                ))
+            }
+            Kind::Array { item, min, max } => {
+                let Some(items) = value.as_array() else {
+                    self.err(INVALID_TYPE, format!("\"{}\" must be a list.", f.label));
+                    return None;
+                };
+                if items.len() > max {
+                    self.err(
+                        TOO_MANY_ITEMS,
+                        format!("\"{}\" can have at most {max} entries.", f.label),
+                    );
+                    return None;
+                }
+                if items.len() < min {
+                    self.err(
+                        TOO_FEW_ITEMS,
+                        format!("\"{}\" needs at least {min} entries.", f.label),
+                    );
+                    return None;
+                }
+                let base = self.ptr.len();
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    use std::fmt::Write;
+                    let _ = write!(self.ptr, "/{i}");
+                    match v.as_object() {
+                        Some(map) => {
+                            out.push(Value::Object(self.object(std::slice::from_ref(&item), map)))
+                        }
+                        None => self.err(
+                            INVALID_TYPE,
+                            format!("Each entry of \"{}\" must be an object.", f.label),
+                        ),
+                    }
+                    self.ptr.truncate(base);
+                }
+                Some(Value::Array(out))
+            }
+        }
+    }
+
+    fn tomorrow(&self) -> NaiveDate {
+        self.today.succ_opt().unwrap_or(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_len_counts_chars_and_placeholders_as_one() {
+        assert_eq!(text_len("abc"), 3);
+        assert_eq!(text_len("é😀"), 2);
+        assert_eq!(text_len("[NAME] saw [DATE]"), 7);
+        assert_eq!(text_len("[NAM"), 4);
+    }
+
+    #[test]
+    fn pointers_are_escaped() {
+        let mut p = String::new();
+        push_escaped(&mut p, "a/b~c");
+        assert_eq!(p, "/a~1b~0c");
+    }
+}
