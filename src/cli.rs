@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::auth::{self, Role};
 use crate::config::Settings;
 use crate::db::Db;
+use crate::registry::Registry;
 
 #[derive(Parser)]
 #[command(name = "dermreg", version, about = "De-identified COVID-19 case registries for dermatology")]
@@ -29,6 +30,16 @@ pub enum Command {
     Token(TokenCommand),
     /// Print the OpenAPI document (the committed openapi.yaml is this output).
     Openapi,
+    /// Store synthetic cases (demos, benchmarks) through the same validation and de-identification.
+    Seed {
+        #[arg(long, value_parser = parse_registry)]
+        registry: Registry,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Seed of the generator: the same seed gives the same cases.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -66,6 +77,10 @@ pub enum TokenCommand {
     },
 }
 
+fn parse_registry(s: &str) -> Result<Registry, String> {
+    Registry::parse(s).ok_or_else(|| "registry must be general, psoriasis or atopic-dermatitis".into())
+}
+
 fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s).ok_or_else(|| "role must be clinician, curator, partner or admin".into())
 }
@@ -97,6 +112,13 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
             println!("migrations are up to date");
         }
         Command::Openapi => print!("{}", crate::http::openapi_text()),
+        Command::Seed { registry, count, seed } => {
+            let state = crate::AppState::build(settings)?;
+            let started = std::time::Instant::now();
+            let stored = crate::registry::seed::load(&state, registry, count, seed, "seed")?;
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!("stored {stored} synthetic {registry} cases in {secs:.1} s ({:.0} cases/s)", stored as f64 / secs);
+        }
         Command::User(UserCommand::Add { username, role, registries }) => {
             let registries = auth::parse_registries(&registries).map_err(CliError)?;
             if username.trim().is_empty() || username.len() > 200 {

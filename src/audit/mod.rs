@@ -30,16 +30,37 @@ impl<'a> Entry<'a> {
 }
 
 pub fn record(conn: &mut DbConn, e: &Entry) -> Result<(), DbError> {
-    diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::at.eq(crate::db::now()),
-            audit_log::actor.eq(e.actor),
-            audit_log::action.eq(e.action),
-            audit_log::object_type.eq(e.object_type),
-            audit_log::object_id.eq(e.object_id),
-            audit_log::request_id.eq(e.request_id.filter(|r| !r.is_empty())),
-        ))
-        .execute(conn)?;
+    record_many(conn, std::slice::from_ref(e))
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_log)]
+struct Row<'a> {
+    at: NaiveDateTime,
+    actor: &'a str,
+    action: &'a str,
+    object_type: &'a str,
+    object_id: Option<&'a str>,
+    request_id: Option<&'a str>,
+}
+
+/// Several entries in one statement per 1,000 (seeding, partner batches).
+pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> {
+    let at = crate::db::now();
+    let rows: Vec<Row> = entries
+        .iter()
+        .map(|e| Row {
+            at,
+            actor: e.actor,
+            action: e.action,
+            object_type: e.object_type,
+            object_id: e.object_id,
+            request_id: e.request_id.filter(|r| !r.is_empty()),
+        })
+        .collect();
+    for chunk in rows.chunks(1000) {
+        crate::on_backend!(conn, |c| diesel::insert_into(audit_log::table).values(chunk).execute(c))?;
+    }
     Ok(())
 }
 

@@ -1,8 +1,27 @@
-//! STUB of the free-text scrubber. The real one (same API) is written separately.
+//! Free-text scrubber: replaces identifying details in clinical notes with typed placeholders.
 //!
-//! This stub only replaces every occurrence of a `known` value (case-insensitive, longest first) with
-//! `[NAME]` and counts the replacements.
+//! Pure, deterministic, no I/O and no logging. Built once (`Scrubber::new`), then shared
+//! (`Send + Sync`) by every request. See `deidentification.md`, section "Free text".
+//!
+//! How it works, in one pass over the text (repeated until nothing changes, at most
+//! `MAX_PASSES` times, so that `scrub(scrub(x)) == scrub(x)`):
+//! 1. placeholders already in the text (`[NAME]`, ...) are found and protected;
+//! 2. the form's own identifying values (`known`) are matched literally in any case, names also
+//!    by their parts, numbers also by their digits with any separators;
+//! 3. a table of regular expressions finds emails, URLs, IPs, dates, phones, identifiers,
+//!    postcodes, street addresses, facilities and ages of 90 and over;
+//! 4. the text is split into word tokens which are looked up (lower-cased, in a reused buffer)
+//!    in one hash map holding the name, place, English-word and clinical allow-lists; name
+//!    rules use titles, relation words, capitalisation and neighbouring names;
+//! 5. spans are merged (overlaps take the most specific kind), protected placeholders are cut
+//!    out of them, and the text is rebuilt.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Kinds of typed placeholder put into text where something identifying was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Placeholder {
     Name,
@@ -18,8 +37,22 @@ pub enum Placeholder {
     Place,
 }
 
+const ALL_KINDS: [Placeholder; 11] = [
+    Placeholder::Name,
+    Placeholder::Date,
+    Placeholder::Phone,
+    Placeholder::Email,
+    Placeholder::Id,
+    Placeholder::Address,
+    Placeholder::Postcode,
+    Placeholder::Url,
+    Placeholder::Ip,
+    Placeholder::Age,
+    Placeholder::Place,
+];
+
 impl Placeholder {
-    /// The text put in place of what was removed, e.g. `[NAME]`.
+    /// The text put in place of the removed span, e.g. `"[NAME]"`.
     pub fn token(self) -> &'static str {
         match self {
             Placeholder::Name => "[NAME]",
@@ -36,7 +69,7 @@ impl Placeholder {
         }
     }
 
-    /// Lower-case name used in reports, e.g. `name`.
+    /// Lower-case name of the kind, e.g. `"name"` (used in de-identification reports).
     pub fn as_str(self) -> &'static str {
         match self {
             Placeholder::Name => "name",
@@ -52,100 +85,1518 @@ impl Placeholder {
             Placeholder::Place => "place",
         }
     }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Which kind wins when two detections overlap (higher wins).
+    fn priority(self) -> u8 {
+        match self {
+            Placeholder::Email => 11,
+            Placeholder::Url => 10,
+            Placeholder::Ip => 9,
+            Placeholder::Date => 8,
+            Placeholder::Age => 7,
+            Placeholder::Postcode => 6,
+            Placeholder::Phone => 5,
+            Placeholder::Id => 4,
+            Placeholder::Address => 3,
+            Placeholder::Place => 2,
+            Placeholder::Name => 1,
+        }
+    }
 }
 
-/// Built once, shared by every request (`Send + Sync`).
-#[derive(Debug, Default)]
-pub struct Scrubber {
-    _private: (),
-}
-
+/// Result of scrubbing one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scrubbed {
+    /// The text with identifying spans replaced by placeholders.
     pub text: String,
+    /// How many placeholders of each kind were inserted; non-zero kinds only, sorted by kind.
     pub counts: Vec<(Placeholder, u32)>,
 }
 
 impl Scrubbed {
+    /// Total number of placeholders inserted.
     pub fn total(&self) -> u32 {
         self.counts.iter().map(|(_, n)| n).sum()
     }
 }
 
-impl Scrubber {
-    pub fn new() -> Scrubber {
-        Scrubber { _private: () }
+// ---------------------------------------------------------------------------------------------
+// Lexicon
+// ---------------------------------------------------------------------------------------------
+
+const GIVEN: u16 = 1 << 0;
+const SURNAME: u16 = 1 << 1;
+const AMB_GIVEN: u16 = 1 << 2;
+const AMB_SURNAME: u16 = 1 << 3;
+const CITY: u16 = 1 << 4;
+const AMB_CITY: u16 = 1 << 5;
+const CLINICAL: u16 = 1 << 6;
+const ENGLISH: u16 = 1 << 7;
+const TITLE: u16 = 1 << 8;
+const RELATION: u16 = 1 << 9;
+const MONTH: u16 = 1 << 10;
+const COUNTRY: u16 = 1 << 11;
+const KNOWN: u16 = 1 << 12;
+const STOP: u16 = 1 << 13;
+const WEAKCTX: u16 = 1 << 14;
+
+const NAME_ONLY: u16 = GIVEN | SURNAME;
+const ANY_NAME: u16 = GIVEN | SURNAME | AMB_GIVEN | AMB_SURNAME;
+
+const D_GIVEN: &str = include_str!("data/given_names.txt");
+const D_SURNAMES: &str = include_str!("data/surnames.txt");
+const D_AMBIG: &str = include_str!("data/ambiguous_names.txt");
+const D_CITIES: &str = include_str!("data/cities.txt");
+const D_AMBIG_CITIES: &str = include_str!("data/ambiguous_cities.txt");
+const D_CLINICAL: &str = include_str!("data/clinical_allow.txt");
+const D_EPONYMS: &str = include_str!("data/eponyms.txt");
+const D_ENGLISH: &str = include_str!("data/english_words.txt");
+const D_COUNTRIES: &str = include_str!("data/countries.txt");
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev",
+    "revd", "fr", "sr", "sra", "srta", "herr", "frau", "mme", "mlle", "dott", "dssa", "doctor",
+    "madam", "mister", "nurse", "sister",
+];
+const RELATIONS: &[&str] = &[
+    "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "mum", "mom", "mam",
+    "dad", "partner", "brother", "sister", "aunt", "uncle", "grandmother", "grandfather", "grandma",
+    "grandpa", "granny", "granddaughter", "grandson", "niece", "nephew", "cousin", "friend",
+    "carer", "caregiver", "spouse", "fiance", "fiancé", "fiancee", "fiancée", "boyfriend",
+    "girlfriend", "neighbour", "neighbor", "named", "called", "colleague", "child", "baby",
+    "infant", "twin", "stepson", "stepdaughter", "stepmother", "stepfather", "guardian", "née",
+    "nee", "alias", "aka", "contact", "resident", "client", "gp", "consultant", "registrar",
+    "dermatologist", "physician", "surgeon", "by", "with", "attn", "cc", "signed", "dear",
+    "ask", "tell", "inform", "informed", "told", "thank", "thanks", "regards", "from", "per",
+];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "today", "yesterday", "tomorrow", "christmas", "easter",
+];
+/// Words that never start a facility / place name by themselves.
+const STOPS: &[&str] = &[
+    "the", "a", "an", "this", "that", "our", "his", "her", "their", "my", "your", "same", "local",
+    "dermatology", "derm", "skin", "outpatient", "outpatients", "inpatient", "covid", "private",
+    "nhs", "university", "general", "day", "emergency", "walk-in", "gp", "family", "specialist",
+    "district", "community", "teaching", "children's", "women's", "seen", "at", "to", "from", "in",
+    "and", "or", "other", "another", "regional", "city", "county", "state", "main", "nearest",
+    "previous", "referring", "tertiary", "secondary", "primary", "rheumatology", "isolation",
+    "infectious", "diseases", "disease", "medical", "surgical", "acute", "intensive", "care",
+    "a&e", "icu", "ed", "psychiatric", "maternity", "paediatric", "pediatric", "cardiology",
+    "respiratory", "vaccination", "testing", "test", "screening", "allergy", "eczema", "psoriasis",
+    "clinic", "hospital", "ward", "unit", "centre", "center", "was", "is", "patient", "plan",
+    "review", "follow", "up", "f/u", "new", "old", "he", "she", "they", "we", "i", "it", "if",
+    "no", "not", "on", "of", "for", "by", "with", "after", "before", "when", "then", "has", "had",
+    "all", "any", "each", "both", "some", "sent", "back", "home", "discharged", "admitted",
+    "transferred", "referred",
+];
+/// Words after which an ambiguous city name is read as a place.
+const WEAK_CTX: &[&str] = &["in", "from", "at", "near", "to", "of", "outside", "around"];
+
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.hash;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.hash = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+struct Lexicon {
+    words: FxMap<&'static str, u16>,
+    /// Multi-word city names (lower case), matched ASCII-case-insensitively.
+    multi_cities: AhoCorasick,
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut words: FxMap<&'static str, u16> = FxMap::default();
+        words.reserve(240_000);
+        let mut add = |w: &'static str, f: u16| {
+            *words.entry(w).or_insert(0) |= f;
+        };
+        for w in data_lines(D_ENGLISH) {
+            add(w, ENGLISH);
+        }
+        for w in data_lines(D_GIVEN) {
+            add(w, GIVEN);
+        }
+        for w in data_lines(D_SURNAMES) {
+            add(w, SURNAME);
+        }
+        for l in data_lines(D_AMBIG) {
+            let (w, fl) = l.split_once('\t').unwrap_or((l, "FL"));
+            let mut f = 0;
+            if fl.contains('F') {
+                f |= AMB_GIVEN;
+            }
+            if fl.contains('L') {
+                f |= AMB_SURNAME;
+            }
+            add(w, f);
+        }
+        for w in data_lines(D_EPONYMS) {
+            add(w, AMB_SURNAME);
+        }
+        let mut multi: Vec<&'static str> = Vec::new();
+        for w in data_lines(D_CITIES) {
+            if w.contains(' ') {
+                multi.push(w);
+            } else {
+                add(w, CITY);
+            }
+        }
+        for w in data_lines(D_AMBIG_CITIES) {
+            if !w.contains(' ') {
+                add(w, AMB_CITY);
+            }
+        }
+        for w in data_lines(D_COUNTRIES) {
+            if !w.contains(' ') {
+                add(w, COUNTRY);
+            }
+        }
+        for w in data_lines(D_CLINICAL) {
+            add(w, CLINICAL);
+        }
+        for &w in TITLES {
+            add(w, TITLE);
+        }
+        for &w in RELATIONS {
+            add(w, RELATION);
+        }
+        for &w in MONTHS {
+            add(w, MONTH);
+        }
+        for &w in STOPS {
+            add(w, STOP);
+        }
+        for &w in WEAK_CTX {
+            add(w, WEAKCTX);
+        }
+        // Clinical words are never names or places by themselves; name-only lists must not
+        // contain English words that the lists marked as such.
+        for f in words.values_mut() {
+            if *f & CLINICAL != 0 {
+                *f &= !(GIVEN | SURNAME | CITY);
+            }
+            if *f & (MONTH | TITLE) != 0 && *f & NAME_ONLY != 0 {
+                let n = *f & NAME_ONLY;
+                *f = (*f & !NAME_ONLY) | if n & GIVEN != 0 { AMB_GIVEN } else { 0 }
+                    | if n & SURNAME != 0 { AMB_SURNAME } else { 0 };
+            }
+        }
+        let multi_cities = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&multi)
+            .expect("city automaton");
+        Lexicon { words, multi_cities }
     }
 
+    #[inline]
+    fn get(&self, lower: &str) -> u16 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regular-expression detectors
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Check {
+    None,
+    /// international / bracketed phone: 7..=15 digits
+    Phone,
+    /// digit groups with separators: >= 6 digits; Phone or Id by shape
+    DigitGroups,
+    /// contiguous digits >= 6
+    DigitRun,
+    /// mixed letter-digit token: length >= 6, >= 4 digits, >= 1 letter, not allow-listed
+    Mixed,
+    /// letter prefix + digits: prefix not a clinical word
+    Coded,
+    /// keyword-led identifier: >= 4 digits in the capture
+    KeywordId,
+    /// capture must contain a digit
+    HasDigit,
+    /// Dutch-style postcode: letters are not a unit or a common word
+    NlPostcode,
+    /// URL: trim trailing punctuation
+    Url,
+    /// IPv6: needs a hex letter or "::" or >= 5 groups
+    Ip6,
+    /// compound street word: the word is not an English word
+    Compound,
+    /// number + capitalised words: all words unknown (not English/clinical/month/country)
+    UnknownWords,
+    /// word + number: unknown word, number not followed by a unit or decimal
+    WordNumber,
+    /// facility: leading stop words dropped, something must remain
+    Facility,
+    /// named ward: first word not an English / clinical word
+    NamedWard,
+    /// place after a strong context phrase
+    ContextPlace,
+    /// saint-names: not "St John's wort"
+    Saint,
+    /// city words in an address tail
+    TailPlace,
+}
+
+struct Rx {
+    re: Regex,
+    kind: Placeholder,
+    group: usize,
+    check: Check,
+    /// only run on a text that contains this byte string (cheap pre-filter), if any
+    needs: Option<&'static str>,
+}
+
+fn months_re() -> String {
+    let ci = "jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|march|janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus";
+    format!(r"(?:(?i:{ci})|May|MAY|Mar|MAR|Mai|MAI|Mars|MARS)\.?")
+}
+
+fn cap_alts(words: &[&str]) -> String {
+    // "Rue" | "RUE" for each word (first letter upper-case, or all capitals)
+    let mut v = Vec::new();
+    for w in words {
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            let cap: String = f.to_uppercase().chain(c).collect();
+            v.push(regex::escape(&cap));
+            v.push(regex::escape(&w.to_uppercase()));
+        }
+    }
+    v.join("|")
+}
+
+fn build_regexes() -> Vec<Rx> {
+    use Placeholder::*;
+    let d = r"(?:0?[1-9]|[12]\d|3[01])";
+    let m = r"(?:0?[1-9]|1[0-2])";
+    let mon = months_re();
+    let year = r"(?:(?:19|20)\d{2}|'\d{2})";
+    let time = r"(?:(?:T|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
+    let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
+    let pre = cap_alts(&[
+        "rue", "via", "viale", "vicolo", "corso", "piazza", "piazzale", "calle", "carrer", "avenida",
+        "avda", "rua", "travessa", "largo", "praça", "praca", "plaza", "paseo", "camino", "chemin",
+        "allée", "allee", "boulevard", "bd", "impasse", "quai", "route", "strada", "ulica", "ul.",
+        "aleja", "odos", "leoforos", "utca", "avenue", "place", "rambla", "ronda", "estrada",
+        "alameda", "avenue", "rruga", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
+        "jl.", "calzada", "carretera", "cami", "passeig", "platz",
+    ]);
+    let part = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
+    let capw = r"\p{Lu}[\p{L}'’-]*";
+    let compound = "(?i:strasse|straße|str\\.|gasse|weg|allee|platz|ring|damm|ufer|gata|gatan|gatu|gaten|vägen|vagen|vegen|veien|veg|vej|vei|gade|straat|laan|plein|gracht|steeg|dijk|kade|katu|tie|kuja|polku|tori|utca|ulica|ulitsa|prospekt|caddesi|sokak|sokağı|stræde|stig|väg|torget|tanvan)";
+    let fac = "(?i:hospital|hospitals|infirmary|clinic|clinics|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
+    let states = "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]";
+
+    let mut v: Vec<Rx> = Vec::new();
+    let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
+        let re = Regex::new(pat).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
+        v.push(Rx { re, kind, group, check, needs });
+    };
+
+    // --- email, URL, IP ---
+    add(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", Email, 0, Check::None, Some("@"));
+    add(r#"(?i)\b(?:https?|ftp|sftp)://[^\s<>"'\[\]]+|\bwww\.[^\s<>"'\[\]]+"#, Url, 0, Check::Url, None);
+    add(
+        r#"(?i)\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|info|biz|io|uk|de|fr|nl|se|dk|fi|es|ch|pl|ru|jp|cn|au|ca|br|za|ng|nz|ie|eu|nhs|no)\b(?:/[^\s<>"'\[\]]*)?"#,
+        Url,
+        0,
+        Check::Url,
+        Some("."),
+    );
+    add(
+        r"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b",
+        Ip,
+        0,
+        Check::None,
+        Some("."),
+    );
+    add(
+        r"(?i)(?:\b[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4}\b)(?::[0-9a-f]{1,4}\b)*|(?:\b[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}\b",
+        Ip,
+        0,
+        Check::Ip6,
+        Some(":"),
+    );
+
+    // --- dates ---
+    add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
+    add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::None, None);
+    add(
+        &format!(r"\b{d}(?:st|nd|rd|th|ST|ND|RD|TH)?(?:\s+(?:of|OF))?[\s.\-/]*{mon}(?:[\s,.\-/]*{year})?{time}\b"),
+        Date,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        &format!(r"\b{mon}\s*{d}(?:st|nd|rd|th|ST|ND|RD|TH)?\b(?:,?\s*{year}\b)?{time}"),
+        Date,
+        0,
+        Check::None,
+        None,
+    );
+    add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
+
+    // --- ages 90 and over ---
+    add(r"(?i)\b(?:aged?|age\s*(?:[:=]|of|is)?)\s*(9\d|1[01]\d)\b", Age, 1, Check::None, None);
+    add(
+        r"(?i)\b(9\d|1[01]\d)\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|yo\b|y/o\b|year-old|yr-old)(?:[\s-]*old)?",
+        Age,
+        1,
+        Check::None,
+        None,
+    );
+    add(r"(?i)\b(?:nonagenarian|centenarian)s?\b", Age, 0, Check::None, None);
+
+    // --- phones ---
+    add(
+        r"\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,6}){1,6}(?:\s?(?:x|ext\.?)\s?\d{1,5})?",
+        Phone,
+        0,
+        Check::Phone,
+        Some("+"),
+    );
+    add(
+        r"(?:\b00\d{1,3}[ .-]?)?\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){0,3}(?:\s?(?:x|ext\.?)\s?\d{1,5})?",
+        Phone,
+        0,
+        Check::Phone,
+        Some("("),
+    );
+    add(
+        r"\b\d{2,6}(?:[ .-]\d{2,6}){1,5}\b(?:\s?(?:x|ext\.?)\s?\d{1,5}\b)?",
+        Phone,
+        0,
+        Check::DigitGroups,
+        None,
+    );
+    add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);
+
+    // --- identifiers ---
+    add(r"\b\d{3}-\d{2}-\d{4}\b", Id, 0, Check::None, Some("-"));
+    add(r"\b[A-Z]{1,4}[ -]?\d{5,}[A-Z]{0,2}\b", Id, 0, Check::Coded, None);
+    add(r"\b[A-Za-z]{1,3}\d{5,}[A-Za-z]{0,2}\b", Id, 0, Check::Coded, None);
+    add(r"(?i)\b[A-Z]{2}\d{2} ?(?:[A-Z0-9]{4} ?){2,7}[A-Z0-9]{1,4}\b", Id, 0, Check::Mixed, None);
+    add(r"\b[A-Za-z]*\d[A-Za-z0-9]*\b", Id, 0, Check::Mixed, None);
+    add(
+        r"(?i)\b(?:mrn|nhs|ssn|nin|hospital|record|insurance|passport|licen[cs]e|account|acct|member|policy|chart|case|id|ident|registration|reg)\.?\s*(?:no\.?|num(?:ber)?|#|id|nr\.?)?\s*[:#]?\s*(\d[\d -]{2,}\d|[A-Z]{1,3}-?\d{3,}[A-Z]?)\b",
+        Id,
+        1,
+        Check::KeywordId,
+        None,
+    );
+
+    // --- postcodes ---
+    add(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", Postcode, 0, Check::None, None);
+    add(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b", Postcode, 0, Check::None, None);
+    add(r"\b\d{5}-\d{4}\b", Postcode, 0, Check::None, Some("-"));
+    add(
+        r"(?i)\b(?:post\s*code|postal\s*code|zip\s*code|zip|postcode|plz|cep)\s*[:#]?\s*([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])\b",
+        Postcode,
+        1,
+        Check::HasDigit,
+        None,
+    );
+    add(&format!(r"\b(?:{states})\.?,?[ \t]+(\d{{5}}(?:-\d{{4}})?)\b"), Postcode, 1, Check::None, None);
+    add(r"\b[1-9]\d{3} ?[A-Z]{2}\b", Postcode, 0, Check::NlPostcode, None);
+    // tails after an address already replaced: ", City, ST 12345", "Country 62488"
+    let seg = r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:\p{Lu}[\p{L}'.’-]*(?:[ \t]+\p{Lu}[\p{L}'.’-]*){0,2}|\[[A-Z]+\]|\(\p{Lu}[\p{L}]*\)|[A-Z]{2}|nan))";
+    add(
+        &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
+        Postcode,
+        2,
+        Check::None,
+        Some("["),
+    );
+    add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
+    // a building number in front of an address already replaced: "20789 [ADDRESS]"
+    add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::None, Some("["));
+    // --- street addresses ---
+    add(
+        &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{pre})[ \t]+(?:{part}[ \t]+)*[\p{{Lu}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|[\p{{Lu}}\d][\p{{L}}\d'’-]*)){{0,3}}"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        &format!(r"\b(?:{pre})[ \t]+(?:{part}[ \t]+)*{capw}(?:[ \t]+(?:{part}[ \t]+)*{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        &format!(r"\b(?:\d{{1,5}}[A-Za-z]?[ \t]+)?(\p{{L}}[\p{{L}}-]*{compound})(?:[ \t]+\d{{1,5}}[A-Za-z]?\b)?"),
+        Address,
+        0,
+        Check::Compound,
+        None,
+    );
+    add(
+        r"(?i)\b(?:apt|apartment|suite|ste|flat|bldg|building|appt|wohnung|piso)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b|\b(?:Unit|UNIT|Floor|FLOOR)[ \t]+\d{1,4}[A-Za-z]?\b",
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        r"(?i)\b(?:p\.?\s?o\.?\s?box|psc|box)\s*\d{1,6}\b|\b(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5}\b",
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        &format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+{capw}){{1,2}})\b"),
+        Address,
+        0,
+        Check::UnknownWords,
+        None,
+    );
+    add(&format!(r"\b({capw})[ \t]+\d{{1,4}}[A-Za-z]?\b"), Address, 0, Check::WordNumber, None);
+    add(
+        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:u\.|utca|út|tér|krt\.|körút|str\.|str|terrasse|kapu|sokak|cad\.|ulica|ul\.)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+
+    // --- places: facilities, wards, saints, context ---
+    add(
+        &format!(r"\b(?:St|ST|Saint|SAINT|Sankt|San|Santa|Ste)\.?[ \t]+{capw}(?:[ \t]+{capw}){{0,3}}"),
+        Place,
+        0,
+        Check::Saint,
+        None,
+    );
+    add(
+        &format!(r"\b(?:\p{{Lu}}[\p{{L}}'’.&-]*[ \t]+){{1,4}}{fac}\b"),
+        Place,
+        0,
+        Check::Facility,
+        None,
+    );
+    add(r"\b(?i:ward)[ \t]+(?:\d{1,3}[A-Za-z]?|[A-Z]\d{0,2}[A-Za-z]?)\b", Place, 0, Check::None, None);
+    add(&format!(r"\b({capw})[ \t]+(?:Ward|WARD)\b"), Place, 0, Check::NamedWard, None);
+    add(
+        &format!(r"(?i:seen at|transferred (?:from|to)|admitted (?:to|at)|referred (?:from|to)|discharged (?:from|to)|treated at|attends|attended|lives in|living in|resident (?:of|in)|moved (?:from|to)|born in|works at|lives at|visiting|visited|travelled to|traveled to|returned from)[ \t]+({capw}(?:[ \t]+{capw}){{0,3}})"),
+        Place,
+        1,
+        Check::ContextPlace,
+        None,
+    );
+    v
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scrubber
+// ---------------------------------------------------------------------------------------------
+
+/// Built once at start-up (compiles patterns, loads dictionaries); Send + Sync, shared by all requests.
+pub struct Scrubber {
+    lex: Lexicon,
+    rxs: Vec<Rx>,
+    placeholders: AhoCorasick,
+    /// all detector patterns at once: a first scan says which ones can match at all
+    set: regex::RegexSet,
+    date_full: Vec<usize>,
+    ip_full: Regex,
+}
+
+impl Default for Scrubber {
+    fn default() -> Self {
+        Scrubber::new()
+    }
+}
+
+const MAX_PASSES: usize = 4;
+
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    s: usize,
+    e: usize,
+    kind: Placeholder,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    s: usize,
+    e: usize,
+    f: u16,
+    letters: u16,
+    cap: bool,
+    allcaps: bool,
+    lower: bool,
+    digit: bool,
+    initial: bool,
+    prot: bool,
+}
+
+/// Per-call matcher for the form's own identifying values.
+struct Known {
+    ac: Option<AhoCorasick>,
+    kinds: Vec<Placeholder>,
+    /// lower-case name parts, compared to each word token
+    parts: Vec<String>,
+    /// digit sequences (>= 5 digits) of number-like values
+    digits: Vec<(String, Placeholder)>,
+}
+
+impl Scrubber {
+    pub fn new() -> Scrubber {
+        let lex = Lexicon::build();
+        let rxs = build_regexes();
+        let placeholders = AhoCorasick::new(ALL_KINDS.iter().map(|k| k.token())).expect("placeholders");
+        let date_full = rxs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == Placeholder::Date)
+            .map(|(i, _)| i)
+            .collect();
+        let ip_full = Regex::new(r"^(?:\d{1,3}\.){3}\d{1,3}$|^(?i:[0-9a-f:]+)$").expect("ip");
+        let set = regex::RegexSetBuilder::new(rxs.iter().map(|r| r.re.as_str()))
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("regex set");
+        Scrubber { lex, rxs, placeholders, set, date_full, ip_full }
+    }
+
+    /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
+    /// postcode, city, MRN, national id, reporter name...). Each is hidden wherever it appears, in
+    /// any case, and names also by their parts and initial forms ("Maria Olsen" also hides "Olsen",
+    /// "Maria", "M. Olsen").
     pub fn scrub(&self, text: &str, known: &[&str]) -> Scrubbed {
-        let mut needles: Vec<Vec<char>> = known
+        let known = self.build_known(known);
+        let mut counts = [0u32; 11];
+        let mut cur: Option<String> = None;
+        for _ in 0..MAX_PASSES {
+            let input: &str = cur.as_deref().unwrap_or(text);
+            match self.pass(input, &known, &mut counts) {
+                Some(out) => cur = Some(out),
+                None => break,
+            }
+        }
+        let text = cur.unwrap_or_else(|| text.to_owned());
+        let counts = ALL_KINDS
             .iter()
-            .map(|k| k.trim())
-            .filter(|k| !k.is_empty())
-            .map(|k| k.chars().flat_map(char::to_lowercase).collect())
+            .filter(|k| counts[k.index()] > 0)
+            .map(|&k| (k, counts[k.index()]))
             .collect();
-        needles.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        needles.dedup();
-        let hay: Vec<char> = text.chars().collect();
-        let lower: Vec<Option<char>> = hay
-            .iter()
-            .map(|c| {
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(x), None) => Some(x),
-                    _ => None, // multi-char lowercase: compare by the char itself (stub)
-                }
-            })
-            .collect();
-        let mut out = String::with_capacity(text.len());
-        let mut n = 0u32;
-        let mut i = 0;
-        'outer: while i < hay.len() {
-            for needle in &needles {
-                if i + needle.len() <= hay.len()
-                    && needle
-                        .iter()
-                        .enumerate()
-                        .all(|(j, c)| lower[i + j].unwrap_or(hay[i + j]) == *c)
-                {
-                    out.push_str(Placeholder::Name.token());
-                    n += 1;
-                    i += needle.len();
-                    continue 'outer;
+        Scrubbed { text, counts }
+    }
+
+    /// Spans one pass would replace (byte offsets into `text`), for evaluation in tests.
+    #[cfg(test)]
+    fn spans_for_eval(&self, text: &str, known: &[&str]) -> Vec<(usize, usize, Placeholder)> {
+        let k = self.build_known(known);
+        self.detect(text, &k).into_iter().map(|s| (s.s, s.e, s.kind)).collect()
+    }
+
+    fn classify_known(&self, v: &str) -> Placeholder {
+        use Placeholder::*;
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+        let lower = v.to_lowercase();
+        if v.contains('@') {
+            return Email;
+        }
+        if lower.starts_with("http") || lower.starts_with("www.") || v.contains("://") {
+            return Url;
+        }
+        if digits > 0 && self.ip_full.is_match(v) && v.contains(['.', ':']) && v.matches(['.', ':']).count() >= 3 {
+            return Ip;
+        }
+        for &i in &self.date_full {
+            if let Some(m) = self.rxs[i].re.find(v) {
+                if m.start() == 0 && m.end() == v.len() {
+                    return Date;
                 }
             }
-            out.push(hay[i]);
-            i += 1;
         }
-        let counts = if n > 0 {
-            vec![(Placeholder::Name, n)]
-        } else {
-            Vec::new()
-        };
-        Scrubbed { text: out, counts }
+        if digits >= 5 && letters <= 4 {
+            let t = v.trim_start();
+            return if t.starts_with('+') || t.starts_with('0') || t.starts_with('(') { Phone } else { Id };
+        }
+        if digits > 0 && v.chars().count() <= 8 && v.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
+            return Postcode;
+        }
+        if digits > 0 {
+            return Address;
+        }
+        let facility = ["hospital", "clinic", "centre", "center", "university", "institute", "medical", "health",
+            "trust", "foundation", "department", "practice", "surgery", "infirmary", "klinik", "sykehus"];
+        if facility.iter().any(|f| lower.contains(f)) {
+            return Place;
+        }
+        if !lower.contains(' ') && self.lex.get(&lower) & (CITY | AMB_CITY) != 0 && self.lex.get(&lower) & ANY_NAME == 0 {
+            return Place;
+        }
+        Name
     }
+
+    fn build_known(&self, known: &[&str]) -> Known {
+        let mut pats: Vec<String> = Vec::new();
+        let mut kinds: Vec<Placeholder> = Vec::new();
+        let mut parts: Vec<String> = Vec::new();
+        let mut digits: Vec<(String, Placeholder)> = Vec::new();
+        let push = |p: String, k: Placeholder, pats: &mut Vec<String>, kinds: &mut Vec<Placeholder>| {
+            if p.chars().count() >= 2 && !pats.contains(&p) {
+                pats.push(p);
+                kinds.push(k);
+            }
+        };
+        for raw in known {
+            let v = raw.trim();
+            if v.chars().count() < 2 || v.len() > 300 {
+                continue;
+            }
+            let kind = self.classify_known(v);
+            for variant in [v.to_owned(), v.to_lowercase(), v.to_uppercase()] {
+                push(variant, kind, &mut pats, &mut kinds);
+            }
+            let ds: String = v.chars().filter(|c| c.is_ascii_digit()).collect();
+            if ds.len() >= 5 && matches!(kind, Placeholder::Phone | Placeholder::Id | Placeholder::Date) {
+                digits.push((ds, kind));
+            }
+            match kind {
+                Placeholder::Name | Placeholder::Place => {
+                    if kind == Placeholder::Name {
+                        for w in v.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';') {
+                            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                            if w.chars().count() < 2 {
+                                continue;
+                            }
+                            let lw = w.to_lowercase();
+                            let f = self.lex.get(&lw);
+                            if f & (TITLE | STOP) != 0 && f & ANY_NAME == 0 {
+                                continue;
+                            }
+                            if matches!(lw.as_str(), "de" | "da" | "di" | "du" | "la" | "le" | "van" | "von" | "der" | "den" | "del" | "dos" | "das" | "bin" | "al" | "el") {
+                                continue;
+                            }
+                            if f & (ENGLISH | CLINICAL) != 0 && f & ANY_NAME == 0 {
+                                continue;
+                            }
+                            if !parts.contains(&lw) {
+                                parts.push(lw);
+                            }
+                        }
+                    }
+                }
+                Placeholder::Address => {
+                    // the street without its number: "11 Via Roma" -> "Via Roma"
+                    let rest = v.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+                    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+                    if rest.split_whitespace().count() >= 2 || rest.chars().count() >= 6 {
+                        for variant in [rest.to_owned(), rest.to_lowercase(), rest.to_uppercase()] {
+                            push(variant, kind, &mut pats, &mut kinds);
+                        }
+                    }
+                }
+                Placeholder::Email => {
+                    // the local part on its own ("lars.wang1")
+                    if let Some((local, _)) = v.split_once('@') {
+                        if local.chars().count() >= 4 {
+                            for variant in [local.to_owned(), local.to_lowercase()] {
+                                push(variant, kind, &mut pats, &mut kinds);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+                .ok()
+        };
+        Known { ac, kinds, parts, digits }
+    }
+
+    /// One scrubbing pass. Returns the new text, or `None` if nothing was found.
+    fn pass(&self, text: &str, known: &Known, counts: &mut [u32; 11]) -> Option<String> {
+        let spans = self.detect(text, known);
+        if spans.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut last = 0;
+        for sp in &spans {
+            out.push_str(&text[last..sp.s]);
+            out.push_str(sp.kind.token());
+            counts[sp.kind.index()] += 1;
+            last = sp.e;
+        }
+        out.push_str(&text[last..]);
+        if out == text {
+            return None;
+        }
+        Some(out)
+    }
+
+    /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
+    fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        // 1. protected placeholders
+        let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
+
+        // 2. known values
+        if let Some(ac) = &known.ac {
+            for m in ac.find_iter(text) {
+                let (s, e) = (m.start(), m.end());
+                if word_boundary_ok(text, s, e) {
+                    spans.push(Span { s, e, kind: known.kinds[m.pattern().as_usize()] });
+                }
+            }
+        }
+        if !known.digits.is_empty() {
+            known_digit_runs(text, &known.digits, &mut spans);
+        }
+
+        // 3. regex detectors
+        let caps_mode = is_caps_mode(text);
+        // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
+        let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
+        for (i, rx) in self.rxs.iter().enumerate() {
+            if hits.as_ref().is_some_and(|h| !h.matched(i)) {
+                continue;
+            }
+            if let Some(n) = rx.needs {
+                if !text.contains(n) {
+                    continue;
+                }
+            }
+            if rx.group == 0 {
+                for m in rx.re.find_iter(text) {
+                    self.check_and_push(text, rx, m.start(), m.end(), caps_mode, &mut spans);
+                }
+            } else {
+                for c in rx.re.captures_iter(text) {
+                    if let Some(g) = c.get(rx.group) {
+                        if g.start() < g.end() {
+                            self.check_and_push(text, rx, g.start(), g.end(), caps_mode, &mut spans);
+                        }
+                    }
+                }
+            }
+        }
+
+        // 4. word tokens: names and places
+        self.word_rules(text, known, &prot, caps_mode, &mut spans);
+
+        // 5. merge
+        finish_spans(text, spans, &prot)
+    }
+
+    fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, caps_mode: bool, spans: &mut Vec<Span>) {
+        let m = &text[s..e];
+        let mut kind = rx.kind;
+        let (mut s, mut e) = (s, e);
+        let ok = match rx.check {
+            Check::None => true,
+            Check::Phone => {
+                let n = count_digits(m);
+                (7..=15).contains(&n)
+            }
+            Check::DigitGroups => {
+                let n = count_digits(m);
+                if n < 6 {
+                    false
+                } else if is_year_range(m) || is_decimal_list(m) {
+                    false
+                } else {
+                    let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
+                    if n >= 7 && !ssn && (m.starts_with('0') || n >= 9 && n <= 12) {
+                        kind = Placeholder::Phone;
+                    } else {
+                        kind = Placeholder::Id;
+                    }
+                    true
+                }
+            }
+            Check::DigitRun => {
+                if m.starts_with('0') && (10..=12).contains(&m.len()) {
+                    kind = Placeholder::Phone;
+                }
+                // a decimal part ("123456.5") or a thousands group is still a number; keep dates out
+                true
+            }
+            Check::Mixed => {
+                let n = count_digits(m);
+                let l = m.chars().filter(|c| c.is_alphabetic()).count();
+                m.len() >= 6 && n >= 4 && l >= 1 && !self.is_clinical(m)
+            }
+            Check::Coded => {
+                let prefix: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
+                let lp = prefix.to_lowercase();
+                !self.is_clinical(m) && (self.lex.get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
+            }
+            Check::KeywordId => count_digits(m) >= 4,
+            Check::HasDigit => count_digits(m) >= 1,
+            Check::NlPostcode => {
+                let letters = &m[m.len() - 2..];
+                !matches!(
+                    letters,
+                    "IU" | "MG" | "ML" | "KG" | "UL" | "MU" | "MM" | "CM" | "GY" | "MS" | "HZ" | "UI" | "PM" | "AM" | "AD" | "BC"
+                        | "IN" | "ON" | "AT" | "TO" | "OF" | "OR" | "AN" | "AS" | "BY" | "IS" | "IT" | "NO" | "SO" | "UP" | "WE"
+                        | "HE" | "ME" | "MY" | "BE" | "DO" | "GO" | "IF" | "US" | "PT" | "ED" | "GP" | "DR" | "MR" | "HR" | "BP"
+                        | "IV" | "IM" | "SC" | "PO" | "OD" | "BD" | "QD" | "TD" | "ST" | "ND" | "RD" | "TH" | "CE" | "BCE"
+                )
+            }
+            Check::Url => {
+                let t = m.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
+                e = s + t.len();
+                t.len() >= 4
+            }
+            Check::Ip6 => {
+                let groups = m.split(':').filter(|g| !g.is_empty()).count();
+                m.contains("::") && groups >= 2 || groups >= 5 || (groups >= 4 && m.chars().any(|c| c.is_ascii_alphabetic()))
+            }
+            Check::Compound => {
+                // the compound street word must not be an ordinary word ("During 3", "Spring 2021")
+                let word = m.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_alphabetic)).unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                let has_num = m.bytes().any(|b| b.is_ascii_digit());
+                has_num && f & (ENGLISH | CLINICAL | MONTH | COUNTRY) == 0
+            }
+            Check::UnknownWords => {
+                if preceded_by_decimal(text, s) {
+                    false
+                } else {
+                    let words = m.split_whitespace().skip(1);
+                    let mut all_unknown = true;
+                    let mut cnt = 0;
+                    for w in words {
+                        cnt += 1;
+                        let lw = w.to_lowercase();
+                        let f = self.lex.get(&lw);
+                        let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                        if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
+                            all_unknown = false;
+                            break;
+                        }
+                    }
+                    all_unknown && cnt >= 2
+                }
+            }
+            Check::WordNumber => {
+                let word = m.split_whitespace().next().unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+                if f != 0 || short_caps || word.chars().count() < 4 || word.contains('-') {
+                    false
+                } else {
+                    let after = &text[e..];
+                    !followed_by_unit_or_decimal(after)
+                }
+            }
+            Check::Facility => {
+                // drop leading stop words ("The", "Dermatology", "University" ...)
+                let mut start = s;
+                let mut rest = m;
+                loop {
+                    let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
+                    let w = &rest[..w_end];
+                    let lw = w.to_lowercase();
+                    let f = self.lex.get(&lw);
+                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | MONTH | COUNTRY) != 0) {
+                        let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
+                        start += w_end + skip;
+                        rest = &rest[w_end + skip..];
+                    } else {
+                        break;
+                    }
+                }
+                let first = rest.split_whitespace().next().unwrap_or("");
+                let lf = first.to_lowercase();
+                let f = self.lex.get(&lf);
+                s = start;
+                // something other than the facility word itself must remain
+                rest.split_whitespace().count() >= 2 && f & (STOP | CLINICAL) == 0
+            }
+            Check::NamedWard => {
+                let w = m.split_whitespace().next().unwrap_or("");
+                let f = self.lex.get(&w.to_lowercase());
+                f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
+            }
+            Check::ContextPlace => {
+                let w = m.split_whitespace().next().unwrap_or("");
+                let f = self.lex.get(&w.to_lowercase());
+                let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
+                    false
+                } else {
+                    f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
+                }
+            }
+            Check::Saint => {
+                let after = text[e..].trim_start().to_lowercase();
+                !after.starts_with("wort") && !m.to_lowercase().ends_with("wort")
+            }
+            Check::TailPlace => {
+                // keep only capitalised words that are not ordinary words / countries
+                let mut any = false;
+                for w in m.split(|c: char| c.is_whitespace() || c == ',') {
+                    if w.is_empty() || w.starts_with('[') {
+                        continue;
+                    }
+                    let f = self.lex.get(&w.to_lowercase());
+                    if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 {
+                        return;
+                    }
+                    any = true;
+                }
+                any
+            }
+        };
+        if ok && s < e {
+            spans.push(Span { s, e, kind });
+        }
+    }
+
+    fn is_clinical(&self, w: &str) -> bool {
+        let lw = w.to_lowercase();
+        self.lex.get(&lw) & CLINICAL != 0
+    }
+
+    fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], caps_mode: bool, spans: &mut Vec<Span>) {
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut buf = String::with_capacity(32);
+        let lower_mode = !text.chars().any(char::is_uppercase) && text.chars().any(char::is_alphabetic);
+        tokenize(text, &mut toks);
+        let mut pi = 0;
+        for t in toks.iter_mut() {
+            while pi < prot.len() && prot[pi].1 <= t.s {
+                pi += 1;
+            }
+            if pi < prot.len() && prot[pi].0 < t.e && t.s < prot[pi].1 {
+                t.prot = true;
+                continue;
+            }
+            let w = &text[t.s..t.e];
+            buf.clear();
+            for c in w.chars() {
+                buf.extend(c.to_lowercase());
+            }
+            let key = buf.strip_suffix("'s").or_else(|| buf.strip_suffix("’s")).unwrap_or(&buf);
+            let mut f = self.lex.get(key);
+            if f == 0 && key.contains('-') {
+                let mut all = ANY_NAME | CITY;
+                let mut any_clin = false;
+                for p in key.split('-') {
+                    let pf = self.lex.get(p);
+                    if pf & CLINICAL != 0 {
+                        any_clin = true;
+                    }
+                    all &= pf;
+                }
+                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) };
+            }
+            if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == &buf) {
+                f |= KNOWN;
+            }
+            t.f = f;
+        }
+
+        let n = toks.len();
+        let mut name = vec![false; n];
+        let capish = |t: &Tok| -> bool {
+            if t.digit || t.prot {
+                return false;
+            }
+            if caps_mode {
+                return t.letters >= 1;
+            }
+            t.cap && !(t.allcaps && t.letters <= 4)
+        };
+
+        // context: title / relation word right before
+        let mut ctx = vec![0u8; n]; // 0 none, 1 relation, 2 title
+        for i in 1..n {
+            let p = &toks[i - 1];
+            if p.prot || toks[i].prot {
+                continue;
+            }
+            let gap = &text[p.e..toks[i].s];
+            if p.f & TITLE != 0 && matches!(gap, " " | "." | ". " | "\t" | ".  " | "  ") {
+                // lower-case "dr." followed by a sentence: only if the title is capitalised
+                if gap.starts_with('.') && gap.len() > 1 && !p.cap {
+                    continue;
+                }
+                ctx[i] = 2;
+            } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | ", " | "  " | "\t" | " - ") {
+                ctx[i] = 1;
+            } else if i >= 2 && matches!(gap, " " | ": ") {
+                // "name is X", "name: X", "I am X"
+                let lw = text[p.s..p.e].to_lowercase();
+                let pp = &toks[i - 2];
+                let lpp = text[pp.s..pp.e].to_lowercase();
+                if (lw == "is" || lw == "was" || lw == "name") && (lpp == "name" || lpp == "surname" || lpp == "called") || (lw == "am" && lpp == "i") {
+                    ctx[i] = 1;
+                }
+            }
+            // carry context through initials: "Dr J. Smith"
+            if ctx[i] == 0 && i >= 2 && p.initial && ctx[i - 1] != 0 && matches!(gap, " " | ". " | ".") {
+                ctx[i] = ctx[i - 1];
+            }
+        }
+
+        for i in 0..n {
+            let t = toks[i];
+            if t.prot || t.digit || t.letters == 0 {
+                continue;
+            }
+            let f = t.f;
+            if f & KNOWN != 0 {
+                name[i] = true;
+                continue;
+            }
+            if f & CLINICAL != 0 || t.letters < 2 && !t.initial {
+                continue;
+            }
+            if i + 1 < n && text[toks[i + 1].s..toks[i + 1].e].eq_ignore_ascii_case("wort") {
+                continue;
+            }
+            if ctx[i] != 0 && f & (MONTH | TITLE | RELATION | STOP | COUNTRY) == 0 && !t.initial {
+                let cap = capish(&t) || (t.allcaps && t.letters >= 2);
+                if f & NAME_ONLY != 0 || (cap && (f & (ANY_NAME | CITY) != 0 || f & ENGLISH == 0 || ctx[i] == 2)) {
+                    name[i] = true;
+                    continue;
+                }
+            }
+            if ctx[i] != 0 && t.initial {
+                name[i] = true;
+                continue;
+            }
+            // an unknown capitalised word (in no list: not English, clinical, name, place) that does
+            // not look like a medical term is most likely a proper noun
+            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 && !looks_medical(&buf) && !buf.contains('-') {
+                name[i] = true;
+                continue;
+            }
+            if f & NAME_ONLY != 0 && f & MONTH == 0 && t.letters >= 2 {
+                if capish(&t) || (lower_mode && f & ENGLISH == 0 && t.letters >= 3) {
+                    name[i] = true;
+                }
+            }
+        }
+
+        // neighbours: ambiguous names next to names, unknown capitalised words next to names, initials
+        for _round in 0..3 {
+            let mut changed = false;
+            for i in 0..n {
+                if name[i] {
+                    continue;
+                }
+                let t = toks[i];
+                if t.prot || t.digit || t.f & (CLINICAL | TITLE | RELATION) != 0 {
+                    continue;
+                }
+                let left = i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &t);
+                let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
+                if !left && !right {
+                    continue;
+                }
+                let f = t.f;
+                if t.initial {
+                    let txt = &text[t.s..t.e];
+                    let dotted = text[t.e..].starts_with('.');
+                    let next_cap = i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1]);
+                    if (right && (dotted || txt != "I" && txt != "A")) || (left && (right || next_cap && txt != "I" && txt != "A")) {
+                        name[i] = true;
+                        changed = true;
+                    }
+                    continue;
+                }
+                let particle = t.lower && left && i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1])
+                    && matches!(&text[t.s..t.e], "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
+                if particle {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                if lower_mode && t.lower && f == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e]) {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                if !capish(&t) || t.letters < 2 || f & STOP != 0 && f & ANY_NAME == 0 {
+                    continue;
+                }
+                let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);
+                let unknown = f & (ENGLISH | MONTH | COUNTRY | AMB_CITY) == 0;
+                if amb_ok || unknown {
+                    name[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+
+        // emit name spans (joined across spaces and initials' dots)
+        let mut i = 0;
+        while i < n {
+            if !name[i] {
+                i += 1;
+                continue;
+            }
+            let s = toks[i].s;
+            let mut e = toks[i].e;
+            let mut j = i;
+            while j + 1 < n && name[j + 1] && joinable(text, &toks[j], &toks[j + 1]) {
+                j += 1;
+                e = toks[j].e;
+            }
+            // an initial's own dot goes too: "M." before the surname is inside; trailing "J." keeps its dot
+            spans.push(Span { s, e, kind: Placeholder::Name });
+            i = j + 1;
+        }
+
+        // places: single-word cities
+        for i in 0..n {
+            let t = toks[i];
+            if name[i] || t.prot || t.digit {
+                continue;
+            }
+            let f = t.f;
+            if f & (CLINICAL | MONTH | COUNTRY) != 0 {
+                continue;
+            }
+            let weak = i > 0 && toks[i - 1].f & WEAKCTX != 0 && toks[i - 1].lower;
+            if f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak) {
+                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
+            } else if f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0 {
+                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
+            }
+        }
+        // places: multi-word cities
+        for m in self.lex.multi_cities.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !word_boundary_ok(text, s, e) {
+                continue;
+            }
+            if text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                spans.push(Span { s, e, kind: Placeholder::Place });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------------------------
+
+/// Unknown words with a medical-looking ending are not taken for names ("Maculopapular",
+/// "Erythematous", "Tralokinumab" before the allow-list knows it).
+fn looks_medical(lower: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "itis", "osis", "oses", "oma", "omas", "emia", "aemia", "ous", "ular", "ary", "oid", "ism", "ectomy", "otomy",
+        "plasty", "scopy", "graphy", "pathy", "algia", "rrhea", "rrhoea", "penia", "philia", "trophy", "plasia", "genic",
+        "lytic", "tropic", "ase", "ases", "cyte", "cytes", "cytic", "mab", "nib", "cept", "vir", "pril", "sartan", "olol",
+        "statin", "cillin", "mycin", "cycline", "floxacin", "azole", "sone", "olone", "ide", "ides", "amine", "form",
+        "ema", "atic", "etic", "otic", "ical", "ular", "uric", "eal", "ial", "ine", "ines", "ium", "oxin", "lin", "tide",
+        "sertib", "limus", "rolimus", "parin", "xaban", "gatran", "dipine", "tidine", "prazole", "ocaine", "triptan",
+        "semide", "thiazide", "afil", "glitazone", "gliptin", "gliflozin", "uria", "emesis", "ectasia", "derma", "dermia",
+        "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
+    ];
+    SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+fn count_digits(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_digit).count()
+}
+
+fn is_caps_mode(text: &str) -> bool {
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    letters >= 12 && upper * 10 >= letters * 7
+}
+
+fn is_year_range(m: &str) -> bool {
+    let groups: Vec<&str> = m.split([' ', '-', '.']).filter(|g| !g.is_empty()).collect();
+    groups.len() == 2
+        && groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
+}
+
+fn is_decimal_list(m: &str) -> bool {
+    // "12.5 13.5" style lab values: every '.' separates a 1-2 digit fraction
+    m.contains('.') && !m.contains('-') && m.split(' ').all(|g| g.split('.').count() == 2 && g.split('.').nth(1).is_some_and(|f| f.len() <= 2))
+}
+
+fn preceded_by_decimal(text: &str, s: usize) -> bool {
+    let before = &text[..s];
+    let mut it = before.chars().rev();
+    match (it.next(), it.next()) {
+        (Some('.'), Some(d)) | (Some(','), Some(d)) => d.is_ascii_digit(),
+        (Some(c), _) => c.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+fn followed_by_unit_or_decimal(after: &str) -> bool {
+    let mut it = after.chars();
+    match it.next() {
+        Some('.') | Some(',') => {
+            if it.next().is_some_and(|c| c.is_ascii_digit()) {
+                return true;
+            }
+        }
+        Some('%') | Some('/') | Some('x') | Some('×') => return true,
+        _ => {}
+    }
+    let t = after.trim_start();
+    let w: String = t.chars().take_while(|c| c.is_alphabetic() || *c == 'µ').collect::<String>().to_lowercase();
+    matches!(
+        w.as_str(),
+        "mg" | "mcg" | "µg" | "ug" | "g" | "ml" | "l" | "iu" | "u" | "units" | "unit" | "mmol" | "kg" | "x" | "times" | "days"
+            | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "hours" | "hour" | "h" | "hrs" | "d" | "tabs"
+            | "tablets" | "tablet" | "caps" | "capsules" | "puffs" | "doses" | "dose" | "mm" | "cm" | "percent" | "points"
+            | "point" | "wk" | "wks" | "mo" | "yr" | "yrs" | "min" | "mins" | "minutes" | "sec" | "patients" | "cases"
+            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "µmol" | "ng" | "pg"
+    )
+}
+
+/// Start and end of [s, e) must not cut through a word (when the match itself begins/ends with
+/// a letter or digit).
+fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    let m = &text[s..e];
+    let first_alnum = m.chars().next().is_some_and(char::is_alphanumeric);
+    let last_alnum = m.chars().next_back().is_some_and(char::is_alphanumeric);
+    if first_alnum && text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    if last_alnum && text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    true
+}
+
+/// Runs of digits with separators whose digits contain one of the known digit sequences.
+fn known_digit_runs(text: &str, seqs: &[(String, Placeholder)], spans: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        digits.clear();
+        let mut j = i;
+        let mut sep = 0;
+        while j < bytes.len() {
+            let b = bytes[j];
+            if b.is_ascii_digit() {
+                digits.push(b as char);
+                j += 1;
+                end = j;
+                sep = 0;
+            } else if matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+') && sep < 2 {
+                sep += 1;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        for (seq, kind) in seqs {
+            if digits.contains(seq.as_str()) {
+                spans.push(Span { s: start, e: end, kind: *kind });
+                break;
+            }
+        }
+        i = end.max(start + 1);
+    }
+}
+
+fn tokenize(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut t = Tok { s: i, e: i + c.len_utf8(), ..Tok::default() };
+        let mut letters = 0u32;
+        let mut upper = 0u32;
+        let mut first = true;
+        let mut account = |c: char, t: &mut Tok, first: &mut bool| {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                    if *first {
+                        t.cap = true;
+                    }
+                }
+            } else if c.is_numeric() {
+                t.digit = true;
+            }
+            *first = false;
+        };
+        account(c, &mut t, &mut first);
+        loop {
+            match it.peek() {
+                Some(&(j, d)) if d.is_alphanumeric() => {
+                    account(d, &mut t, &mut first);
+                    t.e = j + d.len_utf8();
+                    it.next();
+                }
+                Some(&(j, d)) if d == '\'' || d == '’' || d == '-' => {
+                    let after = &text[j + d.len_utf8()..];
+                    if after.chars().next().is_some_and(char::is_alphanumeric) {
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        t.letters = letters.min(u16::MAX as u32) as u16;
+        t.allcaps = letters >= 2 && upper == letters;
+        t.lower = letters > 0 && upper == 0;
+        t.initial = letters == 1 && upper == 1 && t.e - t.s == c.len_utf8() && !t.digit;
+        toks.push(t);
+    }
+}
+
+/// Two name tokens belong to one name if only spaces (or an initial's dot) separate them.
+fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &text[a.e..b.s];
+    if gap.is_empty() || gap.len() > 3 {
+        return false;
+    }
+    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        return true;
+    }
+    a.initial && matches!(gap, "." | ". " | ".  ")
+}
+
+/// Cut protected placeholders out of every span, trim, merge overlaps, join adjacent names.
+fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usize)]) -> Vec<Span> {
+    if !prot.is_empty() {
+        let mut cut: Vec<Span> = Vec::with_capacity(spans.len());
+        for sp in spans.drain(..) {
+            let mut s = sp.s;
+            for &(ps, pe) in prot {
+                if pe <= s || ps >= sp.e {
+                    continue;
+                }
+                if ps > s {
+                    cut.push(Span { s, e: ps, kind: sp.kind });
+                }
+                s = s.max(pe);
+            }
+            if s < sp.e {
+                cut.push(Span { s, e: sp.e, kind: sp.kind });
+            }
+        }
+        spans = cut;
+    }
+    // trim whitespace and separators at the ends; drop spans without letters or digits
+    spans.retain_mut(|sp| {
+        let m = &text[sp.s..sp.e];
+        let t = m.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        sp.s += m.len() - t.len();
+        let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        sp.e = sp.s + t2.len();
+        t2.chars().any(char::is_alphanumeric)
+    });
+    spans.sort_unstable_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(last) = out.last_mut() {
+            if sp.s < last.e {
+                last.e = last.e.max(sp.e);
+                if sp.kind.priority() > last.kind.priority() {
+                    last.kind = sp.kind;
+                }
+                continue;
+            }
+            if sp.kind == Placeholder::Name && last.kind == Placeholder::Name {
+                let gap = &text[last.e..sp.s];
+                if gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '\t') {
+                    last.e = sp.e;
+                    continue;
+                }
+            }
+        }
+        out.push(sp);
+    }
+    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replaces_known_values_case_insensitively() {
-        let s = Scrubber::new().scrub(
-            "Maria OLSEN saw maria olsen; Olsen.",
-            &["Maria Olsen", "", "Olsen"],
-        );
-        assert_eq!(s.text, "[NAME] saw [NAME]; [NAME].");
-        assert_eq!(s.total(), 3);
-        let none = Scrubber::new().scrub("nothing here", &[]);
-        assert_eq!(none.text, "nothing here");
-        assert_eq!(none.total(), 0);
-    }
-
-    #[test]
-    fn scrubber_is_send_sync() {
-        fn assert_send_sync<T: Send + Sync>() {}
-        assert_send_sync::<Scrubber>();
-    }
-}
+#[path = "text/tests.rs"]
+mod tests;

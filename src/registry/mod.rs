@@ -15,6 +15,7 @@ pub mod validate;
 
 pub mod handlers;
 pub mod merge_patch;
+pub mod seed;
 pub mod store;
 
 pub use crate::deid::fields::DiagnosisPrecision;

@@ -145,23 +145,76 @@ pub struct NewCase<'a> {
     pub derived: &'a Derived,
 }
 
+#[derive(Insertable)]
+#[diesel(table_name = cases)]
+struct CaseInsert<'a> {
+    id: &'a str,
+    registry: &'a str,
+    submitter: &'a str,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    version: i32,
+    record_key: Option<&'a str>,
+    #[diesel(embed)]
+    content: Content<'a>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = changes)]
+struct ChangeInsert<'a> {
+    case_id: &'a str,
+    registry: &'a str,
+    kind: &'a str,
+    at: NaiveDateTime,
+}
+
 pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
-    let now = crate::db::now();
-    diesel::insert_into(cases::table)
-        .values((
-            cases::id.eq(new.id),
-            cases::registry.eq(new.registry.id()),
-            cases::submitter.eq(new.submitter),
-            cases::created_at.eq(now),
-            cases::updated_at.eq(now),
-            cases::version.eq(1),
-            cases::record_key.eq(new.record_key),
-            Content::of(new.form, new.derived),
-        ))
-        .execute(conn)?;
-    insert_facets(conn, new.id, new.derived)?;
-    record_change(conn, new.id, new.registry, ChangeKind::Created, now)?;
+    insert_many(conn, std::slice::from_ref(new))?;
     get(conn, new.id)?.ok_or(DbError::NotFound)
+}
+
+/// Inserts cases with their facets and change-feed rows, a few statements per chunk (seeding, batches).
+pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<(), DbError> {
+    // SQLite allows 32,766 bound values per statement: 30 columns x 500 rows stays well inside.
+    const CASE_ROWS: usize = 500;
+    const FACET_ROWS: usize = 4000;
+    let now = crate::db::now();
+    for chunk in new.chunks(CASE_ROWS) {
+        let rows: Vec<CaseInsert> = chunk
+            .iter()
+            .map(|n| CaseInsert {
+                id: n.id,
+                registry: n.registry.id(),
+                submitter: n.submitter,
+                created_at: now,
+                updated_at: now,
+                version: 1,
+                record_key: n.record_key,
+                content: Content::of(n.form, n.derived),
+            })
+            .collect();
+        crate::on_backend!(conn, |c| diesel::insert_into(cases::table).values(&rows).execute(c))?;
+        let changes: Vec<ChangeInsert> = chunk
+            .iter()
+            .map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now })
+            .collect();
+        crate::on_backend!(conn, |c| diesel::insert_into(changes::table).values(&changes).execute(c))?;
+    }
+    let facets: Vec<FacetRow> = new
+        .iter()
+        .flat_map(|n| {
+            n.derived.facets.iter().map(move |f| FacetRow {
+                case_id: n.id,
+                name: f.name,
+                value: &f.value,
+                detail: f.detail.as_deref(),
+            })
+        })
+        .collect();
+    for chunk in facets.chunks(FACET_ROWS) {
+        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(chunk).execute(c))?;
+    }
+    Ok(())
 }
 
 fn insert_facets(conn: &mut DbConn, case_id: &str, derived: &Derived) -> Result<(), DbError> {
@@ -173,7 +226,6 @@ fn insert_facets(conn: &mut DbConn, case_id: &str, derived: &Derived) -> Result<
         .iter()
         .map(|f| FacetRow { case_id, name: f.name, value: &f.value, detail: f.detail.as_deref() })
         .collect();
-    // One multi-row insert: not expressible on the connection enum, so once per backend.
     crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&rows).execute(c))?;
     Ok(())
 }

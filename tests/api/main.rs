@@ -6,3 +6,4 @@ mod auth;
 mod cases;
 mod cli;
 mod http_basics;
+mod phi;

@@ -1,0 +1,139 @@
+//! Throughput benchmark for the free-text scrubber (not a test; plain std::time loop).
+//!
+//! `cargo bench --bench scrub`            human-readable figures
+//! `cargo bench --bench scrub -- --json`  one JSON object (used by bench/scrub_compare.sh)
+//!
+//! Texts: every `form.notes` of ../shared/corpus/phi-canaries.jsonl and every `full_text` of
+//! ../shared/corpus/external/presidio-synth-v2.json, scrubbed on one thread.
+use std::time::{Duration, Instant};
+
+use dermreg::deid::text::Scrubber;
+
+fn corpus(rel: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+fn known_values(form: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = form.get("patient").and_then(|p| p.as_object()) {
+        for (k, v) in p {
+            if matches!(k.as_str(), "sex" | "ethnicity" | "smoking" | "country_of_residence" | "age_years" | "height_cm" | "weight_kg" | "bmi") {
+                continue;
+            }
+            strings(v, &mut out);
+        }
+    }
+    if let Some(r) = form.get("reporter") {
+        for k in ["name", "email", "institution"] {
+            if let Some(v) = r.get(k) {
+                strings(v, &mut out);
+            }
+        }
+    }
+    out
+}
+
+struct Case {
+    notes: String,
+    known: Vec<String>,
+    canaries: Vec<String>,
+    must_keep: Vec<String>,
+}
+
+fn main() {
+    let json = std::env::args().any(|a| a == "--json");
+    let t0 = Instant::now();
+    let scrubber = Scrubber::new();
+    let build_ms = t0.elapsed().as_secs_f64() * 1e3;
+
+    let mut cases = Vec::new();
+    for line in corpus("phi-canaries.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+        let get = |k: &str| -> Vec<String> { v[k].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
+        cases.push(Case {
+            notes: v["form"]["notes"].as_str().unwrap_or("").to_owned(),
+            known: known_values(&v["form"]),
+            canaries: get("canaries"),
+            must_keep: get("must_keep"),
+        });
+    }
+    let presidio: serde_json::Value = serde_json::from_str(&corpus("external/presidio-synth-v2.json")).expect("presidio json");
+    let ptexts: Vec<String> = presidio.as_array().unwrap().iter().map(|r| r["full_text"].as_str().unwrap_or("").to_owned()).collect();
+
+    // quality on the canary corpus: with the form's known values (service behaviour) and without
+    let mut q = [(0usize, 0usize, 0usize, 0usize); 2];
+    for c in &cases {
+        let known: Vec<&str> = c.known.iter().map(String::as_str).collect();
+        for (i, k) in [known.as_slice(), &[][..]].iter().enumerate() {
+            let out = scrubber.scrub(&c.notes, k).text;
+            let lo = out.to_lowercase();
+            for can in c.canaries.iter().filter(|can| c.notes.to_lowercase().contains(&can.to_lowercase())) {
+                q[i].1 += 1;
+                if !lo.contains(&can.to_lowercase()) {
+                    q[i].0 += 1;
+                }
+            }
+            for m in &c.must_keep {
+                q[i].3 += 1;
+                if out.contains(m.as_str()) {
+                    q[i].2 += 1;
+                }
+            }
+        }
+    }
+
+    // throughput: notes (with their known values) + presidio texts, repeated for >= 3 s
+    let bytes_per_round: usize = cases.iter().map(|c| c.notes.len()).sum::<usize>() + ptexts.iter().map(String::len).sum::<usize>();
+    let texts_per_round = cases.len() + ptexts.len();
+    let mut rounds = 0usize;
+    let mut sink = 0usize;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) || rounds < 2 {
+        for c in &cases {
+            let known: Vec<&str> = c.known.iter().map(String::as_str).collect();
+            sink += scrubber.scrub(&c.notes, &known).text.len();
+        }
+        for t in &ptexts {
+            sink += scrubber.scrub(t, &[]).text.len();
+        }
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let notes_per_s = (rounds * texts_per_round) as f64 / secs;
+    let mb_per_s = (rounds * bytes_per_round) as f64 / secs / 1e6;
+    // canary notes alone (the measure the Python baseline reports)
+    let start2 = Instant::now();
+    let mut n2 = 0usize;
+    while start2.elapsed() < Duration::from_secs(1) {
+        for c in &cases {
+            sink += scrubber.scrub(&c.notes, &[]).text.len();
+            n2 += 1;
+        }
+    }
+    let corpus_notes_per_s = n2 as f64 / start2.elapsed().as_secs_f64();
+    std::hint::black_box(sink);
+
+    let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+    if json {
+        println!(
+            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3}}}",
+            pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1
+        );
+    } else {
+        println!("scrubber build: {build_ms:.1} ms");
+        println!("canary corpus, with known values: canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[0].0, q[0].1, pct(q[0].0, q[0].1), q[0].2, q[0].3, pct(q[0].2, q[0].3));
+        println!("canary corpus, text only:         canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[1].0, q[1].1, pct(q[1].0, q[1].1), q[1].2, q[1].3, pct(q[1].2, q[1].3));
+        println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s", texts_per_round, bytes_per_round);
+        println!("canary notes only, text-only scrub: {corpus_notes_per_s:.0} notes/s");
+    }
+}

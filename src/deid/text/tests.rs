@@ -1,0 +1,430 @@
+use super::*;
+use std::sync::OnceLock;
+
+fn scrubber() -> &'static Scrubber {
+    static S: OnceLock<Scrubber> = OnceLock::new();
+    S.get_or_init(Scrubber::new)
+}
+
+fn s(text: &str) -> String {
+    scrubber().scrub(text, &[]).text
+}
+
+fn sk(text: &str, known: &[&str]) -> String {
+    scrubber().scrub(text, known).text
+}
+
+#[track_caller]
+fn gone(text: &str, secret: &str) {
+    let out = s(text);
+    assert!(!out.to_lowercase().contains(&secret.to_lowercase()), "{secret:?} survived in {out:?} (input {text:?})");
+}
+
+#[track_caller]
+fn kept(text: &str, phrase: &str) {
+    let out = s(text);
+    assert!(out.contains(phrase), "{phrase:?} was removed: {out:?} (input {text:?})");
+}
+
+#[test]
+fn placeholder_tokens() {
+    for k in ALL_KINDS {
+        assert_eq!(k.token(), format!("[{}]", k.as_str().to_uppercase()));
+    }
+    let r = scrubber().scrub("Call 07558 801006 or mail a.b@example.org on 12/03/2021.", &[]);
+    assert_eq!(r.text, "Call [PHONE] or mail [EMAIL] on [DATE].");
+    assert_eq!(r.counts, vec![(Placeholder::Date, 1), (Placeholder::Phone, 1), (Placeholder::Email, 1)]);
+    assert_eq!(r.total(), 3);
+    let clean = scrubber().scrub("PASI 12 after 2 weeks of dupilumab.", &[]);
+    assert_eq!(clean.text, "PASI 12 after 2 weeks of dupilumab.");
+    assert!(clean.counts.is_empty());
+}
+
+#[test]
+fn known_values_hidden() {
+    let known = ["Maria Olsen", "maria.olsen@example.org", "07558 801006", "11 Via Roma", "5293", "MRN8612542"];
+    let out = sk("MARIA OLSEN seen; olsen's rash; M. Olsen and M Olsen; Maria agreed. Tel 07558801006, 07558-801-006. 11 via roma, 5293. mrn8612542", &known);
+    for bad in ["maria", "olsen", "07558", "801006", "via roma", "5293", "8612542"] {
+        assert!(!out.to_lowercase().contains(bad), "{bad} in {out}");
+    }
+    assert!(!out.contains("M. ["), "initial kept: {out}");
+    // institution value does not scrub the generic word everywhere
+    let out = sk("Seen at Riverside General Hospital; hospital stay 3 days.", &["Riverside General Hospital"]);
+    assert!(!out.contains("Riverside"), "{out}");
+    assert!(out.contains("hospital stay 3 days"), "{out}");
+}
+
+#[test]
+fn names() {
+    gone("Mr Haddad reports symptoms.", "Haddad");
+    gone("Wife Sofia Okafor called.", "Sofia");
+    gone("Wife Sofia Okafor called.", "Okafor");
+    gone("Seen with daughter Johan.", "Johan");
+    gone("seen with daughter johan today", "johan");
+    gone("Dr. J. Smith reviewed.", "Smith");
+    gone("Dr Priya Mensah reviewed.", "Mensah");
+    gone("Referred by Prof Lindqvist.", "Lindqvist");
+    gone("Her husband Will brought her in.", "Will");
+    gone("Mrs Hope attended.", "Hope");
+    gone("Grace Okafor attended.", "Grace");
+    gone("Krisztián Szöllösy listed his songs", "Szöllösy");
+    gone("SEEN WITH DAUGHTER MARIA. LARS HAS PASI 12.", "LARS");
+    gone("SEEN WITH DAUGHTER MARIA. LARS HAS PASI 12.", "MARIA");
+    gone("My name is Rubija", "Rubija");
+    gone("Lars has 2 weeks of rash.", "Lars");
+    // words that are also names stay without context
+    kept("May improve; will review. Hope for grace period.", "May improve; will review. Hope for grace period.");
+    kept("Mark the lesion; Bill to insurer.", "Mark the lesion; Bill to insurer.");
+    kept("History of Parkinson disease and Lyme disease.", "Parkinson disease and Lyme disease");
+    kept("Rose-coloured papules, Parkinson's disease.", "Parkinson's disease");
+    kept("Started on dupilumab, then methotrexate and adalimumab.", "dupilumab, then methotrexate and adalimumab");
+    kept("Pernio-like lesions; Pfizer vaccine; Moderna booster.", "Pfizer vaccine; Moderna booster");
+    kept("PASI 12 EASI 21.4 BSA 10% IGA 3 DLQI 14", "PASI 12 EASI 21.4 BSA 10% IGA 3 DLQI 14");
+    kept("Plan: COVID-19, review SARS-CoV-2 PCR.", "Plan: COVID-19, review SARS-CoV-2 PCR.");
+}
+
+#[test]
+fn dates() {
+    for d in ["12/03/2021", "2021-03-12", "12 March 2021", "March 12th", "12.03.21", "Mar 12, 2021", "3rd of May", "2000-04-16 11:34:35", "8/12/1991", "12-Mar-2021", "May 5"] {
+        gone(&format!("Seen on {d} for review."), d);
+    }
+    kept("Rash for 3 weeks, 2 weeks after vaccine.", "for 3 weeks, 2 weeks after");
+    kept("Onset March 2021, better in May.", "Onset March 2021, better in May.");
+    kept("grade 3, dose 15 mg weekly", "grade 3, dose 15 mg weekly");
+    kept("It may 2 be", "may 2 be");
+    kept("EASI 21.4 and WBC 11.2, CRP 45 mg/L", "EASI 21.4 and WBC 11.2, CRP 45 mg/L");
+}
+
+#[test]
+fn phones_and_ids() {
+    for p in ["07558 801006", "+47 848 70 558", "(555) 504-2264", "+44 20 7946 0958", "555-123-4567", "943 476 5919", "+46 (0)8 928 571 38", "345-899-3560x4587"] {
+        gone(&format!("Call {p} today."), p);
+    }
+    for id in ["MRN 00123456", "MRN8612542", "AB123456C", "123-45-6789", "4111 1111 1111 1111", "GB31YGJR46272857822446", "F162823540116"] {
+        gone(&format!("Ref {id} noted."), id);
+    }
+    kept("IL-17 and IL-4/IL-13 blockade, IL-23.", "IL-17 and IL-4/IL-13 blockade, IL-23.");
+    kept("COVID-19 in 2020-2021 period", "2020-2021");
+    kept("WBC 11.2 CRP 45 PLT 250", "WBC 11.2 CRP 45 PLT 250");
+    kept("BNT162b2 dose 2", "BNT162b2");
+}
+
+#[test]
+fn email_url_ip() {
+    gone("mail lars.wang1@mail.example.com now", "lars.wang1@mail.example.com");
+    gone("photo at https://photos.example.org/wang/253.jpg, ok", "photos.example.org");
+    gone("see www.example.com/x for more", "example.com");
+    gone("see olsenfamily.net", "olsenfamily.net");
+    gone("device IP 10.152.48.35.", "10.152.48.35");
+    gone("v6 6e40:4041:c617:e898:c11:40d2:c669:2eb4 here", "6e40:4041");
+    kept("e.g. the rash, i.e. pernio", "e.g. the rash, i.e. pernio");
+    kept("at 10:30 today", "10:30");
+}
+
+#[test]
+fn addresses_places_postcodes() {
+    for a in ["25 Rue de la Paix", "162 Elm Street", "72 Storgata", "11 Via Roma", "Hauptstrasse 5", "Apt. 864", "Via Roma 131", "2450 Crown St"] {
+        gone(&format!("Lives at {a}, near the park."), a);
+    }
+    for p in ["SW1 6AB", "K1A 0B1", "12345-6789", "1234 AB"] {
+        gone(&format!("Lives at 12 Elm Street, {p}."), p);
+    }
+    gone("Lives at 162 Elm Street, 5293.", "5293");
+    gone("Lives at 162 Elm Street, Springfield, IL 62704.", "62704");
+    gone("seen at St Mary's last week", "Mary");
+    gone("transferred from Riverside General Hospital", "Riverside");
+    gone("admitted to Ward 7B", "7B");
+    gone("She lives in Oslo with her son.", "Oslo");
+    gone("Travelled to New York in March.", "New York");
+    kept("Vitamin D 4000 IU daily", "4000 IU");
+    kept("During 3 weeks of treatment", "During 3 weeks");
+    kept("dermatology clinic follow up", "dermatology clinic follow up");
+    kept("St John's wort use", "St John's wort");
+    kept("Lives in Norway.", "Norway");
+}
+
+#[test]
+fn ages() {
+    for a in ["Patient is 97 years old", "aged 93", "94-year-old man", "94 yo", "age: 101"] {
+        let out = s(a);
+        assert!(out.contains("[AGE]"), "{a} -> {out}");
+    }
+    kept("Patient is 67 years old", "67 years old");
+    kept("aged 45", "aged 45");
+    kept("PASI 90 response at week 16", "PASI 90 response at week 16");
+}
+
+#[test]
+fn placeholders_untouched_and_idempotent() {
+    let t = "[NAME] [DATE] [PHONE] [EMAIL] [ID] [ADDRESS] [POSTCODE] [URL] [IP] [AGE] [PLACE]";
+    assert_eq!(s(t), t);
+    let once = s("Mr Haddad, 162 Elm Street, 5293, 12/03/2021, Mrs Hope, Dr [NAME] Olsen");
+    assert_eq!(s(&once), once);
+}
+
+// ------------------------------------------------------------------------------ corpus
+fn corpus_path(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join("corpus").join(rel)
+}
+
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
+
+/// Identifying values of a form: every `patient.*` string except the non-identifying fields, and
+/// `reporter.name/email/institution`.
+pub(crate) fn known_values(form: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = form.get("patient").and_then(|p| p.as_object()) {
+        for (k, v) in p {
+            if matches!(k.as_str(), "sex" | "ethnicity" | "smoking" | "country_of_residence" | "age_years" | "height_cm" | "weight_kg" | "bmi") {
+                continue;
+            }
+            collect_strings(v, &mut out);
+        }
+    }
+    if let Some(r) = form.get("reporter") {
+        for k in ["name", "email", "institution"] {
+            if let Some(v) = r.get(k) {
+                collect_strings(v, &mut out);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn corpus_canaries() {
+    let path = corpus_path("phi-canaries.jsonl");
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (mut can_total, mut can_hit, mut keep_total, mut keep_ok) = (0, 0, 0, 0);
+    let mut failures = Vec::new();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let form = &v["form"];
+        let known = known_values(form);
+        let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
+        let notes = form["notes"].as_str().unwrap_or("");
+        let out = scrubber().scrub(notes, &known_refs).text;
+        let lo = out.to_lowercase();
+        for c in v["canaries"].as_array().unwrap() {
+            let c = c.as_str().unwrap();
+            can_total += 1;
+            if lo.contains(&c.to_lowercase()) {
+                failures.push(format!("{}: canary {c:?} in {out:?}", v["id"]));
+            } else {
+                can_hit += 1;
+            }
+        }
+        for k in v["must_keep"].as_array().unwrap() {
+            let k = k.as_str().unwrap();
+            keep_total += 1;
+            if out.contains(k) {
+                keep_ok += 1;
+            } else {
+                failures.push(format!("{}: must_keep {k:?} lost: {out:?}", v["id"]));
+            }
+        }
+        // and without `known`, from the text alone
+    }
+    println!("corpus: canaries removed {can_hit}/{can_total}, must_keep kept {keep_ok}/{keep_total}");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn corpus_without_known() {
+    // Same corpus, `known` empty: what the text rules alone catch (reported, floor asserted).
+    let data = std::fs::read_to_string(corpus_path("phi-canaries.jsonl")).expect("corpus");
+    let (mut total, mut hit, mut kt, mut kk) = (0, 0, 0, 0);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let notes = v["form"]["notes"].as_str().unwrap_or("");
+        let out = s(notes).to_lowercase();
+        for c in v["canaries"].as_array().unwrap() {
+            let c = c.as_str().unwrap();
+            if !notes.to_lowercase().contains(&c.to_lowercase()) {
+                continue; // only canaries that occur in the notes
+            }
+            total += 1;
+            if !out.contains(&c.to_lowercase()) {
+                hit += 1;
+            }
+        }
+        for k in v["must_keep"].as_array().unwrap() {
+            kt += 1;
+            if s(notes).contains(k.as_str().unwrap()) {
+                kk += 1;
+            }
+        }
+    }
+    println!("corpus (known empty): canaries in notes removed {hit}/{total}; must_keep {kk}/{kt}");
+    assert!(hit * 100 >= total * 98, "recall without known {hit}/{total}");
+    assert_eq!(kk, kt);
+}
+
+// ------------------------------------------------------------------------------ presidio recall
+const COUNTED: &[&str] = &[
+    "PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_TIME", "AGE", "IP_ADDRESS", "US_SSN",
+    "CREDIT_CARD", "IBAN_CODE", "ZIP_CODE", "US_DRIVER_LICENSE",
+];
+
+fn has_day(v: &str) -> bool {
+    // a date with a day: two numbers separated by / - . or a month name next to a day number
+    let re = Regex::new(r"(?i)\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,}|[a-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b").unwrap();
+    re.is_match(v) && v.chars().any(|c| c.is_ascii_digit())
+}
+
+/// (type, caught strictly, caught leniently, total); strict = every letter/digit of the span is
+/// inside a replaced span; lenient = at least half of them are.
+pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
+    let show = std::env::var("SHOW_MISSES").unwrap_or_default();
+    let data = std::fs::read_to_string(corpus_path("external/presidio-synth-v2.json")).expect("presidio data");
+    let v: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let mut stats: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
+    for rec in v.as_array().unwrap() {
+        let text = rec["full_text"].as_str().unwrap();
+        let spans = scrubber().spans_for_eval(text, &[]);
+        // presidio positions are in characters
+        let char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+        for sp in rec["spans"].as_array().unwrap() {
+            let ty = sp["entity_type"].as_str().unwrap();
+            if !COUNTED.contains(&ty) {
+                continue;
+            }
+            let val = sp["entity_value"].as_str().unwrap();
+            if ty == "DATE_TIME" && !has_day(val) {
+                continue;
+            }
+            if ty == "AGE" && !val.trim().parse::<u32>().is_ok_and(|a| a >= 90) {
+                continue;
+            }
+            let cs = sp["start_position"].as_u64().unwrap() as usize;
+            let ce = sp["end_position"].as_u64().unwrap() as usize;
+            if ce >= char_to_byte.len() || cs >= ce {
+                continue;
+            }
+            let (bs, be) = (char_to_byte[cs], char_to_byte[ce]);
+            let mut alnum = 0;
+            let mut covered = 0;
+            // titles and generational suffixes are not identifying: not counted
+            let mut skip_until = bs;
+            for (off, c) in text[bs..be].char_indices() {
+                let p = bs + off;
+                if p < skip_until || !c.is_alphanumeric() {
+                    continue;
+                }
+                if p == bs || !text[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    let w: String = text[p..be].chars().take_while(|c| c.is_alphanumeric()).collect();
+                    if ty == "PERSON" && matches!(w.to_lowercase().as_str(), "dr" | "mr" | "mrs" | "ms" | "miss" | "prof" | "sir" | "jr" | "sr" | "ii" | "iii" | "iv") {
+                        skip_until = p + w.len();
+                        continue;
+                    }
+                }
+                alnum += 1;
+                if spans.iter().any(|&(s, e, _)| s <= p && p < e) {
+                    covered += 1;
+                }
+            }
+            let e = stats.entry(ty.to_string()).or_default();
+            e.2 += 1;
+            if alnum > 0 && covered == alnum {
+                e.0 += 1;
+            } else if show == ty {
+                let out = scrubber().scrub(text, &[]).text;
+                println!("MISS {ty} {val:?} || {}", out.replace('\n', " "));
+            }
+            if alnum > 0 && covered * 2 >= alnum {
+                e.1 += 1;
+            }
+        }
+    }
+    stats.into_iter().map(|(k, (a, b, c))| (k, a, b, c)).collect()
+}
+
+#[test]
+fn presidio_synth_recall() {
+    let stats = presidio_recall();
+    let (mut st, mut le, mut tot) = (0, 0, 0);
+    println!("{:<18} {:>6} {:>8} {:>8}", "type", "n", "strict", "lenient");
+    for (ty, strict, lenient, n) in &stats {
+        println!("{:<18} {:>6} {:>7.1}% {:>7.1}%", ty, n, 100.0 * *strict as f64 / *n as f64, 100.0 * *lenient as f64 / *n as f64);
+        st += strict;
+        le += lenient;
+        tot += n;
+    }
+    println!("{:<18} {:>6} {:>7.1}% {:>7.1}%", "ALL", tot, 100.0 * st as f64 / tot as f64, 100.0 * le as f64 / tot as f64);
+    let person = stats.iter().find(|s| s.0 == "PERSON").unwrap();
+    assert!(person.1 * 100 >= person.3 * 90, "PERSON strict recall below floor");
+    assert!(st * 100 >= tot * 78, "overall strict recall below floor");
+}
+
+// ------------------------------------------------------------------------------ properties
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn digit_runs(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        let mut cur = String::new();
+        for c in s.chars() {
+            if c.is_ascii_digit() {
+                cur.push(c);
+            } else if !cur.is_empty() {
+                v.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            v.push(cur);
+        }
+        v
+    }
+
+    fn check(text: &str, known: &[&str]) -> Result<(), TestCaseError> {
+        let once = scrubber().scrub(text, known);
+        let twice = scrubber().scrub(&once.text, known);
+        prop_assert_eq!(&twice.text, &once.text, "not idempotent for {:?}", text);
+        prop_assert_eq!(twice.total(), 0);
+        // no new digit run (numbers are only ever removed or split, never joined)
+        for run in digit_runs(&once.text) {
+            prop_assert!(text.contains(&run), "new digit run {} from {:?} -> {:?}", run, text, once.text);
+        }
+        // every word of the output was in the input or is a placeholder word
+        for w in once.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let ph = ALL_KINDS.iter().any(|k| k.token()[1..k.token().len() - 1] == *w);
+            prop_assert!(ph || text.contains(w), "new word {} in {:?}", w, once.text);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+        #[test]
+        fn any_unicode(text in "\\PC{0,2000}") {
+            check(&text, &[])?;
+        }
+
+        #[test]
+        fn any_unicode_with_known(text in "\\PC{0,300}", k in "\\PC{0,20}") {
+            check(&text, &[k.as_str()])?;
+        }
+
+        #[test]
+        fn note_like(parts in proptest::collection::vec(prop_oneof![
+            proptest::sample::select(vec!["Mr Olsen", "Dr Hope", "May", "12/03/2021", "07558 801006", "[NAME]",
+            "PASI 12", "IL-17", "2 weeks", "Lives at 162 Elm Street, 5293", "aged 93",
+            "seen at St Mary's", "x@y.org", "10.1.2.3", "www.a.com", ",", ".",
+            "\n", "daughter", "Maria", "Olsen", "SW1 6AB", "[ADDRESS]", "é",
+            "1234", "Hospital", "Riverside", "Ward 7B", "+47 848 70 558", "MRN"]).prop_map(str::to_owned),
+            "[a-zA-Z0-9 .,:/()-]{0,12}"
+        ], 0..40)) {
+            let text = parts.join(" ");
+            check(&text, &[])?;
+            check(&text, &["Maria Olsen", "5293"])?;
+        }
+    }
+}
