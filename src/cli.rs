@@ -39,6 +39,10 @@ pub enum Command {
         /// Seed of the generator: the same seed gives the same cases.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Print the raw synthetic forms (identifying fields included, as a clinic would send them)
+        /// as NDJSON instead of storing them: load-test input.
+        #[arg(long)]
+        emit: bool,
     },
 }
 
@@ -112,7 +116,15 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
             println!("migrations are up to date");
         }
         Command::Openapi => print!("{}", crate::http::openapi_text()),
-        Command::Seed { registry, count, seed } => {
+        Command::Seed { registry, count, seed, emit: true } => {
+            let mut rng = crate::registry::seed::Rng::new(seed);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for _ in 0..count {
+                let form = crate::registry::seed::form(registry, &mut rng);
+                std::io::Write::write_all(&mut out, format!("{form}\n").as_bytes()).map_err(|e| CliError(e.to_string()))?;
+            }
+        }
+        Command::Seed { registry, count, seed, emit: false } => {
             let state = crate::AppState::build(settings)?;
             let started = std::time::Instant::now();
             let stored = crate::registry::seed::load(&state, registry, count, seed, "seed")?;
