@@ -11,6 +11,7 @@ use crate::auth::{Keys, TokenRateLimiter};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::deid::text::Scrubber;
+use crate::summary::ReleaseCache;
 use crate::http::{self, Metrics};
 
 /// Everything a request handler may need, shared by all workers.
@@ -23,6 +24,8 @@ pub struct AppState {
     pub token_limiter: TokenRateLimiter,
     /// The free-text scrubber: built once (patterns, dictionaries), shared by every request.
     pub scrubber: Scrubber,
+    /// Immutable summary releases already read, served without the database.
+    pub releases: ReleaseCache,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +65,7 @@ impl AppState {
             record_key_secret,
             metrics: Arc::default(),
             scrubber: Scrubber::new(),
+            releases: ReleaseCache::default(),
         })
     }
 }

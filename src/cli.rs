@@ -30,6 +30,11 @@ pub enum Command {
     Token(TokenCommand),
     /// Print the OpenAPI document (the committed openapi.yaml is this output).
     Openapi,
+    /// Build and store a summary release of a registry now (for a scheduled job).
+    Publish {
+        #[arg(long, value_parser = parse_registry)]
+        registry: Registry,
+    },
     /// Store synthetic cases (demos, benchmarks) through the same validation and de-identification.
     Seed {
         #[arg(long, value_parser = parse_registry)]
@@ -116,6 +121,19 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
             println!("migrations are up to date");
         }
         Command::Openapi => print!("{}", crate::http::openapi_text()),
+        Command::Publish { registry } => {
+            let state = crate::AppState::build(settings)?;
+            let started = std::time::Instant::now();
+            let row = crate::summary::release::publish(&state.db, registry, state.settings.suppression_k, "cli", None)
+                .map_err(|e| CliError(format!("no release made: {e}")))?;
+            eprintln!(
+                "release {} of {registry}: {} cases, built in {:.2} s",
+                row.number,
+                row.n,
+                started.elapsed().as_secs_f64()
+            );
+            println!("{}", row.id);
+        }
         Command::Seed { registry, count, seed, emit: true } => {
             let mut rng = crate::registry::seed::Rng::new(seed);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -14,6 +14,7 @@ pub mod http;
 pub mod deid;
 pub mod registry;
 pub mod secrets;
+pub mod summary;
 pub mod telemetry;
 
 pub use app::{app, AppState};

@@ -177,6 +177,35 @@ impl Db {
         }
     }
 
+    /// Runs `f` in one read-only snapshot: every query sees the same committed data (a release's
+    /// tables must add up). PostgreSQL: REPEATABLE READ; SQLite: a read transaction is a snapshot.
+    /// Takes no write gate, so writers go on meanwhile.
+    pub fn snapshot_blocking<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E>,
+        E: From<DbError>,
+    {
+        let mut conn = self.pool.get().map_err(DbError::from)?;
+        let mut outcome = None;
+        let result = conn.transaction::<T, diesel::result::Error, _>(|c| {
+            if let DbConn::Pg(pg) = &mut **c {
+                pg.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+            }
+            match f(c) {
+                Ok(v) => Ok(v),
+                Err(e) => {
+                    outcome = Some(e);
+                    Err(diesel::result::Error::RollbackTransaction)
+                }
+            }
+        });
+        match (result, outcome) {
+            (Ok(v), _) => Ok(v),
+            (Err(_), Some(e)) => Err(e),
+            (Err(e), None) => Err(E::from(DbError::from(e))),
+        }
+    }
+
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await

@@ -105,4 +105,19 @@ diesel::table! {
 }
 
 diesel::joinable!(case_facets -> cases (case_id));
-diesel::allow_tables_to_appear_in_same_query!(cases, case_facets, changes);
+diesel::allow_tables_to_appear_in_same_query!(cases, case_facets, changes, releases);
+
+diesel::table! {
+    releases (id) {
+        id -> Text,
+        registry -> Text,
+        number -> Integer,
+        created_at -> Timestamp,
+        cut_off -> Timestamp,
+        n -> BigInt,
+        k -> Integer,
+        etag -> Text,
+        document -> Text,
+        cells -> Text,
+    }
+}

@@ -20,7 +20,7 @@ pub use metrics::Metrics;
 pub use paging::{cursor, rfc3339, Page, PageQuery};
 pub use problem::{ApiError, Problem, ProblemItem, PROBLEM_JSON};
 
-use crate::{audit, auth, registry};
+use crate::{audit, auth, registry, summary};
 
 /// Largest body accepted by ordinary endpoints.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -56,7 +56,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .route(web::get().to(registry::handlers::get))
                         .route(web::patch().to(registry::handlers::correct))
                         .route(web::delete().to(registry::handlers::withdraw)),
-                ),
+                )
+                .route("/summaries/compare", web::get().to(summary::handlers::compare))
+                .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
+                .route("/summaries/{registry}/live", web::get().to(summary::handlers::live))
+                .service(
+                    web::resource("/summaries/{registry}/releases")
+                        .route(web::get().to(summary::handlers::list_releases))
+                        .route(web::post().to(summary::handlers::create_release)),
+                )
+                .route("/summaries/{registry}/releases/{release}", web::get().to(summary::handlers::get_release)),
         );
 }
 

@@ -7,3 +7,4 @@ mod cases;
 mod cli;
 mod http_basics;
 mod phi;
+mod summaries;

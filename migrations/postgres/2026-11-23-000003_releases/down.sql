@@ -1,0 +1,2 @@
+DROP TABLE releases;
+DROP FUNCTION releases_immutable();

@@ -1,0 +1,201 @@
+//! A release as files: tidy CSV per table, and the zip a researcher can validate without dermreg
+//! (Frictionless data package, tables, the linear structure, audit, README, checksums).
+
+use std::io::Write;
+
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+const CSV_HEADER: &str = "table,row_dimension,row,row_label,column_dimension,column,column_label,measure,count,denominator,rate,ci_low,ci_high,status";
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One table of a release document in tidy long form: one line per count or rate. Hidden values are
+/// empty with status `suppressed`.
+pub fn table_csv(table: &Value) -> String {
+    let mut out = String::with_capacity(4096);
+    out.push_str(CSV_HEADER);
+    out.push('\n');
+    let id = text(&table["id"]);
+    let rd = text(&table["rows"]["dimension"]);
+    let cd = text(&table["columns"]["dimension"]);
+    let mut line = |row: &Value, row_label: &Value, col: &Value, col_label: &Value, measure: &str, count: &Value, rate: Option<&Value>| {
+        let hidden = count.get("suppressed").is_some() || rate.is_some_and(|r| r.get("suppressed").is_some());
+        let (count, denominator, r, lo, hi) = match rate {
+            Some(r) => (text(&r["numerator"]), text(&r["denominator"]), text(&r["rate"]), text(&r["ci_low"]), text(&r["ci_high"])),
+            None if hidden => (String::new(), String::new(), String::new(), String::new(), String::new()),
+            None => (text(count), String::new(), String::new(), String::new(), String::new()),
+        };
+        let cols = [
+            id.clone(),
+            rd.clone(),
+            text(row),
+            text(row_label),
+            if col.is_null() { String::new() } else { cd.clone() },
+            text(col),
+            text(col_label),
+            measure.to_owned(),
+            count,
+            denominator,
+            r,
+            lo,
+            hi,
+            if hidden { "suppressed".into() } else { "published".into() },
+        ];
+        let cols: Vec<String> = cols.iter().map(|c| field(c)).collect();
+        out.push_str(&cols.join(","));
+        out.push('\n');
+    };
+    let empty = Value::Null;
+    for c in table["cells"].as_array().into_iter().flatten() {
+        line(&c["row"], &c["row_label"], &c["column"], &c["column_label"], "count", &c["count"], None);
+    }
+    for c in table["row_totals"].as_array().into_iter().flatten() {
+        line(&c["row"], &c["row_label"], &empty, &empty, "count", &c["count"], None);
+    }
+    for c in table["column_totals"].as_array().into_iter().flatten() {
+        line(&json!("all"), &empty, &c["column"], &c["column_label"], "count", &c["count"], None);
+    }
+    if !table["total"].is_null() {
+        line(&json!("all"), &empty, &empty, &empty, "count", &table["total"], None);
+    }
+    for r in table["rates"].as_array().into_iter().flatten() {
+        let measure = text(&r["measure"]);
+        line(&r["row"], &empty, &empty, &empty, &measure, &empty, Some(r));
+    }
+    out
+}
+
+/// All tables of a document in one CSV (one header).
+pub fn document_csv(document: &Value) -> String {
+    let mut out = format!("{CSV_HEADER}\n");
+    for t in document["tables"].as_array().into_iter().flatten() {
+        out.push_str(table_csv(t).split_once('\n').map_or("", |(_, rest)| rest));
+    }
+    out
+}
+
+/// The release zip. `structure` is the stored cells-and-relations JSON.
+pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let tables = document["tables"].as_array().cloned().unwrap_or_default();
+    let release = &document["release"];
+    let schema_fields = CSV_HEADER
+        .split(',')
+        .map(|name| {
+            let kind = match name {
+                "count" | "denominator" => "integer",
+                "rate" | "ci_low" | "ci_high" => "number",
+                _ => "string",
+            };
+            json!({"name": name, "type": kind})
+        })
+        .collect::<Vec<_>>();
+    let resources: Vec<Value> = tables
+        .iter()
+        .map(|t| {
+            json!({
+                "name": text(&t["id"]), "path": format!("tables/{}.csv", text(&t["id"])), "title": t["title"],
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                "schema": {"fields": schema_fields, "missingValues": [""]},
+            })
+        })
+        .collect();
+    let package = json!({
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": format!("dermreg-{}-release-{}", text(&release["registry"]), text(&release["number"])),
+        "id": release["id"], "title": release["title"], "created": release["created_at"],
+        "licenses": [{"name": super::release::LICENCE}],
+        "dermreg": {"registry": release["registry"], "cut_off": release["cut_off"], "k": release["k"], "n": release["n"], "form_versions": release["form_versions"], "method": document["methodology"]},
+        "resources": resources,
+    });
+    files.push(("datapackage.json".into(), serde_json::to_vec_pretty(&package).expect("serialises")));
+    for t in &tables {
+        files.push((format!("tables/{}.csv", text(&t["id"])), table_csv(t).into_bytes()));
+    }
+    let mut cells = String::from("cell_id,table,key,value\n");
+    for (i, c) in structure["cells"].as_array().into_iter().flatten().enumerate() {
+        cells.push_str(&format!("{i},{},{},{}\n", field(&text(&c["table"])), field(&text(&c["key"])), text(&c["value"])));
+    }
+    let index: std::collections::HashMap<String, usize> = structure["cells"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, c)| (text(&c["key"]), i))
+        .collect();
+    let mut relations = String::from("relation_id,total_cell_id,member_cell_id\n");
+    for (ri, r) in structure["relations"].as_array().into_iter().flatten().enumerate() {
+        let total = index.get(&text(&r["total"])).copied().unwrap_or_default();
+        for m in r["members"].as_array().into_iter().flatten() {
+            relations.push_str(&format!("{ri},{total},{}\n", index.get(&text(m)).copied().unwrap_or_default()));
+        }
+    }
+    files.push(("structure/cells.csv".into(), cells.into_bytes()));
+    files.push(("structure/relations.csv".into(), relations.into_bytes()));
+    files.push(("audit.json".into(), serde_json::to_vec_pretty(&document["audit"]).expect("serialises")));
+    files.push(("README.md".into(), readme(document).into_bytes()));
+    let manifest: String = files.iter().map(|(name, bytes)| format!("{}  {name}\n", hex::encode(Sha256::digest(bytes)))).collect();
+    files.push(("MANIFEST.sha256".into(), manifest.into_bytes()));
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // A fixed timestamp keeps the zip byte-identical for the same release.
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, bytes) in files {
+        zip.start_file(name, options).expect("zip in memory");
+        zip.write_all(&bytes).expect("zip in memory");
+    }
+    zip.finish().expect("zip in memory").into_inner()
+}
+
+fn readme(document: &Value) -> String {
+    let r = &document["release"];
+    format!(
+        "# {title}: open-access summary release {number}\n\n\
+         Release `{id}`, cut-off {cut_off}, {n} cases, forms {versions}. Licence: {licence}.\n\n\
+         ## Method\n\n{method}\n\n\
+         Threshold k = {k}. Counts from 1 to k-1 are never published; suppressed values are empty with status\n\
+         `suppressed`. Whether a hidden value is small or hidden to protect another is not said.\n\n\
+         ## Definitions\n\n\
+         - COVID-19 severity: 1 not hospitalised, 2 hospitalised without intensive care or invasive ventilation,\n  \
+           3 intensive care or invasive ventilation, 4 died.\n\
+         - Treatment category: the highest of biologic > non-biologic systemic > phototherapy > other among the\n  \
+           patient's systemic treatments at COVID-19 onset; no systemic treatment otherwise.\n\
+         - Multi-valued items (comorbidities, drug classes, skin manifestations) count each case once per value.\n\
+         - Rates: 95% Wilson score interval, z = 1.959963984540054.\n\n\
+         ## Checking it\n\n\
+         `structure/cells.csv` lists every cell with its published value (empty where hidden) and\n\
+         `structure/relations.csv` every additive relation (total = sum of members): rebuild the linear system\n\
+         and check with any LP solver that no hidden cell is determined. `audit.json` records the checks made\n\
+         at build time. `MANIFEST.sha256` lists each file's SHA-256.\n\n\
+         ## Caveat\n\n{caveat}\n\n\
+         ## How to cite\n\n\
+         {title}, open-access summary release {number} ({cut_off}), release id {id}. {licence}.\n",
+        title = text(&r["title"]),
+        number = text(&r["number"]),
+        id = text(&r["id"]),
+        cut_off = text(&r["cut_off"]),
+        n = text(&r["n"]),
+        versions = r["form_versions"].as_array().map(|v| v.iter().map(text).collect::<Vec<_>>().join(", ")).unwrap_or_default(),
+        licence = text(&r["licence"]),
+        method = text(&document["methodology"]),
+        k = text(&r["k"]),
+        caveat = text(&r["caveat"]),
+    )
+}

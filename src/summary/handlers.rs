@@ -1,0 +1,309 @@
+//! Summary endpoints. Reading a release is a lookup in an in-process cache of immutable documents;
+//! a 304 for a fresh cache entry costs no database query.
+
+use std::sync::Arc;
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::release::{self, ReleaseError};
+use super::{export, store, Served};
+use crate::app::AppState;
+use crate::auth::{Principal, Role};
+use crate::http::{cursor, ApiError, Page, PageQuery};
+use crate::registry::Registry;
+
+fn registry_of(segment: &str) -> Result<Registry, ApiError> {
+    Registry::parse(segment).ok_or(ApiError::NotFound)
+}
+
+impl From<ReleaseError> for ApiError {
+    fn from(e: ReleaseError) -> Self {
+        match e {
+            ReleaseError::Db(e) => e.into(),
+            ReleaseError::Unsafe => ApiError::Conflict(
+                "A release now would not meet the disclosure guarantees (too few cases, or too few new cases since the previous release).",
+            ),
+            ReleaseError::Raced => ApiError::Conflict("Another release was made meanwhile; try again."),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FormatQuery {
+    /// `json` (default) or `csv`; `Accept: text/csv` also selects CSV.
+    pub format: Option<String>,
+    /// One table's id (e.g. `t3_age_band_by_sex`); all tables without it.
+    pub table: Option<String>,
+}
+
+enum Format {
+    Json,
+    Csv,
+}
+
+fn format_of(req: &HttpRequest, q: &FormatQuery) -> Result<Format, ApiError> {
+    match q.format.as_deref() {
+        Some("csv") => Ok(Format::Csv),
+        Some("json") => Ok(Format::Json),
+        Some(_) => Err(ApiError::BadRequest("format must be json or csv.")),
+        None => {
+            let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+            Ok(if accept.contains("text/csv") { Format::Csv } else { Format::Json })
+        }
+    }
+}
+
+/// The answer for a release: 304 on a matching `If-None-Match`, else JSON or CSV, cacheable by any proxy.
+fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static str) -> Result<HttpResponse, ApiError> {
+    let format = format_of(req, q)?;
+    let (etag, body, content_type) = match (&format, &q.table) {
+        (Format::Json, None) => (s.etag.clone(), s.document.clone(), "application/json"),
+        (Format::Json, Some(t)) => {
+            let table = find_table(s.json(), t)?;
+            (variant(&s.etag, &format!("json-{t}")), table.to_string().into(), "application/json")
+        }
+        (Format::Csv, None) => (variant(&s.etag, "csv"), export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
+        (Format::Csv, Some(t)) => {
+            let table = find_table(s.json(), t)?;
+            (variant(&s.etag, &format!("csv-{t}")), export::table_csv(table).into(), "text/csv; charset=utf-8")
+        }
+    };
+    let not_modified = req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes());
+    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+    builder
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::LAST_MODIFIED, s.last_modified.clone()))
+        .insert_header((header::CACHE_CONTROL, cache_control))
+        .insert_header((header::VARY, "Accept"));
+    if not_modified {
+        return Ok(builder.finish());
+    }
+    Ok(builder.content_type(content_type).body(body))
+}
+
+/// A strong ETag per representation of the same release.
+fn variant(etag: &str, what: &str) -> String {
+    format!("{}-{what}\"", etag.trim_end_matches('"'))
+}
+
+fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> {
+    document["tables"].as_array().and_then(|t| t.iter().find(|t| t["id"] == id)).ok_or(ApiError::NotFound)
+}
+
+const LATEST_CACHE: &str = "public, max-age=60";
+const RELEASE_CACHE: &str = "public, max-age=31536000, immutable";
+
+async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
+    if let Some(s) = state.releases.fresh_latest(registry) {
+        return Ok(s);
+    }
+    let cached_id = state.db.read(move |c| store::latest_id(c, registry)).await?.ok_or(ApiError::NotFound)?;
+    let served = match state.releases.get(&cached_id) {
+        Some(s) => s,
+        None => {
+            let id = cached_id.clone();
+            let row = state.db.read(move |c| store::get(c, registry, &id)).await?.ok_or(ApiError::NotFound)?;
+            state.releases.put(row)
+        }
+    };
+    state.releases.set_latest(registry, served.clone());
+    Ok(served)
+}
+
+/// The latest release of a registry (JSON, or CSV per table).
+#[utoipa::path(get, path = "/v1/summaries/{registry}", tag = "summaries",
+    params(("registry" = String, Path), FormatQuery),
+    responses(
+        (status = 200, description = "The release document (JSON) or tidy CSV", body = Object),
+        (status = 304, description = "If-None-Match matched"),
+        (status = 404, description = "No release yet", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_latest(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<FormatQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    let served = latest(&state, registry).await?;
+    serve(&req, &query, &served, LATEST_CACHE)
+}
+
+async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Result<Arc<Served>, ApiError> {
+    if let Some(s) = state.releases.get(&id) {
+        return Ok(s);
+    }
+    let row = state.db.read(move |c| store::get(c, registry, &id)).await?.ok_or(ApiError::NotFound)?;
+    Ok(state.releases.put(row))
+}
+
+/// One release by id; `{id}.zip` gives the downloadable package.
+#[utoipa::path(get, path = "/v1/summaries/{registry}/releases/{release}", tag = "summaries",
+    params(("registry" = String, Path), ("release" = String, Path, description = "A release id, or `{id}.zip` for the zip"), FormatQuery),
+    responses(
+        (status = 200, description = "The release document, CSV, or zip (application/zip)", body = Object),
+        (status = 304, description = "If-None-Match matched"),
+        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_release(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<FormatQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let (registry, file) = path.into_inner();
+    let registry = registry_of(&registry)?;
+    if let Some(id) = file.strip_suffix(".zip") {
+        let served = release_by_id(&state, registry, id.to_owned()).await?;
+        let etag = variant(&served.etag, "zip");
+        if req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
+            return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
+        }
+        return Ok(HttpResponse::Ok()
+            .content_type("application/zip")
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, RELEASE_CACHE))
+            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"dermreg-{registry}-{id}.zip\"")))
+            .body(served.zip()));
+    }
+    let served = release_by_id(&state, registry, file).await?;
+    serve(&req, &query, &served, RELEASE_CACHE)
+}
+
+/// The releases of a registry, newest first.
+#[utoipa::path(get, path = "/v1/summaries/{registry}/releases", tag = "summaries",
+    params(("registry" = String, Path), PageQuery),
+    responses((status = 200, body = Page<store::ReleaseSummary>)))]
+pub async fn list_releases(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    let limit = query.limit();
+    let before: Option<i32> = query.after.as_deref().map(cursor::decode).transpose()?;
+    let rows = state.db.read(move |c| store::list(c, registry, before, limit + 1)).await?;
+    Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |r| cursor::encode(&r.number))))
+}
+
+/// Make a release now (curators of the registry). 409 if it would not meet the disclosure guarantees.
+#[utoipa::path(post, path = "/v1/summaries/{registry}/releases", tag = "summaries",
+    params(("registry" = String, Path)), security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The new release document; Location names it", body = Object),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Too few cases (or new cases) to publish safely, or a concurrent release", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_release(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    principal.require_for(&[Role::Curator], registry)?;
+    let st = state.clone();
+    let row = web::block(move || {
+        release::publish(&st.db, registry, st.settings.suppression_k, &principal.subject, Some(&principal.request_id))
+    })
+    .await
+    .map_err(|_| ApiError::internal("release build did not finish"))??;
+    let served = state.releases.put(row);
+    state.releases.set_latest(registry, served.clone());
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/v1/summaries/{registry}/releases/{}", served.id)))
+        .insert_header((header::ETAG, served.etag.clone()))
+        .content_type("application/json")
+        .body(served.document.clone()))
+}
+
+/// The summary of the data as it is now, unpublished (curators only; never cached).
+#[utoipa::path(get, path = "/v1/summaries/{registry}/live", tag = "summaries",
+    params(("registry" = String, Path)), security(("bearer" = [])),
+    responses(
+        (status = 200, body = Object),
+        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn live(state: web::Data<AppState>, principal: Principal, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let registry = registry_of(&path)?;
+    principal.require_for(&[Role::Curator], registry)?;
+    let st = state.clone();
+    let document = web::block(move || -> Result<Value, ApiError> {
+        let now = crate::db::now();
+        let built = release::build(&st.db, registry, now, st.settings.suppression_k)?;
+        Ok(release::document(&built, None, None, now))
+    })
+    .await
+    .map_err(|_| ApiError::internal("live summary did not finish"))??;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "private, no-store")).json(document))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CompareQuery {
+    /// Default `psoriasis`.
+    pub a: Option<String>,
+    /// Default `atopic-dermatitis`.
+    pub b: Option<String>,
+}
+
+/// The aligned fields, side by side.
+const ALIGNED: &[&str] = &["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"];
+
+/// A dimension's published totals in a release document: the row or column totals of a table on it.
+fn totals_of<'a>(document: &'a Value, dim: &str) -> Vec<(&'a str, &'a Value, &'a Value)> {
+    for t in document["tables"].as_array().into_iter().flatten() {
+        let (list, value_key, label_key) = if t["rows"]["dimension"] == dim {
+            (&t["row_totals"], "row", "row_label")
+        } else if t["columns"]["dimension"] == dim && !t["column_totals"].as_array().is_none_or(|c| c.is_empty()) {
+            (&t["column_totals"], "column", "column_label")
+        } else {
+            continue;
+        };
+        return list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
+    }
+    vec![]
+}
+
+/// Two registries' latest releases side by side on the aligned fields (age band, sex, treatment
+/// category, drug class, severity before COVID-19, COVID-19 severity). Only published values of each
+/// release are shown, so each keeps its own disclosure guarantees.
+#[utoipa::path(get, path = "/v1/summaries/compare", tag = "summaries", params(CompareQuery),
+    responses(
+        (status = 200, body = Object),
+        (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {
+    let a = registry_of(query.a.as_deref().unwrap_or("psoriasis"))?;
+    let b = registry_of(query.b.as_deref().unwrap_or("atopic-dermatitis"))?;
+    let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
+    let (da, db) = (ra.json(), rb.json());
+    let fields: Vec<Value> = ALIGNED
+        .iter()
+        .map(|dim| {
+            let (ta, tb) = (totals_of(da, dim), totals_of(db, dim));
+            let mut values: Vec<&str> = ta.iter().chain(&tb).map(|(v, _, _)| *v).collect();
+            values.sort_unstable();
+            values.dedup();
+            let rows: Vec<Value> = values
+                .iter()
+                .map(|v| {
+                    let pick = |t: &[(&str, &Value, &Value)]| t.iter().find(|(x, _, _)| x == v).map(|(_, l, c)| ((*l).clone(), (*c).clone()));
+                    let (la, ca) = pick(&ta).unwrap_or((Value::Null, json!(0)));
+                    let (lb, cb) = pick(&tb).unwrap_or((Value::Null, json!(0)));
+                    json!({"value": v, "label": if la.is_null() { lb } else { la }, "a": ca, "b": cb})
+                })
+                .collect();
+            json!({"dimension": dim, "values": rows})
+        })
+        .collect();
+    let release_meta = |d: &Value| json!({"id": d["release"]["id"], "registry": d["release"]["registry"], "n": d["release"]["n"], "cut_off": d["release"]["cut_off"]});
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, LATEST_CACHE))
+        .json(json!({"a": release_meta(da), "b": release_meta(db), "fields": fields})))
+}

@@ -1,0 +1,93 @@
+//! Open-access summaries: tables, disclosure control, releases.
+//!
+//! - `disclosure/`: pure disclosure control (suppression, its independent check, Wilson intervals).
+//! - `tables.rs`: the tables as data; counts -> cells and relations -> published tables (pure).
+//! - `store.rs`: aggregate SQL and the releases table.
+//! - `release.rs`: build (one snapshot), protect, store; the document.
+//! - `export.rs`: CSV and the release zip.
+//! - `handlers.rs`: the endpoints, with an in-process cache of immutable releases.
+
+pub mod disclosure;
+pub mod export;
+pub mod handlers;
+pub mod release;
+pub mod store;
+pub mod tables;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use actix_web::web::Bytes;
+
+use crate::registry::Registry;
+
+/// A stored release ready to serve: its bytes and headers, computed once.
+pub struct Served {
+    pub id: String,
+    pub document: Bytes,
+    pub etag: String,
+    pub last_modified: String,
+    structure: String,
+    parsed: OnceLock<serde_json::Value>,
+    zip: OnceLock<Bytes>,
+}
+
+impl Served {
+    fn of(row: store::ReleaseRow) -> Served {
+        let last_modified = row.created_at.and_utc().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+        Served {
+            id: row.id,
+            etag: row.etag,
+            last_modified,
+            document: Bytes::from(row.document),
+            structure: row.cells,
+            parsed: OnceLock::new(),
+            zip: OnceLock::new(),
+        }
+    }
+
+    pub fn json(&self) -> &serde_json::Value {
+        self.parsed.get_or_init(|| serde_json::from_slice(&self.document).unwrap_or_default())
+    }
+
+    pub fn zip(&self) -> Bytes {
+        self.zip
+            .get_or_init(|| {
+                let structure = serde_json::from_str(&self.structure).unwrap_or_default();
+                Bytes::from(export::release_zip(self.json(), &structure))
+            })
+            .clone()
+    }
+}
+
+/// Releases never change, so each is read from the database once per process. Which release is the
+/// latest can change (another instance may publish), so that pointer is re-read after `LATEST_TTL`.
+#[derive(Default)]
+pub struct ReleaseCache {
+    by_id: Mutex<HashMap<String, Arc<Served>>>,
+    latest: Mutex<HashMap<Registry, (Instant, Arc<Served>)>>,
+}
+
+const LATEST_TTL: Duration = Duration::from_secs(2);
+
+impl ReleaseCache {
+    pub fn get(&self, id: &str) -> Option<Arc<Served>> {
+        self.by_id.lock().unwrap_or_else(|p| p.into_inner()).get(id).cloned()
+    }
+
+    pub fn put(&self, row: store::ReleaseRow) -> Arc<Served> {
+        let served = Arc::new(Served::of(row));
+        let mut map = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(served.id.clone()).or_insert(served).clone()
+    }
+
+    pub fn fresh_latest(&self, registry: Registry) -> Option<Arc<Served>> {
+        let latest = self.latest.lock().unwrap_or_else(|p| p.into_inner());
+        latest.get(&registry).filter(|(at, _)| at.elapsed() < LATEST_TTL).map(|(_, s)| s.clone())
+    }
+
+    pub fn set_latest(&self, registry: Registry, served: Arc<Served>) {
+        self.latest.lock().unwrap_or_else(|p| p.into_inner()).insert(registry, (Instant::now(), served));
+    }
+}

@@ -1,0 +1,169 @@
+//! Building a release: one consistent snapshot of grouped counts -> the release's cells and relations
+//! -> disclosure control -> the published document. A stored release never changes.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use super::disclosure::{self, Previous};
+use super::store::{self, ReleaseRow};
+use super::tables::{self, Model};
+use crate::db::{Db, DbError};
+use crate::registry::Registry;
+
+/// Why a release cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// The data cannot be published safely yet (too few cases, or too few new ones since the last release).
+    #[error("the release would not meet the disclosure guarantees")]
+    Unsafe,
+    /// Another release of the registry was made meanwhile; build again on top of it.
+    #[error("another release was made meanwhile")]
+    Raced,
+}
+
+/// A built, not yet stored, release.
+pub struct Built {
+    pub registry: Registry,
+    pub cut_off: NaiveDateTime,
+    pub n: u64,
+    pub k: u64,
+    pub form_versions: Vec<String>,
+    pub model: Model,
+    pub hidden: Vec<bool>,
+    pub audit: disclosure::Audit,
+    pub previous_id: Option<String>,
+}
+
+/// Reads the counts at `cut_off` in one snapshot and protects them, against the latest release.
+pub fn build(db: &Db, registry: Registry, cut_off: NaiveDateTime, k: u64) -> Result<Built, ReleaseError> {
+    let (n, form_versions, counts, previous) = db.snapshot_blocking(|c| -> Result<_, DbError> {
+        let (n, versions) = store::covered(c, registry, cut_off)?;
+        let counts = tables::tables_for(registry)
+            .map(|spec| Ok((spec, store::table_counts(c, registry, cut_off, spec)?)))
+            .collect::<Result<Vec<_>, DbError>>()?;
+        Ok((n, versions, counts, store::latest(c, registry)?))
+    })?;
+    let model = tables::build(n, k, counts);
+    let previous_cells: Option<Previous> = previous.as_ref().map(|p| published_cells(&p.cells));
+    let settings = disclosure::Settings { k, min_interval_width: 2 };
+    let protection = disclosure::protect(&model.cells, &model.relations, settings, previous_cells.as_ref());
+    Ok(Built {
+        registry,
+        cut_off,
+        n,
+        k,
+        form_versions,
+        hidden: protection.hidden,
+        audit: protection.audit,
+        model,
+        previous_id: previous.map(|p| p.id),
+    })
+}
+
+/// The published values of a stored release's cells, by key (`None` where hidden).
+fn published_cells(stored: &str) -> Previous {
+    let v: Value = serde_json::from_str(stored).unwrap_or(Value::Null);
+    v["cells"]
+        .as_array()
+        .map(|cells| {
+            cells.iter().filter_map(|c| Some((c["key"].as_str()?.to_owned(), c["value"].as_u64()))).collect::<HashMap<_, _>>()
+        })
+        .unwrap_or_default()
+}
+
+pub const LICENCE: &str = "CC-BY-4.0";
+
+pub const METHOD: &str = "Counts of reported cases by the registry's dimensions, computed at the cut-off. \
+Cells from 1 to k-1 are suppressed; further cells are suppressed so that no hidden cell can be \
+recovered exactly from the published figures and the additive relations between them (Gaussian \
+elimination in exact arithmetic over the whole release), every small hidden cell keeps an interval of \
+possible values of width at least 2 (linear programming), and no difference from the previous release \
+reveals 1 to k-1 new cases. Rates are published only where numerator, complement and denominator are \
+published and at least k, with 95% Wilson score intervals (z = 1.959963984540054).";
+
+/// The JSON document served for a release (`id` and `number` are `None` for the live view).
+pub fn document(b: &Built, id: Option<&str>, number: Option<i32>, created_at: NaiveDateTime) -> Value {
+    let audit = &b.audit;
+    json!({
+        "release": {
+            "id": id,
+            "number": number,
+            "registry": b.registry.id(),
+            "title": b.registry.title(),
+            "cut_off": crate::http::rfc3339::format(&b.cut_off),
+            "created_at": crate::http::rfc3339::format(&created_at),
+            "n": b.n,
+            "k": b.k,
+            "form_versions": b.form_versions,
+            "licence": LICENCE,
+            "caveat": "These are reported cases, a case series: not incidence, not representative of all patients.",
+        },
+        "tables": tables::render(b.registry, &b.model, &b.hidden, b.k),
+        "audit": {
+            "k": audit.k,
+            "hidden_cells": audit.hidden_cells,
+            "smallest_interval_width": audit.smallest_interval_width,
+            "no_exact_disclosure": audit.no_exact_disclosure,
+            "interval_protection": audit.interval_protection,
+            "no_differencing": audit.no_differencing,
+        },
+        "methodology": METHOD,
+    })
+}
+
+/// Every cell's published value (null where hidden) and the relations, for the next release's
+/// differencing check and the exported structure.
+fn structure(b: &Built) -> Value {
+    let m = &b.model;
+    json!({
+        "cells": m.cells.iter().enumerate().map(|(i, c)| json!({
+            "key": c.key, "table": m.tables[i], "value": if b.hidden[i] { Value::Null } else { json!(c.value) },
+        })).collect::<Vec<_>>(),
+        "relations": m.relations.iter().map(|r| json!({
+            "total": m.cells[r.total].key, "members": r.members.iter().map(|&i| m.cells[i].key.as_str()).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn etag_of(document: &str) -> String {
+    format!("\"{}\"", &hex::encode(Sha256::digest(document.as_bytes()))[..32])
+}
+
+/// Builds and stores a release now. Refuses (`Unsafe`) a release that fails a guarantee.
+pub fn publish(db: &Db, registry: Registry, k: u64, actor: &str, request_id: Option<&str>) -> Result<ReleaseRow, ReleaseError> {
+    let cut_off = crate::db::now();
+    let built = build(db, registry, cut_off, k)?;
+    if !built.audit.passed() {
+        return Err(ReleaseError::Unsafe);
+    }
+    let cells = structure(&built).to_string();
+    db.write_blocking(|c| -> Result<ReleaseRow, ReleaseError> {
+        if store::latest_id(c, registry)? != built.previous_id {
+            return Err(ReleaseError::Raced);
+        }
+        let number = store::next_number(c, registry)?;
+        let id = uuid::Uuid::now_v7().to_string();
+        let created_at = crate::db::now();
+        let document = document(&built, Some(&id), Some(number), created_at).to_string();
+        let row = ReleaseRow {
+            etag: etag_of(&document),
+            id,
+            registry: registry.id().to_owned(),
+            number,
+            created_at,
+            cut_off,
+            n: built.n as i64,
+            k: k as i32,
+            document,
+            cells,
+        };
+        store::insert(c, &row)?;
+        crate::audit::record(c, &crate::audit::Entry::new(actor, "release.create", "release", Some(&row.id), request_id))?;
+        Ok(row)
+    })
+}
