@@ -40,7 +40,7 @@ def main():
                 met = "yes" if ratio is not None and ratio >= 50 and h["p99_ms"] < 25 else "NO"
             best_single[r["db"]] = max(best_single.get(r["db"], 0), h["ok_per_s"])
             tool = "pgbench" if raw.get("tool") == "pgbench" else "diesel loop"
-            row(f"single-case intake, {r['c']} clients", r["db"], clients=r["c"], value=h["ok_per_s"], unit="cases/s",
+            row(f"single-case intake, {r['c']} client{'s' if r['c'] != 1 else ''}", r["db"], clients=r["c"], value=h["ok_per_s"], unit="cases/s",
                 p50_ms=h["p50_ms"], p99_ms=h["p99_ms"], reference=raw["ok_per_s"], reference_unit=f"cases/s raw insert ({tool})",
                 ref_p50_ms=raw["p50_ms"], ref_p99_ms=raw["p99_ms"], ratio_pct=round(ratio, 1) if ratio is not None else "",
                 target=target, met=met,
@@ -86,7 +86,8 @@ def main():
                     reference_text=lt)
         elif k == "release":
             if "na" in r:
-                row("release build", db, result_text=r["na"], unit="s", reference_text="absolute")
+                row(f"release build over {r['cases']:,} cases" if "cases" in r else "release build", db,
+                    result_text=r["na"], unit="s", reference_text="absolute")
             else:
                 rps = r["cases"] / r["seconds"] if r["seconds"] else 0
                 row(f"release build over {r['cases']:,} cases", db, value=r["seconds"], unit="s", reference=round(rps, 1),

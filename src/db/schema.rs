@@ -62,8 +62,6 @@ diesel::table! {
         withdrawn_at -> Nullable<Timestamp>,
         withdrawal_reason -> Nullable<Text>,
         record_key -> Nullable<Text>,
-        form -> Nullable<Text>,
-        derived -> Nullable<Text>,
         confirmed -> Nullable<Bool>,
         diagnosis_basis -> Nullable<Text>,
         diagnosis_period -> Nullable<Text>,
@@ -86,11 +84,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_documents (case_id) {
+        case_id -> Text,
+        form -> Text,
+        derived -> Text,
+    }
+}
+
+diesel::table! {
     case_facets (case_id, name, value) {
         case_id -> Text,
+        registry -> Text,
+        created_at -> Timestamp,
         name -> Text,
         value -> Text,
         detail -> Nullable<Text>,
+        covid_severity -> SmallInt,
+        hospitalised -> Bool,
+        died -> Bool,
     }
 }
 
@@ -105,7 +116,8 @@ diesel::table! {
 }
 
 diesel::joinable!(case_facets -> cases (case_id));
-diesel::allow_tables_to_appear_in_same_query!(cases, case_facets, changes, releases);
+diesel::joinable!(case_documents -> cases (case_id));
+diesel::allow_tables_to_appear_in_same_query!(cases, case_documents, case_facets, changes, releases);
 
 diesel::table! {
     releases (id) {

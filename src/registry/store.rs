@@ -6,13 +6,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{Derived, Registry};
-use crate::db::schema::{case_facets, cases, changes, idempotency_keys};
+use crate::db::schema::{case_documents, case_facets, cases, changes, idempotency_keys};
 use crate::db::{DbConn, DbError};
 
-/// A stored case as read back: the tombstone fields, the de-identified form and its derived values.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = cases)]
-#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+/// A stored case as read back: the tombstone fields, the de-identified form and its derived values
+/// (`None` once withdrawn).
+#[derive(Debug, Clone, Queryable)]
 pub struct CaseRow {
     pub id: String,
     pub registry: String,
@@ -27,13 +26,45 @@ pub struct CaseRow {
     pub derived: Option<String>,
 }
 
-/// The columns a case's content fills (all NULL once withdrawn).
+/// Cases with their documents, as `CaseRow`s.
+fn with_documents() -> _CaseQuery {
+    cases::table.left_join(case_documents::table).select((
+        cases::id,
+        cases::registry,
+        cases::form_version,
+        cases::submitter,
+        cases::created_at,
+        cases::updated_at,
+        cases::version,
+        cases::withdrawn_at,
+        cases::withdrawal_reason,
+        case_documents::form.nullable(),
+        case_documents::derived.nullable(),
+    ))
+}
+
+type _CaseQuery = diesel::dsl::Select<
+    diesel::dsl::LeftJoin<cases::table, case_documents::table>,
+    (
+        cases::id,
+        cases::registry,
+        cases::form_version,
+        cases::submitter,
+        cases::created_at,
+        cases::updated_at,
+        cases::version,
+        cases::withdrawn_at,
+        cases::withdrawal_reason,
+        diesel::dsl::Nullable<case_documents::form>,
+        diesel::dsl::Nullable<case_documents::derived>,
+    ),
+>;
+
+/// The summary columns a case's content fills (all NULL once withdrawn).
 #[derive(AsChangeset, Insertable)]
 #[diesel(table_name = cases, treat_none_as_null = true)]
 struct Content<'a> {
     form_version: &'a str,
-    form: Option<String>,
-    derived: Option<String>,
     confirmed: Option<bool>,
     diagnosis_basis: Option<&'a str>,
     diagnosis_period: Option<&'a str>,
@@ -55,11 +86,9 @@ struct Content<'a> {
 }
 
 impl<'a> Content<'a> {
-    fn of(form: &serde_json::Value, d: &'a Derived) -> Content<'a> {
+    fn of(d: &'a Derived) -> Content<'a> {
         Content {
             form_version: &d.form_version,
-            form: Some(form.to_string()),
-            derived: Some(serde_json::to_string(d).expect("derived values serialise")),
             confirmed: Some(d.confirmed),
             diagnosis_basis: Some(&d.diagnosis_basis),
             diagnosis_period: Some(&d.diagnosis_period),
@@ -85,8 +114,6 @@ impl<'a> Content<'a> {
     fn erased(form_version: &'a str) -> Content<'a> {
         Content {
             form_version,
-            form: None,
-            derived: None,
             confirmed: None,
             diagnosis_basis: None,
             diagnosis_period: None,
@@ -109,13 +136,46 @@ impl<'a> Content<'a> {
     }
 }
 
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = case_documents)]
+struct Document<'a> {
+    case_id: &'a str,
+    form: String,
+    derived: String,
+}
+
+impl<'a> Document<'a> {
+    fn of(case_id: &'a str, form: &serde_json::Value, derived: &Derived) -> Document<'a> {
+        Document { case_id, form: form.to_string(), derived: serde_json::to_string(derived).expect("derived values serialise") }
+    }
+}
+
 #[derive(Insertable)]
 #[diesel(table_name = case_facets)]
 struct FacetRow<'a> {
     case_id: &'a str,
+    registry: &'a str,
+    created_at: NaiveDateTime,
     name: &'a str,
     value: &'a str,
     detail: Option<&'a str>,
+    covid_severity: i16,
+    hospitalised: bool,
+    died: bool,
+}
+
+fn facet_rows<'a>(case_id: &'a str, registry: Registry, created_at: NaiveDateTime, d: &'a Derived) -> impl Iterator<Item = FacetRow<'a>> {
+    d.facets.iter().map(move |f| FacetRow {
+        case_id,
+        registry: registry.id(),
+        created_at,
+        name: f.name,
+        value: &f.value,
+        detail: f.detail.as_deref(),
+        covid_severity: d.covid_severity,
+        hospitalised: d.hospitalised,
+        died: d.died,
+    })
 }
 
 /// What happened to a case, as the change feed tells it.
@@ -173,13 +233,13 @@ pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
     get(conn, new.id)?.ok_or(DbError::NotFound)
 }
 
-/// Inserts cases with their facets and change-feed rows, a few statements per chunk (seeding, batches).
+/// Inserts cases with their documents, facets and change-feed rows, a few statements per chunk.
 pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<(), DbError> {
-    // SQLite allows 32,766 bound values per statement: 30 columns x 500 rows stays well inside.
-    const CASE_ROWS: usize = 500;
-    const FACET_ROWS: usize = 4000;
+    // SQLite allows 32,766 bound values per statement: 27 columns x 500 rows stays well inside.
+    const ROWS: usize = 500;
+    const FACET_ROWS: usize = 3000;
     let now = crate::db::now();
-    for chunk in new.chunks(CASE_ROWS) {
+    for chunk in new.chunks(ROWS) {
         let rows: Vec<CaseInsert> = chunk
             .iter()
             .map(|n| CaseInsert {
@@ -190,43 +250,22 @@ pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<(), DbError> {
                 updated_at: now,
                 version: 1,
                 record_key: n.record_key,
-                content: Content::of(n.form, n.derived),
+                content: Content::of(n.derived),
             })
             .collect();
         crate::on_backend!(conn, |c| diesel::insert_into(cases::table).values(&rows).execute(c))?;
+        let documents: Vec<Document> = chunk.iter().map(|n| Document::of(n.id, n.form, n.derived)).collect();
+        crate::on_backend!(conn, |c| diesel::insert_into(case_documents::table).values(&documents).execute(c))?;
         let changes: Vec<ChangeInsert> = chunk
             .iter()
             .map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now })
             .collect();
         crate::on_backend!(conn, |c| diesel::insert_into(changes::table).values(&changes).execute(c))?;
     }
-    let facets: Vec<FacetRow> = new
-        .iter()
-        .flat_map(|n| {
-            n.derived.facets.iter().map(move |f| FacetRow {
-                case_id: n.id,
-                name: f.name,
-                value: &f.value,
-                detail: f.detail.as_deref(),
-            })
-        })
-        .collect();
+    let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, now, n.derived)).collect();
     for chunk in facets.chunks(FACET_ROWS) {
         crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(chunk).execute(c))?;
     }
-    Ok(())
-}
-
-fn insert_facets(conn: &mut DbConn, case_id: &str, derived: &Derived) -> Result<(), DbError> {
-    if derived.facets.is_empty() {
-        return Ok(());
-    }
-    let rows: Vec<FacetRow> = derived
-        .facets
-        .iter()
-        .map(|f| FacetRow { case_id, name: f.name, value: &f.value, detail: f.detail.as_deref() })
-        .collect();
-    crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&rows).execute(c))?;
     Ok(())
 }
 
@@ -249,7 +288,7 @@ pub fn record_change(
 }
 
 pub fn get(conn: &mut DbConn, id: &str) -> Result<Option<CaseRow>, DbError> {
-    Ok(cases::table.find(id).select(CaseRow::as_select()).first(conn).optional()?)
+    Ok(with_documents().filter(cases::id.eq(id)).first(conn).optional()?)
 }
 
 /// Replaces the content of a case if it is still at `expected_version`; `None` if it moved on.
@@ -263,15 +302,20 @@ pub fn correct(
 ) -> Result<Option<CaseRow>, DbError> {
     let now = crate::db::now();
     let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
-        .set((cases::updated_at.eq(now), cases::version.eq(expected_version + 1), Content::of(form, derived)))
+        .set((cases::updated_at.eq(now), cases::version.eq(expected_version + 1), Content::of(derived)))
         .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }
+    diesel::update(case_documents::table.find(id)).set(Document::of(id, form, derived)).execute(conn)?;
+    let row = get(conn, id)?.ok_or(DbError::NotFound)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;
-    insert_facets(conn, id, derived)?;
+    let facets: Vec<FacetRow> = facet_rows(id, registry, row.created_at, derived).collect();
+    if !facets.is_empty() {
+        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&facets).execute(c))?;
+    }
     record_change(conn, id, registry, ChangeKind::Corrected, now)?;
-    get(conn, id)
+    Ok(Some(row))
 }
 
 /// Erases the clinical content, keeping a tombstone with the time and reason.
@@ -286,6 +330,7 @@ pub fn withdraw(conn: &mut DbConn, row: &CaseRow, registry: Registry, reason: &s
             Content::erased(&row.form_version),
         ))
         .execute(conn)?;
+    diesel::delete(case_documents::table.find(&row.id)).execute(conn)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(&row.id))).execute(conn)?;
     record_change(conn, &row.id, registry, ChangeKind::Withdrawn, now)?;
     get(conn, &row.id)?.ok_or(DbError::NotFound)
@@ -304,9 +349,8 @@ pub struct CaseFilter {
 }
 
 pub fn list(conn: &mut DbConn, f: &CaseFilter) -> Result<Vec<CaseRow>, DbError> {
-    let mut q = cases::table
+    let mut q = with_documents()
         .filter(cases::registry.eq_any(f.registries.iter().map(|r| r.id())))
-        .select(CaseRow::as_select())
         .order(cases::id.asc())
         .limit(f.limit)
         .into_boxed();

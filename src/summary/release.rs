@@ -43,9 +43,7 @@ pub struct Built {
 pub fn build(db: &Db, registry: Registry, cut_off: NaiveDateTime, k: u64) -> Result<Built, ReleaseError> {
     let (n, form_versions, counts, previous) = db.snapshot_blocking(|c| -> Result<_, DbError> {
         let (n, versions) = store::covered(c, registry, cut_off)?;
-        let counts = tables::tables_for(registry)
-            .map(|spec| Ok((spec, store::table_counts(c, registry, cut_off, spec)?)))
-            .collect::<Result<Vec<_>, DbError>>()?;
+        let counts = store::release_counts(c, registry, cut_off)?;
         Ok((n, versions, counts, store::latest(c, registry)?))
     })?;
     let model = tables::build(n, k, counts);

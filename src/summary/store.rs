@@ -20,33 +20,80 @@ struct Group {
     n: i64,
 }
 
-/// Cases of `registry` a release made at `cut_off` covers: created by then and not withdrawn.
-const IN_RELEASE: &str = "c.registry = $1 AND c.withdrawn_at IS NULL AND c.created_at <= $2";
+/// Separates column values inside one grouped key (enum codes never contain it).
+const SEP: char = '|';
 
-/// One GROUP BY per table. The expressions come from the table definitions, never from input.
-pub fn table_counts(conn: &mut DbConn, registry: Registry, cut_off: NaiveDateTime, spec: &TableSpec) -> Result<Counts, DbError> {
-    // (row expression, column expression or None, FROM and WHERE)
-    let from_cases = format!("FROM cases c WHERE {IN_RELEASE}");
-    let from_facet = |facet: &str| format!("FROM case_facets f JOIN cases c ON c.id = f.case_id WHERE f.name = '{facet}' AND {IN_RELEASE}");
-    let detail = "COALESCE(f.detail, 'not_reported')";
-    let (row, from) = match spec.rows {
-        Dim::Column { sql, .. } => (sql, from_cases),
-        Dim::Facet(name) => ("f.value", from_facet(name)),
-        Dim::Detail { facet, .. } => (detail, from_facet(facet)),
+/// Every table's counts for the cases of `registry` a release made at `cut_off` covers (created by
+/// then, not withdrawn). Tables counting by the same rows share one GROUP BY over all their columns,
+/// and each table sums out the columns it does not show; facets are counted without a join.
+/// The SQL expressions come from the table definitions, never from input.
+pub fn release_counts(
+    conn: &mut DbConn,
+    registry: Registry,
+    cut_off: NaiveDateTime,
+) -> Result<Vec<(&'static TableSpec, Counts)>, DbError> {
+    let specs: Vec<&'static TableSpec> = super::tables::tables_for(registry).collect();
+    let mut by_rows: Vec<(Dim, Vec<Dim>)> = Vec::new();
+    for spec in &specs {
+        let at = match by_rows.iter().position(|(rows, _)| *rows == spec.rows) {
+            Some(at) => at,
+            None => {
+                by_rows.push((spec.rows, vec![]));
+                by_rows.len() - 1
+            }
+        };
+        if let Some(col) = spec.cols {
+            if !by_rows[at].1.contains(&col) {
+                by_rows[at].1.push(col);
+            }
+        }
+    }
+    let mut grouped: Vec<(Dim, Vec<Dim>, Vec<Group>)> = Vec::new();
+    for (rows, cols) in by_rows {
+        let groups = diesel::sql_query(group_sql(rows, &cols))
+            .bind::<Text, _>(registry.id())
+            .bind::<Timestamp, _>(cut_off)
+            .load::<Group>(conn)?;
+        grouped.push((rows, cols, groups));
+    }
+    Ok(specs
+        .into_iter()
+        .map(|spec| {
+            let (_, cols, groups) = grouped.iter().find(|(rows, _, _)| *rows == spec.rows).expect("grouped above");
+            let at = spec.cols.and_then(|c| cols.iter().position(|x| *x == c));
+            let mut sums: std::collections::BTreeMap<(String, Option<String>), u64> = Default::default();
+            for g in groups {
+                let col = at.and_then(|i| g.b.as_deref().and_then(|b| b.split(SEP).nth(i)).map(str::to_owned));
+                *sums.entry((g.a.clone(), col)).or_default() += g.n as u64;
+            }
+            (spec, Counts { cells: sums.into_iter().map(|((r, c), n)| (r, c, n)).collect() })
+        })
+        .collect())
+}
+
+fn group_sql(rows: Dim, cols: &[Dim]) -> String {
+    let detail = "COALESCE(detail, 'not_reported')";
+    let col_sql: Vec<&str> = cols
+        .iter()
+        .map(|c| match c {
+            Dim::Column { sql, .. } => *sql,
+            Dim::Detail { .. } => detail,
+            Dim::Facet(_) => unreachable!("table columns are never multi-valued"),
+        })
+        .collect();
+    let (row, from) = match rows {
+        Dim::Column { sql, .. } => {
+            (sql, "FROM cases WHERE registry = $1 AND withdrawn_at IS NULL AND created_at <= $2".to_owned())
+        }
+        // Facet rows exist only for cases not withdrawn.
+        Dim::Facet(name) => ("value", format!("FROM case_facets WHERE registry = $1 AND name = '{name}' AND created_at <= $2")),
+        Dim::Detail { facet, .. } => (detail, format!("FROM case_facets WHERE registry = $1 AND name = '{facet}' AND created_at <= $2")),
     };
-    let col = match spec.cols {
-        None => None,
-        Some(Dim::Column { sql, .. }) => Some(sql),
-        Some(Dim::Detail { .. }) => Some(detail),
-        Some(Dim::Facet(_)) => unreachable!("table columns are never multi-valued"),
-    };
-    let sql = match col {
-        Some(col) => format!("SELECT {row} AS a, {col} AS b, COUNT(*) AS n {from} GROUP BY {row}, {col}"),
-        None => format!("SELECT {row} AS a, CAST(NULL AS TEXT) AS b, COUNT(*) AS n {from} GROUP BY {row}"),
-    };
-    let groups: Vec<Group> =
-        diesel::sql_query(sql).bind::<Text, _>(registry.id()).bind::<Timestamp, _>(cut_off).load(conn)?;
-    Ok(Counts { cells: groups.into_iter().map(|g| (g.a, g.b, g.n as u64)).collect() })
+    if col_sql.is_empty() {
+        return format!("SELECT {row} AS a, CAST(NULL AS TEXT) AS b, COUNT(*) AS n {from} GROUP BY {row}");
+    }
+    let key = col_sql.join(&format!(" || '{SEP}' || "));
+    format!("SELECT {row} AS a, {key} AS b, COUNT(*) AS n {from} GROUP BY {row}, {}", col_sql.join(", "))
 }
 
 /// The number of cases a release covers, and the form versions among them.

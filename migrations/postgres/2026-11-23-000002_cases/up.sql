@@ -1,5 +1,5 @@
--- One row per case: the de-identified form as JSON, and beside it every value a summary groups by,
--- each in its own indexed column. A withdrawn case keeps only its tombstone (clinical columns NULL).
+-- One narrow row per case: every value a summary groups by, each in its own column, so aggregate
+-- scans read little. A withdrawn case keeps only its tombstone (clinical columns NULL).
 CREATE TABLE cases (
     id TEXT PRIMARY KEY,
     registry TEXT NOT NULL,
@@ -11,8 +11,6 @@ CREATE TABLE cases (
     withdrawn_at TIMESTAMP,
     withdrawal_reason TEXT,
     record_key TEXT,
-    form TEXT,
-    derived TEXT,
     confirmed BOOLEAN,
     diagnosis_basis TEXT,
     diagnosis_period TEXT,
@@ -37,15 +35,29 @@ CREATE INDEX cases_submitter_id ON cases (submitter, id);
 CREATE INDEX cases_registry_created ON cases (registry, created_at);
 CREATE UNIQUE INDEX cases_record_key ON cases (registry, record_key) WHERE record_key IS NOT NULL;
 
--- Multi-valued items of a case (comorbidities, drugs, morphologies...), one row each.
+-- The de-identified form and its derived values as JSON, apart from the narrow row; deleted on withdrawal.
+CREATE TABLE case_documents (
+    case_id TEXT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+    form TEXT NOT NULL,
+    derived TEXT NOT NULL
+);
+
+-- Multi-valued items of a case (comorbidities, drugs, morphologies...), one row each. The case's
+-- registry, creation time and outcome are repeated here (rewritten with the facets on every
+-- correction) so summaries count facets without a join.
 CREATE TABLE case_facets (
     case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    registry TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
     name TEXT NOT NULL,
     value TEXT NOT NULL,
-    detail TEXT
+    detail TEXT,
+    covid_severity SMALLINT NOT NULL,
+    hospitalised BOOLEAN NOT NULL,
+    died BOOLEAN NOT NULL
 );
 CREATE INDEX case_facets_case ON case_facets (case_id);
-CREATE INDEX case_facets_name_value ON case_facets (name, value);
+CREATE INDEX case_facets_registry_name ON case_facets (registry, name);
 
 -- The change feed: every creation, correction and withdrawal, in commit order.
 CREATE TABLE changes (
