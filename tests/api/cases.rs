@@ -92,7 +92,7 @@ both_dbs!(form_definitions_are_served, |app| {
     app.get("/v1/registries/dermatology/form", None).await.assert_problem(404);
 });
 
-/// One rule broken at a time: the answer names the pointer and code, and never the value.
+// One rule broken at a time: the answer names the pointer and code, and never the value.
 both_dbs!(every_rule_on_its_own, |app| {
     let token = app.token("dr-a", Role::Clinician, &Registry::ALL);
     type Mutate = fn(&mut Value);

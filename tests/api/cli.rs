@@ -57,3 +57,30 @@ fn bad_setting_stops_with_one_line_naming_the_variable() {
     assert!(!err.contains("not-an-address"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+/// `dermreg` with no subcommand serves; SIGTERM stops it cleanly.
+#[test]
+fn serves_and_stops_gracefully_on_sigterm() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = dermreg(dir.path()).env("DERMREG_BIND", format!("127.0.0.1:{port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    // Poll until it listens (bounded: 20 s).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let answer = loop {
+        if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+            s.write_all(b"GET /health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            let mut text = String::new();
+            s.read_to_string(&mut text).unwrap();
+            break text;
+        }
+        assert!(std::time::Instant::now() < deadline, "the server did not start");
+        std::thread::yield_now();
+    };
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let ok = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(ok.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "graceful shutdown exits 0: {status:?}");
+}
