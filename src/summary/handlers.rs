@@ -60,7 +60,9 @@ fn format_of(req: &HttpRequest, q: &FormatQuery) -> Result<Format, ApiError> {
 /// The answer for a release: 304 on a matching `If-None-Match`, else JSON or CSV, cacheable by any proxy.
 fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static str) -> Result<HttpResponse, ApiError> {
     let format = format_of(req, q)?;
+    let gzip = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("gzip"));
     let (etag, body, content_type) = match (&format, &q.table) {
+        (Format::Json, None) if gzip => (variant(&s.etag, "gzip"), s.gzip(), "application/json"),
         (Format::Json, None) => (s.etag.clone(), s.document.clone(), "application/json"),
         (Format::Json, Some(t)) => {
             let table = find_table(s.json(), t)?;
@@ -78,9 +80,12 @@ fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static
         .insert_header((header::ETAG, etag))
         .insert_header((header::LAST_MODIFIED, s.last_modified.clone()))
         .insert_header((header::CACHE_CONTROL, cache_control))
-        .insert_header((header::VARY, "Accept"));
+        .insert_header((header::VARY, "Accept, Accept-Encoding"));
     if not_modified {
         return Ok(builder.finish());
+    }
+    if gzip && matches!((&format, &q.table), (Format::Json, None)) {
+        builder.insert_header((header::CONTENT_ENCODING, "gzip"));
     }
     Ok(builder.content_type(content_type).body(body))
 }

@@ -230,3 +230,22 @@ both_dbs!(psoriasis_and_atopic_dermatitis_side_by_side, |app| {
     assert!(!severity["values"].as_array().unwrap().is_empty());
     assert_no_small_count(&body);
 });
+
+both_dbs!(releases_are_served_gzipped_to_clients_that_accept_it, |app| {
+    seed(&app, Registry::General, 200, 4);
+    let curator = app.token("cur", Role::Curator, &[Registry::General]);
+    let made = app.post_json("/v1/summaries/general/releases", Some(&curator), &serde_json::json!({})).await;
+    assert_eq!(made.status, 201, "{}", made.text());
+    let plain = app.get("/v1/summaries/general", None).await;
+    let zipped = app.send(TestRequest::get().uri("/v1/summaries/general").insert_header(("Accept-Encoding", "gzip, br"))).await;
+    assert_eq!(zipped.header("content-encoding").as_deref(), Some("gzip"));
+    assert_ne!(zipped.header("etag"), plain.header("etag"), "each encoding has its own strong ETag");
+    assert!(zipped.body.len() * 3 < plain.body.len());
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&zipped.body[..]).read_to_string(&mut text).unwrap();
+    assert_eq!(text.as_bytes(), &plain.body[..]);
+    let again = app
+        .send(TestRequest::get().uri("/v1/summaries/general").insert_header(("Accept-Encoding", "gzip")).insert_header(("If-None-Match", zipped.header("etag").unwrap())))
+        .await;
+    assert_eq!(again.status, 304);
+});
