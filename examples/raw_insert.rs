@@ -3,10 +3,11 @@
 //! de-identification. Not part of the service.
 //!
 //! The rows are copies of real stored cases: `--samples` active cases of `--registry` (with all
-//! ~30 columns, the form JSON and the derived JSON) and their `case_facets` rows are read from the
-//! database first; each transaction then inserts one of them under a fresh UUIDv7 id and the current
-//! time: the `cases` row, its facets (one multi-row insert), a `changes` row and an `audit_log` row,
-//! exactly the four tables and statement shapes of `POST /v1/registries/{r}/cases`.
+//! ~30 columns), their `case_documents` row (the form JSON and the derived JSON) and their
+//! `case_facets` rows are read from the database first; each transaction then inserts one of them
+//! under a fresh UUIDv7 id and the current time: the `cases` row, its document, its facets (one
+//! multi-row insert), a `changes` row and an `audit_log` row, exactly the tables and statement shapes
+//! of `POST /v1/registries/{r}/cases`.
 //!
 //! It goes through the crate's own `dermreg::db::Db` (same pool, same SQLite pragmas: WAL,
 //! synchronous=FULL, busy_timeout, foreign keys; same in-process write gate), so the durability and
@@ -23,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use dermreg::db::schema::{audit_log, case_facets, cases, changes};
+use dermreg::db::schema::{audit_log, case_documents, case_facets, cases, changes};
 use dermreg::db::{Db, DbError};
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
@@ -40,8 +41,6 @@ struct Case {
     withdrawn_at: Option<NaiveDateTime>,
     withdrawal_reason: Option<String>,
     record_key: Option<String>,
-    form: Option<String>,
-    derived: Option<String>,
     confirmed: Option<bool>,
     diagnosis_basis: Option<String>,
     diagnosis_period: Option<String>,
@@ -67,9 +66,23 @@ struct Case {
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
 struct Facet {
     case_id: String,
+    registry: String,
+    created_at: NaiveDateTime,
     name: String,
     value: String,
     detail: Option<String>,
+    covid_severity: i16,
+    hospitalised: bool,
+    died: bool,
+}
+
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = case_documents)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+struct Document {
+    case_id: String,
+    form: String,
+    derived: String,
 }
 
 #[derive(Insertable)]
@@ -113,7 +126,7 @@ fn main() {
     assert!(concurrency >= 1 && concurrency <= 1024 && duration > 0.0 && duration <= 3600.0);
 
     let db = Db::connect(&url, pool).expect("connect");
-    let (sample, facets): (Vec<Case>, Vec<Facet>) = db
+    let (sample, facets, documents): (Vec<Case>, Vec<Facet>, Vec<Document>) = db
         .read_blocking(|conn| -> Result<_, DbError> {
             let sample: Vec<Case> = dermreg::on_backend!(conn, |c| cases::table
                 .filter(cases::registry.eq(&registry))
@@ -127,21 +140,26 @@ fn main() {
                 .filter(case_facets::case_id.eq_any(&ids))
                 .select(Facet::as_select())
                 .load(c))?;
-            Ok((sample, facets))
+            let documents: Vec<Document> = dermreg::on_backend!(conn, |c| case_documents::table
+                .filter(case_documents::case_id.eq_any(&ids))
+                .select(Document::as_select())
+                .load(c))?;
+            Ok((sample, facets, documents))
         })
         .expect("read sample cases");
     assert!(!sample.is_empty(), "no active {registry} cases to copy: run the HTTP intake first");
     // each sample case with its facets
-    let sample: Arc<Vec<(Case, Vec<Facet>)>> = Arc::new(
+    let sample: Arc<Vec<(Case, Vec<Facet>, Document)>> = Arc::new(
         sample
             .into_iter()
-            .map(|c| {
+            .filter_map(|c| {
                 let f = facets.iter().filter(|f| f.case_id == c.id).cloned().collect();
-                (c, f)
+                let d = documents.iter().find(|d| d.case_id == c.id).cloned()?;
+                Some((c, f, d))
             })
             .collect(),
     );
-    let avg_facets = sample.iter().map(|(_, f)| f.len()).sum::<usize>() as f64 / sample.len() as f64;
+    let avg_facets = sample.iter().map(|(_, f, _)| f.len()).sum::<usize>() as f64 / sample.len() as f64;
 
     let next = Arc::new(AtomicU64::new(0));
     let failures = Arc::new(AtomicU64::new(0));
@@ -155,7 +173,7 @@ fn main() {
             let mut end = Instant::now();
             while Instant::now() < deadline {
                 let i = next.fetch_add(1, Ordering::Relaxed) as usize;
-                let (template, tfacets) = &sample[i % sample.len()];
+                let (template, tfacets, tdocument) = &sample[i % sample.len()];
                 let t0 = Instant::now();
                 let res = db.write_blocking(|conn| -> Result<(), DbError> {
                     let id = uuid::Uuid::now_v7().to_string();
@@ -167,10 +185,12 @@ fn main() {
                     row.submitter = "bench".into();
                     row.record_key = None;
                     dermreg::on_backend!(conn, |c| diesel::insert_into(cases::table).values(&row).execute(c))?;
+                    let doc = Document { case_id: id.clone(), ..tdocument.clone() };
+                    dermreg::on_backend!(conn, |c| diesel::insert_into(case_documents::table).values(&doc).execute(c))?;
                     let ch = Change { case_id: &id, registry: &row.registry, kind: "created", at: now };
                     dermreg::on_backend!(conn, |c| diesel::insert_into(changes::table).values(&ch).execute(c))?;
                     if !tfacets.is_empty() {
-                        let fs: Vec<Facet> = tfacets.iter().map(|f| Facet { case_id: id.clone(), ..f.clone() }).collect();
+                        let fs: Vec<Facet> = tfacets.iter().map(|f| Facet { case_id: id.clone(), created_at: now, ..f.clone() }).collect();
                         dermreg::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&fs).execute(c))?;
                     }
                     let req = uuid::Uuid::now_v7().to_string();

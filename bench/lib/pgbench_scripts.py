@@ -4,11 +4,12 @@
 Usage: pgbench_scripts.py SAMPLE.ndjson OUTDIR N
 
 SAMPLE.ndjson: one JSON object per line, a stored `cases` row (row_to_json) with an extra
-"facets" array (its `case_facets` rows), as bench/run exports it from the database the HTTP intake
+"facets" array (its `case_facets` rows) and its "form" and "derived" (its `case_documents` row),
+as bench/run exports it from the database the HTTP intake
 just filled. Writes OUTDIR/case_<i>.sql for the first N of them and prints the pgbench `-f` arguments.
 
 Each script is one transaction: INSERT the `cases` row under a fresh id (gen_random_uuid(), the
-same 36-character text shape as the service's UUIDv7) RETURNING id, the facets in one multi-row
+same 36-character text shape as the service's UUIDv7) RETURNING id, its document, the facets in one multi-row
 INSERT, one `changes` row and one `audit_log` row: the service's statements, minus HTTP, JSON,
 validation and de-identification. Literals are written as E'' strings with ':' escaped, because
 pgbench would otherwise read ":word" inside JSON as a variable.
@@ -19,7 +20,7 @@ import sys
 
 CASE_COLUMNS = [
     "registry", "form_version", "submitter", "version", "withdrawn_at", "withdrawal_reason",
-    "record_key", "form", "derived", "confirmed", "diagnosis_basis", "diagnosis_period",
+    "record_key", "confirmed", "diagnosis_basis", "diagnosis_period",
     "covid_severity", "hospitalised", "icu", "died", "age_years", "age_top_coded", "age_band", "sex",
     "country", "bmi", "treatment_category", "comorbidity_count", "severity_before", "flare_after",
     "case_type",
@@ -55,10 +56,18 @@ def main():
             "BEGIN;",
             f"INSERT INTO cases ({cols}) VALUES ({vals}) RETURNING id AS case_id \\gset",
         ]
+        lines.append(f"INSERT INTO case_documents (case_id, form, derived) VALUES (:case_id, {lit(r['form'])}, {lit(r['derived'])});")
         facets = r.get("facets") or []
         if facets:
-            fv = ", ".join(f"(:case_id, {lit(f['name'])}, {lit(f['value'])}, {lit(f.get('detail'))})" for f in facets)
-            lines.append(f"INSERT INTO case_facets (case_id, name, value, detail) VALUES {fv};")
+            fv = ", ".join(
+                f"(:case_id, {lit(r['registry'])}, {now}, {lit(f['name'])}, {lit(f['value'])}, {lit(f.get('detail'))}, "
+                f"{lit(f['covid_severity'])}, {lit(f['hospitalised'])}, {lit(f['died'])})"
+                for f in facets
+            )
+            lines.append(
+                "INSERT INTO case_facets (case_id, registry, created_at, name, value, detail, covid_severity, hospitalised, died) "
+                f"VALUES {fv};"
+            )
         lines.append(f"INSERT INTO changes (case_id, registry, kind, at) VALUES (:case_id, {lit(r['registry'])}, 'created', {now});")
         lines.append(
             "INSERT INTO audit_log (at, actor, action, object_type, object_id, request_id) "

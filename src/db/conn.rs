@@ -1,4 +1,5 @@
-use std::sync::Arc;
+use std::any::Any;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -89,6 +90,23 @@ pub struct Db {
     /// SQLite has one writer: serialising writes in the process avoids SQLITE_BUSY on deferred
     /// transactions that read before they write. PostgreSQL does not need it.
     write_gate: Arc<std::sync::Mutex<()>>,
+    /// SQLite writes waiting for the gate; whoever holds it commits them all together (see `write`).
+    waiting: Arc<std::sync::Mutex<Vec<Pending>>>,
+}
+
+type Erased = Box<dyn Any + Send>;
+type Work = Box<dyn FnOnce(&mut DbConn) -> Result<Erased, Erased> + Send>;
+
+/// One unit of work queued for a group commit, and where its outcome goes.
+struct Pending {
+    work: Work,
+    reply: mpsc::SyncSender<Outcome>,
+}
+
+enum Outcome {
+    Done(Erased),
+    Failed(Erased),
+    Db(DbError),
 }
 
 impl Db {
@@ -108,7 +126,7 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .error_handler(Box::new(r2d2::LoggingErrorHandler))
             .build(manager)?;
-        let db = Db { pool, backend, write_gate: Arc::default() };
+        let db = Db { pool, backend, write_gate: Arc::default(), waiting: Arc::default() };
         let applied = super::run_migrations(&mut *db.pool.get()?)?;
         if applied > 0 {
             tracing::info!(applied, "migrations applied");
@@ -131,7 +149,12 @@ impl Db {
         run_blocking(move || db.read_blocking(f)).await
     }
 
-    /// Runs `f` in one transaction (writes). Commits when `f` returns `Ok`, rolls back otherwise.
+    /// Runs `f` in a transaction (writes): its changes are committed, durably, when `f` returns `Ok`
+    /// and rolled back otherwise, before this returns.
+    ///
+    /// On SQLite, writes that arrive while another commits are committed together: each runs in its
+    /// own savepoint (a failure rolls back only its own changes) inside one transaction, so one fsync
+    /// serves many requests. Every caller still gets its answer only after that commit.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
@@ -139,7 +162,78 @@ impl Db {
         E: From<DbError> + Send + 'static,
     {
         let db = self.clone();
-        run_blocking(move || db.write_blocking(f)).await
+        match self.backend {
+            Backend::Postgres => run_blocking(move || db.write_blocking(f)).await,
+            Backend::Sqlite => run_blocking(move || db.write_grouped(f)).await,
+        }
+    }
+
+    fn write_grouped<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let (reply, outcome) = mpsc::sync_channel(1);
+        let work: Work = Box::new(move |c| f(c).map(|v| Box::new(v) as Erased).map_err(|e| Box::new(e) as Erased));
+        self.waiting.lock().unwrap_or_else(|p| p.into_inner()).push(Pending { work, reply });
+        {
+            let _gate = self.write_gate.lock().unwrap_or_else(|p| p.into_inner());
+            // The previous holder may have committed this work already.
+            if let Ok(o) = outcome.try_recv() {
+                return unerase(o);
+            }
+            let batch = std::mem::take(&mut *self.waiting.lock().unwrap_or_else(|p| p.into_inner()));
+            self.commit_together(batch);
+        }
+        unerase(outcome.recv().unwrap_or(Outcome::Db(DbError::Other("a grouped write lost its answer".into()))))
+    }
+
+    /// Runs every pending work in its own savepoint of one transaction, commits, then answers each.
+    fn commit_together(&self, batch: Vec<Pending>) {
+        let mut conn = match self.pool.get() {
+            Ok(c) => c,
+            Err(e) => {
+                let why = e.to_string();
+                for p in batch {
+                    let _ = p.reply.send(Outcome::Db(DbError::Unavailable(why.clone())));
+                }
+                return;
+            }
+        };
+        let mut answers = Vec::with_capacity(batch.len());
+        let committed = conn.transaction::<(), diesel::result::Error, _>(|c| {
+            for Pending { work, reply } in batch {
+                let mut failed = None;
+                let done = c.transaction::<Erased, diesel::result::Error, _>(|c| {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(c))) {
+                        Ok(Ok(v)) => Ok(v),
+                        Ok(Err(e)) => {
+                            failed = Some(Outcome::Failed(e));
+                            Err(diesel::result::Error::RollbackTransaction)
+                        }
+                        Err(_) => {
+                            failed = Some(Outcome::Db(DbError::Other("a write panicked".into())));
+                            Err(diesel::result::Error::RollbackTransaction)
+                        }
+                    }
+                });
+                answers.push((reply, match (done, failed) {
+                    (Ok(v), _) => Outcome::Done(v),
+                    (Err(_), Some(o)) => o,
+                    (Err(e), None) => Outcome::Db(DbError::from(e)),
+                }));
+            }
+            Ok(())
+        });
+        let why = committed.err().map(|e| e.to_string());
+        for (reply, outcome) in answers {
+            let outcome = match &why {
+                None => outcome,
+                Some(why) => Outcome::Db(DbError::Unavailable(why.clone())),
+            };
+            let _ = reply.send(outcome);
+        }
     }
 
     pub fn read_blocking<T, E, F>(&self, f: F) -> Result<T, E>
@@ -209,6 +303,14 @@ impl Db {
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await
+    }
+}
+
+fn unerase<T: 'static, E: From<DbError> + 'static>(o: Outcome) -> Result<T, E> {
+    match o {
+        Outcome::Done(v) => Ok(*v.downcast::<T>().expect("the answer has the type it was queued with")),
+        Outcome::Failed(e) => Err(*e.downcast::<E>().expect("the error has the type it was queued with")),
+        Outcome::Db(e) => Err(E::from(e)),
     }
 }
 

@@ -228,13 +228,27 @@ struct ChangeInsert<'a> {
     at: NaiveDateTime,
 }
 
+/// Inserts one case and returns it as stored (without reading it back).
 pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
-    insert_many(conn, std::slice::from_ref(new))?;
-    get(conn, new.id)?.ok_or(DbError::NotFound)
+    let at = insert_many(conn, std::slice::from_ref(new))?;
+    Ok(CaseRow {
+        id: new.id.to_owned(),
+        registry: new.registry.id().to_owned(),
+        form_version: new.derived.form_version.clone(),
+        submitter: new.submitter.to_owned(),
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        withdrawn_at: None,
+        withdrawal_reason: None,
+        form: Some(new.form.to_string()),
+        derived: Some(serde_json::to_string(new.derived).expect("derived values serialise")),
+    })
 }
 
 /// Inserts cases with their documents, facets and change-feed rows, a few statements per chunk.
-pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<(), DbError> {
+/// Returns their creation time.
+pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, DbError> {
     // SQLite allows 32,766 bound values per statement: 27 columns x 500 rows stays well inside.
     const ROWS: usize = 500;
     const FACET_ROWS: usize = 3000;
@@ -266,7 +280,7 @@ pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<(), DbError> {
     for chunk in facets.chunks(FACET_ROWS) {
         crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(chunk).execute(c))?;
     }
-    Ok(())
+    Ok(now)
 }
 
 pub fn record_change(
