@@ -71,29 +71,36 @@ pub fn release_counts(
         .collect())
 }
 
+/// `SELECT <row text> AS a, <column texts joined> AS b, COUNT(*) AS n ... GROUP BY <raw columns>`:
+/// grouping by raw columns lets the covering indexes of the summaries migration serve each scan.
 fn group_sql(rows: Dim, cols: &[Dim]) -> String {
-    let detail = "COALESCE(detail, 'not_reported')";
-    let col_sql: Vec<&str> = cols
-        .iter()
-        .map(|c| match c {
-            Dim::Column { sql, .. } => *sql,
-            Dim::Detail { .. } => detail,
-            Dim::Facet(_) => unreachable!("table columns are never multi-valued"),
-        })
-        .collect();
-    let (row, from) = match rows {
-        Dim::Column { sql, .. } => {
-            (sql, "FROM cases WHERE registry = $1 AND withdrawn_at IS NULL AND created_at <= $2".to_owned())
+    // (text to select, raw column to group by)
+    let parts = |d: Dim| -> (&'static str, &'static str) {
+        match d {
+            Dim::Column { column, sql, .. } => (sql, column),
+            Dim::Facet(_) => ("value", "value"),
+            Dim::Detail { .. } => ("COALESCE(detail, 'not_reported')", "detail"),
         }
-        // Facet rows exist only for cases not withdrawn.
-        Dim::Facet(name) => ("value", format!("FROM case_facets WHERE registry = $1 AND name = '{name}' AND created_at <= $2")),
-        Dim::Detail { facet, .. } => (detail, format!("FROM case_facets WHERE registry = $1 AND name = '{facet}' AND created_at <= $2")),
     };
-    if col_sql.is_empty() {
-        return format!("SELECT {row} AS a, CAST(NULL AS TEXT) AS b, COUNT(*) AS n {from} GROUP BY {row}");
+    let from = match rows {
+        Dim::Column { .. } => "FROM cases WHERE registry = $1 AND withdrawn_at IS NULL AND created_at <= $2".to_owned(),
+        // Facet rows exist only for cases not withdrawn.
+        Dim::Facet(name) | Dim::Detail { facet: name, .. } => {
+            format!("FROM case_facets WHERE registry = $1 AND name = '{name}' AND created_at <= $2")
+        }
+    };
+    let (row_text, row_group) = parts(rows);
+    let mut group: Vec<&str> = vec![row_group];
+    let mut texts: Vec<&str> = vec![];
+    for c in cols {
+        let (text, raw) = parts(*c);
+        texts.push(text);
+        if !group.contains(&raw) {
+            group.push(raw);
+        }
     }
-    let key = col_sql.join(&format!(" || '{SEP}' || "));
-    format!("SELECT {row} AS a, {key} AS b, COUNT(*) AS n {from} GROUP BY {row}, {}", col_sql.join(", "))
+    let b = if texts.is_empty() { "CAST(NULL AS TEXT)".to_owned() } else { texts.join(&format!(" || '{SEP}' || ")) };
+    format!("SELECT {row_text} AS a, {b} AS b, COUNT(*) AS n {from} GROUP BY {}", group.join(", "))
 }
 
 /// The number of cases a release covers, and the form versions among them.

@@ -12,8 +12,9 @@ use crate::registry::{enum_label, Registry};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dim {
     /// A single-valued column of `cases`: every case has exactly one value, so its values partition
-    /// the cases and their counts add up to n. `sql` is a fixed expression (never input).
-    Column { name: &'static str, sql: &'static str },
+    /// the cases and their counts add up to n. Counts group by the raw `column` (so a covering index
+    /// serves the scan); `sql` renders a group's value as text. Both are fixed (never input).
+    Column { name: &'static str, column: &'static str, sql: &'static str },
     /// A multi-valued item (`case_facets.name`): a case may have several or none, so each value is a
     /// yes/no split of n, not a part of it.
     Facet(&'static str),
@@ -31,23 +32,18 @@ impl Dim {
     }
 }
 
-pub const CONFIRMED: Dim = Dim::Column { name: "confirmed", sql: "CASE WHEN confirmed THEN 'true' ELSE 'false' END" };
-pub const PERIOD: Dim = Dim::Column { name: "diagnosis_period", sql: "diagnosis_period" };
-pub const COUNTRY: Dim = Dim::Column { name: "country", sql: "country" };
-pub const AGE_BAND: Dim = Dim::Column { name: "age_band", sql: "age_band" };
-pub const SEX: Dim = Dim::Column { name: "sex", sql: "sex" };
-pub const SEVERITY: Dim = Dim::Column { name: "covid_severity", sql: "CAST(covid_severity AS TEXT)" };
-pub const HOSPITALISED: Dim =
-    Dim::Column { name: "hospitalised", sql: "CASE WHEN hospitalised THEN 'true' ELSE 'false' END" };
-pub const DIED: Dim = Dim::Column { name: "died", sql: "CASE WHEN died THEN 'true' ELSE 'false' END" };
-pub const CATEGORY: Dim = Dim::Column { name: "treatment_category", sql: "treatment_category" };
-pub const COMORBIDITY_COUNT: Dim = Dim::Column {
-    name: "comorbidity_count",
-    sql: "CASE WHEN comorbidity_count >= 3 THEN '3+' ELSE CAST(comorbidity_count AS TEXT) END",
-};
-pub const SEVERITY_BEFORE: Dim =
-    Dim::Column { name: "severity_before", sql: "COALESCE(severity_before, 'not_reported')" };
-pub const FLARE: Dim = Dim::Column { name: "flare_after", sql: "COALESCE(flare_after, 'not_reported')" };
+pub const CONFIRMED: Dim = Dim::Column { name: "confirmed", column: "confirmed", sql: "CASE WHEN confirmed THEN 'true' ELSE 'false' END" };
+pub const PERIOD: Dim = Dim::Column { name: "diagnosis_period", column: "diagnosis_period", sql: "diagnosis_period" };
+pub const COUNTRY: Dim = Dim::Column { name: "country", column: "country", sql: "country" };
+pub const AGE_BAND: Dim = Dim::Column { name: "age_band", column: "age_band", sql: "age_band" };
+pub const SEX: Dim = Dim::Column { name: "sex", column: "sex", sql: "sex" };
+pub const SEVERITY: Dim = Dim::Column { name: "covid_severity", column: "covid_severity", sql: "CAST(covid_severity AS TEXT)" };
+pub const HOSPITALISED: Dim = Dim::Column { name: "hospitalised", column: "hospitalised", sql: "CASE WHEN hospitalised THEN 'true' ELSE 'false' END" };
+pub const DIED: Dim = Dim::Column { name: "died", column: "died", sql: "CASE WHEN died THEN 'true' ELSE 'false' END" };
+pub const CATEGORY: Dim = Dim::Column { name: "treatment_category", column: "treatment_category", sql: "treatment_category" };
+pub const COMORBIDITY_COUNT: Dim = Dim::Column { name: "comorbidity_count", column: "comorbidity_count", sql: "CASE WHEN comorbidity_count >= 3 THEN '3+' ELSE CAST(comorbidity_count AS TEXT) END" };
+pub const SEVERITY_BEFORE: Dim = Dim::Column { name: "severity_before", column: "severity_before", sql: "COALESCE(severity_before, 'not_reported')" };
+pub const FLARE: Dim = Dim::Column { name: "flare_after", column: "flare_after", sql: "COALESCE(flare_after, 'not_reported')" };
 pub const DRUG_CLASS: Dim = Dim::Facet("drug_class");
 pub const COMORBIDITY: Dim = Dim::Facet("comorbidity");
 pub const MORPHOLOGY: Dim = Dim::Facet("morphology");

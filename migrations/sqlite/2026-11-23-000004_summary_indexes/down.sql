@@ -1,0 +1,10 @@
+CREATE INDEX case_facets_registry_name ON case_facets (registry, name);
+DROP INDEX case_facets_sum;
+DROP INDEX cases_sum_form_version;
+DROP INDEX cases_sum_flare;
+DROP INDEX cases_sum_severity_before;
+DROP INDEX cases_sum_comorbidity;
+DROP INDEX cases_sum_category;
+DROP INDEX cases_sum_age_sex;
+DROP INDEX cases_sum_country;
+DROP INDEX cases_sum_period;
