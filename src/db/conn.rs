@@ -255,20 +255,7 @@ impl Db {
             Backend::Postgres => None,
         };
         let mut conn = self.pool.get().map_err(DbError::from)?;
-        let mut outcome = None;
-        // diesel's transaction wants a diesel error type; carry the caller's error out beside it.
-        let result = conn.transaction::<T, diesel::result::Error, _>(|c| match f(c) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                outcome = Some(e);
-                Err(diesel::result::Error::RollbackTransaction)
-            }
-        });
-        match (result, outcome) {
-            (Ok(v), _) => Ok(v),
-            (Err(_), Some(e)) => Err(e),
-            (Err(e), None) => Err(E::from(DbError::from(e))),
-        }
+        in_transaction(&mut conn, f)
     }
 
     /// Runs `f` in one read-only snapshot: every query sees the same committed data (a release's
@@ -280,29 +267,39 @@ impl Db {
         E: From<DbError>,
     {
         let mut conn = self.pool.get().map_err(DbError::from)?;
-        let mut outcome = None;
-        let result = conn.transaction::<T, diesel::result::Error, _>(|c| {
-            if let DbConn::Pg(pg) = &mut **c {
-                pg.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+        in_transaction(&mut conn, |c| {
+            if let DbConn::Pg(pg) = c {
+                pg.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").map_err(DbError::from)?;
             }
-            match f(c) {
-                Ok(v) => Ok(v),
-                Err(e) => {
-                    outcome = Some(e);
-                    Err(diesel::result::Error::RollbackTransaction)
-                }
-            }
-        });
-        match (result, outcome) {
-            (Ok(v), _) => Ok(v),
-            (Err(_), Some(e)) => Err(e),
-            (Err(e), None) => Err(E::from(DbError::from(e))),
-        }
+            f(c)
+        })
     }
 
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await
+    }
+}
+
+/// Runs `f` in a transaction of `conn`: committed on `Ok`, rolled back on `Err`, whose error (the
+/// caller's own type, which diesel's transaction cannot carry) comes out as it was.
+fn in_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<DbError>,
+{
+    let mut outcome = None;
+    let result = conn.transaction::<T, diesel::result::Error, _>(|c| match f(c) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            outcome = Some(e);
+            Err(diesel::result::Error::RollbackTransaction)
+        }
+    });
+    match (result, outcome) {
+        (Ok(v), _) => Ok(v),
+        (Err(_), Some(e)) => Err(e),
+        (Err(e), None) => Err(E::from(DbError::from(e))),
     }
 }
 

@@ -37,7 +37,9 @@ pub enum Placeholder {
     Place,
 }
 
-const ALL_KINDS: [Placeholder; 11] = [
+impl Placeholder {
+    /// Every kind, in order.
+    pub const ALL: [Placeholder; 11] = [
     Placeholder::Name,
     Placeholder::Date,
     Placeholder::Phone,
@@ -50,6 +52,7 @@ const ALL_KINDS: [Placeholder; 11] = [
     Placeholder::Age,
     Placeholder::Place,
 ];
+}
 
 impl Placeholder {
     /// The text put in place of the removed span, e.g. `"[NAME]"`.
@@ -697,7 +700,7 @@ impl Scrubber {
     pub fn new() -> Scrubber {
         let lex = Lexicon::build();
         let rxs = build_regexes();
-        let placeholders = AhoCorasick::new(ALL_KINDS.iter().map(|k| k.token())).expect("placeholders");
+        let placeholders = AhoCorasick::new(Placeholder::ALL.iter().map(|k| k.token())).expect("placeholders");
         let date_full = rxs
             .iter()
             .enumerate()
@@ -729,7 +732,7 @@ impl Scrubber {
             }
         }
         let text = cur.unwrap_or_else(|| text.to_owned());
-        let counts = ALL_KINDS
+        let counts = Placeholder::ALL
             .iter()
             .filter(|k| counts[k.index()] > 0)
             .map(|&k| (k, counts[k.index()]))
