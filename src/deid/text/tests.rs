@@ -28,7 +28,7 @@ fn kept(text: &str, phrase: &str) {
 
 #[test]
 fn placeholder_tokens() {
-    for k in ALL_KINDS {
+    for k in Placeholder::ALL {
         assert_eq!(k.token(), format!("[{}]", k.as_str().to_uppercase()));
     }
     let r = scrubber().scrub("Call 07558 801006 or mail a.b@example.org on 12/03/2021.", &[]);
@@ -395,7 +395,7 @@ mod props {
         }
         // every word of the output was in the input or is a placeholder word
         for w in once.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            let ph = ALL_KINDS.iter().any(|k| k.token()[1..k.token().len() - 1] == *w);
+            let ph = Placeholder::ALL.iter().any(|k| k.token()[1..k.token().len() - 1] == *w);
             prop_assert!(ph || text.contains(w), "new word {} in {:?}", w, once.text);
         }
         Ok(())
