@@ -200,6 +200,9 @@ const STOPS: &[&str] = &[
     "all", "any", "each", "both", "some", "sent", "back", "home", "discharged", "admitted",
     "transferred", "referred",
 ];
+const STREET_SUFFIXES: &[&str] = &[
+    "bypass", "turnpike", "expressway", "freeway", "motorway", "gateway", "union", "unions", "point", "points", "pass", "route", "radial", "crossroad", "prairie", "rapids", "rapid", "extension", "extensions", "squares", "streets", "roads", "forges", "forge", "forks", "fork", "coves", "cove", "courts", "parks", "harbor", "harbour", "harbors", "islands", "island", "isle", "junction", "landing", "manor", "meadow", "meadows", "mill", "mills", "mount", "orchard", "oval", "overpass", "underpass", "ranch", "shore", "shores", "skyway", "spur", "stravenue", "throughway", "trace", "track", "trafficway", "tunnel", "viaduct", "vista", "village", "ville", "wells", "brook", "brooks", "burg", "canyon", "cape", "cliff", "cliffs", "common", "corner", "corners", "creek", "crest", "curve", "dale", "dam", "divide", "estate", "estates", "falls", "ferry", "field", "fields", "flats", "ford", "fords", "forest", "fort", "garden", "glen", "glens", "greens", "groves", "haven", "hills", "hollow", "inlet", "key", "keys", "knoll", "knolls", "lake", "lakes", "light", "lights", "lock", "locks", "lodge", "mall", "mission", "neck", "pines", "plain", "plains", "port", "ports", "ridges", "river", "run", "shoal", "shoals", "spring", "springs", "station", "stream", "summit", "valley", "valleys", "views", "walks", "wall", "ways", "well", "quay", "wharf", "close", "drove", "chase", "croft", "fold", "garth", "yard",
+];
 /// Words after which an ambiguous city name is read as a place.
 const WEAK_CTX: &[&str] = &["in", "from", "at", "near", "to", "of", "outside", "around"];
 
@@ -243,6 +246,8 @@ struct Lexicon {
     words: FxMap<&'static str, u16>,
     /// Multi-word city names (lower case), matched ASCII-case-insensitively.
     multi_cities: AhoCorasick,
+    /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
+    multi_countries: Vec<&'static str>,
 }
 
 impl Lexicon {
@@ -288,11 +293,17 @@ impl Lexicon {
                 add(w, AMB_CITY);
             }
         }
+        let mut multi_countries: Vec<&'static str> = Vec::new();
         for w in data_lines(D_COUNTRIES) {
             if !w.contains(' ') {
                 add(w, COUNTRY);
+            } else {
+                multi_countries.push(w);
             }
         }
+        // common forms missing from the list
+        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"]);
+        multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
         for w in data_lines(D_CLINICAL) {
             add(w, CLINICAL);
         }
@@ -328,7 +339,7 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&multi)
             .expect("city automaton");
-        Lexicon { words, multi_cities }
+        Lexicon { words, multi_cities, multi_countries }
     }
 
     #[inline]
@@ -380,6 +391,14 @@ enum Check {
     Saint,
     /// city words in an address tail
     TailPlace,
+    /// "corner of X and Y": X has a digit or a capital
+    Corner,
+    /// number + capitalised words ending in a less common street-type word ("Kishiev Squares")
+    StreetSuffix,
+    /// "5638 Aasa 43": the word is not an ordinary / clinical word, number not followed by a unit
+    NumWordNum,
+    /// street-type word without a house number ("Main Street"): the word before is not clinical etc.
+    BareStreet,
 }
 
 struct Rx {
@@ -389,6 +408,9 @@ struct Rx {
     check: Check,
     /// only run on a text that contains this byte string (cheap pre-filter), if any
     needs: Option<&'static str>,
+    /// index in the combined first-scan set; `None`: always run on its own (patterns whose
+    /// automaton would make the combined one too large)
+    set_idx: Option<usize>,
 }
 
 fn months_re() -> String {
@@ -435,7 +457,7 @@ fn build_regexes() -> Vec<Rx> {
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
         let re = Regex::new(pat).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
-        v.push(Rx { re, kind, group, check, needs });
+        v.push(Rx { re, kind, group, check, needs, set_idx: Some(0) });
     };
 
     // --- email, URL, IP ---
@@ -608,10 +630,47 @@ fn build_regexes() -> Vec<Rx> {
     );
     add(&format!(r"\b({capw})[ \t]+\d{{1,4}}[A-Za-z]?\b"), Address, 0, Check::WordNumber, None);
     add(
-        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:u\.|utca|út|tér|krt\.|körút|str\.|str|terrasse|kapu|sokak|cad\.|ulica|ul\.)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
+        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:u\.|utca|út|útja|tér|tere|krt\.|körút|fasor|köz|sor|sétány|rkp\.|rakpart|str\.|str|terrasse|kapu|sokak|cad\.|ulica|ul\.|tee|põik|puiestee|iela|gatve|g\.|gatvė|prospektas|trg|cesta)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
         Address,
         0,
         Check::None,
+        None,
+    );
+
+    // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
+    add(
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|calle|avenida|avda\.|rua|strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(
+        &format!(r"\b(?:ul\.|Ul\.|UL\.|C/|Avda\.|al\.|Al\.|pl\.|os\.)[ \t]*{capw}(?:[ \t]+{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
+    add(r"(?-u:\b)[0-9]{1,5}[A-Za-z]?,?[ \t]+(?:[A-Z][^\s,.;:()\[\]]*[ \t]+){1,3}[A-Z][a-z]+", Address, 0, Check::StreetSuffix, None);
+    // ships' addresses: "USNS Bergman"
+    add(r"\b(?:USNS|USNV|USS|USCGC|usns|usnv|uscgc)[ \t]+\p{L}[\p{L}'’-]*", Address, 0, Check::None, None);
+    // "the corner of 3744 Retreat Avenue and Władysława Route"
+    add(
+        r"(?i)\bcorner of[ \t]+([^\n,.;]{1,60}?[ \t]+and[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*)?)",
+        Address,
+        1,
+        Check::Corner,
+        Some("orner"),
+    );
+    // "5638 Aasa 43", "6614 Luite tee 87"
+    add(&format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+\p{{Ll}}{{2,}})?)[ \t]+\d{{1,5}}[A-Za-z]?\b"), Address, 0, Check::NumWordNum, None);
+    // a street without its number: "Marina Fort Street", "Main Street"
+    add(
+        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:Street|STREET|Road|ROAD|Avenue|AVENUE|Boulevard|Lane|Parkway|Turnpike|Bypass|Highway|Strasse|Straße)\b"),
+        Address,
+        0,
+        Check::BareStreet,
         None,
     );
 
@@ -655,6 +714,10 @@ pub struct Scrubber {
     set: regex::RegexSet,
     date_full: Vec<usize>,
     ip_full: Regex,
+    /// anchored postcode shapes, for address tails
+    tail_postcode: Regex,
+    /// anchored apartment / suite parts, for address tails
+    tail_unit: Regex,
 }
 
 impl Default for Scrubber {
@@ -708,12 +771,31 @@ impl Scrubber {
             .map(|(i, _)| i)
             .collect();
         let ip_full = Regex::new(r"^(?:\d{1,3}\.){3}\d{1,3}$|^(?i:[0-9a-f:]+)$").expect("ip");
-        let set = regex::RegexSetBuilder::new(rxs.iter().map(|r| r.re.as_str()))
+        let mut rxs = rxs;
+        let mut n_set = 0;
+        for r in rxs.iter_mut() {
+            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner);
+            r.set_idx = if solo {
+                None
+            } else {
+                n_set += 1;
+                Some(n_set - 1)
+            };
+        }
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.as_str()))
             .size_limit(64 << 20)
             .dfa_size_limit(64 << 20)
             .build()
             .expect("regex set");
-        Scrubber { lex, rxs, placeholders, set, date_full, ip_full }
+        let tail_postcode = Regex::new(
+            r"^(?:\d{5}-\d{3,4}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|[1-9]\d{3} ?[A-Z]{2}|\d{3,6}|(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})\b",
+        )
+        .expect("tail postcode");
+        let tail_unit = Regex::new(
+            r"^(?i:apt|apartment|appt|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|block|blk|piso|wohnung|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
+        )
+        .expect("tail unit");
+        Scrubber { lex, rxs, placeholders, set, date_full, ip_full, tail_postcode, tail_unit }
     }
 
     /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
@@ -741,10 +823,66 @@ impl Scrubber {
     }
 
     /// Spans one pass would replace (byte offsets into `text`), for evaluation in tests.
+    /// All passes are run, as `scrub` does; spans of later passes are mapped back to the input.
     #[cfg(test)]
     fn spans_for_eval(&self, text: &str, known: &[&str]) -> Vec<(usize, usize, Placeholder)> {
         let k = self.build_known(known);
-        self.detect(text, &k).into_iter().map(|s| (s.s, s.e, s.kind)).collect()
+        // placeholder segments of the current text: (cur_s, cur_e, orig_s, orig_e, kind)
+        let mut segs: Vec<(usize, usize, usize, usize, Placeholder)> = Vec::new();
+        let mut cur = text.to_owned();
+        let to_orig = |segs: &[(usize, usize, usize, usize, Placeholder)], p: usize, end: bool| -> usize {
+            let mut off: isize = 0;
+            for &(cs, ce, os, oe, _) in segs {
+                if ce <= p {
+                    off = oe as isize - ce as isize;
+                } else if cs < p || (cs == p && end) {
+                    return if end { oe } else { os };
+                } else {
+                    break;
+                }
+            }
+            (p as isize + off) as usize
+        };
+        for _ in 0..MAX_PASSES {
+            let spans = self.detect(&cur, &k);
+            if spans.is_empty() {
+                break;
+            }
+            let mut out = String::with_capacity(cur.len());
+            let mut nsegs = Vec::new();
+            let mut last = 0;
+            let mut si = 0;
+            for sp in &spans {
+                while si < segs.len() && segs[si].1 <= sp.s {
+                    let g = segs[si];
+                    let d = out.len() as isize + (g.0 as isize - last as isize) - g.0 as isize;
+                    nsegs.push(((g.0 as isize + d) as usize, (g.1 as isize + d) as usize, g.2, g.3, g.4));
+                    si += 1;
+                }
+                while si < segs.len() && segs[si].0 < sp.e {
+                    si += 1;
+                }
+                let (os, oe) = (to_orig(&segs, sp.s, false), to_orig(&segs, sp.e, true));
+                out.push_str(&cur[last..sp.s]);
+                let ns = out.len();
+                out.push_str(sp.kind.token());
+                nsegs.push((ns, out.len(), os, oe, sp.kind));
+                last = sp.e;
+            }
+            while si < segs.len() {
+                let g = segs[si];
+                let d = out.len() as isize - last as isize;
+                nsegs.push(((g.0 as isize + d) as usize, (g.1 as isize + d) as usize, g.2, g.3, g.4));
+                si += 1;
+            }
+            out.push_str(&cur[last..]);
+            if out == cur {
+                break;
+            }
+            cur = out;
+            segs = nsegs;
+        }
+        segs.into_iter().map(|g| (g.2, g.3, g.4)).collect()
     }
 
     fn classify_known(&self, v: &str) -> Placeholder {
@@ -917,8 +1055,13 @@ impl Scrubber {
         let caps_mode = is_caps_mode(text);
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
-        for (i, rx) in self.rxs.iter().enumerate() {
-            if hits.as_ref().is_some_and(|h| !h.matched(i)) {
+        for rx in self.rxs.iter() {
+            if let (Some(h), Some(si)) = (hits.as_ref(), rx.set_idx) {
+                if !h.matched(si) {
+                    continue;
+                }
+            }
+            if false {
                 continue;
             }
             if let Some(n) = rx.needs {
@@ -943,6 +1086,10 @@ impl Scrubber {
 
         // 4. word tokens: names and places
         self.word_rules(text, known, &prot, caps_mode, &mut spans);
+
+        // 4b. street addresses take their house number before and their town / region /
+        // postcode after them
+        self.extend_addresses(text, caps_mode, &mut spans);
 
         // 5. merge
         finish_spans(text, spans, &prot)
@@ -1095,6 +1242,46 @@ impl Scrubber {
                 let after = text[e..].trim_start().to_lowercase();
                 !after.starts_with("wort") && !m.to_lowercase().ends_with("wort")
             }
+            Check::StreetSuffix => {
+                // the last word that is a street-type word ends the address
+                let mut end = None;
+                for (k, w) in m.split([' ', '\t']).filter(|w| !w.is_empty()).enumerate() {
+                    if k >= 2 && STREET_SUFFIXES.contains(&w.to_lowercase().as_str()) {
+                        let off = w.as_ptr() as usize - m.as_ptr() as usize;
+                        end = Some(s + off + w.len());
+                    }
+                }
+                match end {
+                    Some(x) => {
+                        e = x;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Check::Corner => {
+                let first = m.split_whitespace().next().unwrap_or("");
+                m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && self.lex.get(&first.to_lowercase()) & (CLINICAL | STOP) == 0
+            }
+            Check::NumWordNum => {
+                let word = m.split_whitespace().nth(1).unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+                !preceded_by_decimal(text, s)
+                    && f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | COUNTRY) == 0
+                    && !short_caps
+                    && word.chars().count() >= 3
+                    && !looks_medical(&lw)
+                    && !followed_by_unit_or_decimal(&text[e..])
+            }
+            Check::BareStreet => {
+                let word = m.split_whitespace().next().unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                f & (CLINICAL | MONTH | TITLE | RELATION) == 0
+                    && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
+            }
             Check::TailPlace => {
                 // keep only capitalised words that are not ordinary words / countries
                 let mut any = false;
@@ -1102,7 +1289,7 @@ impl Scrubber {
                     if w.is_empty() || w.starts_with('[') {
                         continue;
                     }
-                    let f = self.lex.get(&w.to_lowercase());
+                    let f = self.lex.get(&w.trim_end_matches('.').to_lowercase());
                     if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 {
                         return;
                     }
@@ -1114,6 +1301,229 @@ impl Scrubber {
         if ok && s < e {
             spans.push(Span { s, e, kind });
         }
+    }
+
+    /// Street addresses grow to their house number before them ("6750 [Koskikatu 25]",
+    /// "9383 [ul. Chrzanowska 61]") and to what directly follows them on the same or the next
+    /// lines: apartment parts, town, region code, postcode. A country name is passed over and
+    /// kept, a postcode after it is taken.
+    fn extend_addresses(&self, text: &str, caps_mode: bool, spans: &mut Vec<Span>) {
+        let mut extra: Vec<Span> = Vec::new();
+        for sp in spans.iter_mut() {
+            if sp.kind != Placeholder::Address {
+                continue;
+            }
+            sp.s = address_head(text, sp.s);
+            let (e, post) = self.address_tail(text, sp.e, caps_mode);
+            sp.e = e;
+            if let Some(p) = post {
+                extra.push(p);
+            }
+        }
+        spans.extend(extra);
+    }
+
+    /// Length of a country name at the start of `rest` (one word from the lexicon or a
+    /// multi-word name), followed by a non-letter.
+    fn country_at(&self, rest: &str) -> Option<usize> {
+        let w_end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).unwrap_or(rest.len());
+        if w_end == 0 {
+            return None;
+        }
+        let w = &rest[..w_end];
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if self.lex.get(&w.to_lowercase()) & COUNTRY != 0 {
+            return Some(w_end);
+        }
+        let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
+        for c in &self.lex.multi_countries {
+            if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
+                // lower-casing kept the byte length for these ASCII names
+                if rest.is_char_boundary(c.len()) && rest[..c.len()].eq_ignore_ascii_case(c) {
+                    return Some(c.len());
+                }
+            }
+        }
+        None
+    }
+
+    fn postcode_at(&self, text: &str, p: usize) -> Option<usize> {
+        let m = self.tail_postcode.find(&text[p..])?;
+        let e = p + m.end();
+        // a number followed by a unit, decimal or more digits is not a postcode
+        if followed_by_unit_or_decimal(&text[e..]) || text[e..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        Some(e)
+    }
+
+    /// Capitalised place words from `p` on one line (up to 4, single spaces between). Returns the
+    /// end and whether some word is clearly a place or name (not an ordinary English word).
+    fn tail_words(&self, text: &str, p: usize, caps_mode: bool) -> Option<(usize, bool)> {
+        let mut q = p;
+        let mut end = p;
+        let mut strong = false;
+        let mut words = 0;
+        let lower_text = !caps_mode && !text.chars().any(char::is_uppercase);
+        loop {
+            let rest = &text[q..];
+            let w_len = rest
+                .char_indices()
+                .find(|&(i, c)| !(c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && i > 0)))
+                .map_or(rest.len(), |(i, _)| i);
+            if w_len == 0 {
+                break;
+            }
+            let w = &rest[..w_len];
+            let first = w.chars().next().unwrap_or(' ');
+            if first.is_numeric() || self.country_at(rest).is_some() {
+                break;
+            }
+            let lw = w.to_lowercase();
+            let key = lw.strip_suffix("'s").or_else(|| lw.strip_suffix("’s")).unwrap_or(&lw);
+            let f = self.lex.get(key);
+            let upper = first.is_uppercase();
+            let short_caps = w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
+            let lower_ok = lower_text && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | STOP) == 0);
+            if !upper && !lower_ok && !(short_caps && words == 0) {
+                if words > 0 && !strong {
+                    return None; // a sentence, not a town
+                }
+                break;
+            }
+            if short_caps {
+                // a region code ("CO", "NI") only before a postcode or a country
+                if words == 0 {
+                    let e = q + w_len;
+                    let mut r = e;
+                    while r < text.len() && matches!(text.as_bytes()[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                        r += 1;
+                    }
+                    if r > e && (self.postcode_at(text, r).is_some() || self.country_at(&text[r..]).is_some()) {
+                        return Some((e, true));
+                    }
+                }
+                break;
+            }
+            if f & (CLINICAL | MONTH | TITLE | RELATION) != 0 || (f & STOP != 0 && f & CITY == 0) || looks_medical(key) {
+                if words > 0 && !strong {
+                    return None;
+                }
+                break;
+            }
+            if f & (CITY | AMB_CITY) != 0 || f & ENGLISH == 0 {
+                strong = true;
+            }
+            words += 1;
+            end = q + w_len;
+            q = end;
+            // next word: one or two spaces on the same line
+            let after = &text[q..];
+            let sp = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if !(1..=2).contains(&sp) || words >= 4 {
+                break;
+            }
+            q += sp;
+        }
+        if words == 0 {
+            return None;
+        }
+        Some((end, strong))
+    }
+
+    fn address_tail(&self, text: &str, e0: usize, caps_mode: bool) -> (usize, Option<Span>) {
+        let b = text.as_bytes();
+        let mut e = e0;
+        // "u. 15." / "Str." : the dot right after belongs to the address
+        if e < b.len() && b[e] == b'.' && e > 0 && b[e - 1].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        let mut post = None;
+        for _ in 0..8 {
+            let mut p = e;
+            let mut lines = 0;
+            while p < b.len() {
+                match b[p] {
+                    b' ' | b'\t' | b'\r' | b',' | b'>' => p += 1,
+                    b'\n' => {
+                        lines += 1;
+                        p += 1
+                    }
+                    _ => break,
+                }
+            }
+            if p == e || p >= b.len() || lines > 1 {
+                break;
+            }
+            if let Some(cl) = self.country_at(&text[p..]) {
+                let mut q = p + cl;
+                // "Cyprus (Greek) 51034"
+                let rest = &text[q..];
+                let t = rest.trim_start_matches([' ', '\t']);
+                if t.starts_with('(') {
+                    if let Some(close) = t.find(')') {
+                        if close < 20 {
+                            q += rest.len() - t.len() + close + 1;
+                        }
+                    }
+                }
+                let rest = &text[q..];
+                let t = rest.trim_start_matches([' ', '\t', ',', '\n']);
+                let r = q + rest.len() - t.len();
+                if r > q {
+                    if let Some(pe) = self.postcode_at(text, r) {
+                        post = Some(Span { s: r, e: pe, kind: Placeholder::Postcode });
+                    }
+                }
+                break;
+            }
+            if let Some(pe) = self.postcode_at(text, p) {
+                e = pe;
+                continue;
+            }
+            if let Some(m) = self.tail_unit.find(&text[p..]) {
+                e = p + m.end();
+                continue;
+            }
+            if text[p..].starts_with("nan") && !text[p + 3..].starts_with(|c: char| c.is_alphanumeric()) {
+                // an empty field in exported data, between the town and the postcode
+                let mut r = p + 3;
+                while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                    r += 1;
+                }
+                if let Some(pe) = self.postcode_at(text, r) {
+                    e = pe;
+                    continue;
+                }
+                break;
+            }
+            // a parenthesised town alias: "(ΑΓΛΑΓΓΙΑ)"
+            let (wp, paren) = if b[p] == b'(' { (p + 1, true) } else { (p, false) };
+            match self.tail_words(text, wp, caps_mode) {
+                Some((we, strong)) => {
+                    let we = if paren && text[we..].starts_with(')') { we + 1 } else { we };
+                    if strong {
+                        e = we;
+                        continue;
+                    }
+                    // ordinary words ("West Brook", "LOW STREET"): only when a postcode, a
+                    // region code or a country comes next
+                    let mut r = we;
+                    while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                        r += 1;
+                    }
+                    if r > we && r < b.len() && (self.postcode_at(text, r).is_some() || self.country_at(&text[r..]).is_some()) {
+                        e = we;
+                        continue;
+                    }
+                    break;
+                }
+                None => break,
+            }
+        }
+        (e, post)
     }
 
     fn is_clinical(&self, w: &str) -> bool {
@@ -1364,6 +1774,30 @@ fn looks_medical(lower: &str) -> bool {
         "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
     ];
     SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// A house / building number (or "ul.") right before a street that does not start with one.
+fn address_head(text: &str, s: usize) -> usize {
+    if text[s..].starts_with(|c: char| c.is_ascii_digit()) {
+        return s;
+    }
+    let before = &text[..s];
+    let t = before.trim_end_matches([' ', '\t']);
+    if t.len() == before.len() || before.len() - t.len() > 2 {
+        return s;
+    }
+    let w_start = t.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/')).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &t[w_start..];
+    if w.is_empty() {
+        return s;
+    }
+    if w.len() <= 6 && w.bytes().all(|c| c.is_ascii_digit()) {
+        return w_start;
+    }
+    if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {
+        return address_head(text, w_start);
+    }
+    s
 }
 
 fn count_digits(s: &str) -> usize {

@@ -283,12 +283,25 @@ fn has_day(v: &str) -> bool {
 /// inside a replaced span; lenient = at least half of them are.
 pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
     let show = std::env::var("SHOW_MISSES").unwrap_or_default();
+    let strict_raw = std::env::var("STRICT_RAW").is_ok_and(|v| v == "1");
     let data = std::fs::read_to_string(corpus_path("external/presidio-synth-v2.json")).expect("presidio data");
     let v: serde_json::Value = serde_json::from_str(&data).unwrap();
     let mut stats: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
     for rec in v.as_array().unwrap() {
         let text = rec["full_text"].as_str().unwrap();
         let spans = scrubber().spans_for_eval(text, &[]);
+        {
+            // the mapped spans rebuild exactly what `scrub` returns
+            let mut rebuilt = String::new();
+            let mut last = 0;
+            for &(s, e, k) in &spans {
+                rebuilt.push_str(&text[last..s]);
+                rebuilt.push_str(k.token());
+                last = e;
+            }
+            rebuilt.push_str(&text[last..]);
+            assert_eq!(rebuilt, scrubber().scrub(text, &[]).text, "eval mapping");
+        }
         // presidio positions are in characters
         let char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
         for sp in rec["spans"].as_array().unwrap() {
@@ -323,6 +336,19 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
                     if ty == "PERSON" && matches!(w.to_lowercase().as_str(), "dr" | "mr" | "mrs" | "ms" | "miss" | "prof" | "sir" | "jr" | "sr" | "ii" | "iii" | "iv") {
                         skip_until = p + w.len();
                         continue;
+                    }
+                    // in addresses, country names (the spec keeps them), the connecting words of
+                    // "the corner of X and Y" and the exporter's "nan" are not identifying
+                    if (ty == "STREET_ADDRESS" || ty == "ZIP_CODE") && !strict_raw {
+                        let lw = w.to_lowercase();
+                        if matches!(lw.as_str(), "the" | "corner" | "of" | "and" | "nan") {
+                            skip_until = p + w.len();
+                            continue;
+                        }
+                        if let Some(cl) = scrubber().country_at(&text[p..be]) {
+                            skip_until = p + cl;
+                            continue;
+                        }
                     }
                 }
                 alnum += 1;
@@ -360,7 +386,14 @@ fn presidio_synth_recall() {
     println!("{:<18} {:>6} {:>7.1}% {:>7.1}%", "ALL", tot, 100.0 * st as f64 / tot as f64, 100.0 * le as f64 / tot as f64);
     let person = stats.iter().find(|s| s.0 == "PERSON").unwrap();
     assert!(person.1 * 100 >= person.3 * 90, "PERSON strict recall below floor");
-    assert!(st * 100 >= tot * 78, "overall strict recall below floor");
+    if std::env::var("STRICT_RAW").is_ok_and(|v| v == "1") {
+        return; // diagnostic run: country names etc. counted, floors below do not apply
+    }
+    assert!(st * 100 >= tot * 93, "overall strict recall below floor");
+    let street = stats.iter().find(|s| s.0 == "STREET_ADDRESS").unwrap();
+    assert!(street.1 * 100 >= street.3 * 90, "STREET_ADDRESS strict recall below floor");
+    let zip = stats.iter().find(|s| s.0 == "ZIP_CODE").unwrap();
+    assert!(zip.1 * 100 >= zip.3 * 86, "ZIP_CODE strict recall below floor");
 }
 
 // ------------------------------------------------------------------------------ properties
@@ -427,4 +460,52 @@ mod props {
             check(&text, &["Maria Olsen", "5293"])?;
         }
     }
+}
+
+#[test]
+fn international_addresses_and_tails() {
+    for (text, secrets) in [
+        ("Lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677.", &["6750", "Koskikatu", "864", "Artilleros", "CO\n", "64677"][..]),
+        ("Address: 14 Crown Street Kishiev Squares\n Suite 321\n LONDON\n United Kingdom 75419", &["14 Crown", "Kishiev", "Squares", "321", "LONDON", "75419"]),
+        ("Address: 363 52 Huntly Street\n Suite 132\n BARMOLLOCH\n United Kingdom", &["Huntly", "BARMOLLOCH"]),
+        ("Address: 124 Devon Street West\n Suite 240\n West Brook\n New Zealand", &["Devon", "West Brook"]),
+        ("Sent to 9383 ul. Chrzanowska 61 today", &["9383", "Chrzanowska", "61"]),
+        ("Sent to 36 rue de pologne, cite", &["36", "pologne"]),
+        ("Lives at the corner of Dalbraut 99 and Frederikke Coves.", &["Dalbraut", "99", "Frederikke", "Coves"]),
+        ("Lives on Marina Fort Street with her son.", &["Marina Fort"]),
+        ("Lives on Main Street.", &["Main Street"]),
+        ("Mail to USNS Bergman\nFPO AP 93757", &["Bergman", "93757"]),
+        ("it is 5638 Aasa 43\nHumilimont, nan 78618", &["5638", "Aasa", "43", "Humilimont", "78618"]),
+        ("Office: 1600 Amphitheatre Pkwy, Mountain View, CA 94043", &["1600", "Amphitheatre", "94043"]),
+        ("Lives at 12 rue de la Paix, 75002 Paris", &["12 rue", "Paix", "75002", "Paris"]),
+        ("Write to PO Box 123, Springfield, IL 62704-1234", &["123", "62704"]),
+        ("Lives at Hauptstrasse 5, 10115 Berlin.", &["Hauptstrasse", "10115", "Berlin"]),
+        ("Lives at Via Roma 12, 00184 Roma.", &["Via Roma", "00184"]),
+        ("Address: 19607 107 Igias Street\nCockle Bay\n, nan\n 00617", &["Igias", "Cockle Bay", "00617"]),
+        ("Address: 3 Lange Laan 12\n1234 AB Utrecht", &["Lange", "1234 AB", "Utrecht"]),
+        ("Sent to 2450 Crown St\nCaxias do Sul, RS 24893-120", &["2450", "Caxias", "24893"]),
+        ("Address: 928 Koskikatu 14\n Suite 112\n Tallinn\n Cyprus (Greek) 51034", &["Koskikatu", "Tallinn", "51034"]),
+    ] {
+        let out = s(text);
+        for sec in secrets {
+            assert!(!out.contains(sec), "{sec:?} survived in {out:?} (input {text:?})");
+        }
+    }
+    // a country name itself stays
+    kept("Address: 14 Crown Street\n LONDON\n United Kingdom 75419", "United Kingdom");
+    kept("Lives at 6750 Koskikatu 25, Tartu, Estonia.", "Estonia");
+}
+
+#[test]
+fn address_rules_keep_clinical_text() {
+    kept("Given 2 via IV infusion over 30 minutes.", "Given 2 via IV infusion over 30 minutes.");
+    kept("Mainstream treatment; mainstreet pharmacy", "Mainstream treatment; mainstreet pharmacy");
+    kept("Lives at 12 Elm Street, Started dupilumab 300 mg.", "Started dupilumab 300 mg");
+    kept("Lives at 12 Elm Street. PASI 12 at week 16, grade 3 pruritus for 2 weeks.", "PASI 12 at week 16, grade 3 pruritus for 2 weeks.");
+    kept("Lives at 12 Elm Street\nEASI 21.4, IL-17 inhibitor, COVID-19 in 2020.", "EASI 21.4, IL-17 inhibitor, COVID-19 in 2020.");
+    kept("Fissures at the corner of the mouth and lips.", "corner of the mouth and lips");
+    kept("Received 3 Pfizer Vaccine Doses.", "3 Pfizer Vaccine Doses");
+    kept("CRP 12 mg/L, dose 2 of 3 given.", "CRP 12 mg/L, dose 2 of 3 given.");
+    kept("Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.", "Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.");
+    kept("Returned from Italy 14 days ago.", "Italy 14 days ago");
 }
