@@ -146,6 +146,8 @@ const COUNTRY: u16 = 1 << 11;
 const KNOWN: u16 = 1 << 12;
 const STOP: u16 = 1 << 13;
 const WEAKCTX: u16 = 1 << 14;
+/// eponym of a disease or sign ("Graves", "Wilson"): a name only where the context says so
+const EPONYM: u16 = 1 << 15;
 
 const NAME_ONLY: u16 = GIVEN | SURNAME;
 const ANY_NAME: u16 = GIVEN | SURNAME | AMB_GIVEN | AMB_SURNAME;
@@ -175,6 +177,7 @@ const RELATIONS: &[&str] = &[
     "nee", "alias", "aka", "contact", "resident", "client", "gp", "consultant", "registrar",
     "dermatologist", "physician", "surgeon", "by", "with", "attn", "cc", "signed", "dear",
     "ask", "tell", "inform", "informed", "told", "thank", "thanks", "regards", "from", "per",
+    "hi", "hello", "hey", "says", "said", "i'm", "i’m",
 ];
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -278,7 +281,7 @@ impl Lexicon {
             add(w, f);
         }
         for w in data_lines(D_EPONYMS) {
-            add(w, AMB_SURNAME);
+            add(w, AMB_SURNAME | EPONYM);
         }
         let mut multi: Vec<&'static str> = Vec::new();
         for w in data_lines(D_CITIES) {
@@ -746,6 +749,8 @@ struct Tok {
     lower: bool,
     digit: bool,
     initial: bool,
+    /// a single lower-case letter in an all-lower-case text ("codey m ross")
+    linit: bool,
     prot: bool,
 }
 
@@ -1052,7 +1057,7 @@ impl Scrubber {
         }
 
         // 3. regex detectors
-        let caps_mode = is_caps_mode(text);
+        let (caps_mode, lower_mode) = text_modes(text, &prot);
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         for rx in self.rxs.iter() {
@@ -1085,7 +1090,7 @@ impl Scrubber {
         }
 
         // 4. word tokens: names and places
-        self.word_rules(text, known, &prot, caps_mode, &mut spans);
+        self.word_rules(text, known, &prot, caps_mode, lower_mode, &mut spans);
 
         // 4b. street addresses take their house number before and their town / region /
         // postcode after them
@@ -1531,10 +1536,9 @@ impl Scrubber {
         self.lex.get(&lw) & CLINICAL != 0
     }
 
-    fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], caps_mode: bool, spans: &mut Vec<Span>) {
+    fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], caps_mode: bool, lower_mode: bool, spans: &mut Vec<Span>) {
         let mut toks: Vec<Tok> = Vec::new();
         let mut buf = String::with_capacity(32);
-        let lower_mode = !text.chars().any(char::is_uppercase) && text.chars().any(char::is_alphabetic);
         tokenize(text, &mut toks);
         let mut pi = 0;
         for t in toks.iter_mut() {
@@ -1563,6 +1567,27 @@ impl Scrubber {
                     all &= pf;
                 }
                 f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) };
+                // "Smith-Jones", "Hauta-Aho": capitalised parts, one a name only, none an ordinary word
+                if f & NAME_ONLY == 0 && !any_clin && t.cap {
+                    let mut only = false;
+                    let mut ok = true;
+                    for (p, orig) in key.split('-').zip(w.split('-')) {
+                        let pf = self.lex.get(p);
+                        only |= pf & NAME_ONLY != 0;
+                        ok &= orig.chars().next().is_some_and(char::is_uppercase) && (pf & ANY_NAME != 0 || pf & (ENGLISH | CITY | COUNTRY | MONTH | STOP) == 0);
+                    }
+                    if only && ok {
+                        f |= SURNAME;
+                    }
+                }
+            }
+            // "O'Brien", "D'Souza": a capitalised prefix and a name or unknown word
+            if f == 0 && t.cap && key.len() >= 5 && (key.starts_with("o'") || key.starts_with("d'") || key.starts_with("o’") || key.starts_with("d’")) {
+                let rest = &key[key.find(['\'', '’']).map_or(0, |x| x + if key[x..].starts_with('\'') { 1 } else { 3 })..];
+                let rf = self.lex.get(rest);
+                if rf & (CLINICAL | ENGLISH | STOP) == 0 || rf & ANY_NAME != 0 {
+                    f = SURNAME;
+                }
             }
             if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == &buf) {
                 f |= KNOWN;
@@ -1571,6 +1596,11 @@ impl Scrubber {
         }
 
         let n = toks.len();
+        if lower_mode {
+            for t in toks.iter_mut() {
+                t.linit = !t.prot && t.letters == 1 && t.lower && !t.digit && t.e - t.s == 1;
+            }
+        }
         let mut name = vec![false; n];
         let capish = |t: &Tok| -> bool {
             if t.digit || t.prot {
@@ -1581,9 +1611,23 @@ impl Scrubber {
             }
             t.cap && !(t.allcaps && t.letters <= 4)
         };
+        let word = |i: usize| -> &str { &text[toks[i].s..toks[i].e] };
+        let is_word = |i: usize, ws: &[&str]| -> bool { ws.iter().any(|w| word(i).eq_ignore_ascii_case(w)) };
+        // the text between two tokens, a placeholder's brackets left out
+        let gap = |a: usize, b: usize| -> &str {
+            let mut g = &text[toks[a].e..toks[b].s];
+            if toks[a].prot {
+                g = g.strip_prefix(']').unwrap_or(g);
+            }
+            if toks[b].prot {
+                g = g.strip_suffix('[').unwrap_or(g);
+            }
+            g
+        };
+        let name_ph = |i: usize| -> bool { toks[i].prot && toks[i].s > 0 && text[toks[i].s - 1..].starts_with("[NAME]") };
 
         // context: title / relation word right before
-        let mut ctx = vec![0u8; n]; // 0 none, 1 relation, 2 title
+        let mut ctx = vec![0u8; n]; // 0 none, 1 relation, 2 title, 3 strong ("my name is", "call me")
         for i in 1..n {
             let p = &toks[i - 1];
             if p.prot || toks[i].prot {
@@ -1598,13 +1642,25 @@ impl Scrubber {
                 ctx[i] = 2;
             } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | ", " | "  " | "\t" | " - ") {
                 ctx[i] = 1;
-            } else if i >= 2 && matches!(gap, " " | ": ") {
-                // "name is X", "name: X", "I am X"
-                let lw = text[p.s..p.e].to_lowercase();
-                let pp = &toks[i - 2];
-                let lpp = text[pp.s..pp.e].to_lowercase();
-                if (lw == "is" || lw == "was" || lw == "name") && (lpp == "name" || lpp == "surname" || lpp == "called") || (lw == "am" && lpp == "i") {
-                    ctx[i] = 1;
+            } else if matches!(gap, " " | ": " | "? " | ":" | ":  " | ":\t") || gap.starts_with(": ") && gap.len() <= 8 && gap[1..].chars().all(|c| c == ' ' || c == '\t') {
+                // "name is X", "name: X", "name? X", "call me X", "named him X", "I am X"
+                let lw = word(i - 1);
+                let label = gap != " ";
+                if label {
+                    if !gap.starts_with('?') || gap == "? " {
+                        if ["name", "names", "surname", "forename", "firstname"].iter().any(|w| lw.eq_ignore_ascii_case(w)) {
+                            ctx[i] = 3;
+                        }
+                    }
+                } else if i >= 2 && gap_is_space(&text[toks[i - 2].e..p.s]) {
+                    let before = |ws: &[&str]| is_word(i - 2, ws);
+                    if ["is", "was"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["name", "surname", "forename"]) {
+                        ctx[i] = 3;
+                    } else if lw.eq_ignore_ascii_case("am") && before(&["i"]) {
+                        ctx[i] = 1;
+                    } else if ["me", "him", "her", "them"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["call", "calls", "called", "named", "name", "names"]) {
+                        ctx[i] = 3;
+                    }
                 }
             }
             // carry context through initials: "Dr J. Smith"
@@ -1629,22 +1685,39 @@ impl Scrubber {
             if i + 1 < n && text[toks[i + 1].s..toks[i + 1].e].eq_ignore_ascii_case("wort") {
                 continue;
             }
-            if ctx[i] != 0 && f & (MONTH | TITLE | RELATION | STOP | COUNTRY) == 0 && !t.initial {
+            // a country is a name only after a title or in "my name is Chad"
+            let country_ok = f & COUNTRY == 0 || ctx[i] >= 2 && f & ANY_NAME != 0;
+            if ctx[i] != 0 && f & (MONTH | TITLE | RELATION | STOP) == 0 && country_ok && !t.initial {
                 let cap = capish(&t) || (t.allcaps && t.letters >= 2);
-                if f & NAME_ONLY != 0 || (cap && (f & (ANY_NAME | CITY) != 0 || f & ENGLISH == 0 || ctx[i] == 2)) {
+                if f & NAME_ONLY != 0 || (cap && (f & (ANY_NAME | CITY) != 0 || f & ENGLISH == 0 || ctx[i] >= 2)) {
+                    name[i] = true;
+                    continue;
+                }
+                // "my name is vitoria": lower case only after the strongest contexts
+                if ctx[i] == 3 && t.lower && t.letters >= 2 && f & (ENGLISH | CLINICAL) == 0 && !looks_medical(&word(i).to_lowercase()) {
                     name[i] = true;
                     continue;
                 }
             }
-            if ctx[i] != 0 && t.initial {
+            if ctx[i] != 0 && t.initial && (!matches!(word(i), "I" | "A") || text[t.e..].starts_with('.')) {
+                name[i] = true;
+                continue;
+            }
+            // a name from the lists after a dotted initial: "J. R. Smith" (not "E. Coli", "B. Graves")
+            if i >= 1 && toks[i - 1].initial && matches!(&text[toks[i - 1].e..t.s], ". " | ".") && capish(&t) && t.letters >= 2
+                && f & ANY_NAME != 0 && f & (STOP | MONTH | TITLE | RELATION | COUNTRY | EPONYM) == 0
+            {
                 name[i] = true;
                 continue;
             }
             // an unknown capitalised word (in no list: not English, clinical, name, place) that does
             // not look like a medical term is most likely a proper noun
-            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 && !looks_medical(&buf) && !buf.contains('-') {
-                name[i] = true;
-                continue;
+            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 {
+                let lw = word(i).to_lowercase();
+                if !looks_medical(&lw) && !lw.contains('-') {
+                    name[i] = true;
+                    continue;
+                }
             }
             if f & NAME_ONLY != 0 && f & MONTH == 0 && t.letters >= 2 {
                 if capish(&t) || (lower_mode && f & ENGLISH == 0 && t.letters >= 3) {
@@ -1652,6 +1725,20 @@ impl Scrubber {
                 }
             }
         }
+
+        const PARTICLES: &[&str] = &[
+            "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
+            "bin", "ibn", "al", "el", "zu", "af", "des", "vander", "van't",
+        ];
+        const LIST_VERBS: &[&str] = &["were", "was", "are", "is", "had", "have", "has", "who", "said", "says", "went", "did", "and", "or"];
+        const DISEASE_WORDS: &[&str] = &["disease", "diseases", "syndrome", "syndromes", "sign", "signs", "phenomenon", "disorder", "palsy", "sarcoma", "lymphoma"];
+        // a word that may start a surname after a name, a particle or an initial
+        let surname_ok = |k: usize| -> bool {
+            let t = &toks[k];
+            t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION) == 0
+                && t.letters >= 2
+                && (capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0 && !looks_medical(&word(k).to_lowercase()))
+        };
 
         // neighbours: ambiguous names next to names, unknown capitalised words next to names, initials
         for _round in 0..3 {
@@ -1666,10 +1753,94 @@ impl Scrubber {
                 }
                 let left = i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &t);
                 let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
+                let f = t.f;
+                // particles: "Willemine ten Pas", "Maika van de Noort", "says Du Cane"
+                if (left || ctx[i] != 0 && t.cap) && PARTICLES.iter().any(|p| word(i).eq_ignore_ascii_case(p)) {
+                    let mut k = i + 1;
+                    while k < n && k < i + 3 && joinable(text, &toks[k - 1], &toks[k]) && PARTICLES.iter().any(|p| word(k).eq_ignore_ascii_case(p)) {
+                        k += 1;
+                    }
+                    if k < n && joinable(text, &toks[k - 1], &toks[k]) && !toks[k].prot && !toks[k].digit && surname_ok(k) {
+                        for x in name.iter_mut().take(k + 1).skip(i) {
+                            *x = true;
+                        }
+                        changed = true;
+                        continue;
+                    }
+                }
+                if !left && !right && t.lower && i >= 1 && i + 1 < n && PARTICLES.iter().any(|p| word(i) == *p) {
+                    // "Willemine ten Pas": capitalised word (not an ordinary one), particle, surname
+                    let a = &toks[i - 1];
+                    if capish(a) && a.f & (ENGLISH | CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && a.letters >= 3
+                        && joinable(text, a, &t) && joinable(text, &t, &toks[i + 1]) && capish(&toks[i + 1]) && surname_ok(i + 1)
+                    {
+                        name[i - 1] = true;
+                        name[i] = true;
+                        name[i + 1] = true;
+                        changed = true;
+                        continue;
+                    }
+                }
                 if !left && !right {
+                    // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
+                    // a name from the lists, not a country, month or clinical word, with a name
+                    // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
+                    // and country names need names on both sides
+                    if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
+                        continue;
+                    }
+                    if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
+                        continue;
+                    }
+                    let anchor = |k: usize| name[k] || name_ph(k);
+                    let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
+                    let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
+                        || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
+                    let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
+                        || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
+                    let both = l_list && r_list;
+                    let shape = capish(&t) || lower_mode && t.lower && both;
+                    if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
+                        continue;
+                    }
+                    // what follows: the end, punctuation, "and", another name or a verb ("Graves
+                    // disease", "White cell count", "Parkinson's" are not names)
+                    let follow_ok = if i + 1 < n {
+                        let g = &text[t.e..toks[i + 1].s];
+                        if g.starts_with(['\'', '’', '-']) {
+                            false
+                        } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
+                            true
+                        } else {
+                            anchor(i + 1) || is_word(i + 1, LIST_VERBS)
+                        }
+                    } else {
+                        !text[t.e..].starts_with(['\'', '’', '-'])
+                    };
+                    if !follow_ok {
+                        continue;
+                    }
+                    if f & (EPONYM | ENGLISH) != 0 {
+                        let mut k = i + 1;
+                        let mut disease = false;
+                        while k < n && k <= i + 6 {
+                            if is_word(k, DISEASE_WORDS) {
+                                disease = true;
+                                break;
+                            }
+                            if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        if disease {
+                            continue;
+                        }
+                    }
+                    name[i] = true;
+                    changed = true;
                     continue;
                 }
-                let f = t.f;
                 if t.initial {
                     let txt = &text[t.s..t.e];
                     let dotted = text[t.e..].starts_with('.');
@@ -1680,6 +1851,30 @@ impl Scrubber {
                     }
                     continue;
                 }
+                if t.linit {
+                    // "codey m ross", "benjamin a seiler", "leidy t muris", "bertram m. jørgensen"
+                    let next_unknown = i + 1 < n && joinable(text, &t, &toks[i + 1]) && {
+                        let u = &toks[i + 1];
+                        u.lower && u.f == 0 && u.letters >= 3 && !looks_medical(word(i + 1))
+                    };
+                    if left && (right || next_unknown && !matches!(word(i), "a" | "i")) {
+                        name[i] = true;
+                        changed = true;
+                    }
+                    continue;
+                }
+                // after a name and an initial: "Jildau S Bouts", "Daniela C. Capon"
+                if left && i >= 2 && (toks[i - 1].initial || toks[i - 1].linit) && name[i - 2] && joinable(text, &toks[i - 2], &toks[i - 1]) && !matches!(word(i - 1), "I" | "A" | "a" | "i") && surname_ok(i) {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                // after a title and a given name: "Dr. Justin Beet"
+                if left && ctx[i - 1] == 2 && toks[i - 1].f & (GIVEN | AMB_GIVEN) != 0 && capish(&t) && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && t.letters >= 2 {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
                 let particle = t.lower && left && i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1])
                     && matches!(&text[t.s..t.e], "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
                 if particle {
@@ -1688,6 +1883,15 @@ impl Scrubber {
                     continue;
                 }
                 if lower_mode && t.lower && f == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e]) {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                // lower-case ambiguous given name before a dictionary surname: "leone mazzi", "frank freud"
+                if lower_mode && t.lower && right && f & AMB_GIVEN != 0 && f & (STOP | MONTH) == 0 && t.letters >= 3 && {
+                    let u = &toks[i + 1];
+                    u.f & NAME_ONLY != 0 && u.f & (ENGLISH | CLINICAL) == 0
+                } {
                     name[i] = true;
                     changed = true;
                     continue;
@@ -1708,6 +1912,7 @@ impl Scrubber {
         }
 
         // emit name spans (joined across spaces and initials' dots)
+        const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
         let mut i = 0;
         while i < n {
             if !name[i] {
@@ -1718,6 +1923,11 @@ impl Scrubber {
             let mut e = toks[i].e;
             let mut j = i;
             while j + 1 < n && name[j + 1] && joinable(text, &toks[j], &toks[j + 1]) {
+                j += 1;
+                e = toks[j].e;
+            }
+            // a degree or generational suffix right after the name: "Giovanna Rodrigues MD"
+            if j + 1 < n && !name[j + 1] && matches!(gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && POSTNOMINALS.contains(&word(j + 1)) {
                 j += 1;
                 e = toks[j].e;
             }
@@ -1804,18 +2014,28 @@ fn count_digits(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
 }
 
-fn is_caps_mode(text: &str) -> bool {
+/// (caps mode, lower-case mode) of a text, placeholders already in it left out: a note typed
+/// in capitals (>= 70% of >= 12 letters upper-case), or one without any capital letter.
+fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
     let mut letters = 0usize;
     let mut upper = 0usize;
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
+    let mut last = 0;
+    let mut count = |seg: &str| {
+        for c in seg.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
             }
         }
+    };
+    for &(s, e) in prot {
+        count(&text[last..s]);
+        last = e;
     }
-    letters >= 12 && upper * 10 >= letters * 7
+    count(&text[last..]);
+    (letters >= 12 && upper * 10 >= letters * 7, upper == 0 && letters > 0)
 }
 
 fn is_year_range(m: &str) -> bool {
@@ -1977,7 +2197,12 @@ fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
     if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
         return true;
     }
-    a.initial && matches!(gap, "." | ". " | ".  ")
+    (a.initial || a.linit) && matches!(gap, "." | ". " | ".  ")
+}
+
+/// One or two spaces or a tab: two words of one phrase.
+fn gap_is_space(gap: &str) -> bool {
+    matches!(gap, " " | "  " | "\t")
 }
 
 /// Cut protected placeholders out of every span, trim, merge overlaps, join adjacent names.

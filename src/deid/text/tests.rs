@@ -509,3 +509,85 @@ fn address_rules_keep_clinical_text() {
     kept("Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.", "Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.");
     kept("Returned from Italy 14 days ago.", "Italy 14 days ago");
 }
+
+
+#[test]
+fn names_in_context_lists_particles_initials() {
+    for (text, secrets) in [
+        // lists: one side a name (or a [NAME] already put in)
+        ("Founders: Mr Olsen, Graves and Reed.", &["Graves", "Reed"][..]),
+        ("Park and Haddad were precision engineers.", &["Park"]),
+        ("They had 6: [NAME], [NAME], Sherry, [NAME] and [NAME].", &["Sherry"]),
+        ("they had 3: [NAME], chad and [NAME].", &["chad"]),
+        ("[NAME] and White were precision engineers.", &["White"]),
+        // "my name is", "call me", "named him", greetings, "says"
+        ("My name is Martin", &["Martin"]),
+        ("my name is vitoria", &["vitoria"]),
+        ("sometimes people call me višeslav", &["višeslav"]),
+        ("She named him Frank", &["Frank"]),
+        ("Name:    Anđa Tomić Address: none", &["Anđa", "Tomić"]),
+        ("What's your name? Jildau S Bouts", &["Jildau", "Bouts"]),
+        ("Hi Victor, thanks for the referral.", &["Victor"]),
+        ("\"Good news,\" says Becker.", &["Becker"]),
+        ("\"Good news,\" says Du Cane.", &["Du Cane"]),
+        ("I'm Misty's daughter", &["Misty"]),
+        // particles, hyphens, apostrophes
+        ("Willemine ten Pas will be talking", &["Willemine", "Pas"]),
+        ("Seen with Maika van de Noort today", &["Maika", "Noort"]),
+        ("Mrs Maria de la Cruz attended", &["Maria", "Cruz"]),
+        ("Wife Anna van der Berg called", &["Anna", "Berg"]),
+        ("Reviewed by O'Brien and Smith-Jones.", &["O'Brien", "Smith-Jones"]),
+        // initials, titles with a dot, capitals
+        ("Daniela C Capon lives nearby", &["Daniela", "Capon"]),
+        ("J. R. Smith reviewed.", &["J. R", "Smith"]),
+        ("Dr. Justin Beet reviewed.", &["Justin", "Beet"]),
+        ("Mrs. Hope attended.", &["Hope"]),
+        ("MR JOHN SMITH SEEN TODAY WITH RASH", &["JOHN", "SMITH"]),
+        ("grandmother was called Giovanna Rodrigues MD", &["Giovanna", "Rodrigues MD"]),
+        // lower-case notes: initials between names, a placeholder does not end lower-case mode
+        ("follow up with benjamin a seiler in a month", &["benjamin", "seiler"]),
+        ("the codey m ross version", &["codey", "ross"]),
+        ("name: hyuuma t. maida", &["hyuuma", "maida"]),
+        ("[NAME] had leidy t muris as contact", &["leidy", "muris"]),
+    ] {
+        let out = s(text);
+        for sec in secrets {
+            assert!(!out.contains(sec), "{sec:?} survived in {out:?} (input {text:?})");
+        }
+    }
+}
+
+#[test]
+fn name_rules_keep_clinical_text() {
+    for (text, phrase) in [
+        // lists only next to a name, never before a disease word or a possessive
+        ("Lyme and Parkinson disease, Crohn's.", "Lyme and Parkinson disease, Crohn's."),
+        ("History of Graves, Wilson and Crohn disease.", "Graves, Wilson and Crohn disease."),
+        ("Mr Haddad, Graves disease noted.", "Graves disease noted."),
+        ("Mr Haddad and Parkinson's disease.", "Parkinson's disease."),
+        ("Dr Olsen and White cell count normal.", "White cell count normal."),
+        ("Mark and Bill the insurer.", "Mark and Bill the insurer."),
+        ("Mr Haddad and Sons, COVID-19 in May 2021.", "COVID-19 in May 2021."),
+        ("Seen with [NAME] and Stevens-Johnson syndrome.", "Stevens-Johnson syndrome."),
+        // "my name" only with a name after it
+        ("My name is not recorded.", "My name is not recorded."),
+        ("patient name: unknown, call me back", "name: unknown, call me back"),
+        ("Named after the Koebner phenomenon.", "Koebner phenomenon"),
+        // greetings, "says", "I": no name without a name-like word
+        ("Hello I moved house.", "Hello I moved house."),
+        ("Hi there, says PASI 12 at week 16.", "says PASI 12 at week 16."),
+        ("Returned from Chad in May.", "Chad"),
+        // particles and initials
+        ("Dr Olsen, de novo psoriasis.", "de novo psoriasis."),
+        ("Maria I Will review", "I Will review"),
+        ("Culture: E. Coli and S. aureus; B. Graves disease", "E. Coli and S. aureus; B. Graves disease"),
+        ("MD on call reviewed; IL-17 started.", "MD on call reviewed; IL-17 started."),
+        // lower-case notes
+        ("seen with a rash for 2 weeks", "seen with a rash for 2 weeks"),
+        ("frank pus and mark the lesion, grade 3", "frank pus and mark the lesion, grade 3"),
+        ("i saw john a lot about dupilumab", "a lot about dupilumab"),
+        ("E-mail: [EMAIL]. X-ray technician", "E-mail: [EMAIL]. X-ray technician"),
+    ] {
+        kept(text, phrase);
+    }
+}
