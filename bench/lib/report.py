@@ -116,7 +116,9 @@ def main():
 
     head = (f"dermreg benchmark: commit {meta.get('commit')}, {meta.get('cores')} cores ({meta.get('cpu', '')}), "
             f"{meta.get('mode')} run {meta.get('date')}, {meta.get('intake_seconds')} s per intake run, "
-            f"{meta.get('read_seconds')} s per read run, whole run {meta.get('total_seconds')} s")
+            f"{meta.get('read_seconds')} s per read run, whole run {meta.get('total_seconds')} s; "
+            f"load average {meta.get('load_start', '?')} at start, {meta.get('load_end', '?')} at end "
+            "(other work on the machine skews every figure)")
     lines = [head, "", "| measure | database | result | reference (same run) | ratio | target | met |",
              "| --- | --- | --- | --- | ---: | --- | --- |"]
     for r in rows:
