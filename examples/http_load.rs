@@ -32,6 +32,8 @@ struct Args {
     max_requests: u64,
     expect: u16,
     offset: u64,
+    /// Extra request headers (`--header 'Accept-Encoding: gzip'`, repeatable).
+    headers: String,
 }
 
 fn args() -> Args {
@@ -47,6 +49,7 @@ fn args() -> Args {
         max_requests: u64::MAX,
         expect: 200,
         offset: 0,
+        headers: String::new(),
     };
     let v: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -64,6 +67,7 @@ fn args() -> Args {
             "--max-requests" => a.max_requests = val.parse().expect("--max-requests"),
             "--expect" => a.expect = val.parse().expect("--expect"),
             "--offset" => a.offset = val.parse().expect("--offset"),
+            "--header" => a.headers.push_str(&format!("{val}\r\n")),
             other => panic!("unknown argument {other}"),
         }
         i += 2;
@@ -167,7 +171,7 @@ fn main() {
             let mut conn = None;
             let mut line = String::new();
             let mut req: Vec<u8> = Vec::with_capacity(8192);
-            let auth = a.token.as_ref().map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+            let auth = a.token.as_ref().map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default() + &a.headers;
             let mut consecutive_errors = 0;
             while !stop.load(Ordering::Relaxed) {
                 let now = Instant::now();
