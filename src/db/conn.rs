@@ -275,6 +275,19 @@ impl Db {
         })
     }
 
+    /// Brings the planner's statistics (and PostgreSQL's visibility map, which index-only scans need)
+    /// up to date after a bulk load, instead of waiting for autovacuum. Outside a transaction, as
+    /// VACUUM requires.
+    pub fn refresh_statistics(&self) -> Result<(), DbError> {
+        self.read_blocking(|c| {
+            let sql = match c {
+                DbConn::Pg(_) => "VACUUM (ANALYZE) cases, case_facets",
+                DbConn::Sqlite(_) => "ANALYZE",
+            };
+            c.batch_execute(sql).map_err(DbError::from)
+        })
+    }
+
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await

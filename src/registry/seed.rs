@@ -270,12 +270,9 @@ pub fn load(
         })?;
         stored += n;
     }
-    // A bulk load leaves the planner's statistics stale (PostgreSQL's autovacuum catches up only
-    // later): refresh them so the first release uses the summary indexes.
-    state.db.write_blocking(|c| {
-        use diesel::RunQueryDsl;
-        diesel::sql_query("ANALYZE").execute(c).map(|_| ()).map_err(crate::db::DbError::from)
-    })?;
+    // A bulk load leaves the planner's statistics stale: refresh them so the first release scans
+    // the summary indexes.
+    state.db.refresh_statistics()?;
     Ok(stored)
 }
 
