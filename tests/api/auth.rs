@@ -194,3 +194,18 @@ fn keys_are_pinned_to_their_issuer() {
     let (t, _) = keys.issue("a", Role::Clinician, &[Registry::General], Duration::from_secs(60));
     assert!(keys.verify(&t).is_ok());
 }
+
+#[actix_web::test]
+async fn each_token_has_a_request_budget() {
+    let app = TestApp::with_settings(Backend::Sqlite, |s| s.rate_limit_per_minute = 3).await;
+    let token = app.token("root", Role::Admin, &[]);
+    for _ in 0..3 {
+        assert_eq!(app.get("/v1/audit", Some(&token)).await.status, 200);
+    }
+    let r = app.get("/v1/audit", Some(&token)).await;
+    r.assert_problem(429);
+    assert!(r.header("retry-after").unwrap().parse::<u64>().unwrap() >= 1);
+    // Another token has its own budget.
+    let other = app.token("root2", Role::Admin, &[]);
+    assert_eq!(app.get("/v1/audit", Some(&other)).await.status, 200);
+}
