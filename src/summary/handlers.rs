@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use actix_web::http::header;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -61,24 +61,26 @@ fn format_of(req: &HttpRequest, q: &FormatQuery) -> Result<Format, ApiError> {
 fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static str) -> Result<HttpResponse, ApiError> {
     let format = format_of(req, q)?;
     let gzip = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("gzip"));
+    // The whole document, plain or gzip, is the hot path: its headers are made once per release.
+    let derived = |what: String| HeaderValue::from_str(&variant(&s.etag, &what)).expect("ETags are ASCII");
     let (etag, body, content_type) = match (&format, &q.table) {
-        (Format::Json, None) if gzip => (variant(&s.etag, "gzip"), s.gzip(), "application/json"),
-        (Format::Json, None) => (s.etag.clone(), s.document.clone(), "application/json"),
+        (Format::Json, None) if gzip => (s.headers.gzip_etag.clone(), s.gzip(), "application/json"),
+        (Format::Json, None) => (s.headers.etag.clone(), s.document.clone(), "application/json"),
         (Format::Json, Some(t)) => {
             let table = find_table(s.json(), t)?;
-            (variant(&s.etag, &format!("json-{t}")), table.to_string().into(), "application/json")
+            (derived(format!("json-{t}")), table.to_string().into(), "application/json")
         }
-        (Format::Csv, None) => (variant(&s.etag, "csv"), export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
+        (Format::Csv, None) => (derived("csv".into()), export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
         (Format::Csv, Some(t)) => {
             let table = find_table(s.json(), t)?;
-            (variant(&s.etag, &format!("csv-{t}")), export::table_csv(table).into(), "text/csv; charset=utf-8")
+            (derived(format!("csv-{t}")), export::table_csv(table).into(), "text/csv; charset=utf-8")
         }
     };
     let not_modified = req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes());
     let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     builder
         .insert_header((header::ETAG, etag))
-        .insert_header((header::LAST_MODIFIED, s.last_modified.clone()))
+        .insert_header((header::LAST_MODIFIED, s.headers.last_modified.clone()))
         .insert_header((header::CACHE_CONTROL, cache_control))
         .insert_header((header::VARY, "Accept, Accept-Encoding"));
     if not_modified {
@@ -91,7 +93,7 @@ fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static
 }
 
 /// A strong ETag per representation of the same release.
-fn variant(etag: &str, what: &str) -> String {
+pub(super) fn variant(etag: &str, what: &str) -> String {
     format!("{}-{what}\"", etag.trim_end_matches('"'))
 }
 

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use actix_web::http::header::HeaderValue;
 use actix_web::web::Bytes;
 
 use crate::registry::Registry;
@@ -27,20 +28,32 @@ pub struct Served {
     pub id: String,
     pub document: Bytes,
     pub etag: String,
-    pub last_modified: String,
+    pub headers: ServedHeaders,
     structure: String,
     parsed: OnceLock<serde_json::Value>,
     zip: OnceLock<Bytes>,
     gzip: OnceLock<Bytes>,
 }
 
+/// Header values of the hot path, made once per release.
+pub struct ServedHeaders {
+    pub etag: HeaderValue,
+    pub gzip_etag: HeaderValue,
+    pub last_modified: HeaderValue,
+}
+
 impl Served {
     fn of(row: store::ReleaseRow) -> Served {
         let last_modified = row.created_at.and_utc().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+        let value = |s: &str| HeaderValue::from_str(s).expect("ASCII header value");
         Served {
+            headers: ServedHeaders {
+                etag: value(&row.etag),
+                gzip_etag: value(&handlers::variant(&row.etag, "gzip")),
+                last_modified: value(&last_modified),
+            },
             id: row.id,
             etag: row.etag,
-            last_modified,
             document: Bytes::from(row.document),
             structure: row.cells,
             parsed: OnceLock::new(),
