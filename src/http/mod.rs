@@ -43,7 +43,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/openapi.yaml", web::get().to(docs::openapi_yaml))
         .route("/docs", web::get().to(docs::page))
         .service(
+            // Routes match in order: the public summary reads, the busiest, come first.
             web::scope("/v1")
+                .route("/summaries/compare", web::get().to(summary::handlers::compare))
+                .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
                 .route("/auth/token", web::post().to(auth::handlers::login))
                 .route("/audit", web::get().to(audit::handlers::list))
                 .route("/registries", web::get().to(registry::handlers::list_registries))
@@ -57,8 +60,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .route(web::patch().to(registry::handlers::correct))
                         .route(web::delete().to(registry::handlers::withdraw)),
                 )
-                .route("/summaries/compare", web::get().to(summary::handlers::compare))
-                .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
                 .route("/summaries/{registry}/live", web::get().to(summary::handlers::live))
                 .service(
                     web::resource("/summaries/{registry}/releases")
