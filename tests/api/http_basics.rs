@@ -79,3 +79,8 @@ async fn openapi_served_equals_committed_file() {
     assert!(html.contains("/v1/auth/token") && html.contains("problem-validation"));
     assert!(!html.contains("http://") && !html.contains("https://"), "the docs page must not load anything from outside");
 }
+
+both_dbs!(wrong_method_is_a_problem, |app| {
+    let r = app.send(TestRequest::put().uri("/v1/cases/01a20af5-30f2-77bb-a403-fdcbf0ce652b")).await;
+    r.assert_problem(405);
+});
