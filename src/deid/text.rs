@@ -402,6 +402,8 @@ enum Check {
     NumWordNum,
     /// street-type word without a house number ("Main Street"): the word before is not clinical etc.
     BareStreet,
+    /// a 4-5 digit postcode right after a country name ("New Zealand 34694", "Cyprus (Greek) 51034")
+    CountryPostcode,
 }
 
 struct Rx {
@@ -540,6 +542,8 @@ fn build_regexes() -> Vec<Rx> {
         Check::DigitGroups,
         None,
     );
+    // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
+    add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
     add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);
 
     // --- identifiers ---
@@ -569,6 +573,8 @@ fn build_regexes() -> Vec<Rx> {
     );
     add(&format!(r"\b(?:{states})\.?,?[ \t]+(\d{{5}}(?:-\d{{4}})?)\b"), Postcode, 1, Check::None, None);
     add(r"\b[1-9]\d{3} ?[A-Z]{2}\b", Postcode, 0, Check::NlPostcode, None);
+    // a postcode after a country name: "Slovenia 15755", "New Zealand 34694", "belgium 97466"
+    add(r"\b\p{L}[\p{L}'-]*\)?,?[ \t]+(\d{5}|\d{4})\b", Postcode, 1, Check::CountryPostcode, None);
     // tails after an address already replaced: ", City, ST 12345", "Country 62488"
     let seg = r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:\p{Lu}[\p{L}'.’-]*(?:[ \t]+\p{Lu}[\p{L}'.’-]*){0,2}|\[[A-Z]+\]|\(\p{Lu}[\p{L}]*\)|[A-Z]{2}|nan))";
     add(
@@ -579,6 +585,8 @@ fn build_regexes() -> Vec<Rx> {
         Some("["),
     );
     add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
+    // a postcode after a town already replaced: "support Foursquare in [PLACE] 15000"
+    add(r"\b(?:in|at|from|In|At|From)[ \t]+\[(?:NAME|PLACE)\][ \t]+(\d{5}|\d{4}|\d{3} \d{2})\b", Postcode, 1, Check::CountryPostcode, Some("["));
     // a building number in front of an address already replaced: "20789 [ADDRESS]"
     add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::None, Some("["));
     // --- street addresses ---
@@ -590,7 +598,7 @@ fn build_regexes() -> Vec<Rx> {
         None,
     );
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{pre})[ \t]+(?:{part}[ \t]+)*[\p{{Lu}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|[\p{{Lu}}\d][\p{{L}}\d'’-]*)){{0,3}}"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{pre})[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{Lu}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|[\p{{Lu}}\d][\p{{L}}\d'’-]*)){{0,3}}"),
         Address,
         0,
         Check::None,
@@ -618,7 +626,7 @@ fn build_regexes() -> Vec<Rx> {
         None,
     );
     add(
-        r"(?i)\b(?:p\.?\s?o\.?\s?box|psc|box)\s*\d{1,6}\b|\b(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5}\b",
+        r"(?i)\b(?:\d{1,5}[ \t]+)?(?:postbox|postbus|postfach)[ \t]*\d{1,6}\b|(?i)\b(?:p\.?\s?o\.?\s?box|psc|box)\s*\d{1,6}\b|\b(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5}\b",
         Address,
         0,
         Check::None,
@@ -642,7 +650,7 @@ fn build_regexes() -> Vec<Rx> {
 
     // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|calle|avenida|avda\.|rua|strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|calle|avenida|avda\.|rua|rúa|avenue|strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
         Address,
         0,
         Check::None,
@@ -1280,6 +1288,11 @@ impl Scrubber {
                     && !looks_medical(&lw)
                     && !followed_by_unit_or_decimal(&text[e..])
             }
+            Check::CountryPostcode => {
+                let v = &text[s..e];
+                let year = v.len() == 4 && (v.starts_with("19") || v.starts_with("20"));
+                !year && !followed_by_unit_or_decimal(&text[e..]) && (text[..s].trim_end().ends_with(']') || self.country_ends_at(&text[..s]))
+            }
             Check::BareStreet => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
@@ -1352,6 +1365,32 @@ impl Scrubber {
             }
         }
         None
+    }
+
+    /// `before` ends with a country name (any case), then blanks / a comma / "(Greek)"
+    fn country_ends_at(&self, before: &str) -> bool {
+        let mut b = before.trim_end_matches([' ', '\t', ',']);
+        if b.ends_with(')') {
+            match b.rfind('(') {
+                Some(i) if b.len() - i <= 16 => b = b[..i].trim_end_matches([' ', '\t']),
+                _ => return false,
+            }
+        }
+        let w_start = b.rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        let w = &b[w_start..];
+        if w.is_empty() {
+            return false;
+        }
+        let lw = w.to_lowercase();
+        if self.lex.get(&lw) & COUNTRY != 0 {
+            return true;
+        }
+        let tail_start = b.len().saturating_sub(40);
+        let tail_start = (tail_start..=b.len()).find(|&i| b.is_char_boundary(i)).unwrap_or(b.len());
+        let tail = b[tail_start..].to_lowercase();
+        self.lex.multi_countries.iter().any(|c| {
+            tail.ends_with(c) && !tail[..tail.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic)
+        })
     }
 
     fn postcode_at(&self, text: &str, p: usize) -> Option<usize> {
@@ -2002,6 +2041,11 @@ fn address_head(text: &str, s: usize) -> usize {
         return s;
     }
     if w.len() <= 6 && w.bytes().all(|c| c.is_ascii_digit()) {
+        return w_start;
+    }
+    // Czech / Slovak / Dutch / German street names that open with a preposition or adjective:
+    // "Pod Floriánem 1677", "Nad Vodovodem 12", "Oude Gracht 4"
+    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Große" | "Alte" | "Neue") {
         return w_start;
     }
     if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {

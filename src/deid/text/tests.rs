@@ -464,6 +464,18 @@ mod props {
 
 #[test]
 fn international_addresses_and_tails() {
+    gone("??? Acme Inc ??? 12 Elm Street ??? New Zealand 34694", "34694");
+    gone("Address: 3 Main Road, Cyprus (Greek) 51034", "51034");
+    gone("pines beach, belgium 97466", "97466");
+    gone("Czech Republic 56655.", "56655");
+    gone("Looking to support Foursquare in Hanoi 15000 in its mission", "15000");
+    gone("Phone: 0378 3549890", "0378");
+    gone("registered 0961-7596216. Please", "0961");
+    gone("Kontor 7167 Postbox 53 Oslo", "Postbox 53");
+    gone("Kontor 7167 Postbox 53 Oslo", "7167");
+    gone("The Mint office is at 9243 Avenue d'Ouchy 109 Apt. 758", "Ouchy");
+    gone("She lives on 33 avenue de Provence street.", "Provence");
+    gone("The bus station is on Pod Floriánem 1677", "Pod");
     for (text, secrets) in [
         ("Lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677.", &["6750", "Koskikatu", "864", "Artilleros", "CO\n", "64677"][..]),
         ("Address: 14 Crown Street Kishiev Squares\n Suite 321\n LONDON\n United Kingdom 75419", &["14 Crown", "Kishiev", "Squares", "321", "LONDON", "75419"]),
@@ -508,6 +520,24 @@ fn address_rules_keep_clinical_text() {
     kept("CRP 12 mg/L, dose 2 of 3 given.", "CRP 12 mg/L, dose 2 of 3 given.");
     kept("Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.", "Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.");
     kept("Returned from Italy 14 days ago.", "Italy 14 days ago");
+    // country + postcode: not a year, not a dose / count
+    kept("Returned from Italy 2019, then Spain 2021.", "Italy 2019, then Spain 2021");
+    kept("Norway 10000 IU vitamin D; Sweden 1500 mg daily", "Norway 10000 IU vitamin D; Sweden 1500 mg daily");
+    kept("Methotrexate 15000 units", "Methotrexate 15000 units");
+    kept("eczema 12345 flares", "eczema 12345 flares");
+    // postcode after a replaced town: not a year, needs "in/at/from [PLACE]"
+    kept("Letter from Maria Olsen 2019 and 2020.", "2019 and 2020");
+    kept("Dr Hope 1426 mg", "1426 mg");
+    // trunk-prefixed phone: needs a leading 0 and a 6-8 digit group
+    kept("WBC 0.5 1234567; score 10 1234567", "WBC 0.5 ");
+    kept("WBC 0.5 1234567; score 10 1234567", "score 10 ");
+    kept("dose 0125 mg twice", "0125 mg");
+    // lower-case "avenue": a street name must follow the number and the word
+    kept("Explored 2 avenues of treatment.", "2 avenues of treatment");
+    // "Postbox": needs a number
+    kept("Use the postbox at reception.", "postbox at reception");
+    // street-name openers only join a street that was already found
+    kept("Pod 3 of the ward; Pod 12 reviewed", "Pod 3 of the ward; Pod 12 reviewed");
 }
 
 
