@@ -9,7 +9,7 @@ mod problem;
 
 use std::time::Instant;
 
-use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
@@ -157,9 +157,6 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
         Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
     })
 }
-
-/// The response body type after `problem_everywhere`.
-pub type Body<B> = EitherBody<B, BoxBody>;
 
 /// Unknown routes.
 pub async fn not_found() -> Result<HttpResponse, ApiError> {
