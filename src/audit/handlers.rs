@@ -7,8 +7,8 @@ use crate::http::{cursor, ApiError, Page, PageQuery};
 /// The audit log, oldest first, for admins.
 #[utoipa::path(get, path = "/v1/audit", tag = "audit", params(PageQuery), security(("bearer" = [])), responses(
     (status = 200, body = Page<super::AuditRow>),
-    (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-    (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+    crate::http::responses::Unauthorized,
+    crate::http::responses::Forbidden,
 ))]
 pub async fn list(
     state: web::Data<AppState>,

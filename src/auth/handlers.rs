@@ -32,7 +32,7 @@ pub struct TokenResponse {
 /// Failed logins are counted per username across all instances; too many answer 429.
 #[utoipa::path(post, path = "/v1/auth/token", tag = "auth", request_body = LoginRequest, responses(
     (status = 200, body = TokenResponse),
-    (status = 400, body = crate::http::Problem, content_type = "application/problem+json"),
+    crate::http::responses::BadRequest,
     (status = 401, description = "Wrong username or password", body = crate::http::Problem, content_type = "application/problem+json"),
     (status = 429, description = "Too many failed logins; see Retry-After", body = crate::http::Problem, content_type = "application/problem+json"),
 ))]

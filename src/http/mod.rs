@@ -18,7 +18,7 @@ use actix_web::{error, web, HttpMessage, HttpResponse};
 pub use docs::{openapi_text, ApiDoc};
 pub use metrics::Metrics;
 pub use paging::{cursor, rfc3339, Page, PageQuery};
-pub use problem::{ApiError, Problem, ProblemItem, PROBLEM_JSON};
+pub use problem::{responses, ApiError, Problem, ProblemItem, PROBLEM_JSON};
 
 use crate::{audit, auth, registry, summary};
 

@@ -224,3 +224,34 @@ impl ResponseError for ApiError {
         response.json(problem)
     }
 }
+
+/// The problem answers endpoints share, for the OpenAPI document: `responses(..., Unauthorized, Forbidden)`.
+#[allow(dead_code)] // The types only describe responses; they are never built.
+pub mod responses {
+    use super::Problem;
+
+    /// Malformed request: unreadable JSON, a bad cursor or query parameter.
+    #[derive(utoipa::IntoResponses)]
+    #[response(status = 400, content_type = "application/problem+json")]
+    pub struct BadRequest(Problem);
+
+    /// No bearer token, or one that is invalid, expired or revoked.
+    #[derive(utoipa::IntoResponses)]
+    #[response(status = 401, content_type = "application/problem+json")]
+    pub struct Unauthorized(Problem);
+
+    /// The token's role or registries do not allow this.
+    #[derive(utoipa::IntoResponses)]
+    #[response(status = 403, content_type = "application/problem+json")]
+    pub struct Forbidden(Problem);
+
+    /// Nothing here, or nothing this token may see.
+    #[derive(utoipa::IntoResponses)]
+    #[response(status = 404, content_type = "application/problem+json")]
+    pub struct NotFound(Problem);
+
+    /// Every problem of the form, each with its JSON pointer; never a submitted value.
+    #[derive(utoipa::IntoResponses)]
+    #[response(status = 422, content_type = "application/problem+json")]
+    pub struct Invalid(Problem);
+}

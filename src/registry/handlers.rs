@@ -54,7 +54,7 @@ pub async fn list_registries(state: web::Data<AppState>) -> Result<HttpResponse,
     params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
     responses(
         (status = 200, description = "JSON Schema 2020-12", body = Object, content_type = "application/schema+json"),
-        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::NotFound,
     ))]
 pub async fn form(path: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
@@ -161,8 +161,8 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Durably stored. Location and ETag headers; the stored case with its de-identification report.", body = CaseView),
-        (status = 400, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::BadRequest,
+        crate::http::responses::Unauthorized,
         (status = 403, description = "Not a clinician or curator of this registry", body = crate::http::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Idempotency-Key reused with another body", body = crate::http::Problem, content_type = "application/problem+json"),
         (status = 413, body = crate::http::Problem, content_type = "application/problem+json"),
@@ -236,9 +236,9 @@ pub struct DryRun {
     security(("bearer" = [])),
     responses(
         (status = 200, body = DryRun),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
+        crate::http::responses::Invalid,
     ))]
 pub async fn validate(
     state: web::Data<AppState>,
@@ -280,8 +280,8 @@ async fn visible_case(state: &AppState, principal: &Principal, id: String) -> Re
     responses(
         (status = 200, body = CaseView),
         (status = 304, description = "If-None-Match matched"),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
         (status = 404, description = "No such case, or not one this token may see", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get(
@@ -317,12 +317,12 @@ fn if_match(req: &HttpRequest, row: &CaseRow, required: bool) -> Result<(), ApiE
     security(("bearer" = [])),
     responses(
         (status = 200, body = CaseView),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
+        crate::http::responses::NotFound,
         (status = 409, description = "The case is withdrawn", body = crate::http::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The case changed since you read it", body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Invalid,
         (status = 428, description = "If-Match missing", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn correct(
@@ -391,9 +391,9 @@ pub struct WithdrawQuery {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The tombstone", body = CaseView),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
+        crate::http::responses::NotFound,
         (status = 412, body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn withdraw(
@@ -454,9 +454,9 @@ fn parse_time(t: &Option<String>) -> Result<Option<chrono::NaiveDateTime>, ApiEr
 #[utoipa::path(get, path = "/v1/cases", tag = "cases", params(ListQuery), security(("bearer" = [])),
     responses(
         (status = 200, body = Page<CaseView>),
-        (status = 400, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::BadRequest,
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
     ))]
 pub async fn list(
     state: web::Data<AppState>,

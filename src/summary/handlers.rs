@@ -154,7 +154,7 @@ async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Resu
     responses(
         (status = 200, description = "The release document, CSV, or zip (application/zip)", body = Object),
         (status = 304, description = "If-None-Match matched"),
-        (status = 404, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::NotFound,
     ))]
 pub async fn get_release(
     state: web::Data<AppState>,
@@ -202,8 +202,8 @@ pub async fn list_releases(
     params(("registry" = String, Path)), security(("bearer" = [])),
     responses(
         (status = 201, description = "The new release document; Location names it", body = Object),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
         (status = 409, description = "Too few cases (or new cases) to publish safely, or a concurrent release", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_release(
@@ -233,8 +233,8 @@ pub async fn create_release(
     params(("registry" = String, Path)), security(("bearer" = [])),
     responses(
         (status = 200, body = Object),
-        (status = 401, body = crate::http::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::Unauthorized,
+        crate::http::responses::Forbidden,
     ))]
 pub async fn live(state: web::Data<AppState>, principal: Principal, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
