@@ -650,7 +650,7 @@ fn build_regexes() -> Vec<Rx> {
 
     // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|calle|avenida|avda\.|rua|rúa|avenue|strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
         Address,
         0,
         Check::None,
@@ -676,6 +676,17 @@ fn build_regexes() -> Vec<Rx> {
     );
     // "5638 Aasa 43", "6614 Luite tee 87"
     add(&format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+\p{{Ll}}{{2,}})?)[ \t]+\d{{1,5}}[A-Za-z]?\b"), Address, 0, Check::NumWordNum, None);
+    // lower-case: "2407 tawastintie 6", "74678 midtvollen 130" (house number of 3+ digits, a long
+    // word that is not an ordinary / clinical word)
+    add(r"\b\d{3,5}[ \t]+(\p{Ll}{6,})[ \t]+\d{1,4}[A-Za-z]?\b", Address, 0, Check::NumWordNum, None);
+    // lower-case Hungarian / Baltic streets: "hegyalja út 98.", "Árpád fejedelem útja 62."
+    add(
+        &format!(r"\b(?:{capw}[ \t]+)?\p{{Ll}}{{3,}}[ \t]+(?:utca|út|útja|körút|rakpart|fasor|sétány|iela|gatvė|puiestee)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
+        Address,
+        0,
+        Check::None,
+        None,
+    );
     // a street without its number: "Marina Fort Street", "Main Street"
     add(
         &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:Street|STREET|Road|ROAD|Avenue|AVENUE|Boulevard|Lane|Parkway|Turnpike|Bypass|Highway|Strasse|Straße)\b"),
@@ -1339,6 +1350,30 @@ impl Scrubber {
             }
         }
         spans.extend(extra);
+        // "704 1436 Redbud Drive": two digit groups read as an ID whose second group is the
+        // house number of a street found here: the whole run is the address
+        let addrs: Vec<(usize, usize)> = spans.iter().filter(|sp| sp.kind == Placeholder::Address).map(|sp| (sp.s, sp.e)).collect();
+        if addrs.is_empty() {
+            return;
+        }
+        let starts: Vec<usize> = addrs.iter().map(|a| a.0).collect();
+        for sp in spans.iter_mut() {
+            if sp.kind != Placeholder::Id {
+                continue;
+            }
+            // a region code + postcode read as a code ("OV 21072") inside an address tail
+            if addrs.iter().any(|&(s, e)| s <= sp.s && sp.e <= e) {
+                sp.kind = Placeholder::Address;
+                continue;
+            }
+            let m = &text[sp.s..sp.e];
+            let g1 = m.bytes().take_while(u8::is_ascii_digit).count();
+            let ws = m[g1..].bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+            let g2 = &m[g1 + ws..];
+            if (1..=5).contains(&g1) && ws == 1 && (1..=5).contains(&g2.len()) && g2.bytes().all(|b| b.is_ascii_digit()) && starts.contains(&(sp.s + g1 + ws)) {
+                sp.kind = Placeholder::Address;
+            }
+        }
     }
 
     /// Length of a country name at the start of `rest` (one word from the lexicon or a
@@ -2028,6 +2063,15 @@ fn looks_medical(lower: &str) -> bool {
 /// A house / building number (or "ul.") right before a street that does not start with one.
 fn address_head(text: &str, s: usize) -> usize {
     if text[s..].starts_with(|c: char| c.is_ascii_digit()) {
+        // a second, 3-5 digit number before a numbered street: "903 83 Dora Creek"
+        let b = text[..s].strip_suffix(' ').unwrap_or("");
+        let n = b.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if (3..=5).contains(&n) && s - 1 == b.len() {
+            let ns = b.len() - n;
+            if !preceded_by_decimal(text, ns) && !text[..ns].ends_with(['-', '/', '+', '#']) {
+                return ns;
+            }
+        }
         return s;
     }
     let before = &text[..s];

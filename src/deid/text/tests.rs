@@ -538,6 +538,35 @@ fn address_rules_keep_clinical_text() {
     kept("Use the postbox at reception.", "postbox at reception");
     // street-name openers only join a street that was already found
     kept("Pod 3 of the ward; Pod 12 reviewed", "Pod 3 of the ward; Pod 12 reviewed");
+    // lower-case number-word-number streets, double house numbers, "Rue x", "x út 9":
+    // dose / count / visit text stays
+    for t in [
+        "take 2 tablets 3 times a day",
+        "15 mg weekly",
+        "seen at week 12 visit 3",
+        "grade 3 lesion 4 cm",
+        "PASI 12 week 16",
+        "1 of 3 sites",
+        "methotrexate 150 tablets 3 refills",
+        "given 100 doses 2 days apart",
+        "dose 250 adalimumab 40 mg",
+        "score 120 pruritus 7 of 10",
+        "bed 4 room 300 lesions 2",
+        "grade 2 rue 3 areas",
+    ] {
+        kept(t, t);
+    }
+    // the new rules do find the streets
+    gone("the bus drops you off at 74678 midtvollen 130 st.", "midtvollen 130");
+    gone("meet me at 2407 tawastintie 6, sé, portugal", "tawastintie 6");
+    gone("pedestrians must enter on hegyalja út 98. st.", "hegyalja út 98");
+    gone("The bus drops you off at 31 Rue tachkent St.", "Rue tachkent");
+    // a second house number before a numbered street: 3-5 digits only
+    gone("here they are: 903 83 Dora Creek Apt. 176", "903");
+    kept("PASI 12 at 15 Elm Street", "PASI 12 at ");
+    // an ID next to an address is still removed
+    gone("MRN 704 1436 reviewed", "704 1436");
+    gone("located at 704 1436 Redbud Drive", "704");
 }
 
 
