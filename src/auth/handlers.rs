@@ -4,7 +4,6 @@ use validator::Validate;
 
 use super::{password, store, AuthError, Role};
 use crate::app::AppState;
-use crate::db::DbError;
 use crate::http::ApiError;
 use crate::registry::Registry;
 
@@ -84,8 +83,7 @@ pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) ->
             store::clear_failures(c, &limit_key)?;
             crate::audit::record(c, &crate::audit::Entry::new(&user.username, "login", "token", Some(&claims.jti), None))
         })
-        .await
-        .map_err(|e: DbError| ApiError::from(e))?;
+        .await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse {
         access_token: token,
         token_type: "Bearer",

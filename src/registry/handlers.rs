@@ -12,7 +12,6 @@ use super::{intake, DeidReport, Intake, IntakeContext, Registry};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{Principal, Role};
-use crate::db::DbError;
 use crate::http::{cursor, rfc3339, ApiError, Page};
 
 const WRITERS: &[Role] = &[Role::Clinician, Role::Curator];
@@ -481,7 +480,7 @@ pub async fn list(
         after_id: query.after.as_deref().map(cursor::decode::<String>).transpose()?,
         limit: limit + 1,
     };
-    let rows = state.db.read(move |c| store::list(c, &filter)).await.map_err(|e: DbError| ApiError::from(e))?;
+    let rows = state.db.read(move |c| store::list(c, &filter)).await?;
     let page = Page::from_rows(rows, limit, |r| cursor::encode(&r.id));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))

@@ -27,7 +27,8 @@ pub struct CaseRow {
 }
 
 /// Cases with their documents, as `CaseRow`s.
-fn with_documents() -> _CaseQuery {
+#[diesel::dsl::auto_type]
+fn with_documents() -> _ {
     cases::table.left_join(case_documents::table).select((
         cases::id,
         cases::registry,
@@ -42,23 +43,6 @@ fn with_documents() -> _CaseQuery {
         case_documents::derived.nullable(),
     ))
 }
-
-type _CaseQuery = diesel::dsl::Select<
-    diesel::dsl::LeftJoin<cases::table, case_documents::table>,
-    (
-        cases::id,
-        cases::registry,
-        cases::form_version,
-        cases::submitter,
-        cases::created_at,
-        cases::updated_at,
-        cases::version,
-        cases::withdrawn_at,
-        cases::withdrawal_reason,
-        diesel::dsl::Nullable<case_documents::form>,
-        diesel::dsl::Nullable<case_documents::derived>,
-    ),
->;
 
 /// The summary columns a case's content fills (all NULL once withdrawn).
 #[derive(AsChangeset, Insertable)]
