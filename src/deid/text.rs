@@ -131,26 +131,29 @@ impl Scrubbed {
 // Lexicon
 // ---------------------------------------------------------------------------------------------
 
-const GIVEN: u16 = 1 << 0;
-const SURNAME: u16 = 1 << 1;
-const AMB_GIVEN: u16 = 1 << 2;
-const AMB_SURNAME: u16 = 1 << 3;
-const CITY: u16 = 1 << 4;
-const AMB_CITY: u16 = 1 << 5;
-const CLINICAL: u16 = 1 << 6;
-const ENGLISH: u16 = 1 << 7;
-const TITLE: u16 = 1 << 8;
-const RELATION: u16 = 1 << 9;
-const MONTH: u16 = 1 << 10;
-const COUNTRY: u16 = 1 << 11;
-const KNOWN: u16 = 1 << 12;
-const STOP: u16 = 1 << 13;
-const WEAKCTX: u16 = 1 << 14;
+const GIVEN: u32 = 1 << 0;
+const SURNAME: u32 = 1 << 1;
+const AMB_GIVEN: u32 = 1 << 2;
+const AMB_SURNAME: u32 = 1 << 3;
+const CITY: u32 = 1 << 4;
+const AMB_CITY: u32 = 1 << 5;
+const CLINICAL: u32 = 1 << 6;
+const ENGLISH: u32 = 1 << 7;
+const TITLE: u32 = 1 << 8;
+const RELATION: u32 = 1 << 9;
+const MONTH: u32 = 1 << 10;
+const COUNTRY: u32 = 1 << 11;
+const KNOWN: u32 = 1 << 12;
+const STOP: u32 = 1 << 13;
+const WEAKCTX: u32 = 1 << 14;
 /// eponym of a disease or sign ("Graves", "Wilson"): a name only where the context says so
-const EPONYM: u16 = 1 << 15;
+const EPONYM: u32 = 1 << 15;
+/// A word of a multi-word country name ("San" of "San Marino", "New", "Republic"): not a
+/// person's name, but not a country by itself either.
+const COUNTRY_PART: u32 = 1 << 16;
 
-const NAME_ONLY: u16 = GIVEN | SURNAME;
-const ANY_NAME: u16 = GIVEN | SURNAME | AMB_GIVEN | AMB_SURNAME;
+const NAME_ONLY: u32 = GIVEN | SURNAME;
+const ANY_NAME: u32 = GIVEN | SURNAME | AMB_GIVEN | AMB_SURNAME;
 
 const D_GIVEN: &str = include_str!("data/given_names.txt");
 const D_SURNAMES: &str = include_str!("data/surnames.txt");
@@ -206,6 +209,11 @@ const STOPS: &[&str] = &[
 const STREET_SUFFIXES: &[&str] = &[
     "bypass", "turnpike", "expressway", "freeway", "motorway", "gateway", "union", "unions", "point", "points", "pass", "route", "radial", "crossroad", "prairie", "rapids", "rapid", "extension", "extensions", "squares", "streets", "roads", "forges", "forge", "forks", "fork", "coves", "cove", "courts", "parks", "harbor", "harbour", "harbors", "islands", "island", "isle", "junction", "landing", "manor", "meadow", "meadows", "mill", "mills", "mount", "orchard", "oval", "overpass", "underpass", "ranch", "shore", "shores", "skyway", "spur", "stravenue", "throughway", "trace", "track", "trafficway", "tunnel", "viaduct", "vista", "village", "ville", "wells", "brook", "brooks", "burg", "canyon", "cape", "cliff", "cliffs", "common", "corner", "corners", "creek", "crest", "curve", "dale", "dam", "divide", "estate", "estates", "falls", "ferry", "field", "fields", "flats", "ford", "fords", "forest", "fort", "garden", "glen", "glens", "greens", "groves", "haven", "hills", "hollow", "inlet", "key", "keys", "knoll", "knolls", "lake", "lakes", "light", "lights", "lock", "locks", "lodge", "mall", "mission", "neck", "pines", "plain", "plains", "port", "ports", "ridges", "river", "run", "shoal", "shoals", "spring", "springs", "station", "stream", "summit", "valley", "valleys", "views", "walks", "wall", "ways", "well", "quay", "wharf", "close", "drove", "chase", "croft", "fold", "garth", "yard",
 ];
+/// Lower-case words inside town names ("Caxias do Sul", "Chomutice u Horic v Podkrkonoší").
+const TOWN_PARTICLES: &[&str] = &[
+    "do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
+    "bei", "ob", "na", "nad", "pod", "u", "v", "z", "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
+];
 /// Words after which an ambiguous city name is read as a place.
 const WEAK_CTX: &[&str] = &["in", "from", "at", "near", "to", "of", "outside", "around"];
 
@@ -246,7 +254,7 @@ fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 struct Lexicon {
-    words: FxMap<&'static str, u16>,
+    words: FxMap<&'static str, u32>,
     /// Multi-word city names (lower case), matched ASCII-case-insensitively.
     multi_cities: AhoCorasick,
     /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
@@ -255,9 +263,9 @@ struct Lexicon {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut words: FxMap<&'static str, u16> = FxMap::default();
+        let mut words: FxMap<&'static str, u32> = FxMap::default();
         words.reserve(240_000);
-        let mut add = |w: &'static str, f: u16| {
+        let mut add = |w: &'static str, f: u32| {
             *words.entry(w).or_insert(0) |= f;
         };
         for w in data_lines(D_ENGLISH) {
@@ -296,16 +304,15 @@ impl Lexicon {
                 add(w, AMB_CITY);
             }
         }
-        let mut multi_countries: Vec<&'static str> = Vec::new();
-        for w in data_lines(D_COUNTRIES) {
-            if !w.contains(' ') {
-                add(w, COUNTRY);
-            } else {
-                multi_countries.push(w);
-            }
-        }
+        let mut multi_countries: Vec<&'static str> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).collect();
         // common forms missing from the list
         multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"]);
+        // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
+        const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
+        for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
+            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == w));
+            add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY | COUNTRY_PART } else { COUNTRY });
+        }
         multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
         for w in data_lines(D_CLINICAL) {
             add(w, CLINICAL);
@@ -346,7 +353,7 @@ impl Lexicon {
     }
 
     #[inline]
-    fn get(&self, lower: &str) -> u16 {
+    fn get(&self, lower: &str) -> u32 {
         self.words.get(lower).copied().unwrap_or(0)
     }
 }
@@ -450,13 +457,14 @@ fn build_regexes() -> Vec<Rx> {
         "avda", "rua", "travessa", "largo", "praça", "praca", "plaza", "paseo", "camino", "chemin",
         "allée", "allee", "boulevard", "bd", "impasse", "quai", "route", "strada", "ulica", "ul.",
         "aleja", "odos", "leoforos", "utca", "avenue", "place", "rambla", "ronda", "estrada",
-        "alameda", "avenue", "rruga", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
+        "alameda", "avenue", "rruga", "rúa", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
         "jl.", "calzada", "carretera", "cami", "passeig", "platz",
     ]);
     let part = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
     let capw = r"\p{Lu}[\p{L}'’-]*";
     let compound = "(?i:strasse|straße|str\\.|gasse|weg|allee|platz|ring|damm|ufer|gata|gatan|gatu|gaten|vägen|vagen|vegen|veien|veg|vej|vei|gade|straat|laan|plein|gracht|steeg|dijk|kade|katu|tie|kuja|polku|tori|utca|ulica|ulitsa|prospekt|caddesi|sokak|sokağı|stræde|stig|väg|torget|tanvan)";
     let fac = "(?i:hospital|hospitals|infirmary|clinic|clinics|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
+    let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
     let states = "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]";
 
     let mut v: Vec<Rx> = Vec::new();
@@ -591,7 +599,7 @@ fn build_regexes() -> Vec<Rx> {
     add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::None, Some("["));
     // --- street addresses ---
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|{ordinal}|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
         Address,
         0,
         Check::None,
@@ -668,14 +676,14 @@ fn build_regexes() -> Vec<Rx> {
     add(r"\b(?:USNS|USNV|USS|USCGC|usns|usnv|uscgc)[ \t]+\p{L}[\p{L}'’-]*", Address, 0, Check::None, None);
     // "the corner of 3744 Retreat Avenue and Władysława Route"
     add(
-        r"(?i)\bcorner of[ \t]+([^\n,.;]{1,60}?[ \t]+and[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*)?)",
+        r"(?i)\bcorner of[ \t]+([^\n,;]{1,60}?[ \t]+and[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}\.?)",
         Address,
         1,
         Check::Corner,
         Some("orner"),
     );
     // "5638 Aasa 43", "6614 Luite tee 87"
-    add(&format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+\p{{Ll}}{{2,}})?)[ \t]+\d{{1,5}}[A-Za-z]?\b"), Address, 0, Check::NumWordNum, None);
+    add(&format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+\p{{Ll}}{{2,}}|[ \t]+{part}[ \t]+{capw}|[ \t]+[zuv][ \t]+{capw})?)[ \t]+\d{{1,5}}[A-Za-z]?\b"), Address, 0, Check::NumWordNum, None);
     // lower-case: "2407 tawastintie 6", "74678 midtvollen 130" (house number of 3+ digits, a long
     // word that is not an ordinary / clinical word)
     add(r"\b\d{3,5}[ \t]+(\p{Ll}{6,})[ \t]+\d{1,4}[A-Za-z]?\b", Address, 0, Check::NumWordNum, None);
@@ -761,7 +769,7 @@ struct Span {
 struct Tok {
     s: usize,
     e: usize,
-    f: u16,
+    f: u32,
     letters: u16,
     cap: bool,
     allcaps: bool,
@@ -1058,6 +1066,28 @@ impl Scrubber {
 
     /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
     fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
+        // Some exports write the Greek capital delta as the maths sign U+2206 ("ΧΑΝ∆ΡΙΑ"), which
+        // would split the word; detection reads it as a Greek capital letter of the same UTF-8
+        // length, so every byte offset still points into `text`.
+        if text.contains('\u{2206}') {
+            let mut norm = String::with_capacity(text.len());
+            let mut prev = ' ';
+            for c in text.chars() {
+                // same case as the letter before, so the text's case mode does not change
+                norm.push(match c {
+                    '\u{2206}' if prev.is_lowercase() => '\u{1F00}',
+                    '\u{2206}' => '\u{1F08}',
+                    c => c,
+                });
+                prev = c;
+            }
+            debug_assert_eq!(norm.len(), text.len());
+            return self.detect_in(&norm, known);
+        }
+        self.detect_in(text, known)
+    }
+
+    fn detect_in(&self, text: &str, known: &Known) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
@@ -1084,9 +1114,6 @@ impl Scrubber {
                 if !h.matched(si) {
                     continue;
                 }
-            }
-            if false {
-                continue;
             }
             if let Some(n) = rx.needs {
                 if !text.contains(n) {
@@ -1285,7 +1312,10 @@ impl Scrubber {
             }
             Check::Corner => {
                 let first = m.split_whitespace().next().unwrap_or("");
-                m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && self.lex.get(&first.to_lowercase()) & (CLINICAL | STOP) == 0
+                // a dot only after an abbreviation of the first street ("Road St. and"), not a
+                // sentence end
+                let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
+                one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && self.lex.get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
             Check::NumWordNum => {
                 let word = m.split_whitespace().nth(1).unwrap_or("");
@@ -1384,10 +1414,13 @@ impl Scrubber {
             return None;
         }
         let w = &rest[..w_end];
-        if !w.chars().next().is_some_and(char::is_uppercase) {
+        // lower-case ("hungary") only for all-lower-case words that are not also ordinary words
+        let lower = w.chars().all(char::is_lowercase);
+        if !lower && !w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if self.lex.get(&w.to_lowercase()) & COUNTRY != 0 {
+        let f = self.lex.get(&w.to_lowercase());
+        if f & COUNTRY != 0 && f & COUNTRY_PART == 0 && (!lower || f & ENGLISH == 0) {
             return Some(w_end);
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
@@ -1417,7 +1450,7 @@ impl Scrubber {
             return false;
         }
         let lw = w.to_lowercase();
-        if self.lex.get(&lw) & COUNTRY != 0 {
+        if self.lex.get(&lw) & (COUNTRY | COUNTRY_PART) == COUNTRY {
             return true;
         }
         let tail_start = b.len().saturating_sub(40);
@@ -1426,6 +1459,37 @@ impl Scrubber {
         self.lex.multi_countries.iter().any(|c| {
             tail.ends_with(c) && !tail[..tail.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic)
         })
+    }
+
+    /// End of up to four place words from `p` that a comma and a country follow on the same
+    /// line ("sé, portugal", "Chomutice u Horic v Podkrkonoší, Czech Republic"): whatever sits
+    /// between an address and its country is the town.
+    fn words_before_country(&self, text: &str, p: usize) -> Option<usize> {
+        let mut q = p;
+        for _ in 0..4 {
+            let rest = &text[q..];
+            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))).unwrap_or(rest.len());
+            if w_len == 0 {
+                return None;
+            }
+            let w = &rest[..w_len];
+            let f = self.lex.get(&w.to_lowercase());
+            if self.country_at(rest).is_some() || f & (STOP | CLINICAL | MONTH | TITLE | RELATION) != 0 || f & ENGLISH != 0 && f & (CITY | ANY_NAME) == 0 && !TOWN_PARTICLES.contains(&w) {
+                return None;
+            }
+            q += w_len;
+            let after = &text[q..];
+            let t = after.trim_start_matches([' ', '\t']);
+            if let Some(c) = t.strip_prefix(',') {
+                let c = c.trim_start_matches([' ', '\t']);
+                return self.country_at(c).is_some().then_some(q);
+            }
+            if t.len() == after.len() || t.len() + 2 < after.len() {
+                return None;
+            }
+            q += after.len() - t.len();
+        }
+        None
     }
 
     fn postcode_at(&self, text: &str, p: usize) -> Option<usize> {
@@ -1446,6 +1510,7 @@ impl Scrubber {
         let mut strong = false;
         let mut words = 0;
         let lower_text = !caps_mode && !text.chars().any(char::is_uppercase);
+        let mut lower_town = false;
         loop {
             let rest = &text[q..];
             let w_len = rest
@@ -1465,7 +1530,19 @@ impl Scrubber {
             let f = self.lex.get(key);
             let upper = first.is_uppercase();
             let short_caps = w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
-            let lower_ok = lower_text && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | STOP) == 0);
+            let plain = f & (ENGLISH | CLINICAL | STOP) == 0;
+            // lower-case town right after an address ("suite 112 calgary alberta") even in a
+            // text with capitals; in an all-lower-case text any word that is not an ordinary one
+            let lower_ok = (lower_text || lower_town) && (f & (CITY | AMB_CITY) != 0 || plain) || words == 0 && f & CITY != 0 && plain;
+            lower_town |= !upper && lower_ok;
+            // a particle inside a town's name: "Caxias do Sul", "Velká Bukovina u Decína"
+            if !upper && words > 0 && TOWN_PARTICLES.contains(&w) {
+                let after = &text[q + w_len..];
+                if after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase() || (lower_text && c.is_alphabetic())) {
+                    q += w_len + 1;
+                    continue;
+                }
+            }
             if !upper && !lower_ok && !(short_caps && words == 0) {
                 if words > 0 && !strong {
                     return None; // a sentence, not a town
@@ -1473,6 +1550,14 @@ impl Scrubber {
                 break;
             }
             if short_caps {
+                // a region code after the town, at the end of the address: "OULU NO.", "Sindi PR,"
+                if words > 0 && w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                    let e = q + w_len;
+                    if text[e..].trim_start_matches([' ', '\t']).chars().next().is_none_or(|c| matches!(c, '.' | ',' | ';' | '\n' | '\r' | ')')) {
+                        end = e;
+                    }
+                    break;
+                }
                 // a region code ("CO", "NI") only before a postcode or a country
                 if words == 0 {
                     let e = q + w_len;
@@ -1486,7 +1571,7 @@ impl Scrubber {
                 }
                 break;
             }
-            if f & (CLINICAL | MONTH | TITLE | RELATION) != 0 || (f & STOP != 0 && f & CITY == 0) || looks_medical(key) {
+            if f & (CLINICAL | MONTH | TITLE | RELATION) != 0 || f & CITY == 0 && (f & STOP != 0 || looks_medical(key)) {
                 if words > 0 && !strong {
                     return None;
                 }
@@ -1560,6 +1645,22 @@ impl Scrubber {
             }
             if let Some(pe) = self.postcode_at(text, p) {
                 e = pe;
+                continue;
+            }
+            // a district number before the postcode: ", 32\n 60810"
+            let d = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&d) {
+                let mut r = p + d;
+                while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                    r += 1;
+                }
+                if let Some(pe) = (r > p + d).then(|| self.postcode_at(text, r)).flatten() {
+                    e = pe;
+                    continue;
+                }
+            }
+            if let Some(we) = self.words_before_country(text, p) {
+                e = we;
                 continue;
             }
             if let Some(m) = self.tail_unit.find(&text[p..]) {

@@ -287,6 +287,7 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
     let data = std::fs::read_to_string(corpus_path("external/presidio-synth-v2.json")).expect("presidio data");
     let v: serde_json::Value = serde_json::from_str(&data).unwrap();
     let mut stats: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
+    let mut outside = (0usize, 0usize);
     for rec in v.as_array().unwrap() {
         let text = rec["full_text"].as_str().unwrap();
         let spans = scrubber().spans_for_eval(text, &[]);
@@ -304,6 +305,24 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
         }
         // presidio positions are in characters
         let char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+        // over-scrubbing: letters and digits outside every labelled span that were replaced
+        let labelled: Vec<(usize, usize)> = rec["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|sp| {
+                let (cs, ce) = (sp["start_position"].as_u64()? as usize, sp["end_position"].as_u64()? as usize);
+                Some((*char_to_byte.get(cs)?, *char_to_byte.get(ce)?))
+            })
+            .collect();
+        for (p, c) in text.char_indices() {
+            if c.is_alphanumeric() && !labelled.iter().any(|&(s, e)| s <= p && p < e) {
+                outside.1 += 1;
+                if spans.iter().any(|&(s, e, _)| s <= p && p < e) {
+                    outside.0 += 1;
+                }
+            }
+        }
         for sp in rec["spans"].as_array().unwrap() {
             let ty = sp["entity_type"].as_str().unwrap();
             if !COUNTED.contains(&ty) {
@@ -369,6 +388,7 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
             }
         }
     }
+    println!("over-scrubbing: {} of {} letters/digits outside labelled spans replaced ({:.2}%)", outside.0, outside.1, 100.0 * outside.0 as f64 / outside.1 as f64);
     stats.into_iter().map(|(k, (a, b, c))| (k, a, b, c)).collect()
 }
 
