@@ -148,8 +148,8 @@ const STOP: u32 = 1 << 13;
 const WEAKCTX: u32 = 1 << 14;
 /// eponym of a disease or sign ("Graves", "Wilson"): a name only where the context says so
 const EPONYM: u32 = 1 << 15;
-/// A word of a multi-word country name ("San" of "San Marino", "New", "Republic"): not a
-/// person's name, but not a country by itself either.
+/// A word of a multi-word country name ("San" of "San Marino", "Martin" of "Saint Martin"): not a
+/// country by itself; inside the whole name a token is marked `COUNTRY` where the text has it.
 const COUNTRY_PART: u32 = 1 << 16;
 
 const NAME_ONLY: u32 = GIVEN | SURNAME;
@@ -209,6 +209,13 @@ const STOPS: &[&str] = &[
 const STREET_SUFFIXES: &[&str] = &[
     "bypass", "turnpike", "expressway", "freeway", "motorway", "gateway", "union", "unions", "point", "points", "pass", "route", "radial", "crossroad", "prairie", "rapids", "rapid", "extension", "extensions", "squares", "streets", "roads", "forges", "forge", "forks", "fork", "coves", "cove", "courts", "parks", "harbor", "harbour", "harbors", "islands", "island", "isle", "junction", "landing", "manor", "meadow", "meadows", "mill", "mills", "mount", "orchard", "oval", "overpass", "underpass", "ranch", "shore", "shores", "skyway", "spur", "stravenue", "throughway", "trace", "track", "trafficway", "tunnel", "viaduct", "vista", "village", "ville", "wells", "brook", "brooks", "burg", "canyon", "cape", "cliff", "cliffs", "common", "corner", "corners", "creek", "crest", "curve", "dale", "dam", "divide", "estate", "estates", "falls", "ferry", "field", "fields", "flats", "ford", "fords", "forest", "fort", "garden", "glen", "glens", "greens", "groves", "haven", "hills", "hollow", "inlet", "key", "keys", "knoll", "knolls", "lake", "lakes", "light", "lights", "lock", "locks", "lodge", "mall", "mission", "neck", "pines", "plain", "plains", "port", "ports", "ridges", "river", "run", "shoal", "shoals", "spring", "springs", "station", "stream", "summit", "valley", "valleys", "views", "walks", "wall", "ways", "well", "quay", "wharf", "close", "drove", "chase", "croft", "fold", "garth", "yard",
 ];
+/// Labels of form fields and note sections, which stand before a colon like a speaker's name.
+const FIELD_LABELS: &[&str] = &[
+    "name", "address", "phone", "email", "mail", "date", "note", "notes", "plan", "key", "comment", "comments", "summary",
+    "history", "reason", "result", "results", "impression", "diagnosis", "treatment", "status", "title", "subject", "re",
+    "fax", "tel", "mobile", "home", "work", "website", "city", "country", "code", "state", "street", "will", "bill", "sign",
+    "signs", "rash", "grade", "type", "class", "stage", "site", "colour", "color", "course", "story", "update", "follow",
+];
 /// Lower-case words inside town names ("Caxias do Sul", "Chomutice u Horic v Podkrkonoší").
 const TOWN_PARTICLES: &[&str] = &[
     "do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
@@ -259,6 +266,8 @@ struct Lexicon {
     multi_cities: AhoCorasick,
     /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
     multi_countries: Vec<&'static str>,
+    /// The same, to mark their words in a text ("Costa Rica", "Czech Republic").
+    multi_countries_ac: AhoCorasick,
 }
 
 impl Lexicon {
@@ -311,7 +320,7 @@ impl Lexicon {
         const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
         for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
             let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == w));
-            add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY | COUNTRY_PART } else { COUNTRY });
+            add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
         }
         multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
         for w in data_lines(D_CLINICAL) {
@@ -349,7 +358,12 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&multi)
             .expect("city automaton");
-        Lexicon { words, multi_cities, multi_countries }
+        let multi_countries_ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&multi_countries)
+            .expect("country automaton");
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac }
     }
 
     #[inline]
@@ -687,6 +701,15 @@ fn build_regexes() -> Vec<Rx> {
     // lower-case: "2407 tawastintie 6", "74678 midtvollen 130" (house number of 3+ digits, a long
     // word that is not an ordinary / clinical word)
     add(r"\b\d{3,5}[ \t]+(\p{Ll}{6,})[ \t]+\d{1,4}[A-Za-z]?\b", Address, 0, Check::NumWordNum, None);
+    // lower-case: "ul. nad jarem 22", "freistädter strasse 61"
+    add(r"\b(?:ul|al|pl|os)\.[ \t]*\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Ll}[\p{L}'’-]*){0,3},?[ \t]+\d{1,5}[a-z]?\b", Address, 0, Check::None, Some("."));
+    add(
+        r"\b\p{Ll}{3,}[ \t]+(?:strasse|straße|str\.|gasse|weg|allee|platz|ring|straat|laan|vej|gade|gata|gatan|vägen|veien|vegen|vei|tie|katu|street|road|avenue|lane|drive)[ \t]+\d{1,5}[a-z]?\b",
+        Address,
+        0,
+        Check::None,
+        None,
+    );
     // lower-case Hungarian / Baltic streets: "hegyalja út 98.", "Árpád fejedelem útja 62."
     add(
         &format!(r"\b(?:{capw}[ \t]+)?\p{{Ll}}{{3,}}[ \t]+(?:utca|út|útja|körút|rakpart|fasor|sétány|iela|gatvė|puiestee)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
@@ -1420,7 +1443,7 @@ impl Scrubber {
             return None;
         }
         let f = self.lex.get(&w.to_lowercase());
-        if f & COUNTRY != 0 && f & COUNTRY_PART == 0 && (!lower || f & ENGLISH == 0) {
+        if f & COUNTRY != 0 && (!lower || f & ENGLISH == 0) {
             return Some(w_end);
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
@@ -1450,7 +1473,7 @@ impl Scrubber {
             return false;
         }
         let lw = w.to_lowercase();
-        if self.lex.get(&lw) & (COUNTRY | COUNTRY_PART) == COUNTRY {
+        if self.lex.get(&lw) & COUNTRY != 0 {
             return true;
         }
         let tail_start = b.len().saturating_sub(40);
@@ -1535,8 +1558,9 @@ impl Scrubber {
             // text with capitals; in an all-lower-case text any word that is not an ordinary one
             let lower_ok = (lower_text || lower_town) && (f & (CITY | AMB_CITY) != 0 || plain) || words == 0 && f & CITY != 0 && plain;
             lower_town |= !upper && lower_ok;
-            // a particle inside a town's name: "Caxias do Sul", "Velká Bukovina u Decína"
-            if !upper && words > 0 && TOWN_PARTICLES.contains(&w) {
+            // a particle inside a town's or street's name: "Caxias do Sul", "Velká Bukovina u
+            // Decína", "van Gijn Summit"
+            if !upper && (words > 0 || w.len() >= 2) && TOWN_PARTICLES.contains(&w) {
                 let after = &text[q + w_len..];
                 if after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase() || (lower_text && c.is_alphabetic())) {
                     q += w_len + 1;
@@ -1603,6 +1627,11 @@ impl Scrubber {
         // "u. 15." / "Str." : the dot right after belongs to the address
         if e < b.len() && b[e] == b'.' && e > 0 && b[e - 1].is_ascii_alphanumeric() {
             e += 1;
+        }
+        // a postcode in two groups read as a house number and a rest: "ÖVERTURINGEN 840 24"
+        let three = e >= 4 && b[e - 4] == b' ' && b[e - 3..e].iter().all(u8::is_ascii_digit);
+        if three && b.len() >= e + 3 && b[e] == b' ' && b[e + 1..e + 3].iter().all(u8::is_ascii_digit) && !text[e + 3..].starts_with(|c: char| c.is_alphanumeric()) && !followed_by_unit_or_decimal(&text[e + 3..]) {
+            e += 3;
         }
         let mut post = None;
         for _ in 0..8 {
@@ -1770,6 +1799,15 @@ impl Scrubber {
             t.f = f;
         }
 
+        // the words of a multi-word country name are a country, not names: "Costa Rica"
+        for m in self.lex.multi_countries_ac.find_iter(text) {
+            if word_boundary_ok(text, m.start(), m.end()) {
+                for t in toks.iter_mut().filter(|t| m.start() <= t.s && t.e <= m.end()) {
+                    t.f |= COUNTRY;
+                }
+            }
+        }
+
         let n = toks.len();
         if lower_mode {
             for t in toks.iter_mut() {
@@ -1915,6 +1953,40 @@ impl Scrubber {
                 && (capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0 && !looks_medical(&word(k).to_lowercase()))
         };
 
+        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
+        let sentence_start = |i: usize| -> bool {
+            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
+            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+        };
+        // a given name, even one that is also a word ("Heather", "Mark"), as a speaker's label
+        // ("Heather: I've had this rash...") or addressed directly (", Mark!")
+        for i in 0..n {
+            let t = toks[i];
+            if name[i] || !capish(&t) || t.initial || t.f & (GIVEN | AMB_GIVEN) == 0 || t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) != 0 {
+                continue;
+            }
+            let after = &text[t.e..];
+            let speaker = after.starts_with(':') && !after[1..].starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS);
+            let addressed = text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
+            if speaker || addressed {
+                name[i] = true;
+            }
+        }
+
+        // an all-lower-case text: two unknown words side by side ("guðgeir bergsveinsson") are a name
+        if lower_mode {
+            let unknown = |k: usize| {
+                let t = &toks[k];
+                t.lower && t.f == 0 && t.letters >= 4 && !t.prot && !t.digit && !looks_medical(word(k))
+            };
+            for i in 1..n {
+                if unknown(i - 1) && unknown(i) && gap(i - 1, i) == " " {
+                    name[i - 1] = true;
+                    name[i] = true;
+                }
+            }
+        }
+
         // neighbours: ambiguous names next to names, unknown capitalised words next to names, initials
         for _round in 0..3 {
             let mut changed = false;
@@ -1923,11 +1995,18 @@ impl Scrubber {
                     continue;
                 }
                 let t = toks[i];
+                let left = i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &t);
+                let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
+                // a clinical abbreviation written like a given name before a surname: "Ana Dias"
+                // (ANA the antibody), "Ed Walsh"
+                if t.f & CLINICAL != 0 && right && !caps_mode && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & NAME_ONLY != 0 {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
                 if t.prot || t.digit || t.f & (CLINICAL | TITLE | RELATION) != 0 {
                     continue;
                 }
-                let left = i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &t);
-                let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
                 let f = t.f;
                 // particles: "Willemine ten Pas", "Maika van de Noort", "says Du Cane"
                 if (left || ctx[i] != 0 && t.cap) && PARTICLES.iter().any(|p| word(i).eq_ignore_ascii_case(p)) {
@@ -2086,6 +2165,31 @@ impl Scrubber {
             }
         }
 
+        // a name found in full ("Brad L Key", "Dr Rose Hall") is a name wherever else its words
+        // stand capitalised in the same text ("starring Key"); ordinary words only mid-sentence
+        // (in an all-lower-case text, lower-case ones too: "eric g. samoylova's ... early samoylova")
+        let lower_key = |i: usize| -> String {
+            let w = word(i).to_lowercase();
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_owned).unwrap_or(w)
+        };
+        let mut full: Vec<String> = Vec::new();
+        for i in 0..n {
+            let in_run = i + 1 < n && name[i + 1] && joinable(text, &toks[i], &toks[i + 1]) || i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &toks[i]);
+            let t = &toks[i];
+            if name[i] && in_run && t.letters >= 3 && !t.initial && t.f & (CLINICAL | EPONYM | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
+                full.push(lower_key(i));
+            }
+        }
+        if !full.is_empty() {
+            for i in 0..n {
+                let t = &toks[i];
+                let shape = capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0;
+                if !name[i] && shape && !t.initial && (t.f & ENGLISH == 0 || !sentence_start(i)) && full.contains(&lower_key(i)) {
+                    name[i] = true;
+                }
+            }
+        }
+
         // emit name spans (joined across spaces and initials' dots)
         const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
         let mut i = 0;
@@ -2125,6 +2229,9 @@ impl Scrubber {
             if f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak) {
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
             } else if f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0 {
+                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
+            } else if f == 0 && weak && !caps_mode && t.allcaps && t.letters >= 5 && !looks_medical(&word(i).to_lowercase()) {
+                // a town in capitals that no list knows, after "in" / "from": "in ΛΑΡΝΑΚΑ"
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
             }
         }

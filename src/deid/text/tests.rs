@@ -268,9 +268,12 @@ fn corpus_without_known() {
 }
 
 // ------------------------------------------------------------------------------ presidio recall
+// Which labelled types count as identifying here (deidentification.md): people, places below
+// country level, contact details, dates with a day, identifiers, ages 90+. Countries, nationalities,
+// job titles, organisations and domain names are not counted.
 const COUNTED: &[&str] = &[
-    "PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_TIME", "AGE", "IP_ADDRESS", "US_SSN",
-    "CREDIT_CARD", "IBAN_CODE", "ZIP_CODE", "US_DRIVER_LICENSE",
+    "PERSON", "STREET_ADDRESS", "LOCATION", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_TIME", "BIRTHDAY", "AGE",
+    "IP_ADDRESS", "US_SSN", "CREDIT_CARD", "IBAN_CODE", "IBAN", "ZIP_CODE", "US_DRIVER_LICENSE",
 ];
 
 fn has_day(v: &str) -> bool {
@@ -279,16 +282,21 @@ fn has_day(v: &str) -> bool {
     re.is_match(v) && v.chars().any(|c| c.is_ascii_digit())
 }
 
-/// (type, caught strictly, caught leniently, total); strict = every letter/digit of the span is
-/// inside a replaced span; lenient = at least half of them are.
-pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
-    let show = std::env::var("SHOW_MISSES").unwrap_or_default();
+/// Recall on a presidio-research labelled file: (type, caught strictly, caught leniently, total);
+/// strict = every letter/digit of the span is inside a replaced span; lenient = at least half of
+/// them are.
+fn presidio_recall(path: &std::path::Path, half: Option<usize>) -> Vec<(String, usize, usize, usize)> {
+    // the held-out half never shows its misses
+    let show = if half == Some(1) { String::new() } else { std::env::var("SHOW_MISSES").unwrap_or_default() };
     let strict_raw = std::env::var("STRICT_RAW").is_ok_and(|v| v == "1");
-    let data = std::fs::read_to_string(corpus_path("external/presidio-synth-v2.json")).expect("presidio data");
+    let data = std::fs::read_to_string(path).expect("presidio data");
     let v: serde_json::Value = serde_json::from_str(&data).unwrap();
     let mut stats: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
     let mut outside = (0usize, 0usize);
-    for rec in v.as_array().unwrap() {
+    for (i, rec) in v.as_array().unwrap().iter().enumerate() {
+        if half.is_some_and(|h| i % 2 != h) {
+            continue;
+        }
         let text = rec["full_text"].as_str().unwrap();
         let spans = scrubber().spans_for_eval(text, &[]);
         {
@@ -318,8 +326,12 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
         for (p, c) in text.char_indices() {
             if c.is_alphanumeric() && !labelled.iter().any(|&(s, e)| s <= p && p < e) {
                 outside.1 += 1;
-                if spans.iter().any(|&(s, e, _)| s <= p && p < e) {
+                if let Some(&(s, e, _)) = spans.iter().find(|&&(s, e, _)| s <= p && p < e) {
                     outside.0 += 1;
+                    if show == "OVER" && (p == s || !text[..p].chars().next_back().is_some_and(char::is_alphanumeric)) {
+                        let w: String = text[p..e].chars().take_while(|c| c.is_alphanumeric()).collect();
+                        println!("OVER {w:?} in {:?}", &text[s..e]);
+                    }
                 }
             }
         }
@@ -333,6 +345,11 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
                 continue;
             }
             if ty == "AGE" && !val.trim().parse::<u32>().is_ok_and(|a| a >= 90) {
+                continue;
+            }
+            // a location that is a whole country or a continent is kept on purpose
+            let continent = ["africa", "south-america", "europe", "asia", "scotland", "england", "wales"].contains(&val.to_lowercase().as_str());
+            if ty == "LOCATION" && (continent || scrubber().country_at(val) == Some(val.len())) {
                 continue;
             }
             let cs = sp["start_position"].as_u64().unwrap() as usize;
@@ -392,18 +409,26 @@ pub(crate) fn presidio_recall() -> Vec<(String, usize, usize, usize)> {
     stats.into_iter().map(|(k, (a, b, c))| (k, a, b, c)).collect()
 }
 
-#[test]
-fn presidio_synth_recall() {
-    let stats = presidio_recall();
+/// Prints the table; returns (strict, lenient, total) over all counted types.
+fn print_recall(stats: &[(String, usize, usize, usize)]) -> (usize, usize, usize) {
     let (mut st, mut le, mut tot) = (0, 0, 0);
     println!("{:<18} {:>6} {:>8} {:>8}", "type", "n", "strict", "lenient");
-    for (ty, strict, lenient, n) in &stats {
+    for (ty, strict, lenient, n) in stats {
         println!("{:<18} {:>6} {:>7.1}% {:>7.1}%", ty, n, 100.0 * *strict as f64 / *n as f64, 100.0 * *lenient as f64 / *n as f64);
         st += strict;
         le += lenient;
         tot += n;
     }
     println!("{:<18} {:>6} {:>7.1}% {:>7.1}%", "ALL", tot, 100.0 * st as f64 / tot as f64, 100.0 * le as f64 / tot as f64);
+    (st, le, tot)
+}
+
+/// presidio-synth-v2 (shared corpus, `external/`): formats the canary corpus does not show. The
+/// scrubber's rules were tuned against its misses, so this is a development set.
+#[test]
+fn presidio_synth_recall() {
+    let stats = presidio_recall(&corpus_path("external/presidio-synth-v2.json"), None);
+    let (st, _, tot) = print_recall(&stats);
     let person = stats.iter().find(|s| s.0 == "PERSON").unwrap();
     assert!(person.1 * 100 >= person.3 * 90, "PERSON strict recall below floor");
     if std::env::var("STRICT_RAW").is_ok_and(|v| v == "1") {
@@ -414,6 +439,21 @@ fn presidio_synth_recall() {
     assert!(street.1 * 100 >= street.3 * 90, "STREET_ADDRESS strict recall below floor");
     let zip = stats.iter().find(|s| s.0 == "ZIP_CODE").unwrap();
     assert!(zip.1 * 100 >= zip.3 * 86, "ZIP_CODE strict recall below floor");
+}
+
+/// presidio-synth v1 (`tests/data/`, an older generator with other name sets and compact European
+/// addresses), split by record: the even records are a second development set (their misses may be
+/// looked at), the odd ones are held out (only their totals are ever printed; no rule was written
+/// from them), so the odd half says how the scrubber does on text nobody tuned it for.
+#[test]
+fn presidio_synth_v1_recall() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json");
+    for (half, label) in [(0, "v1 even records (development)"), (1, "v1 odd records (held out)")] {
+        println!("{label}");
+        let stats = presidio_recall(&path, Some(half));
+        let (st, _, tot) = print_recall(&stats);
+        assert!(st * 100 >= tot * 90, "{label}: strict recall below floor");
+    }
 }
 
 // ------------------------------------------------------------------------------ properties
