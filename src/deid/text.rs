@@ -1306,7 +1306,7 @@ impl Scrubber {
                 let w = m.split_whitespace().next().unwrap_or("");
                 let f = self.lex.get(&w.to_lowercase());
                 let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
-                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
+                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps || self.country_at(&text[s..]).is_some() {
                     false
                 } else {
                     f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
@@ -1932,7 +1932,7 @@ impl Scrubber {
                     continue;
                 }
             }
-            if f & NAME_ONLY != 0 && f & MONTH == 0 && t.letters >= 2 {
+            if f & NAME_ONLY != 0 && f & (MONTH | COUNTRY) == 0 && t.letters >= 2 {
                 if capish(&t) || (lower_mode && f & ENGLISH == 0 && t.letters >= 3) {
                     name[i] = true;
                 }
@@ -1966,7 +1966,7 @@ impl Scrubber {
                 continue;
             }
             let after = &text[t.e..];
-            let speaker = after.starts_with(':') && !after[1..].starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS);
+            let speaker = after.starts_with(':') && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS);
             let addressed = text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
             if speaker || addressed {
                 name[i] = true;

@@ -144,6 +144,54 @@ fn addresses_places_postcodes() {
 }
 
 #[test]
+fn names_in_context_added_later() {
+    // speakers of a transcribed call, and people addressed directly
+    gone("Heather: I've had this rash since Monday.", "Heather");
+    gone("Dr Ames: how long? Destiny: about two weeks.", "Destiny");
+    gone("Thanks for calling, Mark!", "Mark");
+    // a name found in full hides its parts elsewhere in the same note
+    gone("Seen with Brad L Key; later Key said the rash itches.", "Key");
+    gone("codey m ross came in. ross reports itch", "ross");
+    // a clinical abbreviation written as a given name before a surname
+    gone("Billing contact: Ana Dias", "Ana");
+    // two unknown lower-case words side by side in a lower-case note
+    gone("seen with guðgeir bergsveinsson today", "bergsveinsson");
+    // section headers and scores are not speakers; a name's word stays an ordinary word elsewhere
+    kept("Plan: review in 2 weeks. Key: PASI 12.", "Plan: review in 2 weeks. Key: PASI 12.");
+    kept("Mark: 2 cm plaque", "Mark: 2 cm plaque");
+    kept("ANA positive, VAS 7", "ANA positive, VAS 7");
+    kept("Dr Rose Hall reviewed. Will repeat PASI.", "Will repeat PASI.");
+    kept("History of Stevens-Johnson syndrome. Seen by Dr Ann Johnson.", "Stevens-Johnson syndrome");
+    // a word of a longer country name is a name by itself, and the country stays whole
+    gone("Referred by Martin Okafor", "Martin");
+    kept("Travelled to Costa Rica and Sierra Leone.", "Costa Rica and Sierra Leone");
+    kept("back from the czech republic", "czech republic");
+}
+
+#[test]
+fn address_tails_added_later() {
+    // region codes, town particles, district numbers, towns before a country
+    gone("Moved to 462 Stubengraben 80 Apt. 608\nDusino San Michele, AT 31295", "AT 31295");
+    gone("Moved to 638 2229 Wolmarans St\nCaxias do Sul, RS 24893, and more", "Caxias do Sul");
+    gone("I once lived in 416 Kiannonkatu 98 Apt. 934 OULU NO. Now elsewhere.", "NO.");
+    gone("located at 704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810. Nice", "60810");
+    gone("meet me at 2407 tawastintie 6, sé, portugal", "sé");
+    gone("lives at 2046 50 Point Walter Road, Chomutice u Horic v Podkrkonoší, Czech Republic 33156", "Horic");
+    gone("Stop at the corner of 11 Botley Road St. and Herceg Gateway St.", "Herceg Gateway");
+    gone("lives at 3747 3911 fourth avenue suite 112 calgary alberta", "calgary");
+    gone("i once lived in ul. nad jarem 22, gdańsk 80-148.", "nad jarem");
+    gone("i now live in freistädter strasse 61, brenndorf 9122", "freistädter");
+    gone("Looking to support them in ÖVERTURINGEN 840 24 in its mission", "840 24");
+    gone("It's in 928 Λ. Αλεξάνδρας 14\n Suite 112\n ΧΑΝ∆ΡΙΑ\n Cyprus (Greek) 51034", "ΧΑΝ∆ΡΙΑ");
+    gone("i am in ΛΑΡΝΑΚΑ for a trip", "ΛΑΡΝΑΚΑ");
+    // the country stays, and a sentence after an address is not a town
+    kept("meet me at 2407 tawastintie 6, sé, portugal", "portugal");
+    kept("Lives at 12 Main Street, and travelled to France.", "and travelled to France.");
+    kept("Seen at the corner of the bed. Mary and John were there", "corner of the bed.");
+    kept("in REMISSION since March", "REMISSION");
+}
+
+#[test]
 fn ages() {
     for a in ["Patient is 97 years old", "aged 93", "94-year-old man", "94 yo", "age: 101"] {
         let out = s(a);
