@@ -1966,7 +1966,9 @@ impl Scrubber {
                 continue;
             }
             let after = &text[t.e..];
-            let speaker = after.starts_with(':') && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS);
+            let said = after.strip_prefix(':').map(str::trim_start);
+            // "Heather: ..." at the start of a sentence, or any "Martin: \"...\"" before a quote
+            let speaker = said.is_some_and(|r| r.starts_with(['"', '“']) || !r.starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS));
             let addressed = text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
             if speaker || addressed {
                 name[i] = true;

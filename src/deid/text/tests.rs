@@ -149,6 +149,7 @@ fn names_in_context_added_later() {
     gone("Heather: I've had this rash since Monday.", "Heather");
     gone("Dr Ames: how long? Destiny: about two weeks.", "Destiny");
     gone("Thanks for calling, Mark!", "Mark");
+    gone("The nurse turned to Heather: \"does it itch?\"", "Heather");
     // a name found in full hides its parts elsewhere in the same note
     gone("Seen with Brad L Key; later Key said the rash itches.", "Key");
     gone("codey m ross came in. ross reports itch", "ross");
