@@ -1975,15 +1975,16 @@ impl Scrubber {
             }
         }
 
-        // an all-lower-case text: two unknown words side by side ("guðgeir bergsveinsson") are a name
+        // an all-lower-case text has no capitals to go by: a word in no list (not English, clinical,
+        // a name or a place) that does not look medical is taken for a name ("frederikke"); typos
+        // go too, which costs less than a name kept
         if lower_mode {
             let unknown = |k: usize| {
                 let t = &toks[k];
                 t.lower && t.f == 0 && t.letters >= 4 && !t.prot && !t.digit && !looks_medical(word(k))
             };
-            for i in 1..n {
-                if unknown(i - 1) && unknown(i) && gap(i - 1, i) == " " {
-                    name[i - 1] = true;
+            for i in 0..n {
+                if unknown(i) && word(i).chars().all(char::is_alphabetic) {
                     name[i] = true;
                 }
             }

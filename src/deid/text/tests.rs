@@ -155,8 +155,11 @@ fn names_in_context_added_later() {
     gone("codey m ross came in. ross reports itch", "ross");
     // a clinical abbreviation written as a given name before a surname
     gone("Billing contact: Ana Dias", "Ana");
-    // two unknown lower-case words side by side in a lower-case note
+    // unknown words in an all-lower-case note
     gone("seen with guðgeir bergsveinsson today", "bergsveinsson");
+    gone("the true gender of frederikke has been debated", "frederikke");
+    kept("pt has eczema, using diprobase and dermovate bd, dont want more steroids asap", "pt has eczema, using diprobase and dermovate bd, dont want more steroids asap");
+    kept("lesions on acral sites, tralokinumab started, pasi 12", "lesions on acral sites, tralokinumab started, pasi 12");
     // section headers and scores are not speakers; a name's word stays an ordinary word elsewhere
     kept("Plan: review in 2 weeks. Key: PASI 12.", "Plan: review in 2 weeks. Key: PASI 12.");
     kept("Mark: 2 cm plaque", "Mark: 2 cm plaque");
