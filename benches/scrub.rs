@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use dermreg::deid::text::Scrubber;
 
 fn corpus(rel: &str) -> String {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
+    let p = dermreg::deid::test_corpus(rel);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 

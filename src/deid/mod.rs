@@ -9,3 +9,14 @@
 
 pub mod fields;
 pub mod text;
+
+/// A file of the shared test corpus (`phi-canaries.jsonl`, `external/...`): under `$DERMREG_CORPUS`
+/// when set, else `../shared/corpus` beside the repository. Used by the tests and benchmarks that
+/// prove this module; computes a path, reads nothing.
+#[doc(hidden)]
+pub fn test_corpus(rel: &str) -> std::path::PathBuf {
+    let dir = std::env::var_os("DERMREG_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    dir.join(rel)
+}

@@ -401,6 +401,10 @@ enum Check {
     Ip6,
     /// compound street word: the word is not an English word
     Compound,
+    /// number before a replaced address: not one that the word before it counts ("week 16")
+    HouseNumber,
+    /// postcode after a replaced address or town: not a year right after a town ("in Oslo 2019")
+    TailPostcode,
     /// number + capitalised words: all words unknown (not English/clinical/month/country)
     UnknownWords,
     /// word + number: unknown word, number not followed by a unit or decimal
@@ -603,14 +607,14 @@ fn build_regexes() -> Vec<Rx> {
         &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
         Postcode,
         2,
-        Check::None,
+        Check::TailPostcode,
         Some("["),
     );
     add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
     // a postcode after a town already replaced: "support Foursquare in [PLACE] 15000"
     add(r"\b(?:in|at|from|In|At|From)[ \t]+\[(?:NAME|PLACE)\][ \t]+(\d{5}|\d{4}|\d{3} \d{2})\b", Postcode, 1, Check::CountryPostcode, Some("["));
     // a building number in front of an address already replaced: "20789 [ADDRESS]"
-    add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::None, Some("["));
+    add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::HouseNumber, Some("["));
     // --- street addresses ---
     add(
         &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|{ordinal}|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
@@ -1352,6 +1356,11 @@ impl Scrubber {
                     && !looks_medical(&lw)
                     && !followed_by_unit_or_decimal(&text[e..])
             }
+            Check::HouseNumber => !self.counts_something(text, s),
+            Check::TailPostcode => {
+                let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
+                !(year && text[..s].trim_end_matches([' ', '\t']).ends_with("[PLACE]"))
+            }
             Check::CountryPostcode => {
                 let v = &text[s..e];
                 let year = v.len() == 4 && (v.starts_with("19") || v.starts_with("20"));
@@ -1424,9 +1433,26 @@ impl Scrubber {
             let ws = m[g1..].bytes().take_while(|&b| b == b' ' || b == b'\t').count();
             let g2 = &m[g1 + ws..];
             if (1..=5).contains(&g1) && ws == 1 && (1..=5).contains(&g2.len()) && g2.bytes().all(|b| b.is_ascii_digit()) && starts.contains(&(sp.s + g1 + ws)) {
+                if self.counts_something(text, sp.s) {
+                    // "week 16 10 Elm Street": the first number belongs to the word before it
+                    sp.s += g1 + ws;
+                }
                 sp.kind = Placeholder::Address;
             }
         }
+    }
+
+    /// The word before `s` is one that a number counts or scores ("week 16", "PASI 12", "dose 2").
+    fn counts_something(&self, text: &str, s: usize) -> bool {
+        let before = text[..s].trim_end_matches([' ', '\t']);
+        let w_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let w = before[w_start..].to_lowercase();
+        const COUNTED: &[&str] = &[
+            "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "hour", "hours", "dose", "doses",
+            "grade", "stage", "visit", "cycle", "score", "age", "aged", "line", "page", "step", "level", "number", "no", "cm",
+            "mm", "mg", "x",
+        ];
+        !w.is_empty() && (COUNTED.contains(&w.as_str()) || self.lex.get(&w) & CLINICAL != 0)
     }
 
     /// Length of a country name at the start of `rest` (one word from the lexicon or a

@@ -19,8 +19,7 @@ struct Canary {
 }
 
 fn corpus() -> Vec<Canary> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/phi-canaries.jsonl");
-    let text = std::fs::read_to_string(path).expect("the shared corpus is beside the repository");
+    let text = std::fs::read_to_string(dermreg::deid::test_corpus("phi-canaries.jsonl")).expect("the shared corpus (../shared/corpus or $DERMREG_CORPUS)");
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
