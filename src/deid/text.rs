@@ -573,6 +573,10 @@ fn build_regexes() -> Vec<Rx> {
     add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);
 
     // --- identifiers ---
+    // social media handles: "@jane_doe87" (not the middle of an email address)
+    add(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])\b", Id, 1, Check::None, Some("@"));
+    // vehicle registrations, UK style: "AB12 CDE"
+    add(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b", Id, 0, Check::None, None);
     add(r"\b\d{3}-\d{2}-\d{4}\b", Id, 0, Check::None, Some("-"));
     add(r"\b[A-Z]{1,4}[ -]?\d{5,}[A-Z]{0,2}\b", Id, 0, Check::Coded, None);
     add(r"\b[A-Za-z]{1,3}\d{5,}[A-Za-z]{0,2}\b", Id, 0, Check::Coded, None);

@@ -107,6 +107,10 @@ fn phones_and_ids() {
     kept("COVID-19 in 2020-2021 period", "2020-2021");
     kept("WBC 11.2 CRP 45 PLT 250", "WBC 11.2 CRP 45 PLT 250");
     kept("BNT162b2 dose 2", "BNT162b2");
+    gone("Follow her on instagram @jane_doe87 for photos.", "jane_doe87");
+    gone("Car reg AB12 CDE parked outside.", "AB12 CDE");
+    kept("mail lars@example.org", "[EMAIL]");
+    kept("IL-17A, TNF, PDE4 and JAK1 inhibitors", "IL-17A, TNF, PDE4 and JAK1 inhibitors");
 }
 
 #[test]
