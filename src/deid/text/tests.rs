@@ -177,6 +177,16 @@ fn names_in_context_added_later() {
 }
 
 #[test]
+fn increment_sign_read_as_delta() {
+    // U+2206 is read as a Greek letter of the same length: offsets stay valid, output is the input's
+    for t in ["∆", "∆∆ ∆", "a∆b", "ΧΑΝ∆ΡΙΑ", "φλαμου∆ι 12", "∆ 12 Main Street ∆, Oslo ∆", "[NAME]∆[PLACE]"] {
+        let once = s(t);
+        assert_eq!(s(&once), once, "not idempotent on {t:?}");
+    }
+    kept("the ∆ in PASI (∆PASI) was 4", "the ∆ in PASI (∆PASI) was 4");
+}
+
+#[test]
 fn address_tails_added_later() {
     // region codes, town particles, district numbers, towns before a country
     gone("Moved to 462 Stubengraben 80 Apt. 608\nDusino San Michele, AT 31295", "AT 31295");
