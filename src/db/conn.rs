@@ -90,17 +90,18 @@ pub struct Db {
     /// SQLite has one writer: serialising writes in the process avoids SQLITE_BUSY on deferred
     /// transactions that read before they write. PostgreSQL does not need it.
     write_gate: Arc<std::sync::Mutex<()>>,
-    /// SQLite writes waiting for the gate; whoever holds it commits them all together (see `write`).
-    waiting: Arc<std::sync::Mutex<Vec<Pending>>>,
+    /// SQLite: the queue of the writer thread, which commits what has queued up together (see `write`).
+    writer: Option<mpsc::Sender<Pending>>,
 }
 
 type Erased = Box<dyn Any + Send>;
 type Work = Box<dyn FnOnce(&mut DbConn) -> Result<Erased, Erased> + Send>;
 
-/// One unit of work queued for a group commit, and where its outcome goes.
+/// One unit of work queued for a group commit, the request's tracing span, and where its outcome goes.
 struct Pending {
     work: Work,
-    reply: mpsc::SyncSender<Outcome>,
+    span: tracing::Span,
+    reply: tokio::sync::oneshot::Sender<Outcome>,
 }
 
 enum Outcome {
@@ -126,7 +127,18 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .error_handler(Box::new(r2d2::LoggingErrorHandler))
             .build(manager)?;
-        let db = Db { pool, backend, write_gate: Arc::default(), waiting: Arc::default() };
+        let write_gate: Arc<std::sync::Mutex<()>> = Arc::default();
+        let writer = (backend == Backend::Sqlite).then(|| {
+            let (tx, rx) = mpsc::channel();
+            let (pool, gate) = (pool.clone(), write_gate.clone());
+            // ends when the last `Db` handle (and so the last sender) is dropped
+            std::thread::Builder::new()
+                .name("sqlite-writer".into())
+                .spawn(move || write_queued(&pool, &gate, &rx))
+                .map(|_| tx)
+        });
+        let writer = writer.transpose().map_err(|e| DbError::Other(format!("cannot start the writer thread: {e}")))?;
+        let db = Db { pool, backend, write_gate, writer };
         let applied = super::run_migrations(&mut *db.pool.get()?)?;
         if applied > 0 {
             tracing::info!(applied, "migrations applied");
@@ -152,88 +164,26 @@ impl Db {
     /// Runs `f` in a transaction (writes): its changes are committed, durably, when `f` returns `Ok`
     /// and rolled back otherwise, before this returns.
     ///
-    /// On SQLite, writes that arrive while another commits are committed together: each runs in its
-    /// own savepoint (a failure rolls back only its own changes) inside one transaction, so one fsync
-    /// serves many requests. Every caller still gets its answer only after that commit.
+    /// On SQLite, writes go to one writer thread, which commits whatever has queued up while it
+    /// was busy together: each in its own savepoint (a failure rolls back only its own changes)
+    /// inside one transaction, so one fsync serves many requests. Every caller still gets its answer
+    /// only after that commit, and waits for it without holding a thread.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        let db = self.clone();
-        match self.backend {
-            Backend::Postgres => run_blocking(move || db.write_blocking(f)).await,
-            Backend::Sqlite => run_blocking(move || db.write_grouped(f)).await,
-        }
-    }
-
-    fn write_grouped<T, E, F>(&self, f: F) -> Result<T, E>
-    where
-        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
-        T: Send + 'static,
-        E: From<DbError> + Send + 'static,
-    {
-        let (reply, outcome) = mpsc::sync_channel(1);
-        let work: Work = Box::new(move |c| f(c).map(|v| Box::new(v) as Erased).map_err(|e| Box::new(e) as Erased));
-        self.waiting.lock().unwrap_or_else(|p| p.into_inner()).push(Pending { work, reply });
-        {
-            let _gate = self.write_gate.lock().unwrap_or_else(|p| p.into_inner());
-            // The previous holder may have committed this work already.
-            if let Ok(o) = outcome.try_recv() {
-                return unerase(o);
-            }
-            let batch = std::mem::take(&mut *self.waiting.lock().unwrap_or_else(|p| p.into_inner()));
-            self.commit_together(batch);
-        }
-        unerase(outcome.recv().unwrap_or(Outcome::Db(DbError::Other("a grouped write lost its answer".into()))))
-    }
-
-    /// Runs every pending work in its own savepoint of one transaction, commits, then answers each.
-    fn commit_together(&self, batch: Vec<Pending>) {
-        let mut conn = match self.pool.get() {
-            Ok(c) => c,
-            Err(e) => {
-                let why = e.to_string();
-                for p in batch {
-                    let _ = p.reply.send(Outcome::Db(DbError::Unavailable(why.clone())));
-                }
-                return;
-            }
+        let Some(writer) = &self.writer else {
+            let db = self.clone();
+            return run_blocking(move || db.write_blocking(f)).await;
         };
-        let mut answers = Vec::with_capacity(batch.len());
-        let committed = conn.transaction::<(), diesel::result::Error, _>(|c| {
-            for Pending { work, reply } in batch {
-                let mut failed = None;
-                let done = c.transaction::<Erased, diesel::result::Error, _>(|c| {
-                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(c))) {
-                        Ok(Ok(v)) => Ok(v),
-                        Ok(Err(e)) => {
-                            failed = Some(Outcome::Failed(e));
-                            Err(diesel::result::Error::RollbackTransaction)
-                        }
-                        Err(_) => {
-                            failed = Some(Outcome::Db(DbError::Other("a write panicked".into())));
-                            Err(diesel::result::Error::RollbackTransaction)
-                        }
-                    }
-                });
-                answers.push((reply, match (done, failed) {
-                    (Ok(v), _) => Outcome::Done(v),
-                    (Err(_), Some(o)) => o,
-                    (Err(e), None) => Outcome::Db(DbError::from(e)),
-                }));
-            }
-            Ok(())
-        });
-        let why = committed.err().map(|e| e.to_string());
-        for (reply, outcome) in answers {
-            let outcome = match &why {
-                None => outcome,
-                Some(why) => Outcome::Db(DbError::Unavailable(why.clone())),
-            };
-            let _ = reply.send(outcome);
-        }
+        let (reply, outcome) = tokio::sync::oneshot::channel();
+        let work: Work = Box::new(move |c| f(c).map(|v| Box::new(v) as Erased).map_err(|e| Box::new(e) as Erased));
+        writer
+            .send(Pending { work, span: tracing::Span::current(), reply })
+            .map_err(|_| E::from(DbError::Unavailable("the writer thread has stopped".into())))?;
+        unerase(outcome.await.unwrap_or(Outcome::Db(DbError::Unavailable("a queued write lost its answer".into()))))
     }
 
     pub fn read_blocking<T, E, F>(&self, f: F) -> Result<T, E>
@@ -291,6 +241,72 @@ impl Db {
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await
+    }
+}
+
+/// The SQLite writer thread: takes the first queued write, then everything that queued up behind
+/// it (up to a bound), and commits them together.
+fn write_queued(pool: &Pool, gate: &std::sync::Mutex<()>, queue: &mpsc::Receiver<Pending>) {
+    const MAX_BATCH: usize = 256;
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(p) => batch.push(p),
+                Err(_) => break,
+            }
+        }
+        // `write_blocking` (CLI, publishing) takes the same gate
+        let _gate = gate.lock().unwrap_or_else(|p| p.into_inner());
+        commit_together(pool, batch);
+    }
+}
+
+/// Runs every pending work in its own savepoint of one transaction, commits, then answers each.
+fn commit_together(pool: &Pool, batch: Vec<Pending>) {
+    let mut conn = match pool.get() {
+        Ok(c) => c,
+        Err(e) => {
+            let why = e.to_string();
+            for p in batch {
+                let _ = p.reply.send(Outcome::Db(DbError::Unavailable(why.clone())));
+            }
+            return;
+        }
+    };
+    let mut answers = Vec::with_capacity(batch.len());
+    let committed = conn.transaction::<(), diesel::result::Error, _>(|c| {
+        for Pending { work, span, reply } in batch {
+            let _entered = span.enter();
+            let mut failed = None;
+            let done = c.transaction::<Erased, diesel::result::Error, _>(|c| {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(c))) {
+                    Ok(Ok(v)) => Ok(v),
+                    Ok(Err(e)) => {
+                        failed = Some(Outcome::Failed(e));
+                        Err(diesel::result::Error::RollbackTransaction)
+                    }
+                    Err(_) => {
+                        failed = Some(Outcome::Db(DbError::Other("a write panicked".into())));
+                        Err(diesel::result::Error::RollbackTransaction)
+                    }
+                }
+            });
+            answers.push((reply, match (done, failed) {
+                (Ok(v), _) => Outcome::Done(v),
+                (Err(_), Some(o)) => o,
+                (Err(e), None) => Outcome::Db(DbError::from(e)),
+            }));
+        }
+        Ok(())
+    });
+    let why = committed.err().map(|e| e.to_string());
+    for (reply, outcome) in answers {
+        let outcome = match &why {
+            None => outcome,
+            Some(why) => Outcome::Db(DbError::Unavailable(why.clone())),
+        };
+        let _ = reply.send(outcome);
     }
 }
 
