@@ -1578,7 +1578,7 @@ impl Scrubber {
                 break;
             }
             let lw = w.to_lowercase();
-            let key = lw.strip_suffix("'s").or_else(|| lw.strip_suffix("’s")).unwrap_or(&lw);
+            let key = without_clitic(&lw);
             let f = self.lex.get(key);
             let upper = first.is_uppercase();
             let short_caps = w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
@@ -1787,7 +1787,7 @@ impl Scrubber {
             for c in w.chars() {
                 buf.extend(c.to_lowercase());
             }
-            let key = buf.strip_suffix("'s").or_else(|| buf.strip_suffix("’s")).unwrap_or(&buf);
+            let key = without_clitic(&buf);
             let mut f = self.lex.get(key);
             if f == 0 && key.contains('-') {
                 let mut all = ANY_NAME | CITY;
@@ -2202,7 +2202,7 @@ impl Scrubber {
         // (in an all-lower-case text, lower-case ones too: "eric g. samoylova's ... early samoylova")
         let lower_key = |i: usize| -> String {
             let w = word(i).to_lowercase();
-            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_owned).unwrap_or(w)
+            without_clitic(&w).to_owned()
         };
         let mut full: Vec<String> = Vec::new();
         for i in 0..n {
@@ -2283,6 +2283,32 @@ impl Scrubber {
 // ---------------------------------------------------------------------------------------------
 // helpers
 // ---------------------------------------------------------------------------------------------
+
+/// The word a lower-cased token stands for without its possessive or contraction: "olsen's" ->
+/// "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", so "I'll" and "Don't" are not
+/// unknown capitalised words (names).
+fn without_clitic(lower: &str) -> &str {
+    for suffix in ["n't", "n’t"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            return match stem {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                "ai" => "is",
+                _ => stem,
+            };
+        }
+    }
+    // ("i'm" stays whole: it is a relation word, "I'm Misty's daughter")
+    for suffix in ["'s", "’s", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    lower
+}
 
 /// Unknown words with a medical-looking ending are not taken for names ("Maculopapular",
 /// "Erythematous", "Tralokinumab" before the allow-list knows it).

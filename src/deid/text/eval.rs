@@ -81,6 +81,8 @@ pub struct Recall {
     pub outside_replaced: usize,
     /// (record index, type, value) of every identifying string not strictly caught
     pub misses: Vec<(usize, String, String)>,
+    /// (record index, word) of every word outside the labelled spans that was replaced, or partly
+    pub over: Vec<(usize, String)>,
 }
 
 impl Recall {
@@ -126,7 +128,12 @@ pub fn recall<'a>(
         for (p, c) in text.char_indices() {
             if c.is_alphanumeric() && !rec.labels.iter().any(|l| l.start <= p && p < l.end) {
                 r.outside_total += 1;
-                r.outside_replaced += usize::from(is_replaced(p));
+                if is_replaced(p) {
+                    r.outside_replaced += 1;
+                    if !text[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
+                        r.over.push((i, text[p..].chars().take_while(|c| c.is_alphanumeric()).collect()));
+                    }
+                }
             }
         }
         for l in &rec.labels {

@@ -164,6 +164,11 @@ fn names_in_context_added_later() {
     gone("the true gender of frederikke has been debated", "frederikke");
     kept("pt has eczema, using diprobase and dermovate bd, dont want more steroids asap", "pt has eczema, using diprobase and dermovate bd, dont want more steroids asap");
     kept("lesions on acral sites, tralokinumab started, pasi 12", "lesions on acral sites, tralokinumab started, pasi 12");
+    // contractions are not unknown capitalised words
+    let talk = "I'll call you tomorrow. You're right, I don't know. They've gone. Can't say. Won't do. We'd wait.";
+    kept(talk, talk);
+    gone("Seen by Mr O'Brien and Ms D'Souza", "O'Brien");
+    gone("Seen by Mr O'Brien and Ms D'Souza", "D'Souza");
     // section headers and scores are not speakers; a name's word stays an ordinary word elsewhere
     kept("Plan: review in 2 weeks. Key: PASI 12.", "Plan: review in 2 weeks. Key: PASI 12.");
     kept("Mark: 2 cm plaque", "Mark: 2 cm plaque");
@@ -339,7 +344,8 @@ fn corpus_without_known() {
 }
 
 // ------------------------------------------------------------------------------ presidio recall
-// `SHOW_MISSES=1 cargo test --lib presidio -- --nocapture` lists the development sets' misses.
+// `SHOW_MISSES=1 cargo test --lib presidio -- --nocapture` lists the development sets' misses;
+// `SHOW_OVER=1` the words outside every labelled span that were replaced.
 
 fn labelled(path: &std::path::Path) -> Vec<eval::Labelled> {
     eval::parse_presidio(&std::fs::read_to_string(path).expect("labelled data")).expect("presidio json")
@@ -351,6 +357,11 @@ fn recall_of<'a>(records: impl IntoIterator<Item = (usize, &'a eval::Labelled)>,
     if show_misses && std::env::var("SHOW_MISSES").is_ok() {
         for (i, ty, val) in &r.misses {
             println!("MISS {ty} {val:?} (record {i})");
+        }
+    }
+    if show_misses && std::env::var("SHOW_OVER").is_ok() {
+        for (i, w) in &r.over {
+            println!("OVER {w:?} (record {i})");
         }
     }
     print!("{}", r.table());
