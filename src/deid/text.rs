@@ -595,7 +595,7 @@ fn build_regexes() -> Vec<Rx> {
     add(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b", Postcode, 0, Check::None, None);
     add(r"\b\d{5}-\d{4}\b", Postcode, 0, Check::None, Some("-"));
     add(
-        r"(?i)\b(?:post\s*code|postal\s*code|zip\s*code|zip|postcode|plz|cep)\s*[:#]?\s*([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])\b",
+        r"(?i)\b(?:post\s*code|postal\s*code|zip\s*code|zip|postcode|plz|cep)\s*[:#]?\s*(?:(?:is|was|of)\s+)?([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])\b",
         Postcode,
         1,
         Check::HasDigit,

@@ -212,6 +212,8 @@ fn address_tails_added_later() {
     kept("Lives at 12 Main Street, and travelled to France.", "and travelled to France.");
     kept("Seen at the corner of the bed. Mary and John were there", "corner of the bed.");
     kept("in REMISSION since March", "REMISSION");
+    kept("My IBAN is GB59IFUE40226315499137", "My IBAN is [ID]");
+    kept("my zip code is 35350", "my zip code is [POSTCODE]");
     // a year after a town and a count before an address are not part of the place
     kept("Travelled in Oslo 2019 and had pernio.", "2019 and had pernio");
     kept("Rash at week 16 10 Elm Street, Oslo", "week 16 ");
