@@ -1447,9 +1447,7 @@ impl Scrubber {
 
     /// The word before `s` is one that a number counts or scores ("week 16", "PASI 12", "dose 2").
     fn counts_something(&self, text: &str, s: usize) -> bool {
-        let before = text[..s].trim_end_matches([' ', '\t']);
-        let w_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-        let w = before[w_start..].to_lowercase();
+        let w = last_word(text[..s].trim_end_matches([' ', '\t']), char::is_alphanumeric).to_lowercase();
         const COUNTED: &[&str] = &[
             "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "hour", "hours", "dose", "doses",
             "grade", "stage", "visit", "cycle", "score", "age", "aged", "line", "page", "step", "level", "number", "no", "cm",
@@ -1496,8 +1494,7 @@ impl Scrubber {
                 _ => return false,
             }
         }
-        let w_start = b.rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
-        let w = &b[w_start..];
+        let w = last_word(b, |c| c.is_alphabetic() || c == '-' || c == '\'');
         if w.is_empty() {
             return false;
         }
@@ -2284,6 +2281,12 @@ impl Scrubber {
 // helpers
 // ---------------------------------------------------------------------------------------------
 
+/// The run of `in_word` characters at the end of `s` (empty when `s` ends with another character).
+fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
+    let start = s.rfind(|c: char| !in_word(c)).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    &s[start..]
+}
+
 /// The word a lower-cased token stands for without its possessive or contraction: "olsen's" ->
 /// "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", so "I'll" and "Don't" are not
 /// unknown capitalised words (names).
@@ -2345,11 +2348,11 @@ fn address_head(text: &str, s: usize) -> usize {
     if t.len() == before.len() || before.len() - t.len() > 2 {
         return s;
     }
-    let w_start = t.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/')).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
-    let w = &t[w_start..];
+    let w = last_word(t, |c| c.is_alphanumeric() || c == '.' || c == '/');
     if w.is_empty() {
         return s;
     }
+    let w_start = t.len() - w.len();
     if w.len() <= 6 && w.bytes().all(|c| c.is_ascii_digit()) {
         return w_start;
     }
