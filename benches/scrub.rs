@@ -17,42 +17,6 @@ fn corpus(rel: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-        _ => {}
-    }
-}
-
-fn known_values(form: &serde_json::Value) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(p) = form.get("patient").and_then(|p| p.as_object()) {
-        for (k, v) in p {
-            if matches!(k.as_str(), "sex" | "ethnicity" | "smoking" | "country_of_residence" | "age_years" | "height_cm" | "weight_kg" | "bmi") {
-                continue;
-            }
-            strings(v, &mut out);
-        }
-    }
-    if let Some(r) = form.get("reporter") {
-        for k in ["name", "email", "institution"] {
-            if let Some(v) = r.get(k) {
-                strings(v, &mut out);
-            }
-        }
-    }
-    out
-}
-
-struct Case {
-    notes: String,
-    known: Vec<String>,
-    canaries: Vec<String>,
-    must_keep: Vec<String>,
-}
-
 /// Strict recall (%) on presidio-synth-v2 (all records) and on the held-out odd records of
 /// presidio-synth v1, given the byte ranges `replaced` says were replaced in each text.
 fn synth_recall(scrubber: &Scrubber, v2: &[eval::Labelled], v1: &[eval::Labelled], replaced: impl Fn(&eval::Labelled) -> Vec<(usize, usize)>) -> [(f64, f64); 2] {
@@ -92,35 +56,32 @@ fn main() {
     let scrubber = Scrubber::new();
     let build_ms = t0.elapsed().as_secs_f64() * 1e3;
 
-    let mut cases = Vec::new();
-    for line in corpus("phi-canaries.jsonl").lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json line");
-        let get = |k: &str| -> Vec<String> { v[k].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
-        cases.push(Case {
-            notes: v["form"]["notes"].as_str().unwrap_or("").to_owned(),
-            known: known_values(&v["form"]),
-            canaries: get("canaries"),
-            must_keep: get("must_keep"),
-        });
-    }
-    let presidio: serde_json::Value = serde_json::from_str(&corpus("external/presidio-synth-v2.json")).expect("presidio json");
-    let ptexts: Vec<String> = presidio.as_array().unwrap().iter().map(|r| r["full_text"].as_str().unwrap_or("").to_owned()).collect();
-
-    // recall on labelled text in formats the canary corpus does not show
+    // the canary notes, each with its form's identifying values (what intake passes the scrubber)
+    let cases: Vec<(eval::Canary, Vec<String>)> = eval::parse_canaries(&corpus("phi-canaries.jsonl"))
+        .expect("canary corpus")
+        .into_iter()
+        .map(|c| {
+            let known = c.known_values();
+            (c, known)
+        })
+        .collect();
+    // labelled text in formats the canary corpus does not show
     let v2 = eval::parse_presidio(&corpus("external/presidio-synth-v2.json")).expect("presidio-synth-v2");
     let v1_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json");
     let v1 = eval::parse_presidio(&std::fs::read_to_string(v1_path).expect("presidio-synth v1")).expect("presidio-synth v1");
+    let ptexts: Vec<&str> = v2.iter().map(|r| r.text.as_str()).collect();
+
     let [ours_v2, ours_v1] = synth_recall(&scrubber, &v2, &v1, |r| eval::scrubber_spans(&scrubber, &r.text));
     let theirs = baseline.as_ref().map(|b| synth_recall(&scrubber, &v2, &v1, |r| b.get(&r.text).cloned().unwrap_or_default()));
 
     // quality on the canary corpus: with the form's known values (service behaviour) and without
     let mut q = [(0usize, 0usize, 0usize, 0usize); 2];
-    for c in &cases {
-        let known: Vec<&str> = c.known.iter().map(String::as_str).collect();
+    for (c, known) in &cases {
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
         for (i, k) in [known.as_slice(), &[][..]].iter().enumerate() {
-            let out = scrubber.scrub(&c.notes, k).text;
+            let out = scrubber.scrub(c.notes(), k).text;
             let lo = out.to_lowercase();
-            for can in c.canaries.iter().filter(|can| c.notes.to_lowercase().contains(&can.to_lowercase())) {
+            for can in c.canaries.iter().filter(|can| c.notes().to_lowercase().contains(&can.to_lowercase())) {
                 q[i].1 += 1;
                 if !lo.contains(&can.to_lowercase()) {
                     q[i].0 += 1;
@@ -136,15 +97,15 @@ fn main() {
     }
 
     // throughput: notes (with their known values) + presidio texts, repeated for >= 3 s
-    let bytes_per_round: usize = cases.iter().map(|c| c.notes.len()).sum::<usize>() + ptexts.iter().map(String::len).sum::<usize>();
+    let bytes_per_round: usize = cases.iter().map(|(c, _)| c.notes().len()).sum::<usize>() + ptexts.iter().map(|t| t.len()).sum::<usize>();
     let texts_per_round = cases.len() + ptexts.len();
     let mut rounds = 0usize;
     let mut sink = 0usize;
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(3) || rounds < 2 {
-        for c in &cases {
-            let known: Vec<&str> = c.known.iter().map(String::as_str).collect();
-            sink += scrubber.scrub(&c.notes, &known).text.len();
+        for (c, known) in &cases {
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            sink += scrubber.scrub(c.notes(), &known).text.len();
         }
         for t in &ptexts {
             sink += scrubber.scrub(t, &[]).text.len();
@@ -158,8 +119,8 @@ fn main() {
     let start2 = Instant::now();
     let mut n2 = 0usize;
     while start2.elapsed() < Duration::from_secs(1) {
-        for c in &cases {
-            sink += scrubber.scrub(&c.notes, &[]).text.len();
+        for (c, _) in &cases {
+            sink += scrubber.scrub(c.notes(), &[]).text.len();
             n2 += 1;
         }
     }

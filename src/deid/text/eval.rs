@@ -1,6 +1,7 @@
-//! Recall of identifying strings on labelled text written by others (the presidio-research
-//! format: `full_text` and `spans` with character offsets), for the tests and the benchmark that
-//! compares this scrubber with a baseline. One metric for both, so the comparison is fair.
+//! Test data readers and the recall metric, shared by the tests and the benchmark (which compares
+//! this scrubber with a baseline: one metric for both, so the comparison is fair): the canary corpus,
+//! and labelled text written by others (the presidio-research format: `full_text` and `spans` with
+//! character offsets).
 //!
 //! Which labelled types count as identifying follows `deidentification.md`: people, places below
 //! country level, contact details, dates with a day, identifiers, ages of 90 and over. Countries,
@@ -17,6 +18,70 @@ const COUNTED: &[&str] = &[
     "PERSON", "STREET_ADDRESS", "LOCATION", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_TIME", "BIRTHDAY", "AGE",
     "IP_ADDRESS", "US_SSN", "CREDIT_CARD", "IBAN_CODE", "IBAN", "ZIP_CODE", "US_DRIVER_LICENSE",
 ];
+
+/// One form of the shared canary corpus (`phi-canaries.jsonl`): a submission full of fake
+/// identifying data, the strings that must never be stored, and clinical phrases that must stay.
+pub struct Canary {
+    pub id: String,
+    pub registry: String,
+    pub form: serde_json::Value,
+    pub canaries: Vec<String>,
+    pub must_keep: Vec<String>,
+}
+
+impl Canary {
+    pub fn notes(&self) -> &str {
+        self.form["notes"].as_str().unwrap_or_default()
+    }
+
+    /// The form's identifying values, as hints for the scrubber: every `patient.*` string except the
+    /// non-identifying fields, and `reporter.name/email/institution`.
+    pub fn known_values(&self) -> Vec<String> {
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(p) = self.form.get("patient").and_then(|p| p.as_object()) {
+            for (k, v) in p {
+                if !matches!(k.as_str(), "sex" | "ethnicity" | "smoking" | "country_of_residence" | "age_years" | "height_cm" | "weight_kg" | "bmi") {
+                    strings(v, &mut out);
+                }
+            }
+        }
+        if let Some(r) = self.form.get("reporter") {
+            for k in ["name", "email", "institution"] {
+                if let Some(v) = r.get(k) {
+                    strings(v, &mut out);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Parses the canary corpus (JSON lines).
+pub fn parse_canaries(jsonl: &str) -> Result<Vec<Canary>, serde_json::Error> {
+    jsonl
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l)?;
+            let list = |k: &str| -> Vec<String> { v[k].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
+            Ok(Canary {
+                id: v["id"].as_str().unwrap_or_default().to_owned(),
+                registry: v["registry"].as_str().unwrap_or_default().to_owned(),
+                canaries: list("canaries"),
+                must_keep: list("must_keep"),
+                form: v["form"].clone(),
+            })
+        })
+        .collect()
+}
 
 /// One labelled text; label offsets are bytes into `text`.
 pub struct Labelled {

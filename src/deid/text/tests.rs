@@ -245,70 +245,37 @@ fn corpus_path(rel: &str) -> std::path::PathBuf {
     crate::deid::test_corpus(rel)
 }
 
-fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
-        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
-        _ => {}
-    }
-}
-
-/// Identifying values of a form: every `patient.*` string except the non-identifying fields, and
-/// `reporter.name/email/institution`.
-pub(crate) fn known_values(form: &serde_json::Value) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(p) = form.get("patient").and_then(|p| p.as_object()) {
-        for (k, v) in p {
-            if matches!(k.as_str(), "sex" | "ethnicity" | "smoking" | "country_of_residence" | "age_years" | "height_cm" | "weight_kg" | "bmi") {
-                continue;
-            }
-            collect_strings(v, &mut out);
-        }
-    }
-    if let Some(r) = form.get("reporter") {
-        for k in ["name", "email", "institution"] {
-            if let Some(v) = r.get(k) {
-                collect_strings(v, &mut out);
-            }
-        }
-    }
-    out
+fn canary_corpus() -> Vec<eval::Canary> {
+    let path = corpus_path("phi-canaries.jsonl");
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    eval::parse_canaries(&data).expect("canary corpus")
 }
 
 #[test]
 fn corpus_canaries() {
-    let path = corpus_path("phi-canaries.jsonl");
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (mut can_total, mut can_hit, mut keep_total, mut keep_ok) = (0, 0, 0, 0);
     let mut failures = Vec::new();
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
-        let form = &v["form"];
-        let known = known_values(form);
+    for c in canary_corpus() {
+        let known = c.known_values();
         let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
-        let notes = form["notes"].as_str().unwrap_or("");
-        let out = scrubber().scrub(notes, &known_refs).text;
+        let out = scrubber().scrub(c.notes(), &known_refs).text;
         let lo = out.to_lowercase();
-        for c in v["canaries"].as_array().unwrap() {
-            let c = c.as_str().unwrap();
+        for can in &c.canaries {
             can_total += 1;
-            if lo.contains(&c.to_lowercase()) {
-                failures.push(format!("{}: canary {c:?} in {out:?}", v["id"]));
+            if lo.contains(&can.to_lowercase()) {
+                failures.push(format!("{}: canary {can:?} in {out:?}", c.id));
             } else {
                 can_hit += 1;
             }
         }
-        for k in v["must_keep"].as_array().unwrap() {
-            let k = k.as_str().unwrap();
+        for k in &c.must_keep {
             keep_total += 1;
-            if out.contains(k) {
+            if out.contains(k.as_str()) {
                 keep_ok += 1;
             } else {
-                failures.push(format!("{}: must_keep {k:?} lost: {out:?}", v["id"]));
+                failures.push(format!("{}: must_keep {k:?} lost: {out:?}", c.id));
             }
         }
-        // and without `known`, from the text alone
     }
     println!("corpus: canaries removed {can_hit}/{can_total}, must_keep kept {keep_ok}/{keep_total}");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
@@ -317,25 +284,23 @@ fn corpus_canaries() {
 #[test]
 fn corpus_without_known() {
     // Same corpus, `known` empty: what the text rules alone catch (reported, floor asserted).
-    let data = std::fs::read_to_string(corpus_path("phi-canaries.jsonl")).expect("corpus");
     let (mut total, mut hit, mut kt, mut kk) = (0, 0, 0, 0);
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let notes = v["form"]["notes"].as_str().unwrap_or("");
-        let out = s(notes).to_lowercase();
-        for c in v["canaries"].as_array().unwrap() {
-            let c = c.as_str().unwrap();
-            if !notes.to_lowercase().contains(&c.to_lowercase()) {
+    for c in canary_corpus() {
+        let notes = c.notes();
+        let kept_text = s(notes);
+        let out = kept_text.to_lowercase();
+        for can in &c.canaries {
+            if !notes.to_lowercase().contains(&can.to_lowercase()) {
                 continue; // only canaries that occur in the notes
             }
             total += 1;
-            if !out.contains(&c.to_lowercase()) {
+            if !out.contains(&can.to_lowercase()) {
                 hit += 1;
             }
         }
-        for k in v["must_keep"].as_array().unwrap() {
+        for k in &c.must_keep {
             kt += 1;
-            if s(notes).contains(k.as_str().unwrap()) {
+            if kept_text.contains(k.as_str()) {
                 kk += 1;
             }
         }
