@@ -8,7 +8,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::store::{self, CaseFilter, CaseRow, NewCase, Remembered};
-use super::{intake, DeidReport, Intake, IntakeContext, Registry};
+use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{Principal, Role};
@@ -131,7 +131,7 @@ fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, rep
 }
 
 fn run_intake(state: &AppState, registry: Registry, raw: &Value) -> Result<Intake, ApiError> {
-    let ctx = IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+    let ctx = state.intake_context();
     intake(registry, raw, &ctx).map_err(ApiError::Validation)
 }
 
