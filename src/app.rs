@@ -94,7 +94,7 @@ pub fn app(
     App::new()
         .app_data(state)
         .configure(http::routes)
-        .default_service(web::to(http::not_found))
+        .default_service(web::to(http::unmatched))
         .wrap(http::problem_everywhere())
         .wrap(from_fn(http::observe))
 }

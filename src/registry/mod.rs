@@ -88,6 +88,19 @@ impl<'de> serde::Deserialize<'de> for Registry {
     }
 }
 
+/// In the contract: a string with the three ids as its values.
+impl utoipa::PartialSchema for Registry {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(Registry::ALL.map(Registry::id)))
+            .description(Some("A registry: general, psoriasis or atopic-dermatitis."))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Registry {}
+
 impl std::fmt::Display for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id())
