@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::store::{self, CaseFilter, CaseRow, NewCase, Remembered};
+use super::store::{self, CaseFilter, CaseRow, Claim, NewCase, Remembered};
 use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
@@ -189,16 +189,17 @@ pub async fn submit(
     let (row, report) = state
         .db
         .write(move |c| -> Result<(CaseRow, Value), ApiError> {
-            if let (Some(key), Some(hash)) = (&key, &request_hash) {
-                if let Some(r) = store::remembered(c, &principal.subject, key)? {
-                    if &r.request_hash != hash {
+            let id = uuid::Uuid::now_v7().to_string();
+            if let (Some(key), Some(hash)) = (&key, request_hash) {
+                let answer = Remembered { request_hash: hash, case_id: id.clone(), report: report_text };
+                if let Claim::Taken(r) = store::claim(c, &principal.subject, key, &answer)? {
+                    if r.request_hash != answer.request_hash {
                         return Err(ApiError::Conflict("This Idempotency-Key was used with another body."));
                     }
                     let row = store::get(c, &r.case_id)?.ok_or(ApiError::NotFound)?;
                     return Ok((row, serde_json::from_str(&r.report).unwrap_or(Value::Null)));
                 }
             }
-            let id = uuid::Uuid::now_v7().to_string();
             let new = NewCase {
                 id: &id,
                 registry,
@@ -209,9 +210,6 @@ pub async fn submit(
             };
             let row = store::insert(c, &new)?;
             audit::record(c, &audit::Entry::new(&principal.subject, "case.create", "case", Some(&id), Some(&principal.request_id)))?;
-            if let (Some(key), Some(hash)) = (&key, request_hash) {
-                store::remember(c, &principal.subject, key, &Remembered { request_hash: hash, case_id: id, report: report_text })?;
-            }
             Ok((row, report))
         })
         .await?;

@@ -6,6 +6,7 @@ mod auth;
 mod cases;
 mod cli;
 mod http_basics;
+mod instances;
 mod operations;
 mod phi;
 mod summaries;
