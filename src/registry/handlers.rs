@@ -11,7 +11,7 @@ use super::store::{self, CaseFilter, CaseRow, Claim, NewCase, Remembered};
 use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
-use crate::auth::{Principal, Role};
+use crate::auth::{Principal, Role, Unconfirmed};
 use crate::http::{cursor, rfc3339, ApiError, Page};
 
 const WRITERS: &[Role] = &[Role::Clinician, Role::Curator];
@@ -173,13 +173,13 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     ))]
 pub async fn submit(
     state: web::Data<AppState>,
-    principal: Principal,
+    token: Unconfirmed,
     path: web::Path<String>,
     req: HttpRequest,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
-    principal.require_for(WRITERS, registry)?;
+    token.claims().require_for(WRITERS, registry)?;
     let key = idempotency_key(&req)?;
     let intake = run_intake(&state, registry, &body)?;
     let request_hash = key.as_ref().map(|_| hex::encode(Sha256::digest(format!("{registry}\n{}", body.0).as_bytes())));
@@ -189,6 +189,7 @@ pub async fn submit(
     let (row, report) = state
         .db
         .write(move |c| -> Result<(CaseRow, Value), ApiError> {
+            let principal = token.confirm(c)?;
             let id = uuid::Uuid::now_v7().to_string();
             if let (Some(key), Some(hash)) = (&key, request_hash) {
                 let answer = Remembered { request_hash: hash, case_id: id.clone(), report: report_text };
