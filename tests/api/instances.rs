@@ -42,7 +42,8 @@ fn dermreg(url: &str, dir: &std::path::Path) -> Command {
     c
 }
 
-fn start(url: &str) -> Instance {
+/// Starts an instance; it migrates the database (instances started together take turns).
+fn spawn(url: &str) -> Instance {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = dermreg(url, dir.path())
@@ -52,14 +53,17 @@ fn start(url: &str) -> Instance {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let instance = Instance { child, port, _dir: dir };
-    // Poll until it answers ready (bounded: 30 s).
+    Instance { child, port, _dir: dir }
+}
+
+/// Polls until the instance answers ready (bounded: 30 s).
+fn wait_ready(instance: &mut Instance) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while http(instance.port, "GET", "/health/ready", &[], None).map(|r| r.0) != Some(200) {
+        assert!(instance.child.try_wait().unwrap().is_none(), "an instance exited at start");
         assert!(std::time::Instant::now() < deadline, "an instance did not start");
         std::thread::yield_now();
     }
-    instance
 }
 
 /// A minimal HTTP/1.1 exchange: (status, headers in lower case, body).
@@ -112,7 +116,10 @@ fn two_instances_share_keys_revocations_login_limits_and_releases() {
     }
     let sep = if base.contains('?') { '&' } else { '?' };
     let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
-    let (a, b) = (start(&url), start(&url));
+    // Both start at once on an empty database: one applies the migrations, the other waits for it.
+    let (mut a, mut b) = (spawn(&url), spawn(&url));
+    wait_ready(&mut a);
+    wait_ready(&mut b);
     let token = issue(&url, "clinician", "psoriasis");
     let auth = format!("Bearer {token}");
 
