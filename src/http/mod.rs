@@ -42,6 +42,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(ops::metrics))
         .route("/openapi.yaml", web::get().to(docs::openapi_yaml))
         .route("/docs", web::get().to(docs::page))
+        // The pages: `/` (public dashboard), `/submit` (case entry) and their assets.
+        .configure(crate::web::routes)
         .service(
             // Routes match in order: the public summary reads, the busiest, come first.
             web::scope("/v1")
