@@ -50,6 +50,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/summaries/compare", web::get().to(summary::handlers::compare))
                 .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
                 .route("/auth/token", web::post().to(auth::handlers::login))
+                .route("/auth/logout", web::post().to(auth::handlers::logout))
                 .route("/audit", web::get().to(audit::handlers::list))
                 .route("/registries", web::get().to(registry::handlers::list_registries))
                 .route("/registries/{registry}/form", web::get().to(registry::handlers::form))
