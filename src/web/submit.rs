@@ -16,6 +16,7 @@ until you submit it, so a dropped call or a reload loses nothing. Identifying de
 stored.</p>
 <noscript><p class="notice">This page needs JavaScript, served by this server only. The API
 (<a href="/docs">documentation</a>) accepts the same cases.</p></noscript>
+<div class="with-aside"><div class="primary">
 
 <section id="signin" class="panel narrow" aria-labelledby="signin-h" hidden>
   <h2 id="signin-h">Sign in</h2>
@@ -85,6 +86,19 @@ stored.</p>
       <div id="case-detail-body"></div>
     </section>
   </section>
+</div>
+</div>
+<aside class="guide" aria-labelledby="guide-h">
+  <h2 id="guide-h">Before you enter a case</h2>
+  <ul>
+    <li>Only de-identified data is stored. The form never asks for the patient's name, contact details, record
+      numbers or date of birth: please do not type them into the notes either.</li>
+    <li>Notes are checked for identifying details. <strong>Check and preview</strong> shows them exactly as they will
+      be stored, with placeholders such as <code>[NAME]</code> where something was removed.</li>
+    <li>The draft is kept in this browser tab only, and removed when you submit or sign out.</li>
+    <li>You can correct or withdraw your cases later under <strong>My cases</strong>.</li>
+  </ul>
+</aside>
 </div>"#;
 
 pub async fn page() -> HttpResponse {

@@ -95,9 +95,11 @@ async fn axe(c: &Client, source: &Option<String>, page: &str) -> Result {
     Ok(())
 }
 
-/// At `width` px nothing is wider than the screen, then a full-page screenshot.
+/// At `width` px nothing is wider than the screen. Screenshots: the first screen (`{name}-{width}.png`,
+/// 900 px high at 1280, a phone's 844 px at 390) and the whole page (`{name}-{width}-full.png`).
 async fn screenshot(c: &Client, name: &str, width: u32) -> Result {
-    c.set_window_size(width, 900).await?;
+    let height = if width < 600 { 844 } else { 900 };
+    c.set_window_size(width, height).await?;
     let overflow = script(c, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await?;
     if overflow.as_i64().unwrap() > 0 {
         let wide = script(
@@ -109,10 +111,13 @@ async fn screenshot(c: &Client, name: &str, width: u32) -> Result {
         .await?;
         panic!("{name} scrolls sideways at {width} px by {overflow} px: {wide}");
     }
-    let height = script(c, "return document.documentElement.scrollHeight;").await?.as_u64().unwrap();
-    c.set_window_size(width, height.clamp(600, 9000) as u32).await?;
-    let png = c.screenshot().await?;
-    std::fs::write(harness::screenshot_dir().join(format!("{name}-{width}.png")), png)?;
+    let dir = harness::screenshot_dir();
+    script(c, "window.scrollTo(0, 0); return null;").await?;
+    std::fs::write(dir.join(format!("{name}-{width}.png")), c.screenshot().await?)?;
+    let full = script(c, "return document.documentElement.scrollHeight;").await?.as_u64().unwrap();
+    c.set_window_size(width, full.clamp(600, 12000) as u32).await?;
+    script(c, "window.scrollTo(0, 0); return null;").await?;
+    std::fs::write(dir.join(format!("{name}-{width}-full.png")), c.screenshot().await?)?;
     c.set_window_size(1280, 900).await?;
     Ok(())
 }
@@ -273,5 +278,11 @@ async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Resul
     axe(c, axe_source, "/").await?;
     screenshot(c, "dashboard", 1280).await?;
     screenshot(c, "dashboard", 390).await?;
+    // The charts of one registry, on a phone and on a desktop screen.
+    for (width, height) in [(390, 844), (1280, 1500)] {
+        c.set_window_size(width, height).await?;
+        script(c, "document.getElementById('psoriasis').scrollIntoView(); return null;").await?;
+        std::fs::write(harness::screenshot_dir().join(format!("dashboard-{width}-charts.png")), c.screenshot().await?)?;
+    }
     Ok(())
 }

@@ -280,12 +280,15 @@
       ctrl.errEl = err;
       return ctrl;
     }
-    if (prop.type === 'array' && prop.items && prop.items.type === 'object') return arrayControl(schema, prop, pointer, parent, depth, required);
-    if (prop.type === 'array') return choiceControl(prop.items.oneOf, true, prop, pointer, parent, required);
-    if (prop.type === 'boolean') return choiceControl([{ 'const': true, title: 'Yes' }, { 'const': false, title: 'No' }], false, prop, pointer, parent, required);
-    if (prop.oneOf && (prop.country || prop.oneOf.length > 6)) return selectControl(prop, pointer, parent, required);
-    if (prop.oneOf) return choiceControl(prop.oneOf, false, prop, pointer, parent, required);
-    return textControl(prop, pointer, parent, required);
+    if (prop.type === 'array' && prop.items && prop.items.type === 'object') ctrl = arrayControl(schema, prop, pointer, parent, depth, required);
+    else if (prop.type === 'array') ctrl = choiceControl(prop.items.oneOf, true, prop, pointer, parent, required);
+    else if (prop.type === 'boolean') ctrl = choiceControl([{ 'const': true, title: 'Yes' }, { 'const': false, title: 'No' }], false, prop, pointer, parent, required);
+    else if (prop.oneOf && (prop.country || prop.oneOf.length > 6)) ctrl = selectControl(prop, pointer, parent, required);
+    else if (prop.oneOf) ctrl = choiceControl(prop.oneOf, false, prop, pointer, parent, required);
+    else ctrl = textControl(prop, pointer, parent, required);
+    // A top-level field (comorbidities, notes) is a section of the form of its own.
+    if (depth === 0) ctrl.wrap.classList.add('section');
+    return ctrl;
   }
 
   // A labelled field: label, hint, error line, then the input. Returns the wrapper and the ids.
