@@ -6,5 +6,6 @@ mod auth;
 mod cases;
 mod cli;
 mod http_basics;
+mod pages;
 mod phi;
 mod summaries;
