@@ -231,6 +231,38 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     let cases = text_of(c, "#cases-body table").await?;
     assert!(cases.contains("Psoriasis") && cases.contains("Active") && cases.contains("2021-03"), "{cases}");
 
+    // Correct it (the page sends the ETag it read as If-Match) ...
+    tab_to(c, "open-case-0").await?;
+    press(c, Key::Enter).await?;
+    c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #correct-case")).await?;
+    tab_to(c, "correct-case").await?;
+    press(c, Key::Enter).await?;
+    c.wait().for_element(Locator::Css("#correcting:not([hidden])")).await?;
+    tab_to(c, "f-patient-age_years").await?;
+    c.active_element().await?.send_keys(&(Key::Control + "a")).await?;
+    c.active_element().await?.send_keys("48").await?;
+    tab_to(c, "check").await?;
+    press(c, Key::Enter).await?;
+    c.wait().for_element(Locator::Css("#preview:not([hidden]) dl.stored")).await?;
+    tab_to(c, "send").await?;
+    press(c, Key::Enter).await?;
+    c.wait().for_element(Locator::Css("#confirmation:not([hidden]) dl.stored")).await?;
+    let corrected = text_of(c, "#confirmation").await?;
+    assert!(corrected.contains("Correction saved") && corrected.contains("48"), "{corrected}");
+
+    // ... and withdraw it.
+    tab_to(c, "to-cases").await?;
+    press(c, Key::Enter).await?;
+    c.wait().for_element(Locator::Css("#cases-body table")).await?;
+    tab_to(c, "open-case-0").await?;
+    press(c, Key::Enter).await?;
+    c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #withdraw-case")).await?;
+    tab_to(c, "withdraw-case").await?;
+    press(c, Key::Enter).await?;
+    assert_eq!(text_of(c, "#status").await?, "The case is withdrawn.");
+    let cases = text_of(c, "#cases-body table").await?;
+    assert!(cases.contains("Withdrawn") && !cases.contains("Active"), "{cases}");
+
     // Sign-out revokes the token at the service.
     let token = script(c, "return JSON.parse(sessionStorage.getItem('dermreg.session')).token;").await?;
     tab_to(c, "signout").await?;

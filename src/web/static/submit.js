@@ -657,12 +657,13 @@
       if (r.status === 412) { status('This case was changed since you opened it. Open it again from My cases.'); return; }
       if (!r.ok) { if (r.status !== 401) status(failure(r)); return; }
       var wasCorrection = !!correcting;
-      correcting = null;
-      $('correcting').hidden = true;
-      $('registry').disabled = false;
-      store(DRAFT_KEY, null);
-      deidentified = new Map();
-      renderForm(schemas[registry]);
+      if (wasCorrection) {
+        cancelCorrection(); // back to the new-case draft, which a correction leaves alone
+      } else {
+        store(DRAFT_KEY, null);
+        deidentified = new Map();
+        renderForm(schemas[registry]);
+      }
       confirmation(r.body, wasCorrection);
     });
   }
@@ -708,7 +709,7 @@
       if (!items.length) { body.appendChild(el('p', { text: 'You have not entered a case yet.' })); return; }
       var tbody = el('tbody');
       items.forEach(function (c) {
-        var open = el('button', { type: 'button', class: 'button secondary small', text: 'Open', 'aria-label': 'Open case entered ' + when(c.created_at) });
+        var open = el('button', { type: 'button', id: 'open-case-' + tbody.children.length, class: 'button secondary small', text: 'Open', 'aria-label': 'Open case entered ' + when(c.created_at) });
         open.addEventListener('click', function () { openCase(c.id); });
         tbody.appendChild(el('tr', {}, [
           el('td', { text: when(c.created_at) }),
@@ -742,7 +743,7 @@
           body.appendChild(el('p', { class: 'notice', text: 'Withdrawn ' + when(c.withdrawal && c.withdrawal.at) + '. No clinical data is kept.' }));
         } else {
           body.appendChild(storedList(c.form, schema));
-          var correct = el('button', { type: 'button', class: 'button', text: 'Correct this case' });
+          var correct = el('button', { type: 'button', id: 'correct-case', class: 'button', text: 'Correct this case' });
           correct.addEventListener('click', function () { startCorrection(c, r.etag); });
           body.appendChild(el('div', { class: 'actions' }, [correct]));
           body.appendChild(withdrawForm(c, r.etag));
@@ -761,7 +762,7 @@
       box.appendChild(el('label', { class: 'choice', for: 'withdraw-' + i }, [input, w[1]]));
     });
     fs.appendChild(box);
-    var button = el('button', { type: 'button', class: 'button danger', text: 'Withdraw case' });
+    var button = el('button', { type: 'button', id: 'withdraw-case', class: 'button danger', text: 'Withdraw case' });
     button.addEventListener('click', function () {
       var reason = fs.querySelector('input[name=withdraw-reason]:checked').value;
       api('DELETE', '/v1/cases/' + encodeURIComponent(c.id) + '?reason=' + encodeURIComponent(reason), undefined, { 'If-Match': etag }).then(function (r) {
