@@ -196,6 +196,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     let stored = text_of(c, "#preview:not([hidden]) #stored-notes").await?;
     assert!(stored.contains("[NAME]") && !stored.contains("Berg") && !stored.contains("912 34 567"), "{stored}");
     assert!(stored.contains("Plaques stable."), "{stored}");
+    screen_at(c, "submit-preview-1280", "preview", 1280, 900).await?;
 
     // A reload (a dropped call) loses nothing: the form comes back, notes in their scrubbed form.
     c.refresh().await?;
@@ -311,10 +312,15 @@ async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Resul
     screenshot(c, "dashboard", 1280).await?;
     screenshot(c, "dashboard", 390).await?;
     // The charts of one registry, on a phone and on a desktop screen.
-    for (width, height) in [(390, 844), (1280, 1500)] {
-        c.set_window_size(width, height).await?;
-        script(c, "document.getElementById('psoriasis').scrollIntoView(); return null;").await?;
-        std::fs::write(harness::screenshot_dir().join(format!("dashboard-{width}-charts.png")), c.screenshot().await?)?;
-    }
+    screen_at(c, "dashboard-390-charts", "psoriasis", 390, 844).await?;
+    screen_at(c, "dashboard-1280-charts", "psoriasis", 1280, 1500).await
+}
+
+/// A screenshot of the screen that starts at the element `id`.
+async fn screen_at(c: &Client, name: &str, id: &str, width: u32, height: u32) -> Result {
+    c.set_window_size(width, height).await?;
+    c.execute("document.getElementById(arguments[0]).scrollIntoView(); return null;", vec![json!(id)]).await?;
+    std::fs::write(harness::screenshot_dir().join(format!("{name}.png")), c.screenshot().await?)?;
+    c.set_window_size(1280, 900).await?;
     Ok(())
 }
