@@ -80,6 +80,36 @@ fn legend(h: &mut String, series: &[&str], y: f64) {
     }
 }
 
+/// Vertical gridlines at quarters of the axis, each with its tick label (`tick(fraction)`).
+fn quarter_grid(h: &mut String, plot_w: f64, top_y: f64, axis_y: f64, tick: impl Fn(f64) -> String) {
+    for q in 0..=4 {
+        let x = LABEL_W + plot_w * q as f64 / 4.0;
+        let _ = write!(
+            h,
+            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{top_y}\" x2=\"{x:.1}\" y2=\"{axis_y}\"/>\
+             <text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            axis_y + 16.0,
+            tick(q as f64 / 4.0)
+        );
+    }
+}
+
+/// A row's label, right-aligned left of the plot, centred on its group.
+fn row_label(h: &mut String, label: &str, y0: f64, group_h: f64) {
+    let _ = write!(
+        h,
+        "<text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+        LABEL_W - 8.0,
+        y0 + group_h / 2.0 + 4.0,
+        esc(&clip(label, 22))
+    );
+}
+
+/// The word "suppressed" where a hidden value's bar or interval would start.
+fn suppressed(h: &mut String, y: f64) {
+    let _ = write!(h, "<text class=\"suppressed\" x=\"{:.1}\" y=\"{y:.1}\">suppressed</text>", LABEL_W + 4.0);
+}
+
 /// Horizontal bars, one group of bars per row and one bar per series (one series: plain bars).
 /// Suppressed values are written as the word "suppressed" where the bar would start.
 pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent_of: Option<&[u64]>) -> String {
@@ -106,26 +136,13 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent
     }
     // Axis: gridlines at quarters of the (round) maximum.
     let axis_y = legend_h + group_h * rows.len() as f64;
-    for q in 0..=4 {
-        let x = LABEL_W + plot_w * q as f64 / 4.0;
-        let v = top * q as f64 / 4.0;
-        let tick = if percent_of.is_some() { format!("{}%", trim_num(v)) } else { trim_num(v) };
-        let _ = write!(
-            h,
-            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{legend_h}\" x2=\"{x:.1}\" y2=\"{axis_y}\"/>\
-             <text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{tick}</text>",
-            axis_y + 16.0
-        );
-    }
+    quarter_grid(&mut h, plot_w, legend_h, axis_y, |f| {
+        let v = trim_num(top * f);
+        if percent_of.is_some() { format!("{v}%") } else { v }
+    });
     for (ri, row) in rows.iter().enumerate() {
         let y0 = legend_h + group_h * ri as f64;
-        let _ = write!(
-            h,
-            "<text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            LABEL_W - 8.0,
-            y0 + group_h / 2.0 + 4.0,
-            esc(&clip(&row.label, 22))
-        );
+        row_label(&mut h, &row.label, y0, group_h);
         for (s, v) in row.values.iter().enumerate() {
             let y = y0 + 1.0 + ROW_H * s as f64;
             match v {
@@ -142,14 +159,7 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent
                         y + ROW_H / 2.0 + 1.0
                     );
                 }
-                None => {
-                    let _ = write!(
-                        h,
-                        "<text class=\"suppressed\" x=\"{:.1}\" y=\"{:.1}\">suppressed</text>",
-                        LABEL_W + 4.0,
-                        y + ROW_H / 2.0 + 1.0
-                    );
-                }
+                None => suppressed(&mut h, y + ROW_H / 2.0 + 1.0),
             }
         }
     }
@@ -248,26 +258,11 @@ pub fn intervals(id: &str, title: &str, series: &[&str], rows: &[Row<Option<Esti
     open(&mut h, id, title, height);
     legend(&mut h, series, 14.0);
     let axis_y = legend_h + group_h * rows.len() as f64;
-    for q in 0..=4 {
-        let x = LABEL_W + plot_w * q as f64 / 4.0;
-        let _ = write!(
-            h,
-            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{legend_h}\" x2=\"{x:.1}\" y2=\"{axis_y}\"/>\
-             <text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}%</text>",
-            axis_y + 16.0,
-            q * 25
-        );
-    }
+    quarter_grid(&mut h, plot_w, legend_h, axis_y, |f| format!("{}%", trim_num(100.0 * f)));
     let at = |p: f64| LABEL_W + plot_w * p.clamp(0.0, 1.0);
     for (ri, row) in rows.iter().enumerate() {
         let y0 = legend_h + group_h * ri as f64;
-        let _ = write!(
-            h,
-            "<text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            LABEL_W - 8.0,
-            y0 + group_h / 2.0 + 4.0,
-            esc(&clip(&row.label, 22))
-        );
+        row_label(&mut h, &row.label, y0, group_h);
         for (s, e) in row.values.iter().enumerate() {
             let y = y0 + 4.0 + ROW_H * s as f64 + ROW_H / 2.0;
             match e {
@@ -281,14 +276,7 @@ pub fn intervals(id: &str, title: &str, series: &[&str], rows: &[Row<Option<Esti
                         at(e.rate)
                     );
                 }
-                None => {
-                    let _ = write!(
-                        h,
-                        "<text class=\"suppressed\" x=\"{:.1}\" y=\"{:.1}\">suppressed</text>",
-                        LABEL_W + 4.0,
-                        y + 4.0
-                    );
-                }
+                None => suppressed(&mut h, y + 4.0),
             }
         }
     }

@@ -37,6 +37,21 @@ async fn tab_to(c: &Client, id: &str) -> Result {
     Err(format!("#{id} cannot be reached with the Tab key").into())
 }
 
+/// Tab to a button and press Enter.
+async fn activate(c: &Client, id: &str) -> Result {
+    tab_to(c, id).await?;
+    press(c, Key::Enter).await
+}
+
+/// "Check and preview", then submit from the preview: the confirmation's text.
+async fn check_and_send(c: &Client) -> Result<String> {
+    activate(c, "check").await?;
+    c.wait().for_element(Locator::Css("#preview:not([hidden]) dl.stored")).await?;
+    activate(c, "send").await?;
+    c.wait().for_element(Locator::Css("#confirmation:not([hidden]) dl.stored")).await?;
+    text_of(c, "#confirmation").await
+}
+
 async fn type_into(c: &Client, id: &str, text: &str) -> Result {
     tab_to(c, id).await?;
     c.active_element().await?.send_keys(text).await?;
@@ -167,8 +182,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     // ICU is asked only once the patient was hospitalised.
     assert_eq!(script(c, "return document.getElementById('f-covid-outcome-icu-set').closest('[hidden]') !== null;").await?, json!(true));
 
-    tab_to(c, "check").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "check").await?;
 
     // The inline error beside the field, and a summary that links to it.
     let summary = text_of(c, "#error-summary:not([hidden])").await?;
@@ -191,8 +205,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     c.active_element().await?.send_keys("Plaque").await?;
 
     // The preview shows the notes as they will be stored.
-    tab_to(c, "check").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "check").await?;
     let stored = text_of(c, "#preview:not([hidden]) #stored-notes").await?;
     assert!(stored.contains("[NAME]") && !stored.contains("Berg") && !stored.contains("912 34 567"), "{stored}");
     assert!(stored.contains("Plaques stable."), "{stored}");
@@ -210,15 +223,8 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     press(c, Key::End).await?;
     c.active_element().await?.send_keys(" Discussed with Dr Kari Nordmann.").await?;
 
-    tab_to(c, "check").await?;
-    press(c, Key::Enter).await?;
-    c.wait().for_element(Locator::Css("#preview:not([hidden]) #stored-notes")).await?;
-    tab_to(c, "send").await?;
-    press(c, Key::Enter).await?;
-
     // The confirmation: the stored case and what de-identification did.
-    c.wait().for_element(Locator::Css("#confirmation:not([hidden]) dl.stored")).await?;
-    let confirmation = text_of(c, "#confirmation").await?;
+    let confirmation = check_and_send(c).await?;
     assert!(confirmation.contains("Case stored"), "{confirmation}");
     assert!(confirmation.contains("Notes: 1 detail replaced by placeholders"), "{confirmation}");
     assert!(!confirmation.contains("Nordmann"), "{confirmation}");
@@ -227,47 +233,34 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     assert!(!c.current_url().await?.as_str().contains('?'), "nothing in the URL");
 
     // My cases lists it.
-    tab_to(c, "to-cases").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "to-cases").await?;
     let cases = text_of(c, "#cases-body table").await?;
     assert!(cases.contains("Psoriasis") && cases.contains("Active") && cases.contains("2021-03"), "{cases}");
 
     // Correct it (the page sends the ETag it read as If-Match) ...
-    tab_to(c, "open-case-0").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "open-case-0").await?;
     c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #correct-case")).await?;
-    tab_to(c, "correct-case").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "correct-case").await?;
     c.wait().for_element(Locator::Css("#correcting:not([hidden])")).await?;
     tab_to(c, "f-patient-age_years").await?;
     c.active_element().await?.send_keys(&(Key::Control + "a")).await?;
     c.active_element().await?.send_keys("48").await?;
-    tab_to(c, "check").await?;
-    press(c, Key::Enter).await?;
-    c.wait().for_element(Locator::Css("#preview:not([hidden]) dl.stored")).await?;
-    tab_to(c, "send").await?;
-    press(c, Key::Enter).await?;
-    c.wait().for_element(Locator::Css("#confirmation:not([hidden]) dl.stored")).await?;
-    let corrected = text_of(c, "#confirmation").await?;
+    let corrected = check_and_send(c).await?;
     assert!(corrected.contains("Correction saved") && corrected.contains("48"), "{corrected}");
 
     // ... and withdraw it.
-    tab_to(c, "to-cases").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "to-cases").await?;
     c.wait().for_element(Locator::Css("#cases-body table")).await?;
-    tab_to(c, "open-case-0").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "open-case-0").await?;
     c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #withdraw-case")).await?;
-    tab_to(c, "withdraw-case").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "withdraw-case").await?;
     assert_eq!(text_of(c, "#status").await?, "The case is withdrawn.");
     let cases = text_of(c, "#cases-body table").await?;
     assert!(cases.contains("Withdrawn") && !cases.contains("Active"), "{cases}");
 
     // Sign-out revokes the token at the service.
     let token = script(c, "return JSON.parse(sessionStorage.getItem('dermreg.session')).token;").await?;
-    tab_to(c, "signout").await?;
-    press(c, Key::Enter).await?;
+    activate(c, "signout").await?;
     c.wait().for_element(Locator::Css("#signin:not([hidden])")).await?;
     let status = c
         .execute_async(
