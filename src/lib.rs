@@ -16,6 +16,7 @@ pub mod registry;
 pub mod secrets;
 pub mod summary;
 pub mod telemetry;
+pub mod web;
 
 pub use app::{app, AppState};
 pub use config::Settings;

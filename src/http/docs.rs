@@ -20,6 +20,7 @@ use utoipa::{Modify, OpenApi};
         super::ops::ready,
         super::ops::metrics,
         crate::auth::handlers::login,
+        crate::auth::handlers::logout,
         crate::audit::handlers::list,
         crate::registry::handlers::list_registries,
         crate::registry::handlers::form,

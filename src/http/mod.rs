@@ -42,12 +42,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(ops::metrics))
         .route("/openapi.yaml", web::get().to(docs::openapi_yaml))
         .route("/docs", web::get().to(docs::page))
+        // The pages: `/` (public dashboard), `/submit` (case entry) and their assets.
+        .configure(crate::web::routes)
         .service(
             // Routes match in order: the public summary reads, the busiest, come first.
             web::scope("/v1")
                 .route("/summaries/compare", web::get().to(summary::handlers::compare))
                 .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
                 .route("/auth/token", web::post().to(auth::handlers::login))
+                .route("/auth/logout", web::post().to(auth::handlers::logout))
                 .route("/audit", web::get().to(audit::handlers::list))
                 .route("/registries", web::get().to(registry::handlers::list_registries))
                 .route("/registries/{registry}/form", web::get().to(registry::handlers::form))

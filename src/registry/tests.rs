@@ -1160,6 +1160,9 @@ fn json_schema_is_2020_12_and_covers_every_field() {
         check_covers(&top, &s, "");
         assert!(s["$defs"]["country"]["oneOf"].as_array().unwrap().len() > 240);
         assert!(s["x-rules"].as_array().unwrap().len() >= 5);
+        // The form's order, for pages built from the schema (a JSON object has none).
+        let order: Vec<&str> = s["x-order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(order, top.iter().map(|f| f.name).collect::<Vec<_>>());
     }
     let ad = json_schema(Registry::AtopicDermatitis);
     let bases: Vec<&str> = ad["properties"]["covid"]["properties"]["diagnosis_basis"]["oneOf"]

@@ -105,7 +105,8 @@ fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> 
 const LATEST_CACHE: &str = "public, max-age=60";
 const RELEASE_CACHE: &str = "public, max-age=31536000, immutable";
 
-async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
+/// The latest release of a registry (404 if none yet); also read by the dashboard page.
+pub(crate) async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
     if let Some(s) = state.releases.fresh_latest(registry) {
         return Ok(s);
     }
@@ -270,8 +271,9 @@ pub struct CompareQuery {
 /// The aligned fields, side by side.
 const ALIGNED: &[&str] = &["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"];
 
-/// A dimension's published totals in a release document: the row or column totals of a table on it.
-fn totals_of<'a>(document: &'a Value, dim: &str) -> Vec<(&'a str, &'a Value, &'a Value)> {
+/// A dimension's published totals in a release document: the row or column totals of the first table
+/// on it, and that table's id.
+fn totals_of<'a>(document: &'a Value, dim: &str) -> (Option<&'a str>, Vec<(&'a str, &'a Value, &'a Value)>) {
     for t in document["tables"].as_array().into_iter().flatten() {
         let (list, value_key, label_key) = if t["rows"]["dimension"] == dim {
             (&t["row_totals"], "row", "row_label")
@@ -280,9 +282,36 @@ fn totals_of<'a>(document: &'a Value, dim: &str) -> Vec<(&'a str, &'a Value, &'a
         } else {
             continue;
         };
-        return list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
+        let totals = list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
+        return (t["id"].as_str(), totals);
     }
-    vec![]
+    (None, vec![])
+}
+
+/// Two release documents side by side on the aligned fields: per field, each value's label and its
+/// published count in each (`source` names the table each count was read from).
+pub(crate) fn comparison(da: &Value, db: &Value) -> Value {
+    let fields: Vec<Value> = ALIGNED
+        .iter()
+        .map(|dim| {
+            let ((sa, ta), (sb, tb)) = (totals_of(da, dim), totals_of(db, dim));
+            let mut values: Vec<&str> = ta.iter().chain(&tb).map(|(v, _, _)| *v).collect();
+            values.sort_unstable();
+            values.dedup();
+            let rows: Vec<Value> = values
+                .iter()
+                .map(|v| {
+                    let pick = |t: &[(&str, &Value, &Value)]| t.iter().find(|(x, _, _)| x == v).map(|(_, l, c)| ((*l).clone(), (*c).clone()));
+                    let (la, ca) = pick(&ta).unwrap_or((Value::Null, json!(0)));
+                    let (lb, cb) = pick(&tb).unwrap_or((Value::Null, json!(0)));
+                    json!({"value": v, "label": if la.is_null() { lb } else { la }, "a": ca, "b": cb})
+                })
+                .collect();
+            json!({"dimension": dim, "source": {"a": sa, "b": sb}, "values": rows})
+        })
+        .collect();
+    let release_meta = |d: &Value| json!({"id": d["release"]["id"], "registry": d["release"]["registry"], "n": d["release"]["n"], "cut_off": d["release"]["cut_off"]});
+    json!({"a": release_meta(da), "b": release_meta(db), "fields": fields})
 }
 
 /// Two registries' latest releases side by side on the aligned fields (age band, sex, treatment
@@ -297,28 +326,5 @@ pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>
     let a = query.a.unwrap_or(Registry::Psoriasis);
     let b = query.b.unwrap_or(Registry::AtopicDermatitis);
     let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
-    let (da, db) = (ra.json(), rb.json());
-    let fields: Vec<Value> = ALIGNED
-        .iter()
-        .map(|dim| {
-            let (ta, tb) = (totals_of(da, dim), totals_of(db, dim));
-            let mut values: Vec<&str> = ta.iter().chain(&tb).map(|(v, _, _)| *v).collect();
-            values.sort_unstable();
-            values.dedup();
-            let rows: Vec<Value> = values
-                .iter()
-                .map(|v| {
-                    let pick = |t: &[(&str, &Value, &Value)]| t.iter().find(|(x, _, _)| x == v).map(|(_, l, c)| ((*l).clone(), (*c).clone()));
-                    let (la, ca) = pick(&ta).unwrap_or((Value::Null, json!(0)));
-                    let (lb, cb) = pick(&tb).unwrap_or((Value::Null, json!(0)));
-                    json!({"value": v, "label": if la.is_null() { lb } else { la }, "a": ca, "b": cb})
-                })
-                .collect();
-            json!({"dimension": dim, "values": rows})
-        })
-        .collect();
-    let release_meta = |d: &Value| json!({"id": d["release"]["id"], "registry": d["release"]["registry"], "n": d["release"]["n"], "cut_off": d["release"]["cut_off"]});
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, LATEST_CACHE))
-        .json(json!({"a": release_meta(da), "b": release_meta(db), "fields": fields})))
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, LATEST_CACHE)).json(comparison(ra.json(), rb.json())))
 }

@@ -8,5 +8,6 @@ mod cli;
 mod http_basics;
 mod instances;
 mod operations;
+mod pages;
 mod phi;
 mod summaries;
