@@ -8,3 +8,4 @@ mod cli;
 mod http_basics;
 mod phi;
 mod summaries;
+mod sync;
