@@ -147,8 +147,7 @@ pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing:
                     "The case with this partner_record_id was withdrawn; it cannot be changed.",
                 )),
                 Some(k) => {
-                    let same = k.form.as_deref().and_then(|f| serde_json::from_str::<Value>(f).ok()).as_ref() == Some(form);
-                    if same {
+                    if same_form(k.form.as_deref(), form) {
                         Decision::Unchanged { id: k.id.clone() }
                     } else {
                         Decision::Correct { id: k.id.clone(), version: k.version }
@@ -157,6 +156,11 @@ pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing:
             }
         })
         .collect()
+}
+
+/// Whether a stored form (JSON text) is this de-identified form: a resent case changes nothing.
+pub fn same_form(stored: Option<&str>, form: &Value) -> bool {
+    stored.and_then(|f| serde_json::from_str::<Value>(f).ok()).as_ref() == Some(form)
 }
 
 #[cfg(test)]

@@ -9,3 +9,4 @@ mod http_basics;
 mod phi;
 mod summaries;
 mod sync;
+mod sync_cli;
