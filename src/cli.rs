@@ -56,6 +56,9 @@ pub enum Command {
         #[arg(long)]
         emit: bool,
     },
+    /// Partner sync: push a file of cases in batches, or pull another dermreg's changes into this one.
+    #[command(subcommand)]
+    Sync(crate::sync::client::SyncCommand),
 }
 
 #[derive(Subcommand)]
@@ -93,7 +96,7 @@ pub enum TokenCommand {
     },
 }
 
-fn parse_registry(s: &str) -> Result<Registry, String> {
+pub(crate) fn parse_registry(s: &str) -> Result<Registry, String> {
     Registry::parse(s).ok_or_else(|| "registry must be general, psoriasis or atopic-dermatitis".into())
 }
 
@@ -132,6 +135,13 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
             eprintln!("backup written: {} ({bytes} bytes)", to.display());
         }
         Command::Openapi => print!("{}", crate::http::openapi_text()),
+        // Blocking HTTP client: on a thread of its own, outside the async runtime.
+        Command::Sync(cmd) => {
+            let summary = std::thread::spawn(move || crate::sync::client::run(cmd, settings))
+                .join()
+                .map_err(|_| CliError("sync stopped unexpectedly".into()))??;
+            println!("{summary}");
+        }
         Command::Publish { registry } => {
             let state = crate::AppState::build(settings)?;
             let started = std::time::Instant::now();

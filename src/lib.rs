@@ -15,6 +15,7 @@ pub mod deid;
 pub mod registry;
 pub mod secrets;
 pub mod summary;
+pub mod sync;
 pub mod telemetry;
 pub mod web;
 

@@ -112,6 +112,8 @@ diesel::table! {
         registry -> Text,
         kind -> Text,
         at -> Timestamp,
+        /// Order of the change feed (see src/sync/feed.rs): the writing transaction's id on PostgreSQL, 0 on SQLite.
+        txid -> BigInt,
     }
 }
 

@@ -36,6 +36,10 @@ use utoipa::{Modify, OpenApi};
         crate::summary::handlers::create_release,
         crate::summary::handlers::live,
         crate::summary::handlers::compare,
+        crate::sync::handlers::upsert_batch,
+        crate::sync::handlers::changes,
+        crate::sync::handlers::issue_credential,
+        crate::sync::handlers::revoke_credential,
     ),
     components(schemas(super::Problem, super::ProblemItem, crate::registry::Registry)),
     modifiers(&BearerAuth, &CommonResponses),
@@ -45,6 +49,7 @@ use utoipa::{Modify, OpenApi};
         (name = "summaries", description = "Open-access aggregate summaries with small-cell suppression"),
         (name = "auth", description = "Tokens"),
         (name = "audit", description = "Who changed what"),
+        (name = "partners", description = "Partner registries: batch upsert, the change feed, partner credentials"),
         (name = "operations", description = "Health and metrics"),
     )
 )]

@@ -20,7 +20,7 @@ pub use metrics::Metrics;
 pub use paging::{cursor, page_limit, rfc3339, Page, PageQuery};
 pub use problem::{responses, ApiError, Problem, ProblemItem, PROBLEM_JSON};
 
-use crate::{audit, auth, registry, summary};
+use crate::{audit, auth, registry, summary, sync};
 
 /// Largest body accepted by ordinary endpoints.
 pub const BODY_LIMIT: usize = 256 * 1024;
@@ -56,6 +56,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/registries/{registry}/form", web::get().to(registry::handlers::form))
                 .route("/registries/{registry}/cases", web::post().to(registry::handlers::submit))
                 .route("/registries/{registry}/cases:validate", web::post().to(registry::handlers::validate))
+                .service(
+                    web::resource("/registries/{registry}/cases:batch")
+                        .app_data(web::PayloadConfig::new(sync::batch::MAX_BYTES))
+                        .route(web::post().to(sync::handlers::upsert_batch)),
+                )
+                .route("/changes", web::get().to(sync::handlers::changes))
+                .route("/partners/credentials", web::post().to(sync::handlers::issue_credential))
+                .route("/partners/credentials/{jti}", web::delete().to(sync::handlers::revoke_credential))
                 .route("/cases", web::get().to(registry::handlers::list))
                 .service(
                     web::resource("/cases/{id}")

@@ -371,7 +371,7 @@ pub enum WithdrawalReason {
 }
 
 impl WithdrawalReason {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             WithdrawalReason::EnteredInError => "entered_in_error",
             WithdrawalReason::Duplicate => "duplicate",

@@ -28,7 +28,7 @@ pub struct CaseRow {
 
 /// Cases with their documents, as `CaseRow`s.
 #[diesel::dsl::auto_type]
-fn with_documents() -> _ {
+pub(crate) fn with_documents() -> _ {
     cases::table.left_join(case_documents::table).select((
         cases::id,
         cases::registry,

@@ -126,6 +126,19 @@ pub struct PgSchema {
     name: String,
 }
 
+impl PgSchema {
+    /// A new empty schema on the server of `base_url`, and the URL that uses it.
+    pub fn create(base_url: &str) -> (PgSchema, String) {
+        use diesel::{Connection, PgConnection, RunQueryDsl};
+        let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+        let mut c = PgConnection::establish(base_url).expect("connect to PostgreSQL");
+        diesel::sql_query(format!("CREATE SCHEMA {name}")).execute(&mut c).unwrap();
+        let sep = if base_url.contains('?') { '&' } else { '?' };
+        let url = format!("{base_url}{sep}options=-csearch_path%3D{name}");
+        (PgSchema { base_url: base_url.to_owned(), name }, url)
+    }
+}
+
 impl Drop for PgSchema {
     fn drop(&mut self) {
         use diesel::{Connection, PgConnection, RunQueryDsl};
@@ -168,16 +181,9 @@ impl TestApp {
         let pg = match backend {
             Backend::Sqlite => None,
             Backend::Postgres => {
-                let base_url = postgres_url().expect("PostgreSQL URL");
-                let name = format!("t_{}", uuid::Uuid::now_v7().simple());
-                {
-                    use diesel::{Connection, PgConnection, RunQueryDsl};
-                    let mut c = PgConnection::establish(&base_url).expect("connect to PostgreSQL");
-                    diesel::sql_query(format!("CREATE SCHEMA {name}")).execute(&mut c).unwrap();
-                }
-                let sep = if base_url.contains('?') { '&' } else { '?' };
-                settings.database_url = format!("{base_url}{sep}options=-csearch_path%3D{name}");
-                Some(PgSchema { base_url, name })
+                let (schema, url) = PgSchema::create(&postgres_url().expect("PostgreSQL URL"));
+                settings.database_url = url;
+                Some(schema)
             }
         };
         tweak(&mut settings);

@@ -11,3 +11,5 @@ mod operations;
 mod pages;
 mod phi;
 mod summaries;
+mod sync;
+mod sync_cli;

@@ -56,7 +56,7 @@ fn generated_corpus() -> Vec<Canary> {
 }
 
 /// Everything stored, as text: SQLite's files (main, WAL, shared memory) or every row of every table.
-fn stored_bytes(app: &TestApp) -> String {
+pub fn stored_bytes(app: &TestApp) -> String {
     match app.backend {
         Backend::Sqlite => {
             let mut all = Vec::new();

@@ -1,0 +1,249 @@
+//! Partner batches, pure: reading the body (a JSON array or NDJSON), checking each item exactly as a
+//! single submission is checked (`registry::intake`), and deciding what the upsert does with it.
+//! The transaction that carries the decisions out is in `handlers.rs`.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::store::Keyed;
+use crate::deid::fields::record_key_hash;
+use crate::http::ApiError;
+use crate::registry::{intake, FieldError, Intake, IntakeContext, Registry};
+
+/// At most this many cases per batch, and this many bytes of body (413 past either).
+pub const MAX_ITEMS: usize = 1000;
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// The field of each item that carries the partner's own record key. It is taken out of the form
+/// before intake and kept only as `record_key_hash(secret, partner, key)`.
+pub const KEY_FIELD: &str = "partner_record_id";
+const KEY_MAX_CHARS: usize = 200;
+
+pub const NDJSON: &str = "application/x-ndjson";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `application/json`: one JSON array of items.
+    JsonArray,
+    /// `application/x-ndjson`: one item per line; a line that is not JSON is an invalid item.
+    Ndjson,
+}
+
+impl Format {
+    pub fn of(mime: Option<&str>) -> Result<Format, ApiError> {
+        match mime {
+            Some("application/json") => Ok(Format::JsonArray),
+            Some(NDJSON) => Ok(Format::Ndjson),
+            _ => Err(ApiError::UnsupportedMediaType),
+        }
+    }
+}
+
+/// An item of the body: a JSON value, or why its line could not be read.
+pub type Item = Result<Value, FieldError>;
+
+/// The items of a body, in order. A body that is not a JSON array is 400 (NDJSON: blank lines are
+/// skipped, so `index` counts the non-blank lines); more than [`MAX_ITEMS`] is 413.
+pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, ApiError> {
+    let items: Vec<Item> = match format {
+        Format::JsonArray => match serde_json::from_slice::<Value>(body) {
+            Ok(Value::Array(items)) => items.into_iter().map(Ok).collect(),
+            Ok(_) => return Err(ApiError::BadRequest("A batch is a JSON array of cases (or NDJSON, one case per line).")),
+            Err(_) => return Err(ApiError::BadRequest("The body is not valid JSON.")),
+        },
+        Format::Ndjson => body
+            .split(|b| *b == b'\n')
+            .map(|line| line.trim_ascii())
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                serde_json::from_slice(line).map_err(|_| FieldError::new("", "not_json", "This line is not valid JSON."))
+            })
+            .collect(),
+    };
+    if items.len() > MAX_ITEMS {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    Ok(items)
+}
+
+/// Splits an item into the partner's record key and the form (the item without the key).
+pub fn split_key(item: &Value) -> Result<(&str, Value), FieldError> {
+    let Value::Object(fields) = item else {
+        return Err(FieldError::new("", "not_an_object", "Each item must be a JSON object: a case report form with partner_record_id."));
+    };
+    let pointer = format!("/{KEY_FIELD}");
+    let key = match fields.get(KEY_FIELD) {
+        None => return Err(FieldError::new(pointer, "required", "Each item needs partner_record_id, your own key for the case.")),
+        Some(Value::String(k)) if !k.trim().is_empty() && k.chars().count() <= KEY_MAX_CHARS => k.as_str(),
+        Some(_) => {
+            return Err(FieldError::new(pointer, "invalid_record_id", "partner_record_id must be a non-empty string of at most 200 characters."))
+        }
+    };
+    let mut form = fields.clone();
+    form.remove(KEY_FIELD);
+    Ok((key, Value::Object(form)))
+}
+
+/// An item that passed intake, with its record key already hashed.
+pub struct Accepted {
+    pub key_hash: String,
+    pub intake: Intake,
+}
+
+/// Each item checked: accepted, or every problem it has.
+pub type Checked = Result<Accepted, Vec<FieldError>>;
+
+/// Checks every item like a single submission (validation, de-identification, derivation), on
+/// every core: scrubbing the notes is most of a batch's work.
+pub fn check(items: &[Item], registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Vec<Checked> {
+    let one = |item: &Item| -> Checked {
+        let item = item.as_ref().map_err(|e| vec![e.clone()])?;
+        let (key, form) = split_key(item).map_err(|e| vec![e])?;
+        let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
+        Ok(Accepted { key_hash: record_key_hash(secret, partner, key), intake })
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = items.chunks(per_thread).map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
+        parts.into_iter().flat_map(|h| h.join().expect("intake does not panic")).collect()
+    })
+}
+
+/// What the upsert does with an accepted item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// A new key: a new case.
+    Create,
+    /// A known key with other content: a correction of that case.
+    Correct { id: String, version: i32 },
+    /// A known key with the same content: nothing.
+    Unchanged { id: String },
+    /// The key names a withdrawn case, or repeats an earlier item of the batch.
+    Refuse(FieldError),
+}
+
+/// The decision for each accepted item (record key hash, de-identified form), in order, given the
+/// cases already stored under those keys.
+pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing: &[Keyed]) -> Vec<Decision> {
+    let stored: HashMap<&str, &Keyed> = existing.iter().map(|k| (k.record_key.as_str(), k)).collect();
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .map(|(key, form)| {
+            if !seen.insert(key) {
+                return Decision::Refuse(FieldError::new(
+                    format!("/{KEY_FIELD}"),
+                    "duplicate_in_batch",
+                    "An earlier item of this batch has the same partner_record_id.",
+                ));
+            }
+            match stored.get(key) {
+                None => Decision::Create,
+                Some(k) if k.withdrawn_at.is_some() => Decision::Refuse(FieldError::new(
+                    format!("/{KEY_FIELD}"),
+                    "withdrawn",
+                    "The case with this partner_record_id was withdrawn; it cannot be changed.",
+                )),
+                Some(k) => {
+                    if same_form(k.form.as_deref(), form) {
+                        Decision::Unchanged { id: k.id.clone() }
+                    } else {
+                        Decision::Correct { id: k.id.clone(), version: k.version }
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Whether a stored form (JSON text) is this de-identified form: a resent case changes nothing.
+pub fn same_form(stored: Option<&str>, form: &Value) -> bool {
+    stored.and_then(|f| serde_json::from_str::<Value>(f).ok()).as_ref() == Some(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn formats_by_content_type() {
+        assert_eq!(Format::of(Some("application/json")).unwrap(), Format::JsonArray);
+        assert_eq!(Format::of(Some(NDJSON)).unwrap(), Format::Ndjson);
+        for other in [None, Some("text/plain"), Some("application/xml")] {
+            assert!(matches!(Format::of(other), Err(ApiError::UnsupportedMediaType)));
+        }
+    }
+
+    #[test]
+    fn ndjson_lines_become_items_and_bad_lines_invalid_items() {
+        let body = b"{\"a\":1}\n\n  not json\r\n[1]\n{\"b\":2}";
+        let items = items(Format::Ndjson, body).unwrap();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap(), &json!({"a": 1}));
+        assert_eq!(items[1].as_ref().unwrap_err().code, "not_json");
+        assert_eq!(items[2].as_ref().unwrap(), &json!([1]));
+        assert_eq!(items[3].as_ref().unwrap(), &json!({"b": 2}));
+    }
+
+    #[test]
+    fn a_json_body_must_be_an_array() {
+        assert_eq!(items(Format::JsonArray, b"[{},{}]").unwrap().len(), 2);
+        assert!(matches!(items(Format::JsonArray, b"{}"), Err(ApiError::BadRequest(_))));
+        assert!(matches!(items(Format::JsonArray, b"[{}"), Err(ApiError::BadRequest(_))));
+    }
+
+    #[test]
+    fn more_than_the_limit_is_too_large() {
+        let body = format!("[{}]", vec!["{}"; MAX_ITEMS + 1].join(","));
+        assert!(matches!(items(Format::JsonArray, body.as_bytes()), Err(ApiError::PayloadTooLarge)));
+        let body = "{}\n".repeat(MAX_ITEMS);
+        assert_eq!(items(Format::Ndjson, body.as_bytes()).unwrap().len(), MAX_ITEMS);
+    }
+
+    #[test]
+    fn the_key_is_taken_out_of_the_form() {
+        let item = json!({"partner_record_id": "P-1", "notes": "x"});
+        let (key, form) = split_key(&item).unwrap();
+        assert_eq!(key, "P-1");
+        assert_eq!(form, json!({"notes": "x"}));
+        let cases = [
+            (json!({"notes": "x"}), "required"),
+            (json!({"partner_record_id": ""}), "invalid_record_id"),
+            (json!({"partner_record_id": 7}), "invalid_record_id"),
+            (json!({"partner_record_id": "k".repeat(201)}), "invalid_record_id"),
+            (json!([1]), "not_an_object"),
+        ];
+        for (item, code) in cases {
+            let e = split_key(&item).unwrap_err();
+            assert_eq!(e.code, code, "{item}");
+            assert!(!e.detail.contains("P-1"));
+        }
+    }
+
+    fn keyed(key: &str, form: Option<Value>, withdrawn: bool) -> Keyed {
+        Keyed {
+            record_key: key.into(),
+            id: format!("id-{key}"),
+            version: 3,
+            withdrawn_at: withdrawn.then(crate::db::now),
+            form: form.map(|f| f.to_string()),
+        }
+    }
+
+    #[test]
+    fn plan_creates_corrects_skips_and_refuses() {
+        let a = json!({"notes": "a", "n": 1});
+        let b = json!({"notes": "b"});
+        let existing = [keyed("ka", Some(json!({"n": 1, "notes": "a"})), false), keyed("kb", Some(json!({"notes": "old"})), false), keyed("kw", None, true)];
+        let items = [("ka", &a), ("kb", &b), ("kn", &a), ("kw", &b), ("kn", &b)];
+        let got = plan(items, &existing);
+        assert_eq!(got[0], Decision::Unchanged { id: "id-ka".into() }, "key order does not matter");
+        assert_eq!(got[1], Decision::Correct { id: "id-kb".into(), version: 3 });
+        assert_eq!(got[2], Decision::Create);
+        assert!(matches!(&got[3], Decision::Refuse(e) if e.code == "withdrawn"));
+        assert!(matches!(&got[4], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
+    }
+}

@@ -1,0 +1,365 @@
+//! Partner endpoints: batch upsert, the change feed (JSON pages or an NDJSON stream), and the
+//! partner credentials an admin issues and revokes. Thin: the rules are in `batch.rs` and `feed.rs`.
+
+use std::sync::Arc;
+
+use actix_web::http::header;
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::batch::{self, Checked, Decision};
+use super::feed::{self, ChannelBody, FeedItem};
+use super::store::{self, Change, Position};
+use crate::app::AppState;
+use crate::audit;
+use crate::auth::{self, Principal, Role};
+use crate::db::{Db, DbConn, DbError};
+use crate::http::{ApiError, Page, ProblemItem};
+use crate::registry::store::NewCase;
+use crate::registry::Registry;
+
+const FEED_READERS: &[Role] = &[Role::Partner, Role::Curator];
+
+impl From<&crate::registry::FieldError> for ProblemItem {
+    fn from(e: &crate::registry::FieldError) -> ProblemItem {
+        ProblemItem { pointer: e.pointer.clone(), code: e.code.into(), detail: e.detail.clone() }
+    }
+}
+
+/// One item of a batch's answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ItemResult {
+    /// Position of the item in the batch (NDJSON: among the non-blank lines), from 0.
+    pub index: usize,
+    pub status: ItemStatus,
+    /// The case (absent for an invalid item).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Every problem of an invalid item, each with its JSON pointer; never a submitted value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemItem>,
+}
+
+#[derive(Serialize, Clone, Copy, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    Created,
+    Updated,
+    Unchanged,
+    Invalid,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BatchResult {
+    /// One result per item, in the order of the input.
+    pub items: Vec<ItemResult>,
+}
+
+/// Upsert up to 1,000 cases keyed by the partner's own record key (`partner_record_id`).
+///
+/// Each item is validated and de-identified exactly like a single submission. A new key creates a
+/// case, a known key with other content corrects it, the same content changes nothing: a batch sent
+/// twice changes nothing the second time. Valid items are stored even when others are invalid; all
+/// valid items of a batch commit together or not at all. The key itself is never stored: only a
+/// keyed hash of it.
+#[utoipa::path(post, path = "/v1/registries/{registry}/cases:batch", tag = "partners",
+    params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
+    request_body(description = "Case report forms, each with `partner_record_id`: a JSON array, or NDJSON (one form per line; a line that is not JSON is an invalid item). At most 1,000 items and 1 MiB.",
+        content(
+            (Vec<Object> = "application/json"),
+            (Object = "application/x-ndjson"),
+        )),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every item's outcome, in input order", body = BatchResult),
+        crate::http::responses::BadRequest,
+        crate::http::responses::Unauthorized,
+        (status = 403, description = "Not a partner of this registry", body = crate::http::Problem, content_type = "application/problem+json"),
+        crate::http::responses::NotFound,
+        (status = 409, description = "Concurrent writes to the same cases kept conflicting; retry the batch", body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "More than 1,000 items or 1 MiB", body = crate::http::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither application/json nor application/x-ndjson", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn upsert_batch(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let registry = Registry::parse(&path).ok_or(ApiError::NotFound)?;
+    principal.require_for(&[Role::Partner], registry)?;
+    let format = batch::Format::of(req.mime_type().ok().flatten().as_ref().map(|m| m.essence_str()))?;
+    let items = batch::items(format, &body)?;
+    drop(body);
+    let checked = {
+        let (state, partner) = (state.clone(), principal.subject.clone());
+        web::block(move || {
+            let ctx = state.intake_context();
+            batch::check(&items, registry, &ctx, &state.record_key_secret, &partner)
+        })
+        .await
+        .map_err(|_| ApiError::internal("batch intake did not finish"))?
+    };
+    let checked = Arc::new(checked);
+    // A concurrent batch with the same keys (a client retrying after a timeout) can win a race for
+    // a key: the loser rolls back and plans again against what the winner stored.
+    let mut attempt = 0;
+    let decisions = loop {
+        let (checked, principal) = (checked.clone(), principal.clone());
+        match state.db.write(move |c| store_batch(c, registry, &principal, &checked)).await {
+            Err(DbError::Conflict) if attempt < 3 => attempt += 1,
+            Err(DbError::Conflict) => return Err(ApiError::Conflict("Concurrent writes to these cases kept conflicting; retry the batch.")),
+            other => break other?,
+        }
+    };
+    let mut decisions = decisions.into_iter();
+    let items = checked
+        .iter()
+        .enumerate()
+        .map(|(index, item)| match item {
+            Err(errors) => ItemResult { index, status: ItemStatus::Invalid, id: None, errors: errors.iter().map(ProblemItem::from).collect() },
+            Ok(_) => match decisions.next().expect("one decision per accepted item") {
+                (Decision::Create, id) => ItemResult { index, status: ItemStatus::Created, id, errors: vec![] },
+                (Decision::Correct { .. }, id) => ItemResult { index, status: ItemStatus::Updated, id, errors: vec![] },
+                (Decision::Unchanged { id }, _) => ItemResult { index, status: ItemStatus::Unchanged, id: Some(id), errors: vec![] },
+                (Decision::Refuse(e), _) => ItemResult { index, status: ItemStatus::Invalid, id: None, errors: vec![ProblemItem::from(&e)] },
+            },
+        })
+        .collect();
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(BatchResult { items }))
+}
+
+/// The batch's transaction: plans every accepted item against the stored cases, then creates
+/// (a few statements for all), corrects (one by one) and audits. Returns each accepted item's
+/// decision with the id of the case it wrote.
+fn store_batch(c: &mut DbConn, registry: Registry, p: &Principal, checked: &[Checked]) -> Result<Vec<(Decision, Option<String>)>, DbError> {
+    let accepted: Vec<&batch::Accepted> = checked.iter().filter_map(|c| c.as_ref().ok()).collect();
+    let keys: Vec<&str> = accepted.iter().map(|a| a.key_hash.as_str()).collect();
+    let existing = store::by_record_keys(c, registry, &keys)?;
+    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), &a.intake.form)), &existing);
+    let ids: Vec<Option<String>> = decisions
+        .iter()
+        .map(|d| match d {
+            Decision::Create => Some(uuid::Uuid::now_v7().to_string()),
+            Decision::Correct { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut new = Vec::new();
+    let mut entries = Vec::new();
+    for ((d, id), a) in decisions.iter().zip(&ids).zip(&accepted) {
+        match (d, id) {
+            (Decision::Create, Some(id)) => {
+                new.push(NewCase {
+                    id,
+                    registry,
+                    submitter: &p.subject,
+                    record_key: Some(&a.key_hash),
+                    form: &a.intake.form,
+                    derived: &a.intake.derived,
+                });
+                entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
+            }
+            (Decision::Correct { id, version }, _) => {
+                crate::registry::store::correct(c, id, registry, *version, &a.intake.form, &a.intake.derived)?.ok_or(DbError::Conflict)?;
+                entries.push(audit::Entry::new(&p.subject, "case.correct", "case", Some(id), Some(&p.request_id)));
+            }
+            _ => {}
+        }
+    }
+    crate::registry::store::insert_many(c, &new)?;
+    audit::record_many(c, &entries)?;
+    Ok(decisions.into_iter().zip(ids).collect())
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChangesQuery {
+    /// general, psoriasis or atopic-dermatitis
+    pub registry: Registry,
+    /// The `cursor` of the last change you read (or a page's `next`); from the start without it.
+    #[param(min_length = 1)]
+    pub after: Option<String>,
+    /// JSON: 1 to 1,000 per page (default 100). NDJSON: at most this many changes (default: all).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<i64>,
+}
+
+/// Every creation, correction and withdrawal of a registry's cases after a cursor, in order, each
+/// with the de-identified case as it is now (a tombstone once withdrawn). `Accept:
+/// application/x-ndjson` streams every change (up to `limit`) one per line; otherwise a JSON page.
+/// A change is listed only once no transaction that started before it is still running, so a
+/// reader following the cursor never skips one.
+#[utoipa::path(get, path = "/v1/changes", tag = "partners", params(ChangesQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page (JSON) or the stream of changes (NDJSON, one FeedItem per line)",
+            content(
+                (Page<FeedItem> = "application/json"),
+                (FeedItem = "application/x-ndjson"),
+            )),
+        crate::http::responses::BadRequest,
+        crate::http::responses::Unauthorized,
+        (status = 403, description = "Not a partner or curator of this registry", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn changes(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<ChangesQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let registry = query.registry;
+    principal.require_for(FEED_READERS, registry)?;
+    let after = query.after.as_deref().map(feed::decode_cursor).transpose()?;
+    let wants_ndjson = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains(batch::NDJSON));
+    if wants_ndjson {
+        let limit = query.limit.map(|l| crate::http::page_limit(Some(l))).transpose()?;
+        return stream_changes(&state.db, registry, after, limit).await;
+    }
+    let limit = crate::http::page_limit(query.limit)?;
+    let rows = state
+        .db
+        .read(move |c| {
+            let (instance, horizon) = (store::instance_id(c)?, store::horizon(c)?);
+            store::page(c, registry, after, horizon, limit + 1, &instance)
+        })
+        .await?;
+    let page = Page::from_rows(rows, limit, |c| feed::encode_cursor((c.txid, c.seq)));
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .json(Page { items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(), next: page.next }))
+}
+
+/// The NDJSON stream: the first page is read before answering (so a database failure is still a
+/// problem answer), the rest by a blocking task that sends page after page, up to the horizon read
+/// at the start, until the client goes away.
+async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, limit: Option<i64>) -> Result<HttpResponse, ApiError> {
+    let first_limit = limit.unwrap_or(i64::MAX).min(feed::STREAM_PAGE);
+    let (instance, horizon, first) = db
+        .read(move |c| -> Result<_, DbError> {
+            let (instance, horizon) = (store::instance_id(c)?, store::horizon(c)?);
+            let first = store::page(c, registry, after, horizon, first_limit, &instance)?;
+            Ok((instance, horizon, first))
+        })
+        .await?;
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
+    let db = db.clone();
+    actix_web::rt::task::spawn_blocking(move || {
+        let mut left = limit.unwrap_or(i64::MAX);
+        let (mut page, mut asked) = (first, first_limit);
+        loop {
+            let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else { break };
+            left -= page.len() as i64;
+            let more = page.len() as i64 == asked && left > 0;
+            if tx.blocking_send(Ok(feed::ndjson(&page))).is_err() || !more {
+                break;
+            }
+            asked = left.min(feed::STREAM_PAGE);
+            page = match db.read_blocking(|c| store::page(c, registry, Some(last), horizon, asked, &instance)) {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::warn!(error = %e, "change feed stream stopped");
+                    let _ = tx.blocking_send(Err(std::io::Error::other("the change feed could not be read")));
+                    break;
+                }
+            };
+        }
+    });
+    Ok(HttpResponse::Ok()
+        .content_type(batch::NDJSON)
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(ChannelBody(rx)))
+}
+
+#[derive(Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCredential {
+    /// The partner's name: the token's subject, the submitter of its cases and the scope of its record keys.
+    #[validate(length(min = 1, max = 200))]
+    pub subject: String,
+    /// The registries it may push to and read the feed of.
+    #[schema(value_type = Vec<String>)]
+    #[validate(length(min = 1, max = 3))]
+    pub registries: Vec<Registry>,
+    /// Lifetime in days, 1 to 3,650 (default 365).
+    #[validate(range(min = 1, max = 3650))]
+    pub ttl_days: Option<u64>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Credential {
+    /// The bearer token: shown once, never stored.
+    pub access_token: String,
+    /// The token's id, to revoke it.
+    pub jti: String,
+    pub subject: String,
+    #[schema(value_type = Vec<String>)]
+    pub registries: Vec<Registry>,
+    #[schema(value_type = String, format = DateTime)]
+    pub expires_at: String,
+}
+
+/// Issue a partner credential: a long-lived bearer token with the `partner` role for some registries.
+#[utoipa::path(post, path = "/v1/partners/credentials", tag = "partners", request_body = NewCredential,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, body = Credential),
+        crate::http::responses::BadRequest,
+        crate::http::responses::Unauthorized,
+        (status = 403, description = "Not an admin", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn issue_credential(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: web::Json<NewCredential>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require(&[Role::Admin])?;
+    body.validate().map_err(|_| ApiError::BadRequest("subject must be 1 to 200 characters, registries 1 to 3 names, ttl_days 1 to 3650."))?;
+    let NewCredential { subject, registries, ttl_days } = body.into_inner();
+    let ttl = std::time::Duration::from_secs(ttl_days.unwrap_or(365) * 86_400);
+    let (token, claims) = state.keys.issue(&subject, Role::Partner, &registries, ttl);
+    let jti = claims.jti.clone();
+    state
+        .db
+        .write(move |c| audit::record(c, &audit::Entry::new(&principal.subject, "token.issue", "token", Some(&jti), Some(&principal.request_id))))
+        .await?;
+    let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0).map(|t| crate::http::rfc3339::format(&t.naive_utc())).unwrap_or_default();
+    Ok(HttpResponse::Created()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(Credential { access_token: token, jti: claims.jti, subject: claims.sub, registries, expires_at }))
+}
+
+/// Revoke a credential by its `jti`: every instance refuses it (401) from now on.
+#[utoipa::path(delete, path = "/v1/partners/credentials/{jti}", tag = "partners",
+    params(("jti" = String, Path)),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Revoked (also when it already was)"),
+        crate::http::responses::Unauthorized,
+        (status = 403, description = "Not an admin", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn revoke_credential(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require(&[Role::Admin])?;
+    let jti = path.into_inner();
+    if jti.is_empty() || jti.len() > 200 {
+        return Err(ApiError::NotFound);
+    }
+    state
+        .db
+        .write(move |c| {
+            auth::store::revoke(c, &jti)?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "token.revoke", "token", Some(&jti), Some(&principal.request_id)))
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
