@@ -67,7 +67,7 @@ pub struct BatchResult {
     params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
     request_body(description = "Case report forms, each with `partner_record_id`: a JSON array, or NDJSON (one form per line; a line that is not JSON is an invalid item). At most 1,000 items and 1 MiB.",
         content(
-            (Vec<Object> = "application/json"),
+            (Vec<serde_json::Value> = "application/json"),
             (Object = "application/x-ndjson"),
         )),
     security(("bearer" = [])),
@@ -282,14 +282,28 @@ async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, li
 pub struct NewCredential {
     /// The partner's name: the token's subject, the submitter of its cases and the scope of its record keys.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub subject: String,
     /// The registries it may push to and read the feed of.
-    #[schema(value_type = Vec<String>)]
     #[validate(length(min = 1, max = 3))]
+    #[schema(min_items = 1, max_items = 3)]
     pub registries: Vec<Registry>,
     /// Lifetime in days, 1 to 3,650 (default 365).
     #[validate(range(min = 1, max = 3650))]
+    #[schema(value_type = Option<u64>, minimum = 1, maximum = 3650)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub ttl_days: Option<u64>,
+}
+
+/// A whole number however JSON spells it (`917` or `917.0`: the same integer to JSON Schema).
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let n: Option<f64> = Deserialize::deserialize(d)?;
+    n.map(|n| {
+        (n.fract() == 0.0 && (0.0..=u64::MAX as f64).contains(&n))
+            .then_some(n as u64)
+            .ok_or_else(|| serde::de::Error::custom("not a whole number"))
+    })
+    .transpose()
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
