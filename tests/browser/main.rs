@@ -254,6 +254,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     activate(c, "open-case-0").await?;
     c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #withdraw-case")).await?;
     activate(c, "withdraw-case").await?;
+    c.wait().for_element(Locator::Css("#cases-body .badge.withdrawn")).await?;
     assert_eq!(text_of(c, "#status").await?, "The case is withdrawn.");
     let cases = text_of(c, "#cases-body table").await?;
     assert!(cases.contains("Withdrawn") && !cases.contains("Active"), "{cases}");
