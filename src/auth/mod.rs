@@ -13,7 +13,7 @@ mod principal;
 pub mod store;
 
 pub use jwt::{Claims, Keys};
-pub use principal::{Principal, TokenRateLimiter};
+pub use principal::{Principal, TokenRateLimiter, Unconfirmed};
 
 use crate::registry::Registry;
 

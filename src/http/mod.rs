@@ -17,7 +17,7 @@ use actix_web::{error, web, HttpMessage, HttpResponse};
 
 pub use docs::{openapi_text, ApiDoc};
 pub use metrics::Metrics;
-pub use paging::{cursor, rfc3339, Page, PageQuery};
+pub use paging::{cursor, page_limit, rfc3339, Page, PageQuery};
 pub use problem::{responses, ApiError, Problem, ProblemItem, PROBLEM_JSON};
 
 use crate::{audit, auth, registry, summary};
@@ -161,7 +161,11 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
     })
 }
 
-/// Unknown routes.
-pub async fn not_found() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::NotFound)
+/// No route matched: 405 with `Allow` when the address is one the contract names with other methods,
+/// else 404. The methods come from the OpenAPI document, so they cannot disagree with it.
+pub async fn unmatched(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
+    match docs::allowed_methods(req.path()) {
+        Some(allow) => Err(ApiError::MethodNotAllowed { allow }),
+        None => Err(ApiError::NotFound),
+    }
 }

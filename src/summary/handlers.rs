@@ -35,21 +35,22 @@ impl From<ReleaseError> for ApiError {
 #[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `json` (default) or `csv`; `Accept: text/csv` also selects CSV.
-    pub format: Option<String>,
+    #[param(inline)]
+    pub format: Option<Format>,
     /// One table's id (e.g. `t3_age_band_by_sex`); all tables without it.
     pub table: Option<String>,
 }
 
-enum Format {
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
     Json,
     Csv,
 }
 
 fn format_of(req: &HttpRequest, q: &FormatQuery) -> Result<Format, ApiError> {
-    match q.format.as_deref() {
-        Some("csv") => Ok(Format::Csv),
-        Some("json") => Ok(Format::Json),
-        Some(_) => Err(ApiError::BadRequest("format must be json or csv.")),
+    match q.format {
+        Some(f) => Ok(f),
         None => {
             let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
             Ok(if accept.contains("text/csv") { Format::Csv } else { Format::Json })
@@ -124,9 +125,12 @@ pub(crate) async fn latest(state: &AppState, registry: Registry) -> Result<Arc<S
 
 /// The latest release of a registry (JSON, or CSV per table).
 #[utoipa::path(get, path = "/v1/summaries/{registry}", tag = "summaries",
-    params(("registry" = String, Path), FormatQuery),
+    params(("registry" = crate::registry::Registry, Path), FormatQuery),
     responses(
-        (status = 200, description = "The release document (JSON) or tidy CSV", body = Object),
+        (status = 200, description = "The release document (JSON) or tidy CSV", content(
+            (Object = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 304, description = "If-None-Match matched"),
         (status = 404, description = "No release yet", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
@@ -151,9 +155,13 @@ async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Resu
 
 /// One release by id; `{id}.zip` gives the downloadable package.
 #[utoipa::path(get, path = "/v1/summaries/{registry}/releases/{release}", tag = "summaries",
-    params(("registry" = String, Path), ("release" = String, Path, description = "A release id, or `{id}.zip` for the zip"), FormatQuery),
+    params(("registry" = crate::registry::Registry, Path), ("release" = String, Path, description = "A release id, or `{id}.zip` for the zip"), FormatQuery),
     responses(
-        (status = 200, description = "The release document, CSV, or zip (application/zip)", body = Object),
+        (status = 200, description = "The release document, CSV, or the zip package (`{id}.zip`)", content(
+            (Object = "application/json"),
+            (String = "text/csv"),
+            (Vec<u8> = "application/zip"),
+        )),
         (status = 304, description = "If-None-Match matched"),
         crate::http::responses::NotFound,
     ))]
@@ -184,7 +192,7 @@ pub async fn get_release(
 
 /// The releases of a registry, newest first.
 #[utoipa::path(get, path = "/v1/summaries/{registry}/releases", tag = "summaries",
-    params(("registry" = String, Path), PageQuery),
+    params(("registry" = crate::registry::Registry, Path), PageQuery),
     responses((status = 200, body = Page<store::ReleaseSummary>)))]
 pub async fn list_releases(
     state: web::Data<AppState>,
@@ -192,7 +200,7 @@ pub async fn list_releases(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
-    let limit = query.limit();
+    let limit = query.limit()?;
     let before: Option<i32> = query.after.as_deref().map(cursor::decode).transpose()?;
     let rows = state.db.read(move |c| store::list(c, registry, before, limit + 1)).await?;
     Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |r| cursor::encode(&r.number))))
@@ -200,7 +208,7 @@ pub async fn list_releases(
 
 /// Make a release now (curators of the registry). 409 if it would not meet the disclosure guarantees.
 #[utoipa::path(post, path = "/v1/summaries/{registry}/releases", tag = "summaries",
-    params(("registry" = String, Path)), security(("bearer" = [])),
+    params(("registry" = crate::registry::Registry, Path)), security(("bearer" = [])),
     responses(
         (status = 201, description = "The new release document; Location names it", body = Object),
         crate::http::responses::Unauthorized,
@@ -231,7 +239,7 @@ pub async fn create_release(
 
 /// The summary of the data as it is now, unpublished (curators only; never cached).
 #[utoipa::path(get, path = "/v1/summaries/{registry}/live", tag = "summaries",
-    params(("registry" = String, Path)), security(("bearer" = [])),
+    params(("registry" = crate::registry::Registry, Path)), security(("bearer" = [])),
     responses(
         (status = 200, body = Object),
         crate::http::responses::Unauthorized,
@@ -255,9 +263,9 @@ pub async fn live(state: web::Data<AppState>, principal: Principal, path: web::P
 #[into_params(parameter_in = Query)]
 pub struct CompareQuery {
     /// Default `psoriasis`.
-    pub a: Option<String>,
+    pub a: Option<Registry>,
     /// Default `atopic-dermatitis`.
-    pub b: Option<String>,
+    pub b: Option<Registry>,
 }
 
 /// The aligned fields, side by side.
@@ -315,8 +323,8 @@ pub(crate) fn comparison(da: &Value, db: &Value) -> Value {
         (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {
-    let a = registry_of(query.a.as_deref().unwrap_or("psoriasis"))?;
-    let b = registry_of(query.b.as_deref().unwrap_or("atopic-dermatitis"))?;
+    let a = query.a.unwrap_or(Registry::Psoriasis);
+    let b = query.b.unwrap_or(Registry::AtopicDermatitis);
     let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, LATEST_CACHE)).json(comparison(ra.json(), rb.json())))
 }

@@ -130,6 +130,16 @@ both_dbs!(revoked_token_is_401, |app| {
     let r = app.get("/v1/audit", Some(&token)).await;
     r.assert_problem(401);
     assert!(r.text().contains("revoked"));
+    // A submission checks revocation inside its own transaction: refused, and nothing is stored.
+    let clinician = app.token("dr-gone", Role::Clinician, &[Registry::Psoriasis]);
+    let jti = app.state.keys.verify(&clinician).unwrap().jti;
+    app.state.db.write_blocking(|c| dermreg::auth::store::revoke(c, &jti)).unwrap();
+    let form = crate::cases::example(Registry::Psoriasis);
+    let r = app.post_json("/v1/registries/psoriasis/cases", Some(&clinician), &form).await;
+    r.assert_problem(401);
+    assert!(r.text().contains("revoked"));
+    let curator = app.token("curator", Role::Curator, &[Registry::Psoriasis]);
+    assert_eq!(app.get("/v1/cases", Some(&curator)).await.json()["items"], json!([]));
 });
 
 /// An external identity provider's key pair, made with the openssl command.

@@ -6,6 +6,8 @@ mod auth;
 mod cases;
 mod cli;
 mod http_basics;
+mod instances;
+mod operations;
 mod pages;
 mod phi;
 mod summaries;
