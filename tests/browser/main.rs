@@ -307,7 +307,8 @@ async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Resul
     screenshot(c, "dashboard", 390).await?;
     // The charts of one registry, on a phone and on a desktop screen.
     screen_at(c, "dashboard-390-charts", "psoriasis", 390, 844).await?;
-    screen_at(c, "dashboard-1280-charts", "psoriasis", 1280, 1500).await
+    screen_at(c, "dashboard-1280-charts", "psoriasis", 1280, 1500).await?;
+    screen_at(c, "dashboard-1280-compare", "compare", 1280, 1500).await
 }
 
 /// A screenshot of the screen that starts at the element `id`.
