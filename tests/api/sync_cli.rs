@@ -91,6 +91,17 @@ impl Instance {
         r.text().unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
     }
 
+    /// Waits until the feed lists `n` changes: on PostgreSQL a change is listed once every older
+    /// transaction on the server has ended, and other tests may be writing (bounded).
+    fn settled(&self, token: &str, n: usize) {
+        for _ in 0..2000 {
+            if self.feed(token).len() >= n {
+                return;
+            }
+        }
+        panic!("the feed never listed {n} changes");
+    }
+
     /// `dermreg sync pull` into this instance from `from`.
     fn pull(&self, from: &Instance, token_file: &Path) -> Output {
         self.cli().args(["sync", "pull", "--from", &from.url, "--token-file"]).arg(token_file).args(["--registry", "psoriasis"]).output().unwrap()
@@ -165,6 +176,7 @@ fn push_then_two_instances_pull_from_each_other_and_converge() {
     // Each pulls from the other: both hold all four, nothing echoed back.
     let text = stdout(&b.pull(&a, &a_partner_file));
     assert!(text.contains("pulled 3 changes") && text.contains("3 created"), "{text}");
+    b.settled(&b_partner, 4);
     let text = stdout(&a.pull(&b, &b_partner_file));
     assert!(text.contains("1 created") && text.contains("3 of this instance skipped"), "{text}");
     assert_eq!((a.psoriasis_cases(), b.psoriasis_cases()), (4, 4));
