@@ -22,7 +22,7 @@ fn main() {
     let forms: Vec<serde_json::Value> =
         text.lines().filter(|l| !l.trim().is_empty()).take(count).map(|l| serde_json::from_str(l).expect("JSON forms")).collect();
     let scrubber = dermreg::deid::text::Scrubber::new();
-    let ctx = IntakeContext { scrubber: &scrubber, diagnosis_precision: DiagnosisPrecision::Month };
+    let ctx = IntakeContext { scrubber: &scrubber, diagnosis_precision: DiagnosisPrecision::Month, free_text: Default::default() };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let started = Instant::now();
     let ok: usize = std::thread::scope(|s| {

@@ -43,6 +43,15 @@ pub enum StartError {
 }
 
 impl AppState {
+    /// The settings intake runs with: one place, so the API, the seeder and sync agree.
+    pub fn intake_context(&self) -> crate::registry::IntakeContext<'_> {
+        crate::registry::IntakeContext {
+            scrubber: &self.scrubber,
+            diagnosis_precision: self.settings.diagnosis_precision,
+            free_text: self.settings.free_text,
+        }
+    }
+
     /// Connects the database (running migrations) and loads or generates the secrets.
     pub fn build(settings: Settings) -> Result<AppState, StartError> {
         let db = Db::connect(&settings.database_url, settings.pool_size)?;
@@ -85,7 +94,7 @@ pub fn app(
     App::new()
         .app_data(state)
         .configure(http::routes)
-        .default_service(web::to(http::not_found))
+        .default_service(web::to(http::unmatched))
         .wrap(http::problem_everywhere())
         .wrap(from_fn(http::observe))
 }

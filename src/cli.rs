@@ -28,6 +28,13 @@ pub enum Command {
     /// Issue or revoke tokens (partner credentials, scripts).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Write a consistent copy of the embedded SQLite database while the service keeps running
+    /// (PostgreSQL: use pg_dump).
+    Backup {
+        /// The new file to write; an existing file is never overwritten.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Print the OpenAPI document (the committed openapi.yaml is this output).
     Openapi,
     /// Build and store a summary release of a registry now (for a scheduled job).
@@ -122,6 +129,10 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
         Command::Migrate => {
             Db::connect(&settings.database_url, 1)?;
             println!("migrations are up to date");
+        }
+        Command::Backup { to } => {
+            let bytes = crate::db::backup::backup(&settings.database_url, &to)?;
+            eprintln!("backup written: {} ({bytes} bytes)", to.display());
         }
         Command::Openapi => print!("{}", crate::http::openapi_text()),
         // Blocking HTTP client: on a thread of its own, outside the async runtime.

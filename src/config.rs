@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::registry::DiagnosisPrecision;
+use crate::registry::{DiagnosisPrecision, FreeTextPolicy};
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -24,6 +24,8 @@ pub struct Settings {
     pub log: String,
     pub log_format: LogFormat,
     pub diagnosis_precision: DiagnosisPrecision,
+    /// Free text scrubbed and stored, or not stored at all.
+    pub free_text: FreeTextPolicy,
     /// Small-cell threshold of the open-access summaries (never below 3).
     pub suppression_k: u64,
     pub pool_size: u32,
@@ -120,6 +122,11 @@ impl Settings {
                 return Err(ConfigError { variable: "DERMREG_DIAGNOSIS_PRECISION", expected: "must be month or year" })
             }
         };
+        let free_text = match var("DERMREG_FREE_TEXT").as_deref() {
+            None | Some("scrub") => FreeTextPolicy::Scrub,
+            Some("drop") => FreeTextPolicy::Drop,
+            Some(_) => return Err(ConfigError { variable: "DERMREG_FREE_TEXT", expected: "must be scrub or drop" }),
+        };
         let suppression_k = match var("DERMREG_SUPPRESSION_K") {
             None => 5,
             Some(v) => v.parse().ok().filter(|k| *k >= 3).ok_or(ConfigError {
@@ -155,6 +162,7 @@ impl Settings {
             log,
             log_format,
             diagnosis_precision,
+            free_text,
             suppression_k,
             pool_size,
             rate_limit_per_minute,
@@ -206,6 +214,7 @@ mod tests {
             ("DERMREG_SUPPRESSION_K", "2"),
             ("DERMREG_LOGIN_TOKEN_TTL", "forever"),
             ("DERMREG_DIAGNOSIS_PRECISION", "day"),
+            ("DERMREG_FREE_TEXT", "keep"),
         ] {
             let err = with(&[(name, value)]).unwrap_err().to_string();
             assert!(err.contains(name), "{err}");

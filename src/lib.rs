@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod summary;
 pub mod sync;
 pub mod telemetry;
+pub mod web;
 
 pub use app::{app, AppState};
 pub use config::Settings;

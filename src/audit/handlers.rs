@@ -5,7 +5,7 @@ use crate::auth::{Principal, Role};
 use crate::http::{cursor, ApiError, Page, PageQuery};
 
 /// The audit log, oldest first, for admins.
-#[utoipa::path(get, path = "/v1/audit", tag = "audit", params(PageQuery), security(("bearer" = [])), responses(
+#[utoipa::path(get, path = "/v1/audit", tag = "audit", operation_id = "list_audit", params(PageQuery), security(("bearer" = [])), responses(
     (status = 200, body = Page<super::AuditRow>),
     crate::http::responses::Unauthorized,
     crate::http::responses::Forbidden,
@@ -16,7 +16,7 @@ pub async fn list(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require(&[Role::Admin])?;
-    let limit = query.limit();
+    let limit = query.limit()?;
     let after: i64 = match &query.after {
         None => 0,
         Some(c) => cursor::decode(c)?,

@@ -2,7 +2,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{password, store, AuthError, Role};
+use super::{password, store, AuthError, Principal, Role};
 use crate::app::AppState;
 use crate::http::ApiError;
 use crate::registry::Registry;
@@ -91,4 +91,22 @@ pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) ->
         role,
         registries: registries.iter().map(|r| r.id().to_owned()).collect(),
     }))
+}
+
+/// Sign out: revokes the presented token for every instance, at once. Any later request with it is
+/// 401 (`token-revoked`). Only the token itself can sign itself out.
+#[utoipa::path(post, path = "/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses(
+    (status = 204, description = "The token is revoked"),
+    crate::http::responses::Unauthorized,
+))]
+pub async fn logout(state: web::Data<AppState>, principal: Principal) -> Result<HttpResponse, ApiError> {
+    let Principal { subject, jti, request_id, .. } = principal;
+    state
+        .db
+        .write(move |c| {
+            store::revoke(c, &jti)?;
+            crate::audit::record(c, &crate::audit::Entry::new(&subject, "logout", "token", Some(&jti), Some(&request_id)))
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().insert_header(("Cache-Control", "no-store")).finish())
 }

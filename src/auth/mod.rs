@@ -4,7 +4,7 @@
 //! - `password.rs`: argon2id hashes.
 //! - `store.rs`: accounts, revoked token ids and login-failure counters, all in the database.
 //! - `principal.rs`: the actix extractor that gives a handler its authenticated `Principal`.
-//! - `handlers.rs`: `POST /v1/auth/token`.
+//! - `handlers.rs`: `POST /v1/auth/token` (sign in) and `POST /v1/auth/logout` (revoke the token).
 
 pub mod handlers;
 pub mod jwt;
@@ -13,7 +13,7 @@ mod principal;
 pub mod store;
 
 pub use jwt::{Claims, Keys};
-pub use principal::{Principal, TokenRateLimiter};
+pub use principal::{Principal, TokenRateLimiter, Unconfirmed};
 
 use crate::registry::Registry;
 

@@ -7,11 +7,22 @@ use super::Backend;
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+const MIGRATION_LOCK: &str = "SELECT pg_advisory_lock(4173952860)";
+const MIGRATION_UNLOCK: &str = "SELECT pg_advisory_unlock(4173952860)";
+
 /// Applies every pending migration of the connection's backend; returns how many ran.
 pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbError> {
     let result = match conn {
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE).map(|v| v.len()),
-        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES).map(|v| v.len()),
+        DbConn::Pg(c) => {
+            // Instances starting together: one migrates while the others wait on this lock, then find
+            // nothing left to do (a session lock, released below or when the connection closes).
+            use diesel::connection::SimpleConnection;
+            c.batch_execute(MIGRATION_LOCK)?;
+            let applied = c.run_pending_migrations(POSTGRES).map(|v| v.len());
+            c.batch_execute(MIGRATION_UNLOCK)?;
+            applied
+        }
     };
     result.map_err(|e| DbError::Other(format!("migration failed: {e}")))
 }

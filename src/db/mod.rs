@@ -4,7 +4,9 @@
 //! - `schema.rs`: the tables, written once for both backends.
 //! - `migrate.rs`: embedded migrations, one directory per backend.
 //! - `error.rs`: `DbError`, the database boundary's error.
+//! - `backup.rs`: a consistent online copy of the embedded SQLite database.
 
+pub mod backup;
 mod conn;
 mod error;
 mod migrate;

@@ -20,3 +20,19 @@ pub fn test_corpus(rel: &str) -> std::path::PathBuf {
         .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     dir.join(rel)
 }
+
+/// The text of a shared corpus file, or `None` with a plain message on standard error when this clone
+/// has no `../shared` beside it (the project's own tests then run on data it carries or generates).
+/// In CI (`CI` set) the shared corpus must be there: its absence fails the test instead.
+#[doc(hidden)]
+pub fn shared_corpus_text(rel: &str) -> Option<String> {
+    let path = test_corpus(rel);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if std::env::var_os("CI").is_some() => panic!("CI needs the shared corpus file {}: {e}", path.display()),
+        Err(_) => {
+            eprintln!("skipped: the shared corpus file {rel} is not here (../shared/corpus or $DERMREG_CORPUS); CI runs this check");
+            None
+        }
+    }
+}

@@ -20,6 +20,7 @@ use utoipa::{Modify, OpenApi};
         super::ops::ready,
         super::ops::metrics,
         crate::auth::handlers::login,
+        crate::auth::handlers::logout,
         crate::audit::handlers::list,
         crate::registry::handlers::list_registries,
         crate::registry::handlers::form,
@@ -40,8 +41,8 @@ use utoipa::{Modify, OpenApi};
         crate::sync::handlers::issue_credential,
         crate::sync::handlers::revoke_credential,
     ),
-    components(schemas(super::Problem, super::ProblemItem)),
-    modifiers(&BearerAuth),
+    components(schemas(super::Problem, super::ProblemItem, crate::registry::Registry)),
+    modifiers(&BearerAuth, &CommonResponses),
     tags(
         (name = "registries", description = "The registries and their forms"),
         (name = "cases", description = "Submitting, reading, correcting and withdrawing cases"),
@@ -64,6 +65,86 @@ impl Modify for BearerAuth {
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
         );
     }
+}
+
+/// The answers every operation of a kind can give, declared in one place instead of on each handler:
+/// 400 for anything with parameters or a body, 413 and 415 for a body, 401 and 403 and 429 behind a
+/// token, 404 for an address with an id or registry in it, 503 when the database is unreachable.
+struct CommonResponses;
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(super::PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+            for op in ops.into_iter().flatten() {
+                let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                let has_body = op.request_body.is_some();
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let mut add = |status: &str, description: &str| {
+                    op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description).into());
+                };
+                if has_params || has_body {
+                    add("400", "The request could not be read: malformed JSON, a bad cursor or query parameter");
+                }
+                if secured {
+                    add("401", "No bearer token, or one that is invalid, expired or revoked");
+                    add("403", "The token's role or registries do not allow this");
+                    add("429", "Too many requests with this token; see Retry-After");
+                }
+                if path.contains('{') {
+                    add("404", "Nothing here, or nothing this token may see");
+                }
+                if has_body {
+                    add("413", "The body is over the size limit");
+                    add("415", "The body is not of a media type this endpoint reads");
+                }
+                if path != "/health/live" && path != "/openapi.yaml" && path != "/docs" {
+                    add("503", "The database is busy or unreachable; see Retry-After");
+                }
+            }
+        }
+    }
+}
+
+/// The methods the contract names for a concrete request path (`/v1/cases/0193...`), as an `Allow`
+/// header value; `None` when no path of the contract matches it.
+pub fn allowed_methods(path: &str) -> Option<String> {
+    static TEMPLATES: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
+    let templates = TEMPLATES.get_or_init(|| {
+        let doc = ApiDoc::openapi();
+        doc.paths
+            .paths
+            .iter()
+            .map(|(template, item)| {
+                let methods: Vec<&str> = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(m, has)| has.then_some(m))
+                .collect();
+                (template.split('/').map(str::to_owned).collect(), methods.join(", "))
+            })
+            .collect()
+    });
+    let segments: Vec<&str> = path.split('/').collect();
+    templates
+        .iter()
+        .find(|(template, _)| {
+            template.len() == segments.len()
+                && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty()))
+        })
+        .map(|(_, allow)| allow.clone())
 }
 
 /// The document as YAML: the same text as the committed `openapi.yaml`.

@@ -17,7 +17,7 @@ use actix_web::{error, web, HttpMessage, HttpResponse};
 
 pub use docs::{openapi_text, ApiDoc};
 pub use metrics::Metrics;
-pub use paging::{cursor, rfc3339, Page, PageQuery};
+pub use paging::{cursor, page_limit, rfc3339, Page, PageQuery};
 pub use problem::{responses, ApiError, Problem, ProblemItem, PROBLEM_JSON};
 
 use crate::{audit, auth, registry, summary, sync};
@@ -42,12 +42,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(ops::metrics))
         .route("/openapi.yaml", web::get().to(docs::openapi_yaml))
         .route("/docs", web::get().to(docs::page))
+        // The pages: `/` (public dashboard), `/submit` (case entry) and their assets.
+        .configure(crate::web::routes)
         .service(
             // Routes match in order: the public summary reads, the busiest, come first.
             web::scope("/v1")
                 .route("/summaries/compare", web::get().to(summary::handlers::compare))
                 .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
                 .route("/auth/token", web::post().to(auth::handlers::login))
+                .route("/auth/logout", web::post().to(auth::handlers::logout))
                 .route("/audit", web::get().to(audit::handlers::list))
                 .route("/registries", web::get().to(registry::handlers::list_registries))
                 .route("/registries/{registry}/form", web::get().to(registry::handlers::form))
@@ -166,7 +169,11 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
     })
 }
 
-/// Unknown routes.
-pub async fn not_found() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::NotFound)
+/// No route matched: 405 with `Allow` when the address is one the contract names with other methods,
+/// else 404. The methods come from the OpenAPI document, so they cannot disagree with it.
+pub async fn unmatched(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
+    match docs::allowed_methods(req.path()) {
+        Some(allow) => Err(ApiError::MethodNotAllowed { allow }),
+        None => Err(ApiError::NotFound),
+    }
 }

@@ -11,14 +11,26 @@ pub const DEFAULT_LIMIT: i64 = 100;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// The `next` value of the previous page.
+    #[param(min_length = 1)]
     pub after: Option<String>,
     /// Items per page, 1 to 1,000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
 impl PageQuery {
-    pub fn limit(&self) -> i64 {
-        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+    pub fn limit(&self) -> Result<i64, ApiError> {
+        page_limit(self.limit)
+    }
+}
+
+/// The page size asked for: the bounds the document declares are the bounds enforced (a larger page
+/// is refused, not silently shortened).
+pub fn page_limit(limit: Option<i64>) -> Result<i64, ApiError> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Some(_) => Err(ApiError::BadRequest("limit must be from 1 to 1000.")),
     }
 }
 

@@ -17,6 +17,9 @@ pub enum ApiError {
     Auth(#[from] AuthError),
     #[error("not found")]
     NotFound,
+    /// The address exists but not with this method; `allow` lists the methods it takes.
+    #[error("method not allowed")]
+    MethodNotAllowed { allow: String },
     #[error("conflict")]
     Conflict(&'static str),
     #[error("precondition required")]
@@ -129,6 +132,7 @@ impl ResponseError for ApiError {
             }
             ApiError::Auth(_) => StatusCode::UNAUTHORIZED,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
@@ -164,6 +168,9 @@ impl ResponseError for ApiError {
                 }
             },
             ApiError::NotFound => ("not-found", "Not found", "There is nothing at this address.".into()),
+            ApiError::MethodNotAllowed { .. } => {
+                ("method-not-allowed", "Method not allowed", "This address does not accept that method; see Allow.".into())
+            }
             ApiError::Conflict(detail) => ("conflict", "Conflict", (*detail).into()),
             ApiError::PreconditionRequired => (
                 "precondition-required",
@@ -217,6 +224,9 @@ impl ResponseError for ApiError {
         response.content_type(PROBLEM_JSON);
         if let Some(secs) = retry_after {
             response.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
+        if let ApiError::MethodNotAllowed { allow } = self {
+            response.insert_header((header::ALLOW, allow.as_str()));
         }
         if matches!(self, ApiError::Auth(AuthError::Missing | AuthError::InvalidToken | AuthError::Revoked)) {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

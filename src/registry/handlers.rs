@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::store::{self, CaseFilter, CaseRow, NewCase, Remembered};
-use super::{intake, DeidReport, Intake, IntakeContext, Registry};
+use super::store::{self, CaseFilter, CaseRow, Claim, NewCase, Remembered};
+use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
-use crate::auth::{Principal, Role};
+use crate::auth::{Principal, Role, Unconfirmed};
 use crate::http::{cursor, rfc3339, ApiError, Page};
 
 const WRITERS: &[Role] = &[Role::Clinician, Role::Curator];
@@ -50,7 +50,7 @@ pub async fn list_registries(state: web::Data<AppState>) -> Result<HttpResponse,
 /// The form definition: JSON Schema 2020-12 with the labels, help texts and value labels a
 /// clinician reads, generated from the same definition that validates submissions.
 #[utoipa::path(get, path = "/v1/registries/{registry}/form", tag = "registries",
-    params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
+    params(("registry" = crate::registry::Registry, Path, description = "general, psoriasis or atopic-dermatitis")),
     responses(
         (status = 200, description = "JSON Schema 2020-12", body = Object, content_type = "application/schema+json"),
         crate::http::responses::NotFound,
@@ -78,10 +78,11 @@ pub struct CaseView {
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: String,
     /// The stored, de-identified form (itself a valid submission); null once withdrawn.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub form: Option<Box<serde_json::value::RawValue>>,
-    /// Values computed from the form: confirmed, severity, age band, BMI, treatment category...
-    #[schema(value_type = Object)]
+    /// Values computed from the form: confirmed, severity, age band, BMI, treatment category...;
+    /// null once withdrawn.
+    #[schema(value_type = Option<Object>)]
     pub derived: Option<Box<serde_json::value::RawValue>>,
     pub withdrawal: Option<Withdrawal>,
     /// Only in the answer to the submitter's own submission or correction: what was removed or
@@ -132,7 +133,7 @@ fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, rep
 }
 
 fn run_intake(state: &AppState, registry: Registry, raw: &Value) -> Result<Intake, ApiError> {
-    let ctx = IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+    let ctx = state.intake_context();
     intake(registry, raw, &ctx).map_err(ApiError::Validation)
 }
 
@@ -140,22 +141,24 @@ fn report_json(report: &DeidReport) -> Value {
     serde_json::to_value(report).expect("reports serialise")
 }
 
-/// The `Idempotency-Key` header, if any: 1 to 200 visible ASCII characters.
+/// The `Idempotency-Key` header, if any: 1 to 200 printable ASCII characters, not starting or ending
+/// with a space (the pattern the document declares).
 fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
-    match req.headers().get("idempotency-key") {
-        None => Ok(None),
-        Some(v) => {
-            let key = v.to_str().ok().filter(|k| !k.is_empty() && k.len() <= 200);
-            key.map(|k| Some(k.to_owned())).ok_or(ApiError::BadRequest("Idempotency-Key must be 1 to 200 visible ASCII characters."))
-        }
+    let Some(v) = req.headers().get("idempotency-key") else { return Ok(None) };
+    let b = v.as_bytes();
+    let printable = |c: &u8| (b' '..=b'~').contains(c);
+    let ok = (1..=200).contains(&b.len()) && b.iter().all(printable) && b[0] != b' ' && b[b.len() - 1] != b' ';
+    match v.to_str() {
+        Ok(key) if ok => Ok(Some(key.to_owned())),
+        _ => Err(ApiError::BadRequest("Idempotency-Key must be 1 to 200 printable ASCII characters.")),
     }
 }
 
 /// Submit one case. Identifying data in the form is removed or generalised before anything is written.
 #[utoipa::path(post, path = "/v1/registries/{registry}/cases", tag = "cases",
     params(
-        ("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe submission: the same key and body within 24 h return the original answer; the same key with another body is 409."),
+        ("registry" = crate::registry::Registry, Path, description = "general, psoriasis or atopic-dermatitis"),
+        ("Idempotency-Key" = Option<String>, Header, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$", description = "Retry-safe submission: the same key and body within 24 h return the original answer; the same key with another body is 409."),
     ),
     request_body(content = Object, description = "A case report form; see GET /v1/registries/{registry}/form", content_type = "application/json"),
     security(("bearer" = [])),
@@ -171,13 +174,13 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     ))]
 pub async fn submit(
     state: web::Data<AppState>,
-    principal: Principal,
+    token: Unconfirmed,
     path: web::Path<String>,
     req: HttpRequest,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
-    principal.require_for(WRITERS, registry)?;
+    token.claims().require_for(WRITERS, registry)?;
     let key = idempotency_key(&req)?;
     let intake = run_intake(&state, registry, &body)?;
     let request_hash = key.as_ref().map(|_| hex::encode(Sha256::digest(format!("{registry}\n{}", body.0).as_bytes())));
@@ -187,16 +190,18 @@ pub async fn submit(
     let (row, report) = state
         .db
         .write(move |c| -> Result<(CaseRow, Value), ApiError> {
-            if let (Some(key), Some(hash)) = (&key, &request_hash) {
-                if let Some(r) = store::remembered(c, &principal.subject, key)? {
-                    if &r.request_hash != hash {
+            let principal = token.confirm(c)?;
+            let id = uuid::Uuid::now_v7().to_string();
+            if let (Some(key), Some(hash)) = (&key, request_hash) {
+                let answer = Remembered { request_hash: hash, case_id: id.clone(), report: report_text };
+                if let Claim::Taken(r) = store::claim(c, &principal.subject, key, &answer)? {
+                    if r.request_hash != answer.request_hash {
                         return Err(ApiError::Conflict("This Idempotency-Key was used with another body."));
                     }
                     let row = store::get(c, &r.case_id)?.ok_or(ApiError::NotFound)?;
                     return Ok((row, serde_json::from_str(&r.report).unwrap_or(Value::Null)));
                 }
             }
-            let id = uuid::Uuid::now_v7().to_string();
             let new = NewCase {
                 id: &id,
                 registry,
@@ -207,9 +212,6 @@ pub async fn submit(
             };
             let row = store::insert(c, &new)?;
             audit::record(c, &audit::Entry::new(&principal.subject, "case.create", "case", Some(&id), Some(&principal.request_id)))?;
-            if let (Some(key), Some(hash)) = (&key, request_hash) {
-                store::remember(c, &principal.subject, key, &Remembered { request_hash: hash, case_id: id, report: report_text })?;
-            }
             Ok((row, report))
         })
         .await?;
@@ -231,7 +233,7 @@ pub struct DryRun {
 
 /// Dry run: the same validation and de-identification as a submission; nothing is stored.
 #[utoipa::path(post, path = "/v1/registries/{registry}/cases:validate", tag = "cases",
-    params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
+    params(("registry" = crate::registry::Registry, Path, description = "general, psoriasis or atopic-dermatitis")),
     request_body(content = Object, content_type = "application/json"),
     security(("bearer" = [])),
     responses(
@@ -274,7 +276,7 @@ async fn visible_case(state: &AppState, principal: &Principal, id: String) -> Re
 }
 
 /// One de-identified case, with its ETag.
-#[utoipa::path(get, path = "/v1/cases/{id}", tag = "cases",
+#[utoipa::path(get, path = "/v1/cases/{id}", tag = "cases", operation_id = "get_case",
     params(("id" = String, Path)),
     security(("bearer" = [])),
     responses(
@@ -333,6 +335,10 @@ pub async fn correct(
     patch: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require(WRITERS)?;
+    // A patch that is not an object would replace the whole form: refused before anything is looked up.
+    if !patch.is_object() {
+        return Err(ApiError::BadRequest("A correction is a JSON merge patch: an object of the fields to change."));
+    }
     let (row, registry) = visible_case(&state, &principal, path.into_inner()).await?;
     if_match(&req, &row, true)?;
     let mut form = match row.form.as_deref().map(serde_json::from_str::<Value>) {
@@ -381,6 +387,7 @@ impl WithdrawalReason {
 pub struct WithdrawQuery {
     /// Why: `entered_in_error` (default), `duplicate`, `consent_withdrawn` or `other`. A fixed list,
     /// so no free text (which could identify someone) is kept in the tombstone.
+    #[param(inline)]
     pub reason: Option<WithdrawalReason>,
 }
 
@@ -430,13 +437,18 @@ pub async fn withdraw(
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only this registry (default: every registry of the token).
-    pub registry: Option<String>,
+    pub registry: Option<Registry>,
     /// Created at or after this time (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime)]
     pub created_from: Option<String>,
     /// Created before this time (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime)]
     pub created_before: Option<String>,
+    /// The `next` value of the previous page.
+    #[param(min_length = 1)]
     pub after: Option<String>,
     /// 1 to 1,000, default 100.
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
@@ -451,7 +463,7 @@ fn parse_time(t: &Option<String>) -> Result<Option<chrono::NaiveDateTime>, ApiEr
 }
 
 /// Cases, oldest first: a clinician's own, or every case of a curator's registries.
-#[utoipa::path(get, path = "/v1/cases", tag = "cases", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/cases", tag = "cases", operation_id = "list_cases", params(ListQuery), security(("bearer" = [])),
     responses(
         (status = 200, body = Page<CaseView>),
         crate::http::responses::BadRequest,
@@ -464,15 +476,14 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require(WRITERS)?;
-    let registries = match &query.registry {
+    let registries = match query.registry {
         None => principal.registries.clone(),
         Some(r) => {
-            let r = registry_of(r).map_err(|_| ApiError::BadRequest("registry must be general, psoriasis or atopic-dermatitis."))?;
             principal.require_for(WRITERS, r)?;
             vec![r]
         }
     };
-    let limit = crate::http::PageQuery { after: None, limit: query.limit }.limit();
+    let limit = crate::http::page_limit(query.limit)?;
     let filter = CaseFilter {
         registries,
         submitter: (principal.role == Role::Clinician).then(|| principal.subject.clone()),

@@ -24,7 +24,25 @@ use crate::deid::text::Scrubber;
 pub struct IntakeContext<'a> {
     pub scrubber: &'a Scrubber,
     pub diagnosis_precision: DiagnosisPrecision,
+    pub free_text: FreeTextPolicy,
 }
+
+/// What happens to free-text fields (`DERMREG_FREE_TEXT`). Some ethics boards allow no free text at
+/// all, however well scrubbed: `Drop` accepts it (a clinic system cannot always leave it out) and
+/// stores [`NOT_STORED`] in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FreeTextPolicy {
+    /// Identifying details are removed and the rest is stored (the default).
+    #[default]
+    Scrub,
+    /// Nothing of the text is stored.
+    Drop,
+}
+
+/// What a free-text field holds under [`FreeTextPolicy::Drop`]: a marker, not an absence, so that a
+/// field required with another one ("Other" drug -> its name) keeps the stored form valid, and a reader
+/// sees that text was given but not kept.
+pub const NOT_STORED: &str = "[NOT STORED]";
 
 /// An accepted case.
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +62,9 @@ pub struct DeidReport {
     pub generalised: Vec<Generalised>,
     /// For every free-text field of the stored form, the placeholders put into it.
     pub placeholders: Vec<PlaceholderCount>,
+    /// Free-text fields whose text was not stored at all (`DERMREG_FREE_TEXT=drop`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_stored: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -152,6 +173,11 @@ pub fn intake_on(
         let Some(Value::String(text)) = form.pointer_mut(&pointer) else {
             continue;
         };
+        if ctx.free_text == FreeTextPolicy::Drop {
+            *text = NOT_STORED.to_owned();
+            report.not_stored.push(pointer);
+            continue;
+        }
         let scrubbed = ctx.scrubber.scrub(text, &known);
         let mut by_kind = BTreeMap::new();
         for (p, n) in &scrubbed.counts {

@@ -21,8 +21,8 @@ pub mod store;
 pub use crate::deid::fields::DiagnosisPrecision;
 pub use form::kinds::FormDef;
 pub use intake::{
-    intake, intake_on, DeidReport, Derived, Facet, Generalised, Intake, IntakeContext,
-    PlaceholderCount,
+    intake, intake_on, DeidReport, Derived, Facet, FreeTextPolicy, Generalised, Intake, IntakeContext,
+    PlaceholderCount, NOT_STORED,
 };
 pub use schema::json_schema;
 pub use validate::{FieldError, ValidationErrors};
@@ -87,6 +87,19 @@ impl<'de> serde::Deserialize<'de> for Registry {
         Registry::parse(&s).ok_or_else(|| serde::de::Error::custom("unknown registry"))
     }
 }
+
+/// In the contract: a string with the three ids as its values.
+impl utoipa::PartialSchema for Registry {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(Registry::ALL.map(Registry::id)))
+            .description(Some("A registry: general, psoriasis or atopic-dermatitis."))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Registry {}
 
 impl std::fmt::Display for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

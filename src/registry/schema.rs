@@ -6,7 +6,8 @@
 //! `x-identifying: true` (accepted, removed, never stored; also `writeOnly`), `x-stored-as` (an input-only
 //! field generalised into another one; also `writeOnly`), `x-scrubbed: true` (free text scrubbed of
 //! identifying details), `x-max-decimals`, `x-class` / `x-category` on drugs, `x-drug-classes` and
-//! `x-treatment-categories` (the drug table).
+//! `x-treatment-categories` (the drug table), `x-order` on every object (its properties in the form's
+//! own order: JSON objects are unordered, and a page built from the schema shows fields in this order).
 
 use serde_json::{json, Map, Value};
 
@@ -144,6 +145,8 @@ fn object_schema(
         s.insert("required".into(), Value::Array(required));
     }
     s.insert("additionalProperties".into(), json!(false));
+    let order: Vec<&str> = sections.iter().flat_map(|s| s.iter()).map(|f| f.name).collect();
+    s.insert("x-order".into(), json!(order));
     if !all_of.is_empty() {
         s.insert("allOf".into(), Value::Array(all_of));
     }

@@ -240,7 +240,7 @@ pub fn load(
     seed: u64,
     submitter: &str,
 ) -> Result<usize, crate::db::DbError> {
-    let ctx = super::IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+    let ctx = state.intake_context();
     let mut rng = Rng::new(seed);
     let mut stored = 0;
     while stored < count {
@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn seeded_forms_pass_intake() {
         let scrubber = Scrubber::new();
-        let ctx = IntakeContext { scrubber: &scrubber, diagnosis_precision: DiagnosisPrecision::Month };
+        let ctx = IntakeContext { scrubber: &scrubber, diagnosis_precision: DiagnosisPrecision::Month, free_text: Default::default() };
         let mut rng = Rng::new(7);
         for registry in Registry::ALL {
             for _ in 0..500 {

@@ -387,29 +387,42 @@ pub struct Remembered {
 /// How long an `Idempotency-Key` is honoured.
 pub const IDEMPOTENCY_HOURS: i64 = 24;
 
-pub fn remembered(conn: &mut DbConn, subject: &str, key: &str) -> Result<Option<Remembered>, DbError> {
+/// What claiming an `Idempotency-Key` found.
+pub enum Claim {
+    /// The key is this request's now: go on and store the case under the id given.
+    Claimed,
+    /// An earlier request holds it (committed: a racing one is waited for by the database).
+    Taken(Remembered),
+}
+
+/// Claims `key` for `subject` with the answer this request will give, in the caller's transaction,
+/// before the case is written. The insert is the lock: on PostgreSQL a concurrent claim of the same
+/// key (from this or another instance) waits on the primary key until the first transaction ends,
+/// then finds its row, so two racing submissions store one case and both answer it. SQLite has one
+/// writer, so the race cannot happen there.
+pub fn claim(conn: &mut DbConn, subject: &str, key: &str, r: &Remembered) -> Result<Claim, DbError> {
     let cutoff = crate::db::now() - chrono::Duration::hours(IDEMPOTENCY_HOURS);
     let scope = idempotency_keys::table.filter(idempotency_keys::subject.eq(subject)).filter(idempotency_keys::key.eq(key));
     // An expired key is forgotten, so it can be used afresh.
     diesel::delete(scope.filter(idempotency_keys::created_at.lt(cutoff))).execute(conn)?;
-    let row: Option<(String, Option<String>, String)> = scope
+    let row = (
+        idempotency_keys::subject.eq(subject),
+        idempotency_keys::key.eq(key),
+        idempotency_keys::request_hash.eq(&r.request_hash),
+        idempotency_keys::status.eq(201),
+        idempotency_keys::location.eq(Some(&r.case_id)),
+        idempotency_keys::body.eq(&r.report),
+        idempotency_keys::created_at.eq(crate::db::now()),
+    );
+    let inserted = crate::on_backend!(conn, |c| diesel::insert_into(idempotency_keys::table)
+        .values(row.clone())
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    if inserted == 1 {
+        return Ok(Claim::Claimed);
+    }
+    let (request_hash, case_id, report): (String, Option<String>, String) = scope
         .select((idempotency_keys::request_hash, idempotency_keys::location, idempotency_keys::body))
-        .first(conn)
-        .optional()?;
-    Ok(row.map(|(request_hash, case_id, report)| Remembered { request_hash, case_id: case_id.unwrap_or_default(), report }))
-}
-
-pub fn remember(conn: &mut DbConn, subject: &str, key: &str, r: &Remembered) -> Result<(), DbError> {
-    diesel::insert_into(idempotency_keys::table)
-        .values((
-            idempotency_keys::subject.eq(subject),
-            idempotency_keys::key.eq(key),
-            idempotency_keys::request_hash.eq(&r.request_hash),
-            idempotency_keys::status.eq(201),
-            idempotency_keys::location.eq(Some(&r.case_id)),
-            idempotency_keys::body.eq(&r.report),
-            idempotency_keys::created_at.eq(crate::db::now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+        .first(conn)?;
+    Ok(Claim::Taken(Remembered { request_hash, case_id: case_id.unwrap_or_default(), report }))
 }

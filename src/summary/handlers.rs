@@ -35,21 +35,22 @@ impl From<ReleaseError> for ApiError {
 #[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `json` (default) or `csv`; `Accept: text/csv` also selects CSV.
-    pub format: Option<String>,
+    #[param(inline)]
+    pub format: Option<Format>,
     /// One table's id (e.g. `t3_age_band_by_sex`); all tables without it.
     pub table: Option<String>,
 }
 
-enum Format {
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
     Json,
     Csv,
 }
 
 fn format_of(req: &HttpRequest, q: &FormatQuery) -> Result<Format, ApiError> {
-    match q.format.as_deref() {
-        Some("csv") => Ok(Format::Csv),
-        Some("json") => Ok(Format::Json),
-        Some(_) => Err(ApiError::BadRequest("format must be json or csv.")),
+    match q.format {
+        Some(f) => Ok(f),
         None => {
             let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
             Ok(if accept.contains("text/csv") { Format::Csv } else { Format::Json })
@@ -104,7 +105,8 @@ fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> 
 const LATEST_CACHE: &str = "public, max-age=60";
 const RELEASE_CACHE: &str = "public, max-age=31536000, immutable";
 
-async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
+/// The latest release of a registry (404 if none yet); also read by the dashboard page.
+pub(crate) async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
     if let Some(s) = state.releases.fresh_latest(registry) {
         return Ok(s);
     }
@@ -123,9 +125,12 @@ async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, Api
 
 /// The latest release of a registry (JSON, or CSV per table).
 #[utoipa::path(get, path = "/v1/summaries/{registry}", tag = "summaries",
-    params(("registry" = String, Path), FormatQuery),
+    params(("registry" = crate::registry::Registry, Path), FormatQuery),
     responses(
-        (status = 200, description = "The release document (JSON) or tidy CSV", body = Object),
+        (status = 200, description = "The release document (JSON) or tidy CSV", content(
+            (Object = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 304, description = "If-None-Match matched"),
         (status = 404, description = "No release yet", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
@@ -150,9 +155,13 @@ async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Resu
 
 /// One release by id; `{id}.zip` gives the downloadable package.
 #[utoipa::path(get, path = "/v1/summaries/{registry}/releases/{release}", tag = "summaries",
-    params(("registry" = String, Path), ("release" = String, Path, description = "A release id, or `{id}.zip` for the zip"), FormatQuery),
+    params(("registry" = crate::registry::Registry, Path), ("release" = String, Path, description = "A release id, or `{id}.zip` for the zip"), FormatQuery),
     responses(
-        (status = 200, description = "The release document, CSV, or zip (application/zip)", body = Object),
+        (status = 200, description = "The release document, CSV, or the zip package (`{id}.zip`)", content(
+            (Object = "application/json"),
+            (String = "text/csv"),
+            (Vec<u8> = "application/zip"),
+        )),
         (status = 304, description = "If-None-Match matched"),
         crate::http::responses::NotFound,
     ))]
@@ -183,7 +192,7 @@ pub async fn get_release(
 
 /// The releases of a registry, newest first.
 #[utoipa::path(get, path = "/v1/summaries/{registry}/releases", tag = "summaries",
-    params(("registry" = String, Path), PageQuery),
+    params(("registry" = crate::registry::Registry, Path), PageQuery),
     responses((status = 200, body = Page<store::ReleaseSummary>)))]
 pub async fn list_releases(
     state: web::Data<AppState>,
@@ -191,7 +200,7 @@ pub async fn list_releases(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
-    let limit = query.limit();
+    let limit = query.limit()?;
     let before: Option<i32> = query.after.as_deref().map(cursor::decode).transpose()?;
     let rows = state.db.read(move |c| store::list(c, registry, before, limit + 1)).await?;
     Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |r| cursor::encode(&r.number))))
@@ -199,7 +208,7 @@ pub async fn list_releases(
 
 /// Make a release now (curators of the registry). 409 if it would not meet the disclosure guarantees.
 #[utoipa::path(post, path = "/v1/summaries/{registry}/releases", tag = "summaries",
-    params(("registry" = String, Path)), security(("bearer" = [])),
+    params(("registry" = crate::registry::Registry, Path)), security(("bearer" = [])),
     responses(
         (status = 201, description = "The new release document; Location names it", body = Object),
         crate::http::responses::Unauthorized,
@@ -230,7 +239,7 @@ pub async fn create_release(
 
 /// The summary of the data as it is now, unpublished (curators only; never cached).
 #[utoipa::path(get, path = "/v1/summaries/{registry}/live", tag = "summaries",
-    params(("registry" = String, Path)), security(("bearer" = [])),
+    params(("registry" = crate::registry::Registry, Path)), security(("bearer" = [])),
     responses(
         (status = 200, body = Object),
         crate::http::responses::Unauthorized,
@@ -254,16 +263,17 @@ pub async fn live(state: web::Data<AppState>, principal: Principal, path: web::P
 #[into_params(parameter_in = Query)]
 pub struct CompareQuery {
     /// Default `psoriasis`.
-    pub a: Option<String>,
+    pub a: Option<Registry>,
     /// Default `atopic-dermatitis`.
-    pub b: Option<String>,
+    pub b: Option<Registry>,
 }
 
 /// The aligned fields, side by side.
 const ALIGNED: &[&str] = &["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"];
 
-/// A dimension's published totals in a release document: the row or column totals of a table on it.
-fn totals_of<'a>(document: &'a Value, dim: &str) -> Vec<(&'a str, &'a Value, &'a Value)> {
+/// A dimension's published totals in a release document: the row or column totals of the first table
+/// on it, and that table's id.
+fn totals_of<'a>(document: &'a Value, dim: &str) -> (Option<&'a str>, Vec<(&'a str, &'a Value, &'a Value)>) {
     for t in document["tables"].as_array().into_iter().flatten() {
         let (list, value_key, label_key) = if t["rows"]["dimension"] == dim {
             (&t["row_totals"], "row", "row_label")
@@ -272,28 +282,19 @@ fn totals_of<'a>(document: &'a Value, dim: &str) -> Vec<(&'a str, &'a Value, &'a
         } else {
             continue;
         };
-        return list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
+        let totals = list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
+        return (t["id"].as_str(), totals);
     }
-    vec![]
+    (None, vec![])
 }
 
-/// Two registries' latest releases side by side on the aligned fields (age band, sex, treatment
-/// category, drug class, severity before COVID-19, COVID-19 severity). Only published values of each
-/// release are shown, so each keeps its own disclosure guarantees.
-#[utoipa::path(get, path = "/v1/summaries/compare", tag = "summaries", params(CompareQuery),
-    responses(
-        (status = 200, body = Object),
-        (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {
-    let a = registry_of(query.a.as_deref().unwrap_or("psoriasis"))?;
-    let b = registry_of(query.b.as_deref().unwrap_or("atopic-dermatitis"))?;
-    let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
-    let (da, db) = (ra.json(), rb.json());
+/// Two release documents side by side on the aligned fields: per field, each value's label and its
+/// published count in each (`source` names the table each count was read from).
+pub(crate) fn comparison(da: &Value, db: &Value) -> Value {
     let fields: Vec<Value> = ALIGNED
         .iter()
         .map(|dim| {
-            let (ta, tb) = (totals_of(da, dim), totals_of(db, dim));
+            let ((sa, ta), (sb, tb)) = (totals_of(da, dim), totals_of(db, dim));
             let mut values: Vec<&str> = ta.iter().chain(&tb).map(|(v, _, _)| *v).collect();
             values.sort_unstable();
             values.dedup();
@@ -306,11 +307,24 @@ pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>
                     json!({"value": v, "label": if la.is_null() { lb } else { la }, "a": ca, "b": cb})
                 })
                 .collect();
-            json!({"dimension": dim, "values": rows})
+            json!({"dimension": dim, "source": {"a": sa, "b": sb}, "values": rows})
         })
         .collect();
     let release_meta = |d: &Value| json!({"id": d["release"]["id"], "registry": d["release"]["registry"], "n": d["release"]["n"], "cut_off": d["release"]["cut_off"]});
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, LATEST_CACHE))
-        .json(json!({"a": release_meta(da), "b": release_meta(db), "fields": fields})))
+    json!({"a": release_meta(da), "b": release_meta(db), "fields": fields})
+}
+
+/// Two registries' latest releases side by side on the aligned fields (age band, sex, treatment
+/// category, drug class, severity before COVID-19, COVID-19 severity). Only published values of each
+/// release are shown, so each keeps its own disclosure guarantees.
+#[utoipa::path(get, path = "/v1/summaries/compare", tag = "summaries", params(CompareQuery),
+    responses(
+        (status = 200, body = Object),
+        (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {
+    let a = query.a.unwrap_or(Registry::Psoriasis);
+    let b = query.b.unwrap_or(Registry::AtopicDermatitis);
+    let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, LATEST_CACHE)).json(comparison(ra.json(), rb.json())))
 }

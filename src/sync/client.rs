@@ -15,7 +15,7 @@ use super::batch::{MAX_BYTES, MAX_ITEMS, NDJSON};
 use super::mirror::{self, RemoteChange, Tally};
 use super::store;
 use crate::db::DbError;
-use crate::registry::{IntakeContext, Registry};
+use crate::registry::Registry;
 
 #[derive(clap::Subcommand)]
 pub enum SyncCommand {
@@ -204,7 +204,7 @@ const PULL_PAGE: usize = 1000;
 
 /// Mirrors `remote`'s feed of `registry` from the cursor stored for it, page by page.
 pub fn pull(state: &crate::AppState, remote: &Remote, registry: Registry) -> Result<String, SyncError> {
-    let ctx = IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+    let ctx = state.intake_context();
     let source = remote.base.as_str();
     let what = format!("read the change feed of {registry}");
     let bar = progress(None, "changes");

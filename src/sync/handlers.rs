@@ -15,9 +15,9 @@ use crate::app::AppState;
 use crate::audit;
 use crate::auth::{self, Principal, Role};
 use crate::db::{Db, DbConn, DbError};
-use crate::http::{ApiError, Page, PageQuery, ProblemItem};
+use crate::http::{ApiError, Page, ProblemItem};
 use crate::registry::store::NewCase;
-use crate::registry::{IntakeContext, Registry};
+use crate::registry::Registry;
 
 const FEED_READERS: &[Role] = &[Role::Partner, Role::Curator];
 
@@ -67,7 +67,7 @@ pub struct BatchResult {
     params(("registry" = String, Path, description = "general, psoriasis or atopic-dermatitis")),
     request_body(description = "Case report forms, each with `partner_record_id`: a JSON array, or NDJSON (one form per line; a line that is not JSON is an invalid item). At most 1,000 items and 1 MiB.",
         content(
-            (Vec<Object> = "application/json"),
+            (Vec<serde_json::Value> = "application/json"),
             (Object = "application/x-ndjson"),
         )),
     security(("bearer" = [])),
@@ -96,7 +96,7 @@ pub async fn upsert_batch(
     let checked = {
         let (state, partner) = (state.clone(), principal.subject.clone());
         web::block(move || {
-            let ctx = IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+            let ctx = state.intake_context();
             batch::check(&items, registry, &ctx, &state.record_key_secret, &partner)
         })
         .await
@@ -178,10 +178,12 @@ fn store_batch(c: &mut DbConn, registry: Registry, p: &Principal, checked: &[Che
 #[into_params(parameter_in = Query)]
 pub struct ChangesQuery {
     /// general, psoriasis or atopic-dermatitis
-    pub registry: String,
+    pub registry: Registry,
     /// The `cursor` of the last change you read (or a page's `next`); from the start without it.
+    #[param(min_length = 1)]
     pub after: Option<String>,
     /// JSON: 1 to 1,000 per page (default 100). NDJSON: at most this many changes (default: all).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
@@ -208,8 +210,7 @@ pub async fn changes(
     query: web::Query<ChangesQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let registry = Registry::parse(&query.registry)
-        .ok_or(ApiError::BadRequest("registry must be general, psoriasis or atopic-dermatitis."))?;
+    let registry = query.registry;
     principal.require_for(FEED_READERS, registry)?;
     let after = query.after.as_deref().map(feed::decode_cursor).transpose()?;
     let wants_ndjson = req
@@ -218,10 +219,10 @@ pub async fn changes(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains(batch::NDJSON));
     if wants_ndjson {
-        let limit = query.limit.map(|l| l.max(1));
+        let limit = query.limit.map(|l| crate::http::page_limit(Some(l))).transpose()?;
         return stream_changes(&state.db, registry, after, limit).await;
     }
-    let limit = PageQuery { after: None, limit: query.limit }.limit();
+    let limit = crate::http::page_limit(query.limit)?;
     let rows = state
         .db
         .read(move |c| {
@@ -281,14 +282,28 @@ async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, li
 pub struct NewCredential {
     /// The partner's name: the token's subject, the submitter of its cases and the scope of its record keys.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub subject: String,
     /// The registries it may push to and read the feed of.
-    #[schema(value_type = Vec<String>)]
     #[validate(length(min = 1, max = 3))]
+    #[schema(min_items = 1, max_items = 3)]
     pub registries: Vec<Registry>,
     /// Lifetime in days, 1 to 3,650 (default 365).
     #[validate(range(min = 1, max = 3650))]
+    #[schema(value_type = Option<u64>, minimum = 1, maximum = 3650)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub ttl_days: Option<u64>,
+}
+
+/// A whole number however JSON spells it (`917` or `917.0`: the same integer to JSON Schema).
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let n: Option<f64> = Deserialize::deserialize(d)?;
+    n.map(|n| {
+        (n.fract() == 0.0 && (0.0..=u64::MAX as f64).contains(&n))
+            .then_some(n as u64)
+            .ok_or_else(|| serde::de::Error::custom("not a whole number"))
+    })
+    .transpose()
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -130,6 +130,16 @@ both_dbs!(revoked_token_is_401, |app| {
     let r = app.get("/v1/audit", Some(&token)).await;
     r.assert_problem(401);
     assert!(r.text().contains("revoked"));
+    // A submission checks revocation inside its own transaction: refused, and nothing is stored.
+    let clinician = app.token("dr-gone", Role::Clinician, &[Registry::Psoriasis]);
+    let jti = app.state.keys.verify(&clinician).unwrap().jti;
+    app.state.db.write_blocking(|c| dermreg::auth::store::revoke(c, &jti)).unwrap();
+    let form = crate::cases::example(Registry::Psoriasis);
+    let r = app.post_json("/v1/registries/psoriasis/cases", Some(&clinician), &form).await;
+    r.assert_problem(401);
+    assert!(r.text().contains("revoked"));
+    let curator = app.token("curator", Role::Curator, &[Registry::Psoriasis]);
+    assert_eq!(app.get("/v1/cases", Some(&curator)).await.json()["items"], json!([]));
 });
 
 /// An external identity provider's key pair, made with the openssl command.
@@ -209,3 +219,25 @@ async fn each_token_has_a_request_budget() {
     let other = app.token("root2", Role::Admin, &[]);
     assert_eq!(app.get("/v1/audit", Some(&other)).await.status, 200);
 }
+
+both_dbs!(logout_revokes_the_presented_token_only, |app| {
+    app.add_user("clin", PASSWORD, Role::Clinician, &[Registry::Psoriasis]);
+    let credentials = json!({"username": "clin", "password": PASSWORD});
+    let first = app.post_json("/v1/auth/token", None, &credentials).await.json()["access_token"].as_str().unwrap().to_owned();
+    let second = app.post_json("/v1/auth/token", None, &credentials).await.json()["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(app.get("/v1/cases", Some(&first)).await.status, 200);
+
+    let r = app.post_json("/v1/auth/logout", Some(&first), &json!({})).await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    let p = app.get("/v1/cases", Some(&first)).await.assert_problem(401);
+    assert!(p["type"].as_str().unwrap().ends_with("token-revoked"), "{p}");
+    // Signing out twice, or without a token, is 401: nothing to revoke.
+    app.post_json("/v1/auth/logout", Some(&first), &json!({})).await.assert_problem(401);
+    app.post_json("/v1/auth/logout", None, &json!({})).await.assert_problem(401);
+    // Another session of the same account is untouched.
+    assert_eq!(app.get("/v1/cases", Some(&second)).await.status, 200);
+    let admin = app.token("root", Role::Admin, &[]);
+    let audit = app.get("/v1/audit", Some(&admin)).await.json();
+    let logouts = audit["items"].as_array().unwrap().iter().filter(|i| i["action"] == "logout" && i["actor"] == "clin").count();
+    assert_eq!(logouts, 1, "{audit}");
+});

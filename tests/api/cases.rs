@@ -281,6 +281,35 @@ both_dbs!(merge_patch_with_if_match, |app| {
     assert_eq!(now.json()["form"]["covid"]["outcome"]["icu"], true);
 });
 
+// An ethics board that allows no free text: it is accepted, never stored, and the report says so.
+both_dbs!(free_text_dropped_when_configured, settings = |s: &mut dermreg::Settings| s.free_text = dermreg::registry::FreeTextPolicy::Drop, |app| {
+    let t = app.token("dr-a", Role::Clinician, &[Registry::Psoriasis]);
+    let mut form = example(Registry::Psoriasis);
+    form["notes"] = json!("Seen with her sister Philippa Quenneville; adalimumab restarted, PASI 12.");
+    form["treatments"] = json!([{"drug": "other", "other_name": "Compounded cream from Dr Quenneville", "status_at_onset": "ongoing"}]);
+    let r = app.post_json(&cases_path(Registry::Psoriasis), Some(&t), &form).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let body = r.json();
+    assert_eq!(body["form"]["notes"], dermreg::registry::NOT_STORED);
+    assert_eq!(body["form"]["treatments"][0]["other_name"], dermreg::registry::NOT_STORED);
+    assert_eq!(body["deidentification"]["not_stored"], json!(["/notes", "/treatments/0/other_name"]), "{body}");
+    let id = body["id"].as_str().unwrap();
+    let got = app.get(&format!("/v1/cases/{id}"), Some(&t)).await;
+    assert_eq!(got.json()["form"]["notes"], dermreg::registry::NOT_STORED);
+    for text in [r.text(), got.text()] {
+        assert!(!text.contains("adalimumab restarted") && !text.contains("Compounded") && !text.contains("Quenneville"), "{text}");
+    }
+    // The stored form stays a valid input: a correction goes through.
+    let patch = TestRequest::patch()
+        .uri(&format!("/v1/cases/{id}"))
+        .insert_header(("content-type", "application/merge-patch+json"))
+        .insert_header(("If-Match", "\"1\""))
+        .set_payload(json!({"notes": "Flare two weeks later."}).to_string());
+    let ok = app.send(with_token(patch, Some(&t))).await;
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert_eq!(ok.json()["form"]["notes"], dermreg::registry::NOT_STORED);
+});
+
 both_dbs!(withdrawal_leaves_a_tombstone, |app| {
     let t = app.token("dr-a", Role::Clinician, &[Registry::General]);
     let r = app.post_json(&cases_path(Registry::General), Some(&t), &example(Registry::General)).await;

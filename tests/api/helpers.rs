@@ -18,17 +18,25 @@ use serde_json::Value;
 #[macro_export]
 macro_rules! both_dbs {
     ($name:ident, |$app:ident| $body:block) => {
+        $crate::both_dbs!($name, settings = |_| {}, |$app| $body);
+    };
+    // The same with the settings adjusted first: `settings = |s| s.free_text = ...`.
+    ($name:ident, settings = $tweak:expr, |$app:ident| $body:block) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
             #[actix_web::test]
             async fn sqlite() {
-                let $app = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await;
+                let $app = $crate::helpers::TestApp::with_settings($crate::helpers::Backend::Sqlite, $tweak).await;
                 $body
             }
             #[actix_web::test]
             async fn postgres() {
-                let Some($app) = $crate::helpers::TestApp::spawn_pg().await else { return };
+                if $crate::helpers::postgres_url().is_none() {
+                    eprintln!("skipping PostgreSQL: DERMREG_TEST_POSTGRES_URL is not set");
+                    return;
+                }
+                let $app = $crate::helpers::TestApp::with_settings($crate::helpers::Backend::Postgres, $tweak).await;
                 $body
             }
         }

@@ -1,5 +1,6 @@
 //! Problems for every error, limits, health, metrics, the OpenAPI contract and its drift test.
 
+use actix_web::http::Method;
 use actix_web::test::TestRequest;
 use serde_json::json;
 
@@ -83,4 +84,22 @@ async fn openapi_served_equals_committed_file() {
 both_dbs!(wrong_method_is_a_problem, |app| {
     let r = app.send(TestRequest::put().uri("/v1/cases/01a20af5-30f2-77bb-a403-fdcbf0ce652b")).await;
     r.assert_problem(405);
+});
+
+// An address the contract names, with a method it does not: 405 and the methods it takes.
+both_dbs!(undeclared_methods_are_405_with_allow, |app| {
+    let r = app.send(TestRequest::default().method(Method::TRACE).uri("/health/live")).await;
+    r.assert_problem(405);
+    assert_eq!(r.header("allow").as_deref(), Some("GET"));
+    let r = app.send(TestRequest::delete().uri("/v1/registries/psoriasis/cases")).await;
+    r.assert_problem(405);
+    assert_eq!(r.header("allow").as_deref(), Some("POST"));
+    let r = app.send(TestRequest::put().uri("/v1/cases/0193b5e0-0000-7000-8000-000000000000")).await;
+    assert_eq!(r.header("allow").as_deref(), Some("GET, PATCH, DELETE"));
+    app.get("/v1/nothing/here", None).await.assert_problem(404);
+    // The bounds the document declares are enforced, not silently clamped.
+    let curator = app.token("c", dermreg::auth::Role::Curator, &dermreg::registry::Registry::ALL);
+    app.get("/v1/cases?limit=1001", Some(&curator)).await.assert_problem(400);
+    app.get("/v1/cases?limit=0", Some(&curator)).await.assert_problem(400);
+    app.get("/v1/summaries/compare?a=", None).await.assert_problem(400);
 });

@@ -324,7 +324,7 @@ async fn a_change_that_commits_late_is_not_skipped() {
         std::thread::spawn(move || {
             let mut c = dermreg::db::DbConn::Pg(PgConnection::establish(&url).unwrap());
             c.batch_execute("BEGIN").unwrap();
-            let ctx = dermreg::registry::IntakeContext { scrubber: &state.scrubber, diagnosis_precision: state.settings.diagnosis_precision };
+            let ctx = state.intake_context();
             let intake = dermreg::registry::intake(PSO, &form, &ctx).unwrap();
             let id = uuid::Uuid::now_v7().to_string();
             let new = dermreg::registry::store::NewCase { id: &id, registry: PSO, submitter: "late", record_key: None, form: &intake.form, derived: &intake.derived };
