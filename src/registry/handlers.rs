@@ -79,11 +79,11 @@ pub struct CaseView {
     pub updated_at: String,
     /// The stored, de-identified form (itself a valid submission); null once withdrawn.
     #[schema(value_type = Option<Object>)]
-    pub form: Option<Value>,
+    pub form: Option<Box<serde_json::value::RawValue>>,
     /// Values computed from the form: confirmed, severity, age band, BMI, treatment category...;
     /// null once withdrawn.
     #[schema(value_type = Option<Object>)]
-    pub derived: Option<Value>,
+    pub derived: Option<Box<serde_json::value::RawValue>>,
     pub withdrawal: Option<Withdrawal>,
     /// Only in the answer to the submitter's own submission or correction: what was removed or
     /// generalised, and how many placeholders went into each free-text field. Never a removed value.
@@ -101,7 +101,8 @@ pub struct Withdrawal {
 
 impl CaseView {
     pub fn of(row: &CaseRow) -> CaseView {
-        let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str(t).ok());
+        // Stored as JSON text: passed through as it is (checked, not rebuilt), which keeps long listings fast.
+        let parse = |s: &Option<String>| s.clone().and_then(|t| serde_json::value::RawValue::from_string(t).ok());
         CaseView {
             id: row.id.clone(),
             registry: row.registry.clone(),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool};
+use diesel::sql_types::BigInt;
 
 use super::schema::{case_origins, instance, sync_cursors};
 use crate::db::schema::{case_documents, cases, changes};
@@ -94,20 +94,22 @@ pub fn page(
     this_instance: &str,
 ) -> Result<Vec<Change>, DbError> {
     let (after_txid, after_seq) = after.unwrap_or((i64::MIN, i64::MIN));
-    // A row comparison, so both databases read the (registry, txid, seq) index from the cursor on.
-    let past_cursor = diesel::dsl::sql::<Bool>("(changes.txid, changes.seq) > (")
-        .bind::<BigInt, _>(after_txid)
-        .sql(", ")
-        .bind::<BigInt, _>(after_seq)
-        .sql(")");
-    let rows: Vec<(i64, i64, String, NaiveDateTime, String)> = changes::table
-        .filter(changes::registry.eq(registry.id()))
-        .filter(past_cursor)
-        .filter(changes::txid.lt(horizon))
-        .order((changes::txid.asc(), changes::seq.asc()))
-        .limit(limit)
-        .select((changes::seq, changes::txid, changes::kind, changes::at, changes::case_id))
-        .load(conn)?;
+    // Two range reads of the (registry, txid, seq) index: the rest of the cursor's transaction, then
+    // the transactions after it. (A row comparison `(txid, seq) > (?, ?)` is read by SQLite as
+    // `txid >= ?` plus a filter, which rescans a big transaction from its start on every page.)
+    let feed = || {
+        changes::table
+            .filter(changes::registry.eq(registry.id()))
+            .filter(changes::txid.lt(horizon))
+            .order((changes::txid.asc(), changes::seq.asc()))
+            .select((changes::seq, changes::txid, changes::kind, changes::at, changes::case_id))
+    };
+    let mut rows: Vec<(i64, i64, String, NaiveDateTime, String)> =
+        feed().filter(changes::txid.eq(after_txid)).filter(changes::seq.gt(after_seq)).limit(limit).load(conn)?;
+    let left = limit - rows.len() as i64;
+    if left > 0 {
+        rows.extend(feed().filter(changes::txid.gt(after_txid)).limit(left).load::<(i64, i64, String, NaiveDateTime, String)>(conn)?);
+    }
     if rows.is_empty() {
         return Ok(Vec::new());
     }

@@ -39,19 +39,27 @@ impl Instance {
             }
             None => (None, None),
         };
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let mut cmd = dermreg(dir.path(), database_url.as_deref());
-        let child = cmd.env("DERMREG_BIND", format!("127.0.0.1:{port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-        let http = reqwest::blocking::Client::new();
-        let url = format!("http://127.0.0.1:{port}");
-        let instance = Instance { dir, database_url, url, child, _pg: pg, http };
-        // Poll until it answers (bounded: 20 s).
+        let (child, url) = serve(dir.path(), database_url.as_deref());
+        let instance = Instance { dir, database_url, url, child, _pg: pg, http: reqwest::blocking::Client::new() };
+        instance.wait_ready();
+        instance
+    }
+
+    /// Stops the server at once (SIGKILL) and starts it again on the same data.
+    fn kill_and_restart(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        (self.child, self.url) = serve(self.dir.path(), self.database_url.as_deref());
+        self.wait_ready();
+    }
+
+    /// Polls until it answers (bounded: 20 s).
+    fn wait_ready(&self) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while instance.http.get(format!("{}/health/ready", instance.url)).send().map(|r| r.status().as_u16()).ok() != Some(200) {
+        while self.http.get(format!("{}/health/ready", self.url)).send().map(|r| r.status().as_u16()).ok() != Some(200) {
             assert!(std::time::Instant::now() < deadline, "the server did not start");
             std::thread::yield_now();
         }
-        instance
     }
 
     /// The real binary with this instance's data directory and database.
@@ -91,10 +99,29 @@ impl Instance {
         r.text().unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
     }
 
+    /// Waits until the feed lists `n` changes: on PostgreSQL a change is listed once every older
+    /// transaction on the server has ended, and other tests may be writing (bounded).
+    fn settled(&self, token: &str, n: usize) {
+        for _ in 0..2000 {
+            if self.feed(token).len() >= n {
+                return;
+            }
+        }
+        panic!("the feed never listed {n} changes");
+    }
+
     /// `dermreg sync pull` into this instance from `from`.
     fn pull(&self, from: &Instance, token_file: &Path) -> Output {
         self.cli().args(["sync", "pull", "--from", &from.url, "--token-file"]).arg(token_file).args(["--registry", "psoriasis"]).output().unwrap()
     }
+}
+
+/// `dermreg serve` on a free local port.
+fn serve(dir: &Path, database_url: Option<&str>) -> (Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut cmd = dermreg(dir, database_url);
+    let child = cmd.env("DERMREG_BIND", format!("127.0.0.1:{port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    (child, format!("http://127.0.0.1:{port}"))
 }
 
 fn dermreg(data_dir: &Path, database_url: Option<&str>) -> Command {
@@ -165,6 +192,7 @@ fn push_then_two_instances_pull_from_each_other_and_converge() {
     // Each pulls from the other: both hold all four, nothing echoed back.
     let text = stdout(&b.pull(&a, &a_partner_file));
     assert!(text.contains("pulled 3 changes") && text.contains("3 created"), "{text}");
+    b.settled(&b_partner, 4);
     let text = stdout(&a.pull(&b, &b_partner_file));
     assert!(text.contains("1 created") && text.contains("3 of this instance skipped"), "{text}");
     assert_eq!((a.psoriasis_cases(), b.psoriasis_cases()), (4, 4));
@@ -218,4 +246,38 @@ fn sync_failures_are_one_line_and_a_non_zero_exit() {
     std::fs::write(&file, line("k", 1)).unwrap();
     let out = a.cli().args(["sync", "push", "--to", &a.url, "--token-file"]).arg(&token_file).args(["--registry", "general", "--file"]).arg(&file).output().unwrap();
     assert!(one_line_error(&out).contains("403"));
+}
+
+/// A batch whose server is killed (SIGKILL) while it works leaves all of it or none of it; sending
+/// it again then completes it, and nothing twice.
+#[test]
+fn a_batch_killed_half_way_is_all_or_nothing() {
+    use std::io::Write;
+    for postgres in [false, true] {
+        if postgres && postgres_url().is_none() {
+            continue;
+        }
+        let mut a = Instance::start(postgres);
+        let (token, _) = a.token("partner-k", "partner");
+        let body: String = (0..1000).map(|i| line(&format!("kill-{i}"), i % 50) + "\n").collect();
+        let host = a.url.trim_start_matches("http://").to_owned();
+        let mut socket = std::net::TcpStream::connect(&host).unwrap();
+        let head = format!(
+            "POST /v1/registries/psoriasis/cases:batch HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/x-ndjson\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        socket.write_all(head.as_bytes()).unwrap();
+        socket.write_all(body.as_bytes()).unwrap();
+        a.kill_and_restart();
+        let stored = a.psoriasis_cases();
+        assert!(stored == 0 || stored == 1000, "{stored} of 1000 cases survived the kill (postgres: {postgres})");
+        let r = a.http.post(format!("{}/v1/registries/psoriasis/cases:batch", a.url)).bearer_auth(&token)
+            .header("Content-Type", "application/x-ndjson").body(body).send().unwrap();
+        assert_eq!(r.status(), 200);
+        let answer: Value = serde_json::from_str(&r.text().unwrap()).unwrap();
+        let expected = if stored == 0 { "created" } else { "unchanged" };
+        assert!(answer["items"].as_array().unwrap().iter().all(|i| i["status"] == expected), "postgres: {postgres}");
+        assert_eq!(a.psoriasis_cases(), 1000);
+    }
 }
