@@ -636,3 +636,19 @@ fn name_rules_keep_clinical_text() {
         kept(text, phrase);
     }
 }
+
+/// Text as it really arrives: pasted or typed with invisible and compatibility characters. The
+/// identifier goes whole, and what is kept is kept exactly as typed.
+#[test]
+fn text_as_it_arrives() {
+    let table: &[(&str, &str)] = &[
+        ("Mrs Thorn\u{AD}bury called.", "Mrs [NAME] called."),
+        ("Call 07700\u{A0}900123 today.", "Call [PHONE] today."),
+        ("Call \u{FF10}\u{FF17}\u{FF17}\u{FF10}\u{FF10} \u{FF19}\u{FF10}\u{FF10}\u{FF11}\u{FF12}\u{FF13} today.", "Call [PHONE] today."),
+        ("Seen on 12/03/2021\u{200B} by Dr Ok\u{200D}afor.", "Seen on [DATE]\u{200B} by Dr [NAME]."),
+        ("PASI\u{A0}12 after 2\u{202F}weeks of dupili\u{AD}mab.", "PASI\u{A0}12 after 2\u{202F}weeks of dupili\u{AD}mab."),
+    ];
+    for &(typed, want) in table {
+        assert_eq!(s(typed), want, "input {typed:?}");
+    }
+}
