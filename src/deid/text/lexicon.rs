@@ -22,6 +22,26 @@ pub(super) const EPONYM: u32 = 1 << 15;
 /// A word of a multi-word country name ("San" of "San Marino", "Martin" of "Saint Martin"): not a
 /// country by itself; inside the whole name a token is marked `COUNTRY` where the text has it.
 pub(super) const COUNTRY_PART: u32 = 1 << 16;
+/// a spelled-out number of a day ("vingt-six", "quince")
+pub(super) const NUMBER: u32 = 1 << 17;
+/// a street type ("calle", "rue", "straße")
+pub(super) const STREET: u32 = 1 << 18;
+/// a word that names a hospital, clinic or ward ("hospital", "klinikum", "sykehus")
+pub(super) const FACILITY: u32 = 1 << 19;
+/// An ordinary word of a language pack (`words.txt`), one bit per pack from `LANG_SHIFT` up: not
+/// an unknown word that could be a name, in a text written in that language (`names.rs` keeps
+/// only the bit of the text's language). Its name and town flags are kept.
+pub(super) const LANG_SHIFT: u32 = 21;
+pub(super) const LANGS: u32 = !0 << LANG_SHIFT;
+/// The bit of the pack at `index` in `packs::PACKS` (at most 11 packs: a test says so).
+pub(super) fn lang_bit(index: usize) -> u32 {
+    1u32.checked_shl(LANG_SHIFT + index as u32).unwrap_or(0)
+}
+// (while building) a given name, surname or town from a language pack: decided at the end,
+// when every list is in, whether it is one only where the context says so
+const PACK_GIVEN: u8 = 1;
+const PACK_SURNAME: u8 = 2;
+const PACK_TOWN: u8 = 4;
 
 pub(super) const NAME_ONLY: u32 = GIVEN | SURNAME;
 pub(super) const ANY_NAME: u32 = GIVEN | SURNAME | AMB_GIVEN | AMB_SURNAME;
@@ -197,6 +217,32 @@ impl Lexicon {
         for w in data_lines(D_CLINICAL) {
             add(w, CLINICAL);
         }
+        // the language packs: the same flags, from every language
+        let mut from_packs: FxMap<&'static str, u8> = FxMap::default();
+        for (i, p) in packs::PACKS.iter().enumerate() {
+            for w in packs::list_lines(p.words) {
+                add(w, lang_bit(i));
+            }
+            let mut pack = |w: &'static str, f: u8| *from_packs.entry(w).or_insert(0) |= f;
+            for w in packs::list_lines(p.given) {
+                pack(w, PACK_GIVEN);
+            }
+            for w in packs::list_lines(p.surnames) {
+                pack(w, PACK_SURNAME);
+            }
+            for w in packs::list_lines(p.towns) {
+                if w.contains(' ') {
+                    multi.push(w);
+                } else {
+                    pack(w, PACK_TOWN);
+                }
+            }
+        }
+        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("clinical", CLINICAL)] {
+            for w in packs::section(sec) {
+                add(w, f);
+            }
+        }
         for &w in TITLES {
             add(w, TITLE);
         }
@@ -212,6 +258,22 @@ impl Lexicon {
         for &w in WEAK_CTX {
             add(w, WEAKCTX);
         }
+        // A pack's name or town that is also an ordinary word, or that the shared lists call
+        // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
+        for (w, p) in from_packs {
+            let f = words.entry(w).or_insert(0);
+            let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
+            if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
+                *f |= if ordinary { AMB_GIVEN } else { GIVEN };
+            }
+            if p & PACK_SURNAME != 0 && *f & SURNAME == 0 {
+                *f |= if ordinary { AMB_SURNAME } else { SURNAME };
+            }
+            // a town that is also a name ("Muris") stays a name: names have the richer context rules
+            if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
+                *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
+            }
+        }
         // Clinical words are never names or places by themselves; name-only lists must not
         // contain English words that the lists marked as such.
         for f in words.values_mut() {
@@ -224,6 +286,10 @@ impl Lexicon {
                     | if n & SURNAME != 0 { AMB_SURNAME } else { 0 };
             }
         }
+        multi.sort_unstable();
+        multi.dedup();
+        // a pack's region list may hold a country ("Costa Rica"): countries are kept
+        multi.retain(|t| !multi_countries.contains(t));
         let multi_cities = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)

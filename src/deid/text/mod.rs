@@ -23,11 +23,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 mod addresses;
 mod checks;
+mod headers;
 mod known;
 mod lexicon;
 mod merge;
 mod names;
 mod normalise;
+mod packs;
 mod patterns;
 mod tokens;
 
@@ -152,6 +154,7 @@ pub struct Scrubber {
     lex: Lexicon,
     rxs: Vec<Rx>,
     placeholders: AhoCorasick,
+    headers: headers::Headers,
     /// all detector patterns at once: a first scan says which ones can match at all
     set: regex::RegexSet,
     date_full: Vec<usize>,
@@ -213,7 +216,7 @@ impl Scrubber {
             r"^(?i:apt|apartment|appt|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|block|blk|piso|wohnung|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
         )
         .expect("tail unit");
-        Scrubber { lex, rxs, placeholders, set, date_full, ip_full, tail_postcode, tail_unit }
+        Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), set, date_full, ip_full, tail_postcode, tail_unit }
     }
 
     /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
@@ -346,7 +349,8 @@ impl Scrubber {
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
 
-        // 2. known values
+        // 2. record headers (`label: value`) and the form's own values: certain evidence
+        self.headers.detect(text, &mut spans);
         if let Some(ac) = &known.ac {
             for m in ac.find_iter(text) {
                 let (s, e) = (m.start(), m.end());

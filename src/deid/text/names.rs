@@ -66,6 +66,22 @@ impl Scrubber {
             }
             t.f = f;
         }
+        // A word is ordinary in the language the note is written in: the pack whose ordinary
+        // words are the most frequent here, if they outnumber the English ones. The other
+        // packs' ordinary words count as unknown ("Gerste" in an English note may be a name).
+        let mut per_lang = [0u32; 32];
+        for t in toks.iter().filter(|t| !t.prot && t.letters >= 2) {
+            let mut bits = t.f & (LANGS | ENGLISH);
+            while bits != 0 {
+                per_lang[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
+        let lang = if per_lang[best] > per_lang[ENGLISH.trailing_zeros() as usize] { 1u32 << best } else { 0 };
+        for t in toks.iter_mut() {
+            t.f &= !LANGS | lang;
+        }
 
         // the words of a multi-word country name are a country, not names: "Costa Rica"
         for m in self.lex.multi_countries_ac.find_iter(text) {
@@ -380,7 +396,8 @@ impl Scrubber {
                     // "codey m ross", "benjamin a seiler", "leidy t muris", "bertram m. jørgensen"
                     let next_unknown = i + 1 < n && joinable(text, &t, &toks[i + 1]) && {
                         let u = &toks[i + 1];
-                        u.lower && u.f == 0 && u.letters >= 3 && !looks_medical(word(i + 1))
+                        // (a town's name here is a surname: "leidy t muris")
+                        u.lower && u.f & !(CITY | AMB_CITY) == 0 && u.letters >= 3 && !looks_medical(word(i + 1))
                     };
                     if left && (right || next_unknown && !matches!(word(i), "a" | "i")) {
                         name[i] = true;
@@ -407,7 +424,7 @@ impl Scrubber {
                     changed = true;
                     continue;
                 }
-                if lower_mode && t.lower && f == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e]) {
+                if lower_mode && t.lower && f & !(CITY | AMB_CITY) == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e]) {
                     name[i] = true;
                     changed = true;
                     continue;
@@ -425,7 +442,7 @@ impl Scrubber {
                     continue;
                 }
                 let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);
-                let unknown = f & (ENGLISH | MONTH | COUNTRY | AMB_CITY) == 0;
+                let unknown = f & (ENGLISH | LANGS | MONTH | COUNTRY | AMB_CITY) == 0;
                 if amb_ok || unknown {
                     name[i] = true;
                     changed = true;
