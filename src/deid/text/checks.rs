@@ -173,6 +173,36 @@ impl Scrubber {
                 let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
                 one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && self.lex.get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
+            Check::SpacedDigits => {
+                let n = count_digits(m);
+                let singles = m.split(' ').all(|g| g.len() == 1);
+                let ok = !preceded_by_decimal(text, s) && (singles && n >= 6 || n >= 10) && !followed_by_unit_or_decimal(&text[e..]);
+                if ok && n == 8 {
+                    let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
+                    let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
+                    if (1..=31).contains(&day) && (1..=12).contains(&month) && (19..=20).contains(&year) {
+                        kind = Placeholder::Date;
+                    }
+                }
+                ok
+            }
+            Check::DayMonth => {
+                let (before, after) = (&text[..s], &text[e..]);
+                !preceded_by_decimal(text, s)
+                    && !before.ends_with(['/', '-', '+', ':'])
+                    && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
+                    && !followed_by_unit_or_decimal(after)
+            }
+            Check::MonthYear => {
+                // a two-digit year only after a month written out in full ("décembre 93")
+                let month_letters = m.chars().take_while(|c| c.is_alphabetic()).count();
+                let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+                year4 || month_letters >= 4 && !followed_by_unit_or_decimal(&text[e..])
+            }
+            Check::SpelledDate => {
+                let words: Vec<&str> = m.split([' ', '\t', '\n', '-']).filter(|w| !w.is_empty()).collect();
+                words.len() >= 3 || words.first().is_some_and(|w| w.chars().count() >= 4) && words.last().is_some_and(|w| w.chars().count() >= 4)
+            }
             Check::NumWordNum => {
                 let word = m.split_whitespace().nth(1).unwrap_or("");
                 let lw = word.to_lowercase();

@@ -4,7 +4,7 @@
 //! A pack's generated lists: `given.txt`, `surnames.txt`, `towns.txt` (one a line) and `words.txt`
 //! (ordinary words of the language, which are names or towns only where the context says so).
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
-//! white space: `titles`, `relations` (words after which a name follows), `months` (and weekdays),
+//! white space: `titles`, `relations` (words after which a name follows), `months`, `weekdays`,
 //! `numbers` (spelled-out day numbers), `streets` (street types), `facilities` (words that name
 //! hospitals, clinics, wards), `clinical` (words that must survive); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.

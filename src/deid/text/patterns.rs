@@ -50,6 +50,15 @@ pub(super) enum Check {
     Corner,
     /// number + capitalised words ending in a less common street-type word ("Kishiev Squares")
     StreetSuffix,
+    /// digits typed with spaces: all single digits (>= 6), or >= 10 digits; a date when the 8
+    /// digits read as day, month, year
+    SpacedDigits,
+    /// day and month without a year ("11/03"): not a fraction, a decimal or a number with a unit
+    DayMonth,
+    /// month and year: the month is not a word of the sentence ("may 20")
+    MonthYear,
+    /// spelled-out date: more than a lone short number word before a month name ("to March")
+    SpelledDate,
     /// "5638 Aasa 43": the word is not an ordinary / clinical word, number not followed by a unit
     NumWordNum,
     /// street-type word without a house number ("Main Street"): the word before is not clinical etc.
@@ -70,9 +79,38 @@ pub(super) struct Rx {
     pub(super) set_idx: Option<usize>,
 }
 
+/// Month names of every language pack (and the English ones written out here). A name of four
+/// letters or more matches in any case ("MARZO", "juillet", "mars"): the patterns want a day or a
+/// year beside it; a shorter one ("May", "Mar", "Mai") only capitalised or in capitals.
 pub(super) fn months_re() -> String {
-    let ci = "jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|march|janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus";
-    format!(r"(?:(?i:{ci})|May|MAY|Mar|MAR|Mai|MAI|Mars|MARS)\.?")
+    let ci = "jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|march";
+    let (mut any_case, mut capitalised): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for w in packs::section("months") {
+        let plain = w.chars().count() >= 4;
+        if plain { any_case.push(w) } else { capitalised.push(w) }
+    }
+    for list in [&mut any_case, &mut capitalised] {
+        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        list.dedup();
+    }
+    let any: Vec<String> = any_case.iter().map(|w| regex::escape(w)).collect();
+    format!(r"(?:(?i:{ci}|{})|{})\.?", any.join("|"), cap_alts(&capitalised))
+}
+
+/// Short month names glued to a day number in any case ("20mar", "23avr").
+fn short_months_re() -> String {
+    let mut short: Vec<String> = packs::section("months").filter(|w| w.chars().count() <= 4).map(regex::escape).collect();
+    short.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    short.dedup();
+    format!("(?i:{})", short.join("|"))
+}
+
+/// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case.
+fn number_words_re() -> String {
+    let mut w: Vec<String> = packs::section("numbers").map(regex::escape).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
+    format!(r"(?i:{})", w.join("|"))
 }
 
 pub(super) fn cap_alts(words: &[&str]) -> String {
@@ -146,8 +184,15 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // --- dates ---
     add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
     add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::None, None);
+    // separators typed with spaces or as bars: "01 / 07 | 1995", "07 . 03 . 1958", "15|10|1960"
+    let sep = r"[ \t]*[-/.|][ \t]*";
+    add(&format!(r"\b{d}{sep}{d}{sep}(?:(?:19|20)\d{{2}}|\d{{2}})\b"), Date, 0, Check::None, None);
+    // day and month without a year, both with two digits: "11/03", "28.01", "12 / 05"
+    add(r"\b(?:0[1-9]|[12]\d|3[01])[ \t]*[/.][ \t]*(?:0[1-9]|1[0-2])\b", Date, 0, Check::DayMonth, None);
+    // a day, its month written out, a year of four or two digits: "12 de marzo de 2016",
+    // "1er mars 2022", "12, Mai 1973", "28 mars 19", "3rd of May"
     add(
-        &format!(r"\b{d}(?:st|nd|rd|th|ST|ND|RD|TH)?(?:\s+(?:of|OF))?[\s.\-/]*{mon}(?:[\s,.\-/]*{year})?{time}\b"),
+        &format!(r"\b{d}(?:st|nd|rd|th|er|º|°|o|ST|ND|RD|TH|ER)?,?(?:\s+(?:of|OF|de|DE|del|di|du|le))?[\s.\-/]*{mon}(?:[\s,.\-/]*(?:(?:de|del|DE)\s+)?(?:{year}|\d{{2}}\b))?{time}\b"),
         Date,
         0,
         Check::None,
@@ -160,6 +205,14 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::None,
         None,
     );
+    add(&format!(r"\b{d}{}\b", short_months_re()), Date, 0, Check::None, None);
+    // a month and a year: "mayo de 2000", "enero 2001", "décembre 93" (HIPAA: every element of a
+    // date but the year is identifying)
+    add(&format!(r"\b{mon}(?:\s+(?:de|del|of|di|du|DE|OF))?\s+(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
+    // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
+    let numw = number_words_re();
+    let numrun = format!(r"{numw}(?:[\s-]+{numw})*");
+    add(&format!(r"\b{numrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
     add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
 
     // --- ages 90 and over ---
@@ -195,6 +248,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::DigitGroups,
         None,
     );
+    // digits typed with spaces: "2 9 0 2 1 9 9 5", "1 60 04 25 311 114 26", "2 127647 86182741"
+    add(r"\b\d(?:[ ]\d{1,8}){2,15}\b", Id, 0, Check::SpacedDigits, None);
     // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
     add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
     add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);
