@@ -115,7 +115,7 @@ impl Scrubber {
                     let w = &rest[..w_end];
                     let lw = w.to_lowercase();
                     let f = self.lex.get(&lw);
-                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | MONTH | COUNTRY) != 0) {
+                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY) != 0) {
                         let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
                         start += w_end + skip;
                         rest = &rest[w_end + skip..];
@@ -144,6 +144,24 @@ impl Scrubber {
                 } else {
                     f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
                 }
+            }
+            Check::PrepositionPlace | Check::TownState => {
+                let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
+                let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };
+                let first = self.lex.get(&words[0].to_lowercase());
+                let mut unknown = false;
+                let mut all_names = true;
+                for w in town_words {
+                    let lw = w.trim_end_matches(['.', '\'', '’']).to_lowercase();
+                    let lw = without_clitic(&lw);
+                    let f = self.lex.get(lw);
+                    all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
+                    let short_caps = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+                    if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && (!caps_mode || !short_caps) && !looks_medical(lw) && lw.chars().count() >= 2 {
+                        unknown = true;
+                    }
+                }
+                first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
             }
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();

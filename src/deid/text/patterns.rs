@@ -42,6 +42,11 @@ pub(super) enum Check {
     NamedWard,
     /// place after a strong context phrase
     ContextPlace,
+    /// place after at / from / near: one word of the run unknown to the lexicon, or a town; not a
+    /// title, a relation word or a name only (those are the name rules')
+    PrepositionPlace,
+    /// town and US state: the town words are not all ordinary / clinical words
+    TownState,
     /// saint-names: not "St John's wort"
     Saint,
     /// city words in an address tail
@@ -146,7 +151,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let part = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
     let capw = r"\p{Lu}[\p{L}'’-]*";
     let compound = "(?i:strasse|straße|str\\.|gasse|weg|allee|platz|ring|damm|ufer|gata|gatan|gatu|gaten|vägen|vagen|vegen|veien|veg|vej|vei|gade|straat|laan|plein|gracht|steeg|dijk|kade|katu|tie|kuja|polku|tori|utca|ulica|ulitsa|prospekt|caddesi|sokak|sokağı|stræde|stig|väg|torget|tanvan)";
-    let fac = "(?i:hospital|hospitals|infirmary|clinic|clinics|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
+    let fac = "(?i:hospital|hospitals|hosp|infirmary|clinic|clinics|medical group|medical|med ce?nte?r|med ctr|health system|health|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
     let states = "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]";
 
@@ -441,6 +446,19 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::ContextPlace,
         None,
     );
+    // a place after at / from / near: a run of capitalised words with one the lexicon does not
+    // know or knows as a town ("at Cedar Sinai", "from UCSF", "near Fairfield")
+    add(
+        &format!(r"\b(?:at|from|near|At|From|Near)[ \t]+((?:{capw}|&)(?:[ \t]+(?:{capw}|&|of|de|del)){{0,4}})"),
+        Place,
+        1,
+        Check::PrepositionPlace,
+        None,
+    );
+    // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
+    add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
+    // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
+    add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, Check::Coded, None);
     v
 }
 
