@@ -145,6 +145,30 @@ impl Scrubber {
                     f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
                 }
             }
+            Check::PostcodeTown => {
+                let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
+                let first = town.split([' ', '\t']).next().unwrap_or("");
+                let f = self.lex.get(&first.to_lowercase());
+                !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
+            }
+            Check::PackStreet => {
+                // a street type that is also an English word ("via", "place", "route") needs a
+                // particle or a proper noun after it: "2 via IV infusion" is no address
+                let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
+                let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                let sf = self.lex.get(&street.trim_end_matches('.').to_lowercase());
+                let nf = self.lex.get(&next.to_lowercase());
+                let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
+                !preceded_by_decimal(text, s)
+                    && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
+            }
+            Check::FacilityName => {
+                // words of the name that are not ordinary words of any language
+                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2).any(|w| {
+                    let f = self.lex.get(&w.to_lowercase());
+                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0
+                })
+            }
             Check::PrepositionPlace | Check::TownState => {
                 let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
                 let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };

@@ -207,6 +207,14 @@ impl Scrubber {
                 name[i] = true;
                 continue;
             }
+            // a surname in capitals after a dotted initial, in a text that is not in capitals:
+            // "E. PENICOT", "P-A. POULMANI" (not a known abbreviation: "E. COLI" is clinical)
+            if i >= 1 && !caps_mode && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
+                && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | ENGLISH) == 0
+            {
+                name[i] = true;
+                continue;
+            }
             // an unknown capitalised word (in no list: not English, clinical, name, place) that does
             // not look like a medical term is most likely a proper noun
             if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 {

@@ -56,9 +56,15 @@ pub(super) fn list_lines(s: &'static str) -> impl Iterator<Item = &'static str> 
 
 /// The words of one section of `terms.txt` in every pack.
 pub(super) fn section(name: &str) -> impl Iterator<Item = &'static str> + '_ {
-    PACKS.iter().flat_map(move |p| {
-        let mut inside = false;
-        p.terms.lines().filter_map(move |l| {
+    PACKS.iter().flat_map(move |p| section_of(p, name))
+}
+
+/// The words of one section of one pack's `terms.txt`.
+pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    let mut inside = false;
+    p.terms
+        .lines()
+        .filter_map(move |l| {
             let l = l.trim();
             if l.starts_with('[') && l.ends_with(']') {
                 inside = &l[1..l.len() - 1] == name;
@@ -66,8 +72,7 @@ pub(super) fn section(name: &str) -> impl Iterator<Item = &'static str> + '_ {
             }
             (inside && !l.starts_with('#')).then_some(l)
         })
-    })
-    .flat_map(str::split_whitespace)
+        .flat_map(str::split_whitespace)
 }
 
 /// Every record-header label of every pack, lower case, with its kind.

@@ -42,6 +42,12 @@ pub(super) enum Check {
     NamedWard,
     /// place after a strong context phrase
     ContextPlace,
+    /// postcode before a town: the word is a town or unknown, not an ordinary / clinical word or unit
+    PostcodeTown,
+    /// house number and a street type of a pack: not a number with a unit before it
+    PackStreet,
+    /// a facility's name after the facility word: one word of it is not an ordinary word
+    FacilityName,
     /// place after at / from / near: one word of the run unknown to the lexicon, or a town; not a
     /// title, a relation word or a name only (those are the name rules')
     PrepositionPlace,
@@ -110,6 +116,22 @@ fn short_months_re() -> String {
     format!("(?i:{})", short.join("|"))
 }
 
+/// The street types of every pack but the English one, any case, longest first.
+fn pack_streets_re() -> String {
+    let mut w: Vec<String> = packs::PACKS.iter().filter(|p| p.lang != "en").flat_map(|p| packs::section_of(p, "streets")).filter(|w| w.chars().count() >= 3).map(regex::escape).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
+    format!("(?i:{})", w.join("|"))
+}
+
+/// The facility words of every pack, capitalised or in capitals.
+fn pack_facilities_re() -> String {
+    let mut w: Vec<&str> = packs::section("facilities").filter(|w| w.chars().count() >= 4).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
+    format!("(?:{})", cap_alts(&w))
+}
+
 /// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case.
 fn number_words_re() -> String {
     let mut w: Vec<String> = packs::section("numbers").map(regex::escape).collect();
@@ -137,6 +159,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let d = r"(?:0?[1-9]|[12]\d|3[01])";
     let m = r"(?:0?[1-9]|1[0-2])";
     let mon = months_re();
+    let numw = number_words_re();
     let year = r"(?:(?:19|20)\d{2}|'\d{2})";
     let time = r"(?:(?:T|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
@@ -215,7 +238,6 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // date but the year is identifying)
     add(&format!(r"\b{mon}(?:\s+(?:de|del|of|di|du|DE|OF))?\s+(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
     // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
-    let numw = number_words_re();
     let numrun = format!(r"{numw}(?:[\s-]+{numw})*");
     add(&format!(r"\b{numrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
     add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
@@ -453,6 +475,28 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Place,
         1,
         Check::PrepositionPlace,
+        None,
+    );
+    // a postcode before its town: "75013 Paris", "28036 Madrid", "94 403 VINCENNES"
+    add(r"\b(?:\d{5}|\d{2} \d{3})[ \t]+\p{Lu}[\p{L}'’-]{2,}(?:[ \t]+\p{Lu}[\p{L}'’-]+)?", Postcode, 0, Check::PostcodeTown, None);
+    // a street type of a language pack (other than English, whose types are above) in any case,
+    // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly", "sept allée des roses"
+    let streets = pack_streets_re();
+    add(
+        &format!(r"(?i:\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?|\b{numw})[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
+        Address,
+        0,
+        Check::PackStreet,
+        None,
+    );
+    // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
+    // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
+    let facilities = pack_facilities_re();
+    add(
+        &format!(r"\b{facilities}[ \t]+(?:\p{{Ll}}{{3,}}[ \t]+)?((?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
+        Place,
+        1,
+        Check::FacilityName,
         None,
     );
     // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
