@@ -252,21 +252,35 @@ fn placeholders_untouched_and_idempotent() {
 }
 
 // ------------------------------------------------------------------------------ corpus
-fn corpus_path(rel: &str) -> std::path::PathBuf {
-    crate::deid::test_corpus(rel)
+/// A file of the shared corpus (`../shared/corpus` or `$DERMREG_CORPUS`), or `None` when it is
+/// absent outside CI: a clone with nothing beside it still passes, and says plainly what it did
+/// not check. In CI (`CI` set and not `false`/`0`) an absent corpus fails the test.
+fn shared_corpus(rel: &str) -> Option<String> {
+    let path = crate::deid::test_corpus(rel);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0") => {
+            panic!("{}: {e} (CI requires the shared corpus: ../shared/corpus or $DERMREG_CORPUS)", path.display())
+        }
+        Err(e) => {
+            // written past the test harness's capture, so that the skip shows in a plain `cargo test`
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "SKIPPED: {} is not readable ({e}); this check needs the shared corpus beside the repository (../shared/corpus) or $DERMREG_CORPUS, and runs in CI (CI=true)", path.display());
+            None
+        }
+    }
 }
 
-fn canary_corpus() -> Vec<eval::Canary> {
-    let path = corpus_path("phi-canaries.jsonl");
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    eval::parse_canaries(&data).expect("canary corpus")
+fn canary_corpus() -> Option<Vec<eval::Canary>> {
+    Some(eval::parse_canaries(&shared_corpus("phi-canaries.jsonl")?).expect("canary corpus"))
 }
 
 #[test]
 fn corpus_canaries() {
     let (mut can_total, mut can_hit, mut keep_total, mut keep_ok) = (0, 0, 0, 0);
     let mut failures = Vec::new();
-    for c in canary_corpus() {
+    let Some(corpus) = canary_corpus() else { return };
+    for c in corpus {
         let known = c.known_values();
         let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
         let out = scrubber().scrub(c.notes(), &known_refs).text;
@@ -296,7 +310,8 @@ fn corpus_canaries() {
 fn corpus_without_known() {
     // Same corpus, `known` empty: what the text rules alone catch (reported, floor asserted).
     let (mut total, mut hit, mut kt, mut kk) = (0, 0, 0, 0);
-    for c in canary_corpus() {
+    let Some(corpus) = canary_corpus() else { return };
+    for c in corpus {
         let notes = c.notes();
         let kept_text = s(notes);
         let out = kept_text.to_lowercase();
@@ -325,8 +340,8 @@ fn corpus_without_known() {
 // `SHOW_MISSES=1 cargo test --lib presidio -- --nocapture` lists the development sets' misses;
 // `SHOW_OVER=1` the words outside every labelled span that were replaced.
 
-fn labelled(path: &std::path::Path) -> Vec<eval::Labelled> {
-    eval::parse_presidio(&std::fs::read_to_string(path).expect("labelled data")).expect("presidio json")
+fn labelled(json: &str) -> Vec<eval::Labelled> {
+    eval::parse_presidio(json).expect("presidio json")
 }
 
 fn recall_of<'a>(records: impl IntoIterator<Item = (usize, &'a eval::Labelled)>, show_misses: bool) -> eval::Recall {
@@ -350,7 +365,8 @@ fn recall_of<'a>(records: impl IntoIterator<Item = (usize, &'a eval::Labelled)>,
 /// scrubber's rules were tuned against its misses, so this is a development set.
 #[test]
 fn presidio_synth_recall() {
-    let data = labelled(&corpus_path("external/presidio-synth-v2.json"));
+    let Some(json) = shared_corpus("external/presidio-synth-v2.json") else { return };
+    let data = labelled(&json);
     // the measured spans rebuild exactly what `scrub` returns
     for rec in &data {
         let mut rebuilt = String::new();
@@ -384,7 +400,7 @@ fn presidio_synth_recall() {
 /// from them), so the odd half says how the scrubber does on text nobody tuned it for.
 #[test]
 fn presidio_synth_v1_recall() {
-    let data = labelled(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json"));
+    let data = labelled(include_str!("../../../tests/data/presidio-synth-v1.json"));
     for (half, label) in [(0, "v1 even records (development)"), (1, "v1 odd records (held out)")] {
         println!("{label}");
         let r = recall_of(data.iter().enumerate().filter(|(i, _)| i % 2 == half), half == 0);
