@@ -2,6 +2,8 @@
 //!
 //! `cargo bench --bench scrub`            human-readable figures
 //! `cargo bench --bench scrub -- --json`  one JSON object (used by bench/scrub_compare.sh)
+//! `... -- --stdin`                       a filter for bench/scrub_devscore.py: each line of stdin a JSON
+//!                                        string (a note), each line of stdout the scrubbed note
 //! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
 //!                                        (JSON lines `{"text": ..., "spans": [[start, end], ...]}`,
 //!                                        character offsets), measured with the same metric
@@ -48,8 +50,24 @@ fn baseline_spans(path: &str) -> std::collections::HashMap<String, Vec<(usize, u
         .collect()
 }
 
+/// Scrubs each JSON-string line of stdin (no known values, as `cases:validate` with a form that
+/// carries none) and writes the result as a JSON-string line.
+fn filter_stdin() {
+    use std::io::{BufRead, Write};
+    let scrubber = Scrubber::new();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in std::io::stdin().lock().lines() {
+        let note: String = serde_json::from_str(&line.expect("stdin")).expect("a JSON string a line");
+        serde_json::to_writer(&mut out, &scrubber.scrub(&note, &[]).text).expect("stdout");
+        out.write_all(b"\n").and_then(|_| out.flush()).expect("stdout");
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--stdin") {
+        return filter_stdin();
+    }
     let json = args.iter().any(|a| a == "--json");
     let baseline = args.iter().position(|a| a == "--baseline-spans").and_then(|i| args.get(i + 1)).map(|p| baseline_spans(p));
     let t0 = Instant::now();

@@ -295,9 +295,13 @@ pub(crate) fn comparison(da: &Value, db: &Value) -> Value {
         .iter()
         .map(|dim| {
             let ((sa, ta), (sb, tb)) = (totals_of(da, dim), totals_of(db, dim));
-            let mut values: Vec<&str> = ta.iter().chain(&tb).map(|(v, _, _)| *v).collect();
-            values.sort_unstable();
-            values.dedup();
+            // In the releases' own order (the form's order of values), each value once.
+            let mut values: Vec<&str> = Vec::new();
+            for (v, _, _) in ta.iter().chain(&tb) {
+                if !values.contains(v) {
+                    values.push(v);
+                }
+            }
             let rows: Vec<Value> = values
                 .iter()
                 .map(|v| {

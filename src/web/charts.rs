@@ -80,16 +80,24 @@ fn legend(h: &mut String, series: &[&str], y: f64) {
     }
 }
 
-/// Vertical gridlines at quarters of the axis, each with its tick label (`tick(fraction)`).
-fn quarter_grid(h: &mut String, plot_w: f64, top_y: f64, axis_y: f64, tick: impl Fn(f64) -> String) {
-    for q in 0..=4 {
-        let x = LABEL_W + plot_w * q as f64 / 4.0;
+/// Into how many equal steps to cut an axis ending at `top` (a `nice_max`) so that every tick is a
+/// round number: 20 in steps of 5, 25 in steps of 5, 50 in steps of 10, 100 in steps of 20.
+pub fn divisions(top: f64) -> u32 {
+    let mantissa = top / 10f64.powf(top.log10().floor());
+    if (mantissa - 2.0).abs() < 1e-9 { 4 } else { 5 }
+}
+
+/// Vertical gridlines cutting the axis into `parts`, each with its tick label (`tick(fraction)`).
+fn grid(h: &mut String, parts: u32, plot_w: f64, top_y: f64, axis_y: f64, tick: impl Fn(f64) -> String) {
+    for q in 0..=parts {
+        let f = q as f64 / parts as f64;
+        let x = LABEL_W + plot_w * f;
         let _ = write!(
             h,
             "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{top_y}\" x2=\"{x:.1}\" y2=\"{axis_y}\"/>\
              <text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
             axis_y + 16.0,
-            tick(q as f64 / 4.0)
+            tick(f)
         );
     }
 }
@@ -134,9 +142,9 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent
     if series.len() > 1 {
         legend(&mut h, series, 14.0);
     }
-    // Axis: gridlines at quarters of the (round) maximum.
+    // Axis: gridlines at round steps up to the (round) maximum.
     let axis_y = legend_h + group_h * rows.len() as f64;
-    quarter_grid(&mut h, plot_w, legend_h, axis_y, |f| {
+    grid(&mut h, divisions(top), plot_w, legend_h, axis_y, |f| {
         let v = trim_num(top * f);
         if percent_of.is_some() { format!("{v}%") } else { v }
     });
@@ -185,8 +193,10 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
         "<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
          patternTransform=\"rotate(45)\"><line class=\"hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>"
     );
-    for q in 0..=4 {
-        let y = top_pad + plot_h * (1.0 - q as f64 / 4.0);
+    let parts = divisions(top);
+    for q in 0..=parts {
+        let f = q as f64 / parts as f64;
+        let y = top_pad + plot_h * (1.0 - f);
         let _ = write!(
             h,
             "<line class=\"grid\" x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\"/>\
@@ -194,7 +204,7 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
             left + plot_w,
             left - 6.0,
             y + 4.0,
-            trim_num(top * q as f64 / 4.0)
+            trim_num(top * f)
         );
     }
     // Label about six periods, whatever the length of the series.
@@ -258,7 +268,7 @@ pub fn intervals(id: &str, title: &str, series: &[&str], rows: &[Row<Option<Esti
     open(&mut h, id, title, height);
     legend(&mut h, series, 14.0);
     let axis_y = legend_h + group_h * rows.len() as f64;
-    quarter_grid(&mut h, plot_w, legend_h, axis_y, |f| format!("{}%", trim_num(100.0 * f)));
+    grid(&mut h, 4, plot_w, legend_h, axis_y, |f| format!("{}%", trim_num(100.0 * f)));
     let at = |p: f64| LABEL_W + plot_w * p.clamp(0.0, 1.0);
     for (ri, row) in rows.iter().enumerate() {
         let y0 = legend_h + group_h * ri as f64;
@@ -302,6 +312,13 @@ mod tests {
     fn nice_max_rounds_up_to_a_nameable_tick() {
         for (max, want) in [(0.0, 1.0), (1.0, 1.0), (7.0, 10.0), (11.0, 20.0), (23.0, 25.0), (40.0, 50.0), (101.0, 200.0), (2400.0, 2500.0), (0.3, 0.5)] {
             assert_eq!(nice_max(max), want, "nice_max({max})");
+        }
+    }
+
+    #[test]
+    fn axes_are_cut_into_round_steps() {
+        for (top, parts) in [(1.0, 5), (2.0, 4), (2.5, 5), (5.0, 5), (20.0, 4), (25.0, 5), (50.0, 5), (100.0, 5), (200.0, 4)] {
+            assert_eq!(divisions(top), parts, "divisions({top})");
         }
     }
 

@@ -77,6 +77,17 @@ async fn choose(c: &Client, option_id: &str) -> Result {
     Err(format!("#{option_id} cannot be chosen with the arrow keys").into())
 }
 
+/// The focused element shows it: an outline of at least 2 px.
+async fn assert_focus_visible(c: &Client) -> Result {
+    let outline = script(
+        c,
+        "var s = getComputedStyle(document.activeElement); return [document.activeElement.id || document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)];",
+    )
+    .await?;
+    assert!(outline[1] != "none" && outline[2].as_f64().unwrap() >= 2.0, "no visible focus on {outline}");
+    Ok(())
+}
+
 async fn text_of(c: &Client, css: &str) -> Result<String> {
     Ok(c.wait().for_element(Locator::Css(css)).await?.text().await?)
 }
@@ -159,6 +170,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
 
     // Sign in by keyboard.
     type_into(c, "username", USERNAME).await?;
+    assert_focus_visible(c).await?;
     type_into(c, "password", PASSWORD).await?;
     press(c, Key::Enter).await?;
     c.wait().for_element(Locator::Id("f-psoriasis-type")).await?;
@@ -169,6 +181,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     type_into(c, "f-reporter-specialty", "Dermatology").await?;
     type_into(c, "f-patient-age_years", "47").await?;
     choose(c, "f-patient-sex--female").await?;
+    assert_focus_visible(c).await?;
     tab_to(c, "f-comorbidities--hypertension").await?;
     press(c, Key::Space).await?;
     choose(c, "f-covid-diagnosis_basis--pcr").await?;
@@ -193,6 +206,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     axe(c, axe_source, "/submit (form with an error)").await?;
     screenshot(c, "submit", 1280).await?;
     screenshot(c, "submit", 390).await?;
+    screen_at(c, "submit-390-notes", "f-notes", 390, 844).await?;
     // The draft holds no free text the service would remove, and nothing is in localStorage.
     let draft = script(c, "return sessionStorage.getItem('dermreg.draft');").await?;
     assert!(draft.as_str().is_some_and(|d| d.contains("\"age_years\":47") && !d.contains("Berg") && !d.contains("912")), "{draft}");
@@ -240,6 +254,8 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     // Correct it (the page sends the ETag it read as If-Match) ...
     activate(c, "open-case-0").await?;
     c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #correct-case")).await?;
+    tab_to(c, "correct-case").await?;
+    assert_focus_visible(c).await?;
     activate(c, "correct-case").await?;
     c.wait().for_element(Locator::Css("#correcting:not([hidden])")).await?;
     tab_to(c, "f-patient-age_years").await?;
@@ -254,6 +270,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     activate(c, "open-case-0").await?;
     c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #withdraw-case")).await?;
     activate(c, "withdraw-case").await?;
+    c.wait().for_element(Locator::Css("#cases-body .badge.withdrawn")).await?;
     assert_eq!(text_of(c, "#status").await?, "The case is withdrawn.");
     let cases = text_of(c, "#cases-body table").await?;
     assert!(cases.contains("Withdrawn") && !cases.contains("Active"), "{cases}");
@@ -277,6 +294,9 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
 
 async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Result {
     c.goto(&format!("{base}/")).await?;
+    press(c, Key::Tab).await?;
+    assert_eq!(active_attr(c, "class").await?, "skip", "the first Tab reaches the skip link");
+    assert_focus_visible(c).await?;
     let charts = c.find_all(Locator::Css("svg.chart")).await?;
     assert!(charts.len() >= 12, "{} charts", charts.len());
     let tables = c.find_all(Locator::Css("table")).await?;
@@ -306,7 +326,8 @@ async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Resul
     screenshot(c, "dashboard", 390).await?;
     // The charts of one registry, on a phone and on a desktop screen.
     screen_at(c, "dashboard-390-charts", "psoriasis", 390, 844).await?;
-    screen_at(c, "dashboard-1280-charts", "psoriasis", 1280, 1500).await
+    screen_at(c, "dashboard-1280-charts", "psoriasis", 1280, 1500).await?;
+    screen_at(c, "dashboard-1280-compare", "compare", 1280, 1500).await
 }
 
 /// A screenshot of the screen that starts at the element `id`.

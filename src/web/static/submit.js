@@ -23,6 +23,7 @@
 
   var session = null;      // {token, username, role, registries, expires}
   var schemas = {};        // registry -> form schema
+  var titles = {};         // registry -> its title, from GET /v1/registries
   var registry = null;     // the registry of the form on screen
   var root = null;         // the control tree of the form on screen
   var byPointer = new Map(); // JSON pointer -> control
@@ -137,17 +138,18 @@
     $('workspace').hidden = false;
     $('who').textContent = session.username;
     var select = $('registry');
-    clear(select);
-    session.registries.forEach(function (r) { select.appendChild(el('option', { value: r, text: registryTitle(r) })); });
-    var draft = load(DRAFT_KEY);
-    var start = draft && session.registries.indexOf(draft.registry) >= 0 ? draft.registry : session.registries[0];
-    select.value = start;
-    showView('entry');
-    loadForm(start, draft && draft.registry === start ? draft : null).then(function () { select.focus(); });
+    api('GET', '/v1/registries').then(function (r) {
+      (r.ok ? r.body : []).forEach(function (info) { titles[info.id] = info.title; });
+      clear(select);
+      session.registries.forEach(function (id) { select.appendChild(el('option', { value: id, text: registryTitle(id) })); });
+      var draft = load(DRAFT_KEY);
+      var start = draft && session.registries.indexOf(draft.registry) >= 0 ? draft.registry : session.registries[0];
+      select.value = start;
+      showView('entry');
+      return loadForm(start, draft && draft.registry === start ? draft : null);
+    }).then(function () { select.focus(); });
   }
-  function registryTitle(r) {
-    return { general: 'General (skin manifestations and existing skin conditions)', psoriasis: 'Psoriasis', 'atopic-dermatitis': 'Atopic dermatitis' }[r] || r;
-  }
+  function registryTitle(id) { return titles[id] || id; }
   function showView(which) {
     $('entry').hidden = which !== 'entry';
     $('confirmation').hidden = which !== 'confirmation';
@@ -682,7 +684,7 @@
     var body = $('confirmation-body');
     clear(body);
     $('confirmation-h').textContent = wasCorrection ? 'Correction saved' : 'Case stored';
-    body.appendChild(el('p', { class: 'status', text: (wasCorrection ? 'The correction is stored' : 'The case is stored') + ' in the ' + registryTitle(c.registry) + ' registry. Reference: ' + c.id + '.' }));
+    body.appendChild(el('p', { class: 'status', text: (wasCorrection ? 'The correction is stored' : 'The case is stored') + ' in the ' + registryTitle(c.registry) + '. Reference: ' + c.id + '.' }));
     body.appendChild(el('h3', { text: 'What was removed or generalised' }));
     body.appendChild(reportList(c.deidentification || {}, schemas[c.registry]));
     if (c.form && c.form.notes !== undefined) {
@@ -738,7 +740,7 @@
         var body = $('case-detail-body');
         clear(body);
         $('case-detail-h').textContent = 'Case entered ' + when(c.created_at);
-        body.appendChild(el('p', { text: registryTitle(c.registry) + ' registry · reference ' + c.id }));
+        body.appendChild(el('p', { text: registryTitle(c.registry) + ' · reference ' + c.id }));
         if (c.status === 'withdrawn') {
           body.appendChild(el('p', { class: 'notice', text: 'Withdrawn ' + when(c.withdrawal && c.withdrawal.at) + '. No clinical data is kept.' }));
         } else {

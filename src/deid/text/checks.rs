@@ -1,0 +1,298 @@
+//! What a pattern's match must pass before it is kept (`Check`), and the kind it finally gets.
+use super::*;
+
+impl Scrubber {
+    pub(super) fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, caps_mode: bool, spans: &mut Vec<Span>) {
+        let m = &text[s..e];
+        let mut kind = rx.kind;
+        let (mut s, mut e) = (s, e);
+        let ok = match rx.check {
+            Check::None => true,
+            Check::Phone => {
+                let n = count_digits(m);
+                (7..=15).contains(&n)
+            }
+            Check::DigitGroups => {
+                let n = count_digits(m);
+                if n < 6 {
+                    false
+                } else if is_year_range(m) || is_decimal_list(m) {
+                    false
+                } else {
+                    let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
+                    if n >= 7 && !ssn && (m.starts_with('0') || n >= 9 && n <= 12) {
+                        kind = Placeholder::Phone;
+                    } else {
+                        kind = Placeholder::Id;
+                    }
+                    true
+                }
+            }
+            Check::DigitRun => {
+                if m.starts_with('0') && (10..=12).contains(&m.len()) {
+                    kind = Placeholder::Phone;
+                }
+                // a decimal part ("123456.5") or a thousands group is still a number; keep dates out
+                true
+            }
+            Check::Mixed => {
+                let n = count_digits(m);
+                let l = m.chars().filter(|c| c.is_alphabetic()).count();
+                m.len() >= 6 && n >= 4 && l >= 1 && !self.is_clinical(m)
+            }
+            Check::Coded => {
+                let prefix: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
+                let lp = prefix.to_lowercase();
+                !self.is_clinical(m) && (self.lex.get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
+            }
+            Check::KeywordId => count_digits(m) >= 4,
+            Check::HasDigit => count_digits(m) >= 1,
+            Check::NlPostcode => {
+                let letters = &m[m.len() - 2..];
+                !matches!(
+                    letters,
+                    "IU" | "MG" | "ML" | "KG" | "UL" | "MU" | "MM" | "CM" | "GY" | "MS" | "HZ" | "UI" | "PM" | "AM" | "AD" | "BC"
+                        | "IN" | "ON" | "AT" | "TO" | "OF" | "OR" | "AN" | "AS" | "BY" | "IS" | "IT" | "NO" | "SO" | "UP" | "WE"
+                        | "HE" | "ME" | "MY" | "BE" | "DO" | "GO" | "IF" | "US" | "PT" | "ED" | "GP" | "DR" | "MR" | "HR" | "BP"
+                        | "IV" | "IM" | "SC" | "PO" | "OD" | "BD" | "QD" | "TD" | "ST" | "ND" | "RD" | "TH" | "CE" | "BCE"
+                )
+            }
+            Check::Url => {
+                let t = m.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
+                e = s + t.len();
+                t.len() >= 4
+            }
+            Check::Ip6 => {
+                let groups = m.split(':').filter(|g| !g.is_empty()).count();
+                m.contains("::") && groups >= 2 || groups >= 5 || (groups >= 4 && m.chars().any(|c| c.is_ascii_alphabetic()))
+            }
+            Check::Compound => {
+                // the compound street word must not be an ordinary word ("During 3", "Spring 2021")
+                let word = m.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_alphabetic)).unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                let has_num = m.bytes().any(|b| b.is_ascii_digit());
+                has_num && f & (ENGLISH | CLINICAL | MONTH | COUNTRY) == 0
+            }
+            Check::UnknownWords => {
+                if preceded_by_decimal(text, s) {
+                    false
+                } else {
+                    let words = m.split_whitespace().skip(1);
+                    let mut all_unknown = true;
+                    let mut cnt = 0;
+                    for w in words {
+                        cnt += 1;
+                        let lw = w.to_lowercase();
+                        let f = self.lex.get(&lw);
+                        let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                        if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
+                            all_unknown = false;
+                            break;
+                        }
+                    }
+                    all_unknown && cnt >= 2
+                }
+            }
+            Check::WordNumber => {
+                let word = m.split_whitespace().next().unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+                if f != 0 || short_caps || word.chars().count() < 4 || word.contains('-') {
+                    false
+                } else {
+                    let after = &text[e..];
+                    !followed_by_unit_or_decimal(after)
+                }
+            }
+            Check::Facility => {
+                // drop leading stop words ("The", "Dermatology", "University" ...)
+                let mut start = s;
+                let mut rest = m;
+                loop {
+                    let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
+                    let w = &rest[..w_end];
+                    let lw = w.to_lowercase();
+                    let f = self.lex.get(&lw);
+                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY) != 0) {
+                        let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
+                        start += w_end + skip;
+                        rest = &rest[w_end + skip..];
+                    } else {
+                        break;
+                    }
+                }
+                let first = rest.split_whitespace().next().unwrap_or("");
+                let lf = first.to_lowercase();
+                let f = self.lex.get(&lf);
+                s = start;
+                // something other than the facility word itself must remain
+                rest.split_whitespace().count() >= 2 && f & (STOP | CLINICAL) == 0
+            }
+            Check::NamedWard => {
+                let w = m.split_whitespace().next().unwrap_or("");
+                let f = self.lex.get(&w.to_lowercase());
+                f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
+            }
+            Check::ContextPlace => {
+                let w = m.split_whitespace().next().unwrap_or("");
+                let f = self.lex.get(&w.to_lowercase());
+                let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps || self.country_at(&text[s..]).is_some() {
+                    false
+                } else {
+                    f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
+                }
+            }
+            Check::PostcodeTown => {
+                let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
+                let first = town.split([' ', '\t']).next().unwrap_or("");
+                let f = self.lex.get(&first.to_lowercase());
+                !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
+            }
+            Check::PackStreet => {
+                // a street type that is also an English word ("via", "place", "route") needs a
+                // particle or a proper noun after it: "2 via IV infusion" is no address
+                let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
+                let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                let sf = self.lex.get(&street.trim_end_matches('.').to_lowercase());
+                let nf = self.lex.get(&next.to_lowercase());
+                let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
+                !preceded_by_decimal(text, s)
+                    && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
+            }
+            Check::FacilityName => {
+                // words of the name that are not ordinary words of any language
+                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2).any(|w| {
+                    let f = self.lex.get(&w.to_lowercase());
+                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0
+                })
+            }
+            Check::PrepositionPlace | Check::TownState => {
+                let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
+                let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };
+                let first = self.lex.get(&words[0].to_lowercase());
+                let mut unknown = false;
+                let mut all_names = true;
+                for w in town_words {
+                    let lw = w.trim_end_matches(['.', '\'', '’']).to_lowercase();
+                    let lw = without_clitic(&lw);
+                    let f = self.lex.get(lw);
+                    all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
+                    let short_caps = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+                    if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && (!caps_mode || !short_caps) && !looks_medical(lw) && lw.chars().count() >= 2 {
+                        unknown = true;
+                    }
+                }
+                first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
+            }
+            Check::Saint => {
+                let after = text[e..].trim_start().to_lowercase();
+                !after.starts_with("wort") && !m.to_lowercase().ends_with("wort")
+            }
+            Check::StreetSuffix => {
+                // the last word that is a street-type word ends the address
+                let mut end = None;
+                for (k, w) in m.split([' ', '\t']).filter(|w| !w.is_empty()).enumerate() {
+                    if k >= 2 && STREET_SUFFIXES.contains(&w.to_lowercase().as_str()) {
+                        let off = w.as_ptr() as usize - m.as_ptr() as usize;
+                        end = Some(s + off + w.len());
+                    }
+                }
+                match end {
+                    Some(x) => {
+                        e = x;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Check::Corner => {
+                let first = m.split_whitespace().next().unwrap_or("");
+                // a dot only after an abbreviation of the first street ("Road St. and"), not a
+                // sentence end
+                let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
+                one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && self.lex.get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
+            }
+            Check::SpacedDigits => {
+                let n = count_digits(m);
+                let singles = m.split(' ').all(|g| g.len() == 1);
+                let ok = !preceded_by_decimal(text, s) && (singles && n >= 6 || n >= 10) && !followed_by_unit_or_decimal(&text[e..]);
+                if ok && n == 8 {
+                    let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
+                    let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
+                    if (1..=31).contains(&day) && (1..=12).contains(&month) && (19..=20).contains(&year) {
+                        kind = Placeholder::Date;
+                    }
+                }
+                ok
+            }
+            Check::DayMonth => {
+                let (before, after) = (&text[..s], &text[e..]);
+                !preceded_by_decimal(text, s)
+                    && !before.ends_with(['/', '-', '+', ':'])
+                    && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
+                    && !followed_by_unit_or_decimal(after)
+            }
+            Check::MonthYear => {
+                // a two-digit year only after a month written out in full ("décembre 93")
+                let month_letters = m.chars().take_while(|c| c.is_alphabetic()).count();
+                let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+                year4 || month_letters >= 4 && !followed_by_unit_or_decimal(&text[e..])
+            }
+            Check::SpelledDate => {
+                let words: Vec<&str> = m.split([' ', '\t', '\n', '-']).filter(|w| !w.is_empty()).collect();
+                words.len() >= 3 || words.first().is_some_and(|w| w.chars().count() >= 4) && words.last().is_some_and(|w| w.chars().count() >= 4)
+            }
+            Check::NumWordNum => {
+                let word = m.split_whitespace().nth(1).unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+                !preceded_by_decimal(text, s)
+                    && f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | COUNTRY) == 0
+                    && !short_caps
+                    && word.chars().count() >= 3
+                    && !looks_medical(&lw)
+                    && !followed_by_unit_or_decimal(&text[e..])
+            }
+            Check::HouseNumber => !self.counts_something(text, s),
+            Check::TailPostcode => {
+                let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
+                !(year && text[..s].trim_end_matches([' ', '\t']).ends_with("[PLACE]"))
+            }
+            Check::CountryPostcode => {
+                let v = &text[s..e];
+                let year = v.len() == 4 && (v.starts_with("19") || v.starts_with("20"));
+                !year && !followed_by_unit_or_decimal(&text[e..]) && (text[..s].trim_end().ends_with(']') || self.country_ends_at(&text[..s]))
+            }
+            Check::BareStreet => {
+                let word = m.split_whitespace().next().unwrap_or("");
+                let lw = word.to_lowercase();
+                let f = self.lex.get(&lw);
+                f & (CLINICAL | MONTH | TITLE | RELATION) == 0
+                    && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
+            }
+            Check::TailPlace => {
+                // keep only capitalised words that are not ordinary words / countries
+                let mut any = false;
+                for w in m.split(|c: char| c.is_whitespace() || c == ',') {
+                    if w.is_empty() || w.starts_with('[') {
+                        continue;
+                    }
+                    let f = self.lex.get(&w.trim_end_matches('.').to_lowercase());
+                    if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 {
+                        return;
+                    }
+                    any = true;
+                }
+                any
+            }
+        };
+        if ok && s < e {
+            spans.push(Span { s, e, kind });
+        }
+    }
+
+}

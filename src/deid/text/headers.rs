@@ -1,0 +1,165 @@
+//! Record headers: `label: value` lines that a clinic system pastes into a note (`Nombre: ...`,
+//! `NHC: ...`, `Domicilio: ...`, `Tel : ...`). The value after a label that names an identifier
+//! is identifying whatever its form, so it is certain evidence: no lexicon is asked. The labels
+//! and their kinds come from the language packs (`[labels]` of each `terms.txt`).
+
+use super::packs::{self, LabelKind};
+use super::{Placeholder, Span};
+use regex::Regex;
+use std::collections::HashMap;
+
+pub(super) struct Headers {
+    /// a label at the start of a line or after punctuation, then a colon
+    re: Regex,
+    kinds: HashMap<String, LabelKind>,
+}
+
+/// Lower case, in the normalised view's compatibility form (`NºCol` is read as `NoCol`), with
+/// runs of white space as one space: the key of a label.
+fn key(label: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    label.nfkc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl Headers {
+    pub(super) fn new() -> Headers {
+        let labels: Vec<(String, LabelKind)> = packs::labels().into_iter().map(|(l, k)| (key(l), k)).collect();
+        // as written and in the view's form, longest first
+        let mut forms: Vec<String> = packs::labels().into_iter().map(|(l, _)| l.to_lowercase()).chain(labels.iter().map(|(l, _)| l.clone())).collect();
+        forms.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        forms.dedup();
+        let alts: Vec<String> = forms
+            .iter()
+            .map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+").replace('/', r"\s*/\s*"))
+            .collect();
+        let re = Regex::new(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\))?[ \t]*[:：]", alts.join("|"))).expect("header labels");
+        let kinds = labels.into_iter().collect();
+        Headers { re, kinds }
+    }
+
+    /// The identifying values of the record headers in `text`.
+    pub(super) fn detect(&self, text: &str, spans: &mut Vec<Span>) {
+        if !text.contains([':', '：']) {
+            return;
+        }
+        let found: Vec<(usize, usize, LabelKind)> = self
+            .re
+            .captures_iter(text)
+            .filter_map(|c| {
+                let (l, all) = (c.get(1)?, c.get(0)?);
+                let kind = *self.kinds.get(&key(l.as_str()))?;
+                Some((l.start(), all.end(), kind))
+            })
+            .collect();
+        for (i, &(_, vs, kind)) in found.iter().enumerate() {
+            // the value runs to the end of the line or to the next label on it
+            let line_end = text[vs..].find(['\n', '\r']).map_or(text.len(), |p| vs + p);
+            let ve = found.get(i + 1).map_or(line_end, |n| n.0.min(line_end));
+            let value = &text[vs..ve];
+            let lead = value.len() - value.trim_start().len();
+            let (s, v) = (vs + lead, value.trim());
+            let v = v.trim_end_matches(['.', ',', ';', ' ']);
+            if v.is_empty() {
+                continue;
+            }
+            let has_digit = v.bytes().any(|b| b.is_ascii_digit());
+            let (len, kind) = match kind {
+                LabelKind::Signature => (v.len(), Placeholder::Name),
+                LabelKind::Value(Placeholder::Name) => (name_run(v, false), Placeholder::Name),
+                LabelKind::Value(Placeholder::Place) => (name_run(v, true), if has_digit { Placeholder::Postcode } else { Placeholder::Place }),
+                // a postcode label with a town after it (fields swapped by the system)
+                LabelKind::Value(Placeholder::Postcode) if !has_digit => (name_run(v, false), Placeholder::Place),
+                LabelKind::Value(Placeholder::Email) => (v.find(char::is_whitespace).unwrap_or(v.len()), Placeholder::Email),
+                LabelKind::Value(k @ (Placeholder::Id | Placeholder::Postcode | Placeholder::Phone | Placeholder::Date)) => (number_run(v), k),
+                LabelKind::Value(k) => (v.len(), k),
+            };
+            if len > 0 {
+                spans.push(Span { s, e: s + len, kind });
+            }
+        }
+    }
+}
+
+/// The length of the leading run of a number-like value (an id, phone, postcode or date): at
+/// most six words, ending with the last one that has a digit ("12 de marzo de 2016", "71 33043712
+/// 35"), none of them a word of more than 10 letters.
+fn number_run(v: &str) -> usize {
+    let mut end = 0;
+    let mut pos = 0;
+    for (i, w) in v.split_inclusive([' ', '\t']).enumerate() {
+        let t = w.trim();
+        if i >= 6 || t.chars().filter(|c| c.is_alphabetic()).count() > 10 {
+            break;
+        }
+        pos += w.len();
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            end = pos - (w.len() - w.trim_end().len());
+        }
+    }
+    v[..end].trim_end_matches(['.', ',', ';', ':']).len()
+}
+
+/// The length of the leading run of name-like words of a header value: capitalised words,
+/// initials, titles with their dot, particles (`de`, `van`...), and with `digits` also numbers.
+fn name_run(v: &str, digits: bool) -> usize {
+    let mut end = 0;
+    let mut pos = 0;
+    for w in v.split_inclusive([' ', '\t']) {
+        let t = w.trim().trim_end_matches([',', '.']);
+        let first = t.chars().next();
+        let ok = match first {
+            None => true,
+            Some(c) if c.is_uppercase() => true,
+            Some(c) if c.is_ascii_digit() => digits,
+            Some('(') => false,
+            Some(_) => matches!(t, "de" | "del" | "la" | "las" | "los" | "y" | "i" | "e" | "da" | "das" | "do" | "dos" | "di" | "du" | "des" | "le" | "van" | "von" | "der" | "den" | "ten" | "ter" | "zu" | "d'" | "l'"),
+        };
+        if !ok {
+            break;
+        }
+        pos += w.len();
+        if first.is_some() {
+            end = pos - (w.len() - w.trim_end().len());
+        }
+    }
+    // a particle is never the last word
+    let mut e = end;
+    while let Some(sp) = v[..e].rfind(' ') {
+        let last = &v[sp + 1..e];
+        if last.chars().next().is_some_and(|c| c.is_lowercase()) {
+            e = v[..sp].trim_end().len();
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_values() {
+        let h = Headers::new();
+        // (text, the values found with their kinds)
+        let table: &[(&str, &[(&str, Placeholder)])] = &[
+            ("Nombre: Arturo .\nApellidos:Mendez Gomez .\nNHC: 739146.\n", &[("Arturo", Placeholder::Name), ("Mendez Gomez", Placeholder::Name), ("739146", Placeholder::Id)]),
+            ("Médico: Miguel Martínez Rodríguez   NºCol: 50 50 98653.", &[("Miguel Martínez Rodríguez", Placeholder::Name), ("50 50 98653", Placeholder::Id)]),
+            ("Domicilio: Calle Dr. Joaquín Aznar Molina 2, 3F.\nCP: 50009.", &[("Calle Dr. Joaquín Aznar Molina 2, 3F", Placeholder::Address), ("50009", Placeholder::Postcode)]),
+            ("Localidad/ Provincia: San Sebastian.\nCP:Valladolid.", &[("San Sebastian", Placeholder::Place), ("Valladolid", Placeholder::Place)]),
+            ("IPP : 8002345678 Tél : 01 45 67 89 00", &[("8002345678", Placeholder::Id), ("01 45 67 89 00", Placeholder::Phone)]),
+            ("Patient: 45 year old with psoriasis", &[]),
+            ("E-mail: a.b@c.es. X-ray technician\nFecha de nacimiento: 12 de marzo de 2016 en Madrid", &[("a.b@c.es.", Placeholder::Email), ("12 de marzo de 2016", Placeholder::Date)]),
+            ("Name: John van der Berg (brother)", &[("John van der Berg", Placeholder::Name)]),
+            ("Edad: 42 años Sexo: H.\nServicio: Urgencias.", &[]),
+            ("Geburtsdatum: 12.03.1950, Wohnort: Bad Tölz", &[("12.03.1950", Placeholder::Date), ("Bad Tölz", Placeholder::Place)]),
+        ];
+        for &(text, want) in table {
+            let mut spans = Vec::new();
+            h.detect(text, &mut spans);
+            let got: Vec<(&str, Placeholder)> = spans.iter().map(|s| (&text[s.s..s.e], s.kind)).collect();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The form's own identifying values (`known`), matched literally, by their parts, and by their digits.
+use super::*;
+
+/// Per-call matcher for the form's own identifying values.
+pub(super) struct Known {
+    pub(super) ac: Option<AhoCorasick>,
+    pub(super) kinds: Vec<Placeholder>,
+    /// lower-case name parts, compared to each word token
+    pub(super) parts: Vec<String>,
+    /// digit sequences (>= 5 digits) of number-like values
+    pub(super) digits: Vec<(String, Placeholder)>,
+}
+
+impl Scrubber {
+    pub(super) fn classify_known(&self, v: &str) -> Placeholder {
+        use Placeholder::*;
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+        let lower = v.to_lowercase();
+        if v.contains('@') {
+            return Email;
+        }
+        if lower.starts_with("http") || lower.starts_with("www.") || v.contains("://") {
+            return Url;
+        }
+        if digits > 0 && self.ip_full.is_match(v) && v.contains(['.', ':']) && v.matches(['.', ':']).count() >= 3 {
+            return Ip;
+        }
+        for &i in &self.date_full {
+            if let Some(m) = self.rxs[i].re.find(v) {
+                if m.start() == 0 && m.end() == v.len() {
+                    return Date;
+                }
+            }
+        }
+        if digits >= 5 && letters <= 4 {
+            let t = v.trim_start();
+            return if t.starts_with('+') || t.starts_with('0') || t.starts_with('(') { Phone } else { Id };
+        }
+        if digits > 0 && v.chars().count() <= 8 && v.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
+            return Postcode;
+        }
+        if digits > 0 {
+            return Address;
+        }
+        let facility = ["hospital", "clinic", "centre", "center", "university", "institute", "medical", "health",
+            "trust", "foundation", "department", "practice", "surgery", "infirmary", "klinik", "sykehus"];
+        if facility.iter().any(|f| lower.contains(f)) {
+            return Place;
+        }
+        if !lower.contains(' ') && self.lex.get(&lower) & (CITY | AMB_CITY) != 0 && self.lex.get(&lower) & ANY_NAME == 0 {
+            return Place;
+        }
+        Name
+    }
+
+    pub(super) fn build_known(&self, known: &[&str]) -> Known {
+        let mut pats: Vec<String> = Vec::new();
+        let mut kinds: Vec<Placeholder> = Vec::new();
+        let mut parts: Vec<String> = Vec::new();
+        let mut digits: Vec<(String, Placeholder)> = Vec::new();
+        let push = |p: String, k: Placeholder, pats: &mut Vec<String>, kinds: &mut Vec<Placeholder>| {
+            if p.chars().count() >= 2 && !pats.contains(&p) {
+                pats.push(p);
+                kinds.push(k);
+            }
+        };
+        for raw in known {
+            let v = raw.trim();
+            if v.chars().count() < 2 || v.len() > 300 {
+                continue;
+            }
+            let kind = self.classify_known(v);
+            for variant in [v.to_owned(), v.to_lowercase(), v.to_uppercase()] {
+                push(variant, kind, &mut pats, &mut kinds);
+            }
+            let ds: String = v.chars().filter(|c| c.is_ascii_digit()).collect();
+            if ds.len() >= 5 && matches!(kind, Placeholder::Phone | Placeholder::Id | Placeholder::Date) {
+                digits.push((ds, kind));
+            }
+            match kind {
+                Placeholder::Name | Placeholder::Place => {
+                    if kind == Placeholder::Name {
+                        for w in v.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';') {
+                            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                            if w.chars().count() < 2 {
+                                continue;
+                            }
+                            let lw = w.to_lowercase();
+                            let f = self.lex.get(&lw);
+                            if f & (TITLE | STOP) != 0 && f & ANY_NAME == 0 {
+                                continue;
+                            }
+                            if matches!(lw.as_str(), "de" | "da" | "di" | "du" | "la" | "le" | "van" | "von" | "der" | "den" | "del" | "dos" | "das" | "bin" | "al" | "el") {
+                                continue;
+                            }
+                            if f & (ENGLISH | CLINICAL) != 0 && f & ANY_NAME == 0 {
+                                continue;
+                            }
+                            if !parts.contains(&lw) {
+                                parts.push(lw);
+                            }
+                        }
+                    }
+                }
+                Placeholder::Address => {
+                    // the street without its number: "11 Via Roma" -> "Via Roma"
+                    let rest = v.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+                    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+                    if rest.split_whitespace().count() >= 2 || rest.chars().count() >= 6 {
+                        for variant in [rest.to_owned(), rest.to_lowercase(), rest.to_uppercase()] {
+                            push(variant, kind, &mut pats, &mut kinds);
+                        }
+                    }
+                }
+                Placeholder::Email => {
+                    // the local part on its own ("lars.wang1")
+                    if let Some((local, _)) = v.split_once('@') {
+                        if local.chars().count() >= 4 {
+                            for variant in [local.to_owned(), local.to_lowercase()] {
+                                push(variant, kind, &mut pats, &mut kinds);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+                .ok()
+        };
+        Known { ac, kinds, parts, digits }
+    }
+
+}
+
+/// Runs of digits with separators whose digits contain one of the known digit sequences.
+pub(super) fn known_digit_runs(text: &str, seqs: &[(String, Placeholder)], spans: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        digits.clear();
+        let mut j = i;
+        let mut sep = 0;
+        while j < bytes.len() {
+            let b = bytes[j];
+            if b.is_ascii_digit() {
+                digits.push(b as char);
+                j += 1;
+                end = j;
+                sep = 0;
+            } else if matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'+') && sep < 2 {
+                sep += 1;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        for (seq, kind) in seqs {
+            if digits.contains(seq.as_str()) {
+                spans.push(Span { s: start, e: end, kind: *kind });
+                break;
+            }
+        }
+        i = end.max(start + 1);
+    }
+}
+

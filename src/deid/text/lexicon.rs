@@ -1,0 +1,311 @@
+//! The word lists, loaded once into one hash map of flags per lower-case word.
+use super::*;
+
+
+pub(super) const GIVEN: u32 = 1 << 0;
+pub(super) const SURNAME: u32 = 1 << 1;
+pub(super) const AMB_GIVEN: u32 = 1 << 2;
+pub(super) const AMB_SURNAME: u32 = 1 << 3;
+pub(super) const CITY: u32 = 1 << 4;
+pub(super) const AMB_CITY: u32 = 1 << 5;
+pub(super) const CLINICAL: u32 = 1 << 6;
+pub(super) const ENGLISH: u32 = 1 << 7;
+pub(super) const TITLE: u32 = 1 << 8;
+pub(super) const RELATION: u32 = 1 << 9;
+pub(super) const MONTH: u32 = 1 << 10;
+pub(super) const COUNTRY: u32 = 1 << 11;
+pub(super) const KNOWN: u32 = 1 << 12;
+pub(super) const STOP: u32 = 1 << 13;
+pub(super) const WEAKCTX: u32 = 1 << 14;
+/// eponym of a disease or sign ("Graves", "Wilson"): a name only where the context says so
+pub(super) const EPONYM: u32 = 1 << 15;
+/// A word of a multi-word country name ("San" of "San Marino", "Martin" of "Saint Martin"): not a
+/// country by itself; inside the whole name a token is marked `COUNTRY` where the text has it.
+pub(super) const COUNTRY_PART: u32 = 1 << 16;
+/// a spelled-out number of a day ("vingt-six", "quince")
+pub(super) const NUMBER: u32 = 1 << 17;
+/// a street type ("calle", "rue", "straße")
+pub(super) const STREET: u32 = 1 << 18;
+/// a word that names a hospital, clinic or ward ("hospital", "klinikum", "sykehus")
+pub(super) const FACILITY: u32 = 1 << 19;
+/// An ordinary word of a language pack (`words.txt`), one bit per pack from `LANG_SHIFT` up: not
+/// an unknown word that could be a name, in a text written in that language (`names.rs` keeps
+/// only the bit of the text's language). Its name and town flags are kept.
+pub(super) const LANG_SHIFT: u32 = 21;
+pub(super) const LANGS: u32 = !0 << LANG_SHIFT;
+/// The bit of the pack at `index` in `packs::PACKS` (at most 11 packs: a test says so).
+pub(super) fn lang_bit(index: usize) -> u32 {
+    1u32.checked_shl(LANG_SHIFT + index as u32).unwrap_or(0)
+}
+// (while building) a given name, surname or town from a language pack: decided at the end,
+// when every list is in, whether it is one only where the context says so
+const PACK_GIVEN: u8 = 1;
+const PACK_SURNAME: u8 = 2;
+const PACK_TOWN: u8 = 4;
+
+pub(super) const NAME_ONLY: u32 = GIVEN | SURNAME;
+pub(super) const ANY_NAME: u32 = GIVEN | SURNAME | AMB_GIVEN | AMB_SURNAME;
+
+pub(super) const D_GIVEN: &str = include_str!("../data/given_names.txt");
+pub(super) const D_SURNAMES: &str = include_str!("../data/surnames.txt");
+pub(super) const D_AMBIG: &str = include_str!("../data/ambiguous_names.txt");
+pub(super) const D_CITIES: &str = include_str!("../data/cities.txt");
+pub(super) const D_AMBIG_CITIES: &str = include_str!("../data/ambiguous_cities.txt");
+pub(super) const D_CLINICAL: &str = include_str!("../data/clinical_allow.txt");
+pub(super) const D_EPONYMS: &str = include_str!("../data/eponyms.txt");
+pub(super) const D_ENGLISH: &str = include_str!("../data/english_words.txt");
+pub(super) const D_COUNTRIES: &str = include_str!("../data/countries.txt");
+
+pub(super) const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev",
+    "revd", "fr", "sr", "sra", "srta", "herr", "frau", "mme", "mlle", "dott", "dssa", "doctor",
+    "madam", "mister", "nurse", "sister",
+];
+pub(super) const RELATIONS: &[&str] = &[
+    "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "mum", "mom", "mam",
+    "dad", "partner", "brother", "sister", "aunt", "uncle", "grandmother", "grandfather", "grandma",
+    "grandpa", "granny", "granddaughter", "grandson", "niece", "nephew", "cousin", "friend",
+    "carer", "caregiver", "spouse", "fiance", "fiancé", "fiancee", "fiancée", "boyfriend",
+    "girlfriend", "neighbour", "neighbor", "named", "called", "colleague", "child", "baby",
+    "infant", "twin", "stepson", "stepdaughter", "stepmother", "stepfather", "guardian", "née",
+    "nee", "alias", "aka", "contact", "resident", "client", "gp", "consultant", "registrar",
+    "dermatologist", "physician", "surgeon", "by", "with", "attn", "cc", "signed", "dear",
+    "ask", "tell", "inform", "informed", "told", "thank", "thanks", "regards", "from", "per",
+    "hi", "hello", "hey", "says", "said", "i'm", "i’m",
+];
+pub(super) const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "today", "yesterday", "tomorrow", "christmas", "easter",
+];
+/// Words that never start a facility / place name by themselves.
+pub(super) const STOPS: &[&str] = &[
+    "the", "a", "an", "this", "that", "our", "his", "her", "their", "my", "your", "same", "local",
+    "dermatology", "derm", "skin", "outpatient", "outpatients", "inpatient", "covid", "private",
+    "nhs", "university", "general", "day", "emergency", "walk-in", "gp", "family", "specialist",
+    "district", "community", "teaching", "children's", "women's", "seen", "at", "to", "from", "in",
+    "and", "or", "other", "another", "regional", "city", "county", "state", "main", "nearest",
+    "previous", "referring", "tertiary", "secondary", "primary", "rheumatology", "isolation",
+    "infectious", "diseases", "disease", "medical", "surgical", "acute", "intensive", "care",
+    "a&e", "icu", "ed", "psychiatric", "maternity", "paediatric", "pediatric", "cardiology",
+    "respiratory", "vaccination", "testing", "test", "screening", "allergy", "eczema", "psoriasis",
+    "clinic", "hospital", "ward", "unit", "centre", "center", "was", "is", "patient", "plan",
+    "review", "follow", "up", "f/u", "new", "old", "he", "she", "they", "we", "i", "it", "if",
+    "no", "not", "on", "of", "for", "by", "with", "after", "before", "when", "then", "has", "had",
+    "all", "any", "each", "both", "some", "sent", "back", "home", "discharged", "admitted",
+    "transferred", "referred",
+];
+pub(super) const STREET_SUFFIXES: &[&str] = &[
+    "bypass", "turnpike", "expressway", "freeway", "motorway", "gateway", "union", "unions", "point", "points", "pass", "route", "radial", "crossroad", "prairie", "rapids", "rapid", "extension", "extensions", "squares", "streets", "roads", "forges", "forge", "forks", "fork", "coves", "cove", "courts", "parks", "harbor", "harbour", "harbors", "islands", "island", "isle", "junction", "landing", "manor", "meadow", "meadows", "mill", "mills", "mount", "orchard", "oval", "overpass", "underpass", "ranch", "shore", "shores", "skyway", "spur", "stravenue", "throughway", "trace", "track", "trafficway", "tunnel", "viaduct", "vista", "village", "ville", "wells", "brook", "brooks", "burg", "canyon", "cape", "cliff", "cliffs", "common", "corner", "corners", "creek", "crest", "curve", "dale", "dam", "divide", "estate", "estates", "falls", "ferry", "field", "fields", "flats", "ford", "fords", "forest", "fort", "garden", "glen", "glens", "greens", "groves", "haven", "hills", "hollow", "inlet", "key", "keys", "knoll", "knolls", "lake", "lakes", "light", "lights", "lock", "locks", "lodge", "mall", "mission", "neck", "pines", "plain", "plains", "port", "ports", "ridges", "river", "run", "shoal", "shoals", "spring", "springs", "station", "stream", "summit", "valley", "valleys", "views", "walks", "wall", "ways", "well", "quay", "wharf", "close", "drove", "chase", "croft", "fold", "garth", "yard",
+];
+/// Labels of form fields and note sections, which stand before a colon like a speaker's name.
+pub(super) const FIELD_LABELS: &[&str] = &[
+    "name", "address", "phone", "email", "mail", "date", "note", "notes", "plan", "key", "comment", "comments", "summary",
+    "history", "reason", "result", "results", "impression", "diagnosis", "treatment", "status", "title", "subject", "re",
+    "fax", "tel", "mobile", "home", "work", "website", "city", "country", "code", "state", "street", "will", "bill", "sign",
+    "signs", "rash", "grade", "type", "class", "stage", "site", "colour", "color", "course", "story", "update", "follow",
+];
+/// Lower-case words inside town names ("Caxias do Sul", "Chomutice u Horic v Podkrkonoší").
+pub(super) const TOWN_PARTICLES: &[&str] = &[
+    "do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
+    "bei", "ob", "na", "nad", "pod", "u", "v", "z", "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
+];
+/// Words after which an ambiguous city name is read as a place.
+pub(super) const WEAK_CTX: &[&str] = &["in", "from", "at", "near", "to", "of", "outside", "around"];
+
+#[derive(Default, Clone, Copy)]
+pub(super) struct FxHasher {
+    pub(super) hash: u64,
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.hash;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.hash = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+pub(super) fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub(super) struct Lexicon {
+    pub(super) words: FxMap<&'static str, u32>,
+    /// Multi-word city names (lower case), matched ASCII-case-insensitively.
+    pub(super) multi_cities: AhoCorasick,
+    /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
+    pub(super) multi_countries: Vec<&'static str>,
+    /// The same, to mark their words in a text ("Costa Rica", "Czech Republic").
+    pub(super) multi_countries_ac: AhoCorasick,
+}
+
+impl Lexicon {
+    pub(super) fn build() -> Lexicon {
+        let mut words: FxMap<&'static str, u32> = FxMap::default();
+        words.reserve(240_000);
+        let mut add = |w: &'static str, f: u32| {
+            *words.entry(w).or_insert(0) |= f;
+        };
+        for w in data_lines(D_ENGLISH) {
+            add(w, ENGLISH);
+        }
+        for w in data_lines(D_GIVEN) {
+            add(w, GIVEN);
+        }
+        for w in data_lines(D_SURNAMES) {
+            add(w, SURNAME);
+        }
+        for l in data_lines(D_AMBIG) {
+            let (w, fl) = l.split_once('\t').unwrap_or((l, "FL"));
+            let mut f = 0;
+            if fl.contains('F') {
+                f |= AMB_GIVEN;
+            }
+            if fl.contains('L') {
+                f |= AMB_SURNAME;
+            }
+            add(w, f);
+        }
+        for w in data_lines(D_EPONYMS) {
+            add(w, AMB_SURNAME | EPONYM);
+        }
+        let mut multi: Vec<&'static str> = Vec::new();
+        for w in data_lines(D_CITIES) {
+            if w.contains(' ') {
+                multi.push(w);
+            } else {
+                add(w, CITY);
+            }
+        }
+        for w in data_lines(D_AMBIG_CITIES) {
+            if !w.contains(' ') {
+                add(w, AMB_CITY);
+            }
+        }
+        let mut multi_countries: Vec<&'static str> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).collect();
+        // common forms missing from the list
+        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"]);
+        // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
+        const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
+        for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
+            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == w));
+            add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
+        }
+        multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        for w in data_lines(D_CLINICAL) {
+            add(w, CLINICAL);
+        }
+        // the language packs: the same flags, from every language
+        let mut from_packs: FxMap<&'static str, u8> = FxMap::default();
+        for (i, p) in packs::PACKS.iter().enumerate() {
+            for w in packs::list_lines(p.words) {
+                add(w, lang_bit(i));
+            }
+            let mut pack = |w: &'static str, f: u8| *from_packs.entry(w).or_insert(0) |= f;
+            for w in packs::list_lines(p.given) {
+                pack(w, PACK_GIVEN);
+            }
+            for w in packs::list_lines(p.surnames) {
+                pack(w, PACK_SURNAME);
+            }
+            for w in packs::list_lines(p.towns) {
+                if w.contains(' ') {
+                    multi.push(w);
+                } else {
+                    pack(w, PACK_TOWN);
+                }
+            }
+        }
+        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("clinical", CLINICAL)] {
+            for w in packs::section(sec) {
+                add(w, f);
+            }
+        }
+        for &w in TITLES {
+            add(w, TITLE);
+        }
+        for &w in RELATIONS {
+            add(w, RELATION);
+        }
+        for &w in MONTHS {
+            add(w, MONTH);
+        }
+        for &w in STOPS {
+            add(w, STOP);
+        }
+        for &w in WEAK_CTX {
+            add(w, WEAKCTX);
+        }
+        // A pack's name or town that is also an ordinary word, or that the shared lists call
+        // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
+        for (w, p) in from_packs {
+            let f = words.entry(w).or_insert(0);
+            let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
+            if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
+                *f |= if ordinary { AMB_GIVEN } else { GIVEN };
+            }
+            if p & PACK_SURNAME != 0 && *f & SURNAME == 0 {
+                *f |= if ordinary { AMB_SURNAME } else { SURNAME };
+            }
+            // a town that is also a name ("Muris") stays a name: names have the richer context rules
+            if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
+                *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
+            }
+        }
+        // Clinical words are never names or places by themselves; name-only lists must not
+        // contain English words that the lists marked as such.
+        for f in words.values_mut() {
+            if *f & CLINICAL != 0 {
+                *f &= !(GIVEN | SURNAME | CITY);
+            }
+            if *f & (MONTH | TITLE) != 0 && *f & NAME_ONLY != 0 {
+                let n = *f & NAME_ONLY;
+                *f = (*f & !NAME_ONLY) | if n & GIVEN != 0 { AMB_GIVEN } else { 0 }
+                    | if n & SURNAME != 0 { AMB_SURNAME } else { 0 };
+            }
+        }
+        multi.sort_unstable();
+        multi.dedup();
+        // a pack's region list may hold a country ("Costa Rica"): countries are kept
+        multi.retain(|t| !multi_countries.contains(t));
+        let multi_cities = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&multi)
+            .expect("city automaton");
+        let multi_countries_ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&multi_countries)
+            .expect("country automaton");
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac }
+    }
+
+    #[inline]
+    pub(super) fn get(&self, lower: &str) -> u32 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+}
+

@@ -1,0 +1,414 @@
+//! Free-text scrubber: replaces identifying details in clinical notes with typed placeholders.
+//!
+//! Pure, deterministic, no I/O and no logging. Built once (`Scrubber::new`), then shared
+//! (`Send + Sync`) by every request. See `deidentification.md`, section "Free text".
+//!
+//! How it works, in one pass over the text (repeated until nothing changes, at most
+//! `MAX_PASSES` times, so that `scrub(scrub(x)) == scrub(x)`):
+//! 1. placeholders already in the text (`[NAME]`, ...) are found and protected;
+//! 2. the form's own identifying values (`known`) are matched literally in any case, names also
+//!    by their parts, numbers also by their digits with any separators;
+//! 3. a table of regular expressions finds emails, URLs, IPs, dates, phones, identifiers,
+//!    postcodes, street addresses, facilities and ages of 90 and over;
+//! 4. the text is split into word tokens which are looked up (lower-cased, in a reused buffer)
+//!    in one hash map holding the name, place, English-word and clinical allow-lists; name
+//!    rules use titles, relation words, capitalisation and neighbouring names;
+//! 5. spans are merged (overlaps take the most specific kind), protected placeholders are cut
+//!    out of them, and the text is rebuilt.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+mod addresses;
+mod checks;
+mod headers;
+mod known;
+mod lexicon;
+mod merge;
+mod names;
+mod normalise;
+mod packs;
+mod patterns;
+mod tokens;
+
+use known::*;
+use lexicon::*;
+use merge::*;
+use patterns::*;
+use tokens::*;
+
+/// Kinds of typed placeholder put into text where something identifying was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Placeholder {
+    Name,
+    Date,
+    Phone,
+    Email,
+    Id,
+    Address,
+    Postcode,
+    Url,
+    Ip,
+    Age,
+    Place,
+}
+
+impl Placeholder {
+    /// Every kind, in order.
+    pub const ALL: [Placeholder; 11] = [
+    Placeholder::Name,
+    Placeholder::Date,
+    Placeholder::Phone,
+    Placeholder::Email,
+    Placeholder::Id,
+    Placeholder::Address,
+    Placeholder::Postcode,
+    Placeholder::Url,
+    Placeholder::Ip,
+    Placeholder::Age,
+    Placeholder::Place,
+];
+}
+
+impl Placeholder {
+    /// The text put in place of the removed span, e.g. `"[NAME]"`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Placeholder::Name => "[NAME]",
+            Placeholder::Date => "[DATE]",
+            Placeholder::Phone => "[PHONE]",
+            Placeholder::Email => "[EMAIL]",
+            Placeholder::Id => "[ID]",
+            Placeholder::Address => "[ADDRESS]",
+            Placeholder::Postcode => "[POSTCODE]",
+            Placeholder::Url => "[URL]",
+            Placeholder::Ip => "[IP]",
+            Placeholder::Age => "[AGE]",
+            Placeholder::Place => "[PLACE]",
+        }
+    }
+
+    /// Lower-case name of the kind, e.g. `"name"` (used in de-identification reports).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Placeholder::Name => "name",
+            Placeholder::Date => "date",
+            Placeholder::Phone => "phone",
+            Placeholder::Email => "email",
+            Placeholder::Id => "id",
+            Placeholder::Address => "address",
+            Placeholder::Postcode => "postcode",
+            Placeholder::Url => "url",
+            Placeholder::Ip => "ip",
+            Placeholder::Age => "age",
+            Placeholder::Place => "place",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Which kind wins when two detections overlap (higher wins).
+    fn priority(self) -> u8 {
+        match self {
+            Placeholder::Email => 11,
+            Placeholder::Url => 10,
+            Placeholder::Ip => 9,
+            Placeholder::Date => 8,
+            Placeholder::Age => 7,
+            Placeholder::Postcode => 6,
+            Placeholder::Phone => 5,
+            Placeholder::Id => 4,
+            Placeholder::Address => 3,
+            Placeholder::Place => 2,
+            Placeholder::Name => 1,
+        }
+    }
+}
+
+/// Result of scrubbing one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scrubbed {
+    /// The text with identifying spans replaced by placeholders.
+    pub text: String,
+    /// How many placeholders of each kind were inserted; non-zero kinds only, sorted by kind.
+    pub counts: Vec<(Placeholder, u32)>,
+}
+
+impl Scrubbed {
+    /// Total number of placeholders inserted.
+    pub fn total(&self) -> u32 {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scrubber
+// ---------------------------------------------------------------------------------------------
+
+/// Built once at start-up (compiles patterns, loads dictionaries); Send + Sync, shared by all requests.
+pub struct Scrubber {
+    lex: Lexicon,
+    rxs: Vec<Rx>,
+    placeholders: AhoCorasick,
+    headers: headers::Headers,
+    /// all detector patterns at once: a first scan says which ones can match at all
+    set: regex::RegexSet,
+    date_full: Vec<usize>,
+    ip_full: Regex,
+    /// anchored postcode shapes, for address tails
+    tail_postcode: Regex,
+    /// anchored apartment / suite parts, for address tails
+    tail_unit: Regex,
+}
+
+impl Default for Scrubber {
+    fn default() -> Self {
+        Scrubber::new()
+    }
+}
+
+const MAX_PASSES: usize = 4;
+
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    s: usize,
+    e: usize,
+    kind: Placeholder,
+}
+
+impl Scrubber {
+    pub fn new() -> Scrubber {
+        let lex = Lexicon::build();
+        let rxs = build_regexes();
+        let placeholders = AhoCorasick::new(Placeholder::ALL.iter().map(|k| k.token())).expect("placeholders");
+        let date_full = rxs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == Placeholder::Date)
+            .map(|(i, _)| i)
+            .collect();
+        let ip_full = Regex::new(r"^(?:\d{1,3}\.){3}\d{1,3}$|^(?i:[0-9a-f:]+)$").expect("ip");
+        let mut rxs = rxs;
+        let mut n_set = 0;
+        for r in rxs.iter_mut() {
+            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner);
+            r.set_idx = if solo {
+                None
+            } else {
+                n_set += 1;
+                Some(n_set - 1)
+            };
+        }
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.as_str()))
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("regex set");
+        let tail_postcode = Regex::new(
+            r"^(?:\d{5}-\d{3,4}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|[1-9]\d{3} ?[A-Z]{2}|\d{3,6}|(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})\b",
+        )
+        .expect("tail postcode");
+        let tail_unit = Regex::new(
+            r"^(?i:apt|apartment|appt|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|block|blk|piso|wohnung|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
+        )
+        .expect("tail unit");
+        Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), set, date_full, ip_full, tail_postcode, tail_unit }
+    }
+
+    /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
+    /// postcode, city, MRN, national id, reporter name...). Each is hidden wherever it appears, in
+    /// any case, and names also by their parts and initial forms ("Maria Olsen" also hides "Olsen",
+    /// "Maria", "M. Olsen").
+    pub fn scrub(&self, text: &str, known: &[&str]) -> Scrubbed {
+        let known = self.build_known(known);
+        let mut counts = [0u32; 11];
+        let mut cur: Option<String> = None;
+        for _ in 0..MAX_PASSES {
+            let input: &str = cur.as_deref().unwrap_or(text);
+            match self.pass(input, &known, &mut counts) {
+                Some(out) => cur = Some(out),
+                None => break,
+            }
+        }
+        let text = cur.unwrap_or_else(|| text.to_owned());
+        let counts = Placeholder::ALL
+            .iter()
+            .filter(|k| counts[k.index()] > 0)
+            .map(|&k| (k, counts[k.index()]))
+            .collect();
+        Scrubbed { text, counts }
+    }
+
+    /// The byte ranges of `text` that `scrub` replaces, with their kinds, for measuring recall
+    /// (`eval`). All passes are run, as `scrub` does; spans of later passes are mapped back to the input.
+    fn spans_for_eval(&self, text: &str, known: &[&str]) -> Vec<(usize, usize, Placeholder)> {
+        let k = self.build_known(known);
+        // placeholder segments of the current text: (cur_s, cur_e, orig_s, orig_e, kind)
+        let mut segs: Vec<(usize, usize, usize, usize, Placeholder)> = Vec::new();
+        let mut cur = text.to_owned();
+        let to_orig = |segs: &[(usize, usize, usize, usize, Placeholder)], p: usize, end: bool| -> usize {
+            let mut off: isize = 0;
+            for &(cs, ce, os, oe, _) in segs {
+                if ce <= p {
+                    off = oe as isize - ce as isize;
+                } else if cs < p || (cs == p && end) {
+                    return if end { oe } else { os };
+                } else {
+                    break;
+                }
+            }
+            (p as isize + off) as usize
+        };
+        for _ in 0..MAX_PASSES {
+            let spans = self.detect(&cur, &k);
+            if spans.is_empty() {
+                break;
+            }
+            let mut out = String::with_capacity(cur.len());
+            let mut nsegs = Vec::new();
+            let mut last = 0;
+            let mut si = 0;
+            for sp in &spans {
+                while si < segs.len() && segs[si].1 <= sp.s {
+                    let g = segs[si];
+                    let d = out.len() as isize + (g.0 as isize - last as isize) - g.0 as isize;
+                    nsegs.push(((g.0 as isize + d) as usize, (g.1 as isize + d) as usize, g.2, g.3, g.4));
+                    si += 1;
+                }
+                while si < segs.len() && segs[si].0 < sp.e {
+                    si += 1;
+                }
+                let (os, oe) = (to_orig(&segs, sp.s, false), to_orig(&segs, sp.e, true));
+                out.push_str(&cur[last..sp.s]);
+                let ns = out.len();
+                out.push_str(sp.kind.token());
+                nsegs.push((ns, out.len(), os, oe, sp.kind));
+                last = sp.e;
+            }
+            while si < segs.len() {
+                let g = segs[si];
+                let d = out.len() as isize - last as isize;
+                nsegs.push(((g.0 as isize + d) as usize, (g.1 as isize + d) as usize, g.2, g.3, g.4));
+                si += 1;
+            }
+            out.push_str(&cur[last..]);
+            if out == cur {
+                break;
+            }
+            cur = out;
+            segs = nsegs;
+        }
+        segs.into_iter().map(|g| (g.2, g.3, g.4)).collect()
+    }
+
+    /// One scrubbing pass. Returns the new text, or `None` if nothing was found.
+    fn pass(&self, text: &str, known: &Known, counts: &mut [u32; 11]) -> Option<String> {
+        let spans = self.detect(text, known);
+        if spans.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut last = 0;
+        for sp in &spans {
+            out.push_str(&text[last..sp.s]);
+            out.push_str(sp.kind.token());
+            counts[sp.kind.index()] += 1;
+            last = sp.e;
+        }
+        out.push_str(&text[last..]);
+        if out == text {
+            return None;
+        }
+        Some(out)
+    }
+
+    /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
+    fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
+        let Some(view) = normalise::View::of(text) else {
+            return self.detect_in(text, known);
+        };
+        // found on the normalised view, replaced in the text as typed
+        let mut out: Vec<Span> = Vec::new();
+        for sp in self.detect_in(&view.text, known) {
+            let (s, e) = view.original(sp.s, sp.e);
+            match out.last_mut() {
+                // two spans from one source character (a ligature cut in two) become one
+                Some(last) if s < last.e => last.e = last.e.max(e),
+                _ => out.push(Span { s, e, kind: sp.kind }),
+            }
+        }
+        out
+    }
+
+    fn detect_in(&self, text: &str, known: &Known) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        // 1. protected placeholders
+        let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
+
+        // 2. record headers (`label: value`) and the form's own values: certain evidence
+        self.headers.detect(text, &mut spans);
+        if let Some(ac) = &known.ac {
+            for m in ac.find_iter(text) {
+                let (s, e) = (m.start(), m.end());
+                if word_boundary_ok(text, s, e) {
+                    spans.push(Span { s, e, kind: known.kinds[m.pattern().as_usize()] });
+                }
+            }
+        }
+        if !known.digits.is_empty() {
+            known_digit_runs(text, &known.digits, &mut spans);
+        }
+
+        // 3. regex detectors
+        let (caps_mode, lower_mode) = text_modes(text, &prot);
+        // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
+        let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
+        for rx in self.rxs.iter() {
+            if let (Some(h), Some(si)) = (hits.as_ref(), rx.set_idx) {
+                if !h.matched(si) {
+                    continue;
+                }
+            }
+            if let Some(n) = rx.needs {
+                if !text.contains(n) {
+                    continue;
+                }
+            }
+            if rx.group == 0 {
+                for m in rx.re.find_iter(text) {
+                    self.check_and_push(text, rx, m.start(), m.end(), caps_mode, &mut spans);
+                }
+            } else {
+                for c in rx.re.captures_iter(text) {
+                    if let Some(g) = c.get(rx.group) {
+                        if g.start() < g.end() {
+                            self.check_and_push(text, rx, g.start(), g.end(), caps_mode, &mut spans);
+                        }
+                    }
+                }
+            }
+        }
+
+        // 4. word tokens: names and places
+        self.word_rules(text, known, &prot, caps_mode, lower_mode, &mut spans);
+
+        // 4b. street addresses take their house number before and their town / region /
+        // postcode after them
+        self.extend_addresses(text, caps_mode, &mut spans);
+
+        // 5. merge
+        finish_spans(text, spans, &prot)
+    }
+
+}
+
+#[doc(hidden)]
+pub mod eval;
+
+#[cfg(test)]
+mod tests;
+

@@ -1,0 +1,545 @@
+//! Names and places read from word tokens: the lexicon, titles, relation words, capitalisation,
+//! neighbouring names.
+use super::*;
+
+impl Scrubber {
+    pub(super) fn is_clinical(&self, w: &str) -> bool {
+        let lw = w.to_lowercase();
+        self.lex.get(&lw) & CLINICAL != 0
+    }
+
+    pub(super) fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], caps_mode: bool, lower_mode: bool, spans: &mut Vec<Span>) {
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut buf = String::with_capacity(32);
+        tokenize(text, &mut toks);
+        let mut pi = 0;
+        for t in toks.iter_mut() {
+            while pi < prot.len() && prot[pi].1 <= t.s {
+                pi += 1;
+            }
+            if pi < prot.len() && prot[pi].0 < t.e && t.s < prot[pi].1 {
+                t.prot = true;
+                continue;
+            }
+            let w = &text[t.s..t.e];
+            buf.clear();
+            for c in w.chars() {
+                buf.extend(c.to_lowercase());
+            }
+            let key = without_clitic(&buf);
+            let mut f = self.lex.get(key);
+            if f == 0 && key.contains('-') {
+                let mut all = ANY_NAME | CITY;
+                let mut any_clin = false;
+                for p in key.split('-') {
+                    let pf = self.lex.get(p);
+                    if pf & CLINICAL != 0 {
+                        any_clin = true;
+                    }
+                    all &= pf;
+                }
+                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) };
+                // "Smith-Jones", "Hauta-Aho": capitalised parts, one a name only, none an ordinary word
+                if f & NAME_ONLY == 0 && !any_clin && t.cap {
+                    let mut only = false;
+                    let mut ok = true;
+                    for (p, orig) in key.split('-').zip(w.split('-')) {
+                        let pf = self.lex.get(p);
+                        only |= pf & NAME_ONLY != 0;
+                        ok &= orig.chars().next().is_some_and(char::is_uppercase) && (pf & ANY_NAME != 0 || pf & (ENGLISH | CITY | COUNTRY | MONTH | STOP) == 0);
+                    }
+                    if only && ok {
+                        f |= SURNAME;
+                    }
+                }
+            }
+            // "O'Brien", "D'Souza": a capitalised prefix and a name or unknown word
+            if f == 0 && t.cap && key.len() >= 5 && (key.starts_with("o'") || key.starts_with("d'") || key.starts_with("o’") || key.starts_with("d’")) {
+                let rest = &key[key.find(['\'', '’']).map_or(0, |x| x + if key[x..].starts_with('\'') { 1 } else { 3 })..];
+                let rf = self.lex.get(rest);
+                if rf & (CLINICAL | ENGLISH | STOP) == 0 || rf & ANY_NAME != 0 {
+                    f = SURNAME;
+                }
+            }
+            if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == &buf) {
+                f |= KNOWN;
+            }
+            t.f = f;
+        }
+        // A word is ordinary in the language the note is written in: the pack whose ordinary
+        // words are the most frequent here, if they outnumber the English ones. The other
+        // packs' ordinary words count as unknown ("Gerste" in an English note may be a name).
+        let mut per_lang = [0u32; 32];
+        for t in toks.iter().filter(|t| !t.prot && t.letters >= 2) {
+            let mut bits = t.f & (LANGS | ENGLISH);
+            while bits != 0 {
+                per_lang[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
+        let lang = if per_lang[best] > per_lang[ENGLISH.trailing_zeros() as usize] { 1u32 << best } else { 0 };
+        for t in toks.iter_mut() {
+            t.f &= !LANGS | lang;
+        }
+
+        // the words of a multi-word country name are a country, not names: "Costa Rica"
+        for m in self.lex.multi_countries_ac.find_iter(text) {
+            if word_boundary_ok(text, m.start(), m.end()) {
+                for t in toks.iter_mut().filter(|t| m.start() <= t.s && t.e <= m.end()) {
+                    t.f |= COUNTRY;
+                }
+            }
+        }
+
+        let n = toks.len();
+        if lower_mode {
+            for t in toks.iter_mut() {
+                t.linit = !t.prot && t.letters == 1 && t.lower && !t.digit && t.e - t.s == 1;
+            }
+        }
+        let mut name = vec![false; n];
+        let capish = |t: &Tok| -> bool {
+            if t.digit || t.prot {
+                return false;
+            }
+            if caps_mode {
+                return t.letters >= 1;
+            }
+            t.cap && !(t.allcaps && t.letters <= 4)
+        };
+        let word = |i: usize| -> &str { &text[toks[i].s..toks[i].e] };
+        let is_word = |i: usize, ws: &[&str]| -> bool { ws.iter().any(|w| word(i).eq_ignore_ascii_case(w)) };
+        // the text between two tokens, a placeholder's brackets left out
+        let gap = |a: usize, b: usize| -> &str {
+            let mut g = &text[toks[a].e..toks[b].s];
+            if toks[a].prot {
+                g = g.strip_prefix(']').unwrap_or(g);
+            }
+            if toks[b].prot {
+                g = g.strip_suffix('[').unwrap_or(g);
+            }
+            g
+        };
+        let name_ph = |i: usize| -> bool { toks[i].prot && toks[i].s > 0 && text[toks[i].s - 1..].starts_with("[NAME]") };
+
+        // context: title / relation word right before
+        let mut ctx = vec![0u8; n]; // 0 none, 1 relation, 2 title, 3 strong ("my name is", "call me")
+        for i in 1..n {
+            let p = &toks[i - 1];
+            if p.prot || toks[i].prot {
+                continue;
+            }
+            let gap = &text[p.e..toks[i].s];
+            if p.f & TITLE != 0 && matches!(gap, " " | "." | ". " | "\t" | ".  " | "  ") {
+                // lower-case "dr." followed by a sentence: only if the title is capitalised
+                if gap.starts_with('.') && gap.len() > 1 && !p.cap {
+                    continue;
+                }
+                ctx[i] = 2;
+            } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | ", " | "  " | "\t" | " - ") {
+                ctx[i] = 1;
+            } else if matches!(gap, " " | ": " | "? " | ":" | ":  " | ":\t") || gap.starts_with(": ") && gap.len() <= 8 && gap[1..].chars().all(|c| c == ' ' || c == '\t') {
+                // "name is X", "name: X", "name? X", "call me X", "named him X", "I am X"
+                let lw = word(i - 1);
+                let label = gap != " ";
+                if label {
+                    if !gap.starts_with('?') || gap == "? " {
+                        if ["name", "names", "surname", "forename", "firstname"].iter().any(|w| lw.eq_ignore_ascii_case(w)) {
+                            ctx[i] = 3;
+                        }
+                    }
+                } else if i >= 2 && gap_is_space(&text[toks[i - 2].e..p.s]) {
+                    let before = |ws: &[&str]| is_word(i - 2, ws);
+                    if ["is", "was"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["name", "surname", "forename"]) {
+                        ctx[i] = 3;
+                    } else if lw.eq_ignore_ascii_case("am") && before(&["i"]) {
+                        ctx[i] = 1;
+                    } else if ["me", "him", "her", "them"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["call", "calls", "called", "named", "name", "names"]) {
+                        ctx[i] = 3;
+                    }
+                }
+            }
+            // carry context through initials: "Dr J. Smith"
+            if ctx[i] == 0 && i >= 2 && p.initial && ctx[i - 1] != 0 && matches!(gap, " " | ". " | ".") {
+                ctx[i] = ctx[i - 1];
+            }
+        }
+
+        for i in 0..n {
+            let t = toks[i];
+            if t.prot || t.digit || t.letters == 0 {
+                continue;
+            }
+            let f = t.f;
+            if f & KNOWN != 0 {
+                name[i] = true;
+                continue;
+            }
+            if f & CLINICAL != 0 || t.letters < 2 && !t.initial {
+                continue;
+            }
+            if i + 1 < n && text[toks[i + 1].s..toks[i + 1].e].eq_ignore_ascii_case("wort") {
+                continue;
+            }
+            // a country is a name only after a title or in "my name is Chad"
+            let country_ok = f & COUNTRY == 0 || ctx[i] >= 2 && f & ANY_NAME != 0;
+            if ctx[i] != 0 && f & (MONTH | TITLE | RELATION | STOP) == 0 && country_ok && !t.initial {
+                let cap = capish(&t) || (t.allcaps && t.letters >= 2);
+                if f & NAME_ONLY != 0 || (cap && (f & (ANY_NAME | CITY) != 0 || f & ENGLISH == 0 || ctx[i] >= 2)) {
+                    name[i] = true;
+                    continue;
+                }
+                // "my name is vitoria": lower case only after the strongest contexts
+                if ctx[i] == 3 && t.lower && t.letters >= 2 && f & (ENGLISH | CLINICAL) == 0 && !looks_medical(&word(i).to_lowercase()) {
+                    name[i] = true;
+                    continue;
+                }
+            }
+            if ctx[i] != 0 && t.initial && (!matches!(word(i), "I" | "A") || text[t.e..].starts_with('.')) {
+                name[i] = true;
+                continue;
+            }
+            // a name from the lists after a dotted initial: "J. R. Smith" (not "E. Coli", "B. Graves")
+            if i >= 1 && toks[i - 1].initial && matches!(&text[toks[i - 1].e..t.s], ". " | ".") && capish(&t) && t.letters >= 2
+                && f & ANY_NAME != 0 && f & (STOP | MONTH | TITLE | RELATION | COUNTRY | EPONYM) == 0
+            {
+                name[i] = true;
+                continue;
+            }
+            // a surname in capitals after a dotted initial, in a text that is not in capitals:
+            // "E. PENICOT", "P-A. POULMANI" (not a known abbreviation: "E. COLI" is clinical)
+            if i >= 1 && !caps_mode && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
+                && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | ENGLISH) == 0
+            {
+                name[i] = true;
+                continue;
+            }
+            // an unknown capitalised word (in no list: not English, clinical, name, place) that does
+            // not look like a medical term is most likely a proper noun
+            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 {
+                let lw = word(i).to_lowercase();
+                if !looks_medical(&lw) && !lw.contains('-') {
+                    name[i] = true;
+                    continue;
+                }
+            }
+            if f & NAME_ONLY != 0 && f & (MONTH | COUNTRY) == 0 && t.letters >= 2 {
+                if capish(&t) || (lower_mode && f & ENGLISH == 0 && t.letters >= 3) {
+                    name[i] = true;
+                }
+            }
+        }
+
+        const PARTICLES: &[&str] = &[
+            "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
+            "bin", "ibn", "al", "el", "zu", "af", "des", "vander", "van't",
+        ];
+        const LIST_VERBS: &[&str] = &["were", "was", "are", "is", "had", "have", "has", "who", "said", "says", "went", "did", "and", "or"];
+        const DISEASE_WORDS: &[&str] = &["disease", "diseases", "syndrome", "syndromes", "sign", "signs", "phenomenon", "disorder", "palsy", "sarcoma", "lymphoma"];
+        // a word that may start a surname after a name, a particle or an initial
+        let surname_ok = |k: usize| -> bool {
+            let t = &toks[k];
+            t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION) == 0
+                && t.letters >= 2
+                && (capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0 && !looks_medical(&word(k).to_lowercase()))
+        };
+
+        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
+        let sentence_start = |i: usize| -> bool {
+            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
+            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+        };
+        // a given name, even one that is also a word ("Heather", "Mark"), as a speaker's label
+        // ("Heather: I've had this rash...") or addressed directly (", Mark!")
+        for i in 0..n {
+            let t = toks[i];
+            if name[i] || !capish(&t) || t.initial || t.f & (GIVEN | AMB_GIVEN) == 0 || t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) != 0 {
+                continue;
+            }
+            let after = &text[t.e..];
+            let said = after.strip_prefix(':').map(str::trim_start);
+            // "Heather: ..." at the start of a sentence, or any "Martin: \"...\"" before a quote
+            let speaker = said.is_some_and(|r| r.starts_with(['"', '“']) || !r.starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS));
+            let addressed = text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
+            if speaker || addressed {
+                name[i] = true;
+            }
+        }
+
+        // an all-lower-case text has no capitals to go by: a word in no list (not English, clinical,
+        // a name or a place) that does not look medical is taken for a name ("frederikke"); typos
+        // go too, which costs less than a name kept
+        if lower_mode {
+            let unknown = |k: usize| {
+                let t = &toks[k];
+                t.lower && t.f == 0 && t.letters >= 4 && !t.prot && !t.digit && !looks_medical(word(k))
+            };
+            for i in 0..n {
+                if unknown(i) && word(i).chars().all(char::is_alphabetic) {
+                    name[i] = true;
+                }
+            }
+        }
+
+        // neighbours: ambiguous names next to names, unknown capitalised words next to names, initials
+        for _round in 0..3 {
+            let mut changed = false;
+            for i in 0..n {
+                if name[i] {
+                    continue;
+                }
+                let t = toks[i];
+                let left = i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &t);
+                let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
+                // a clinical abbreviation written like a given name before a surname: "Ana Dias"
+                // (ANA the antibody), "Ed Walsh"
+                if t.f & CLINICAL != 0 && right && !caps_mode && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & NAME_ONLY != 0 {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                if t.prot || t.digit || t.f & (CLINICAL | TITLE | RELATION) != 0 {
+                    continue;
+                }
+                let f = t.f;
+                // particles: "Willemine ten Pas", "Maika van de Noort", "says Du Cane"
+                if (left || ctx[i] != 0 && t.cap) && PARTICLES.iter().any(|p| word(i).eq_ignore_ascii_case(p)) {
+                    let mut k = i + 1;
+                    while k < n && k < i + 3 && joinable(text, &toks[k - 1], &toks[k]) && PARTICLES.iter().any(|p| word(k).eq_ignore_ascii_case(p)) {
+                        k += 1;
+                    }
+                    if k < n && joinable(text, &toks[k - 1], &toks[k]) && !toks[k].prot && !toks[k].digit && surname_ok(k) {
+                        for x in name.iter_mut().take(k + 1).skip(i) {
+                            *x = true;
+                        }
+                        changed = true;
+                        continue;
+                    }
+                }
+                if !left && !right && t.lower && i >= 1 && i + 1 < n && PARTICLES.iter().any(|p| word(i) == *p) {
+                    // "Willemine ten Pas": capitalised word (not an ordinary one), particle, surname
+                    let a = &toks[i - 1];
+                    if capish(a) && a.f & (ENGLISH | CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && a.letters >= 3
+                        && joinable(text, a, &t) && joinable(text, &t, &toks[i + 1]) && capish(&toks[i + 1]) && surname_ok(i + 1)
+                    {
+                        name[i - 1] = true;
+                        name[i] = true;
+                        name[i + 1] = true;
+                        changed = true;
+                        continue;
+                    }
+                }
+                if !left && !right {
+                    // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
+                    // a name from the lists, not a country, month or clinical word, with a name
+                    // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
+                    // and country names need names on both sides
+                    if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
+                        continue;
+                    }
+                    if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
+                        continue;
+                    }
+                    let anchor = |k: usize| name[k] || name_ph(k);
+                    let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
+                    let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
+                        || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
+                    let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
+                        || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
+                    let both = l_list && r_list;
+                    let shape = capish(&t) || lower_mode && t.lower && both;
+                    if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
+                        continue;
+                    }
+                    // what follows: the end, punctuation, "and", another name or a verb ("Graves
+                    // disease", "White cell count", "Parkinson's" are not names)
+                    let follow_ok = if i + 1 < n {
+                        let g = &text[t.e..toks[i + 1].s];
+                        if g.starts_with(['\'', '’', '-']) {
+                            false
+                        } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
+                            true
+                        } else {
+                            anchor(i + 1) || is_word(i + 1, LIST_VERBS)
+                        }
+                    } else {
+                        !text[t.e..].starts_with(['\'', '’', '-'])
+                    };
+                    if !follow_ok {
+                        continue;
+                    }
+                    if f & (EPONYM | ENGLISH) != 0 {
+                        let mut k = i + 1;
+                        let mut disease = false;
+                        while k < n && k <= i + 6 {
+                            if is_word(k, DISEASE_WORDS) {
+                                disease = true;
+                                break;
+                            }
+                            if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        if disease {
+                            continue;
+                        }
+                    }
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                if t.initial {
+                    let txt = &text[t.s..t.e];
+                    let dotted = text[t.e..].starts_with('.');
+                    let next_cap = i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1]);
+                    if (right && (dotted || txt != "I" && txt != "A")) || (left && (right || next_cap && txt != "I" && txt != "A")) {
+                        name[i] = true;
+                        changed = true;
+                    }
+                    continue;
+                }
+                if t.linit {
+                    // "codey m ross", "benjamin a seiler", "leidy t muris", "bertram m. jørgensen"
+                    let next_unknown = i + 1 < n && joinable(text, &t, &toks[i + 1]) && {
+                        let u = &toks[i + 1];
+                        // (a town's name here is a surname: "leidy t muris")
+                        u.lower && u.f & !(CITY | AMB_CITY) == 0 && u.letters >= 3 && !looks_medical(word(i + 1))
+                    };
+                    if left && (right || next_unknown && !matches!(word(i), "a" | "i")) {
+                        name[i] = true;
+                        changed = true;
+                    }
+                    continue;
+                }
+                // after a name and an initial: "Jildau S Bouts", "Daniela C. Capon"
+                if left && i >= 2 && (toks[i - 1].initial || toks[i - 1].linit) && name[i - 2] && joinable(text, &toks[i - 2], &toks[i - 1]) && !matches!(word(i - 1), "I" | "A" | "a" | "i") && surname_ok(i) {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                // after a title and a given name: "Dr. Justin Beet"
+                if left && ctx[i - 1] == 2 && toks[i - 1].f & (GIVEN | AMB_GIVEN) != 0 && capish(&t) && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && t.letters >= 2 {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                let particle = t.lower && left && i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1])
+                    && matches!(&text[t.s..t.e], "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
+                if particle {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                if lower_mode && t.lower && f & !(CITY | AMB_CITY) == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e]) {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                // lower-case ambiguous given name before a dictionary surname: "leone mazzi", "frank freud"
+                if lower_mode && t.lower && right && f & AMB_GIVEN != 0 && f & (STOP | MONTH) == 0 && t.letters >= 3 && {
+                    let u = &toks[i + 1];
+                    u.f & NAME_ONLY != 0 && u.f & (ENGLISH | CLINICAL) == 0
+                } {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                if !capish(&t) || t.letters < 2 || f & STOP != 0 && f & ANY_NAME == 0 {
+                    continue;
+                }
+                let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);
+                let unknown = f & (ENGLISH | LANGS | MONTH | COUNTRY | AMB_CITY) == 0;
+                if amb_ok || unknown {
+                    name[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+
+        // a name found in full ("Brad L Key", "Dr Rose Hall") is a name wherever else its words
+        // stand capitalised in the same text ("starring Key"); ordinary words only mid-sentence
+        // (in an all-lower-case text, lower-case ones too: "eric g. samoylova's ... early samoylova")
+        let lower_key = |i: usize| -> String {
+            let w = word(i).to_lowercase();
+            without_clitic(&w).to_owned()
+        };
+        let mut full: Vec<String> = Vec::new();
+        for i in 0..n {
+            let in_run = i + 1 < n && name[i + 1] && joinable(text, &toks[i], &toks[i + 1]) || i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &toks[i]);
+            let t = &toks[i];
+            if name[i] && in_run && t.letters >= 3 && !t.initial && t.f & (CLINICAL | EPONYM | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
+                full.push(lower_key(i));
+            }
+        }
+        if !full.is_empty() {
+            for i in 0..n {
+                let t = &toks[i];
+                let shape = capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0;
+                if !name[i] && shape && !t.initial && (t.f & ENGLISH == 0 || !sentence_start(i)) && full.contains(&lower_key(i)) {
+                    name[i] = true;
+                }
+            }
+        }
+
+        // emit name spans (joined across spaces and initials' dots)
+        const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
+        let mut i = 0;
+        while i < n {
+            if !name[i] {
+                i += 1;
+                continue;
+            }
+            let s = toks[i].s;
+            let mut e = toks[i].e;
+            let mut j = i;
+            while j + 1 < n && name[j + 1] && joinable(text, &toks[j], &toks[j + 1]) {
+                j += 1;
+                e = toks[j].e;
+            }
+            // a degree or generational suffix right after the name: "Giovanna Rodrigues MD"
+            if j + 1 < n && !name[j + 1] && matches!(gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && POSTNOMINALS.contains(&word(j + 1)) {
+                j += 1;
+                e = toks[j].e;
+            }
+            // an initial's own dot goes too: "M." before the surname is inside; trailing "J." keeps its dot
+            spans.push(Span { s, e, kind: Placeholder::Name });
+            i = j + 1;
+        }
+
+        // places: single-word cities
+        for i in 0..n {
+            let t = toks[i];
+            if name[i] || t.prot || t.digit {
+                continue;
+            }
+            let f = t.f;
+            if f & (CLINICAL | MONTH | COUNTRY) != 0 {
+                continue;
+            }
+            let weak = i > 0 && toks[i - 1].f & WEAKCTX != 0 && toks[i - 1].lower;
+            if f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak) {
+                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
+            } else if f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0 {
+                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
+            } else if f == 0 && weak && !caps_mode && t.allcaps && t.letters >= 5 && !looks_medical(&word(i).to_lowercase()) {
+                // a town in capitals that no list knows, after "in" / "from": "in ΛΑΡΝΑΚΑ"
+                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
+            }
+        }
+        // places: multi-word cities
+        for m in self.lex.multi_cities.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !word_boundary_ok(text, s, e) {
+                continue;
+            }
+            if text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                spans.push(Span { s, e, kind: Placeholder::Place });
+            }
+        }
+    }
+}

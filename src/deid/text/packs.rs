@@ -1,0 +1,126 @@
+//! Language packs: one folder per language under `src/deid/data/` (listed by `build.rs`, embedded
+//! in the binary), read by the same detectors for every language.
+//!
+//! A pack's generated lists: `given.txt`, `surnames.txt`, `towns.txt` (one a line) and `words.txt`
+//! (ordinary words of the language, which are names or towns only where the context says so).
+//! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
+//! white space: `titles`, `relations` (words after which a name follows), `months`, `weekdays`,
+//! `numbers` (spelled-out day numbers), `streets` (street types), `facilities` (words that name
+//! hospitals, clinics, wards), `clinical` (words that must survive); and `labels`, one
+//! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
+
+/// One language's lists, as embedded.
+pub(super) struct Pack {
+    pub(super) lang: &'static str,
+    pub(super) terms: &'static str,
+    pub(super) given: &'static str,
+    pub(super) surnames: &'static str,
+    pub(super) towns: &'static str,
+    pub(super) words: &'static str,
+}
+
+/// Every language pack, in folder order.
+pub(super) const PACKS: &[Pack] = include!(concat!(env!("OUT_DIR"), "/language_packs.rs"));
+
+/// What the value after a record-header label is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LabelKind {
+    /// one of the placeholder kinds
+    Value(super::Placeholder),
+    /// a signature line: name, service, hospital, address and e-mail together, to its end
+    Signature,
+}
+
+impl LabelKind {
+    fn parse(s: &str) -> Option<LabelKind> {
+        use super::Placeholder::*;
+        Some(match s {
+            "name" => LabelKind::Value(Name),
+            "signature" => LabelKind::Signature,
+            "id" => LabelKind::Value(Id),
+            "address" => LabelKind::Value(Address),
+            "place" => LabelKind::Value(Place),
+            "postcode" => LabelKind::Value(Postcode),
+            "date" => LabelKind::Value(Date),
+            "phone" => LabelKind::Value(Phone),
+            "email" => LabelKind::Value(Email),
+            _ => return None,
+        })
+    }
+}
+
+/// The lines of a generated list, without comments and blank lines.
+pub(super) fn list_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The words of one section of `terms.txt` in every pack.
+pub(super) fn section(name: &str) -> impl Iterator<Item = &'static str> + '_ {
+    PACKS.iter().flat_map(move |p| section_of(p, name))
+}
+
+/// The words of one section of one pack's `terms.txt`.
+pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    let mut inside = false;
+    p.terms
+        .lines()
+        .filter_map(move |l| {
+            let l = l.trim();
+            if l.starts_with('[') && l.ends_with(']') {
+                inside = &l[1..l.len() - 1] == name;
+                return None;
+            }
+            (inside && !l.starts_with('#')).then_some(l)
+        })
+        .flat_map(str::split_whitespace)
+}
+
+/// Every record-header label of every pack, lower case, with its kind.
+pub(super) fn labels() -> Vec<(&'static str, LabelKind)> {
+    let mut out = Vec::new();
+    for p in PACKS {
+        let mut inside = false;
+        for l in p.terms.lines() {
+            let t = l.trim();
+            if t.starts_with('[') && t.ends_with(']') {
+                inside = t == "[labels]";
+                continue;
+            }
+            if !inside || t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let (label, kind) = t.split_once('\t').unwrap_or_else(|| panic!("{}: label line without a tab: {t:?}", p.lang));
+            let kind = LabelKind::parse(kind.trim()).unwrap_or_else(|| panic!("{}: unknown label kind in {t:?}", p.lang));
+            out.push((label.trim(), kind));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pack_is_complete() {
+        let langs: Vec<&str> = PACKS.iter().map(|p| p.lang).collect();
+        for l in ["de", "en", "es", "fr", "it", "nl", "no", "pt"] {
+            assert!(langs.contains(&l), "no {l} pack in {langs:?}");
+        }
+        assert!(PACKS.len() <= 11, "at most 11 language packs: one flag bit each (lexicon::lang_bit)");
+        for p in PACKS {
+            for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
+                assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
+            }
+            for sec in ["titles", "relations", "months", "streets", "facilities", "labels"] {
+                assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
+            }
+        }
+        // sections and labels parse, in every language
+        assert!(section("months").any(|m| m == "marzo") && section("months").any(|m| m == "mars"));
+        let labels = labels();
+        for (label, kind) in [("nhc", LabelKind::Value(super::super::Placeholder::Id)), ("née le", LabelKind::Value(super::super::Placeholder::Date)), ("remitido por", LabelKind::Signature)] {
+            assert!(labels.contains(&(label, kind)), "{label}");
+        }
+    }
+}

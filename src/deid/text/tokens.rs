@@ -1,0 +1,221 @@
+//! One tokenisation of the text into words, and small helpers on text shared by the detectors.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Tok {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) f: u32,
+    pub(super) letters: u16,
+    pub(super) cap: bool,
+    pub(super) allcaps: bool,
+    pub(super) lower: bool,
+    pub(super) digit: bool,
+    pub(super) initial: bool,
+    /// a single lower-case letter in an all-lower-case text ("codey m ross")
+    pub(super) linit: bool,
+    pub(super) prot: bool,
+}
+
+pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut t = Tok { s: i, e: i + c.len_utf8(), ..Tok::default() };
+        let mut letters = 0u32;
+        let mut upper = 0u32;
+        let mut first = true;
+        let mut account = |c: char, t: &mut Tok, first: &mut bool| {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                    if *first {
+                        t.cap = true;
+                    }
+                }
+            } else if c.is_numeric() {
+                t.digit = true;
+            }
+            *first = false;
+        };
+        account(c, &mut t, &mut first);
+        loop {
+            match it.peek() {
+                Some(&(j, d)) if d.is_alphanumeric() => {
+                    account(d, &mut t, &mut first);
+                    t.e = j + d.len_utf8();
+                    it.next();
+                }
+                Some(&(j, d)) if d == '\'' || d == '’' || d == '-' => {
+                    let after = &text[j + d.len_utf8()..];
+                    if after.chars().next().is_some_and(char::is_alphanumeric) {
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        t.letters = letters.min(u16::MAX as u32) as u16;
+        t.allcaps = letters >= 2 && upper == letters;
+        t.lower = letters > 0 && upper == 0;
+        t.initial = letters == 1 && upper == 1 && t.e - t.s == c.len_utf8() && !t.digit;
+        toks.push(t);
+    }
+}
+
+/// Two name tokens belong to one name if only spaces (or an initial's dot) separate them.
+pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &text[a.e..b.s];
+    if gap.is_empty() || gap.len() > 3 {
+        return false;
+    }
+    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        return true;
+    }
+    (a.initial || a.linit) && matches!(gap, "." | ". " | ".  ")
+}
+
+/// One or two spaces or a tab: two words of one phrase.
+pub(super) fn gap_is_space(gap: &str) -> bool {
+    matches!(gap, " " | "  " | "\t")
+}
+
+/// The run of `in_word` characters at the end of `s` (empty when `s` ends with another character).
+pub(super) fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
+    let start = s.rfind(|c: char| !in_word(c)).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    &s[start..]
+}
+
+pub(super) fn count_digits(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// (caps mode, lower-case mode) of a text, placeholders already in it left out: a note typed
+/// in capitals (>= 70% of >= 12 letters upper-case), or one without any capital letter.
+pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut last = 0;
+    let mut count = |seg: &str| {
+        for c in seg.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+        }
+    };
+    for &(s, e) in prot {
+        count(&text[last..s]);
+        last = e;
+    }
+    count(&text[last..]);
+    (letters >= 12 && upper * 10 >= letters * 7, upper == 0 && letters > 0)
+}
+
+pub(super) fn is_year_range(m: &str) -> bool {
+    let groups: Vec<&str> = m.split([' ', '-', '.']).filter(|g| !g.is_empty()).collect();
+    groups.len() == 2
+        && groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
+}
+
+pub(super) fn is_decimal_list(m: &str) -> bool {
+    // "12.5 13.5" style lab values: every '.' separates a 1-2 digit fraction
+    m.contains('.') && !m.contains('-') && m.split(' ').all(|g| g.split('.').count() == 2 && g.split('.').nth(1).is_some_and(|f| f.len() <= 2))
+}
+
+pub(super) fn preceded_by_decimal(text: &str, s: usize) -> bool {
+    let before = &text[..s];
+    let mut it = before.chars().rev();
+    match (it.next(), it.next()) {
+        (Some('.'), Some(d)) | (Some(','), Some(d)) => d.is_ascii_digit(),
+        (Some(c), _) => c.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
+    let mut it = after.chars();
+    match it.next() {
+        Some('.') | Some(',') => {
+            if it.next().is_some_and(|c| c.is_ascii_digit()) {
+                return true;
+            }
+        }
+        Some('%') | Some('/') | Some('x') | Some('×') => return true,
+        _ => {}
+    }
+    let t = after.trim_start();
+    let w: String = t.chars().take_while(|c| c.is_alphabetic() || *c == 'µ').collect::<String>().to_lowercase();
+    matches!(
+        w.as_str(),
+        "mg" | "mcg" | "µg" | "ug" | "g" | "ml" | "l" | "iu" | "u" | "units" | "unit" | "mmol" | "kg" | "x" | "times" | "days"
+            | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "hours" | "hour" | "h" | "hrs" | "d" | "tabs"
+            | "tablets" | "tablet" | "caps" | "capsules" | "puffs" | "doses" | "dose" | "mm" | "cm" | "percent" | "points"
+            | "point" | "wk" | "wks" | "mo" | "yr" | "yrs" | "min" | "mins" | "minutes" | "sec" | "patients" | "cases"
+            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "µmol" | "ng" | "pg"
+    )
+}
+
+/// Start and end of [s, e) must not cut through a word (when the match itself begins/ends with
+/// a letter or digit).
+pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
+    let m = &text[s..e];
+    let first_alnum = m.chars().next().is_some_and(char::is_alphanumeric);
+    let last_alnum = m.chars().next_back().is_some_and(char::is_alphanumeric);
+    if first_alnum && text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    if last_alnum && text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    true
+}
+
+/// The word a lower-cased token stands for without its possessive or contraction: "olsen's" ->
+/// "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", so "I'll" and "Don't" are not
+/// unknown capitalised words (names).
+pub(super) fn without_clitic(lower: &str) -> &str {
+    for suffix in ["n't", "n’t"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            return match stem {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                "ai" => "is",
+                _ => stem,
+            };
+        }
+    }
+    // ("i'm" stays whole: it is a relation word, "I'm Misty's daughter")
+    for suffix in ["'s", "’s", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    lower
+}
+
+/// Unknown words with a medical-looking ending are not taken for names ("Maculopapular",
+/// "Erythematous", "Tralokinumab" before the allow-list knows it).
+pub(super) fn looks_medical(lower: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "itis", "osis", "oses", "oma", "omas", "emia", "aemia", "ous", "ular", "ary", "oid", "ism", "ectomy", "otomy",
+        "plasty", "scopy", "graphy", "pathy", "algia", "rrhea", "rrhoea", "penia", "philia", "trophy", "plasia", "genic",
+        "lytic", "tropic", "ase", "ases", "cyte", "cytes", "cytic", "mab", "nib", "cept", "vir", "pril", "sartan", "olol",
+        "statin", "cillin", "mycin", "cycline", "floxacin", "azole", "sone", "olone", "ide", "ides", "amine", "form",
+        "ema", "atic", "etic", "otic", "ical", "ular", "uric", "eal", "ial", "ine", "ines", "ium", "oxin", "lin", "tide",
+        "sertib", "limus", "rolimus", "parin", "xaban", "gatran", "dipine", "tidine", "prazole", "ocaine", "triptan",
+        "semide", "thiazide", "afil", "glitazone", "gliptin", "gliflozin", "uria", "emesis", "ectasia", "derma", "dermia",
+        "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
+    ];
+    SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
