@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Pull the change feed of one registry from the start as one NDJSON stream:
-GET /v1/changes?registry=R&limit=N with Accept: application/x-ndjson, reading it as it arrives.
+GET /v1/changes?registry=R with Accept: application/x-ndjson (every change), reading it as it arrives
+and hanging up after N changes (a stream's `limit` is at most 1,000, like a page's).
 
 Usage: feed_pull.py HOST:PORT TOKEN REGISTRY N   -> one JSON object: cases, seconds, cases_per_s, bytes
 
@@ -18,7 +19,7 @@ def main():
     host, port = addr.rsplit(":", 1)
     conn = http.client.HTTPConnection(host, int(port), timeout=900)
     t0 = time.perf_counter()
-    conn.request("GET", f"/v1/changes?registry={registry}&limit={n}",
+    conn.request("GET", f"/v1/changes?registry={registry}",
                  headers={"Authorization": "Bearer " + token, "Accept": "application/x-ndjson"})
     r = conn.getresponse()
     if r.status != 200:
@@ -28,12 +29,19 @@ def main():
         chunk = r.read(1 << 20)
         if not chunk:
             break
-        size += len(chunk)
-        got += chunk.count(b"\n")
         if first is None:
             first = chunk.split(b"\n", 1)[0]
+        lines = chunk.count(b"\n")
+        if got + lines >= n:
+            chunk = b"\n".join(chunk.split(b"\n")[: n - got]) + b"\n"
+            lines = n - got
+        size += len(chunk)
+        got += lines
         tail = (tail + chunk)[-(1 << 16):]
+        if got >= n:
+            break
     dt = time.perf_counter() - t0
+    conn.close()
     last = tail.rstrip(b"\n").rsplit(b"\n", 1)[-1]
     if got and json.loads(first)["cursor"] == (json.loads(last)["cursor"] if got > 1 else None):
         sys.exit("feed_pull: the first and last changes have the same cursor")
