@@ -2,6 +2,7 @@
 //!
 //! `cargo bench --bench scrub`            human-readable figures
 //! `cargo bench --bench scrub -- --json`  one JSON object (used by bench/scrub_compare.sh)
+//! `... -- --pattern-costs`              the slowest patterns of the table on these texts
 //! `... -- --stdin`                       a filter for bench/scrub_devscore.py: each line of stdin a JSON
 //!                                        string (a note), each line of stdout the scrubbed note
 //! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
@@ -50,6 +51,12 @@ fn baseline_spans(path: &str) -> std::collections::HashMap<String, Vec<(usize, u
         .collect()
 }
 
+/// Resident memory of this process in kB (Linux `/proc/self/status`), if known.
+fn rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
 /// Scrubs each JSON-string line of stdin (no known values, as `cases:validate` with a form that
 /// carries none) and writes the result as a JSON-string line.
 fn filter_stdin() {
@@ -70,9 +77,11 @@ fn main() {
     }
     let json = args.iter().any(|a| a == "--json");
     let baseline = args.iter().position(|a| a == "--baseline-spans").and_then(|i| args.get(i + 1)).map(|p| baseline_spans(p));
+    let rss_before = rss_kb();
     let t0 = Instant::now();
     let scrubber = Scrubber::new();
     let build_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let scrubber_mb = rss_kb().zip(rss_before).map(|(a, b)| a.saturating_sub(b) as f64 / 1024.0);
 
     // the canary notes, each with its form's identifying values (what intake passes the scrubber)
     let cases: Vec<(eval::Canary, Vec<String>)> = eval::parse_canaries(&corpus("phi-canaries.jsonl"))
@@ -88,6 +97,13 @@ fn main() {
     let v1_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json");
     let v1 = eval::parse_presidio(&std::fs::read_to_string(v1_path).expect("presidio-synth v1")).expect("presidio-synth v1");
     let ptexts: Vec<&str> = v2.iter().map(|r| r.text.as_str()).collect();
+    if args.iter().any(|a| a == "--pattern-costs") {
+        let texts: Vec<&str> = cases.iter().map(|(c, _)| c.notes()).chain(ptexts.iter().copied()).collect();
+        for (secs, pat) in scrubber.pattern_costs(&texts).iter().take(15) {
+            println!("{:8.1} ms  {pat}", secs * 1e3);
+        }
+        return;
+    }
 
     let [ours_v2, ours_v1] = synth_recall(&scrubber, &v2, &v1, |r| eval::scrubber_spans(&scrubber, &r.text));
     let theirs = baseline.as_ref().map(|b| synth_recall(&scrubber, &v2, &v1, |r| b.get(&r.text).cloned().unwrap_or_default()));
@@ -150,11 +166,11 @@ fn main() {
         let synth = |r: [(f64, f64); 2]| format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1);
         let theirs = theirs.map_or(String::new(), |t| format!(",\"baseline\":{{{}}}", synth(t)));
         println!(
-            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},{}{theirs}}}",
-            pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, synth([ours_v2, ours_v1])
+            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},{}{theirs}}}",
+            scrubber_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, synth([ours_v2, ours_v1])
         );
     } else {
-        println!("scrubber build: {build_ms:.1} ms");
+        println!("scrubber build: {build_ms:.1} ms, memory {} (resident set before and after building it, every language pack loaded)", scrubber_mb.map_or("unknown".into(), |m| format!("{m:.1} MB")));
         println!("canary corpus, with known values: canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[0].0, q[0].1, pct(q[0].0, q[0].1), q[0].2, q[0].3, pct(q[0].2, q[0].3));
         println!("canary corpus, text only:         canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[1].0, q[1].1, pct(q[1].0, q[1].1), q[1].2, q[1].3, pct(q[1].2, q[1].3));
         println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s", texts_per_round, bytes_per_round);

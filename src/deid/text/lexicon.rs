@@ -303,6 +303,18 @@ impl Lexicon {
         Lexicon { words, multi_cities, multi_countries, multi_countries_ac }
     }
 
+    /// The flags of every word of `text` together (words: runs of letters, lower-cased).
+    pub(super) fn flags_of_words(&self, text: &str) -> u32 {
+        let mut all = 0;
+        let mut buf = String::with_capacity(32);
+        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            all |= self.get(&buf);
+        }
+        all
+    }
+
     #[inline]
     pub(super) fn get(&self, lower: &str) -> u32 {
         self.words.get(lower).copied().unwrap_or(0)

@@ -195,7 +195,9 @@ impl Scrubber {
         let mut rxs = rxs;
         let mut n_set = 0;
         for r in rxs.iter_mut() {
-            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner);
+            // patterns on long word lists run on their own (behind their gate): in the combined
+            // automaton they would make its cache thrash
+            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner) || r.re.as_str().len() > 1500;
             r.set_idx = if solo {
                 None
             } else {
@@ -241,6 +243,38 @@ impl Scrubber {
             .map(|&k| (k, counts[k.index()]))
             .collect();
         Scrubbed { text, counts }
+    }
+
+    /// Seconds each pattern of the table takes on `texts`, slowest first, with the start of the
+    /// pattern: for the benchmark's `--pattern-costs`, to find what slows the scrubber down.
+    #[doc(hidden)]
+    pub fn pattern_costs(&self, texts: &[&str]) -> Vec<(f64, String)> {
+        let mut out: Vec<(f64, String)> = self
+            .rxs
+            .iter()
+            .map(|rx| {
+                let t = std::time::Instant::now();
+                let n: usize = texts.iter().map(|x| rx.re.find_iter(x).count()).sum();
+                std::hint::black_box(n);
+                (t.elapsed().as_secs_f64(), rx.re.as_str().chars().take(90).collect())
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let n: usize = texts.iter().filter(|x| x.is_ascii()).map(|x| self.set.matches(x).iter().count()).sum();
+        out.push((t.elapsed().as_secs_f64(), format!("(the combined first scan, {n} hits)")));
+        let t = std::time::Instant::now();
+        let mut spans = Vec::new();
+        texts.iter().for_each(|x| self.headers.detect(x, &mut spans));
+        out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
+        let t = std::time::Instant::now();
+        let k = self.build_known(&[]);
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], false, false, &mut spans); });
+        out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
+        let t = std::time::Instant::now();
+        texts.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
+        out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
+        out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        out
     }
 
     /// The byte ranges of `text` that `scrub` replaces, with their kinds, for measuring recall
@@ -367,6 +401,7 @@ impl Scrubber {
         let (caps_mode, lower_mode) = text_modes(text, &prot);
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
+        let mut words_present: Option<u32> = None;
         for rx in self.rxs.iter() {
             if let (Some(h), Some(si)) = (hits.as_ref(), rx.set_idx) {
                 if !h.matched(si) {
@@ -377,6 +412,9 @@ impl Scrubber {
                 if !text.contains(n) {
                     continue;
                 }
+            }
+            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text)) & rx.gate == 0 {
+                continue;
             }
             if rx.group == 0 {
                 for m in rx.re.find_iter(text) {

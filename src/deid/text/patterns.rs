@@ -88,6 +88,9 @@ pub(super) struct Rx {
     /// index in the combined first-scan set; `None`: always run on its own (patterns whose
     /// automaton would make the combined one too large)
     pub(super) set_idx: Option<usize>,
+    /// only run on a text with a word of these lexicon flags (`MONTH`, `NUMBER`): the patterns
+    /// built on the packs' long word lists, which cost the most
+    pub(super) gate: u32,
 }
 
 /// Month names of every language pack (and the English ones written out here). A name of four
@@ -132,9 +135,10 @@ fn pack_facilities_re() -> String {
     format!("(?:{})", cap_alts(&w))
 }
 
-/// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case.
-fn number_words_re() -> String {
-    let mut w: Vec<String> = packs::section("numbers").map(regex::escape).collect();
+/// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case; with `long`
+/// only those of four letters or more.
+fn number_words_re(long: bool) -> String {
+    let mut w: Vec<String> = packs::section("numbers").filter(|w| !long || w.chars().count() >= 4).map(regex::escape).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
     w.dedup();
     format!(r"(?i:{})", w.join("|"))
@@ -159,7 +163,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let d = r"(?:0?[1-9]|[12]\d|3[01])";
     let m = r"(?:0?[1-9]|1[0-2])";
     let mon = months_re();
-    let numw = number_words_re();
+    let numw = number_words_re(false);
     let year = r"(?:(?:19|20)\d{2}|'\d{2})";
     let time = r"(?:(?:T|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
@@ -181,7 +185,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
         let re = Regex::new(pat).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
-        v.push(Rx { re, kind, group, check, needs, set_idx: Some(0) });
+        v.push(Rx { re, kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 
     // --- email, URL, IP ---
@@ -239,7 +243,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     add(&format!(r"\b{mon}(?:\s+(?:de|del|of|di|du|DE|OF))?\s+(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
     // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
     let numrun = format!(r"{numw}(?:[\s-]+{numw})*");
-    add(&format!(r"\b{numrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
+    let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
+    add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
     add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
 
     // --- ages 90 and over ---
@@ -480,10 +485,10 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // a postcode before its town: "75013 Paris", "28036 Madrid", "94 403 VINCENNES"
     add(r"\b(?:\d{5}|\d{2} \d{3})[ \t]+\p{Lu}[\p{L}'’-]{2,}(?:[ \t]+\p{Lu}[\p{L}'’-]+)?", Postcode, 0, Check::PostcodeTown, None);
     // a street type of a language pack (other than English, whose types are above) in any case,
-    // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly", "sept allée des roses"
+    // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly"
     let streets = pack_streets_re();
     add(
-        &format!(r"(?i:\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?|\b{numw})[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
+        &format!(r"\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
         Address,
         0,
         Check::PackStreet,
@@ -503,6 +508,15 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
     // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
     add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, Check::Coded, None);
+
+    // the patterns on the packs' month and number words run only where such a word occurs
+    for rx in v.iter_mut() {
+        if rx.check == Check::SpelledDate {
+            rx.gate = NUMBER;
+        } else if rx.kind == Date && rx.re.as_str().contains("septiembre") {
+            rx.gate = MONTH;
+        }
+    }
     v
 }
 
