@@ -394,7 +394,9 @@ impl Scrubber {
                     let txt = &text[t.s..t.e];
                     let dotted = text[t.e..].starts_with('.');
                     let next_cap = i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1]);
-                    if (right && (dotted || txt != "I" && txt != "A")) || (left && (right || next_cap && txt != "I" && txt != "A")) {
+                    // the dotted initial of a surname after a given name ends the name: "Peter B."
+                    let surname_initial = left && dotted && txt != "I" && txt != "A" && toks[i - 1].f & ANY_NAME != 0 && &text[toks[i - 1].e..t.s] == " ";
+                    if (right && (dotted || txt != "I" && txt != "A")) || (left && (right || next_cap && txt != "I" && txt != "A")) || surname_initial {
                         name[i] = true;
                         changed = true;
                     }
@@ -447,6 +449,15 @@ impl Scrubber {
                     continue;
                 }
                 if !capish(&t) || t.letters < 2 || f & STOP != 0 && f & ANY_NAME == 0 {
+                    continue;
+                }
+                // a name before the dotted initial of a surname: "Peter B.", "Martin L."
+                if f & ANY_NAME != 0 && f & (MONTH | TITLE | RELATION | CLINICAL | COUNTRY | EPONYM) == 0 && i + 1 < n && toks[i + 1].initial
+                    && &text[t.e..toks[i + 1].s] == " " && text[toks[i + 1].e..].starts_with('.')
+                {
+                    name[i] = true;
+                    name[i + 1] = true;
+                    changed = true;
                     continue;
                 }
                 let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);

@@ -652,6 +652,17 @@ fn name_rules_keep_clinical_text() {
 /// Text as it really arrives: pasted or typed with invisible and compatibility characters. The
 /// identifier goes whole, and what is kept is kept exactly as typed.
 #[test]
+fn given_name_and_initial() {
+    for (typed, want) in [
+        // (the dot stays: it may end the sentence)
+        ("Seen with Peter B. yesterday.", "Seen with [NAME]. yesterday."),
+        ("Plan: review in May B. cells normal.", "Plan: review in May B. cells normal."),
+    ] {
+        assert_eq!(s(typed), want, "input {typed:?}");
+    }
+}
+
+#[test]
 fn text_as_it_arrives() {
     let table: &[(&str, &str)] = &[
         ("Mrs Thorn\u{AD}bury called.", "Mrs [NAME] called."),
