@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench scrub`            human-readable figures
 //! `cargo bench --bench scrub -- --json`  one JSON object (used by bench/scrub_compare.sh)
-//! `... -- --pattern-costs`              the slowest patterns of the table on these texts
+//! `... -- --pattern-costs [FILE.jsonl]` the slowest patterns of the table on these texts (or on the
+//!                                        `text` of each line of a labelled JSONL file)
 //! `... -- --stdin`                       a filter for bench/scrub_devscore.py: each line of stdin a JSON
 //!                                        string (a note), each line of stdout the scrubbed note
 //! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
@@ -98,7 +99,17 @@ fn main() {
     let v1 = eval::parse_presidio(&std::fs::read_to_string(v1_path).expect("presidio-synth v1")).expect("presidio-synth v1");
     let ptexts: Vec<&str> = v2.iter().map(|r| r.text.as_str()).collect();
     if args.iter().any(|a| a == "--pattern-costs") {
-        let texts: Vec<&str> = cases.iter().map(|(c, _)| c.notes()).chain(ptexts.iter().copied()).collect();
+        // texts of a labelled JSONL file when one is named after the flag, else the corpus's
+        let i = args.iter().position(|a| a == "--pattern-costs").unwrap_or(0);
+        let own: Vec<String> = args.get(i + 1).map_or_else(Vec::new, |path| {
+            let lines = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            lines.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(str::to_owned)).collect()
+        });
+        let texts: Vec<&str> = if own.is_empty() {
+            cases.iter().map(|(c, _)| c.notes()).chain(ptexts.iter().copied()).collect()
+        } else {
+            own.iter().map(String::as_str).collect()
+        };
         for (secs, pat) in scrubber.pattern_costs(&texts).iter().take(15) {
             println!("{:8.1} ms  {pat}", secs * 1e3);
         }
