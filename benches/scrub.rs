@@ -4,6 +4,7 @@
 //! `cargo bench --bench scrub -- --json`  one JSON object (used by bench/scrub_compare.sh)
 //! `... -- --pattern-costs [FILE.jsonl]` the slowest patterns of the table on these texts (or on the
 //!                                        `text` of each line of a labelled JSONL file)
+//! `... -- --flags WORD...`              the lexicon's flags of each word
 //! `... -- --stdin`                       a filter for bench/scrub_devscore.py: each line of stdin a JSON
 //!                                        string (a note), each line of stdout the scrubbed note
 //! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
@@ -75,6 +76,11 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--stdin") {
         return filter_stdin();
+    }
+    if let Some(i) = args.iter().position(|a| a == "--flags") {
+        let scrubber = Scrubber::new();
+        args[i + 1..].iter().for_each(|w| println!("{}", scrubber.word_flags(w)));
+        return;
     }
     let json = args.iter().any(|a| a == "--json");
     let baseline = args.iter().position(|a| a == "--baseline-spans").and_then(|i| args.get(i + 1)).map(|p| baseline_spans(p));

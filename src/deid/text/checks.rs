@@ -2,7 +2,9 @@
 use super::*;
 
 impl Scrubber {
-    pub(super) fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, caps_mode: bool, spans: &mut Vec<Span>) {
+    pub(super) fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, note: &Note, spans: &mut Vec<Span>) {
+        let caps_mode = note.caps_mode;
+        let get = |w: &str| self.lex.get(w) & note.keep;
         let m = &text[s..e];
         let mut kind = rx.kind;
         let (mut s, mut e) = (s, e);
@@ -43,7 +45,12 @@ impl Scrubber {
             Check::Coded => {
                 let prefix: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
                 let lp = prefix.to_lowercase();
-                !self.is_clinical(m) && (self.lex.get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
+                !self.is_clinical(m) && (get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
+            }
+            Check::HyphenCode => {
+                let prefix = m.trim_start_matches('#').split('-').next().unwrap_or("");
+                let clinical = get(&prefix.to_lowercase()) & CLINICAL != 0 || self.is_clinical(m);
+                !clinical || count_digits(m) >= 5
             }
             Check::KeywordId => count_digits(m) >= 4,
             Check::HasDigit => count_digits(m) >= 1,
@@ -70,7 +77,7 @@ impl Scrubber {
                 // the compound street word must not be an ordinary word ("During 3", "Spring 2021")
                 let word = m.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_alphabetic)).unwrap_or("");
                 let lw = word.to_lowercase();
-                let f = self.lex.get(&lw);
+                let f = get(&lw);
                 let has_num = m.bytes().any(|b| b.is_ascii_digit());
                 has_num && f & (ENGLISH | CLINICAL | MONTH | COUNTRY) == 0
             }
@@ -84,7 +91,7 @@ impl Scrubber {
                     for w in words {
                         cnt += 1;
                         let lw = w.to_lowercase();
-                        let f = self.lex.get(&lw);
+                        let f = get(&lw);
                         let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
                         if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
                             all_unknown = false;
@@ -97,7 +104,7 @@ impl Scrubber {
             Check::WordNumber => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
-                let f = self.lex.get(&lw);
+                let f = get(&lw);
                 let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
                 if f != 0 || short_caps || word.chars().count() < 4 || word.contains('-') {
                     false
@@ -114,7 +121,7 @@ impl Scrubber {
                     let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
                     let w = &rest[..w_end];
                     let lw = w.to_lowercase();
-                    let f = self.lex.get(&lw);
+                    let f = get(&lw);
                     if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY) != 0) {
                         let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
                         start += w_end + skip;
@@ -125,19 +132,19 @@ impl Scrubber {
                 }
                 let first = rest.split_whitespace().next().unwrap_or("");
                 let lf = first.to_lowercase();
-                let f = self.lex.get(&lf);
+                let f = get(&lf);
                 s = start;
                 // something other than the facility word itself must remain
                 rest.split_whitespace().count() >= 2 && f & (STOP | CLINICAL) == 0
             }
             Check::NamedWard => {
                 let w = m.split_whitespace().next().unwrap_or("");
-                let f = self.lex.get(&w.to_lowercase());
+                let f = get(&w.to_lowercase());
                 f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
             }
             Check::ContextPlace => {
                 let w = m.split_whitespace().next().unwrap_or("");
-                let f = self.lex.get(&w.to_lowercase());
+                let f = get(&w.to_lowercase());
                 let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
                 if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps || self.country_at(&text[s..]).is_some() {
                     false
@@ -148,7 +155,7 @@ impl Scrubber {
             Check::PostcodeTown => {
                 let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
                 let first = town.split([' ', '\t']).next().unwrap_or("");
-                let f = self.lex.get(&first.to_lowercase());
+                let f = get(&first.to_lowercase());
                 !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
             }
             Check::PackStreet => {
@@ -156,8 +163,8 @@ impl Scrubber {
                 // particle or a proper noun after it: "2 via IV infusion" is no address
                 let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
                 let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-                let sf = self.lex.get(&street.trim_end_matches('.').to_lowercase());
-                let nf = self.lex.get(&next.to_lowercase());
+                let sf = get(&street.trim_end_matches('.').to_lowercase());
+                let nf = get(&next.to_lowercase());
                 let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
                 !preceded_by_decimal(text, s)
                     && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
@@ -165,20 +172,20 @@ impl Scrubber {
             Check::FacilityName => {
                 // words of the name that are not ordinary words of any language
                 m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2).any(|w| {
-                    let f = self.lex.get(&w.to_lowercase());
+                    let f = get(&w.to_lowercase());
                     f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0
                 })
             }
             Check::PrepositionPlace | Check::TownState => {
                 let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
                 let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };
-                let first = self.lex.get(&words[0].to_lowercase());
+                let first = get(&words[0].to_lowercase());
                 let mut unknown = false;
                 let mut all_names = true;
                 for w in town_words {
                     let lw = w.trim_end_matches(['.', '\'', '’']).to_lowercase();
                     let lw = without_clitic(&lw);
-                    let f = self.lex.get(lw);
+                    let f = get(lw);
                     all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
                     let short_caps = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
                     if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && (!caps_mode || !short_caps) && !looks_medical(lw) && lw.chars().count() >= 2 {
@@ -213,7 +220,7 @@ impl Scrubber {
                 // a dot only after an abbreviation of the first street ("Road St. and"), not a
                 // sentence end
                 let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
-                one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && self.lex.get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
+                one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
             Check::SpacedDigits => {
                 let n = count_digits(m);
@@ -248,7 +255,7 @@ impl Scrubber {
             Check::NumWordNum => {
                 let word = m.split_whitespace().nth(1).unwrap_or("");
                 let lw = word.to_lowercase();
-                let f = self.lex.get(&lw);
+                let f = get(&lw);
                 let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
                 !preceded_by_decimal(text, s)
                     && f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | COUNTRY) == 0
@@ -270,7 +277,7 @@ impl Scrubber {
             Check::BareStreet => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
-                let f = self.lex.get(&lw);
+                let f = get(&lw);
                 f & (CLINICAL | MONTH | TITLE | RELATION) == 0
                     && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
             }
@@ -281,7 +288,7 @@ impl Scrubber {
                     if w.is_empty() || w.starts_with('[') {
                         continue;
                     }
-                    let f = self.lex.get(&w.trim_end_matches('.').to_lowercase());
+                    let f = get(&w.trim_end_matches('.').to_lowercase());
                     if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 {
                         return;
                     }

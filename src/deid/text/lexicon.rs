@@ -303,6 +303,27 @@ impl Lexicon {
         Lexicon { words, multi_cities, multi_countries, multi_countries_ac }
     }
 
+    /// The flags that count in a note written in `text`'s language: every flag but the
+    /// ordinary-word bits of the other packs. A word is ordinary in the language the note is
+    /// written in: the pack whose ordinary words are the most frequent here, if they outnumber the
+    /// English ones ("Sinai" is a German word, but not in an English note, where it is a name).
+    pub(super) fn language_of(&self, text: &str) -> u32 {
+        let mut per_lang = [0u32; 32];
+        let mut buf = String::with_capacity(32);
+        for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| w.len() >= 2) {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            let mut bits = self.get(without_clitic(&buf)) & (LANGS | ENGLISH);
+            while bits != 0 {
+                per_lang[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
+        let lang = if per_lang[best] > per_lang[ENGLISH.trailing_zeros() as usize] { 1u32 << best } else { 0 };
+        !LANGS | lang
+    }
+
     /// The flags of every word of `text` together (words: runs of letters, lower-cased).
     pub(super) fn flags_of_words(&self, text: &str) -> u32 {
         let mut all = 0;

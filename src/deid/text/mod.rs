@@ -268,13 +268,29 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], false, false, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x) }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         texts.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
         out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
         out
+    }
+
+    /// The lexicon's flags of each word, by name ("cedar: ENGLISH"), for the benchmark's `--flags`:
+    /// to see why a word was or was not taken for a name or a place.
+    #[doc(hidden)]
+    pub fn word_flags(&self, word: &str) -> String {
+        const NAMES: [(u32, &str); 20] = [
+            (GIVEN, "GIVEN"), (SURNAME, "SURNAME"), (AMB_GIVEN, "AMB_GIVEN"), (AMB_SURNAME, "AMB_SURNAME"), (CITY, "CITY"),
+            (AMB_CITY, "AMB_CITY"), (CLINICAL, "CLINICAL"), (ENGLISH, "ENGLISH"), (TITLE, "TITLE"), (RELATION, "RELATION"),
+            (MONTH, "MONTH"), (COUNTRY, "COUNTRY"), (STOP, "STOP"), (WEAKCTX, "WEAKCTX"), (EPONYM, "EPONYM"),
+            (COUNTRY_PART, "COUNTRY_PART"), (NUMBER, "NUMBER"), (STREET, "STREET"), (FACILITY, "FACILITY"), (KNOWN, "KNOWN"),
+        ];
+        let f = self.lex.get(&word.to_lowercase());
+        let mut out: Vec<String> = NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| n.to_string()).collect();
+        out.extend(packs::PACKS.iter().enumerate().filter(|(i, _)| f & lang_bit(*i) != 0).map(|(_, p)| format!("words:{}", p.lang)));
+        format!("{word}: {}", out.join(" "))
     }
 
     /// The byte ranges of `text` that `scrub` replaces, with their kinds, for measuring recall
@@ -399,6 +415,7 @@ impl Scrubber {
 
         // 3. regex detectors
         let (caps_mode, lower_mode) = text_modes(text, &prot);
+        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text) };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         let mut words_present: Option<u32> = None;
@@ -418,13 +435,13 @@ impl Scrubber {
             }
             if rx.group == 0 {
                 for m in rx.re.find_iter(text) {
-                    self.check_and_push(text, rx, m.start(), m.end(), caps_mode, &mut spans);
+                    self.check_and_push(text, rx, m.start(), m.end(), &note, &mut spans);
                 }
             } else {
                 for c in rx.re.captures_iter(text) {
                     if let Some(g) = c.get(rx.group) {
                         if g.start() < g.end() {
-                            self.check_and_push(text, rx, g.start(), g.end(), caps_mode, &mut spans);
+                            self.check_and_push(text, rx, g.start(), g.end(), &note, &mut spans);
                         }
                     }
                 }
@@ -432,7 +449,7 @@ impl Scrubber {
         }
 
         // 4. word tokens: names and places
-        self.word_rules(text, known, &prot, caps_mode, lower_mode, &mut spans);
+        self.word_rules(text, known, &prot, &note, &mut spans);
 
         // 4b. street addresses take their house number before and their town / region /
         // postcode after them

@@ -8,7 +8,8 @@ impl Scrubber {
         self.lex.get(&lw) & CLINICAL != 0
     }
 
-    pub(super) fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], caps_mode: bool, lower_mode: bool, spans: &mut Vec<Span>) {
+    pub(super) fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note, spans: &mut Vec<Span>) {
+        let (caps_mode, lower_mode) = (note.caps_mode, note.lower_mode);
         let mut toks: Vec<Tok> = Vec::new();
         let mut buf = String::with_capacity(32);
         tokenize(text, &mut toks);
@@ -66,21 +67,9 @@ impl Scrubber {
             }
             t.f = f;
         }
-        // A word is ordinary in the language the note is written in: the pack whose ordinary
-        // words are the most frequent here, if they outnumber the English ones. The other
-        // packs' ordinary words count as unknown ("Gerste" in an English note may be a name).
-        let mut per_lang = [0u32; 32];
-        for t in toks.iter().filter(|t| !t.prot && t.letters >= 2) {
-            let mut bits = t.f & (LANGS | ENGLISH);
-            while bits != 0 {
-                per_lang[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
-            }
-        }
-        let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
-        let lang = if per_lang[best] > per_lang[ENGLISH.trailing_zeros() as usize] { 1u32 << best } else { 0 };
+        // the other packs' ordinary words count as unknown ("Gerste" in an English note may be a name)
         for t in toks.iter_mut() {
-            t.f &= !LANGS | lang;
+            t.f &= note.keep;
         }
 
         // the words of a multi-word country name are a country, not names: "Costa Rica"
@@ -294,10 +283,36 @@ impl Scrubber {
                 let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
                 // a clinical abbreviation written like a given name before a surname: "Ana Dias"
                 // (ANA the antibody), "Ed Walsh"
-                if t.f & CLINICAL != 0 && right && !caps_mode && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & NAME_ONLY != 0 {
+                if t.f & CLINICAL != 0 && right && !caps_mode && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & (ANY_NAME | EPONYM) != 0 && toks[i + 1].f & (ENGLISH | CLINICAL) == 0 {
                     name[i] = true;
                     changed = true;
                     continue;
+                }
+                // a surname that is also a clinical abbreviation after an unambiguous given name:
+                // "Jane Doe" (DOE, dyspnoea on exertion)
+                if t.f & CLINICAL != 0 && left && !caps_mode && t.cap && !t.allcaps && t.f & (SURNAME | AMB_SURNAME) != 0 && toks[i - 1].f & GIVEN != 0 {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                // a given name and a surname that both are also other words, capitalised inside a
+                // sentence, the surname no ordinary word: "Peter Johnson", "Ana Johnson" (not
+                // "Stevens Johnson syndrome", not "Johnson's")
+                if !left && !right && i + 1 < n && !caps_mode && !t.prot && t.cap && !t.allcaps && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0
+                    && t.f & (TITLE | RELATION | MONTH | COUNTRY | STOP) == 0 && !sentence_start(i) && joinable(text, &t, &toks[i + 1])
+                {
+                    let u = &toks[i + 1];
+                    let after = &text[u.e..];
+                    let disease = i + 2 < n && is_word(i + 2, DISEASE_WORDS);
+                    if u.cap && !u.allcaps && u.letters >= 3 && u.f & (SURNAME | AMB_SURNAME | EPONYM) != 0
+                        && u.f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP | TITLE | RELATION) == 0
+                        && !after.starts_with(['\'', '’', '-']) && !disease
+                    {
+                        name[i] = true;
+                        name[i + 1] = true;
+                        changed = true;
+                        continue;
+                    }
                 }
                 if t.prot || t.digit || t.f & (CLINICAL | TITLE | RELATION) != 0 {
                     continue;
@@ -330,64 +345,75 @@ impl Scrubber {
                         continue;
                     }
                 }
-                if !left && !right {
-                    // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
-                    // a name from the lists, not a country, month or clinical word, with a name
-                    // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
-                    // and country names need names on both sides
-                    if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
-                        continue;
-                    }
-                    if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
-                        continue;
-                    }
-                    let anchor = |k: usize| name[k] || name_ph(k);
-                    let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
-                    let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
-                        || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
-                    let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
-                        || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
-                    let both = l_list && r_list;
-                    let shape = capish(&t) || lower_mode && t.lower && both;
-                    if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
-                        continue;
-                    }
-                    // what follows: the end, punctuation, "and", another name or a verb ("Graves
-                    // disease", "White cell count", "Parkinson's" are not names)
-                    let follow_ok = if i + 1 < n {
-                        let g = &text[t.e..toks[i + 1].s];
-                        if g.starts_with(['\'', '’', '-']) {
-                            false
-                        } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
-                            true
-                        } else {
-                            anchor(i + 1) || is_word(i + 1, LIST_VERBS)
-                        }
-                    } else {
-                        !text[t.e..].starts_with(['\'', '’', '-'])
-                    };
-                    if !follow_ok {
-                        continue;
-                    }
-                    if f & (EPONYM | ENGLISH) != 0 {
-                        let mut k = i + 1;
-                        let mut disease = false;
-                        while k < n && k <= i + 6 {
-                            if is_word(k, DISEASE_WORDS) {
-                                disease = true;
-                                break;
-                            }
-                            if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
-                                break;
-                            }
-                            k += 1;
-                        }
-                        if disease {
-                            continue;
-                        }
-                    }
+                // a name before the dotted initial of a surname: "Peter B.", "Martin L."
+                if capish(&t) && t.letters >= 2 && f & ANY_NAME != 0 && f & (MONTH | TITLE | RELATION | CLINICAL | COUNTRY | EPONYM) == 0 && i + 1 < n && toks[i + 1].initial
+                    && &text[t.e..toks[i + 1].s] == " " && text[toks[i + 1].e..].starts_with('.')
+                {
                     name[i] = true;
+                    name[i + 1] = true;
                     changed = true;
+                    continue;
+                }
+                if !left && !right {
+                    'list: {
+                        // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
+                        // a name from the lists, not a country, month or clinical word, with a name
+                        // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
+                        // and country names need names on both sides
+                        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
+                            break 'list;
+                        }
+                        if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
+                            break 'list;
+                        }
+                        let anchor = |k: usize| name[k] || name_ph(k);
+                        let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
+                        let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
+                            || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
+                        let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
+                            || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
+                        let both = l_list && r_list;
+                        let shape = capish(&t) || lower_mode && t.lower && both;
+                        if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
+                            break 'list;
+                        }
+                        // what follows: the end, punctuation, "and", another name or a verb ("Graves
+                        // disease", "White cell count", "Parkinson's" are not names)
+                        let follow_ok = if i + 1 < n {
+                            let g = &text[t.e..toks[i + 1].s];
+                            if g.starts_with(['\'', '’', '-']) {
+                                false
+                            } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
+                                true
+                            } else {
+                                anchor(i + 1) || is_word(i + 1, LIST_VERBS)
+                            }
+                        } else {
+                            !text[t.e..].starts_with(['\'', '’', '-'])
+                        };
+                        if !follow_ok {
+                            break 'list;
+                        }
+                        if f & (EPONYM | ENGLISH) != 0 {
+                            let mut k = i + 1;
+                            let mut disease = false;
+                            while k < n && k <= i + 6 {
+                                if is_word(k, DISEASE_WORDS) {
+                                    disease = true;
+                                    break;
+                                }
+                                if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
+                                    break;
+                                }
+                                k += 1;
+                            }
+                            if disease {
+                                break 'list;
+                            }
+                        }
+                        name[i] = true;
+                        changed = true;
+                    }
                     continue;
                 }
                 if t.initial {
@@ -449,15 +475,6 @@ impl Scrubber {
                     continue;
                 }
                 if !capish(&t) || t.letters < 2 || f & STOP != 0 && f & ANY_NAME == 0 {
-                    continue;
-                }
-                // a name before the dotted initial of a surname: "Peter B.", "Martin L."
-                if f & ANY_NAME != 0 && f & (MONTH | TITLE | RELATION | CLINICAL | COUNTRY | EPONYM) == 0 && i + 1 < n && toks[i + 1].initial
-                    && &text[t.e..toks[i + 1].s] == " " && text[toks[i + 1].e..].starts_with('.')
-                {
-                    name[i] = true;
-                    name[i + 1] = true;
-                    changed = true;
                     continue;
                 }
                 let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);

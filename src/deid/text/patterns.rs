@@ -16,6 +16,9 @@ pub(super) enum Check {
     Mixed,
     /// letter prefix + digits: prefix not a clinical word
     Coded,
+    /// letters, a hyphen and four or more digits ("HP-987654", "EM-2554"): the prefix may be any
+    /// word, but a clinical one only with five digits or more ("COVID-2019" is no record number)
+    HyphenCode,
     /// keyword-led identifier: >= 4 digits in the capture
     KeywordId,
     /// capture must contain a digit
@@ -476,7 +479,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // a place after at / from / near: a run of capitalised words with one the lexicon does not
     // know or knows as a town ("at Cedar Sinai", "from UCSF", "near Fairfield")
     add(
-        &format!(r"\b(?:at|from|near|At|From|Near)[ \t]+((?:{capw}|&)(?:[ \t]+(?:{capw}|&|of|de|del)){{0,4}})"),
+        &format!(r"\b(?:at|from|near|At|From|Near)[ \t]+((?:(?:Mt|St|Ft)\.[ \t]*)?(?:{capw}|&)(?:[ \t]+(?:{capw}|&|of|de|del)){{0,4}})"),
         Place,
         1,
         Check::PrepositionPlace,
@@ -507,7 +510,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
     add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
     // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
-    add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, Check::Coded, None);
+    add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, Check::HyphenCode, Some("-"));
 
     // the patterns on the packs' month and number words run only where such a word occurs
     for rx in v.iter_mut() {

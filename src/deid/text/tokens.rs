@@ -96,6 +96,17 @@ pub(super) fn count_digits(s: &str) -> usize {
 
 /// (caps mode, lower-case mode) of a text, placeholders already in it left out: a note typed
 /// in capitals (>= 70% of >= 12 letters upper-case), or one without any capital letter.
+/// What the detectors need to know of the whole note before reading any part of it.
+pub(super) struct Note {
+    /// most letters are capitals: capitalisation says nothing
+    pub(super) caps_mode: bool,
+    /// no capital at all: neither does it
+    pub(super) lower_mode: bool,
+    /// the lexicon flags that count in this note: every flag but the ordinary-word bits of the
+    /// language packs other than the note's own language (`Lexicon::language_of`)
+    pub(super) keep: u32,
+}
+
 pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
     let mut letters = 0usize;
     let mut upper = 0usize;
