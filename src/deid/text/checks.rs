@@ -18,7 +18,7 @@ impl Scrubber {
                 let n = count_digits(m);
                 if n < 6 {
                     false
-                } else if is_year_range(m) || is_decimal_list(m) {
+                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) {
                     false
                 } else {
                     let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
@@ -224,8 +224,13 @@ impl Scrubber {
             }
             Check::SpacedDigits => {
                 let n = count_digits(m);
-                let singles = m.split(' ').all(|g| g.len() == 1);
-                let ok = !preceded_by_decimal(text, s) && (singles && n >= 6 || n >= 10) && !followed_by_unit_or_decimal(&text[e..]);
+                let groups: Vec<&str> = m.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+                // single digits, the first perhaps two ("05 1 2 2 0 2 4": a day then the rest)
+                let singles = groups[0].len() <= 2 && groups[1..].iter().all(|g| g.len() == 1);
+                let dotted = m.contains(['.', '/']);
+                // a long run of numbers of every length is a table of values, not an identifier
+                let table = groups.len() > 8 && !singles || n > 20 && !singles;
+                let ok = !preceded_by_decimal(text, s) && !table && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
                 if ok && n == 8 {
                     let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
                     let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);

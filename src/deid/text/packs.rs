@@ -5,7 +5,8 @@
 //! (ordinary words of the language, which are names or towns only where the context says so).
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
 //! white space: `titles`, `relations` (words after which a name follows), `months`, `weekdays`,
-//! `numbers` (spelled-out day numbers), `streets` (street types), `facilities` (words that name
+//! `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
+//! `años`, `ans`, `Jahre`), `streets` (street types), `facilities` (words that name
 //! hospitals, clinics, wards), `clinical` (words that must survive); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 
@@ -112,7 +113,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "streets", "facilities", "labels"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "labels"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }

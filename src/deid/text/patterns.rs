@@ -130,6 +130,14 @@ fn pack_streets_re() -> String {
     format!("(?i:{})", w.join("|"))
 }
 
+/// The words of one section of every pack, any case, longest first.
+fn pack_words_re(section: &str) -> String {
+    let mut w: Vec<String> = packs::section(section).map(regex::escape).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
+    format!("(?i:{})", w.join("|"))
+}
+
 /// The facility words of every pack, capitalised or in capitals.
 fn pack_facilities_re() -> String {
     let mut w: Vec<&str> = packs::section("facilities").filter(|w| w.chars().count() >= 4).collect();
@@ -243,7 +251,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     add(&format!(r"\b{d}{}\b", short_months_re()), Date, 0, Check::None, None);
     // a month and a year: "mayo de 2000", "enero 2001", "décembre 93" (HIPAA: every element of a
     // date but the year is identifying)
-    add(&format!(r"\b{mon}(?:\s+(?:de|del|of|di|du|DE|OF))?\s+(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
+    add(&format!(r"\b{mon}(?:(?:\s+(?:de|del|of|di|du|DE|OF))?\s+|[-/])(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
     // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
     let numrun = format!(r"{numw}(?:[\s-]+{numw})*");
     let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
@@ -260,6 +268,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         None,
     );
     add(r"(?i)\b(?:nonagenarian|centenarian)s?\b", Age, 0, Check::None, None);
+    // in every pack's language: "94 años", "92 ans", "91-jährige", "90 anni"
+    add(&format!(r"\b(?:9\d|1[01]\d)[ \t]*-?[ \t]*{}\b", pack_words_re("ages")), Age, 0, Check::None, None);
 
     // --- phones ---
     add(
@@ -283,8 +293,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::DigitGroups,
         None,
     );
-    // digits typed with spaces: "2 9 0 2 1 9 9 5", "1 60 04 25 311 114 26", "2 127647 86182741"
-    add(r"\b\d(?:[ ]\d{1,8}){2,15}\b", Id, 0, Check::SpacedDigits, None);
+    // digits typed with spaces: "2 9 0 2 1 9 9 5", "1 60 04 25 311 114 26", "2 127647 86182741",
+    // "05 1 2 2 0 2 4", "1 2 . 0 6 . 1 9 8 1"
+    add(r"\b\d{1,2}(?:(?:[ ]|[ ]?[./][ ]?)\d{1,8}){2,15}\b", Id, 0, Check::SpacedDigits, None);
     // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
     add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
     add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);

@@ -129,6 +129,14 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
     (letters >= 12 && upper * 10 >= letters * 7, upper == 0 && letters > 0)
 }
 
+/// A run of digit groups that goes on beyond the longest phone number the pattern takes, `s..e`
+/// ("13:42 93 2930 293 39 102 102 03 039"): a row of a table of values, not a phone or an identifier.
+pub(super) fn in_number_table(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].strip_suffix(' ').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    let after = text[e..].strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    before || after
+}
+
 pub(super) fn is_year_range(m: &str) -> bool {
     let groups: Vec<&str> = m.split([' ', '-', '.']).filter(|g| !g.is_empty()).collect();
     groups.len() == 2
