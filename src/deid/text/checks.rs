@@ -169,11 +169,21 @@ impl Scrubber {
                 !preceded_by_decimal(text, s)
                     && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
             }
-            Check::FacilityName => {
-                // words of the name that are not ordinary words of any language
-                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2).any(|w| {
+            Check::WardName => {
+                // capitalised words of the name that are not ordinary words of any language
+                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase)).any(|w| {
                     let f = get(&w.to_lowercase());
-                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0
+                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&w.to_lowercase())
+                })
+            }
+            Check::FacilityName => {
+                // a capitalised word after a facility word names it, even an ordinary word
+                // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical
+                // word ("Service Dermatologie", "Centre Douleur"), a month or a country
+                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase)).any(|w| {
+                    let lw = w.to_lowercase();
+                    let f = get(&lw);
+                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw)
                 })
             }
             Check::PrepositionPlace | Check::TownState => {

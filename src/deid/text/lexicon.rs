@@ -238,7 +238,7 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("clinical", CLINICAL)] {
+        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("clinical", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }

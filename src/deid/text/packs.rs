@@ -7,7 +7,8 @@
 //! white space: `titles`, `relations` (words after which a name follows), `months`, `weekdays`,
 //! `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
 //! `años`, `ans`, `Jahre`), `streets` (street types), `facilities` (words that name
-//! hospitals, clinics, wards), `clinical` (words that must survive); and `labels`, one
+//! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
+//! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 
 /// One language's lists, as embedded.
@@ -113,7 +114,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "labels"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "labels"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }

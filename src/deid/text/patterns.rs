@@ -49,8 +49,10 @@ pub(super) enum Check {
     PostcodeTown,
     /// house number and a street type of a pack: not a number with a unit before it
     PackStreet,
-    /// a facility's name after the facility word: one word of it is not an ordinary word
+    /// a hospital's or clinic's name after the facility word: a capitalised word, not a clinical one
     FacilityName,
+    /// a ward's or service's name after its word: one word of it is not an ordinary word
+    WardName,
     /// place after at / from / near: one word of the run unknown to the lexicon, or a town; not a
     /// title, a relation word or a name only (those are the name rules')
     PrepositionPlace,
@@ -138,12 +140,23 @@ fn pack_words_re(section: &str) -> String {
     format!("(?i:{})", w.join("|"))
 }
 
-/// The facility words of every pack, capitalised or in capitals.
-fn pack_facilities_re() -> String {
-    let mut w: Vec<&str> = packs::section("facilities").filter(|w| w.chars().count() >= 4).collect();
-    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    w.dedup();
-    format!("(?:{})", cap_alts(&w))
+/// The words of a pack section that name facilities (`facilities`, `wards`): in any case ("à
+/// l'hopital Paul Brousse"), those of three letters only in capitals ("CHU Kremlin-Bicetre", not "chu").
+fn pack_facilities_re(section: &str) -> String {
+    let (mut long, mut short): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for w in packs::section(section) {
+        match w.chars().count() {
+            0..=2 => {}
+            3 => short.push(regex::escape(&w.to_uppercase())),
+            _ => long.push(regex::escape(w)),
+        }
+    }
+    for list in [&mut long, &mut short] {
+        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        list.dedup();
+    }
+    let long = format!("(?i:{})", long.join("|"));
+    if short.is_empty() { format!("(?:{long})") } else { format!("(?:{long}|{})", short.join("|")) }
 }
 
 /// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case; with `long`
@@ -257,6 +270,14 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
     add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
     add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
+    // a short month name in any case between a day and a year: "20 mai 2019", "3 mar 2021"
+    add(&format!(r"\b{d}[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
+    // the weekday of a date already replaced: "Jeudi [DATE]", "Tuesday, [DATE]"
+    let weekdays: Vec<&str> = packs::section("weekdays").filter(|w| w.chars().count() >= 3).collect();
+    add(&format!(r"\b(?i:{})\.?,?[ \t]+\[DATE\]", weekdays.join("|")), Date, 0, Check::None, Some("[DATE]"));
+    // a weekday or a month named from now: "last Thursday", "next July"
+    let named: Vec<&str> = weekdays.iter().copied().filter(|w| w.len() >= 6).chain(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]).collect();
+    add(&format!(r"\b(?i:last|next|this past|this coming)[ \t]+(?i:{})\b", named.join("|")), Date, 0, Check::None, None);
 
     // --- ages 90 and over ---
     add(r"(?i)\b(?:aged?|age\s*(?:[:=]|of|is)?)\s*(9\d|1[01]\d)\b", Age, 1, Check::None, None);
@@ -496,6 +517,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::PrepositionPlace,
         None,
     );
+    // a French postcode named as the district: "à Paris dans le 75001"
+    add(r"\b(?:dans le|dans la commune du)[ \t]+(\d{5})\b", Postcode, 1, Check::None, Some("dans l"));
     // a postcode before its town: "75013 Paris", "28036 Madrid", "94 403 VINCENNES"
     add(r"\b(?:\d{5}|\d{2} \d{3})[ \t]+\p{Lu}[\p{L}'’-]{2,}(?:[ \t]+\p{Lu}[\p{L}'’-]+)?", Postcode, 0, Check::PostcodeTown, None);
     // a street type of a language pack (other than English, whose types are above) in any case,
@@ -510,14 +533,16 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
-    let facilities = pack_facilities_re();
-    add(
-        &format!(r"\b{facilities}[ \t]+(?:\p{{Ll}}{{3,}}[ \t]+)?((?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
-        Place,
-        1,
-        Check::FacilityName,
-        None,
-    );
+    for (section, check) in [("facilities", Check::FacilityName), ("wards", Check::WardName)] {
+        let words = pack_facilities_re(section);
+        add(
+            &format!(r"\b{words}[ \t]+(?:\p{{Ll}}{{3,}}[ \t]+)?((?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
+            Place,
+            1,
+            check,
+            None,
+        );
+    }
     // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
     add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
     // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"

@@ -234,6 +234,8 @@ pub(super) fn looks_medical(lower: &str) -> bool {
         "sertib", "limus", "rolimus", "parin", "xaban", "gatran", "dipine", "tidine", "prazole", "ocaine", "triptan",
         "semide", "thiazide", "afil", "glitazone", "gliptin", "gliflozin", "uria", "emesis", "ectasia", "derma", "dermia",
         "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
+        // specialties in the packs' languages: "dermatologie", "neurología", "pédiatrie", "pediatría"
+        "logie", "logia", "logía", "logue", "logues", "iatrie", "iatria", "iatría",
     ];
     SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
