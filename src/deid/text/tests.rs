@@ -675,3 +675,32 @@ fn text_as_it_arrives() {
         assert_eq!(s(typed), want, "input {typed:?}");
     }
 }
+
+/// Rules written for notes by other hands and in the packs' languages (the development files of
+/// `../shared/corpus/external/`), each as a clinician would type it.
+#[test]
+fn notes_of_other_writers() {
+    let table: &[(&str, &str)] = &[
+        // a given name and a surname's initial; names that are other words too
+        ("A 52-year-old male, Peter B., treated at the clinic.", "A 52-year-old male, [NAME]., treated at the clinic."),
+        ("Is warfarin safe for Jane Doe, DOB 06/12/1950?", "Is warfarin safe for [NAME], DOB [DATE]?"),
+        ("A 68-year-old male, Peter Johnson, was seen.", "A 68-year-old male, [NAME], was seen."),
+        ("Stevens Johnson syndrome after lamotrigine.", "Stevens Johnson syndrome after lamotrigine."),
+        // "Sinai" is a German word, not in an English note
+        ("Seen at Cedar Sinai on 11/15/2022.", "Seen at [PLACE] on [DATE]."),
+        ("MRN HP-987654, insurance EM-2554; COVID-2019 was ruled out.", "MRN [ID], insurance [ID]; COVID-2019 was ruled out."),
+        ("She was seen last Thursday, and last July.", "She was seen [DATE], and [DATE]."),
+        // ages and dates in the packs' languages
+        ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
+        ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),
+        ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la clinique [PLACE] le [DATE]."),
+        // hospitals by name after a facility word in any case; a ward by its specialty is kept
+        ("Puis à l'hopital Paul Brousse et au CHU Kremlin-Bicetre.", "Puis à l'hopital [PLACE] et au CHU [PLACE]."),
+        ("Le patient est suivi dans le Service de Pneumologie depuis 2019.", "Le patient est suivi dans le Service de Pneumologie depuis 2019."),
+        // a row of a table of values is no phone number
+        ("(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39", "(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39"),
+    ];
+    for &(typed, want) in table {
+        assert_eq!(s(typed), want, "input {typed:?}");
+    }
+}
