@@ -70,6 +70,11 @@ impl Scrubber {
         // the other packs' ordinary words count as unknown ("Gerste" in an English note may be a name)
         for t in toks.iter_mut() {
             t.f &= note.keep;
+            // an ordinary word of the note's language is a name only where the context says so
+            // ("Elle est née...", "Loi du 18 août" in French)
+            if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 {
+                t.f = t.f & !NAME_ONLY | if t.f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if t.f & SURNAME != 0 { AMB_SURNAME } else { 0 };
+            }
         }
 
         // the words of a multi-word country name are a country, not names: "Costa Rica"

@@ -236,6 +236,8 @@ pub(super) fn looks_medical(lower: &str) -> bool {
         "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
         // specialties in the packs' languages: "dermatologie", "neurología", "pédiatrie", "pediatría"
         "logie", "logia", "logía", "logue", "logues", "iatrie", "iatria", "iatría",
+        // and their conditions: "arthrose", "thrombose", "fibrosis" is above
+        "ose", "oses",
     ];
     SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
