@@ -300,6 +300,30 @@ impl Scrubber {
                     changed = true;
                     continue;
                 }
+                // the French way of writing a name, surname in capitals: "Isabelle BON", "BOFFIN Lily",
+                // "RUFUNA Marine" (in a text not written in capitals; the word in capitals no clinical
+                // abbreviation, and an ordinary word only beside an unambiguous given name)
+                if !caps_mode && !t.prot && t.allcaps && t.letters >= 3 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase()) {
+                    let given = |k: usize| toks[k].cap && !toks[k].allcaps && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
+                    let sure = |k: usize| toks[k].f & GIVEN != 0 || t.f & (ENGLISH | LANGS) == 0;
+                    let before = i >= 1 && given(i - 1) && sure(i - 1) && &text[toks[i - 1].e..t.s] == " ";
+                    let after = i + 1 < n && given(i + 1) && sure(i + 1) && &text[t.e..toks[i + 1].s] == " ";
+                    if before || after {
+                        name[i] = true;
+                        if before { name[i - 1] = true } else { name[i + 1] = true }
+                        changed = true;
+                        continue;
+                    }
+                }
+                // a given name and a capitalised word alone on their line: "Marie Côte" under a
+                // signature or a service
+                if left && !t.prot && t.cap && t.letters >= 2 && toks[i - 1].f & GIVEN != 0 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0
+                    && text[t.e..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) && text[..toks[i - 1].s].trim_end_matches([' ', '\t']).ends_with('\n')
+                {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
                 // a given name and a surname that both are also other words, capitalised inside a
                 // sentence, the surname no ordinary word: "Peter Johnson", "Ana Johnson" (not
                 // "Stevens Johnson syndrome", not "Johnson's")
