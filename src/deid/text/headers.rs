@@ -47,6 +47,13 @@ impl Headers {
             .captures_iter(text)
             .filter_map(|c| {
                 let (l, all) = (c.get(1)?, c.get(0)?);
+                // the label is the whole key: not the end of a longer one ("Aide à domicile :"),
+                // whose word before is a lower-case word on the same line
+                let before = text[..l.start()].trim_end_matches([' ', '\t']);
+                let word_before = &before[before.rfind(char::is_whitespace).map_or(0, |p| p + 1)..];
+                if word_before.starts_with(char::is_lowercase) && word_before.chars().all(char::is_alphabetic) {
+                    return None;
+                }
                 let kind = *self.kinds.get(&key(l.as_str()))?;
                 Some((l.start(), all.end(), kind))
             })
@@ -153,6 +160,7 @@ mod tests {
             ("E-mail: a.b@c.es. X-ray technician\nFecha de nacimiento: 12 de marzo de 2016 en Madrid", &[("a.b@c.es.", Placeholder::Email), ("12 de marzo de 2016", Placeholder::Date)]),
             ("Name: John van der Berg (brother)", &[("John van der Berg", Placeholder::Name)]),
             ("Edad: 42 años Sexo: H.\nServicio: Urgencias.", &[]),
+            ("Aide à domicile : clusters à débattre.", &[]),
             ("Geburtsdatum: 12.03.1950, Wohnort: Bad Tölz", &[("12.03.1950", Placeholder::Date), ("Bad Tölz", Placeholder::Place)]),
         ];
         for &(text, want) in table {
