@@ -79,7 +79,7 @@ impl Scrubber {
             return Some(w_end);
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
-        for c in &self.lex.multi_countries {
+        for c in self.lex.multi_countries.iter().map(|c| &**c) {
             if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
                 // lower-casing kept the byte length for these ASCII names
                 if rest.is_char_boundary(c.len()) && rest[..c.len()].eq_ignore_ascii_case(c) {
@@ -110,7 +110,7 @@ impl Scrubber {
         let tail_start = b.len().saturating_sub(40);
         let tail_start = (tail_start..=b.len()).find(|&i| b.is_char_boundary(i)).unwrap_or(b.len());
         let tail = b[tail_start..].to_lowercase();
-        self.lex.multi_countries.iter().any(|c| {
+        self.lex.multi_countries.iter().map(|c| &**c).any(|c| {
             tail.ends_with(c) && !tail[..tail.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic)
         })
     }
