@@ -122,7 +122,7 @@ impl Scrubber {
         let mut q = p;
         for _ in 0..4 {
             let rest = &text[q..];
-            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))).unwrap_or(rest.len());
+            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '-'))).unwrap_or(rest.len());
             if w_len == 0 {
                 return None;
             }
@@ -169,7 +169,7 @@ impl Scrubber {
             let rest = &text[q..];
             let w_len = rest
                 .char_indices()
-                .find(|&(i, c)| !(c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && i > 0)))
+                .find(|&(i, c)| !(c.is_alphanumeric() || (matches!(c, '\'' | '-') && i > 0)))
                 .map_or(rest.len(), |(i, _)| i);
             if w_len == 0 {
                 break;
@@ -397,7 +397,7 @@ pub(super) fn address_head(text: &str, s: usize) -> usize {
     }
     // Czech / Slovak / Dutch / German street names that open with a preposition or adjective:
     // "Pod Floriánem 1677", "Nad Vodovodem 12", "Oude Gracht 4"
-    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Große" | "Alte" | "Neue") {
+    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Grosse" | "Alte" | "Neue") {
         return w_start;
     }
     if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {

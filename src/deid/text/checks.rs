@@ -158,13 +158,13 @@ impl Scrubber {
                 let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
                 let sf = self.lex.get(&street.trim_end_matches('.').to_lowercase());
                 let nf = self.lex.get(&next.to_lowercase());
-                let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
+                let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with('\'');
                 !preceded_by_decimal(text, s)
                     && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
             }
             Check::FacilityName => {
                 // words of the name that are not ordinary words of any language
-                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2).any(|w| {
+                m.split([' ', '\t', '\'']).filter(|w| w.chars().count() >= 2).any(|w| {
                     let f = self.lex.get(&w.to_lowercase());
                     f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0
                 })
@@ -176,7 +176,7 @@ impl Scrubber {
                 let mut unknown = false;
                 let mut all_names = true;
                 for w in town_words {
-                    let lw = w.trim_end_matches(['.', '\'', '’']).to_lowercase();
+                    let lw = w.trim_end_matches(['.', '\'']).to_lowercase();
                     let lw = without_clitic(&lw);
                     let f = self.lex.get(lw);
                     all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;

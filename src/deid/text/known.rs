@@ -67,7 +67,7 @@ impl Scrubber {
         };
         for raw in known {
             // folded as the view is, which is what the detectors read: "José" meets "Jose"
-            let folded = normalise::fold(raw.trim());
+            let folded = normalise::fold_keeping(raw.trim(), &|w| self.lex.keeps(w));
             let v: &str = &folded;
             if v.chars().count() < 2 || v.len() > 300 {
                 continue;

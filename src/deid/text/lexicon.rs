@@ -163,6 +163,13 @@ pub(super) struct Lexicon {
     pub(super) multi_countries: Vec<Key>,
     /// The same, to mark their words in a text ("Costa Rica", "Czech Republic").
     pub(super) multi_countries_ac: AhoCorasick,
+    /// Names and towns (lower case, as typed) that only their accents tell from an English word
+    /// ("bašić" and "basic", "ján" and "jan"): the view keeps them as typed, so that they are
+    /// looked up under their own key.
+    pub(super) kept: FxMap<&'static str, u32>,
+    /// Keys that some list spells with accents ("education" from "éducation"): a word typed with
+    /// accents that folds to one of them is that word.
+    pub(super) accented: FxMap<Key, ()>,
 }
 
 impl Lexicon {
@@ -173,11 +180,15 @@ impl Lexicon {
         // name or town whose accents alone told it from an ordinary word ("Márk" and "mark", "Çan"
         // and "can") is decided at the end, as a pack's names are: one only where the context says so.
         const STRONG: u32 = GIVEN | SURNAME | CITY;
-        let mut accented: FxMap<Key, u32> = FxMap::default();
+        let mut accented: Vec<(&'static str, Key, u32)> = Vec::new();
+        let mut accented_keys: FxMap<Key, ()> = FxMap::default();
         let mut add = |w: &'static str, f: u32| {
             let k = normalise::fold(w);
+            if matches!(k, Key::Owned(_)) {
+                accented_keys.insert(k.clone(), ());
+            }
             if matches!(k, Key::Owned(_)) && f & STRONG != 0 {
-                *accented.entry(k.clone()).or_insert(0) |= f & STRONG;
+                accented.push((w, k.clone(), f & STRONG));
                 *words.entry(k).or_insert(0) |= f & !STRONG;
             } else {
                 *words.entry(k).or_insert(0) |= f;
@@ -275,14 +286,23 @@ impl Lexicon {
         }
         // A pack's name or town that is also an ordinary word, or that the shared lists call
         // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
-        for (w, strong) in accented {
+        let mut kept: FxMap<&'static str, u32> = FxMap::default();
+        for (typed, w, strong) in accented {
             let f = words.entry(w).or_insert(0);
             if *f & (ENGLISH | LANGS | CLINICAL | MONTH | TITLE | STOP | COUNTRY | COUNTRY_PART) != 0 {
                 *f |= if strong & GIVEN != 0 { AMB_GIVEN } else { 0 } | if strong & SURNAME != 0 { AMB_SURNAME } else { 0 }
                     | if strong & CITY != 0 { AMB_CITY } else { 0 };
+                // an English word: the accents are the name's ("Bašić" is not "basic"); in another
+                // language's words the accented form is likely that language's word too
+                if *f & (ENGLISH | MONTH | TITLE | STOP) != 0 && *f & (CLINICAL | LANGS) == 0 {
+                    *kept.entry(typed).or_insert(0) |= strong;
+                }
             } else {
                 *f |= strong;
             }
+        }
+        for (&w, &strong) in &kept {
+            *words.entry(Key::Borrowed(w)).or_insert(0) |= strong;
         }
         for (w, p) in from_packs {
             let f = words.entry(w).or_insert(0);
@@ -324,7 +344,7 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(multi_countries.iter().map(|t| t.as_bytes()))
             .expect("country automaton");
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys }
     }
 
     /// The flags of every word of `text` together (words: runs of letters, lower-cased).
@@ -337,6 +357,21 @@ impl Lexicon {
             all |= self.get(&buf);
         }
         all
+    }
+
+    /// Whether the view keeps a word with accents (`lower`: lower case, as typed) unfolded: a
+    /// name that only its accents tell from an English word ("ján", "jan"), or a word that folds
+    /// to an ordinary word that no list spells with accents ("bašić", "basic"): unknown, as typed,
+    /// it may be a name; folded, it would be read as an ordinary word.
+    pub(super) fn keeps(&self, lower: &str) -> bool {
+        if self.kept.contains_key(lower) {
+            return true;
+        }
+        let key = normalise::fold(lower);
+        let f = self.get(&key);
+        f & (ENGLISH | LANGS) != 0
+            && f & (CLINICAL | ANY_NAME | CITY | AMB_CITY | COUNTRY | MONTH | TITLE | STOP) == 0
+            && !self.accented.contains_key(&*key)
     }
 
     #[inline]

@@ -366,7 +366,7 @@ impl Scrubber {
 
     /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
     fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
-        let Some(view) = normalise::View::of(text) else {
+        let Some(view) = normalise::View::keeping(text, &|w| self.lex.keeps(w)) else {
             return self.detect_in(text, known);
         };
         // found on the normalised view, replaced in the text as typed

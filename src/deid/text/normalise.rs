@@ -148,7 +148,12 @@ fn is_space(c: char) -> bool {
 /// `s` as the view reads it: for folding word lists and the form's values when they are loaded,
 /// so that they meet the view's text.
 pub(super) fn fold(s: &str) -> Cow<'_, str> {
-    match View::of(s) {
+    fold_keeping(s, &|_| false)
+}
+
+/// `fold`, with the words that `keep` holds kept as typed (see `View::keeping`).
+pub(super) fn fold_keeping<'a>(s: &'a str, keep: &dyn Fn(&str) -> bool) -> Cow<'a, str> {
+    match View::keeping(s, keep) {
         Some(v) => Cow::Owned(v.text),
         None => Cow::Borrowed(s),
     }
@@ -178,12 +183,42 @@ pub(super) fn fold_pattern(p: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The capitalised words of `text` with a non-ASCII letter whose lower case `keep` says to keep as
+/// typed. Only capitalised ones: names are, and lower-case words must meet the patterns' folded
+/// words (`hegyalja út` is read `hegyalja ut`).
+fn kept_words(text: &str, keep: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut rest = text;
+    while let Some(s) = rest.find(|c: char| !c.is_ascii() && word(c)) {
+        let base = text.len() - rest.len();
+        let s = rest[..s].char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(p, c)| p + c.len_utf8());
+        let e = rest[s..].find(|c: char| !word(c)).map_or(rest.len(), |p| s + p);
+        buf.clear();
+        buf.extend(rest[s..e].chars().flat_map(char::to_lowercase));
+        if rest[s..e].starts_with(char::is_uppercase) && keep(&buf) {
+            out.push((base + s, base + e));
+        }
+        rest = &rest[e..];
+    }
+    out
+}
+
 impl View {
     /// The normalised view of `text`, or `None` if it is ASCII.
     pub(super) fn of(text: &str) -> Option<View> {
+        View::keeping(text, &|_| false)
+    }
+
+    /// The same, with the words whose lower case `keep` holds kept as typed (not folded): the
+    /// names that only their accents tell from an ordinary word (`lexicon::Lexicon::kept`).
+    pub(super) fn keeping(text: &str, keep: &dyn Fn(&str) -> bool) -> Option<View> {
         if text.is_ascii() {
             return None;
         }
+        let kept = kept_words(text, keep);
+        let mut ki = 0;
         let mut out = String::with_capacity(text.len());
         let mut from: Vec<(u32, u32)> = Vec::with_capacity(text.len());
         let mut prev = ' ';
@@ -191,7 +226,12 @@ impl View {
         while let Some((i, c)) = chars.next() {
             let mut end = i + c.len_utf8();
             let before = out.len();
-            if c.is_ascii() && !chars.peek().is_some_and(|&(_, d)| is_combining_mark(d)) {
+            while ki < kept.len() && kept[ki].1 <= i {
+                ki += 1;
+            }
+            if ki < kept.len() && kept[ki].0 <= i {
+                out.push(c);
+            } else if c.is_ascii() && !chars.peek().is_some_and(|&(_, d)| is_combining_mark(d)) {
                 out.push(c);
             } else if is_invisible(c) {
                 continue;
@@ -257,6 +297,9 @@ mod tests {
         for plain in ["PASI 12 after 2 weeks", "Zoe Muller, Sao Paulo", ""] {
             assert!(View::of(plain).is_none(), "{plain:?}");
         }
+        // a word kept as typed
+        let v = View::keeping("Ján Novák, ján", &|w| w == "ján").expect("view");
+        assert_eq!(v.text, "Ján Novak, jan");
         // word lists and patterns fold the same way
         assert_eq!(super::fold("málaga"), "malaga");
         assert_eq!(super::fold_pattern(r"(?i:straße|gatvė)[’']…"), r"(?i:strasse|gatve)['']\.\.\.");
