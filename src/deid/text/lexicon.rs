@@ -361,7 +361,7 @@ impl Lexicon {
 
     /// Whether the view keeps a word with accents (`lower`: lower case, as typed) unfolded: a
     /// name that only its accents tell from an English word ("ján", "jan"), or a word that folds
-    /// to an ordinary word that no list spells with accents ("bašić", "basic"): unknown, as typed,
+    /// to an English word that no list spells with accents ("bašić", "basic"): unknown, as typed,
     /// it may be a name; folded, it would be read as an ordinary word.
     pub(super) fn keeps(&self, lower: &str) -> bool {
         if self.kept.contains_key(lower) {
@@ -369,7 +369,9 @@ impl Lexicon {
         }
         let key = normalise::fold(lower);
         let f = self.get(&key);
-        f & (ENGLISH | LANGS) != 0
+        // English only: a word of another language typed with accents is mostly a sibling
+        // language's spelling ("oncología", Italian "oncologia")
+        f & ENGLISH != 0
             && f & (CLINICAL | ANY_NAME | CITY | AMB_CITY | COUNTRY | MONTH | TITLE | STOP) == 0
             && !self.accented.contains_key(&*key)
     }

@@ -251,8 +251,15 @@ impl Scrubber {
     pub fn pattern_costs(&self, texts: &[&str]) -> Vec<(f64, String)> {
         let whole: &[&str] = texts;
         // the detectors read the folded view
-        let views: Vec<std::borrow::Cow<str>> = texts.iter().map(|x| normalise::fold(x)).collect();
+        let views: Vec<std::borrow::Cow<str>> = texts.iter().map(|x| normalise::fold_keeping(x, &|w| self.lex.keeps(w))).collect();
         let texts: Vec<&str> = views.iter().map(|x| &**x).collect();
+        // what keeps a text off the fast (ASCII) path
+        let mut left: HashMap<char, usize> = HashMap::new();
+        texts.iter().flat_map(|x| x.chars()).filter(|c| !c.is_ascii()).for_each(|c| *left.entry(c).or_insert(0) += 1);
+        let mut left: Vec<(char, usize)> = left.into_iter().collect();
+        left.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        let not_ascii = texts.iter().filter(|x| !x.is_ascii()).count();
+        let left: String = left.iter().take(12).map(|(c, n)| format!(" {c:?} {n}")).collect();
         let mut out: Vec<(f64, String)> = self
             .rxs
             .iter()
@@ -278,6 +285,7 @@ impl Scrubber {
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
         out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        out.insert(0, (0.0, format!("({not_ascii} of {} texts not ASCII once folded; characters left:{left})", texts.len())));
         out
     }
 
