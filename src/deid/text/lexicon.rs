@@ -165,7 +165,7 @@ pub(super) struct Lexicon {
     pub(super) multi_countries_ac: AhoCorasick,
     /// Names and towns (lower case, as typed) that only their accents tell from an English word
     /// ("bašić" and "basic", "ján" and "jan"): the view keeps them as typed, so that they are
-    /// looked up under their own key.
+    /// looked up under their own key; the patterns match them both ways (`normalise::fold_pattern`).
     pub(super) kept: FxMap<&'static str, u32>,
     /// Keys that some list spells with accents ("education" from "éducation"): a word typed with
     /// accents that folds to one of them is that word.
@@ -284,8 +284,6 @@ impl Lexicon {
         for &w in WEAK_CTX {
             add(w, WEAKCTX);
         }
-        // A pack's name or town that is also an ordinary word, or that the shared lists call
-        // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
         let mut kept: FxMap<&'static str, u32> = FxMap::default();
         for (typed, w, strong) in accented {
             let f = words.entry(w).or_insert(0);
@@ -301,11 +299,10 @@ impl Lexicon {
                 *f |= strong;
             }
         }
-        for (&w, &strong) in &kept {
-            *words.entry(Key::Borrowed(w)).or_insert(0) |= strong;
-        }
-        for (w, p) in from_packs {
-            let f = words.entry(w).or_insert(0);
+        // A pack's name or town that is also an ordinary word, or that the shared lists call
+        // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
+        for (w, &p) in &from_packs {
+            let f = words.entry(w.clone()).or_insert(0);
             let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
             if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
                 *f |= if ordinary { AMB_GIVEN } else { GIVEN };
@@ -317,6 +314,20 @@ impl Lexicon {
             if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
                 *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
             }
+        }
+        // The one-word labels of record headers ("Médico:", "Medico:") are labels, not names: a
+        // surname or town of the shared lists with the same key is one only where the context
+        // says so. Given names stay ("Signe", "Ville"): their rules are stricter already.
+        for (label, _) in packs::labels() {
+            let k = normalise::fold(label);
+            if let Some(kf) = words.get_mut(&*k).filter(|_| !label.contains(' ')) {
+                if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
+                    *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
+                }
+            }
+        }
+        for (&w, &f) in &kept {
+            *words.entry(Key::Borrowed(w)).or_insert(0) |= f;
         }
         // Clinical words are never names or places by themselves; name-only lists must not
         // contain English words that the lists marked as such.
