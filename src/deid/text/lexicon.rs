@@ -373,13 +373,18 @@ impl Lexicon {
     /// Whether the view keeps a word with accents (`lower`: lower case, as typed) unfolded: a
     /// name that only its accents tell from an English word ("ján", "jan"), or a word that folds
     /// to an English word that no list spells with accents ("bašić", "basic"): unknown, as typed,
-    /// it may be a name; folded, it would be read as an ordinary word.
+    /// it may be a name; folded, it would be read as an ordinary word; or an unknown word whose
+    /// ending looks medical only once folded.
     pub(super) fn keeps(&self, lower: &str) -> bool {
         if self.kept.contains_key(lower) {
             return true;
         }
         let key = normalise::fold(lower);
         let f = self.get(&key);
+        // an unknown word that only folded has a medical-looking ending ("Lengliné", "lengline")
+        if f == 0 && looks_medical(&key) && !looks_medical(lower) {
+            return true;
+        }
         // English only: a word of another language typed with accents is mostly a sibling
         // language's spelling ("oncología", Italian "oncologia")
         f & ENGLISH != 0
