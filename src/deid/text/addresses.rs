@@ -79,7 +79,7 @@ impl Scrubber {
             return Some(w_end);
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
-        for c in &self.lex.multi_countries {
+        for c in self.lex.multi_countries.iter().map(|c| &**c) {
             if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
                 // lower-casing kept the byte length for these ASCII names
                 if rest.is_char_boundary(c.len()) && rest[..c.len()].eq_ignore_ascii_case(c) {
@@ -110,7 +110,7 @@ impl Scrubber {
         let tail_start = b.len().saturating_sub(40);
         let tail_start = (tail_start..=b.len()).find(|&i| b.is_char_boundary(i)).unwrap_or(b.len());
         let tail = b[tail_start..].to_lowercase();
-        self.lex.multi_countries.iter().any(|c| {
+        self.lex.multi_countries.iter().map(|c| &**c).any(|c| {
             tail.ends_with(c) && !tail[..tail.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic)
         })
     }
@@ -122,7 +122,7 @@ impl Scrubber {
         let mut q = p;
         for _ in 0..4 {
             let rest = &text[q..];
-            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))).unwrap_or(rest.len());
+            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '-'))).unwrap_or(rest.len());
             if w_len == 0 {
                 return None;
             }
@@ -169,7 +169,7 @@ impl Scrubber {
             let rest = &text[q..];
             let w_len = rest
                 .char_indices()
-                .find(|&(i, c)| !(c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && i > 0)))
+                .find(|&(i, c)| !(c.is_alphanumeric() || (matches!(c, '\'' | '-') && i > 0)))
                 .map_or(rest.len(), |(i, _)| i);
             if w_len == 0 {
                 break;
@@ -397,7 +397,7 @@ pub(super) fn address_head(text: &str, s: usize) -> usize {
     }
     // Czech / Slovak / Dutch / German street names that open with a preposition or adjective:
     // "Pod Floriánem 1677", "Nad Vodovodem 12", "Oude Gracht 4"
-    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Große" | "Alte" | "Neue") {
+    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Grosse" | "Alte" | "Neue") {
         return w_start;
     }
     if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {

@@ -193,7 +193,7 @@ impl Scrubber {
                 let mut unknown = false;
                 let mut all_names = true;
                 for w in town_words {
-                    let lw = w.trim_end_matches(['.', '\'', '’']).to_lowercase();
+                    let lw = w.trim_end_matches(['.', '\'']).to_lowercase();
                     let lw = without_clitic(&lw);
                     let f = get(lw);
                     all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;

@@ -66,7 +66,9 @@ impl Scrubber {
             }
         };
         for raw in known {
-            let v = raw.trim();
+            // folded as the view is, which is what the detectors read: "José" meets "Jose"
+            let folded = normalise::fold_keeping(raw.trim(), &|w| self.lex.keeps(w));
+            let v: &str = &folded;
             if v.chars().count() < 2 || v.len() > 300 {
                 continue;
             }

@@ -151,22 +151,48 @@ pub(super) fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> 
     s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// A word of the lists as the view reads it (folded: `málaga` -> `malaga`); most are ASCII and
+/// borrowed from the embedded lists.
+pub(super) type Key = std::borrow::Cow<'static, str>;
+
 pub(super) struct Lexicon {
-    pub(super) words: FxMap<&'static str, u32>,
+    pub(super) words: FxMap<Key, u32>,
     /// Multi-word city names (lower case), matched ASCII-case-insensitively.
     pub(super) multi_cities: AhoCorasick,
     /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
-    pub(super) multi_countries: Vec<&'static str>,
+    pub(super) multi_countries: Vec<Key>,
     /// The same, to mark their words in a text ("Costa Rica", "Czech Republic").
     pub(super) multi_countries_ac: AhoCorasick,
+    /// Names and towns (lower case, as typed) that only their accents tell from an English word
+    /// ("bašić" and "basic", "ján" and "jan"): the view keeps them as typed, so that they are
+    /// looked up under their own key; the patterns match them both ways (`normalise::fold_pattern`).
+    pub(super) kept: FxMap<&'static str, u32>,
+    /// Keys that some list spells with accents ("education" from "éducation"): a word typed with
+    /// accents that folds to one of them is that word.
+    pub(super) accented: FxMap<Key, ()>,
 }
 
 impl Lexicon {
     pub(super) fn build() -> Lexicon {
-        let mut words: FxMap<&'static str, u32> = FxMap::default();
+        let mut words: FxMap<Key, u32> = FxMap::default();
         words.reserve(240_000);
+        // Two words that fold to one key ("malaga", "málaga") share it: their flags are OR-ed. A
+        // name or town whose accents alone told it from an ordinary word ("Márk" and "mark", "Çan"
+        // and "can") is decided at the end, as a pack's names are: one only where the context says so.
+        const STRONG: u32 = GIVEN | SURNAME | CITY;
+        let mut accented: Vec<(&'static str, Key, u32)> = Vec::new();
+        let mut accented_keys: FxMap<Key, ()> = FxMap::default();
         let mut add = |w: &'static str, f: u32| {
-            *words.entry(w).or_insert(0) |= f;
+            let k = normalise::fold(w);
+            if matches!(k, Key::Owned(_)) {
+                accented_keys.insert(k.clone(), ());
+            }
+            if matches!(k, Key::Owned(_)) && f & STRONG != 0 {
+                accented.push((w, k.clone(), f & STRONG));
+                *words.entry(k).or_insert(0) |= f & !STRONG;
+            } else {
+                *words.entry(k).or_insert(0) |= f;
+            }
         };
         for w in data_lines(D_ENGLISH) {
             add(w, ENGLISH);
@@ -191,10 +217,10 @@ impl Lexicon {
         for w in data_lines(D_EPONYMS) {
             add(w, AMB_SURNAME | EPONYM);
         }
-        let mut multi: Vec<&'static str> = Vec::new();
+        let mut multi: Vec<Key> = Vec::new();
         for w in data_lines(D_CITIES) {
             if w.contains(' ') {
-                multi.push(w);
+                multi.push(normalise::fold(w));
             } else {
                 add(w, CITY);
             }
@@ -204,13 +230,13 @@ impl Lexicon {
                 add(w, AMB_CITY);
             }
         }
-        let mut multi_countries: Vec<&'static str> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).collect();
+        let mut multi_countries: Vec<Key> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).map(normalise::fold).collect();
         // common forms missing from the list
-        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"]);
+        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"].map(Key::Borrowed));
         // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
         const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
         for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
-            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == w));
+            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
             add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
         }
         multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -218,12 +244,12 @@ impl Lexicon {
             add(w, CLINICAL);
         }
         // the language packs: the same flags, from every language
-        let mut from_packs: FxMap<&'static str, u8> = FxMap::default();
+        let mut from_packs: FxMap<Key, u8> = FxMap::default();
         for (i, p) in packs::PACKS.iter().enumerate() {
             for w in packs::list_lines(p.words) {
                 add(w, lang_bit(i));
             }
-            let mut pack = |w: &'static str, f: u8| *from_packs.entry(w).or_insert(0) |= f;
+            let mut pack = |w: &'static str, f: u8| *from_packs.entry(normalise::fold(w)).or_insert(0) |= f;
             for w in packs::list_lines(p.given) {
                 pack(w, PACK_GIVEN);
             }
@@ -232,13 +258,13 @@ impl Lexicon {
             }
             for w in packs::list_lines(p.towns) {
                 if w.contains(' ') {
-                    multi.push(w);
+                    multi.push(normalise::fold(w));
                 } else {
                     pack(w, PACK_TOWN);
                 }
             }
         }
-        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("clinical", CLINICAL)] {
+        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
@@ -258,10 +284,25 @@ impl Lexicon {
         for &w in WEAK_CTX {
             add(w, WEAKCTX);
         }
+        let mut kept: FxMap<&'static str, u32> = FxMap::default();
+        for (typed, w, strong) in accented {
+            let f = words.entry(w).or_insert(0);
+            if *f & (ENGLISH | LANGS | CLINICAL | MONTH | TITLE | STOP | COUNTRY | COUNTRY_PART) != 0 {
+                *f |= if strong & GIVEN != 0 { AMB_GIVEN } else { 0 } | if strong & SURNAME != 0 { AMB_SURNAME } else { 0 }
+                    | if strong & CITY != 0 { AMB_CITY } else { 0 };
+                // an English word: the accents are the name's ("Bašić" is not "basic"); in another
+                // language's words the accented form is likely that language's word too
+                if *f & (ENGLISH | MONTH | TITLE | STOP) != 0 && *f & (CLINICAL | LANGS) == 0 {
+                    *kept.entry(typed).or_insert(0) |= strong;
+                }
+            } else {
+                *f |= strong;
+            }
+        }
         // A pack's name or town that is also an ordinary word, or that the shared lists call
         // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
-        for (w, p) in from_packs {
-            let f = words.entry(w).or_insert(0);
+        for (w, &p) in &from_packs {
+            let f = words.entry(w.clone()).or_insert(0);
             let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
             if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
                 *f |= if ordinary { AMB_GIVEN } else { GIVEN };
@@ -273,6 +314,20 @@ impl Lexicon {
             if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
                 *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
             }
+        }
+        // The one-word labels of record headers ("Médico:", "Medico:") are labels, not names: a
+        // surname or town of the shared lists with the same key is one only where the context
+        // says so. Given names stay ("Signe", "Ville"): their rules are stricter already.
+        for (label, _) in packs::labels() {
+            let k = normalise::fold(label);
+            if let Some(kf) = words.get_mut(&*k).filter(|_| !label.contains(' ')) {
+                if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
+                    *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
+                }
+            }
+        }
+        for (&w, &f) in &kept {
+            *words.entry(Key::Borrowed(w)).or_insert(0) |= f;
         }
         // Clinical words are never names or places by themselves; name-only lists must not
         // contain English words that the lists marked as such.
@@ -293,14 +348,14 @@ impl Lexicon {
         let multi_cities = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&multi)
+            .build(multi.iter().map(|t| t.as_bytes()))
             .expect("city automaton");
         let multi_countries_ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&multi_countries)
+            .build(multi_countries.iter().map(|t| t.as_bytes()))
             .expect("country automaton");
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -334,6 +389,28 @@ impl Lexicon {
             all |= self.get(&buf);
         }
         all
+    }
+
+    /// Whether the view keeps a word with accents (`lower`: lower case, as typed) unfolded: a
+    /// name that only its accents tell from an English word ("ján", "jan"), or a word that folds
+    /// to an English word that no list spells with accents ("bašić", "basic"): unknown, as typed,
+    /// it may be a name; folded, it would be read as an ordinary word; or an unknown word whose
+    /// ending looks medical only once folded.
+    pub(super) fn keeps(&self, lower: &str) -> bool {
+        if self.kept.contains_key(lower) {
+            return true;
+        }
+        let key = normalise::fold(lower);
+        let f = self.get(&key);
+        // an unknown word that only folded has a medical-looking ending ("Lengliné", "lengline")
+        if f == 0 && looks_medical(&key) && !looks_medical(lower) {
+            return true;
+        }
+        // English only: a word of another language typed with accents is mostly a sibling
+        // language's spelling ("oncología", Italian "oncologia")
+        f & ENGLISH != 0
+            && f & (CLINICAL | ANY_NAME | CITY | AMB_CITY | COUNTRY | MONTH | TITLE | STOP) == 0
+            && !self.accented.contains_key(&*key)
     }
 
     #[inline]

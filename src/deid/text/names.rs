@@ -328,7 +328,7 @@ impl Scrubber {
                 // sentence, the surname no ordinary word: "Peter Johnson", "Ana Johnson" (not
                 // "Stevens Johnson syndrome", not "Johnson's")
                 if !left && !right && i + 1 < n && !caps_mode && !t.prot && t.cap && !t.allcaps && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0
-                    && t.f & (TITLE | RELATION | MONTH | COUNTRY | STOP) == 0 && !sentence_start(i) && joinable(text, &t, &toks[i + 1])
+                    && t.f & (TITLE | RELATION | MONTH | COUNTRY | STOP) == 0 && !text[..t.s].trim_end().ends_with(['.', '!', '?', '\n']) && t.s > 0 && joinable(text, &t, &toks[i + 1])
                 {
                     let u = &toks[i + 1];
                     let after = &text[u.e..];

@@ -9,30 +9,127 @@
 //! - every kind of space (no-break, narrow, figure, ideographic...) is a plain space,
 //! - each character is in its NFKC compatibility form (full-width `０７７００` -> `07700`,
 //!   ligatures `ﬁ` -> `fi`),
-//! - the maths sign U+2206 (`∆`), which some exports write for the Greek capital delta, is a Greek
-//!   letter of the same case as the letter before it, so that it does not split a word.
+//! - Latin letters are folded to ASCII (`é` -> `e`, `ß` -> `ss`, `Ø` -> `O`), typographic
+//!   punctuation to its ASCII form (`’` -> `'`, `–` -> `-`), Greek and Cyrillic letters are
+//!   transliterated (`ΛΑΡΝΑΚΑ` -> `LARNAKA`), each keeping its case (name rules read capitals).
+//!
+//! Why fold: most notes in Spanish, French or German then read as ASCII, and the regex engines
+//! only run their fast automata on ASCII text (a Unicode `\b` makes the lazy DFA give up at the
+//! first non-ASCII byte). It also makes `Malaga` meet the list's `Málaga`. Everything the view is
+//! compared with (patterns, word lists, the form's values) is folded the same way when it is built:
+//! `fold` and `fold_pattern`. Characters without a fold (CJK, Hebrew, Arabic, other symbols) stay.
 //!
 //! A span found in the view is mapped back to the original characters it came from, so that the
 //! text outside the spans is kept byte for byte as typed.
 
-use unicode_normalization::char::is_combining_mark;
+use std::borrow::Cow;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 /// A normalised copy of a text with, for every byte of the copy, the original character it came
-/// from. `None` when the text needs no normalising (the common case: no copy is made).
+/// from. `None` when the text is ASCII (the common case: no copy is made).
 pub(super) struct View {
     pub(super) text: String,
     /// for each byte of `text`: (start, end) byte offsets in the original of its source character
     from: Vec<(u32, u32)>,
 }
 
-/// True for characters that the view changes or leaves out; plain ASCII never is.
-fn needs_normalising(c: char) -> bool {
-    !c.is_ascii()
-        && (is_invisible(c) || is_space(c) || c == '\u{2206}' || is_combining_mark(c) || {
-            let mut it = std::iter::once(c).nfkc();
-            !(it.next() == Some(c) && it.next().is_none())
-        })
+/// The ASCII form of letters that do not decompose into a letter and marks, of typographic
+/// punctuation, and of Greek and Cyrillic letters: lower-case letters only (an upper-case letter
+/// takes the form of its lower case, in capitals). Looked up before NFKC (`″` is `"`, not `′′`)
+/// and after it. Sorted by character (a test checks: binary search).
+const FOLDS: &[(char, &str)] = &[
+    ('¡', "!"), ('©', "(C)"), ('ª', "a"), ('«', "\""), ('®', "(R)"), ('°', "o"), ('µ', "u"), ('·', "."), ('º', "o"), ('»', "\""), ('¿', "?"), ('×', "x"),
+    ('ß', "ss"), ('æ', "ae"), ('ð', "d"), ('ø', "o"), ('þ', "th"), ('đ', "d"), ('ħ', "h"), ('ı', "i"), ('ĸ', "k"), ('ł', "l"),
+    ('ŋ', "n"), ('œ', "oe"), ('ŧ', "t"), ('ƒ', "f"), ('ə', "e"), ('ʻ', "'"), ('ʼ', "'"),
+    // Greek (ELOT 743); accented letters decompose to these
+    ('α', "a"), ('β', "v"), ('γ', "g"), ('δ', "d"), ('ε', "e"), ('ζ', "z"), ('η', "i"), ('θ', "th"), ('ι', "i"), ('κ', "k"),
+    ('λ', "l"), ('μ', "m"), ('ν', "n"), ('ξ', "x"), ('ο', "o"), ('π', "p"), ('ρ', "r"), ('ς', "s"), ('σ', "s"), ('τ', "t"),
+    ('υ', "y"), ('φ', "f"), ('χ', "ch"), ('ψ', "ps"), ('ω', "o"),
+    // Cyrillic; `ё`, `ї`, `ў`, `й`-less forms decompose to these; hard and soft signs are left out
+    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ж', "zh"), ('з', "z"), ('и', "i"), ('й', "y"),
+    ('к', "k"), ('л', "l"), ('м', "m"), ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"), ('с', "s"), ('т', "t"), ('у', "u"),
+    ('ф', "f"), ('х', "kh"), ('ц', "ts"), ('ч', "ch"), ('ш', "sh"), ('щ', "shch"), ('ъ', ""), ('ы', "y"), ('ь', ""), ('э', "e"),
+    ('ю', "yu"), ('я', "ya"), ('ђ', "dj"), ('є', "ye"), ('ѕ', "dz"), ('і', "i"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('ћ', "c"),
+    ('џ', "dz"), ('ґ', "g"),
+    // typographic punctuation and signs
+    ('‐', "-"), ('‑', "-"), ('‒', "-"), ('–', "-"), ('—', "-"), ('―', "-"), ('‘', "'"), ('’', "'"), ('‚', "'"), ('‛', "'"),
+    ('“', "\""), ('”', "\""), ('„', "\""), ('‟', "\""), ('•', "*"), ('…', "..."), ('′', "'"), ('″', "\""), ('⁄', "/"), ('−', "-"),
+];
+
+/// The ASCII form of `c` from `FOLDS`, in `c`'s case; `next` (the character after it) says
+/// whether a capital that becomes two letters is `Th` (a word in lower case follows) or `TH`.
+fn push_table_fold(c: char, next: Option<char>, out: &mut String) -> bool {
+    let mut lower = c.to_lowercase();
+    let (Some(l), None) = (lower.next(), lower.next()) else { return false };
+    let Ok(i) = FOLDS.binary_search_by_key(&l, |&(k, _)| k) else { return false };
+    let f = FOLDS[i].1;
+    if l == c {
+        out.push_str(f);
+    } else if f.len() > 1 && next.is_some_and(char::is_lowercase) {
+        let mut cs = f.chars();
+        out.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+        out.extend(cs);
+    } else {
+        out.extend(f.chars().map(|c| c.to_ascii_uppercase()));
+    }
+    true
+}
+
+/// Appends the folded form of one character (already in NFKC form): ASCII as it is, a table
+/// entry, or the letters of its canonical decomposition without the marks (`é` -> `e`) when
+/// they all fold; otherwise the character itself.
+fn push_char_fold(c: char, next: Option<char>, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c);
+        return;
+    }
+    if push_table_fold(c, next, out) {
+        return;
+    }
+    let mark = out.len();
+    let mut ok = true;
+    let mut any = false;
+    decompose_canonical(c, |d| {
+        if ok && !is_combining_mark(d) {
+            any = true;
+            if d.is_ascii() {
+                out.push(d);
+            } else if !push_table_fold(d, next, out) {
+                ok = false;
+            }
+        }
+    });
+    if !(ok && any) {
+        out.truncate(mark);
+        out.push(c);
+    }
+}
+
+fn is_greek(c: char) -> bool {
+    matches!(c, '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}')
+}
+
+/// Appends the view's form of one character and the combining marks typed after it (`cluster`);
+/// `prev` and `next` are the characters around it in the text.
+fn push_cluster_fold(cluster: &str, prev: char, next: Option<char>, out: &mut String) {
+    let mut cs = cluster.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        // the maths sign U+2206 (`∆`), which some exports write for the Greek capital delta,
+        // is that letter, in the case of the letter before it, so that it does not split a word
+        let c = if c == '\u{2206}' { if prev.is_lowercase() { 'δ' } else { 'Δ' } } else { c };
+        // `μg`, `μmol`: a micro sign outside a Greek word is `u`, as in `ug`
+        if matches!(c, 'μ' | 'µ') && !is_greek(prev) && !next.is_some_and(is_greek) {
+            out.push('u');
+            return;
+        }
+        if push_table_fold(c, next, out) {
+            return;
+        }
+    }
+    for c in cluster.nfkc() {
+        push_char_fold(c, next, out);
+    }
 }
 
 /// Invisible format characters (Unicode category Cf) that typing or pasting leaves inside words.
@@ -48,12 +145,87 @@ fn is_space(c: char) -> bool {
     !c.is_ascii() && c.is_whitespace() && c != '\u{85}' && c != '\u{2028}' && c != '\u{2029}'
 }
 
+/// `s` as the view reads it: for folding word lists and the form's values when they are loaded,
+/// so that they meet the view's text.
+pub(super) fn fold(s: &str) -> Cow<'_, str> {
+    fold_keeping(s, &|_| false)
+}
+
+/// `fold`, with the words that `keep` holds kept as typed (see `View::keeping`).
+pub(super) fn fold_keeping<'a>(s: &'a str, keep: &dyn Fn(&str) -> bool) -> Cow<'a, str> {
+    match View::keeping(s, keep) {
+        Some(v) => Cow::Owned(v.text),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// A regular expression's source with its non-ASCII characters folded as the view folds them
+/// (escaped: `…` is `\.\.\.`), letters both ways (`ß` is `(?:ß|ss)`). Its syntax is ASCII, so it
+/// is unchanged; the patterns hold no character class with a letter that folds.
+pub(super) fn fold_pattern(p: &str) -> Cow<'_, str> {
+    if p.is_ascii() {
+        return Cow::Borrowed(p);
+    }
+    let mut out = String::with_capacity(p.len());
+    let mut buf = String::new();
+    let mut prev = ' ';
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            buf.clear();
+            push_cluster_fold(c.encode_utf8(&mut [0; 4]), prev, chars.peek().copied(), &mut buf);
+            if c.is_alphabetic() && buf.chars().ne([c]) {
+                // both ways: the view keeps a few words as typed (`View::keeping`)
+                out.push_str(&format!("(?:{c}|{})", regex::escape(&buf)));
+            } else {
+                out.push_str(&regex::escape(&buf));
+            }
+        }
+        prev = c;
+    }
+    Cow::Owned(out)
+}
+
+/// The capitalised words of `text` with a non-ASCII letter whose lower case `keep` says to keep
+/// as typed. Only capitalised ones: names are, and a text with a word kept as typed is not ASCII
+/// (the slow path).
+fn kept_words(text: &str, keep: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut rest = text;
+    while let Some(s) = rest.find(|c: char| !c.is_ascii() && word(c)) {
+        let base = text.len() - rest.len();
+        let s = rest[..s].char_indices().rev().find(|&(_, c)| !word(c)).map_or(0, |(p, c)| p + c.len_utf8());
+        let e = rest[s..].find(|c: char| !word(c)).map_or(rest.len(), |p| s + p);
+        buf.clear();
+        buf.extend(rest[s..e].chars().flat_map(char::to_lowercase));
+        if rest[s..e].starts_with(char::is_uppercase) && keep(&buf) {
+            out.push((base + s, base + e));
+        }
+        rest = &rest[e..];
+    }
+    out
+}
+
 impl View {
-    /// The normalised view of `text`, or `None` if it is already normal.
+    /// The normalised view of `text`, or `None` if it is ASCII (the tests' view: the scrubber's
+    /// keeps a few words, `keeping`).
+    #[cfg(test)]
     pub(super) fn of(text: &str) -> Option<View> {
-        if text.is_ascii() || !text.chars().any(needs_normalising) {
+        View::keeping(text, &|_| false)
+    }
+
+    /// The same, with the words whose lower case `keep` holds kept as typed (not folded): the
+    /// names that only their accents tell from an ordinary word (`lexicon::Lexicon::kept`).
+    pub(super) fn keeping(text: &str, keep: &dyn Fn(&str) -> bool) -> Option<View> {
+        if text.is_ascii() {
             return None;
         }
+        let kept = kept_words(text, keep);
+        let mut ki = 0;
         let mut out = String::with_capacity(text.len());
         let mut from: Vec<(u32, u32)> = Vec::with_capacity(text.len());
         let mut prev = ' ';
@@ -61,17 +233,19 @@ impl View {
         while let Some((i, c)) = chars.next() {
             let mut end = i + c.len_utf8();
             let before = out.len();
-            if c.is_ascii() && !chars.peek().is_some_and(|&(_, d)| is_combining_mark(d)) {
+            while ki < kept.len() && kept[ki].1 <= i {
+                ki += 1;
+            }
+            if ki < kept.len() && kept[ki].0 <= i {
+                out.push(c);
+            } else if c.is_ascii() && !chars.peek().is_some_and(|&(_, d)| is_combining_mark(d)) {
                 out.push(c);
             } else if is_invisible(c) {
                 continue;
             } else if is_space(c) {
                 out.push(' ');
-            } else if c == '\u{2206}' {
-                // same case as the letter before, so the text's case mode does not change
-                out.push(if prev.is_lowercase() { '\u{3B4}' } else { '\u{394}' });
             } else {
-                // a letter with the combining marks typed after it is composed as one ("e\u{301}" -> "é")
+                // a letter with the combining marks typed after it is one ("e\u{301}" -> "e")
                 while let Some(&(j, d)) = chars.peek() {
                     if !is_combining_mark(d) {
                         break;
@@ -79,7 +253,7 @@ impl View {
                     end = j + d.len_utf8();
                     chars.next();
                 }
-                out.extend(text[i..end].nfkc());
+                push_cluster_fold(&text[i..end], prev, chars.peek().map(|&(_, d)| d), &mut out);
             }
             from.extend(std::iter::repeat((i as u32, end as u32)).take(out.len() - before));
             prev = c;
@@ -106,8 +280,18 @@ mod tests {
             ("07700\u{A0}900123", "07700 900123", "07700 900123", "07700\u{A0}900123"),
             ("\u{FF10}\u{FF17}\u{FF17}\u{FF10}\u{FF10} 900123", "07700 900123", "07700", "\u{FF10}\u{FF17}\u{FF17}\u{FF10}\u{FF10}"),
             ("Jo\u{200B}hn\u{FEFF} Smith", "John Smith", "John", "Jo\u{200B}hn"),
-            ("Zo\u{65}\u{301} Ba\u{202F}Ki", "Zoé Ba Ki", "Zoé", "Zo\u{65}\u{301}"),
-            ("\u{FB01}nn \u{2206}OE", "finn ΔOE", "finn", "\u{FB01}nn"),
+            ("Zo\u{65}\u{301} Ba\u{202F}Ki", "Zoe Ba Ki", "Zoe", "Zo\u{65}\u{301}"),
+            ("\u{FB01}nn \u{2206}OE", "finn DOE", "finn", "\u{FB01}nn"),
+            // folding: Latin letters, their case, the way back to the accented original
+            ("José Müller", "Jose Muller", "Jose", "José"),
+            ("Straße 5, ÆRØ, Łódź", "Strasse 5, AERO, Lodz", "Strasse", "Straße"),
+            ("Þór Ærø", "Thor Aero", "Aero", "Ærø"),
+            ("in ΛΑΡΝΑΚΑ, Σοφία", "in LARNAKA, Sofia", "Sofia", "Σοφία"),
+            ("Жуков ЖУК", "Zhukov ZHUK", "Zhukov", "Жуков"),
+            ("O’Brien – «sí» 5 µg, 3×2 …", "O'Brien - \"si\" 5 ug, 3x2 ...", "O'Brien", "O’Brien"),
+            ("½ dose, 2º", "1/2 dose, 2o", "1/2", "½"),
+            // no fold: the character stays, the rest folds
+            ("李 Zoë", "李 Zoe", "李 Zoe", "李 Zoë"),
         ];
         for &(typed, view, word, orig) in table {
             let v = View::of(typed).unwrap_or_else(|| panic!("{typed:?} needs a view"));
@@ -116,9 +300,25 @@ mod tests {
             let (os, oe) = v.original(s, s + word.len());
             assert_eq!(&typed[os..oe], orig, "way back for {word:?} in {typed:?}");
         }
-        // a text without anything to normalise gets no copy
-        for plain in ["PASI 12 after 2 weeks", "Zoë Müller, São Paulo", ""] {
+        // an ASCII text gets no copy
+        for plain in ["PASI 12 after 2 weeks", "Zoe Muller, Sao Paulo", ""] {
             assert!(View::of(plain).is_none(), "{plain:?}");
+        }
+        // a word kept as typed
+        let v = View::keeping("Ján Novák, ján", &|w| w == "ján").expect("view");
+        assert_eq!(v.text, "Ján Novak, jan");
+        // word lists and patterns fold the same way
+        assert_eq!(super::fold("málaga"), "malaga");
+        assert_eq!(super::fold_pattern(r"(?i:straße|gatvė)[’']…"), r"(?i:stra(?:ß|ss)e|gatv(?:ė|e))['']\.\.\.");
+    }
+
+    #[test]
+    fn fold_table_is_sorted_lower_case() {
+        for w in super::FOLDS.windows(2) {
+            assert!(w[0].0 < w[1].0, "FOLDS: {:?} before {:?}", w[0].0, w[1].0);
+        }
+        for &(c, f) in super::FOLDS {
+            assert!(!c.is_uppercase() && f.is_ascii(), "FOLDS: {c:?}");
         }
     }
 }

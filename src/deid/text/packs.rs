@@ -6,7 +6,8 @@
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
 //! white space: `titles`, `relations` (words after which a name follows), `months`, `weekdays`,
 //! `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
-//! `años`, `ans`, `Jahre`), `streets` (street types), `facilities` (words that name
+//! `años`, `ans`, `Jahre`), `places_after` (prepositions after which a town whose name is also an ordinary word is
+//! a town: `de Málaga`, `in Bath`), `streets` (street types), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
 //! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.

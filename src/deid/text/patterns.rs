@@ -208,7 +208,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
-        let re = Regex::new(pat).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
+        // folded as the view is (`straße` -> `strasse`): detectors read the folded view
+        let re = Regex::new(&normalise::fold_pattern(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
         v.push(Rx { re, kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 

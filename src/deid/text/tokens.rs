@@ -48,7 +48,7 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
                     t.e = j + d.len_utf8();
                     it.next();
                 }
-                Some(&(j, d)) if d == '\'' || d == '’' || d == '-' => {
+                Some(&(j, d)) if d == '\'' || d == '-' => {
                     let after = &text[j + d.len_utf8()..];
                     if after.chars().next().is_some_and(char::is_alphanumeric) {
                         it.next();
@@ -166,18 +166,18 @@ pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
                 return true;
             }
         }
-        Some('%') | Some('/') | Some('x') | Some('×') => return true,
+        Some('%') | Some('/') | Some('x') => return true,
         _ => {}
     }
     let t = after.trim_start();
-    let w: String = t.chars().take_while(|c| c.is_alphabetic() || *c == 'µ').collect::<String>().to_lowercase();
+    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     matches!(
         w.as_str(),
-        "mg" | "mcg" | "µg" | "ug" | "g" | "ml" | "l" | "iu" | "u" | "units" | "unit" | "mmol" | "kg" | "x" | "times" | "days"
+        "mg" | "mcg" | "ug" | "g" | "ml" | "l" | "iu" | "u" | "units" | "unit" | "mmol" | "kg" | "x" | "times" | "days"
             | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "hours" | "hour" | "h" | "hrs" | "d" | "tabs"
             | "tablets" | "tablet" | "caps" | "capsules" | "puffs" | "doses" | "dose" | "mm" | "cm" | "percent" | "points"
             | "point" | "wk" | "wks" | "mo" | "yr" | "yrs" | "min" | "mins" | "minutes" | "sec" | "patients" | "cases"
-            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "µmol" | "ng" | "pg"
+            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "ng" | "pg"
     )
 }
 
@@ -200,7 +200,7 @@ pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
 /// "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", so "I'll" and "Don't" are not
 /// unknown capitalised words (names).
 pub(super) fn without_clitic(lower: &str) -> &str {
-    for suffix in ["n't", "n’t"] {
+    for suffix in ["n't"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
             return match stem {
                 "ca" => "can",
@@ -212,7 +212,7 @@ pub(super) fn without_clitic(lower: &str) -> &str {
         }
     }
     // ("i'm" stays whole: it is a relation word, "I'm Misty's daughter")
-    for suffix in ["'s", "’s", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d"] {
+    for suffix in ["'s", "'ll", "'re", "'ve", "'d"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
             if !stem.is_empty() {
                 return stem;
