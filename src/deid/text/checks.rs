@@ -143,11 +143,23 @@ impl Scrubber {
                 f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
             }
             Check::ContextPlace => {
-                let w = m.split_whitespace().next().unwrap_or("");
+                // after "admitted to", "seen at"...: a run of capitalised words names a place
+                // ("Cedar Sinai", "Mount Sinai"), an acronym no list knows too ("UCLA", "NYU"),
+                // but not a ward or specialty ("ICU", "Dermatology") nor one ordinary word
+                let words: Vec<&str> = m.split_whitespace().collect();
+                let w = words.first().copied().unwrap_or("");
                 let f = get(&w.to_lowercase());
                 let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
-                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps || self.country_at(&text[s..]).is_some() {
+                let medical = |w: &&str| {
+                    let lw = w.to_lowercase();
+                    get(&lw) & (CLINICAL | STOP) != 0 || looks_medical(&lw)
+                };
+                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
                     false
+                } else if words.len() >= 2 {
+                    !words.iter().all(|w| medical(w))
+                } else if short_caps {
+                    f == 0
                 } else {
                     f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
                 }

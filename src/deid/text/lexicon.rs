@@ -28,6 +28,9 @@ pub(super) const NUMBER: u32 = 1 << 17;
 pub(super) const STREET: u32 = 1 << 18;
 /// a word that names a hospital, clinic or ward ("hospital", "klinikum", "sykehus")
 pub(super) const FACILITY: u32 = 1 << 19;
+/// An ordinary word of a pack only in a spelling with accents ("marié", not "Marie"): the view
+/// folds both to one key, but a name typed without accents is no such word.
+pub(super) const ACCENTED_WORD: u32 = 1 << 20;
 /// An ordinary word of a language pack (`words.txt`), one bit per pack from `LANG_SHIFT` up: not
 /// an unknown word that could be a name, in a text written in that language (`names.rs` keeps
 /// only the bit of the text's language). Its name and town flags are kept.
@@ -245,9 +248,14 @@ impl Lexicon {
         }
         // the language packs: the same flags, from every language
         let mut from_packs: FxMap<Key, u8> = FxMap::default();
+        let mut plain_words: Vec<&'static str> = Vec::new();
         for (i, p) in packs::PACKS.iter().enumerate() {
             for w in packs::list_lines(p.words) {
-                add(w, lang_bit(i));
+                let plain = w.is_ascii();
+                add(w, lang_bit(i) | if plain { 0 } else { ACCENTED_WORD });
+                if plain {
+                    plain_words.push(w);
+                }
             }
             let mut pack = |w: &'static str, f: u8| *from_packs.entry(normalise::fold(w)).or_insert(0) |= f;
             for w in packs::list_lines(p.given) {
@@ -283,6 +291,12 @@ impl Lexicon {
         }
         for &w in WEAK_CTX {
             add(w, WEAKCTX);
+        }
+        // a word some pack also spells without accents is an ordinary word however it is typed
+        for w in plain_words {
+            if let Some(f) = words.get_mut(w) {
+                *f &= !ACCENTED_WORD;
+            }
         }
         let mut kept: FxMap<&'static str, u32> = FxMap::default();
         for (typed, w, strong) in accented {

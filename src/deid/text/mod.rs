@@ -293,11 +293,11 @@ impl Scrubber {
     /// to see why a word was or was not taken for a name or a place.
     #[doc(hidden)]
     pub fn word_flags(&self, word: &str) -> String {
-        const NAMES: [(u32, &str); 20] = [
+        const NAMES: [(u32, &str); 21] = [
             (GIVEN, "GIVEN"), (SURNAME, "SURNAME"), (AMB_GIVEN, "AMB_GIVEN"), (AMB_SURNAME, "AMB_SURNAME"), (CITY, "CITY"),
             (AMB_CITY, "AMB_CITY"), (CLINICAL, "CLINICAL"), (ENGLISH, "ENGLISH"), (TITLE, "TITLE"), (RELATION, "RELATION"),
             (MONTH, "MONTH"), (COUNTRY, "COUNTRY"), (STOP, "STOP"), (WEAKCTX, "WEAKCTX"), (EPONYM, "EPONYM"),
-            (COUNTRY_PART, "COUNTRY_PART"), (NUMBER, "NUMBER"), (STREET, "STREET"), (FACILITY, "FACILITY"), (KNOWN, "KNOWN"),
+            (COUNTRY_PART, "COUNTRY_PART"), (NUMBER, "NUMBER"), (STREET, "STREET"), (FACILITY, "FACILITY"), (KNOWN, "KNOWN"), (ACCENTED_WORD, "ACCENTED_WORD"),
         ];
         let f = self.lex.get(&word.to_lowercase());
         let mut out: Vec<String> = NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| n.to_string()).collect();

@@ -72,7 +72,7 @@ impl Scrubber {
             t.f &= note.keep;
             // an ordinary word of the note's language is a name only where the context says so
             // ("Elle est née...", "Loi du 18 août" in French)
-            if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 {
+            if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 && t.f & ACCENTED_WORD == 0 {
                 t.f = t.f & !NAME_ONLY | if t.f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if t.f & SURNAME != 0 { AMB_SURNAME } else { 0 };
             }
         }

@@ -202,7 +202,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let part = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
     let capw = r"\p{Lu}[\p{L}'’-]*";
     let compound = "(?i:strasse|straße|str\\.|gasse|weg|allee|platz|ring|damm|ufer|gata|gatan|gatu|gaten|vägen|vagen|vegen|veien|veg|vej|vei|gade|straat|laan|plein|gracht|steeg|dijk|kade|katu|tie|kuja|polku|tori|utca|ulica|ulitsa|prospekt|caddesi|sokak|sokağı|stræde|stig|väg|torget|tanvan)";
-    let fac = "(?i:hospital|hospitals|hosp|infirmary|clinic|clinics|medical group|medical|med ce?nte?r|med ctr|health system|health|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
+    let fac = "(?i:hospital|hospitals|hosp|infirmary|clinic|clinics|medical group|med ce?nte?r|med ctr|health system|health|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
     let states = "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]";
 
@@ -271,6 +271,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
     add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
     add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
+    // a month and a year in digits after "on" / "in" / "since": "seen on 08/22", "since 3/2019"
+    add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, Check::DayMonth, Some("/"));
     // a short month name in any case between a day and a year: "20 mai 2019", "3 mar 2021"
     add(&format!(r"\b{d}[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
     // the weekday of a date already replaced: "Jeudi [DATE]", "Tuesday, [DATE]"

@@ -710,6 +710,12 @@ fn notes_of_other_writers() {
         ("Seen at Cedar Sinai on 11/15/2022.", "Seen at [PLACE] on [DATE]."),
         ("MRN HP-987654, insurance EM-2554; COVID-2019 was ruled out.", "MRN [ID], insurance [ID]; COVID-2019 was ruled out."),
         ("She was seen last Thursday, and last July.", "She was seen [DATE], and [DATE]."),
+        ("Admitted to UCLA, then seen at Mount Sinai on 08/22.", "Admitted to [PLACE], then seen at [PLACE] on [DATE]."),
+        ("Admitted to ICU, referred to Dermatology; improved in 2/3 of cases.", "Admitted to ICU, referred to Dermatology; improved in 2/3 of cases."),
+        ("Secrétariat Médical\nMarie Côte\nTél : 01 23 45 67 97", "Secrétariat Médical\n[NAME]\nTél : [PHONE]"),
+        ("Résultats de laboratoire pour RUFUNA Marine, revus avec Isabelle BON.", "Résultats de laboratoire pour [NAME], revus avec [NAME]."),
+        ("Aide à domicile : à débattre.", "Aide à domicile : à débattre."),
+        ("Paciente de Málaga, vista en Granada.", "Paciente de [PLACE], vista en [PLACE]."),
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),
