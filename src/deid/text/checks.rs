@@ -262,6 +262,10 @@ impl Scrubber {
                 }
                 ok
             }
+            Check::SameSeparators => {
+                let seps: Vec<char> = m.chars().filter(|c| matches!(c, '-' | '/' | '.' | '|')).collect();
+                seps.len() == 2 && seps[0] == seps[1] && !preceded_by_decimal(text, s) && !followed_by_unit_or_decimal(&text[e..])
+            }
             Check::DayMonth => {
                 let (before, after) = (&text[..s], &text[e..]);
                 !preceded_by_decimal(text, s)

@@ -270,6 +270,11 @@ impl Lexicon {
                 } else {
                     pack(w, PACK_TOWN);
                 }
+                // a town of several words joined by hyphens is also typed with spaces
+                // ("Nogent sur Marne", "Jouy en Josas")
+                if w.matches('-').count() >= 2 {
+                    multi.push(Key::Owned(normalise::fold(w).replace('-', " ")));
+                }
             }
         }
         for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {

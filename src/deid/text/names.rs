@@ -477,7 +477,9 @@ impl Scrubber {
                     continue;
                 }
                 // after a title and a given name: "Dr. Justin Beet"
-                if left && ctx[i - 1] == 2 && toks[i - 1].f & (GIVEN | AMB_GIVEN) != 0 && capish(&t) && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && t.letters >= 2 {
+                // (or in lower case, a word no list knows: "Dr. Caroline pidoux")
+                let lower_surname = t.lower && t.letters >= 3 && f & (ENGLISH | LANGS) == 0 && !looks_medical(word(i));
+                if left && ctx[i - 1] == 2 && toks[i - 1].f & (GIVEN | AMB_GIVEN) != 0 && (capish(&t) || lower_surname) && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && t.letters >= 2 {
                     name[i] = true;
                     changed = true;
                     continue;

@@ -71,6 +71,9 @@ pub(super) enum Check {
     SpacedDigits,
     /// day and month without a year ("11/03"): not a fraction, a decimal or a number with a unit
     DayMonth,
+    /// a date typed with spaced separators ("07 . 03 . 1958"): both separators the same, not a
+    /// row of values ("17.6 -61.8")
+    SameSeparators,
     /// month and year: the month is not a word of the sentence ("may 20")
     MonthYear,
     /// spelled-out date: more than a lone short number word before a month name ("to March")
@@ -243,7 +246,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::None, None);
     // separators typed with spaces or as bars: "01 / 07 | 1995", "07 . 03 . 1958", "15|10|1960"
     let sep = r"[ \t]*[-/.|][ \t]*";
-    add(&format!(r"\b{d}{sep}{d}{sep}(?:(?:19|20)\d{{2}}|\d{{2}})\b"), Date, 0, Check::None, None);
+    add(&format!(r"\b{d}{sep}{d}{sep}(?:(?:19|20)\d{{2}}|\d{{2}})\b"), Date, 0, Check::SameSeparators, None);
     // day and month without a year, both with two digits: "11/03", "28.01", "12 / 05"
     add(r"\b(?:0[1-9]|[12]\d|3[01])[ \t]*[/.][ \t]*(?:0[1-9]|1[0-2])\b", Date, 0, Check::DayMonth, None);
     // a day, its month written out, a year of four or two digits: "12 de marzo de 2016",
@@ -536,12 +539,13 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
-    for (section, check) in [("facilities", Check::FacilityName), ("wards", Check::WardName)] {
+    // (a hospital's words go with its name, "[PLACE]"; a service's stay: "Service de [PLACE]")
+    for (section, check, group) in [("facilities", Check::FacilityName, 0), ("wards", Check::WardName, 1)] {
         let words = pack_facilities_re(section);
         add(
-            &format!(r"\b{words}[ \t]+(?:\p{{Ll}}{{3,}}[ \t]+)?((?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
+            &format!(r"\b{words}[ \t]+((?:\p{{Ll}}{{3,}}[ \t]+)?(?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
             Place,
-            1,
+            group,
             check,
             None,
         );

@@ -719,9 +719,10 @@ fn notes_of_other_writers() {
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),
-        ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la clinique [PLACE] le [DATE]."),
-        // hospitals by name after a facility word in any case; a ward by its specialty is kept
-        ("Puis à l'hopital Paul Brousse et au CHU Kremlin-Bicetre.", "Puis à l'hopital [PLACE] et au CHU [PLACE]."),
+        ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la [PLACE] le [DATE]."),
+        // hospitals by name with their facility word, in any case; a ward by its specialty is kept
+        ("Puis à l'hopital Paul Brousse et au CHU Kremlin-Bicetre.", "Puis à l'[PLACE] et au [PLACE]."),
+        ("Amplitude 8.83 17.6 -61.8 0.620 -2.7 -3.47", "Amplitude 8.83 17.6 -61.8 0.620 -2.7 -3.47"),
         ("Le patient est suivi dans le Service de Pneumologie depuis 2019.", "Le patient est suivi dans le Service de Pneumologie depuis 2019."),
         // a row of a table of values is no phone number
         ("(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39", "(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39"),
