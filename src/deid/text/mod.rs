@@ -215,7 +215,7 @@ impl Scrubber {
         )
         .expect("tail postcode");
         let tail_unit = Regex::new(
-            r"^(?i:apt|apartment|appt|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|block|blk|piso|wohnung|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
+            r"^(?i:apt|apartment|appt|appartement|studio|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|batiment|bat|block|blk|piso|planta|puerta|wohnung|whg|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
         )
         .expect("tail unit");
         Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), set, date_full, ip_full, tail_postcode, tail_unit }

@@ -170,7 +170,9 @@ impl Scrubber {
                 name[i] = true;
                 continue;
             }
-            if f & CLINICAL != 0 || t.letters < 2 && !t.initial {
+            // a clinical abbreviation that is also a given name is a name after a title: "MME ANA PREDAN"
+            let titled_given = ctx[i] == 2 && f & (GIVEN | AMB_GIVEN) != 0 && !t.lower;
+            if f & CLINICAL != 0 && !titled_given || t.letters < 2 && !t.initial {
                 continue;
             }
             if i + 1 < n && text[toks[i + 1].s..toks[i + 1].e].eq_ignore_ascii_case("wort") {

@@ -435,7 +435,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
         Address,
         0,
         Check::None,
@@ -531,7 +531,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly"
     let streets = pack_streets_re();
     add(
-        &format!(r"\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
+        &format!(r"\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
         Address,
         0,
         Check::PackStreet,
