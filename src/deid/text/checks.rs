@@ -16,7 +16,7 @@ impl Scrubber {
             }
             Check::DigitGroups => {
                 let n = count_digits(m);
-                if n < 6 {
+                if n < 6 || one_digit_repeated(m) {
                     false
                 } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) {
                     false
@@ -30,6 +30,7 @@ impl Scrubber {
                     true
                 }
             }
+            Check::DigitRun if one_digit_repeated(m) => false,
             Check::DigitRun => {
                 if m.starts_with('0') && (10..=12).contains(&m.len()) {
                     kind = Placeholder::Phone;
@@ -252,7 +253,7 @@ impl Scrubber {
                 let dotted = m.contains(['.', '/']);
                 // a long run of numbers of every length is a table of values, not an identifier
                 let table = groups.len() > 8 && !singles || n > 20 && !singles;
-                let ok = !preceded_by_decimal(text, s) && !table && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
+                let ok = !preceded_by_decimal(text, s) && !table && !one_digit_repeated(m) && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
                 if ok && n == 8 {
                     let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
                     let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);

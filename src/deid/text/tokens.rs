@@ -137,6 +137,14 @@ pub(super) fn in_number_table(text: &str, s: usize, e: usize) -> bool {
     before || after
 }
 
+/// One digit over and over ("2 2 2 2 2 2 2 2", "1111111111", "00 00 00 00 00"): a scale, a
+/// filler or a blanked-out field, never an identifier.
+pub(super) fn one_digit_repeated(m: &str) -> bool {
+    let mut digits = m.bytes().filter(u8::is_ascii_digit);
+    let first = digits.next();
+    first.is_some() && digits.all(|d| Some(d) == first)
+}
+
 pub(super) fn is_year_range(m: &str) -> bool {
     let groups: Vec<&str> = m.split([' ', '-', '.']).filter(|g| !g.is_empty()).collect();
     groups.len() == 2
