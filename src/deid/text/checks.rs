@@ -189,6 +189,7 @@ impl Scrubber {
                     f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&w.to_lowercase())
                 })
             }
+            Check::GenericWords => m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or")),
             Check::FacilityName => {
                 // a capitalised word after a facility word names it, even an ordinary word
                 // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical

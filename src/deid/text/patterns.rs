@@ -43,6 +43,8 @@ pub(super) enum Check {
     Facility,
     /// named ward: first word not an English / clinical word
     NamedWard,
+    /// the words before a place are all generic descriptions of a facility ("Children's", "General")
+    GenericWords,
     /// place after a strong context phrase
     ContextPlace,
     /// postcode before a town: the word is a town or unknown, not an ordinary / clinical word or unit
@@ -506,6 +508,17 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         None,
     );
     add(r"\b(?i:ward)[ \t]+(?:\d{1,3}[A-Za-z]?|[A-Z]\d{0,2}[A-Za-z]?)\b", Place, 0, Check::None, None);
+    // a facility named by generic words and its town is a name: "Children's Hospital of [PLACE]",
+    // "Children's Hospital, [NAME]", "our [NAME] facility" (the town was taken for a name)
+    add(
+        &format!(r"\b(?:\p{{Lu}}[\p{{L}}'’.&-]*[ \t]+){{0,3}}(?:{fac}|Facility)(?:[ \t]+(?i:of|in|at)[ \t]+|,[ \t]*)\[(?:PLACE|NAME)\]|\[(?:PLACE|NAME)\][ \t]+(?:{fac}|facility|Facility)\b"),
+        Place,
+        0,
+        Check::None,
+        Some("["),
+    );
+    // generic words before a hospital already replaced: "Children's [PLACE]", "University [PLACE]"
+    add(r"\b((?:\p{Lu}[\p{L}'’.&-]*[ \t]+){1,3})\[PLACE\]", Place, 1, Check::GenericWords, Some("[PLACE]"));
     add(&format!(r"\b({capw})[ \t]+(?:Ward|WARD)\b"), Place, 0, Check::NamedWard, None);
     add(
         &format!(r"(?i:seen at|transferred (?:from|to)|admitted (?:to|at)|referred (?:from|to)|discharged (?:from|to)|treated at|attends|attended|lives in|living in|resident (?:of|in)|moved (?:from|to)|born in|works at|lives at|visiting|visited|travelled to|traveled to|returned from)[ \t]+({capw}(?:[ \t]+{capw}){{0,3}})"),

@@ -711,6 +711,7 @@ fn notes_of_other_writers() {
         ("MRN HP-987654, insurance EM-2554; COVID-2019 was ruled out.", "MRN [ID], insurance [ID]; COVID-2019 was ruled out."),
         ("She was seen last Thursday, and last July.", "She was seen [DATE], and [DATE]."),
         ("Admitted to UCLA, then seen at Mount Sinai on 08/22.", "Admitted to [PLACE], then seen at [PLACE] on [DATE]."),
+        ("Admitted to Children's Hospital of Philadelphia, then seen at our Dallas facility.", "Admitted to [PLACE] [PLACE], then seen at our [NAME] [PLACE]."),
         ("Admitted to ICU, referred to Dermatology; improved in 2/3 of cases.", "Admitted to ICU, referred to Dermatology; improved in 2/3 of cases."),
         ("Secrétariat Médical\nMarie Côte\nTél : 01 23 45 67 97", "Secrétariat Médical\n[NAME]\nTél : [PHONE]"),
         ("Résultats de laboratoire pour RUFUNA Marine, revus avec Isabelle BON.", "Résultats de laboratoire pour [NAME], revus avec [NAME]."),
