@@ -266,7 +266,8 @@ impl Scrubber {
             }
             Check::SameSeparators => {
                 let seps: Vec<char> = m.chars().filter(|c| matches!(c, '-' | '/' | '.' | '|')).collect();
-                seps.len() == 2 && seps[0] == seps[1] && !preceded_by_decimal(text, s) && !followed_by_unit_or_decimal(&text[e..])
+                let same = seps.len() == 2 && (seps[0] == seps[1] || seps.iter().all(|c| matches!(c, '/' | '|')));
+                same && !preceded_by_decimal(text, s) && !followed_by_unit_or_decimal(&text[e..])
             }
             Check::DayMonth => {
                 let (before, after) = (&text[..s], &text[e..]);

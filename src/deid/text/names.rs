@@ -305,8 +305,10 @@ impl Scrubber {
                 // the French way of writing a name, surname in capitals: "Isabelle BON", "BOFFIN Lily",
                 // "RUFUNA Marine" (in a text not written in capitals; the word in capitals no clinical
                 // abbreviation, and an ordinary word only beside an unambiguous given name)
-                if !caps_mode && !t.prot && t.allcaps && t.letters >= 3 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase()) {
-                    let given = |k: usize| toks[k].cap && !toks[k].allcaps && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
+                // (in a text written in capitals, only a word no list knows: "TAILLARD PIERRE")
+                let caps_ok = !caps_mode || t.f == 0 && t.letters >= 4;
+                if caps_ok && !t.prot && t.allcaps && t.letters >= 3 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase()) {
+                    let given = |k: usize| (toks[k].cap && !toks[k].allcaps || caps_mode && toks[k].allcaps) && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
                     let sure = |k: usize| toks[k].f & GIVEN != 0 || t.f & (ENGLISH | LANGS) == 0;
                     let before = i >= 1 && given(i - 1) && sure(i - 1) && &text[toks[i - 1].e..t.s] == " ";
                     let after = i + 1 < n && given(i + 1) && sure(i + 1) && &text[t.e..toks[i + 1].s] == " ";

@@ -324,7 +324,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
     // digits typed with spaces: "2 9 0 2 1 9 9 5", "1 60 04 25 311 114 26", "2 127647 86182741",
     // "05 1 2 2 0 2 4", "1 2 . 0 6 . 1 9 8 1"
-    add(r"\b\d{1,2}(?:(?:[ ]|[ ]?[./][ ]?)\d{1,8}){2,15}\b", Id, 0, Check::SpacedDigits, None);
+    add(r"\b\d{1,2}(?:(?:[ ]|[ ]?[./][ ]?)\d{1,8}){2,40}\b", Id, 0, Check::SpacedDigits, None);
     // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
     add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
     add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);
