@@ -203,6 +203,16 @@ impl Scrubber {
                 name[i] = true;
                 continue;
             }
+            // a list of people written initial and surname: "R. Poumonet, F. Rabbi, N. Boissel"
+            // (the initial after a comma, a colon or at a line's start; the surname before one)
+            if i >= 1 && toks[i - 1].initial && matches!(&text[toks[i - 1].e..t.s], ". " | ".") && capish(&t) && t.letters >= 3
+                && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase())
+                && text[..toks[i - 1].s].trim_end_matches([' ', '\t']).ends_with([',', ':', ';', '\n'])
+                && text[t.e..].trim_start_matches([' ', '\t']).starts_with([',', ';', '\n'])
+            {
+                name[i] = true;
+                continue;
+            }
             // a surname in capitals after a dotted initial, in a text that is not in capitals:
             // "E. PENICOT", "P-A. POULMANI" (not a known abbreviation: "E. COLI" is clinical)
             if i >= 1 && !caps_mode && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3

@@ -720,6 +720,8 @@ fn notes_of_other_writers() {
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),
+        ("Chirurgiens :\nR. Poumonet, F. Rabbi, N. Boissel\nCultures: E. Coli, K. Pneumoniae", "Chirurgiens :\n[NAME], [NAME], [NAME]\nCultures: E. Coli, K. Pneumoniae"),
+        ("Il n’y avait rien à faire. Finalement, on a décidé qu’Emilien préviendrait le médecin de la famille.", "Il n’y avait rien à faire. Finalement, on a décidé qu’[NAME] préviendrait le médecin de la famille."),
         ("TAILLARD, TAILLARD PIERRE\n08 . 04 . 1941 | 01 / 07 | 1995", "[NAME], [NAME]\n[DATE] | [DATE]"),
         ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la [PLACE] le [DATE]."),
         // hospitals by name with their facility word, in any case; a ward by its specialty is kept

@@ -50,6 +50,11 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
                 }
                 Some(&(j, d)) if d == '\'' || d == '-' => {
                     let after = &text[j + d.len_utf8()..];
+                    // a French or Italian elision before a capital is a word of its own:
+                    // "qu'Emilien", "d'Estienne", "l'Ospedale" (not "D'Souza", "O'Brien")
+                    if d == '\'' && after.starts_with(char::is_uppercase) && ELISIONS.contains(&&text[t.s..j]) {
+                        break;
+                    }
                     if after.chars().next().is_some_and(char::is_alphanumeric) {
                         it.next();
                     } else {
@@ -66,6 +71,9 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
         toks.push(t);
     }
 }
+
+/// Elided words that are written glued to the next one with an apostrophe.
+const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull"];
 
 /// Two name tokens belong to one name if only spaces (or an initial's dot) separate them.
 pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
