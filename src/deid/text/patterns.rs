@@ -275,6 +275,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let numrun = format!(r"{numw}(?:[\s-]+{numw})*");
     let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
     add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
+    // a day in digits, the month and the year spelled out: "2 février mille neuf cent cinquante deux"
+    // (two number words at least: "le 3 mars deux patients" keeps its "deux")
+    add(&format!(r"\b{d}(?:er)?[\s-]+{mon}[\s-]+{numw}(?:[\s-]+{numw})+\b"), Date, 0, Check::SpelledDate, None);
     add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
     // a month and a year in digits after "on" / "in" / "since": "seen on 08/22", "since 3/2019"
     add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, Check::DayMonth, Some("/"));
