@@ -252,9 +252,11 @@ impl Scrubber {
                 // single digits, the first perhaps two ("05 1 2 2 0 2 4": a day then the rest)
                 let singles = groups[0].len() <= 2 && groups[1..].iter().all(|g| g.len() == 1);
                 let dotted = m.contains(['.', '/']);
+                // "0.5 1 1.5 2 2.5": a scale of decimal numbers
+                let decimals = m.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit());
                 // a long run of numbers of every length is a table of values, not an identifier
                 let table = groups.len() > 8 && !singles || n > 20 && !singles;
-                let ok = !preceded_by_decimal(text, s) && !table && !one_digit_repeated(m) && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
+                let ok = !preceded_by_decimal(text, s) && !table && !decimals && !one_digit_repeated(m) && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
                 if ok && n == 8 {
                     let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
                     let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);

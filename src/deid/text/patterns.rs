@@ -555,13 +555,13 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
-    // (a hospital's words go with its name, "[PLACE]"; a service's stay: "Service de [PLACE]")
-    for (section, check, group) in [("facilities", Check::FacilityName, 0), ("wards", Check::WardName, 1)] {
+    // (the facility word stays: "Hôpital [PLACE]", "Service de [PLACE]")
+    for (section, check) in [("facilities", Check::FacilityName), ("wards", Check::WardName)] {
         let words = pack_facilities_re(section);
         add(
             &format!(r"\b{words}[ \t]+((?:\p{{Ll}}{{3,}}[ \t]+)?(?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
             Place,
-            group,
+            1,
             check,
             None,
         );

@@ -724,10 +724,11 @@ fn notes_of_other_writers() {
         ("Il n’y avait rien à faire. Finalement, on a décidé qu’Emilien préviendrait le médecin de la famille.", "Il n’y avait rien à faire. Finalement, on a décidé qu’[NAME] préviendrait le médecin de la famille."),
         ("TAILLARD, TAILLARD PIERRE\n08 . 04 . 1941 | 01 / 07 | 1995", "[NAME], [NAME]\n[DATE] | [DATE]"),
         ("Née le 2 février mille neuf cent cinquante deux; vue le 3 mars deux fois.", "Née le [DATE]; vue le [DATE] deux fois."),
-        ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la [PLACE] le [DATE]."),
-        // hospitals by name with their facility word, in any case; a ward by its specialty is kept
-        ("Puis à l'hopital Paul Brousse et au CHU Kremlin-Bicetre.", "Puis à l'[PLACE] et au [PLACE]."),
+        ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la clinique [PLACE] le [DATE]."),
+        // hospitals by name after a facility word in any case; a ward by its specialty is kept
+        ("Puis à l'hopital Paul Brousse et au CHU Kremlin-Bicetre.", "Puis à l'hopital [PLACE] et au CHU [PLACE]."),
         ("Amplitude 8.83 17.6 -61.8 0.620 -2.7 -3.47", "Amplitude 8.83 17.6 -61.8 0.620 -2.7 -3.47"),
+        ("EVA 0.5 1 1.5 2 2.5 3 3.5 4 4.5 5 5.5 6", "EVA 0.5 1 1.5 2 2.5 3 3.5 4 4.5 5 5.5 6"),
         ("Le patient est suivi dans le Service de Pneumologie depuis 2019.", "Le patient est suivi dans le Service de Pneumologie depuis 2019."),
         // a row of a table of values is no phone number
         ("(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39", "(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39"),
