@@ -255,7 +255,7 @@ impl Scrubber {
                 // "0.5 1 1.5 2 2.5": a scale of decimal numbers
                 let decimals = m.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit());
                 // a long run of numbers of every length is a table of values, not an identifier
-                let table = groups.len() > 8 && !singles || n > 20 && !singles;
+                let table = !singles && (groups.len() > 8 || n > 20 || in_number_table(text, s, e));
                 let ok = !preceded_by_decimal(text, s) && !table && !decimals && !one_digit_repeated(m) && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
                 if ok && n == 8 {
                     let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();

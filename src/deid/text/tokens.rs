@@ -140,8 +140,8 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
 /// A run of digit groups that goes on beyond the longest phone number the pattern takes, `s..e`
 /// ("13:42 93 2930 293 39 102 102 03 039"): a row of a table of values, not a phone or an identifier.
 pub(super) fn in_number_table(text: &str, s: usize, e: usize) -> bool {
-    let before = text[..s].strip_suffix(' ').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-    let after = text[e..].strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    let before = text[..s].ends_with([' ', '\t']) && text[..s].trim_end_matches([' ', '\t']).ends_with(|c: char| c.is_ascii_digit());
+    let after = text[e..].starts_with([' ', '\t']) && text[e..].trim_start_matches([' ', '\t']).starts_with(|c: char| c.is_ascii_digit());
     before || after
 }
 
