@@ -329,6 +329,23 @@ impl Scrubber {
                         continue;
                     }
                 }
+                // a capitalised word right after an unambiguous given name is its surname, even an
+                // ordinary word of the language ("Elodie Bonheur"); not a clinical, street or facility
+                // word, a month or a country ("Sarah Hospital", "Anna Street")
+                if left && !caps_mode && !t.prot && t.cap && !t.allcaps && t.letters >= 3 && toks[i - 1].f & GIVEN != 0 && toks[i - 1].f & (AMB_GIVEN | AMB_SURNAME) == 0
+                    && &text[toks[i - 1].e..t.s] == " " && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | FACILITY | STREET | NUMBER) == 0
+                    && !looks_medical(&word(i).to_lowercase())
+                {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
+                // a word in capitals that no list knows, right after a name: "Norodom PIMA"
+                if left && !caps_mode && !t.prot && t.allcaps && t.letters >= 3 && t.f == 0 && &text[toks[i - 1].e..t.s] == " " {
+                    name[i] = true;
+                    changed = true;
+                    continue;
+                }
                 // a given name and a capitalised word alone on their line: "Marie Côte" under a
                 // signature or a service
                 if left && !t.prot && t.cap && t.letters >= 2 && toks[i - 1].f & GIVEN != 0 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0

@@ -714,6 +714,7 @@ fn notes_of_other_writers() {
         ("Admitted to Children's Hospital of Philadelphia, then seen at our Dallas facility.", "Admitted to [PLACE] [PLACE], then seen at our [NAME] [PLACE]."),
         ("Admitted to ICU, referred to Dermatology; improved in 2/3 of cases.", "Admitted to ICU, referred to Dermatology; improved in 2/3 of cases."),
         ("Secrétariat Médical\nMarie Côte\nTél : 01 23 45 67 97", "Secrétariat Médical\n[NAME]\nTél : [PHONE]"),
+        ("Hématologues : Dominique LEFEBVRE, Norodom PIMA; contact Elodie Bonheur.", "Hématologues : [NAME], [NAME]; contact [NAME]."),
         ("Résultats de laboratoire pour RUFUNA Marine, revus avec Isabelle BON.", "Résultats de laboratoire pour [NAME], revus avec [NAME]."),
         ("Aide à domicile : à débattre.", "Aide à domicile : à débattre."),
         ("Paciente de Málaga, vista en Granada.", "Paciente de [PLACE], vista en [PLACE]."),
