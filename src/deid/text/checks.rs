@@ -184,9 +184,10 @@ impl Scrubber {
             }
             Check::WardName => {
                 // capitalised words of the name that are not ordinary words of any language
-                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase)).any(|w| {
-                    let f = get(&w.to_lowercase());
-                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&w.to_lowercase())
+                capitalised_words(m).any(|w| {
+                    let lw = w.to_lowercase();
+                    let f = get(&lw);
+                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
                 })
             }
             Check::GenericWords => m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or")),
@@ -194,7 +195,7 @@ impl Scrubber {
                 // a capitalised word after a facility word names it, even an ordinary word
                 // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical
                 // word ("Service Dermatologie", "Centre Douleur"), a month or a country
-                m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase)).any(|w| {
+                capitalised_words(m).any(|w| {
                     let lw = w.to_lowercase();
                     let f = get(&lw);
                     f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw)
@@ -338,4 +339,9 @@ impl Scrubber {
         }
     }
 
+}
+
+/// The capitalised words of a facility's or ward's name, elided articles cut off ("d'Ouest").
+fn capitalised_words(m: &str) -> impl Iterator<Item = &str> {
+    m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
 }

@@ -115,8 +115,6 @@ pub(super) const TOWN_PARTICLES: &[&str] = &[
     "do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
     "bei", "ob", "na", "nad", "pod", "u", "v", "z", "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
 ];
-/// Words after which an ambiguous city name is read as a place.
-pub(super) const WEAK_CTX: &[&str] = &["in", "from", "at", "near", "to", "of", "outside", "around"];
 
 #[derive(Default, Clone, Copy)]
 pub(super) struct FxHasher {
@@ -293,9 +291,6 @@ impl Lexicon {
         }
         for &w in STOPS {
             add(w, STOP);
-        }
-        for &w in WEAK_CTX {
-            add(w, WEAKCTX);
         }
         // a word some pack also spells without accents is an ordinary word however it is typed
         for w in plain_words {

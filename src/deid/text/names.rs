@@ -415,65 +415,63 @@ impl Scrubber {
                     continue;
                 }
                 if !left && !right {
-                    'list: {
-                        // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
-                        // a name from the lists, not a country, month or clinical word, with a name
-                        // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
-                        // and country names need names on both sides
-                        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
-                            break 'list;
-                        }
-                        if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
-                            break 'list;
-                        }
-                        let anchor = |k: usize| name[k] || name_ph(k);
-                        let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
-                        let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
-                            || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
-                        let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
-                            || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
-                        let both = l_list && r_list;
-                        let shape = capish(&t) || lower_mode && t.lower && both;
-                        if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
-                            break 'list;
-                        }
-                        // what follows: the end, punctuation, "and", another name or a verb ("Graves
-                        // disease", "White cell count", "Parkinson's" are not names)
-                        let follow_ok = if i + 1 < n {
-                            let g = &text[t.e..toks[i + 1].s];
-                            if g.starts_with(['\'', '’', '-']) {
-                                false
-                            } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
-                                true
-                            } else {
-                                anchor(i + 1) || is_word(i + 1, LIST_VERBS)
-                            }
-                        } else {
-                            !text[t.e..].starts_with(['\'', '’', '-'])
-                        };
-                        if !follow_ok {
-                            break 'list;
-                        }
-                        if f & (EPONYM | ENGLISH) != 0 {
-                            let mut k = i + 1;
-                            let mut disease = false;
-                            while k < n && k <= i + 6 {
-                                if is_word(k, DISEASE_WORDS) {
-                                    disease = true;
-                                    break;
-                                }
-                                if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
-                                    break;
-                                }
-                                k += 1;
-                            }
-                            if disease {
-                                break 'list;
-                            }
-                        }
-                        name[i] = true;
-                        changed = true;
+                    // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
+                    // a name from the lists, not a country, month or clinical word, with a name
+                    // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
+                    // and country names need names on both sides
+                    if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
+                        continue;
                     }
+                    if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
+                        continue;
+                    }
+                    let anchor = |k: usize| name[k] || name_ph(k);
+                    let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
+                    let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
+                        || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
+                    let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
+                        || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
+                    let both = l_list && r_list;
+                    let shape = capish(&t) || lower_mode && t.lower && both;
+                    if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
+                        continue;
+                    }
+                    // what follows: the end, punctuation, "and", another name or a verb ("Graves
+                    // disease", "White cell count", "Parkinson's" are not names)
+                    let follow_ok = if i + 1 < n {
+                        let g = &text[t.e..toks[i + 1].s];
+                        if g.starts_with(['\'', '’', '-']) {
+                            false
+                        } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
+                            true
+                        } else {
+                            anchor(i + 1) || is_word(i + 1, LIST_VERBS)
+                        }
+                    } else {
+                        !text[t.e..].starts_with(['\'', '’', '-'])
+                    };
+                    if !follow_ok {
+                        continue;
+                    }
+                    if f & (EPONYM | ENGLISH) != 0 {
+                        let mut k = i + 1;
+                        let mut disease = false;
+                        while k < n && k <= i + 6 {
+                            if is_word(k, DISEASE_WORDS) {
+                                disease = true;
+                                break;
+                            }
+                            if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        if disease {
+                            continue;
+                        }
+                    }
+                    name[i] = true;
+                    changed = true;
                     continue;
                 }
                 if t.initial {
