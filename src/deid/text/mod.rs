@@ -12,7 +12,8 @@
 //!    postcodes, street addresses, facilities and ages of 90 and over;
 //! 4. the text is split into word tokens which are looked up (lower-cased, in a reused buffer)
 //!    in one hash map holding the name, place, English-word and clinical allow-lists; name
-//!    rules use titles, relation words, capitalisation and neighbouring names;
+//!    rules use titles, relation words, capitalisation and neighbouring names; then
+//!    bibliographic references (`citations.rs`) keep their authors, towns and dates;
 //! 5. spans are merged (overlaps take the most specific kind), protected placeholders are cut
 //!    out of them, and the text is rebuilt.
 
@@ -23,6 +24,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 mod addresses;
 mod checks;
+mod citations;
 mod headers;
 mod known;
 mod lexicon;
@@ -155,6 +157,7 @@ pub struct Scrubber {
     rxs: Vec<Rx>,
     placeholders: AhoCorasick,
     headers: headers::Headers,
+    citations: citations::Citations,
     /// all detector patterns at once: a first scan says which ones can match at all
     set: regex::RegexSet,
     date_full: Vec<usize>,
@@ -218,7 +221,7 @@ impl Scrubber {
             r"^(?i:apt|apartment|appt|appartement|studio|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|batiment|bat|block|blk|piso|planta|puerta|wohnung|whg|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
         )
         .expect("tail unit");
-        Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), set, date_full, ip_full, tail_postcode, tail_unit }
+        Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit }
     }
 
     /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
@@ -425,6 +428,8 @@ impl Scrubber {
             known_digit_runs(text, &known.digits, &mut spans);
         }
 
+        let certain = spans.len();
+
         // 3. regex detectors
         let (caps_mode, lower_mode) = text_modes(text, &prot);
         let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text) };
@@ -466,6 +471,18 @@ impl Scrubber {
         // 4b. street addresses take their house number before and their town / region /
         // postcode after them
         self.extend_addresses(text, caps_mode, &mut spans);
+
+        // 4c. a bibliographic reference keeps its authors, its publisher's town and its date
+        // (what the headers and the form's own values found stays found)
+        let cited = self.citations.find(text);
+        if !cited.is_empty() {
+            use Placeholder::*;
+            let mut k = 0;
+            spans.retain(|sp| {
+                k += 1;
+                k <= certain || !(matches!(sp.kind, Name | Place | Date) && cited.iter().any(|&(s, e)| s <= sp.s && sp.e <= e))
+            });
+        }
 
         // 5. merge
         finish_spans(text, spans, &prot)

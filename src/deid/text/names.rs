@@ -534,7 +534,9 @@ impl Scrubber {
                     changed = true;
                     continue;
                 }
-                if !capish(&t) || t.letters < 2 || f & STOP != 0 && f & ANY_NAME == 0 {
+                // (a two-letter stop word is no surname beside a name: "SPRITZ No RPPS", where the
+                // view reads the number sign "N°" as "No")
+                if !capish(&t) || t.letters < 2 || f & STOP != 0 && (f & ANY_NAME == 0 || t.letters < 3) {
                     continue;
                 }
                 let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);

@@ -1,0 +1,119 @@
+//! Bibliographic references: a letter that cites the literature (`Döhner H, Estey EH, Amadori S,
+//! ... Blood. 2010 Jan 21;115(3):453-74.`, `Tannier X, Wajsbürt P, ... et al., Methods Inf Med.
+//! 2024.`) names its authors, the towns of its publishers and a publication date. None of them is
+//! about the patient, and a reader needs them to find the paper, so names, places and dates found
+//! inside a reference are not scrubbed. Identifiers, phones, e-mails and URLs still are.
+//!
+//! A reference is a run of at least three author names written the way references write them
+//! (surname and initials, `Estey EH`, `Dura B.`, `GÖKBUGET, N.`; initials and surname,
+//! `A.K. FIELDING`; given name and surname in capitals, `Michael DOUBEK`), in the same paragraph
+//! as a mark of a publication: `et al.`, a journal's `year;volume(issue):pages`, an edition, a
+//! publisher. A list of the care team (`R. Poumonet, F. Rabbi, N. Boissel`) has no such mark.
+
+use regex::Regex;
+
+pub(super) struct Citations {
+    /// a mark of a publication
+    mark: Regex,
+    /// a run of three or more author names
+    authors: Regex,
+}
+
+/// How far (in bytes) a mark may stand from the author run it vouches for.
+const REACH: usize = 300;
+
+impl Citations {
+    pub(super) fn new() -> Citations {
+        // the normalised view's letters are ASCII for Latin scripts; \p{..} keeps others working
+        let surname = r"\p{Lu}[\p{L}'’]*(?:-\s?\p{Lu}[\p{L}'’]*)*";
+        let dotted = r"(?:\p{Lu}\.\s?(?:-?\p{Lu}\.\s?)*)";
+        let item = format!(
+            r"(?:{surname}\s\p{{Lu}}{{1,3}}\b\.?|{surname},?\s{dotted}|{dotted}\s?{surname}|\p{{Lu}}\p{{Ll}}+\s\p{{Lu}}{{2}}[\p{{Lu}}'’-]*)"
+        );
+        let authors = format!(r"{item}(?:\s?[,;]\s*{item}){{2,}}(?:\s+(?:and|et|a|und|y|e|&)\s+{item})?(?:,?\s+et\s+al\b\.?)?");
+        let mark = [
+            r"\bet\s+al\b",
+            // journal: "2010 Jan 21;115(3):453-74", "2019;12:100-9"
+            r"\b(?:19|20)\d{2}(?:\s+\p{L}{3,9}\.?(?:\s+\d{1,2})?)?\s?;\s?\d{1,4}(?:\s?\(\d{1,4}\))?\s?:\s?[A-Za-z]?\d{1,6}",
+            // edition: "1st edition", "2e édition", "3. Auflage"
+            r"(?i)\b\d{1,2}(?:st|nd|rd|th|e|eme|ème|a|ª|o|\.)?\s+(?:ed\.|edn\.?|edition|édition|edicion|edición|edizione|edicao|edição|auflage)\b",
+            // publisher, a DOI, a PubMed id, an ISBN
+            r"\b(?:Verlag|Press|Publishers?|Publishing|Editions|Éditions|Editorial|Editora|Elsevier|Springer)\b",
+            r"(?i)\b(?:doi:\s?10\.\d|pmid:?\s?\d|isbn[:\s]?\s?\d)",
+        ]
+        .join("|");
+        Citations { mark: Regex::new(&mark).expect("citation marks"), authors: Regex::new(&authors).expect("citation authors") }
+    }
+
+    /// The byte ranges of `text` that are bibliographic references: each author run with the
+    /// marks beside it in its paragraph, from the first to the last.
+    pub(super) fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        let marks: Vec<(usize, usize)> = self.mark.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        if marks.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for run in self.authors.find_iter(text) {
+            let (mut s, mut e) = (run.start(), run.end());
+            let mut vouched = false;
+            for &(ms, me) in &marks {
+                let near = if me <= s { s - me <= REACH } else { ms < e || ms - e <= REACH };
+                let between = if me <= s { &text[me..s] } else if ms >= e { &text[e..ms] } else { "" };
+                if near && !between.contains("\n\n") {
+                    vouched = true;
+                    s = s.min(ms);
+                    e = e.max(me);
+                }
+            }
+            if vouched {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, the parts that must lie inside a reference, the parts that must not)
+    #[test]
+    fn references_and_lists_of_people() {
+        let c = Citations::new();
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Döhner H, Estey EH, Amadori S, Appelbaum FR; European LeukemiaNet.\nBlood. 2010 Jan 21;115(3):453-74.",
+                &["Döhner H", "Appelbaum FR", "European LeukemiaNet", "2010 Jan 21"],
+                &[],
+            ),
+            (
+                "M. Emmanuel Macrin, suite à la publication Development of an algorithm, Tannier X, Wajsbürt P, Dura B., Mouchet A., Hilka M. et al., Methods Inf Med. 2024., nous demande",
+                &["Tannier X", "Hilka M."],
+                &["Emmanuel Macrin"],
+            ),
+            (
+                "Leukemia. 1st edition.\nGÖKBUGET, N., R. BASSAN, H. DOMBRET, Michael DOUBEK, A.K. FIELDING a J. WALEWSKI.\nBremen: UNI-MED Verlag AG, 2011.",
+                &["GÖKBUGET, N.", "Michael DOUBEK", "A.K. FIELDING", "J. WALEWSKI", "Bremen"],
+                &[],
+            ),
+            // the care team: no publication
+            ("Chirurgiens :\nR. Poumonet, E. Fofolet, V. Lengliné, F. Rabbi, N. Boissel", &[], &["Poumonet", "Boissel"]),
+            // a publication far from the names, in another paragraph
+            ("Seen by Smith J, Jones AB, Brown C today.\n\nSee Lee K, Park J, Kim S. 2019;12:100-9.", &["Lee K", "Kim S"], &["Smith J", "Brown C"]),
+        ];
+        for (text, inside, outside) in cases {
+            let found = c.find(text);
+            let within = |part: &str| {
+                let at = text.find(part).unwrap();
+                found.iter().any(|&(s, e)| s <= at && at + part.len() <= e)
+            };
+            for part in *inside {
+                assert!(within(part), "{part:?} should be inside a reference in {text:?}: {found:?}");
+            }
+            for part in *outside {
+                assert!(!within(part), "{part:?} should not be inside a reference in {text:?}: {found:?}");
+            }
+        }
+    }
+}
