@@ -212,10 +212,16 @@ pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
     true
 }
 
-/// The word a lower-cased token stands for without its possessive or contraction: "olsen's" ->
-/// "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", so "I'll" and "Don't" are not
-/// unknown capitalised words (names).
+/// The word a lower-cased token stands for without its possessive, contraction or elided article:
+/// "olsen's" -> "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", "l'examen" -> "examen",
+/// "n'hésitez" -> "hésitez", so "I'll", "Don't" and "L'examen" are not unknown capitalised words
+/// (names).
 pub(super) fn without_clitic(lower: &str) -> &str {
+    if let Some((clitic, word)) = lower.split_once('\'') {
+        if ELISIONS.contains(&clitic) && word.chars().next().is_some_and(char::is_alphabetic) && word.len() >= 2 {
+            return without_clitic(word);
+        }
+    }
     for suffix in ["n't"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
             return match stem {
