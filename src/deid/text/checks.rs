@@ -5,6 +5,8 @@ impl Scrubber {
     pub(super) fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, note: &Note, spans: &mut Vec<Span>) {
         let caps_mode = note.caps_mode;
         let get = |w: &str| self.lex.get(w) & note.keep;
+        // a facility's or ward's name ends before a title: "Clinique [PLACE] Dr Z. AL BAHIRT"
+        let e = if matches!(rx.check, Check::FacilityName | Check::WardName) { s + before_title(&text[s..e], &get) } else { e };
         let m = &text[s..e];
         let mut kind = rx.kind;
         let (mut s, mut e) = (s, e);
@@ -69,6 +71,16 @@ impl Scrubber {
                 let t = m.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
                 e = s + t.len();
                 t.len() >= 4
+            }
+            Check::Ip4 => {
+                let dotted = |g: &str| g.starts_with('.') && g[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                !dotted(&text[e..]) && !text[..s].ends_with('.')
+            }
+            Check::WholeNumber => {
+                let after = text[e..].as_bytes();
+                let before = text[..s].as_bytes();
+                let sep = |c: u8| matches!(c, b'.' | b'/' | b'-');
+                !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit()) && !(before.len() >= 2 && sep(before[before.len() - 1]) && before[before.len() - 2].is_ascii_digit())
             }
             Check::Ip6 => {
                 let groups = m.split(':').filter(|g| !g.is_empty()).count();
@@ -326,7 +338,8 @@ impl Scrubber {
                         continue;
                     }
                     let f = get(&w.trim_end_matches('.').to_lowercase());
-                    if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 {
+                    // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")
+                    if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION) != 0 {
                         return;
                     }
                     any = true;
@@ -339,6 +352,20 @@ impl Scrubber {
         }
     }
 
+}
+
+/// The length of the part of `m` before its first title, spaces trimmed (a relation word may
+/// name a hospital: "Hospital Son Dureta", "Hospital Madre Teresa").
+fn before_title(m: &str, get: &dyn Fn(&str) -> u32) -> usize {
+    let mut at = 0;
+    for w in m.split_inclusive([' ', '\t']) {
+        let word = w.trim_end().trim_end_matches('.');
+        if !word.is_empty() && get(&word.to_lowercase()) & TITLE != 0 {
+            return m[..at].trim_end().len();
+        }
+        at += w.len();
+    }
+    m.len()
 }
 
 /// The capitalised words of a facility's or ward's name, elided articles cut off ("d'Ouest").

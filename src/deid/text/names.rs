@@ -131,7 +131,7 @@ impl Scrubber {
                     continue;
                 }
                 ctx[i] = 2;
-            } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | ", " | "  " | "\t" | " - ") {
+            } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | " : " | ", " | "  " | "\t" | " - ") {
                 ctx[i] = 1;
             } else if matches!(gap, " " | ": " | "? " | ":" | ":  " | ":\t") || gap.starts_with(": ") && gap.len() <= 8 && gap[1..].chars().all(|c| c == ' ' || c == '\t') {
                 // "name is X", "name: X", "name? X", "call me X", "named him X", "I am X"
@@ -213,9 +213,10 @@ impl Scrubber {
                 name[i] = true;
                 continue;
             }
-            // a surname in capitals after a dotted initial, in a text that is not in capitals:
-            // "E. PENICOT", "P-A. POULMANI" (not a known abbreviation: "E. COLI" is clinical)
-            if i >= 1 && !caps_mode && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
+            // a surname in capitals after a dotted initial, in a text that is not in capitals (or
+            // after a title's initial): "E. PENICOT", "Dr P-A. POULMANI" (not a known
+            // abbreviation: "E. COLI" is clinical)
+            if i >= 1 && (!caps_mode || name[i - 1]) && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
                 && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | ENGLISH) == 0
             {
                 name[i] = true;
@@ -236,6 +237,8 @@ impl Scrubber {
                 }
             }
         }
+
+        role_list(text, &toks, &ctx, &mut name);
 
         const PARTICLES: &[&str] = &[
             "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
@@ -630,6 +633,47 @@ impl Scrubber {
             if text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
                 spans.push(Span { s, e, kind: Placeholder::Place });
             }
+        }
+    }
+}
+
+/// The people listed after a role or relation written as a label, each a run of words from the name
+/// lists or that no list knows, in any case, up to a comma, "et"/"and" or the line's end:
+/// "Infirmiers: theodore roux, marie cécile lefevre". The list ends at the first item with another
+/// word in it ("Patiente: 45 ans, diabétique").
+fn role_list(text: &str, toks: &[Tok], ctx: &[u8], name: &mut [bool]) {
+    let n = toks.len();
+    let person_word = |t: &Tok| {
+        !t.prot && !t.digit && t.letters >= 2 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0
+            && (t.f & ANY_NAME != 0 || t.f == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e].to_lowercase()))
+    };
+    let and = |k: usize| matches!(text[toks[k].s..toks[k].e].to_lowercase().as_str(), "et" | "and" | "y" | "und" | "e" | "en" | "og");
+    for i in 1..n {
+        if ctx[i] != 1 || !text[toks[i - 1].e..toks[i].s].contains(':') {
+            continue;
+        }
+        let mut k = i;
+        while k < n {
+            // one person: the words to the next comma, conjunction or line end
+            let mut end = k;
+            while end < n && (end == k || gap_is_space(&text[toks[end - 1].e..toks[end].s])) && !and(end) {
+                end += 1;
+            }
+            if end - k > 4 || !toks[k..end].iter().all(person_word) {
+                break;
+            }
+            name[k..end].iter_mut().for_each(|x| *x = true);
+            if end >= n {
+                break;
+            }
+            let gap = &text[toks[end - 1].e..toks[end].s];
+            k = if gap == ", " && !and(end) {
+                end
+            } else if gap_is_space(gap) && and(end) && end + 1 < n && gap_is_space(&text[toks[end].e..toks[end + 1].s]) {
+                end + 1
+            } else {
+                break;
+            };
         }
     }
 }

@@ -29,6 +29,11 @@ pub(super) enum Check {
     Url,
     /// IPv6: needs a hex letter or "::" or >= 5 groups
     Ip6,
+    /// four dotted numbers that are not part of a longer dotted number ("01.42.16.40.10" is a phone)
+    Ip4,
+    /// the match is not part of a longer run of numbers and separators ("08.12.10" in the phone
+    /// "08.12.10.01.30" is no date)
+    WholeNumber,
     /// compound street word: the word is not an English word
     Compound,
     /// number before a replaced address: not one that the word before it counts ("week 16")
@@ -232,7 +237,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         r"\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b",
         Ip,
         0,
-        Check::None,
+        Check::Ip4,
         Some("."),
     );
     add(
@@ -245,7 +250,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     // --- dates ---
     add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
-    add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::None, None);
+    add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::WholeNumber, None);
     // separators typed with spaces or as bars: "01 / 07 | 1995", "07 . 03 . 1958", "15|10|1960"
     let sep = r"[ \t]*[-/.|][ \t]*";
     add(&format!(r"\b{d}{sep}{d}{sep}(?:(?:19|20)\d{{2}}|\d{{2}})\b"), Date, 0, Check::SameSeparators, None);
@@ -328,6 +333,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // digits typed with spaces: "2 9 0 2 1 9 9 5", "1 60 04 25 311 114 26", "2 127647 86182741",
     // "05 1 2 2 0 2 4", "1 2 . 0 6 . 1 9 8 1"
     add(r"\b\d{1,2}(?:(?:[ ]|[ ]?[./][ ]?)\d{1,8}){2,40}\b", Id, 0, Check::SpacedDigits, None);
+    // a French number in pairs with a letter O typed for a zero: "O1.42.15.93.30", "01.42.16.10.O2"
+    add(r"\b[0O][1-9O](?:[ .-][\dO]{2}){4}\b", Phone, 0, Check::Phone, Some("O"));
     // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
     add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
     add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);

@@ -733,6 +733,15 @@ fn notes_of_other_writers() {
         ("Le patient est suivi dans le Service de Pneumologie depuis 2019.", "Le patient est suivi dans le Service de Pneumologie depuis 2019."),
         // a row of a table of values is no phone number
         ("(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39", "(1)13:42 93 2930 293 39 102 102 03 039 02 3920 0394 03 39"),
+        // elided articles before ordinary words; the number sign is no surname
+        ("L'examen a eu lieu dans notre service. N'hésitez pas. S'inquiète des résultats.", "L'examen a eu lieu dans notre service. N'hésitez pas. S'inquiète des résultats."),
+        ("Docteur ROMAIN SPRITZ N° RPPS 12, Avenue du Général", "Docteur [NAME] N° RPPS [ADDRESS]"),
+        // people listed after a role, in any case; the list ends with them
+        ("Infirmiers: theodore roux, marie cécile lefevre\nPatiente: 45 ans, diabétique", "Infirmiers: [NAME], [NAME]\nPatiente: 45 ans, diabétique"),
+        // a facility's name ends at a title; a phone with a letter O for a zero; no IP inside a phone
+        ("Clinique Assistants Dr Z. BAHIRT 08.12.10.01.30", "Clinique [PLACE] Dr [NAME] [PHONE]"),
+        ("Dr P-A. POULMANI 01.42.21.04.28, Dr I. POLTAO O1.42.15.93.30", "Dr [NAME]. [NAME] [PHONE], Dr [NAME] [PHONE]"),
+        ("Ingresó en el Hospital Son Dureta; server 10.0.0.1", "Ingresó en el [PLACE] [PLACE]; server [IP]"),
     ];
     for &(typed, want) in table {
         assert_eq!(s(typed), want, "input {typed:?}");
