@@ -379,7 +379,9 @@ impl Lexicon {
     pub(super) fn language_of(&self, text: &str) -> u32 {
         let mut per_lang = [0u32; 32];
         let mut buf = String::with_capacity(32);
-        for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| w.len() >= 2) {
+        // (the placeholders of an earlier pass are no English words: "Adresse: [ADDRESS]")
+        let placeholder = |w: &str| Placeholder::ALL.iter().any(|p| &p.token()[1..p.token().len() - 1] == w);
+        for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| w.len() >= 2 && !placeholder(w)) {
             buf.clear();
             buf.extend(w.chars().flat_map(char::to_lowercase));
             let mut bits = self.get(without_clitic(&buf)) & (LANGS | ENGLISH);

@@ -36,8 +36,11 @@ pub(super) fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usi
     for sp in spans {
         if let Some(last) = out.last_mut() {
             if sp.s < last.e {
+                // an address keeps its kind over the postcode, town or phone inside it;
+                // otherwise the most specific kind wins
+                let inside_address = last.kind == Placeholder::Address && sp.e <= last.e;
                 last.e = last.e.max(sp.e);
-                if sp.kind.priority() > last.kind.priority() {
+                if !inside_address && sp.kind.priority() > last.kind.priority() {
                     last.kind = sp.kind;
                 }
                 continue;

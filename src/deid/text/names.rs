@@ -186,6 +186,11 @@ impl Scrubber {
                     name[i] = true;
                     continue;
                 }
+                // "rx by dr smith": in an all-lower-case note, a surname that is also a word after a title
+                if ctx[i] == 2 && lower_mode && t.lower && t.letters >= 3 && f & ANY_NAME != 0 && f & CLINICAL == 0 {
+                    name[i] = true;
+                    continue;
+                }
                 // "my name is vitoria": lower case only after the strongest contexts
                 if ctx[i] == 3 && t.lower && t.letters >= 2 && f & (ENGLISH | CLINICAL) == 0 && !looks_medical(&word(i).to_lowercase()) {
                     name[i] = true;

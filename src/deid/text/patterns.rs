@@ -573,6 +573,12 @@ pub(super) fn build_regexes() -> Vec<Rx> {
             None,
         );
     }
+    // a hospital's name and its facility word in one compound, the Germanic way: "Rikshospitalet",
+    // "Antoniusziekenhuis", "Elisabethkrankenhaus", or its name before such a compound in lower
+    // case: "Haukeland universitetssjukehus"
+    let compounds: Vec<String> = packs::section("facilities").filter(|w| w.chars().count() >= 7).map(|w| regex::escape(&w.to_lowercase())).collect();
+    let compounds = compounds.join("|");
+    add(&format!(r"\b(?:\p{{Lu}}\p{{Ll}}{{2,}}|\p{{Lu}}\p{{L}}+[ \t]+\p{{Ll}}{{3,}})(?:{compounds})\b"), Place, 0, Check::None, None);
     // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
     add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
     // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"

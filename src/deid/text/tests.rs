@@ -742,6 +742,11 @@ fn notes_of_other_writers() {
         ("Clinique Assistants Dr Z. BAHIRT 08.12.10.01.30", "Clinique [PLACE] Dr [NAME] [PHONE]"),
         ("Dr P-A. POULMANI 01.42.21.04.28, Dr I. POLTAO O1.42.15.93.30", "Dr [NAME]. [NAME] [PHONE], Dr [NAME] [PHONE]"),
         ("Ingresó en el Hospital Son Dureta; server 10.0.0.1", "Ingresó en el [PLACE] [PLACE]; server [IP]"),
+        // a label before a placeholder of an earlier pass stays ("Adresse" is no name); an address
+        // keeps its kind over the postcode inside it
+        ("Adresse: Friesische Str. 21 a, 10115 Berlin", "Adresse: [ADDRESS]"),
+        ("rx by dr smith, lasix 40, foley removed, neuro intact, abd soft.", "rx by dr [NAME], lasix 40, foley removed, neuro intact, abd soft."),
+        ("Innlagt på Rikshospitalet, deretter Haukeland universitetssjukehus.", "Innlagt på [PLACE], deretter [PLACE]."),
     ];
     for &(typed, want) in table {
         assert_eq!(s(typed), want, "input {typed:?}");
