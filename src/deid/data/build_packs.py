@@ -35,6 +35,8 @@ PACKS = {
     "no": (["no_NO"], ["NO"], "nb", "x_hunspell-no/usr/share/hunspell/nb_NO.dic", 30000),
 }
 NOUNS_CAPITALISED = {"de"}
+# the most frequent words of a language: ordinary even where a town or a foreign name shares them
+FREQUENT = 2000
 
 
 def words_of(values):
@@ -100,6 +102,8 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
 names = set()
 for g, s, t in lists.values():
     names |= g | s | {w for town in t for w in town.split()}
+all_towns = {w for g, s, t in lists.values() for town in t for w in town.split()}
+all_towns |= {l.strip() for l in open(os.path.join(OUT, "cities.txt"), encoding="utf-8") if l.strip() and not l.startswith("#")}
 for shared in ["given_names.txt", "surnames.txt", "cities.txt"]:
     names |= {l.strip() for l in open(os.path.join(OUT, shared), encoding="utf-8") if l.strip() and not l.startswith("#")}
 
@@ -121,15 +125,20 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             lower = hunspell_known(os.path.join(SRC, dic), candidates)
             capital = hunspell_known(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
             only_capital = {w for w in candidates if w not in lower and w[:1].upper() + w[1:] in capital}
-        for w in candidates:
+        # (a town stays a name: "Bordeaux", "Berlin", "Lima")
+        own_names = given | surnames | all_towns
+        for rank, w in enumerate(candidates):
             if len(words) >= top:
                 break
             # a proper noun (the dictionary spells it only with a capital), or a name or town that
             # the dictionary does not know as a word or also spells with a capital ("García",
-            # "Rosa"): not an ordinary word
+            # "Rosa"): not an ordinary word; but among the language's most frequent words, one
+            # the dictionary knows in lower case and that is no name of this language is ordinary
+            # even if another language's name shares it ("sa", "ans", "juste", "el", "casa", "Haus")
             if w in only_capital:
                 continue
-            if w in names and (w not in lower or w in proper):
+            frequent = rank < FREQUENT and w in lower and w not in own_names
+            if w in names and (w not in lower or w in proper) and not frequent:
                 continue
             words.append(w)
     for name, items in [("given.txt", given), ("surnames.txt", surnames), ("towns.txt", towns), ("words.txt", words)]:

@@ -248,6 +248,11 @@ impl Lexicon {
         let mut from_packs: FxMap<Key, u8> = FxMap::default();
         let mut plain_words: Vec<&'static str> = Vec::new();
         for (i, p) in packs::PACKS.iter().enumerate() {
+            // a title written as an initial and its dot ("M." for Monsieur) is one only in a note in
+            // its pack's language; elsewhere the letter is an initial ("J. M. Smith")
+            for w in packs::section_of(p, "titles").filter(|w| w.len() == 2 && w.ends_with('.')) {
+                add(w, TITLE | lang_bit(i));
+            }
             for w in packs::list_lines(p.words) {
                 let plain = w.is_ascii();
                 add(w, lang_bit(i) | if plain { 0 } else { ACCENTED_WORD });
@@ -275,10 +280,13 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [("titles", TITLE), ("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
+        }
+        for w in packs::section("titles").filter(|w| !w.ends_with('.')) {
+            add(w, TITLE);
         }
         for &w in TITLES {
             add(w, TITLE);

@@ -70,6 +70,11 @@ impl Scrubber {
         // the other packs' ordinary words count as unknown ("Gerste" in an English note may be a name)
         for t in toks.iter_mut() {
             t.f &= note.keep;
+            // a title of the note's language written as an initial and its dot: "M. Lavarde" in French
+            if t.initial && text[t.e..].starts_with(". ") && self.lex.get(&format!("{}.", text[t.s..t.e].to_lowercase())) & note.keep & LANGS != 0 {
+                t.f |= TITLE;
+                t.initial = false;
+            }
             // an ordinary word of the note's language is a name only where the context says so
             // ("Elle est née...", "Loi du 18 août" in French)
             if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 && t.f & ACCENTED_WORD == 0 {

@@ -4,7 +4,8 @@
 //! A pack's generated lists: `given.txt`, `surnames.txt`, `towns.txt` (one a line) and `words.txt`
 //! (ordinary words of the language, which are names or towns only where the context says so).
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
-//! white space: `titles`, `relations` (words after which a name follows), `months`, `weekdays`,
+//! white space: `titles` (an initial with its dot, `m.` for Monsieur, is a title only in a note in the
+//! pack's language), `relations` (words after which a name follows), `months`, `weekdays`,
 //! `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
 //! `años`, `ans`, `Jahre`), `places_after` (prepositions after which a town whose name is also an ordinary word is
 //! a town: `de Málaga`, `in Bath`), `streets` (street types), `facilities` (words that name

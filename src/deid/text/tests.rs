@@ -747,6 +747,9 @@ fn notes_of_other_writers() {
         ("Adresse: Friesische Str. 21 a, 10115 Berlin", "Adresse: [ADDRESS]"),
         ("rx by dr smith, lasix 40, foley removed, neuro intact, abd soft.", "rx by dr [NAME], lasix 40, foley removed, neuro intact, abd soft."),
         ("Innlagt på Rikshospitalet, deretter Haukeland universitetssjukehus.", "Innlagt på [PLACE], deretter [PLACE]."),
+        // "M." is Monsieur in a French note, an initial in an English one
+        ("Le patient M. Lavarde Anthony, né le 30/08/1980.", "Le patient M. [NAME], né le [DATE]."),
+        ("Seen by J. M. Smith yesterday.", "Seen by [NAME] yesterday."),
     ];
     for &(typed, want) in table {
         assert_eq!(s(typed), want, "input {typed:?}");
