@@ -249,6 +249,7 @@ impl Scrubber {
         }
 
         role_list(text, &toks, &ctx, &mut name);
+        surname_comma_given(text, &toks, &mut name);
 
         const PARTICLES: &[&str] = &[
             "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
@@ -684,6 +685,28 @@ fn role_list(text: &str, toks: &[Tok], ctx: &[u8], name: &mut [bool]) {
             } else {
                 break;
             };
+        }
+    }
+}
+
+/// A record's name line, surname first in capitals, a comma, the given name in capitals:
+/// "AID MERGHAD, ZINEDINE", "GOMAU, GOMAU FRANCISCO". The surname's words may be ordinary words
+/// ("AID"); the given name must be one from the lists.
+fn surname_comma_given(text: &str, toks: &[Tok], name: &mut [bool]) {
+    let n = toks.len();
+    let caps_word = |t: &Tok| !t.prot && !t.digit && t.allcaps && t.letters >= 2 && t.f & (CLINICAL | MONTH | TITLE | RELATION | COUNTRY) == 0;
+    let line_start = |k: usize| text[..toks[k].s].trim_end_matches([' ', '\t']).is_empty() || text[..toks[k].s].trim_end_matches([' ', '\t']).ends_with('\n');
+    for k in 0..n {
+        if !line_start(k) || !caps_word(&toks[k]) {
+            continue;
+        }
+        let mut j = k;
+        while j + 1 < n && j < k + 3 && gap_is_space(&text[toks[j].e..toks[j + 1].s]) && caps_word(&toks[j + 1]) {
+            j += 1;
+        }
+        let g = j + 1;
+        if g < n && &text[toks[j].e..toks[g].s] == ", " && caps_word(&toks[g]) && toks[g].f & GIVEN != 0 {
+            name[k..=g].iter_mut().for_each(|x| *x = true);
         }
     }
 }

@@ -750,6 +750,8 @@ fn notes_of_other_writers() {
         // "M." is Monsieur in a French note, an initial in an English one
         ("Le patient M. Lavarde Anthony, né le 30/08/1980.", "Le patient M. [NAME], né le [DATE]."),
         ("Seen by J. M. Smith yesterday.", "Seen by [NAME] yesterday."),
+        // a record's name line, surname first: its words may be ordinary ones; a drug list is no name
+        ("AID MERGHAD, ZINEDINE\nASPIRINE, PARACETAMOL\nDOULEUR, MARIE", "[NAME], [NAME]\nASPIRINE, PARACETAMOL\nDOULEUR, [NAME]"),
     ];
     for &(typed, want) in table {
         assert_eq!(s(typed), want, "input {typed:?}");
