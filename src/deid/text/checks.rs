@@ -77,10 +77,15 @@ impl Scrubber {
                 !dotted(&text[e..]) && !text[..s].ends_with('.')
             }
             Check::WholeNumber => {
+                // (with the date's own separator, the same twice: "08-09/08/07" is a range of days
+                // before the date "09/08/07", not the date "08-09/08")
                 let after = text[e..].as_bytes();
                 let before = text[..s].as_bytes();
-                let sep = |c: u8| matches!(c, b'.' | b'/' | b'-');
-                !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit()) && !(before.len() >= 2 && sep(before[before.len() - 1]) && before[before.len() - 2].is_ascii_digit())
+                let mut seps = m.bytes().filter(|c| !c.is_ascii_digit());
+                let own = seps.next().unwrap_or(b'.');
+                let same = seps.next().is_none_or(|c| c == own);
+                let sep = |c: u8| c == own;
+                same && !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit()) && !(before.len() >= 2 && sep(before[before.len() - 1]) && before[before.len() - 2].is_ascii_digit())
             }
             Check::Ip6 => {
                 let groups = m.split(':').filter(|g| !g.is_empty()).count();

@@ -302,7 +302,10 @@ impl Scrubber {
             (MONTH, "MONTH"), (COUNTRY, "COUNTRY"), (STOP, "STOP"), (WEAKCTX, "WEAKCTX"), (EPONYM, "EPONYM"),
             (COUNTRY_PART, "COUNTRY_PART"), (NUMBER, "NUMBER"), (STREET, "STREET"), (FACILITY, "FACILITY"), (KNOWN, "KNOWN"), (ACCENTED_WORD, "ACCENTED_WORD"),
         ];
-        let f = self.lex.get(&word.to_lowercase());
+        // as the detectors read it: folded, unless the view keeps it as typed ("santé" is "sante")
+        let lower = word.to_lowercase();
+        let key = if self.lex.keeps(&lower) { lower } else { normalise::fold(&lower).into_owned() };
+        let f = self.lex.get(&key);
         let mut out: Vec<String> = NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| n.to_string()).collect();
         out.extend(packs::PACKS.iter().enumerate().filter(|(i, _)| f & lang_bit(*i) != 0).map(|(_, p)| format!("words:{}", p.lang)));
         format!("{word}: {}", out.join(" "))

@@ -225,6 +225,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     // --- email, URL, IP ---
     add(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", Email, 0, Check::None, Some("@"));
+    // an address on a hospital's own mail system, with no dot after the "@": "jl.abarasse@aphp"
+    // (a dot in the person's part, so that "Cont@ct" is no address)
+    add(r"\b[\w+%-]+\.[\w.+%-]*\w@[A-Za-z][\w-]+\b", Email, 0, Check::None, Some("@"));
     add(r#"(?i)\b(?:https?|ftp|sftp)://[^\s<>"'\[\]]+|\bwww\.[^\s<>"'\[\]]+"#, Url, 0, Check::Url, None);
     add(
         r#"(?i)\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|info|biz|io|uk|de|fr|nl|se|dk|fi|es|ch|pl|ru|jp|cn|au|ca|br|za|ng|nz|ie|eu|nhs|no)\b(?:/[^\s<>"'\[\]]*)?"#,
@@ -251,6 +254,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // --- dates ---
     add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
     add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::WholeNumber, None);
+    // a range of days before a date: "08-09/08/07", "du 3-5/06/2021"
+    add(&format!(r"\b{d}-({d}/{d}/(?:(?:19|20)\d{{2}}|\d{{2}}))\b"), Date, 1, Check::None, Some("/"));
     // separators typed with spaces or as bars: "01 / 07 | 1995", "07 . 03 . 1958", "15|10|1960"
     let sep = r"[ \t]*[-/.|][ \t]*";
     add(&format!(r"\b{d}{sep}{d}{sep}(?:(?:19|20)\d{{2}}|\d{{2}})\b"), Date, 0, Check::SameSeparators, None);

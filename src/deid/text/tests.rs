@@ -752,6 +752,9 @@ fn notes_of_other_writers() {
         ("Seen by J. M. Smith yesterday.", "Seen by [NAME] yesterday."),
         // a record's name line, surname first: its words may be ordinary ones; a drug list is no name
         ("AID MERGHAD, ZINEDINE\nASPIRINE, PARACETAMOL\nDOULEUR, MARIE", "[NAME], [NAME]\nASPIRINE, PARACETAMOL\nDOULEUR, [NAME]"),
+        // an address on a hospital's own mail system; a range of days before a date
+        ("Cont@ct Dr. J-L ABRAS abarasse.jl@fr", "Cont@ct Dr. [NAME] [EMAIL]"),
+        ("Premier traitement autour du 08-09/08/07", "Premier traitement autour du 08-[DATE]"),
     ];
     for &(typed, want) in table {
         assert_eq!(s(typed), want, "input {typed:?}");
