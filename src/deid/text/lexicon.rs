@@ -384,18 +384,20 @@ impl Lexicon {
     /// ordinary-word bits of the other packs. A word is ordinary in the language the note is
     /// written in: the pack whose ordinary words are the most frequent here, if they outnumber the
     /// English ones ("Sinai" is a German word, but not in an English note, where it is a name).
-    pub(super) fn language_of(&self, text: &str) -> u32 {
+    /// The placeholders already in the text, `prot`, are left out.
+    pub(super) fn language_of(&self, text: &str, prot: &[(usize, usize)]) -> u32 {
         let mut per_lang = [0u32; 32];
         let mut buf = String::with_capacity(32);
         // (the placeholders of an earlier pass are no English words: "Adresse: [ADDRESS]")
-        let placeholder = |w: &str| Placeholder::ALL.iter().any(|p| &p.token()[1..p.token().len() - 1] == w);
-        for w in text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| w.len() >= 2 && !placeholder(w)) {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            let mut bits = self.get(without_clitic(&buf)) & (LANGS | ENGLISH);
-            while bits != 0 {
-                per_lang[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
+        for seg in outside(text, prot) {
+            for w in seg.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| w.len() >= 2) {
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                let mut bits = self.get(without_clitic(&buf)) & (LANGS | ENGLISH);
+                while bits != 0 {
+                    per_lang[bits.trailing_zeros() as usize] += 1;
+                    bits &= bits - 1;
+                }
             }
         }
         let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);

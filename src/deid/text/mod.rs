@@ -282,7 +282,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x) }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x, &[]) }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -435,7 +435,7 @@ impl Scrubber {
 
         // 3. regex detectors
         let (caps_mode, lower_mode) = text_modes(text, &prot);
-        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text) };
+        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot) };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         let mut words_present: Option<u32> = None;
@@ -480,11 +480,8 @@ impl Scrubber {
         let cited = self.citations.find(text);
         if !cited.is_empty() {
             use Placeholder::*;
-            let mut k = 0;
-            spans.retain(|sp| {
-                k += 1;
-                k <= certain || !(matches!(sp.kind, Name | Place | Date) && cited.iter().any(|&(s, e)| s <= sp.s && sp.e <= e))
-            });
+            let found = spans.split_off(certain);
+            spans.extend(found.into_iter().filter(|sp| !(matches!(sp.kind, Name | Place | Date) && cited.iter().any(|&(s, e)| s <= sp.s && sp.e <= e))));
         }
 
         // 5. merge

@@ -118,7 +118,6 @@ pub(super) struct Note {
 pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
     let mut letters = 0usize;
     let mut upper = 0usize;
-    let mut last = 0;
     let mut count = |seg: &str| {
         for c in seg.chars() {
             if c.is_alphabetic() {
@@ -129,12 +128,15 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
             }
         }
     };
-    for &(s, e) in prot {
-        count(&text[last..s]);
-        last = e;
-    }
-    count(&text[last..]);
+    outside(text, prot).for_each(&mut count);
     (letters >= 12 && upper * 10 >= letters * 7, upper == 0 && letters > 0)
+}
+
+/// The parts of `text` between the placeholders already in it, `prot` (sorted, not overlapping).
+pub(super) fn outside<'a>(text: &'a str, prot: &'a [(usize, usize)]) -> impl Iterator<Item = &'a str> + 'a {
+    let starts = std::iter::once(0).chain(prot.iter().map(|&(_, e)| e));
+    let ends = prot.iter().map(|&(s, _)| s).chain(std::iter::once(text.len()));
+    starts.zip(ends).map(|(s, e)| &text[s..e])
 }
 
 /// A run of digit groups that goes on beyond the longest phone number the pattern takes, `s..e`
