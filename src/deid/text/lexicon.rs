@@ -171,6 +171,12 @@ pub(super) struct Lexicon {
     /// Keys that some list spells with accents ("education" from "éducation"): a word typed with
     /// accents that folds to one of them is that word.
     pub(super) accented: FxMap<Key, ()>,
+    /// The word endings that only a language's ordinary words have (`[endings]` of its pack,
+    /// folded), each with that language's word flag: an unknown word that ends with one is an
+    /// ordinary word of the language ("Molécularistes", "Ventriculaire", "Behandlungen").
+    endings: FxMap<Key, u32>,
+    /// Their lengths in bytes, shortest first.
+    ending_lens: Vec<usize>,
 }
 
 impl Lexicon {
@@ -377,7 +383,18 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(multi_countries.iter().map(|t| t.as_bytes()))
             .expect("country automaton");
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys }
+        let mut endings: FxMap<Key, u32> = FxMap::default();
+        for (i, p) in packs::PACKS.iter().enumerate() {
+            // English has no pack bit of its own: its ordinary words are the shared English list
+            let bit = if p.lang == "en" { ENGLISH } else { lang_bit(i) };
+            for e in packs::section_of(p, "endings") {
+                *endings.entry(normalise::fold(e)).or_insert(0) |= bit;
+            }
+        }
+        let mut ending_lens: Vec<usize> = endings.keys().map(|e| e.len()).collect();
+        ending_lens.sort_unstable();
+        ending_lens.dedup();
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -439,9 +456,30 @@ impl Lexicon {
             && !self.accented.contains_key(&*key)
     }
 
+    /// The flags of a word (lower case, folded): the lists' own, or for a word no list holds, the
+    /// languages whose ordinary-word endings it has.
     #[inline]
     pub(super) fn get(&self, lower: &str) -> u32 {
-        self.words.get(lower).copied().unwrap_or(0)
+        match self.words.get(lower) {
+            Some(&f) => f,
+            None => self.by_ending(lower),
+        }
+    }
+
+    /// The languages an unknown word belongs to by its ending (three letters at least before it:
+    /// "Ulnaire", not "Claire").
+    fn by_ending(&self, lower: &str) -> u32 {
+        let mut f = 0;
+        for &n in &self.ending_lens {
+            if lower.len() < n + 3 {
+                break;
+            }
+            let cut = lower.len() - n;
+            if lower.is_char_boundary(cut) && lower[..cut].chars().nth(2).is_some() {
+                f |= self.endings.get(&lower[cut..]).copied().unwrap_or(0);
+            }
+        }
+        f
     }
 }
 

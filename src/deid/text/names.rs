@@ -165,6 +165,11 @@ impl Scrubber {
             }
         }
 
+        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
+        let sentence_start = |i: usize| -> bool {
+            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
+            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+        };
         for i in 0..n {
             let t = toks[i];
             if t.prot || t.digit || t.letters == 0 {
@@ -265,11 +270,6 @@ impl Scrubber {
                 && (capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0 && !looks_medical(&word(k).to_lowercase()))
         };
 
-        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
-        let sentence_start = |i: usize| -> bool {
-            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
-            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-        };
         // a given name, even one that is also a word ("Heather", "Mark"), as a speaker's label
         // ("Heather: I've had this rash...") or addressed directly (", Mark!")
         for i in 0..n {

@@ -755,6 +755,9 @@ fn notes_of_other_writers() {
         // an address on a hospital's own mail system; a range of days before a date
         ("Cont@ct Dr. J-L ABRAS abarasse.jl@fr", "Cont@ct Dr. [NAME] [EMAIL]"),
         ("Premier traitement autour du 08-09/08/07", "Premier traitement autour du 08-[DATE]"),
+        // a word no list holds, with an ending only the language's ordinary words have, is no name
+        ("Molécularistes : R. Poumonet. Revivifaction pour Mme. ROMANIE VASTIAU, Fonction Ventriculaire Gauche préservée.", "Molécularistes : [NAME]. Revivifaction pour Mme. [NAME], Fonction Ventriculaire Gauche préservée."),
+        ("Medicalization of Xandriosis, seen by Dr Poulter.", "Medicalization of Xandriosis, seen by Dr [NAME]."),
     ];
     for &(typed, want) in table {
         assert_eq!(s(typed), want, "input {typed:?}");
