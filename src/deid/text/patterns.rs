@@ -293,6 +293,19 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, Check::DayMonth, Some("/"));
     // a short month name in any case between a day and a year: "20 mai 2019", "3 mar 2021"
     add(&format!(r"\b{d}[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
+    // a month that opens a range ending in a date already replaced carries its year: "mai à
+    // [DATE]", "mars-[DATE]", "between May and [DATE]", "de mayo a [DATE]" (the month goes, the
+    // word between stays)
+    // (short names in any case too: "mai à [DATE]"; but not the English verb "may")
+    let range_months: Vec<String> = packs::section("months").filter(|w| *w != "may").map(regex::escape).collect();
+    let range_months = format!("(?:{mon}|(?i:{}))", range_months.join("|"));
+    add(
+        &format!(r"\b({range_months})(?:[ \t]*[-–][ \t]*|[ \t]+(?i:à|a|au|al|et|and|to|till|until|through|y|e|bis|tot|til)[ \t]+)\[DATE\]"),
+        Date,
+        1,
+        Check::None,
+        Some("[DATE]"),
+    );
     // the weekday of a date already replaced: "Jeudi [DATE]", "Tuesday, [DATE]"
     let weekdays: Vec<&str> = packs::section("weekdays").filter(|w| w.chars().count() >= 3).collect();
     add(&format!(r"\b(?i:{})\.?,?[ \t]+\[DATE\]", weekdays.join("|")), Date, 0, Check::None, Some("[DATE]"));
