@@ -186,7 +186,8 @@ impl Scrubber {
                 let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
                 let first = town.split([' ', '\t']).next().unwrap_or("");
                 let f = get(&first.to_lowercase());
-                !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
+                // (a town may share its name with a word of the note's language: "77500 Ivry")
+                !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
             }
             Check::PackStreet => {
                 // a street type that is also an English word ("via", "place", "route") needs a

@@ -578,6 +578,15 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::PackStreet,
         None,
     );
+    // a house number spelled out, the street and its postcode: "sept allée des roses 77500"
+    // (a number word before a street type alone is too weak: "un chemin de croix")
+    add(
+        &format!(r"\b((?i:{numw})[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*\p{{L}}[\p{{L}}'’-]*(?:[ \t]+(?:{part}|\p{{L}}[\p{{L}}'’-]*)){{0,3}}),?[ \t]+\d{{5}}\b"),
+        Address,
+        1,
+        Check::None,
+        None,
+    );
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
     // (the facility word stays: "Hôpital [PLACE]", "Service de [PLACE]")

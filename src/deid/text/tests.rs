@@ -758,6 +758,9 @@ fn notes_of_other_writers() {
         // a word no list holds, with an ending only the language's ordinary words have, is no name
         ("Molécularistes : R. Poumonet. Revivifaction pour Mme. ROMANIE VASTIAU, Fonction Ventriculaire Gauche préservée.", "Molécularistes : [NAME]. Revivifaction pour Mme. [NAME], Fonction Ventriculaire Gauche préservée."),
         ("Medicalization of Xandriosis, seen by Dr Poulter.", "Medicalization of Xandriosis, seen by Dr [NAME]."),
+        // a house number spelled out before a street and its postcode; a town that is also a word
+        ("Elodie Bonheur sept allée des roses 77500 Ivry sur Loire; un chemin de croix.", "[NAME] [ADDRESS]; un chemin de croix."),
+        ("Il habite à 77500 Ivry depuis mai.", "Il habite à [POSTCODE] depuis mai."),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
         ("Entre mai et décembre 2023, puis en mars; de mayo a junio de 2019; She may to June 2021.", "Entre [DATE] et [DATE], puis en mars; de [DATE] a [DATE]; She may to [DATE]."),
     ];
