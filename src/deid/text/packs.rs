@@ -12,7 +12,8 @@
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
 //! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive),
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
-//! a word no list holds that ends with one is an ordinary word of the language); and `labels`, one
+//! a word no list holds that ends with one is an ordinary word of the language), `phone_words` (after
+//! which a number of 4 to 6 digits is a phone extension: `poste`, `ext`); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 
 /// One language's lists, as embedded.
@@ -118,7 +119,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "labels"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "phone_words", "labels"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }

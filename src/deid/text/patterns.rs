@@ -578,6 +578,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::PackStreet,
         None,
     );
+    // a phone extension after the words that give one: "joignable au 73389", "poste 4412", "ext. 2210"
+    let phone_words = pack_words_re("phone_words");
+    add(&format!(r"\b{phone_words}\.?(?:[ \t]+(?i:au|à|a|on|at|al|sur|op|på))?[ \t]*:?[ \t]*(\d{{4,6}})\b"), Phone, 1, Check::WholeNumber, None);
     // a house number spelled out, the street and its postcode: "sept allée des roses 77500"
     // (a number word before a street type alone is too weak: "un chemin de croix")
     add(

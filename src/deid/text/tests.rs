@@ -761,6 +761,8 @@ fn notes_of_other_writers() {
         // a house number spelled out before a street and its postcode; a town that is also a word
         ("Elodie Bonheur sept allée des roses 77500 Ivry sur Loire; un chemin de croix.", "[NAME] [ADDRESS]; un chemin de croix."),
         ("Il habite à 77500 Ivry depuis mai.", "Il habite à [POSTCODE] depuis mai."),
+        // a phone extension after the words that give one
+        ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
         ("Entre mai et décembre 2023, puis en mars; de mayo a junio de 2019; She may to June 2021.", "Entre [DATE] et [DATE], puis en mars; de [DATE] a [DATE]; She may to [DATE]."),
     ];
