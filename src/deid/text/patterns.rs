@@ -306,6 +306,15 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::None,
         Some("[DATE]"),
     );
+    // a day and month of one digit each in a list of dates: "C2 [DATE] C3 2/8 C4 [DATE]" (alone,
+    // "2/8" is a fraction)
+    add(
+        r"\[DATE\][ \t,;]+(?:[\p{L}\d]{1,4}[ \t:]+)?((?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))[ \t,;]+(?:[\p{L}\d]{1,4}[ \t:]+)?\[DATE\]",
+        Date,
+        1,
+        Check::None,
+        Some("[DATE]"),
+    );
     // the weekday of a date already replaced: "Jeudi [DATE]", "Tuesday, [DATE]"
     let weekdays: Vec<&str> = packs::section("weekdays").filter(|w| w.chars().count() >= 3).collect();
     add(&format!(r"\b(?i:{})\.?,?[ \t]+\[DATE\]", weekdays.join("|")), Date, 0, Check::None, Some("[DATE]"));

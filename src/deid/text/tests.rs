@@ -761,6 +761,8 @@ fn notes_of_other_writers() {
         // a house number spelled out before a street and its postcode; a town that is also a word
         ("Elodie Bonheur sept allée des roses 77500 Ivry sur Loire; un chemin de croix.", "[NAME] [ADDRESS]; un chemin de croix."),
         ("Il habite à 77500 Ivry depuis mai.", "Il habite à [POSTCODE] depuis mai."),
+        // a day and month in a list of dates; alone, a fraction
+        ("Ritozumab C1 3/4/19 C2 1/7/19 C3 2/8 C4 16/09/19; improved in 2/3 of cases", "Ritozumab C1 [DATE] C2 [DATE] C3 [DATE] C4 [DATE]; improved in 2/3 of cases"),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
