@@ -176,7 +176,9 @@ impl Scrubber {
             }
             let w = &rest[..w_len];
             let first = w.chars().next().unwrap_or(' ');
-            if first.is_numeric() || self.country_at(rest).is_some() {
+            // (a word before a colon labels what follows: "75013 Paris, Tel : 01 42...")
+            let label = rest[w_len..].trim_start_matches([' ', '\t']).starts_with([':', '：']);
+            if first.is_numeric() || label || self.country_at(rest).is_some() {
                 break;
             }
             let lw = w.to_lowercase();

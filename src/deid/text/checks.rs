@@ -186,6 +186,10 @@ impl Scrubber {
                 let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
                 let first = town.split([' ', '\t']).next().unwrap_or("");
                 let f = get(&first.to_lowercase());
+                // a second word before a colon is the next label: "28013 Madrid NHC: ..."
+                if town.len() > first.len() && text[e..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
+                    e = s + (m.len() - town.len()) + first.len();
+                }
                 // (a town may share its name with a word of the note's language: "77500 Ivry")
                 !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
             }
@@ -337,6 +341,14 @@ impl Scrubber {
                     && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
             }
             Check::TailPlace => {
+                // the last word before a colon labels what follows: "[ADDRESS] NHC: 1234567"
+                let m = if text[e..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
+                    let cut = m.trim_end().rfind(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
+                    e = s + m[..cut].trim_end_matches([' ', '\t', ',']).len();
+                    &m[..e - s]
+                } else {
+                    m
+                };
                 // keep only capitalised words that are not ordinary words / countries
                 let mut any = false;
                 for w in m.split(|c: char| c.is_whitespace() || c == ',') {

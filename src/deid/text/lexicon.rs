@@ -177,6 +177,8 @@ pub(super) struct Lexicon {
     endings: FxMap<Key, u32>,
     /// Their lengths in bytes, shortest first.
     ending_lens: Vec<usize>,
+    /// The one-word labels of record headers (`nhc`, `ipp`, `tel`), folded.
+    labels: FxMap<Key, ()>,
 }
 
 impl Lexicon {
@@ -346,8 +348,12 @@ impl Lexicon {
         // The one-word labels of record headers ("Médico:", "Medico:") are labels, not names: a
         // surname or town of the shared lists with the same key is one only where the context
         // says so. Given names stay ("Signe", "Ville"): their rules are stricter already.
+        let mut labels: FxMap<Key, ()> = FxMap::default();
         for (label, _) in packs::labels() {
             let k = normalise::fold(label);
+            if !label.contains(' ') {
+                labels.insert(k.clone(), ());
+            }
             if let Some(kf) = words.get_mut(&*k).filter(|_| !label.contains(' ')) {
                 if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
                     *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
@@ -394,7 +400,7 @@ impl Lexicon {
         let mut ending_lens: Vec<usize> = endings.keys().map(|e| e.len()).collect();
         ending_lens.sort_unstable();
         ending_lens.dedup();
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -464,6 +470,11 @@ impl Lexicon {
             Some(&f) => f,
             None => self.by_ending(lower),
         }
+    }
+
+    /// Whether a word (lower case, folded) is the label of a record header.
+    pub(super) fn is_label(&self, lower: &str) -> bool {
+        self.labels.contains_key(lower)
     }
 
     /// The languages an unknown word belongs to by its ending (three letters at least before it:

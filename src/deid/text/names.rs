@@ -62,6 +62,11 @@ impl Scrubber {
                     f = SURNAME;
                 }
             }
+            // a header's label before its colon is no name ("Madrid NHC: 1234567", "Tel : 01...")
+            // (a relation word stays one: "del paciente: Juan")
+            if f & RELATION == 0 && self.lex.is_label(key) && text[t.e..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
+                f = STOP;
+            }
             if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == &buf) {
                 f |= KNOWN;
             }

@@ -763,6 +763,10 @@ fn notes_of_other_writers() {
         ("Il habite à 77500 Ivry depuis mai.", "Il habite à [POSTCODE] depuis mai."),
         // a day and month in a list of dates; alone, a fraction
         ("Ritozumab C1 3/4/19 C2 1/7/19 C3 2/8 C4 16/09/19; improved in 2/3 of cases", "Ritozumab C1 [DATE] C2 [DATE] C3 [DATE] C4 [DATE]; improved in 2/3 of cases"),
+        // a header's label ends the address, town or name before it
+        ("Domicilio: Calle Mayor 5, 28013 Madrid NHC: 1234567", "Domicilio: [ADDRESS] NHC: [ID]"),
+        ("Hôpital Tenon, 4 rue de la Chine, 75020 Paris, Tel : 01 56 01 70 00", "Hôpital [PLACE], [ADDRESS], Tel : [PHONE]"),
+        ("Vive en Madrid NHC: 1234567; informe del paciente: Juan Pérez", "Vive en [NAME] NHC: [ID]; informe del paciente: [NAME]"),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
