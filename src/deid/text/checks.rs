@@ -212,7 +212,12 @@ impl Scrubber {
                     f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
                 })
             }
-            Check::GenericWords => m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or")),
+            // (a facility word alone before its name stays: "Centre [PLACE]", "Hôpital [PLACE]";
+            // "Children's Hospital [PLACE]" is one name)
+            Check::GenericWords => {
+                m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or"))
+                    && !(m.split_whitespace().count() == 1 && get(&m.trim().to_lowercase()) & FACILITY != 0)
+            }
             Check::FacilityName => {
                 // a capitalised word after a facility word names it, even an ordinary word
                 // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical

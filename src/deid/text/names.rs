@@ -595,6 +595,14 @@ impl Scrubber {
             }
         }
 
+        // a word that names a kind of facility is no part of a person's name: "Hôpital la Pitié"
+        // is a hospital, whatever its name's words are
+        for i in 0..n {
+            if toks[i].f & FACILITY != 0 && toks[i].f & KNOWN == 0 {
+                name[i] = false;
+            }
+        }
+
         // emit name spans (joined across spaces and initials' dots)
         const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
         let mut i = 0;

@@ -741,7 +741,7 @@ fn notes_of_other_writers() {
         // a facility's name ends at a title; a phone with a letter O for a zero; no IP inside a phone
         ("Clinique Assistants Dr Z. BAHIRT 08.12.10.01.30", "Clinique [PLACE] Dr [NAME] [PHONE]"),
         ("Dr P-A. POULMANI 01.42.21.04.28, Dr I. POLTAO O1.42.15.93.30", "Dr [NAME]. [NAME] [PHONE], Dr [NAME] [PHONE]"),
-        ("Ingresó en el Hospital Son Dureta; server 10.0.0.1", "Ingresó en el [PLACE] [PLACE]; server [IP]"),
+        ("Ingresó en el Hospital Son Dureta; server 10.0.0.1", "Ingresó en el Hospital [PLACE]; server [IP]"),
         // a label before a placeholder of an earlier pass stays ("Adresse" is no name); an address
         // keeps its kind over the postcode inside it
         ("Adresse: Friesische Str. 21 a, 10115 Berlin", "Adresse: [ADDRESS]"),
@@ -767,6 +767,8 @@ fn notes_of_other_writers() {
         ("Domicilio: Calle Mayor 5, 28013 Madrid NHC: 1234567", "Domicilio: [ADDRESS] NHC: [ID]"),
         ("Hôpital Tenon, 4 rue de la Chine, 75020 Paris, Tel : 01 56 01 70 00", "Hôpital [PLACE], [ADDRESS], Tel : [PHONE]"),
         ("Vive en Madrid NHC: 1234567; informe del paciente: Juan Pérez", "Vive en [NAME] NHC: [ID]; informe del paciente: [NAME]"),
+        // the word that names a kind of facility stays before the facility's name
+        ("RDV à Hôpital la Pitié Salpétrière, puis au Centre de Santé de Belleville.", "RDV à Hôpital [PLACE], puis au Centre [PLACE]."),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
