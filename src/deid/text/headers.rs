@@ -88,15 +88,18 @@ impl Headers {
 
 /// The length of the leading run of a number-like value (an id, phone, postcode or date): at
 /// most six words, ending with the last one that has a digit ("12 de marzo de 2016", "71 33043712
-/// 35"), none of them a word of more than 10 letters.
+/// 35"), none of them a word of more than 10 letters; after a comma only a word with a digit goes
+/// on ("IPP: 5698230405, Alexis GROS, né le ..." ends at the number).
 fn number_run(v: &str) -> usize {
     let mut end = 0;
     let mut pos = 0;
+    let mut after_comma = false;
     for (i, w) in v.split_inclusive([' ', '\t']).enumerate() {
         let t = w.trim();
-        if i >= 6 || t.chars().filter(|c| c.is_alphabetic()).count() > 10 {
+        if i >= 6 || t.chars().filter(|c| c.is_alphabetic()).count() > 10 || after_comma && !t.bytes().any(|b| b.is_ascii_digit()) {
             break;
         }
+        after_comma = t.ends_with([',', ';']);
         pos += w.len();
         if t.bytes().any(|b| b.is_ascii_digit()) {
             end = pos - (w.len() - w.trim_end().len());
@@ -155,6 +158,7 @@ mod tests {
             ("Domicilio: Calle Dr. Joaquín Aznar Molina 2, 3F.\nCP: 50009.", &[("Calle Dr. Joaquín Aznar Molina 2, 3F", Placeholder::Address), ("50009", Placeholder::Postcode)]),
             ("Localidad/ Provincia: San Sebastian.\nCP:Valladolid.", &[("San Sebastian", Placeholder::Place), ("Valladolid", Placeholder::Place)]),
             ("IPP : 8002345678 Tél : 01 45 67 89 00", &[("8002345678", Placeholder::Id), ("01 45 67 89 00", Placeholder::Phone)]),
+            ("IPP: 5698230405, Alexis GROS, né le 04/06/1976", &[("5698230405", Placeholder::Id)]),
             ("Patient: 45 year old with psoriasis", &[]),
             ("E-mail: a.b@c.es. X-ray technician\nFecha de nacimiento: 12 de marzo de 2016 en Madrid", &[("a.b@c.es.", Placeholder::Email), ("12 de marzo de 2016", Placeholder::Date)]),
             ("Name: John van der Berg (brother)", &[("John van der Berg", Placeholder::Name)]),

@@ -32,14 +32,19 @@ impl Scrubber {
             if f == 0 && key.contains('-') {
                 let mut all = ANY_NAME | CITY;
                 let mut any_clin = false;
+                let mut named = 0;
                 for p in key.split('-') {
                     let pf = self.lex.get(p);
                     if pf & CLINICAL != 0 {
                         any_clin = true;
                     }
                     all &= pf;
+                    named |= pf & (ANY_NAME | CITY);
                 }
-                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) };
+                // parts that are all ordinary words of one language, none a name, make one too:
+                // "Rendez-vous", "peut-être"
+                let ordinary = if named == 0 { key.split('-').fold(ENGLISH | LANGS, |o, p| o & self.lex.get(p)) } else { 0 };
+                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) | ordinary & (ENGLISH | LANGS) };
                 // "Smith-Jones", "Hauta-Aho": capitalised parts, one a name only, none an ordinary word
                 if f & NAME_ONLY == 0 && !any_clin && t.cap {
                     let mut only = false;
@@ -411,10 +416,25 @@ impl Scrubber {
                         continue;
                     }
                 }
-                if !left && !right && t.lower && i >= 1 && i + 1 < n && PARTICLES.iter().any(|p| word(i) == *p) {
-                    // "Willemine ten Pas": capitalised word (not an ordinary one), particle, surname
+                // a given name before a particle and a surname found: "Pierre des [Ormeaux]", "Ana de [Souza]"
+                if !left && right && t.lower && i >= 1 && PARTICLES.iter().any(|p| word(i) == *p) {
                     let a = &toks[i - 1];
+                    if capish(a) && a.f & (GIVEN | AMB_GIVEN) != 0 && a.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && joinable(text, a, &t) {
+                        name[i - 1] = true;
+                        name[i] = true;
+                        changed = true;
+                        continue;
+                    }
+                }
+                if !left && !right && t.lower && i >= 1 && i + 1 < n && PARTICLES.iter().any(|p| word(i) == *p) {
+                    // "Willemine ten Pas": capitalised word (not an ordinary one), particle, surname;
+                    // an ordinary word of the note's language only as a name and before a word that
+                    // is none ("Pierre des Ormeaux", not "Salle de Repos", "Liste des Cliniciens")
+                    let a = &toks[i - 1];
+                    let ordinary = |t: &Tok| t.f & LANGS != 0;
+                    let b_ordinary = ordinary(&toks[i + 1]);
                     if capish(a) && a.f & (ENGLISH | CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && a.letters >= 3
+                        && !(ordinary(a) && (a.f & ANY_NAME == 0 || b_ordinary))
                         && joinable(text, a, &t) && joinable(text, &t, &toks[i + 1]) && capish(&toks[i + 1]) && surname_ok(i + 1)
                     {
                         name[i - 1] = true;

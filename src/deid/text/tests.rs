@@ -769,6 +769,10 @@ fn notes_of_other_writers() {
         ("Vive en Madrid NHC: 1234567; informe del paciente: Juan Pérez", "Vive en [NAME] NHC: [ID]; informe del paciente: [NAME]"),
         // the word that names a kind of facility stays before the facility's name
         ("RDV à Hôpital la Pitié Salpétrière, puis au Centre de Santé de Belleville.", "RDV à Hôpital [PLACE], puis au Centre [PLACE]."),
+        // ordinary words on both sides of a particle are no name; a given name before a particle
+        // and a surname is one; a hyphenated ordinary word is none
+        ("Liste des Cliniciens associés, Département de Neurologie; vu avec Pierre des Ormeaux.", "Liste des Cliniciens associés, Département de Neurologie; vu avec [NAME]."),
+        ("Rappel pour MARIE PORILO Rendez-vous 23.9.2026 chez le Dr RABELIE", "Rappel pour [NAME] Rendez-vous [DATE] chez le Dr [NAME]"),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
