@@ -12,6 +12,8 @@ pub(super) struct Headers {
     /// a label at the start of a line or after punctuation, then a colon
     re: Regex,
     kinds: HashMap<String, LabelKind>,
+    /// titles (`mme`, `dr`, `m.`), which stay before a name: "Patient: Mme [NAME]"
+    titles: Vec<String>,
 }
 
 /// Lower case, in the normalised view's folded form (`NºCol` is read as `NoCol`, `Tél` as
@@ -33,7 +35,8 @@ impl Headers {
             .collect();
         let re = Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\))?[ \t]*[:：]", alts.join("|")))).expect("header labels");
         let kinds = labels.into_iter().collect();
-        Headers { re, kinds }
+        let titles = packs::section("titles").chain(super::lexicon::TITLES.iter().copied()).map(|t| key(t.trim_end_matches('.'))).collect();
+        Headers { re, kinds, titles }
     }
 
     /// The identifying values of the record headers in `text`.
@@ -69,6 +72,14 @@ impl Headers {
                 continue;
             }
             let has_digit = v.bytes().any(|b| b.is_ascii_digit());
+            // a name's titles stay: "Patient: Mme J DUPONT"
+            let (s, v) = match kind {
+                LabelKind::Value(Placeholder::Name) => {
+                    let t = self.leading_titles(v);
+                    (s + t, &v[t..])
+                }
+                _ => (s, v),
+            };
             let (len, kind) = match kind {
                 LabelKind::Signature => (v.len(), Placeholder::Name),
                 LabelKind::Value(Placeholder::Name) => (name_run(v, false), Placeholder::Name),
@@ -82,6 +93,23 @@ impl Headers {
             if len > 0 {
                 spans.push(Span { s, e: s + len, kind });
             }
+        }
+    }
+}
+
+impl Headers {
+    /// The length of the titles (and their dots and spaces) that open a value: "Mme ", "Dr. ".
+    fn leading_titles(&self, v: &str) -> usize {
+        let mut at = 0;
+        loop {
+            let rest = &v[at..];
+            let w = rest.split([' ', '\t', '.']).next().unwrap_or("");
+            let after = &rest[w.len()..];
+            let gap = after.len() - after.trim_start_matches(['.', ' ', '\t']).len();
+            if w.is_empty() || gap == 0 || !self.titles.contains(&key(w)) {
+                return at;
+            }
+            at += w.len() + gap;
         }
     }
 }
@@ -159,6 +187,7 @@ mod tests {
             ("Localidad/ Provincia: San Sebastian.\nCP:Valladolid.", &[("San Sebastian", Placeholder::Place), ("Valladolid", Placeholder::Place)]),
             ("IPP : 8002345678 Tél : 01 45 67 89 00", &[("8002345678", Placeholder::Id), ("01 45 67 89 00", Placeholder::Phone)]),
             ("IPP: 5698230405, Alexis GROS, né le 04/06/1976", &[("5698230405", Placeholder::Id)]),
+            ("Patient: Mme J DUPONT\nMédecin: Dr. Pierre Roux", &[("J DUPONT", Placeholder::Name), ("Pierre Roux", Placeholder::Name)]),
             ("Patient: 45 year old with psoriasis", &[]),
             ("E-mail: a.b@c.es. X-ray technician\nFecha de nacimiento: 12 de marzo de 2016 en Madrid", &[("a.b@c.es.", Placeholder::Email), ("12 de marzo de 2016", Placeholder::Date)]),
             ("Name: John van der Berg (brother)", &[("John van der Berg", Placeholder::Name)]),
