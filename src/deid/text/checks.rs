@@ -377,13 +377,19 @@ impl Scrubber {
 
 }
 
-/// The length of the part of `m` before its first title, spaces trimmed (a relation word may
-/// name a hospital: "Hospital Son Dureta", "Hospital Madre Teresa").
+/// The length of the part of `m` before its first title or facility word, spaces trimmed (a
+/// relation word may name a hospital: "Hospital Son Dureta", "Hospital Madre Teresa"; another
+/// facility is named on its own: "Service d'Hépatologie | du CHU d'Anger"; facility words that
+/// open it are not counted).
 fn before_title(m: &str, get: &dyn Fn(&str) -> u32) -> usize {
     let mut at = 0;
+    // facility words that open the name are part of the facility's kind: "Centre | hospitalier Prince William"
+    let mut opening = true;
     for w in m.split_inclusive([' ', '\t']) {
         let word = w.trim_end().trim_end_matches('.');
-        if !word.is_empty() && get(&word.to_lowercase()) & TITLE != 0 {
+        let f = if word.is_empty() { 0 } else { get(&word.to_lowercase()) };
+        opening &= f & FACILITY != 0;
+        if f & TITLE != 0 || f & FACILITY != 0 && !opening {
             return m[..at].trim_end().len();
         }
         at += w.len();

@@ -775,6 +775,8 @@ fn notes_of_other_writers() {
         ("Rappel pour MARIE PORILO Rendez-vous 23.9.2026 chez le Dr RABELIE", "Rappel pour [NAME] Rendez-vous [DATE] chez le Dr [NAME]"),
         // a street word of another language inside an ordinary word is none ("Patient": Finnish "tie")
         ("Patient: Mme DAUBERT 01 23 45 67 89 Patient: Marie Daubert", "Patient: Mme [NAME] [PHONE] Patient: [NAME]"),
+        // a ward's name ends at another facility's word; the short names of specialties survive
+        ("Service d'Hépatologie du CHU d'Anger; service d'ORL, Pneumo - Ortho; Centre hospitalier Prince William", "Service d'Hépatologie du CHU [PLACE]; service d'ORL, Pneumo - Ortho; Centre [PLACE]"),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
