@@ -155,6 +155,7 @@ impl Scrubber {
                 // something other than the facility word itself must remain
                 rest.split_whitespace().count() >= 2 && f & (STOP | CLINICAL) == 0
             }
+            Check::NamedFacility => m.starts_with(|c: char| c.is_uppercase() || c == '['),
             Check::NamedWard => {
                 let w = m.split_whitespace().next().unwrap_or("");
                 let f = get(&w.to_lowercase());
@@ -172,7 +173,9 @@ impl Scrubber {
                     let lw = w.to_lowercase();
                     get(&lw) & (CLINICAL | STOP) != 0 || looks_medical(&lw)
                 };
-                if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
+                if !caps_mode && names_a_hospital(&words, &get) {
+                    true
+                } else if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
                     false
                 } else if words.len() >= 2 {
                     !words.iter().all(|w| medical(w))
@@ -244,7 +247,8 @@ impl Scrubber {
                         unknown = true;
                     }
                 }
-                first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
+                let hospital = rx.check == Check::PrepositionPlace && !caps_mode && names_a_hospital(&words, &get);
+                hospital || first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
             }
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();
@@ -395,6 +399,18 @@ fn before_title(m: &str, get: &dyn Fn(&str) -> u32) -> usize {
         at += w.len();
     }
     m.len()
+}
+
+/// Capitalised words that end the way hospitals' names end, after "at" or "admitted to": "City
+/// Hospital", "Mass General", "Westside Medical", "City Medical Center" (ordinary words all; a
+/// ward or specialty ends otherwise: "General Surgery").
+fn names_a_hospital(words: &[&str], get: &dyn Fn(&str) -> u32) -> bool {
+    const ENDS: &[&str] = &["hospital", "clinic", "infirmary", "hospice", "general", "medical", "memorial", "center", "centre"];
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
+    words.len() >= 2
+        && words.iter().all(capitalised)
+        && words.last().is_some_and(|w| ENDS.contains(&w.to_lowercase().as_str()))
+        && get(&words[0].to_lowercase()) & (TITLE | RELATION | MONTH | COUNTRY) == 0
 }
 
 /// The capitalised words of a facility's or ward's name, elided articles cut off ("d'Ouest").

@@ -50,6 +50,9 @@ pub(super) enum Check {
     NamedWard,
     /// the words before a place are all generic descriptions of a facility ("Children's", "General")
     GenericWords,
+    /// a facility named with its town: the facility word is capitalised ("Children's Hospital of
+    /// [PLACE]", not "spinal surgery at [PLACE]")
+    NamedFacility,
     /// place after a strong context phrase
     ContextPlace,
     /// postcode before a town: the word is a town or unknown, not an ordinary / clinical word or unit
@@ -552,7 +555,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         &format!(r"\b(?:\p{{Lu}}[\p{{L}}'’.&-]*[ \t]+){{0,3}}(?:{fac}|Facility)(?:[ \t]+(?i:of|in|at)[ \t]+|,[ \t]*)\[(?:PLACE|NAME)\]|\[(?:PLACE|NAME)\][ \t]+(?:{fac}|facility|Facility)\b"),
         Place,
         0,
-        Check::None,
+        Check::NamedFacility,
         Some("["),
     );
     // generic words before a hospital already replaced: "Children's [PLACE]", "University [PLACE]"
