@@ -432,8 +432,11 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::None,
         None,
     );
+    // the street word first, the number after: "Calle del Dr. Esquerdo, 46", "la calle Ramon Rubio
+    // Fernandez, 23" (in lower case only the street words that are no English word)
+    let pre_lower = ["calle", "carrer", "avenida", "avda.", "rua", "travessa", "praça", "plaza", "paseo", "passeig", "rambla", "carretera", "calzada", "piazza", "piazzale", "viale", "vicolo", "strada", "allée", "impasse", "quai", "boulevard", "ulica", "utca"].map(regex::escape).join("|");
     add(
-        &format!(r"\b(?:{pre})[ \t]+(?:{part}[ \t]+)*{capw}(?:[ \t]+(?:{part}[ \t]+)*{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
+        &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
         Address,
         0,
         Check::None,

@@ -779,6 +779,8 @@ fn notes_of_other_writers() {
         ("Service d'Hépatologie du CHU d'Anger; service d'ORL, Pneumo - Ortho; Centre hospitalier Prince William", "Service d'Hépatologie du CHU [PLACE]; service d'ORL, Pneumo - Ortho; Centre [PLACE]"),
         // a hospital named by ordinary words after "at" or "admitted to"; a specialty stays
         ("Admitted to City Hospital, then spinal surgery at Mass General; referred to General Surgery.", "Admitted to [PLACE], then spinal surgery at [PLACE]; referred to General Surgery."),
+        // the street word first, its number after, the street named with a title or in lower case
+        ("Vive en Calle del Dr. Esquerdo, 46; antes en la calle Ramon Rubio Fernandez, 23", "Vive en [ADDRESS]; antes en la [ADDRESS]"),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
