@@ -256,7 +256,8 @@ impl Scrubber {
                     continue;
                 }
             }
-            if f & NAME_ONLY != 0 && f & (MONTH | COUNTRY) == 0 && t.letters >= 2 {
+            // (a street type or facility word is none by itself: "la calle mayor")
+            if f & NAME_ONLY != 0 && f & (MONTH | COUNTRY | STREET | FACILITY) == 0 && t.letters >= 2 {
                 if capish(&t) || (lower_mode && f & ENGLISH == 0 && t.letters >= 3) {
                     name[i] = true;
                 }

@@ -781,6 +781,8 @@ fn notes_of_other_writers() {
         ("Admitted to City Hospital, then spinal surgery at Mass General; referred to General Surgery.", "Admitted to [PLACE], then spinal surgery at [PLACE]; referred to General Surgery."),
         // the street word first, its number after, the street named with a title or in lower case
         ("Vive en Calle del Dr. Esquerdo, 46; antes en la calle Ramon Rubio Fernandez, 23", "Vive en [ADDRESS]; antes en la [ADDRESS]"),
+        // a street type that is also a surname is none by itself in a lower-case note
+        ("paciente de 45 años vive en la calle mayor, refiere dolor desde ayer", "paciente de 45 años vive en la calle mayor, refiere dolor desde ayer"),
         // a phone extension after the words that give one
         ("Nous restons joignables au 73389; call ext. 4412; poste 12.5", "Nous restons joignables au [PHONE]; call ext. [PHONE]; poste 12.5"),
         // a month that opens a range ending in a dated month carries its year; a lone month stays
