@@ -177,7 +177,7 @@ impl Scrubber {
             let w = &rest[..w_len];
             let first = w.chars().next().unwrap_or(' ');
             // (a word before a colon labels what follows: "75013 Paris, Tel : 01 42...")
-            let label = rest[w_len..].trim_start_matches([' ', '\t']).starts_with([':', '：']);
+            let label = before_colon(text, q + w_len);
             if first.is_numeric() || label || self.country_at(rest).is_some() {
                 break;
             }

@@ -190,7 +190,7 @@ impl Scrubber {
                 let first = town.split([' ', '\t']).next().unwrap_or("");
                 let f = get(&first.to_lowercase());
                 // a second word before a colon is the next label: "28013 Madrid NHC: ..."
-                if town.len() > first.len() && text[e..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
+                if town.len() > first.len() && before_colon(text, e) {
                     e = s + (m.len() - town.len()) + first.len();
                 }
                 // (a town may share its name with a word of the note's language: "77500 Ivry")
@@ -351,7 +351,7 @@ impl Scrubber {
             }
             Check::TailPlace => {
                 // the last word before a colon labels what follows: "[ADDRESS] NHC: 1234567"
-                let m = if text[e..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
+                let m = if before_colon(text, e) {
                     let cut = m.trim_end().rfind(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
                     e = s + m[..cut].trim_end_matches([' ', '\t', ',']).len();
                     &m[..e - s]

@@ -95,9 +95,7 @@ impl Headers {
             }
         }
     }
-}
 
-impl Headers {
     /// The length of the titles (and their dots and spaces) that open a value: "Mme ", "Dr. ".
     fn leading_titles(&self, v: &str) -> usize {
         let mut at = 0;
@@ -113,6 +111,7 @@ impl Headers {
         }
     }
 }
+
 
 /// The length of the leading run of a number-like value (an id, phone, postcode or date): at
 /// most six words, ending with the last one that has a digit ("12 de marzo de 2016", "71 33043712

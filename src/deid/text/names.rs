@@ -30,21 +30,21 @@ impl Scrubber {
             let key = without_clitic(&buf);
             let mut f = self.lex.get(key);
             if f == 0 && key.contains('-') {
-                let mut all = ANY_NAME | CITY;
+                let mut all = ANY_NAME | CITY | ENGLISH | LANGS;
                 let mut any_clin = false;
-                let mut named = 0;
+                let mut named = false;
                 for p in key.split('-') {
                     let pf = self.lex.get(p);
                     if pf & CLINICAL != 0 {
                         any_clin = true;
                     }
                     all &= pf;
-                    named |= pf & (ANY_NAME | CITY);
+                    named |= pf & (ANY_NAME | CITY) != 0;
                 }
                 // parts that are all ordinary words of one language, none a name, make one too:
                 // "Rendez-vous", "peut-être"
-                let ordinary = if named == 0 { key.split('-').fold(ENGLISH | LANGS, |o, p| o & self.lex.get(p)) } else { 0 };
-                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) | ordinary & (ENGLISH | LANGS) };
+                let ordinary = if named { 0 } else { all & (ENGLISH | LANGS) };
+                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) | ordinary };
                 // "Smith-Jones", "Hauta-Aho": capitalised parts, one a name only, none an ordinary word
                 if f & NAME_ONLY == 0 && !any_clin && t.cap {
                     let mut only = false;
@@ -69,7 +69,7 @@ impl Scrubber {
             }
             // a header's label before its colon is no name ("Madrid NHC: 1234567", "Tel : 01...")
             // (a relation word stays one: "del paciente: Juan")
-            if f & RELATION == 0 && self.lex.is_label(key) && text[t.e..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
+            if f & RELATION == 0 && self.lex.is_label(key) && before_colon(text, t.e) {
                 f = STOP;
             }
             if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == &buf) {
@@ -175,11 +175,6 @@ impl Scrubber {
             }
         }
 
-        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
-        let sentence_start = |i: usize| -> bool {
-            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
-            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-        };
         for i in 0..n {
             let t = toks[i];
             if t.prot || t.digit || t.letters == 0 {
@@ -281,6 +276,11 @@ impl Scrubber {
                 && (capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0 && !looks_medical(&word(k).to_lowercase()))
         };
 
+        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
+        let sentence_start = |i: usize| -> bool {
+            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
+            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+        };
         // a given name, even one that is also a word ("Heather", "Mark"), as a speaker's label
         // ("Heather: I've had this rash...") or addressed directly (", Mark!")
         for i in 0..n {

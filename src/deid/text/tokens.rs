@@ -87,6 +87,12 @@ pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
     (a.initial || a.linit) && matches!(gap, "." | ". " | ".  ")
 }
 
+/// A colon follows `at` (after spaces): the word before it labels what follows ("Tel : 01...",
+/// "NHC: 1234567").
+pub(super) fn before_colon(text: &str, at: usize) -> bool {
+    text[at..].trim_start_matches([' ', '\t']).starts_with([':', '：'])
+}
+
 /// One or two spaces or a tab: two words of one phrase.
 pub(super) fn gap_is_space(gap: &str) -> bool {
     matches!(gap, " " | "  " | "\t")
