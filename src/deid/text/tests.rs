@@ -724,6 +724,8 @@ fn notes_of_other_writers() {
         ("Chirurgiens :\nR. Poumonet, F. Rabbi, N. Boissel\nCultures: E. Coli, K. Pneumoniae", "Chirurgiens :\n[NAME], [NAME], [NAME]\nCultures: E. Coli, K. Pneumoniae"),
         ("Il n’y avait rien à faire. Finalement, on a décidé qu’Emilien préviendrait le médecin de la famille.", "Il n’y avait rien à faire. Finalement, on a décidé qu’[NAME] préviendrait le médecin de la famille."),
         ("TAILLARD, TAILLARD PIERRE\n08 . 04 . 1941 | 01 / 07 | 1995", "[NAME], [NAME]\n[DATE] | [DATE]"),
+        // a surname that word frequencies know but no dictionary does is no ordinary word
+        ("RAOULT, RAOULT ROBERT\nvu par Raoult", "[NAME], [NAME]\nvu par [NAME]"),
         ("Née le 2 février mille neuf cent cinquante deux; vue le 3 mars deux fois.", "Née le [DATE]; vue le [DATE] deux fois."),
         ("Admise à la clinique Val d'Ouest le 20 mai 2019.", "Admise à la clinique [PLACE] le [DATE]."),
         // hospitals by name after a facility word in any case; a ward by its specialty is kept
