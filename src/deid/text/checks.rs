@@ -358,11 +358,17 @@ impl Scrubber {
                 } else {
                     m
                 };
-                // keep only capitalised words that are not ordinary words / countries
+                // keep only capitalised words that are not ordinary words; the place ends at a
+                // country, which stays ("[ADDRESS], Lyon, France")
                 let mut any = false;
                 for w in m.split(|c: char| c.is_whitespace() || c == ',') {
+                    let w_at = s + (w.as_ptr() as usize - m.as_ptr() as usize);
                     if w.is_empty() || w.starts_with('[') {
                         continue;
+                    }
+                    if self.country_at(&text[w_at..]).is_some() {
+                        e = s + text[s..w_at].trim_end_matches([' ', '\t', '\n', ',']).len();
+                        break;
                     }
                     let f = get(&w.trim_end_matches('.').to_lowercase());
                     // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")

@@ -248,6 +248,16 @@ impl Lexicon {
             let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
             add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
         }
+        // each language's names of countries ("Espagne", "Alemania", "Corée du Sud")
+        for w in packs::PACKS.iter().flat_map(|p| packs::list_lines(p.countries)) {
+            if w.contains(' ') {
+                multi_countries.push(normalise::fold(w));
+            } else {
+                add(w, COUNTRY);
+            }
+        }
+        multi_countries.sort_unstable();
+        multi_countries.dedup();
         multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
         for w in data_lines(D_CLINICAL) {
             add(w, CLINICAL);

@@ -1,8 +1,9 @@
 //! Language packs: one folder per language under `src/deid/data/` (listed by `build.rs`, embedded
 //! in the binary), read by the same detectors for every language.
 //!
-//! A pack's generated lists: `given.txt`, `surnames.txt`, `towns.txt` (one a line) and `words.txt`
-//! (ordinary words of the language, which are names or towns only where the context says so).
+//! A pack's generated lists: `given.txt`, `surnames.txt`, `towns.txt` (one a line), `words.txt`
+//! (ordinary words of the language, which are names or towns only where the context says so) and
+//! `countries.txt` (the language's names of countries, which stay in a note: `Espagne`, `Alemania`).
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
 //! white space: `titles` (an initial with its dot, `m.` for Monsieur, is a title only in a note in the
 //! pack's language), `relations` (words after which a name follows), `months`, `weekdays`,
@@ -24,6 +25,7 @@ pub(super) struct Pack {
     pub(super) surnames: &'static str,
     pub(super) towns: &'static str,
     pub(super) words: &'static str,
+    pub(super) countries: &'static str,
 }
 
 /// Every language pack, in folder order.
