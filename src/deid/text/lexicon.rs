@@ -422,11 +422,23 @@ impl Lexicon {
         let mut per_lang = [0u32; 32];
         let mut buf = String::with_capacity(32);
         // (the placeholders of an earlier pass are no English words: "Adresse: [ADDRESS]")
+        // (an address on the web is in no language: "dr.hardy@aphp.com")
+        let web = |chunk: &&str| !chunk.contains('@') && !chunk.contains("://") && !chunk.starts_with("www.");
         for seg in outside(text, prot) {
-            for w in seg.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| w.len() >= 2) {
+            let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
+            // the capitalised names after a title are no evidence of a language ("Contactez Dr
+            // Roger Hardy", where "roger" and "hardy" are English words)
+            let mut after_title = false;
+            for w in words.filter(|w| w.len() >= 2) {
                 buf.clear();
                 buf.extend(w.chars().flat_map(char::to_lowercase));
-                let mut bits = self.get(without_clitic(&buf)) & (LANGS | ENGLISH);
+                let f = self.get(without_clitic(&buf));
+                let named = after_title && f & ANY_NAME != 0 && w.starts_with(char::is_uppercase);
+                after_title = f & TITLE != 0 || named;
+                if named {
+                    continue;
+                }
+                let mut bits = f & (LANGS | ENGLISH);
                 while bits != 0 {
                     per_lang[bits.trailing_zeros() as usize] += 1;
                     bits &= bits - 1;

@@ -724,6 +724,8 @@ fn notes_of_other_writers() {
         ("Chirurgiens :\nR. Poumonet, F. Rabbi, N. Boissel\nCultures: E. Coli, K. Pneumoniae", "Chirurgiens :\n[NAME], [NAME], [NAME]\nCultures: E. Coli, K. Pneumoniae"),
         ("Il n’y avait rien à faire. Finalement, on a décidé qu’Emilien préviendrait le médecin de la famille.", "Il n’y avait rien à faire. Finalement, on a décidé qu’[NAME] préviendrait le médecin de la famille."),
         ("TAILLARD, TAILLARD PIERRE\n08 . 04 . 1941 | 01 / 07 | 1995", "[NAME], [NAME]\n[DATE] | [DATE]"),
+        // a short note's language: names after a title and e-mail addresses do not vote
+        ("Contactez Dr Roger Hardy par courriel : r.hardy@chu-exemple.fr", "Contactez Dr [NAME] par courriel : [EMAIL]"),
         // a country stays, in the note's language, after an address or a town
         ("12 rue de la Paix, 75002 Paris, France. Née en Espagne, vécu en Corée du Sud.", "[ADDRESS], France. Née en Espagne, vécu en Corée du Sud."),
         ("Calle Mayor 3, 28013 Madrid, España; vive en Alemania.", "[ADDRESS], España; vive en Alemania."),
