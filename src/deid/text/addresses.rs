@@ -6,14 +6,14 @@ impl Scrubber {
     /// "9383 [ul. Chrzanowska 61]") and to what directly follows them on the same or the next
     /// lines: apartment parts, town, region code, postcode. A country name is passed over and
     /// kept, a postcode after it is taken.
-    pub(super) fn extend_addresses(&self, text: &str, caps_mode: bool, spans: &mut Vec<Span>) {
+    pub(super) fn extend_addresses(&self, text: &str, note: &Note, spans: &mut Vec<Span>) {
         let mut extra: Vec<Span> = Vec::new();
         for sp in spans.iter_mut() {
             if sp.kind != Placeholder::Address {
                 continue;
             }
             sp.s = address_head(text, sp.s);
-            let (e, post) = self.address_tail(text, sp.e, caps_mode);
+            let (e, post) = self.address_tail(text, sp.e, note);
             sp.e = e;
             if let Some(p) = post {
                 extra.push(p);
@@ -157,12 +157,12 @@ impl Scrubber {
 
     /// Capitalised place words from `p` on one line (up to 4, single spaces between). Returns the
     /// end and whether some word is clearly a place or name (not an ordinary English word).
-    pub(super) fn tail_words(&self, text: &str, p: usize, caps_mode: bool) -> Option<(usize, bool)> {
+    pub(super) fn tail_words(&self, text: &str, p: usize, note: &Note) -> Option<(usize, bool)> {
         let mut q = p;
         let mut end = p;
         let mut strong = false;
         let mut words = 0;
-        let lower_text = !caps_mode && !text.chars().any(char::is_uppercase);
+        let lower_text = !note.caps_mode && !text.chars().any(char::is_uppercase);
         let mut lower_town = false;
         loop {
             let rest = &text[q..];
@@ -182,7 +182,12 @@ impl Scrubber {
             }
             let lw = w.to_lowercase();
             let key = without_clitic(&lw);
-            let f = self.lex.get(key);
+            // "Jouy en Josas CEDEX": a postal word after the town is the address's too
+            if words > 0 && self.lex.is_postal(key) {
+                end = q + w_len;
+                break;
+            }
+            let f = self.lex.get(key) & note.keep;
             let upper = first.is_uppercase();
             let short_caps = w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
             let plain = f & (ENGLISH | CLINICAL | STOP) == 0;
@@ -233,7 +238,9 @@ impl Scrubber {
                 }
                 break;
             }
-            if f & (CITY | AMB_CITY) != 0 || f & ENGLISH == 0 {
+            // (an ordinary word of the note's language is no town by itself: "69003 LYON\n
+            // Changement de sonde")
+            if f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | LANGS) == 0 {
                 strong = true;
             }
             words += 1;
@@ -253,7 +260,7 @@ impl Scrubber {
         Some((end, strong))
     }
 
-    pub(super) fn address_tail(&self, text: &str, e0: usize, caps_mode: bool) -> (usize, Option<Span>) {
+    pub(super) fn address_tail(&self, text: &str, e0: usize, note: &Note) -> (usize, Option<Span>) {
         let b = text.as_bytes();
         let mut e = e0;
         // "u. 15." / "Str." : the dot right after belongs to the address
@@ -342,7 +349,7 @@ impl Scrubber {
             }
             // a parenthesised town alias: "(ΑΓΛΑΓΓΙΑ)"
             let (wp, paren) = if b[p] == b'(' { (p + 1, true) } else { (p, false) };
-            match self.tail_words(text, wp, caps_mode) {
+            match self.tail_words(text, wp, note) {
                 Some((we, strong)) => {
                     let we = if paren && text[we..].starts_with(')') { we + 1 } else { we };
                     if strong {

@@ -370,9 +370,14 @@ impl Scrubber {
                         e = s + text[s..w_at].trim_end_matches([' ', '\t', '\n', ',']).len();
                         break;
                     }
-                    let f = get(&w.trim_end_matches('.').to_lowercase());
+                    let lw = w.trim_end_matches('.').to_lowercase();
+                    if self.lex.is_postal(&lw) {
+                        any = true;
+                        continue;
+                    }
+                    let f = get(&lw);
                     // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")
-                    if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION) != 0 {
+                    if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION) != 0 {
                         return;
                     }
                     any = true;

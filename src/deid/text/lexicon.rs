@@ -179,6 +179,8 @@ pub(super) struct Lexicon {
     ending_lens: Vec<usize>,
     /// The one-word labels of record headers (`nhc`, `ipp`, `tel`), folded.
     labels: FxMap<Key, ()>,
+    /// The words of a postal address that follow its town (`cedex`), folded.
+    postal: FxMap<Key, ()>,
 }
 
 impl Lexicon {
@@ -410,7 +412,8 @@ impl Lexicon {
         let mut ending_lens: Vec<usize> = endings.keys().map(|e| e.len()).collect();
         ending_lens.sort_unstable();
         ending_lens.dedup();
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels }
+        let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -497,6 +500,11 @@ impl Lexicon {
     /// Whether a word (lower case, folded) is the label of a record header.
     pub(super) fn is_label(&self, lower: &str) -> bool {
         self.labels.contains_key(lower)
+    }
+
+    /// Whether a word (lower case, folded) belongs to a postal address after its town (`cedex`).
+    pub(super) fn is_postal(&self, lower: &str) -> bool {
+        self.postal.contains_key(lower)
     }
 
     /// The languages an unknown word belongs to by its ending (three letters at least before it:

@@ -473,7 +473,7 @@ impl Scrubber {
 
         // 4b. street addresses take their house number before and their town / region /
         // postcode after them
-        self.extend_addresses(text, caps_mode, &mut spans);
+        self.extend_addresses(text, &note, &mut spans);
 
         // 4c. a bibliographic reference keeps its authors, its publisher's town and its date
         // (what the headers and the form's own values found stays found)

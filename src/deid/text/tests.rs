@@ -724,6 +724,10 @@ fn notes_of_other_writers() {
         ("Chirurgiens :\nR. Poumonet, F. Rabbi, N. Boissel\nCultures: E. Coli, K. Pneumoniae", "Chirurgiens :\n[NAME], [NAME], [NAME]\nCultures: E. Coli, K. Pneumoniae"),
         ("Il n’y avait rien à faire. Finalement, on a décidé qu’Emilien préviendrait le médecin de la famille.", "Il n’y avait rien à faire. Finalement, on a décidé qu’[NAME] préviendrait le médecin de la famille."),
         ("TAILLARD, TAILLARD PIERRE\n08 . 04 . 1941 | 01 / 07 | 1995", "[NAME], [NAME]\n[DATE] | [DATE]"),
+        // an address ends before an ordinary word of the note's language on the next line; a postal
+        // word after the town is the address's
+        ("8 RUE DES ÉCOLES 69003 LYON\nChangement de pansement prévu.", "[ADDRESS]\nChangement de pansement prévu."),
+        ("En 2017, Jouy en Josas CEDEX\nMotif : eczéma", "En 2017, [PLACE] [PLACE]\nMotif : eczéma"),
         // a short note's language: names after a title and e-mail addresses do not vote
         ("Contactez Dr Roger Hardy par courriel : r.hardy@chu-exemple.fr", "Contactez Dr [NAME] par courriel : [EMAIL]"),
         // a country stays, in the note's language, after an address or a town
