@@ -9,6 +9,10 @@
 //! `A.K. FIELDING`; given name and surname in capitals, `Michael DOUBEK`), in the same paragraph
 //! as a mark of a publication: `et al.`, a journal's `year;volume(issue):pages`, an edition, a
 //! publisher. A list of the care team (`R. Poumonet, F. Rabbi, N. Boissel`) has no such mark.
+//!
+//! A law is cited the same way: a word of a pack's `[laws]` (`Loi`, `Décret`, `Real Decreto`,
+//! `Gesetz`, `Act`), its number, its date (`Loi du 18 août 2013`, `Real Decreto 1093/1997, de 4 de
+//! julio`) or its name (`Loi Bertrand`): a date of the law, not of the patient.
 
 use regex::Regex;
 
@@ -17,6 +21,8 @@ pub(super) struct Citations {
     mark: Regex,
     /// a run of three or more author names
     authors: Regex,
+    /// a law, by its date or its name
+    law: Regex,
 }
 
 /// How far (in bytes) a mark may stand from the author run it vouches for.
@@ -42,7 +48,22 @@ impl Citations {
             r"(?i)\b(?:doi:\s?10\.\d|pmid:?\s?\d|isbn[:\s]?\s?\d)",
         ]
         .join("|");
-        Citations { mark: Regex::new(&mark).expect("citation marks"), authors: Regex::new(&authors).expect("citation authors") }
+        // (as typed and as the view folds them: "Décret", "Decret")
+        let mut laws: Vec<String> = super::packs::section("laws").flat_map(|w| [regex::escape(w), regex::escape(&super::normalise::fold(w))]).collect();
+        laws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        laws.dedup();
+        let number = r"(?:\s+(?:n[°º]|no\.?|nr\.?|num\.?|nº)?\s?\d[\d/.-]*\d)?,?";
+        let date = r"\d{1,2}(?:er|º|\.)?\s+(?:de\s+)?\p{L}{3,10}(?:\.?,?\s+(?:de\s+)?\d{4})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}";
+        let law = format!(
+            r"(?i:\b(?:{})\b){number}(?:\s+(?:du|de|del|vom|of|dated|do|da|della|van|av)\s+(?:{date})|\s+\p{{Lu}}\p{{Ll}}+\b)",
+            laws.join("|")
+        );
+        Citations { mark: Regex::new(&mark).expect("citation marks"), authors: Regex::new(&authors).expect("citation authors"), law: Regex::new(&law).expect("laws") }
+    }
+
+    /// The byte ranges of `text` that cite a law (its number is the law's too).
+    pub(super) fn laws(&self, text: &str) -> Vec<(usize, usize)> {
+        self.law.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
 
     /// The byte ranges of `text` that are bibliographic references: each author run with the
@@ -101,9 +122,17 @@ mod tests {
             ("Chirurgiens :\nR. Poumonet, E. Fofolet, V. Lengliné, F. Rabbi, N. Boissel", &[], &["Poumonet", "Boissel"]),
             // a publication far from the names, in another paragraph
             ("Seen by Smith J, Jones AB, Brown C today.\n\nSee Lee K, Park J, Kim S. 2019;12:100-9.", &["Lee K", "Kim S"], &["Smith J", "Brown C"]),
+            // laws by their dates and names; the patient's own dates stay outside
+            (
+                "Conformement a la Loi du 4 mars 2002 (Loi Kouchner) et au Decret n°2016-1871 du 26 decembre 2016, vu le 3 mars 2023.",
+                &["Loi du 4 mars 2002", "Loi Kouchner", "Decret n°2016-1871 du 26 decembre 2016"],
+                &["3 mars 2023"],
+            ),
+            ("Segun el Real Decreto 1093/1997, de 4 de julio, ingreso el 5 de julio de 2021.", &["Decreto 1093/1997, de 4 de julio"], &["5 de julio de 2021"]),
+            ("Under the Mental Health Act of 12/03/1983; admitted 12/03/2021 under Section 2.", &["Act of 12/03/1983"], &["12/03/2021"]),
         ];
         for (text, inside, outside) in cases {
-            let found = c.find(text);
+            let found = [c.find(text), c.laws(text)].concat();
             let within = |part: &str| {
                 let at = text.find(part).unwrap();
                 found.iter().any(|&(s, e)| s <= at && at + part.len() <= e)

@@ -475,13 +475,20 @@ impl Scrubber {
         // postcode after them
         self.extend_addresses(text, &note, &mut spans);
 
-        // 4c. a bibliographic reference keeps its authors, its publisher's town and its date
-        // (what the headers and the form's own values found stays found)
+        // 4c. a bibliographic reference keeps its authors, its publisher's town and its date; a
+        // law its date, name and number (what the headers and the form's own values found stays
+        // found)
         let cited = self.citations.find(text);
-        if !cited.is_empty() {
+        let laws = self.citations.laws(text);
+        if !cited.is_empty() || !laws.is_empty() {
             use Placeholder::*;
+            let within = |list: &[(usize, usize)], sp: &Span| list.iter().any(|&(s, e)| s <= sp.s && sp.e <= e);
             let found = spans.split_off(certain);
-            spans.extend(found.into_iter().filter(|sp| !(matches!(sp.kind, Name | Place | Date) && cited.iter().any(|&(s, e)| s <= sp.s && sp.e <= e))));
+            spans.extend(found.into_iter().filter(|sp| match sp.kind {
+                Name | Place | Date => !within(&cited, sp) && !within(&laws, sp),
+                Id => !within(&laws, sp),
+                _ => true,
+            }));
         }
 
         // 5. merge

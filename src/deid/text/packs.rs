@@ -15,7 +15,8 @@
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
 //! a word no list holds that ends with one is an ordinary word of the language), `phone_words` (after
 //! which a number of 4 to 6 digits is a phone extension: `poste`, `ext`), `postal` (words of a postal
-//! address after its town: `cedex`); and `labels`, one
+//! address after its town: `cedex`), `laws` (words that cite a law, whose date and name are no
+//! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 
 /// One language's lists, as embedded.
