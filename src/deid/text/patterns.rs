@@ -159,8 +159,9 @@ fn pack_facilities_re(section: &str) -> String {
     let (mut long, mut short): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for w in packs::section(section) {
         match w.chars().count() {
-            0..=2 => {}
-            3 => short.push(regex::escape(&w.to_uppercase())),
+            // an acronym ("CH", "GH", "CHU") only in capitals
+            0..=1 => {}
+            2..=3 => short.push(regex::escape(&w.to_uppercase())),
             _ => long.push(regex::escape(w)),
         }
     }

@@ -728,6 +728,8 @@ fn notes_of_other_writers() {
         // word after the town is the address's
         ("8 RUE DES ÉCOLES 69003 LYON\nChangement de pansement prévu.", "[ADDRESS]\nChangement de pansement prévu."),
         ("En 2017, Jouy en Josas CEDEX\nMotif : eczéma", "En 2017, [PLACE] [PLACE]\nMotif : eczéma"),
+        // French hospital groups by their acronyms, in capitals only
+        ("Adressé par le GH Pitié-Salpêtrière, puis au CHI de Créteil; CH 50 normal.", "Adressé par le GH [PLACE], puis au CHI [PLACE]; CH 50 normal."),
         // a law's date, name and number are no patient's
         ("Selon la Loi du 4 mars 2002 (Loi Kouchner) et le Décret n°2016-1871 du 26 décembre 2016, vue le 3 mars 2023.", "Selon la Loi du 4 mars 2002 (Loi Kouchner) et le Décret n°2016-1871 du 26 décembre 2016, vue le [DATE]."),
         // a short note's language: names after a title and e-mail addresses do not vote
