@@ -181,6 +181,9 @@ pub(super) struct Lexicon {
     labels: FxMap<Key, ()>,
     /// The words of a postal address that follow its town (`cedex`), folded.
     postal: FxMap<Key, ()>,
+    /// The labels of record headers of more than one word (`date de naissance`, `n° dossier`),
+    /// folded, by their first word.
+    long_labels: FxMap<Key, Vec<Key>>,
 }
 
 impl Lexicon {
@@ -361,8 +364,12 @@ impl Lexicon {
         // surname or town of the shared lists with the same key is one only where the context
         // says so. Given names stay ("Signe", "Ville"): their rules are stricter already.
         let mut labels: FxMap<Key, ()> = FxMap::default();
+        let mut long_labels: FxMap<Key, Vec<Key>> = FxMap::default();
         for (label, _) in packs::labels() {
             let k = normalise::fold(label);
+            if let Some((first, _)) = k.split_once(' ') {
+                long_labels.entry(Key::Owned(first.to_owned())).or_default().push(k.clone());
+            }
             if !label.contains(' ') {
                 labels.insert(k.clone(), ());
             }
@@ -413,7 +420,7 @@ impl Lexicon {
         ending_lens.sort_unstable();
         ending_lens.dedup();
         let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -500,6 +507,17 @@ impl Lexicon {
     /// Whether a word (lower case, folded) is the label of a record header.
     pub(super) fn is_label(&self, lower: &str) -> bool {
         self.labels.contains_key(lower)
+    }
+
+    /// Whether `rest` starts with a record-header label of more than one word whose first word is
+    /// `first` (lower case, folded): "Date de naissance 21/05/1956".
+    pub(super) fn long_label_at(&self, first: &str, rest: &str) -> bool {
+        let Some(labels) = self.long_labels.get(first) else {
+            return false;
+        };
+        let head: String = rest.chars().take(32).flat_map(char::to_lowercase).collect();
+        let head = normalise::fold(&head);
+        labels.iter().any(|l| head.starts_with(&**l) && !head[l.len()..].starts_with(char::is_alphabetic))
     }
 
     /// Whether a word (lower case, folded) belongs to a postal address after its town (`cedex`).

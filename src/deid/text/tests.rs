@@ -728,6 +728,8 @@ fn notes_of_other_writers() {
         // word after the town is the address's
         ("8 RUE DES ÉCOLES 69003 LYON\nChangement de pansement prévu.", "[ADDRESS]\nChangement de pansement prévu."),
         ("En 2017, Jouy en Josas CEDEX\nMotif : eczéma", "En 2017, [PLACE] [PLACE]\nMotif : eczéma"),
+        // a name ends before the first word of a longer header label
+        ("Monsieur Paul Versailles Date de naissance 21|05|1956", "Monsieur [NAME] Date de naissance [DATE]"),
         // French hospital groups by their acronyms, in capitals only
         ("Adressé par le GH Pitié-Salpêtrière, puis au CHI de Créteil; CH 50 normal.", "Adressé par le GH [PLACE], puis au CHI [PLACE]; CH 50 normal."),
         // a law's date, name and number are no patient's
