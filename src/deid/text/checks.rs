@@ -59,7 +59,8 @@ impl Scrubber {
             Check::HasDigit => count_digits(m) >= 1,
             Check::NlPostcode => {
                 let letters = &m[m.len() - 2..];
-                !matches!(
+                // (a word of the note's language: "12.1.2023 AU CHU" in French)
+                get(&letters.to_lowercase()) & LANGS == 0 && !matches!(
                     letters,
                     "IU" | "MG" | "ML" | "KG" | "UL" | "MU" | "MM" | "CM" | "GY" | "MS" | "HZ" | "UI" | "PM" | "AM" | "AD" | "BC"
                         | "IN" | "ON" | "AT" | "TO" | "OF" | "OR" | "AN" | "AS" | "BY" | "IS" | "IT" | "NO" | "SO" | "UP" | "WE"
@@ -140,7 +141,7 @@ impl Scrubber {
                     let w = &rest[..w_end];
                     let lw = w.to_lowercase();
                     let f = get(&lw);
-                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY) != 0) {
+                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS) != 0) {
                         let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
                         start += w_end + skip;
                         rest = &rest[w_end + skip..];

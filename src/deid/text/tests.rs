@@ -728,6 +728,9 @@ fn notes_of_other_writers() {
         // word after the town is the address's
         ("8 RUE DES ÉCOLES 69003 LYON\nChangement de pansement prévu.", "[ADDRESS]\nChangement de pansement prévu."),
         ("En 2017, Jouy en Josas CEDEX\nMotif : eczéma", "En 2017, [PLACE] [PLACE]\nMotif : eczéma"),
+        // French shorthand survives
+        ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
+        ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
         // a name ends before the first word of a longer header label
         ("Monsieur Paul Versailles Date de naissance 21|05|1956", "Monsieur [NAME] Date de naissance [DATE]"),
         // French hospital groups by their acronyms, in capitals only
