@@ -109,6 +109,11 @@ impl Scrubber {
             }
         }
         let mut name = vec![false; n];
+        let opens_before_word = |i: usize| -> bool {
+            let before = text[..toks[i].s].trim_end_matches([' ', '\t']);
+            let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '-']);
+            opens && note.keep & LANGS != 0 && toks.get(i + 1).is_some_and(|u| u.lower && u.f & LANGS != 0 && u.f & NAME_ONLY == 0 && text[toks[i].e..u.s].trim().is_empty())
+        };
         let capish = |t: &Tok| -> bool {
             if t.digit || t.prot {
                 return false;
@@ -245,7 +250,10 @@ impl Scrubber {
             }
             // an unknown capitalised word (in no list: not English, clinical, name, place) that does
             // not look like a medical term is most likely a proper noun
-            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 {
+            // (but in a note of a pack's language, one that opens a line or a sentence before an
+            // ordinary word of that language is a term more often: "Papillome de la vessie",
+            // "Faxer les résultats")
+            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 && !opens_before_word(i) {
                 let lw = word(i).to_lowercase();
                 if !looks_medical(&lw) && !lw.contains('-') {
                     name[i] = true;

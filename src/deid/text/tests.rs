@@ -728,6 +728,9 @@ fn notes_of_other_writers() {
         // word after the town is the address's
         ("8 RUE DES ÉCOLES 69003 LYON\nChangement de pansement prévu.", "[ADDRESS]\nChangement de pansement prévu."),
         ("En 2017, Jouy en Josas CEDEX\nMotif : eczéma", "En 2017, [PLACE] [PLACE]\nMotif : eczéma"),
+        // an unknown word that opens a sentence before an ordinary word of the note's language is a
+        // term ("Papillome de la vessie"); after a title it is a name
+        ("Papillome de la vessie résecté en 2002. Faxer les résultats à Mme Dupontel.", "Papillome de la vessie résecté en 2002. Faxer les résultats à Mme [NAME]."),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
         ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
