@@ -731,6 +731,9 @@ fn notes_of_other_writers() {
         // an unknown word that opens a sentence before an ordinary word of the note's language is a
         // term ("Papillome de la vessie"); after a title it is a name
         ("Papillome de la vessie résecté en 2002. Faxer les résultats à Mme Dupontel.", "Papillome de la vessie résecté en 2002. Faxer les résultats à Mme [NAME]."),
+        // a later pass reads the note's case as typed: its capitalised words are placeholders by then
+        ("Vu par Dr Lemarchand: insuffisance mitrale par prolapsus.", "Vu par Dr [NAME]: insuffisance mitrale par prolapsus."),
+        ("Lemarchand mitrale par prolapsus.", "[NAME] mitrale par prolapsus."),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
         ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
