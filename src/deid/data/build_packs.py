@@ -149,8 +149,9 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             lower = hunspell_known(os.path.join(SRC, dic), candidates)
             capital = hunspell_known(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
             only_capital = {w for w in candidates if w not in lower and w[:1].upper() + w[1:] in capital}
-        # (a town stays a name: "Bordeaux", "Berlin", "Lima")
-        own_names = given | surnames | all_towns
+        # (a town stays a name: "Bordeaux", "Berlin", "Lima"; a word inside a town's name does
+        # not: "el", "los", "país" of "El Ejido", "Los Santos", "País Vasco")
+        own_names = given | surnames | {t for g, s, ts in lists.values() for t in ts if " " not in t}
         for rank, w in enumerate(candidates):
             if len(words) >= top:
                 break

@@ -654,7 +654,9 @@ impl Scrubber {
                 e = toks[j].e;
             }
             // an initial's own dot goes too: "M." before the surname is inside; trailing "J." keeps its dot
-            spans.push(Span { s, e, kind: Placeholder::Name });
+            // (a town's name alone after "en", "in", "à" is the town: "vista en Granada")
+            let town = i == j && toks[i].f & CITY != 0 && i > 0 && toks[i - 1].f & WEAKCTX != 0 && toks[i - 1].lower && ctx[i] == 0;
+            spans.push(Span { s, e, kind: if town { Placeholder::Place } else { Placeholder::Name } });
             i = j + 1;
         }
 

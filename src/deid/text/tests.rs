@@ -734,6 +734,8 @@ fn notes_of_other_writers() {
         // a later pass reads the note's case as typed: its capitalised words are placeholders by then
         ("Vu par Dr Lemarchand: insuffisance mitrale par prolapsus.", "Vu par Dr [NAME]: insuffisance mitrale par prolapsus."),
         ("Lemarchand mitrale par prolapsus.", "[NAME] mitrale par prolapsus."),
+        // a language's frequent words stay ordinary where a town's name holds them ("Los Santos", "País Vasco")
+        ("Pruebas complementarias: Los hallazgos revelan una masa.\nPaís: España.", "Pruebas complementarias: Los hallazgos revelan una masa.\nPaís: España."),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
         ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
@@ -792,7 +794,7 @@ fn notes_of_other_writers() {
         // a header's label ends the address, town or name before it
         ("Domicilio: Calle Mayor 5, 28013 Madrid NHC: 1234567", "Domicilio: [ADDRESS] NHC: [ID]"),
         ("Hôpital Tenon, 4 rue de la Chine, 75020 Paris, Tel : 01 56 01 70 00", "Hôpital [PLACE], [ADDRESS], Tel : [PHONE]"),
-        ("Vive en Madrid NHC: 1234567; informe del paciente: Juan Pérez", "Vive en [NAME] NHC: [ID]; informe del paciente: [NAME]"),
+        ("Vive en Madrid NHC: 1234567; informe del paciente: Juan Pérez", "Vive en [PLACE] NHC: [ID]; informe del paciente: [NAME]"),
         // the word that names a kind of facility stays before the facility's name
         ("RDV à Hôpital la Pitié Salpétrière, puis au Centre de Santé de Belleville.", "RDV à Hôpital [PLACE], puis au Centre [PLACE]."),
         // ordinary words on both sides of a particle are no name; a given name before a particle
