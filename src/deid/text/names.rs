@@ -91,6 +91,10 @@ impl Scrubber {
             if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 && t.f & ACCENTED_WORD == 0 {
                 t.f = t.f & !NAME_ONLY | if t.f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if t.f & SURNAME != 0 { AMB_SURNAME } else { 0 };
             }
+            // and a town only where the context says so ("Como antecedentes", "Una semana" in Spanish)
+            if t.f & LANGS != 0 && t.f & CITY != 0 && t.f & ACCENTED_WORD == 0 {
+                t.f = t.f & !CITY | AMB_CITY;
+            }
         }
 
         // the words of a multi-word country name are a country, not names: "Costa Rica"
