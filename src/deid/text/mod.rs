@@ -232,10 +232,9 @@ impl Scrubber {
         let known = self.build_known(known);
         let mut counts = [0u32; 11];
         let mut cur: Option<String> = None;
-        let modes = self.modes_of(text);
         for _ in 0..MAX_PASSES {
             let input: &str = cur.as_deref().unwrap_or(text);
-            match self.pass(input, &known, modes, &mut counts) {
+            match self.pass(input, &known, &mut counts) {
                 Some(out) => cur = Some(out),
                 None => break,
             }
@@ -332,9 +331,8 @@ impl Scrubber {
             }
             (p as isize + off) as usize
         };
-        let modes = self.modes_of(text);
         for _ in 0..MAX_PASSES {
-            let spans = self.detect(&cur, &k, modes);
+            let spans = self.detect(&cur, &k);
             if spans.is_empty() {
                 break;
             }
@@ -376,8 +374,8 @@ impl Scrubber {
     }
 
     /// One scrubbing pass. Returns the new text, or `None` if nothing was found.
-    fn pass(&self, text: &str, known: &Known, modes: (bool, bool), counts: &mut [u32; 11]) -> Option<String> {
-        let spans = self.detect(text, known, modes);
+    fn pass(&self, text: &str, known: &Known, counts: &mut [u32; 11]) -> Option<String> {
+        let spans = self.detect(text, known);
         if spans.is_empty() {
             return None;
         }
@@ -397,13 +395,13 @@ impl Scrubber {
     }
 
     /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
-    fn detect(&self, text: &str, known: &Known, modes: (bool, bool)) -> Vec<Span> {
+    fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
         let Some(view) = normalise::View::keeping(text, &|w| self.lex.keeps(w)) else {
-            return self.detect_in(text, known, modes);
+            return self.detect_in(text, known);
         };
         // found on the normalised view, replaced in the text as typed
         let mut out: Vec<Span> = Vec::new();
-        for sp in self.detect_in(&view.text, known, modes) {
+        for sp in self.detect_in(&view.text, known) {
             let (s, e) = view.original(sp.s, sp.e);
             match out.last_mut() {
                 // two spans from one source character (a ligature cut in two) become one
@@ -414,15 +412,7 @@ impl Scrubber {
         out
     }
 
-    /// Whether the note is written in capitals, and whether in lower case only: read once on the
-    /// note as typed, not on a later pass's text, whose capitalised words are placeholders by then
-    /// ("[NAME] mitrale par anneau" is no lower-case note).
-    fn modes_of(&self, text: &str) -> (bool, bool) {
-        let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        text_modes(text, &prot)
-    }
-
-    fn detect_in(&self, text: &str, known: &Known, (caps_mode, lower_mode): (bool, bool)) -> Vec<Span> {
+    fn detect_in(&self, text: &str, known: &Known) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
@@ -444,6 +434,7 @@ impl Scrubber {
         let certain = spans.len();
 
         // 3. regex detectors
+        let (caps_mode, lower_mode) = text_modes(text, &prot);
         let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot) };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };

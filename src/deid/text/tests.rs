@@ -731,9 +731,6 @@ fn notes_of_other_writers() {
         // an unknown word that opens a sentence before an ordinary word of the note's language is a
         // term ("Papillome de la vessie"); after a title it is a name
         ("Papillome de la vessie résecté en 2002. Faxer les résultats à Mme Dupontel.", "Papillome de la vessie résecté en 2002. Faxer les résultats à Mme [NAME]."),
-        // a later pass reads the note's case as typed: its capitalised words are placeholders by then
-        ("Vu par Dr Lemarchand: insuffisance mitrale par prolapsus.", "Vu par Dr [NAME]: insuffisance mitrale par prolapsus."),
-        ("Lemarchand mitrale par prolapsus.", "[NAME] mitrale par prolapsus."),
         // a language's frequent words stay ordinary where a town's name holds them ("Los Santos", "País Vasco")
         ("Pruebas complementarias: Los hallazgos revelan una masa.\nPaís: España.", "Pruebas complementarias: Los hallazgos revelan una masa.\nPaís: España."),
         // a town that is an ordinary word of the note's language is one only where the context says so
