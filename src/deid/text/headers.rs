@@ -72,9 +72,9 @@ impl Headers {
                 continue;
             }
             let has_digit = v.bytes().any(|b| b.is_ascii_digit());
-            // a name's titles stay: "Patient: Mme J DUPONT"
+            // a name's titles stay: "Patient: Mme J DUPONT", "Remitido por: Dra. ..."
             let (s, v) = match kind {
-                LabelKind::Value(Placeholder::Name) => {
+                LabelKind::Value(Placeholder::Name) | LabelKind::Signature => {
                     let t = self.leading_titles(v);
                     (s + t, &v[t..])
                 }

@@ -735,6 +735,8 @@ fn notes_of_other_writers() {
         ("Pruebas complementarias: Los hallazgos revelan una masa.\nPaís: España.", "Pruebas complementarias: Los hallazgos revelan una masa.\nPaís: España."),
         // a town that is an ordinary word of the note's language is one only where the context says so
         ("Como antecedentes refiere asma. Vive en Como desde 2010.", "Como antecedentes refiere asma. Vive en [PLACE] desde 2010."),
+        // a signature's titles stay, the rest of its line goes
+        ("Remitido por: Dra. Rosa María Jiménez. Servicio de Urología.", "Remitido por: Dra. [NAME]."),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
         ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
