@@ -378,7 +378,8 @@ impl Scrubber {
                     }
                     let f = get(&lw);
                     // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")
-                    if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION) != 0 {
+                    // (nor a facility or ward word: "[PLACE]\nService de Gériatrie")
+                    if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION | FACILITY) != 0 {
                         return;
                     }
                     any = true;

@@ -737,6 +737,8 @@ fn notes_of_other_writers() {
         ("Como antecedentes refiere asma. Vive en Como desde 2010.", "Como antecedentes refiere asma. Vive en [PLACE] desde 2010."),
         // a signature's titles stay, the rest of its line goes
         ("Remitido por: Dra. Rosa María Jiménez. Servicio de Urología.", "Remitido por: Dra. [NAME]."),
+        // a ward on the line after a hospital's name is no town
+        ("Clinique Saint-Jean de Lyon\nService de Gériatrie", "Clinique [PLACE]\nService de Gériatrie"),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
         ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
