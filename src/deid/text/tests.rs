@@ -748,6 +748,7 @@ fn notes_of_other_writers() {
         ("Adressé par le GH Pitié-Salpêtrière, puis au CHI de Créteil; CH 50 normal.", "Adressé par le GH [PLACE], puis au CHI [PLACE]; CH 50 normal."),
         // a law's date, name and number are no patient's
         ("Selon la Loi du 4 mars 2002 (Loi Kouchner) et le Décret n°2016-1871 du 26 décembre 2016, vue le 3 mars 2023.", "Selon la Loi du 4 mars 2002 (Loi Kouchner) et le Décret n°2016-1871 du 26 décembre 2016, vue le [DATE]."),
+        ("Lasilix arrêté du 12 mars 2023, ordonnance du 3 mars 2023.", "Lasilix arrêté du [DATE], ordonnance du [DATE]."),
         // a short note's language: names after a title and e-mail addresses do not vote
         ("Contactez Dr Roger Hardy par courriel : r.hardy@chu-exemple.fr", "Contactez Dr [NAME] par courriel : [EMAIL]"),
         // a country stays, in the note's language, after an address or a town
