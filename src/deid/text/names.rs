@@ -116,7 +116,11 @@ impl Scrubber {
         let opens_before_word = |i: usize| -> bool {
             let before = text[..toks[i].s].trim_end_matches([' ', '\t']);
             let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '-']);
-            opens && note.keep & LANGS != 0 && toks.get(i + 1).is_some_and(|u| u.lower && u.f & LANGS != 0 && u.f & NAME_ONLY == 0 && text[toks[i].e..u.s].trim().is_empty())
+            // (or, in a list's item, before a comma and such a word that is no name at all: "- Lucentis, Oeil droit")
+            opens && note.keep & LANGS != 0 && toks.get(i + 1).is_some_and(|u| {
+                let gap = &text[toks[i].e..u.s];
+                u.f & LANGS != 0 && (u.lower && u.f & NAME_ONLY == 0 && gap.trim().is_empty() || gap == ", " && u.f & (ANY_NAME | CITY | AMB_CITY) == 0)
+            })
         };
         let capish = |t: &Tok| -> bool {
             if t.digit || t.prot {

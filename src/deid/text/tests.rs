@@ -739,6 +739,7 @@ fn notes_of_other_writers() {
         ("Remitido por: Dra. Rosa María Jiménez. Servicio de Urología.", "Remitido por: Dra. [NAME]."),
         // a ward on the line after a hospital's name is no town
         ("Clinique Saint-Jean de Lyon\nService de Gériatrie", "Clinique [PLACE]\nService de Gériatrie"),
+        ("Bilan :\n- Lucentis, Oeil droit, 2mL\n- Dupontel, Marie", "Bilan :\n- Lucentis, Oeil droit, 2mL\n- [NAME], [NAME]"),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
         ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
