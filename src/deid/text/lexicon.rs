@@ -433,7 +433,11 @@ impl Lexicon {
         let mut buf = String::with_capacity(32);
         // (the placeholders of an earlier pass are no English words: "Adresse: [ADDRESS]")
         // (an address on the web is in no language: "dr.hardy@aphp.com")
-        let web = |chunk: &&str| !chunk.contains('@') && !chunk.contains("://") && !chunk.starts_with("www.");
+        // (bytes, not substring searches: this runs on every word of every pass)
+        let web = |chunk: &&str| {
+            let b = chunk.as_bytes();
+            !(b.contains(&b'@') || b.windows(3).any(|w| w == b"://") || b.starts_with(b"www."))
+        };
         for seg in outside(text, prot) {
             let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
             // the capitalised names after a title are no evidence of a language ("Contactez Dr
