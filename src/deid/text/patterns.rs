@@ -203,7 +203,11 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let mon = months_re();
     let numw = number_words_re(false);
     let year = r"(?:(?:19|20)\d{2}|'\d{2})";
-    let time = r"(?:(?:T|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
+    // a time a person writes after a date identifies no one and no labeller marks it ("18/02/2019
+    // 16:34" keeps "16:34"); a machine's ISO 8601 timestamp is one value and goes whole
+    // ("2000-04-16 11:34:35", "2021-03-12T10:00Z")
+    let iso_time = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
+    let time = r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
     let pre = cap_alts(&[
         "rue", "via", "viale", "vicolo", "corso", "piazza", "piazzale", "calle", "carrer", "avenida",
@@ -257,6 +261,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
 
     // --- dates ---
+    add(&format!(r"\b(?:19|20)\d{{2}}-{m}-{d}{iso_time}\b"), Date, 0, Check::None, None);
     add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
     add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::WholeNumber, None);
     // a range of days before a date: "08-09/08/07", "du 3-5/06/2021"

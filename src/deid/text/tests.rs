@@ -718,6 +718,11 @@ fn notes_of_other_writers() {
         ("Résultats de laboratoire pour RUFUNA Marine, revus avec Isabelle BON.", "Résultats de laboratoire pour [NAME], revus avec [NAME]."),
         ("Aide à domicile : à débattre.", "Aide à domicile : à débattre."),
         ("Paciente de Málaga, vista en Granada.", "Paciente de [PLACE], vista en [PLACE]."),
+        // a time after a date stays; a machine's ISO timestamp goes whole; groups of digits that go
+        // on as a time or a decimal are no number of their own
+        ("CR validé le 14/02/2016 13:04:02 ; vu le 18/02/2019 16:34.", "CR validé le [DATE] 13:04:02 ; vu le [DATE] 16:34."),
+        ("When: 2000-04-16 11:34:35, sync 2021-03-12T10:00Z", "When: [DATE], sync [DATE]"),
+        ("vingt-six 02 2012 12:32 ; mesures 62.96 920.2 208.1", "[DATE] 12:32 ; mesures 62.96 920.2 208.1"),
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),

@@ -182,6 +182,15 @@ pub(super) fn preceded_by_decimal(text: &str, s: usize) -> bool {
     }
 }
 
+/// Groups of digits whose last group goes on as a time ("2012 12:32": a year, then 12:32) or as a
+/// decimal ("62.96 920.2": measures); a national number starting with its trunk 0 may end a sentence
+/// before a digit ("01 23 45 67 89.5 ...") but never goes on into a time.
+pub(super) fn number_goes_on(m: &str, after: &str) -> bool {
+    let b = after.as_bytes();
+    let digit_after = b.len() >= 2 && b[1].is_ascii_digit();
+    digit_after && (b[0] == b':' || b[0] == b'.' && !m.starts_with('0'))
+}
+
 pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
     let mut it = after.chars();
     match it.next() {
