@@ -432,7 +432,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         None,
     );
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{pre})[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{Lu}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}|[\p{{Lu}}\d][\p{{L}}\d'’-]*)){{0,3}}"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{pre})[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{Lu}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{Lu}}\d][\p{{L}}\d'’-]*){{0,3}}"),
         Address,
         0,
         Check::None,
@@ -487,7 +487,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}\b|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
         Address,
         0,
         Check::None,

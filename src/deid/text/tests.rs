@@ -723,6 +723,8 @@ fn notes_of_other_writers() {
         ("CR validé le 14/02/2016 13:04:02 ; vu le 18/02/2019 16:34.", "CR validé le [DATE] 13:04:02 ; vu le [DATE] 16:34."),
         ("When: 2000-04-16 11:34:35, sync 2021-03-12T10:00Z", "When: [DATE], sync [DATE]"),
         ("vingt-six 02 2012 12:32 ; mesures 62.96 920.2 208.1", "[DATE] 12:32 ; mesures 62.96 920.2 208.1"),
+        // a particle of a street's name is a whole word ("dans" holds "da")
+        ("Il est à 7 rue Blaise Pascal 65000 dans la périphérie.", "Il est à [ADDRESS] dans la périphérie."),
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),
