@@ -615,10 +615,12 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
     // (the facility word stays: "Hôpital [PLACE]", "Service de [PLACE]")
+    // (a name may hold its people's initials: "GH A.CHENEVIER-H.MONDOR"; "O.R.L." stays letters)
+    let fname = r"(?:\p{Lu}\.\p{Lu}\p{L}{2}|\p{Lu})(?:[\p{L}'’-]|\.\p{Lu}\p{L}{2})*";
     for (section, check) in [("facilities", Check::FacilityName), ("wards", Check::WardName)] {
         let words = pack_facilities_re(section);
         add(
-            &format!(r"\b{words}[ \t]+((?:\p{{Ll}}{{3,}}[ \t]+)?(?:{part}[ \t]+|[dlDL]['’])*{capw}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{capw})){{0,4}})"),
+            &format!(r"\b{words}[ \t]+((?:\p{{Ll}}{{3,}}[ \t]+)?(?:{part}[ \t]+|[dlDL]['’])*{fname}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{fname})){{0,4}})"),
             Place,
             1,
             check,
