@@ -282,7 +282,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x, &[]) }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x, &[]), view: None }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -397,11 +397,11 @@ impl Scrubber {
     /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
     fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
         let Some(view) = normalise::View::keeping(text, &|w| self.lex.keeps(w)) else {
-            return self.detect_in(text, known);
+            return self.detect_in(text, known, None);
         };
         // found on the normalised view, replaced in the text as typed
         let mut out: Vec<Span> = Vec::new();
-        for sp in self.detect_in(&view.text, known) {
+        for sp in self.detect_in(&view.text, known, Some(&view)) {
             let (s, e) = view.original(sp.s, sp.e);
             match out.last_mut() {
                 // two spans from one source character (a ligature cut in two) become one
@@ -412,7 +412,7 @@ impl Scrubber {
         out
     }
 
-    fn detect_in(&self, text: &str, known: &Known) -> Vec<Span> {
+    fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
@@ -435,7 +435,7 @@ impl Scrubber {
 
         // 3. regex detectors
         let (caps_mode, lower_mode) = text_modes(text, &prot);
-        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot) };
+        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot), view };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         let mut words_present: Option<u32> = None;

@@ -88,11 +88,12 @@ impl Scrubber {
             }
             // an ordinary word of the note's language is a name only where the context says so
             // ("Elle est née...", "Loi du 18 août" in French)
-            if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 && t.f & ACCENTED_WORD == 0 {
+            let ordinary_as_typed = t.f & ACCENTED_WORD == 0 || note.typed_with_accents(t.s, t.e);
+            if t.f & LANGS != 0 && t.f & NAME_ONLY != 0 && ordinary_as_typed {
                 t.f = t.f & !NAME_ONLY | if t.f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if t.f & SURNAME != 0 { AMB_SURNAME } else { 0 };
             }
             // and a town only where the context says so ("Como antecedentes", "Una semana" in Spanish)
-            if t.f & LANGS != 0 && t.f & CITY != 0 && t.f & ACCENTED_WORD == 0 {
+            if t.f & LANGS != 0 && t.f & CITY != 0 && ordinary_as_typed {
                 t.f = t.f & !CITY | AMB_CITY;
             }
         }

@@ -261,6 +261,11 @@ impl View {
         Some(View { text: out, from })
     }
 
+    /// Whether some byte of the view's range `s..e` comes from a character typed outside ASCII.
+    pub(super) fn folded_in(&self, s: usize, e: usize) -> bool {
+        self.from[s..e].iter().any(|&(a, b)| b - a > 1)
+    }
+
     /// The original byte range of the view's range `s..e` (`s < e`): from the start of the
     /// character that gave byte `s` to the end of the one that gave byte `e - 1`.
     pub(super) fn original(&self, s: usize, e: usize) -> (usize, usize) {

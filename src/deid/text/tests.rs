@@ -727,6 +727,9 @@ fn notes_of_other_writers() {
         ("Il est à 7 rue Blaise Pascal 65000 dans la périphérie.", "Il est à [ADDRESS] dans la périphérie."),
         // a hospital named after people by their initials
         ("Transfert au GH A.CHENEVIER-H.MONDOR ; vu en O.R.L. hier", "Transfert au GH [PLACE] ; vu en O.R.L. hier"),
+        // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
+        // surname "Agee")
+        ("Agée de 45 ans, vue pour un eczéma.", "Agée de 45 ans, vue pour un eczéma."),
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),

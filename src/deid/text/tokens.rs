@@ -111,7 +111,7 @@ pub(super) fn count_digits(s: &str) -> usize {
 /// (caps mode, lower-case mode) of a text, placeholders already in it left out: a note typed
 /// in capitals (>= 70% of >= 12 letters upper-case), or one without any capital letter.
 /// What the detectors need to know of the whole note before reading any part of it.
-pub(super) struct Note {
+pub(super) struct Note<'v> {
     /// most letters are capitals: capitalisation says nothing
     pub(super) caps_mode: bool,
     /// no capital at all: neither does it
@@ -119,6 +119,17 @@ pub(super) struct Note {
     /// the lexicon flags that count in this note: every flag but the ordinary-word bits of the
     /// language packs other than the note's own language (`Lexicon::language_of`)
     pub(super) keep: u32,
+    /// the normalised view the detectors read, when the text was not ASCII: where its letters
+    /// were typed with accents
+    pub(super) view: Option<&'v super::normalise::View>,
+}
+
+impl Note<'_> {
+    /// Whether the view's bytes `s..e` were typed with some letter outside ASCII ("Chère", not
+    /// "Chere"): an ordinary word spelled only with accents is that word only as typed so.
+    pub(super) fn typed_with_accents(&self, s: usize, e: usize) -> bool {
+        self.view.is_some_and(|v| v.folded_in(s, e))
+    }
 }
 
 pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
