@@ -7,6 +7,8 @@ impl Scrubber {
         let get = |w: &str| self.lex.get(w) & note.keep;
         // a facility's or ward's name ends before a title: "Clinique [PLACE] Dr Z. AL BAHIRT"
         let e = if matches!(rx.check, Check::FacilityName | Check::WardName) { s + before_title(&text[s..e], &get) } else { e };
+        // and starts after its particles: "CHU de [PLACE]", "CHU d'[PLACE]"
+        let s = if matches!(rx.check, Check::FacilityName | Check::WardName) { s + leading_particles(&text[s..e]) } else { s };
         let m = &text[s..e];
         let mut kind = rx.kind;
         let (mut s, mut e) = (s, e);
@@ -392,6 +394,34 @@ impl Scrubber {
         }
     }
 
+}
+
+/// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a
+/// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
+/// always stays.
+fn leading_particles(m: &str) -> usize {
+    const PARTICLES: &[&str] = &["de", "du", "des", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "van", "von", "der"];
+    let mut at = 0;
+    loop {
+        let rest = &m[at..];
+        let elided = rest.strip_prefix(['d', 'l', 'D', 'L']).and_then(|r| r.strip_prefix(['\'', '’']));
+        let skip = match elided {
+            Some(r) => rest.len() - r.len(),
+            None => {
+                let w_len = rest.find([' ', '\t']).unwrap_or(rest.len());
+                let lw = rest[..w_len].to_lowercase();
+                let gap = rest[w_len..].len() - rest[w_len..].trim_start_matches([' ', '\t']).len();
+                if gap == 0 || !PARTICLES.contains(&lw.as_str()) {
+                    return at;
+                }
+                w_len + gap
+            }
+        };
+        if skip >= rest.len() || !rest[skip..].starts_with(char::is_alphabetic) {
+            return at;
+        }
+        at += skip;
+    }
 }
 
 /// The length of the part of `m` before its first title or facility word, spaces trimmed (a

@@ -725,6 +725,8 @@ fn notes_of_other_writers() {
         ("vingt-six 02 2012 12:32 ; mesures 62.96 920.2 208.1", "[DATE] 12:32 ; mesures 62.96 920.2 208.1"),
         // a particle of a street's name is a whole word ("dans" holds "da")
         ("Il est à 7 rue Blaise Pascal 65000 dans la périphérie.", "Il est à [ADDRESS] dans la périphérie."),
+        // the particles before a facility's name stay; its other words go with it
+        ("Service d'Hépatologie du CHU d'Anger, puis CHU de Dijon et Centre Hospitalier Cochin", "Service d'Hépatologie du CHU d'[PLACE], puis CHU de [PLACE] et Centre [PLACE]"),
         // a hospital named after people by their initials
         ("Transfert au GH A.CHENEVIER-H.MONDOR ; vu en O.R.L. hier", "Transfert au GH [PLACE] ; vu en O.R.L. hier"),
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
@@ -754,11 +756,11 @@ fn notes_of_other_writers() {
         ("Bilan :\n- Lucentis, Oeil droit, 2mL\n- Dupontel, Marie", "Bilan :\n- Lucentis, Oeil droit, 2mL\n- [NAME], [NAME]"),
         // French shorthand survives
         ("Prochain RDV avec le docteur MARTIN Sophie ; ATCD : HTA, TTT en cours.", "Prochain RDV avec le docteur [NAME] ; ATCD : HTA, TTT en cours."),
-        ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU [PLACE]"),
+        ("RDV le 12.1.2023 AU CHU de Lille", "RDV le [DATE] AU CHU de [PLACE]"),
         // a name ends before the first word of a longer header label
         ("Monsieur Paul Versailles Date de naissance 21|05|1956", "Monsieur [NAME] Date de naissance [DATE]"),
         // French hospital groups by their acronyms, in capitals only
-        ("Adressé par le GH Pitié-Salpêtrière, puis au CHI de Créteil; CH 50 normal.", "Adressé par le GH [PLACE], puis au CHI [PLACE]; CH 50 normal."),
+        ("Adressé par le GH Pitié-Salpêtrière, puis au CHI de Créteil; CH 50 normal.", "Adressé par le GH [PLACE], puis au CHI de [PLACE]; CH 50 normal."),
         // a law's date, name and number are no patient's
         ("Selon la Loi du 4 mars 2002 (Loi Kouchner) et le Décret n°2016-1871 du 26 décembre 2016, vue le 3 mars 2023.", "Selon la Loi du 4 mars 2002 (Loi Kouchner) et le Décret n°2016-1871 du 26 décembre 2016, vue le [DATE]."),
         ("Lasilix arrêté du 12 mars 2023, ordonnance du 3 mars 2023.", "Lasilix arrêté du [DATE], ordonnance du [DATE]."),
@@ -813,7 +815,7 @@ fn notes_of_other_writers() {
         ("Hôpital Tenon, 4 rue de la Chine, 75020 Paris, Tel : 01 56 01 70 00", "Hôpital [PLACE], [ADDRESS], Tel : [PHONE]"),
         ("Vive en Madrid NHC: 1234567; informe del paciente: Juan Pérez", "Vive en [PLACE] NHC: [ID]; informe del paciente: [NAME]"),
         // the word that names a kind of facility stays before the facility's name
-        ("RDV à Hôpital la Pitié Salpétrière, puis au Centre de Santé de Belleville.", "RDV à Hôpital [PLACE], puis au Centre [PLACE]."),
+        ("RDV à Hôpital la Pitié Salpétrière, puis au Centre de Santé de Belleville.", "RDV à Hôpital la [PLACE], puis au Centre de [PLACE]."),
         // ordinary words on both sides of a particle are no name; a given name before a particle
         // and a surname is one; a hyphenated ordinary word is none
         ("Liste des Cliniciens associés, Département de Neurologie; vu avec Pierre des Ormeaux.", "Liste des Cliniciens associés, Département de Neurologie; vu avec [NAME]."),
@@ -821,7 +823,7 @@ fn notes_of_other_writers() {
         // a street word of another language inside an ordinary word is none ("Patient": Finnish "tie")
         ("Patient: Mme DAUBERT 01 23 45 67 89 Patient: Marie Daubert", "Patient: Mme [NAME] [PHONE] Patient: [NAME]"),
         // a ward's name ends at another facility's word; the short names of specialties survive
-        ("Service d'Hépatologie du CHU d'Anger; service d'ORL, Pneumo - Ortho; Centre hospitalier Prince William", "Service d'Hépatologie du CHU [PLACE]; service d'ORL, Pneumo - Ortho; Centre [PLACE]"),
+        ("Service d'Hépatologie du CHU d'Anger; service d'ORL, Pneumo - Ortho; Centre hospitalier Prince William", "Service d'Hépatologie du CHU d'[PLACE]; service d'ORL, Pneumo - Ortho; Centre [PLACE]"),
         // a hospital named by ordinary words after "at" or "admitted to"; a specialty stays
         ("Admitted to City Hospital, then spinal surgery at Mass General; referred to General Surgery.", "Admitted to [PLACE], then spinal surgery at [PLACE]; referred to General Surgery."),
         // the street word first, its number after, the street named with a title or in lower case
