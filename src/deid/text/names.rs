@@ -375,9 +375,12 @@ impl Scrubber {
                 // a capitalised word right after an unambiguous given name is its surname, even an
                 // ordinary word of the language ("Elodie Bonheur"); not a clinical, street or facility
                 // word, a month or a country ("Sarah Hospital", "Anna Street")
+                // (but a name already whole, its surname in capitals or its initial before the given
+                // name, ends before an ordinary word: "ALLARD Michèle Contacter", "O. MANON Dossier")
+                let whole = left && (toks[i - 1].allcaps || i >= 2 && name[i - 2] && (toks[i - 2].allcaps || toks[i - 2].initial));
                 if left && !caps_mode && !t.prot && t.cap && !t.allcaps && t.letters >= 3 && toks[i - 1].f & GIVEN != 0 && toks[i - 1].f & (AMB_GIVEN | AMB_SURNAME) == 0
                     && &text[toks[i - 1].e..t.s] == " " && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | FACILITY | STREET | NUMBER) == 0
-                    && !looks_medical(&word(i).to_lowercase())
+                    && !looks_medical(&word(i).to_lowercase()) && !(whole && t.f & LANGS != 0)
                 {
                     name[i] = true;
                     changed = true;

@@ -727,6 +727,8 @@ fn notes_of_other_writers() {
         ("Il est à 7 rue Blaise Pascal 65000 dans la périphérie.", "Il est à [ADDRESS] dans la périphérie."),
         // the particles before a facility's name stay; its other words go with it
         ("Service d'Hépatologie du CHU d'Anger, puis CHU de Dijon et Centre Hospitalier Cochin", "Service d'Hépatologie du CHU d'[PLACE], puis CHU de [PLACE] et Centre [PLACE]"),
+        // a name already whole ends before an ordinary word ("Elodie Bonheur" is one name)
+        ("Patiente suivie pour un eczéma, à revoir avec ALLARD Michèle Contacter 0628967167 ; vue avec Elodie Bonheur.", "Patiente suivie pour un eczéma, à revoir avec [NAME] Contacter [PHONE] ; vue avec [NAME]."),
         // a hospital named after people by their initials
         ("Transfert au GH A.CHENEVIER-H.MONDOR ; vu en O.R.L. hier", "Transfert au GH [PLACE] ; vu en O.R.L. hier"),
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
