@@ -211,11 +211,13 @@ impl Scrubber {
                     && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
             }
             Check::WardName => {
-                // capitalised words of the name that are not ordinary words of any language
+                // capitalised words of the name that are not ordinary words of any language (a
+                // name of the lists that is one of the note's language names no ward: "Centre de
+                // Santé Mentale")
                 capitalised_words(m).any(|w| {
                     let lw = w.to_lowercase();
                     let f = get(&lw);
-                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
+                    f & (CITY | AMB_CITY) != 0 || f & ANY_NAME != 0 && f & LANGS == 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
                 })
             }
             // (a facility word alone before its name stays: "Centre [PLACE]", "Hôpital [PLACE]";
@@ -227,11 +229,14 @@ impl Scrubber {
             Check::FacilityName => {
                 // a capitalised word after a facility word names it, even an ordinary word
                 // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical
-                // word ("Service Dermatologie", "Centre Douleur"), a month or a country
+                // word ("Service Dermatologie", "Centre Douleur"), a month or a country, or a word
+                // with an ending only ordinary words of the note's language have ("Clinique
+                // Multidisciplinaire")
                 capitalised_words(m).any(|w| {
                     let lw = w.to_lowercase();
                     let f = get(&lw);
-                    f & (CITY | AMB_CITY | ANY_NAME) != 0 || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw)
+                    f & (CITY | AMB_CITY | ANY_NAME) != 0
+                        || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw) && self.lex.by_ending(&lw) & note.keep & LANGS == 0
                 })
             }
             Check::PrepositionPlace | Check::TownState => {

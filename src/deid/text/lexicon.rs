@@ -504,7 +504,7 @@ impl Lexicon {
     pub(super) fn get(&self, lower: &str) -> u32 {
         match self.words.get(lower) {
             Some(&f) => f,
-            None => self.by_ending(lower),
+            None => self.by_ending(lower) | self.as_plural(lower),
         }
     }
 
@@ -529,9 +529,16 @@ impl Lexicon {
         self.postal.contains_key(lower)
     }
 
+    /// The ordinary-word flags of an unknown word's singular ("chirurgies", "cliniciens"): the
+    /// packs' lists are the most frequent words, and a plural is often rarer than its singular.
+    fn as_plural(&self, lower: &str) -> u32 {
+        let Some(stem) = lower.strip_suffix(['s', 'x']).filter(|s| s.len() >= 4) else { return 0 };
+        self.words.get(stem).map_or(0, |&f| f & (LANGS | ENGLISH | CLINICAL | ACCENTED_WORD))
+    }
+
     /// The languages an unknown word belongs to by its ending (three letters at least before it:
     /// "Ulnaire", not "Claire").
-    fn by_ending(&self, lower: &str) -> u32 {
+    pub(super) fn by_ending(&self, lower: &str) -> u32 {
         let mut f = 0;
         for &n in &self.ending_lens {
             if lower.len() < n + 3 {

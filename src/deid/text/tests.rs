@@ -729,6 +729,9 @@ fn notes_of_other_writers() {
         ("Service d'Hépatologie du CHU d'Anger, puis CHU de Dijon et Centre Hospitalier Cochin", "Service d'Hépatologie du CHU d'[PLACE], puis CHU de [PLACE] et Centre [PLACE]"),
         // a name already whole ends before an ordinary word ("Elodie Bonheur" is one name)
         ("Patiente suivie pour un eczéma, à revoir avec ALLARD Michèle Contacter 0628967167 ; vue avec Elodie Bonheur.", "Patiente suivie pour un eczéma, à revoir avec [NAME] Contacter [PHONE] ; vue avec [NAME]."),
+        // a ward named by ordinary words is no place; a plural of an ordinary word is one too
+        ("Centre de Santé Mentale\nRéunion Clinique Multidisciplinaire\nChirurgies : - 1954 Appendicectomie", "Centre de Santé Mentale\nRéunion Clinique Multidisciplinaire\nChirurgies : - 1954 Appendicectomie"),
+        ("Hôpital Tenon, Pavillon Charcot", "Hôpital [PLACE], Pavillon [PLACE]"),
         // a hospital named after people by their initials
         ("Transfert au GH A.CHENEVIER-H.MONDOR ; vu en O.R.L. hier", "Transfert au GH [PLACE] ; vu en O.R.L. hier"),
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
