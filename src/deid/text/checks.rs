@@ -317,6 +317,7 @@ impl Scrubber {
                     && !before.ends_with(['/', '-', '+', ':'])
                     && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
                     && !followed_by_unit_or_decimal(after)
+                    && !self.lex.scores_before(text, s)
             }
             Check::MonthYear => {
                 // a two-digit year only after a month written out in full ("décembre 93")

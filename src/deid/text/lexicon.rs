@@ -181,6 +181,8 @@ pub(super) struct Lexicon {
     labels: FxMap<Key, ()>,
     /// The words of a postal address that follow its town (`cedex`), folded.
     postal: FxMap<Key, ()>,
+    /// The words before which a fraction is a score or a measure (`acuité`, `EVA`), folded.
+    scores: FxMap<Key, ()>,
     /// The labels of record headers of more than one word (`date de naissance`, `n° dossier`),
     /// folded, by their first word.
     long_labels: FxMap<Key, Vec<Key>>,
@@ -420,7 +422,8 @@ impl Lexicon {
         ending_lens.sort_unstable();
         ending_lens.dedup();
         let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, long_labels }
+        let scores = packs::section("scores").map(|w| (normalise::fold(w), ())).collect();
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -527,6 +530,13 @@ impl Lexicon {
     /// Whether a word (lower case, folded) belongs to a postal address after its town (`cedex`).
     pub(super) fn is_postal(&self, lower: &str) -> bool {
         self.postal.contains_key(lower)
+    }
+
+    /// Whether one of the (up to three) words before `s` on its line names a score or a measure, so
+    /// that a fraction after it is no date: "Niveau oeil gauche: 10/12", "EVA 7/10".
+    pub(super) fn scores_before(&self, text: &str, s: usize) -> bool {
+        let line = &text[text[..s].rfind('\n').map_or(0, |p| p + 1)..s];
+        line.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).any(|w| self.scores.contains_key(&*normalise::fold(&w.to_lowercase())))
     }
 
     /// The ordinary-word flags of an unknown word's singular ("chirurgies", "cliniciens"): the

@@ -15,7 +15,8 @@
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
 //! a word no list holds that ends with one is an ordinary word of the language), `phone_words` (after
 //! which a number of 4 to 6 digits is a phone extension: `poste`, `ext`), `postal` (words of a postal
-//! address after its town: `cedex`), `laws` (words that cite a law, whose date and name are no
+//! address after its town: `cedex`), `scores` (words before which a fraction is a score or a
+//! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `laws` (words that cite a law, whose date and name are no
 //! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 
@@ -123,7 +124,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "phone_words", "labels"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }
