@@ -292,7 +292,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // date but the year is identifying)
     add(&format!(r"\b{mon}(?:(?:\s+(?:de|del|of|di|du|DE|OF))?\s+|[-/])(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
     // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
-    let numrun = format!(r"{numw}(?:[\s-]+{numw})*");
+    // (a number word typed with a stray plural "s" is still one: "deux-milles vingts troiss")
+    let numrun = format!(r"{numw}s?(?:[\s-]+{numw}s?)*");
     let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
     add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
     // a day in digits, the month and the year spelled out: "2 février mille neuf cent cinquante deux"
