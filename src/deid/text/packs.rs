@@ -7,7 +7,8 @@
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
 //! white space: `titles` (an initial with its dot, `m.` for Monsieur, is a title only in a note in the
 //! pack's language), `relations` (words after which a name follows), `months`, `weekdays`,
-//! `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
+//! `year_parts` (a part of a year: `fin`, `early`, `finales`; with its year, a date finer than the
+//! year), `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
 //! `años`, `ans`, `Jahre`), `places_after` (prepositions after which a town whose name is also an ordinary word is
 //! a town: `de Málaga`, `in Bath`), `streets` (street types), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
@@ -124,7 +125,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels", "year_parts"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }

@@ -291,6 +291,10 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // a month and a year: "mayo de 2000", "enero 2001", "décembre 93" (HIPAA: every element of a
     // date but the year is identifying)
     add(&format!(r"\b{mon}(?:(?:\s+(?:de|del|of|di|du|DE|OF))?\s+|[-/])(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
+    // a part of a year and its year, as finely dated as a month and its year: "fin 2034", "early
+    // 2020", "mid-2019", "finales de 2009", "Ende 2034"
+    let parts = pack_words_re("year_parts");
+    add(&format!(r"\b{parts}(?:[ \t]+(?i:of|de|del|du|av|van|des))?(?:[ \t]+|-)(?:19|20)\d{{2}}\b"), Date, 0, Check::None, None);
     // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
     // (a number word typed with a stray plural "s" is still one: "deux-milles vingts troiss")
     let numrun = format!(r"{numw}s?(?:[\s-]+{numw}s?)*");

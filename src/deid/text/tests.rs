@@ -737,6 +737,9 @@ fn notes_of_other_writers() {
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
         // surname "Agee")
         ("Agée de 45 ans, vue pour un eczéma.", "Agée de 45 ans, vue pour un eczéma."),
+        // a part of a year with its year is a date; a spelled-out date with stray plurals too
+        ("On se revoit en fin 2025, Fin 12 mois ; validé le dix-huit juillet deux-milles vingts troiss.", "On se revoit en [DATE], Fin 12 mois ; validé le [DATE]."),
+        ("Seen early 2020; hasta finales de 2009 y en 2010.", "Seen [DATE]; hasta [DATE] y en 2010."),
         // a fraction after a score or a measure is no day and month
         ("Niveau oeil gauche: 10/12, EVA 08/10 ; revu le 10/12", "Niveau oeil gauche: 10/12, EVA 08/10 ; revu le [DATE]"),
         ("VA 10/10 OD, pain 08/10; seen 10/12", "VA 10/10 OD, pain 08/10; seen [DATE]"),
