@@ -7,6 +7,12 @@ impl Scrubber {
     /// lines: apartment parts, town, region code, postcode. A country name is passed over and
     /// kept, a postcode after it is taken.
     pub(super) fn extend_addresses(&self, text: &str, note: &Note, spans: &mut Vec<Span>) {
+        for sp in spans.iter_mut().filter(|sp| sp.kind == Placeholder::Date) {
+            if let Some(e) = self.street_named_by_date(text, sp.s, sp.e) {
+                sp.kind = Placeholder::Address;
+                sp.e = e;
+            }
+        }
         let mut extra: Vec<Span> = Vec::new();
         for sp in spans.iter_mut() {
             if sp.kind != Placeholder::Address {
@@ -48,6 +54,31 @@ impl Scrubber {
                 sp.kind = Placeholder::Address;
             }
         }
+    }
+
+    /// A date `s..e` that names a street ("Straße des 17. Juni 135", "Place du 11 Novembre 1918,
+    /// 5", "rue du 4 Septembre"): a street word and a particle before it. Returns the end of the
+    /// street with its house number after the date, if any.
+    fn street_named_by_date(&self, text: &str, s: usize, e: usize) -> Option<usize> {
+        const PARTICLES: &[&str] = &["des", "der", "du", "de", "del", "dei", "do", "da", "van", "am", "vom"];
+        let before = text[..s].trim_end_matches([' ', '\t']);
+        let particle = last_word(before, char::is_alphabetic);
+        let before = before[..before.len() - particle.len()].trim_end_matches([' ', '\t']);
+        let street = last_word(before, char::is_alphabetic);
+        if !PARTICLES.contains(&particle.to_lowercase().as_str()) || street.is_empty() || self.lex.get(&street.to_lowercase()) & STREET == 0 {
+            return None;
+        }
+        // the house number: " 135", ", 5", " 12a"
+        let b = text.as_bytes();
+        let mut p = e;
+        while p < b.len() && matches!(b[p], b' ' | b'\t' | b',') {
+            p += 1;
+        }
+        let n = text[p..].bytes().take_while(u8::is_ascii_digit).count();
+        let tail = &text[p + n..];
+        let number = (1..=4).contains(&n) && !tail.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_lowercase()) && !followed_by_unit_or_decimal(tail);
+        let end = if number { p + n + tail.bytes().take_while(u8::is_ascii_lowercase).take(1).count() } else { e };
+        Some(end)
     }
 
     /// The word before `s` is one that a number counts or scores ("week 16", "PASI 12", "dose 2").

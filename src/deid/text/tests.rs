@@ -737,6 +737,9 @@ fn notes_of_other_writers() {
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
         // surname "Agee")
         ("Agée de 45 ans, vue pour un eczéma.", "Agée de 45 ans, vue pour un eczéma."),
+        // a street named by a date, with its house number and town
+        ("Appareil, Straße des 17. Juni 135, 10623 Berlin ; la réunion du 11 Novembre 2020", "Appareil, Straße des [ADDRESS] ; la réunion du [DATE]"),
+        ("habite Place du 11 Novembre 1918, 5", "habite Place du [ADDRESS]"),
         // a part of a year with its year is a date; a spelled-out date with stray plurals too
         ("On se revoit en fin 2025, Fin 12 mois ; validé le dix-huit juillet deux-milles vingts troiss.", "On se revoit en [DATE], Fin 12 mois ; validé le [DATE]."),
         ("Seen early 2020; hasta finales de 2009 y en 2010.", "Seen [DATE]; hasta [DATE] y en 2010."),
