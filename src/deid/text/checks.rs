@@ -22,7 +22,7 @@ impl Scrubber {
                 let n = count_digits(m);
                 if n < 6 || one_digit_repeated(m) {
                     false
-                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) {
+                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_or_decimal(&text[e..]) {
                     false
                 } else {
                     let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
@@ -198,6 +198,13 @@ impl Scrubber {
                 }
                 // (a town may share its name with a word of the note's language: "77500 Ivry")
                 !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
+            }
+            Check::ContactLine => {
+                let line_s = text[..s].rfind('\n').map_or(0, |p| p + 1);
+                let line_e = text[e..].find('\n').map_or(text.len(), |p| e + p);
+                let contact = spans.iter().any(|sp| matches!(sp.kind, Placeholder::Phone | Placeholder::Email) && line_s <= sp.s && sp.e <= line_e);
+                let inside = spans.iter().any(|sp| sp.s < e && s < sp.e);
+                contact && !inside && !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(', ':', '.', ',']) && !followed_by_unit_or_decimal(&text[e..]) && !text[e..].starts_with([')', '-', '/'])
             }
             Check::PackStreet => {
                 // a street type that is also an English word ("via", "place", "route") needs a

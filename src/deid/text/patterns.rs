@@ -57,6 +57,9 @@ pub(super) enum Check {
     ContextPlace,
     /// postcode before a town: the word is a town or unknown, not an ordinary / clinical word or unit
     PostcodeTown,
+    /// a bare number on a line that holds a phone number or an e-mail address already found, no
+    /// measure (no unit, decimal or sign around it)
+    ContactLine,
     /// house number and a street type of a pack: not a number with a unit before it
     PackStreet,
     /// a hospital's or clinic's name after the facility word: a capitalised word, not a clinical one
@@ -593,6 +596,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
     // a French postcode named as the district: "à Paris dans le 75001"
     add(r"\b(?:dans le|dans la commune du)[ \t]+(\d{5})\b", Postcode, 1, Check::None, Some("dans l"));
+    // a number of five digits on a line of contacts: a postcode or an extension ("Jefferson
+    // hospital - primary source 31712 - (205)-136-2648")
+    add(r"\b\d{5}\b", Postcode, 0, Check::ContactLine, None);
     // a postcode before its town: "75013 Paris", "28036 Madrid", "94 403 VINCENNES"
     add(r"\b(?:\d{5}|\d{2} \d{3})[ \t]+\p{Lu}[\p{L}'’-]{2,}(?:[ \t]+\p{Lu}[\p{L}'’-]+)?", Postcode, 0, Check::PostcodeTown, None);
     // a street type of a language pack (other than English, whose types are above) in any case,

@@ -221,7 +221,7 @@ pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
             | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "hours" | "hour" | "h" | "hrs" | "d" | "tabs"
             | "tablets" | "tablet" | "caps" | "capsules" | "puffs" | "doses" | "dose" | "mm" | "cm" | "percent" | "points"
             | "point" | "wk" | "wks" | "mo" | "yr" | "yrs" | "min" | "mins" | "minutes" | "sec" | "patients" | "cases"
-            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "ng" | "pg"
+            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "ng" | "pg" | "ui" | "fois" | "veces" | "mal"
     )
 }
 
