@@ -637,6 +637,32 @@ impl Scrubber {
             }
         }
 
+        // a line of a record's header that opens with words in capitals no list knows, up to its
+        // end or a facility word: the people of the record ("ABHAGANEV LAMMARE LOUMI GH [PLACE]")
+        let mut i = 0;
+        while i < n {
+            let line_start = text[..toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..toks[i].s].trim().is_empty();
+            // (unknown to every language, not only to the note's: "HEMATIE" is Dutch)
+            let unknown_caps = |t: &Tok| {
+                let lower = text[t.s..t.e].to_lowercase();
+                t.allcaps && !t.prot && t.letters >= 4 && self.lex.get(&lower) == 0 && !looks_medical(&lower)
+            };
+            if !line_start || !unknown_caps(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && gap(j, j + 1) == " " && unknown_caps(&toks[j + 1]) {
+                j += 1;
+            }
+            let rest = text[toks[j].e..].trim_start_matches([' ', '\t']);
+            let ends = rest.is_empty() || rest.starts_with(['\n', '\r']) || j + 1 < n && gap(j, j + 1) == " " && toks[j + 1].f & FACILITY != 0;
+            if j > i && ends {
+                name[i..=j].iter_mut().for_each(|x| *x = true);
+            }
+            i = j + 1;
+        }
+
         // a word that names a kind of facility is no part of a person's name: "Hôpital la Pitié"
         // is a hospital, whatever its name's words are
         for i in 0..n {

@@ -732,6 +732,9 @@ fn notes_of_other_writers() {
         // a ward named by ordinary words is no place; a plural of an ordinary word is one too
         ("Centre de Santé Mentale\nRéunion Clinique Multidisciplinaire\nChirurgies : - 1954 Appendicectomie", "Centre de Santé Mentale\nRéunion Clinique Multidisciplinaire\nChirurgies : - 1954 Appendicectomie"),
         ("Hôpital Tenon, Pavillon Charcot", "Hôpital [PLACE], Pavillon [PLACE]"),
+        // a header's line opening with words in capitals that no language knows, up to a facility
+        // word or its end, holds the record's people; a word of some language is none
+        ("RAOULT ROBERT\nABHAGANEV LAMMARE LOUMI GH A.CHENEVIER-H.MONDOR\nBIOANALYSE HEMATIE\nKALOPRE DUVANTIS", "[NAME]\n[NAME] GH [PLACE]\nBIOANALYSE HEMATIE\n[NAME]"),
         // a hospital named after people by their initials
         ("Transfert au GH A.CHENEVIER-H.MONDOR ; vu en O.R.L. hier", "Transfert au GH [PLACE] ; vu en O.R.L. hier"),
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
