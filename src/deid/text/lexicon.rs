@@ -183,6 +183,9 @@ pub(super) struct Lexicon {
     postal: FxMap<Key, ()>,
     /// The words before which a fraction is a score or a measure (`acuité`, `EVA`), folded.
     scores: FxMap<Key, ()>,
+    /// The words for the people of a pack's big towns ("lyonnais", "sevillano"), folded, with the
+    /// bit of their pack's language: a town in a note in that language.
+    demonyms: FxMap<Key, u32>,
     /// The labels of record headers of more than one word (`date de naissance`, `n° dossier`),
     /// folded, by their first word.
     long_labels: FxMap<Key, Vec<Key>>,
@@ -423,7 +426,13 @@ impl Lexicon {
         ending_lens.dedup();
         let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
         let scores = packs::section("scores").map(|w| (normalise::fold(w), ())).collect();
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, long_labels }
+        let mut demonyms: FxMap<Key, u32> = FxMap::default();
+        for (i, p) in packs::PACKS.iter().enumerate() {
+            for w in packs::list_lines(p.demonyms) {
+                *demonyms.entry(normalise::fold(w)).or_insert(0) |= lang_bit(i);
+            }
+        }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, demonyms, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -530,6 +539,11 @@ impl Lexicon {
     /// Whether a word (lower case, folded) belongs to a postal address after its town (`cedex`).
     pub(super) fn is_postal(&self, lower: &str) -> bool {
         self.postal.contains_key(lower)
+    }
+
+    /// The pack languages in which a word (lower case, folded) names the people of a town.
+    pub(super) fn demonym_of(&self, lower: &str) -> u32 {
+        self.demonyms.get(lower).copied().unwrap_or(0)
     }
 
     /// Whether one of the (up to three) words before `s` on its line names a score or a measure, so

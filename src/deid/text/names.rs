@@ -671,6 +671,14 @@ impl Scrubber {
             }
         }
 
+        // the people of a big town, in the note's language, tell the town: "le frère lyonnais",
+        // "el barrio sevillano"
+        for i in 0..n {
+            if !name[i] && !toks[i].prot && self.lex.demonym_of(&lower_key(i)) & note.keep != 0 {
+                spans.push(Span { s: toks[i].s, e: toks[i].e, kind: Placeholder::Place });
+            }
+        }
+
         // emit name spans (joined across spaces and initials' dots)
         const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
         let mut i = 0;

@@ -30,6 +30,8 @@ pub(super) struct Pack {
     pub(super) towns: &'static str,
     pub(super) words: &'static str,
     pub(super) countries: &'static str,
+    /// the words for the people of the language's big towns ("lyonnais"): places
+    pub(super) demonyms: &'static str,
 }
 
 /// Every language pack, in folder order.

@@ -732,6 +732,9 @@ fn notes_of_other_writers() {
         // a ward named by ordinary words is no place; a plural of an ordinary word is one too
         ("Centre de Santé Mentale\nRéunion Clinique Multidisciplinaire\nChirurgies : - 1954 Appendicectomie", "Centre de Santé Mentale\nRéunion Clinique Multidisciplinaire\nChirurgies : - 1954 Appendicectomie"),
         ("Hôpital Tenon, Pavillon Charcot", "Hôpital [PLACE], Pavillon [PLACE]"),
+        // the people of a big town, in the note's language, tell the town
+        ("Le frère lyonnais d'Emmanuel vit dans le quartier parisien.", "Le frère [PLACE] d'[NAME] vit dans le quartier [PLACE]."),
+        ("Vive en un barrio sevillano desde 2010 con su madre.", "Vive en un barrio [PLACE] desde 2010 con su madre."),
         // a header's line opening with words in capitals that no language knows, up to a facility
         // word or its end, holds the record's people; a word of some language is none
         ("RAOULT ROBERT\nABHAGANEV LAMMARE LOUMI GH A.CHENEVIER-H.MONDOR\nBIOANALYSE HEMATIE\nKALOPRE DUVANTIS", "[NAME]\n[NAME] GH [PLACE]\nBIOANALYSE HEMATIE\n[NAME]"),
