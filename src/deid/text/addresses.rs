@@ -60,12 +60,11 @@ impl Scrubber {
     /// 5", "rue du 4 Septembre"): a street word and a particle before it. Returns the end of the
     /// street with its house number after the date, if any.
     fn street_named_by_date(&self, text: &str, s: usize, e: usize) -> Option<usize> {
-        const PARTICLES: &[&str] = &["des", "der", "du", "de", "del", "dei", "do", "da", "van", "am", "vom"];
         let before = text[..s].trim_end_matches([' ', '\t']);
         let particle = last_word(before, char::is_alphabetic);
         let before = before[..before.len() - particle.len()].trim_end_matches([' ', '\t']);
         let street = last_word(before, char::is_alphabetic);
-        if !PARTICLES.contains(&particle.to_lowercase().as_str()) || street.is_empty() || self.lex.get(&street.to_lowercase()) & STREET == 0 {
+        if !TOWN_PARTICLES.contains(&particle.to_lowercase().as_str()) || street.is_empty() || self.lex.get(&street.to_lowercase()) & STREET == 0 {
             return None;
         }
         // the house number: " 135", ", 5", " 12a"

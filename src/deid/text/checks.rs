@@ -413,7 +413,6 @@ impl Scrubber {
 /// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
 /// always stays.
 fn leading_particles(m: &str) -> usize {
-    const PARTICLES: &[&str] = &["de", "du", "des", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "van", "von", "der"];
     let mut at = 0;
     loop {
         let rest = &m[at..];
@@ -424,7 +423,7 @@ fn leading_particles(m: &str) -> usize {
                 let w_len = rest.find([' ', '\t']).unwrap_or(rest.len());
                 let lw = rest[..w_len].to_lowercase();
                 let gap = rest[w_len..].len() - rest[w_len..].trim_start_matches([' ', '\t']).len();
-                if gap == 0 || !PARTICLES.contains(&lw.as_str()) {
+                if gap == 0 || !TOWN_PARTICLES.contains(&lw.as_str()) {
                     return at;
                 }
                 w_len + gap

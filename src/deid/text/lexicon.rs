@@ -110,9 +110,10 @@ pub(super) const FIELD_LABELS: &[&str] = &[
     "fax", "tel", "mobile", "home", "work", "website", "city", "country", "code", "state", "street", "will", "bill", "sign",
     "signs", "rash", "grade", "type", "class", "stage", "site", "colour", "color", "course", "story", "update", "follow",
 ];
-/// Lower-case words inside town names ("Caxias do Sul", "Chomutice u Horic v Podkrkonoší").
+/// Lower-case words inside the names of towns, streets and facilities ("Caxias do Sul", "Chomutice
+/// u Horic v Podkrkonoší", "Straße des 17. Juni", "CHU de Lille").
 pub(super) const TOWN_PARTICLES: &[&str] = &[
-    "do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
+    "do", "da", "dos", "das", "de", "del", "della", "dei", "di", "du", "des", "vom", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
     "bei", "ob", "na", "nad", "pod", "u", "v", "z", "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
 ];
 
