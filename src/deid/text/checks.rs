@@ -468,7 +468,10 @@ fn names_a_hospital(words: &[&str], get: &dyn Fn(&str) -> u32) -> bool {
         && get(&words[0].to_lowercase()) & (TITLE | RELATION | MONTH | COUNTRY) == 0
 }
 
-/// The capitalised words of a facility's or ward's name, elided articles cut off ("d'Ouest").
+/// The capitalised words of a facility's or ward's name, elided articles cut off ("d'Ouest"); a
+/// word with dots only where some part of it has three letters ("A.CHENEVIER-H.MONDOR", not "O.R.L").
 fn capitalised_words(m: &str) -> impl Iterator<Item = &str> {
-    m.split([' ', '\t', '\'', '’']).filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
+    m.split([' ', '\t', '\'', '’'])
+        .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
+        .filter(|w| !w.contains('.') || w.split(['.', '-']).any(|p| p.chars().count() >= 3))
 }

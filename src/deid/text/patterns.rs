@@ -626,8 +626,10 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
     // (the facility word stays: "Hôpital [PLACE]", "Service de [PLACE]")
-    // (a name may hold its people's initials: "GH A.CHENEVIER-H.MONDOR"; "O.R.L." stays letters)
-    let fname = r"(?:\p{Lu}\.\p{Lu}\p{L}{2}|\p{Lu})(?:[\p{L}'’-]|\.\p{Lu}\p{L}{2})*";
+    // (a name may hold its people's initials: "GH A.CHENEVIER-H.MONDOR"; a dot only between
+    // letters, and `capitalised_words` reads no dotted abbreviation, "O.R.L.", as a name; the
+    // class stays small: the lazy automaton's states of this pattern are many already)
+    let fname = r"\p{Lu}(?:[\p{L}'’-]|\.\p{L})*";
     for (section, check) in [("facilities", Check::FacilityName), ("wards", Check::WardName)] {
         let words = pack_facilities_re(section);
         add(
