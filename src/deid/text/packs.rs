@@ -3,7 +3,8 @@
 //!
 //! A pack's generated lists: `given.txt`, `surnames.txt`, `towns.txt` (one a line), `words.txt`
 //! (ordinary words of the language, which are names or towns only where the context says so) and
-//! `countries.txt` (the language's names of countries, which stay in a note: `Espagne`, `Alemania`).
+//! `countries.txt` (the language's names of countries, which stay in a note: `Espagne`, `Alemania`)
+//! and `demonyms.txt` (the words for the people of its big towns, places: `lyonnais`, `sevillano`).
 //! Its hand-written `terms.txt` has sections, each a `[name]` line followed by words separated by
 //! white space: `titles` (an initial with its dot, `m.` for Monsieur, is a title only in a note in the
 //! pack's language), `relations` (words after which a name follows), `months`, `weekdays`,
@@ -16,7 +17,9 @@
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
 //! a word no list holds that ends with one is an ordinary word of the language), `phone_words` (after
 //! which a number of 4 to 6 digits is a phone extension: `poste`, `ext`), `postal` (words of a postal
-//! address after its town: `cedex`), `scores` (words before which a fraction is a score or a
+//! address after its town: `cedex`), `demonym_endings` (the endings of the words for a town's
+//! people, `ais`, `ien`, `ano`: `build_packs.py` derives the generated `demonyms.txt` with them),
+//! `scores` (words before which a fraction is a score or a
 //! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `laws` (words that cite a law, whose date and name are no
 //! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
