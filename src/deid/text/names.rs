@@ -665,9 +665,15 @@ impl Scrubber {
 
         // a word that names a kind of facility is no part of a person's name: "Hôpital la Pitié"
         // is a hospital, whatever its name's words are
+        // (nor are the letters of a dotted abbreviation after it: "Service O.R.L.", "Service I.R.M.")
         for i in 0..n {
             if toks[i].f & FACILITY != 0 && toks[i].f & KNOWN == 0 {
                 name[i] = false;
+                let letters = toks[i + 1..].iter().take_while(|t| t.initial).count();
+                let (a, b) = (i + 1, i + 1 + letters);
+                if letters >= 2 && name.get(b).is_none_or(|&x| !x) && !text[toks[i].e..toks[a].s].contains('\n') {
+                    name[a..b].iter_mut().for_each(|x| *x = false);
+                }
             }
         }
 

@@ -740,6 +740,8 @@ fn notes_of_other_writers() {
         ("RAOULT ROBERT\nABHAGANEV LAMMARE LOUMI GH A.CHENEVIER-H.MONDOR\nBIOANALYSE HEMATIE\nKALOPRE DUVANTIS", "[NAME]\n[NAME] GH [PLACE]\nBIOANALYSE HEMATIE\n[NAME]"),
         // a hospital named after people by their initials
         ("Transfert au GH A.CHENEVIER-H.MONDOR ; vu en O.R.L. hier", "Transfert au GH [PLACE] ; vu en O.R.L. hier"),
+        // the letters of a dotted abbreviation after a facility word are no initials
+        ("Service O.R.L. du CHU, Service I.R.M. ; Hôpital J.R. Smith", "Service O.R.L. du CHU, Service I.R.M. ; Hôpital [NAME]"),
         // an ordinary word spelled only with accents is that word as typed so ("Agée", not the
         // surname "Agee")
         ("Agée de 45 ans, vue pour un eczéma.", "Agée de 45 ans, vue pour un eczéma."),
