@@ -22,7 +22,7 @@ impl Scrubber {
                 let n = count_digits(m);
                 if n < 6 || one_digit_repeated(m) {
                     false
-                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_or_decimal(&text[e..]) {
+                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
                     false
                 } else {
                     let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';

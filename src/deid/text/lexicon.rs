@@ -187,6 +187,8 @@ pub(super) struct Lexicon {
     /// The words for the people of a pack's big towns ("lyonnais", "sevillano"), folded, with the
     /// bit of their pack's language: a town in a note in that language.
     demonyms: FxMap<Key, u32>,
+    /// The bits of the languages that have any (a note in another language looks none up).
+    demonym_langs: u32,
     /// The labels of record headers of more than one word (`date de naissance`, `n° dossier`),
     /// folded, by their first word.
     long_labels: FxMap<Key, Vec<Key>>,
@@ -433,7 +435,8 @@ impl Lexicon {
                 *demonyms.entry(normalise::fold(w)).or_insert(0) |= lang_bit(i);
             }
         }
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, demonyms, long_labels }
+        let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, demonyms, demonym_langs, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -545,6 +548,11 @@ impl Lexicon {
     /// The pack languages in which a word (lower case, folded) names the people of a town.
     pub(super) fn demonym_of(&self, lower: &str) -> u32 {
         self.demonyms.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether a note that keeps the flags `keep` has a language with demonyms to look up.
+    pub(super) fn has_demonyms(&self, keep: u32) -> bool {
+        self.demonym_langs & keep != 0
     }
 
     /// Whether one of the (up to three) words before `s` on its line names a score or a measure, so

@@ -644,8 +644,10 @@ impl Scrubber {
             let line_start = text[..toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..toks[i].s].trim().is_empty();
             // (unknown to every language, not only to the note's: "HEMATIE" is Dutch)
             let unknown_caps = |t: &Tok| {
-                let lower = text[t.s..t.e].to_lowercase();
-                t.allcaps && !t.prot && t.letters >= 4 && self.lex.get(&lower) == 0 && !looks_medical(&lower)
+                t.allcaps && !t.prot && t.letters >= 4 && {
+                    let lower = text[t.s..t.e].to_lowercase();
+                    self.lex.get(&lower) == 0 && !looks_medical(&lower)
+                }
             };
             if !line_start || !unknown_caps(&toks[i]) {
                 i += 1;
@@ -679,9 +681,11 @@ impl Scrubber {
 
         // the people of a big town, in the note's language, tell the town: "le frère lyonnais",
         // "el barrio sevillano"
-        for i in 0..n {
-            if !name[i] && !toks[i].prot && self.lex.demonym_of(&lower_key(i)) & note.keep != 0 {
-                spans.push(Span { s: toks[i].s, e: toks[i].e, kind: Placeholder::Place });
+        if self.lex.has_demonyms(note.keep) {
+            for i in 0..n {
+                if !name[i] && !toks[i].prot && self.lex.demonym_of(&lower_key(i)) & note.keep != 0 {
+                    spans.push(Span { s: toks[i].s, e: toks[i].e, kind: Placeholder::Place });
+                }
             }
         }
 

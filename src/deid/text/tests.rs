@@ -746,6 +746,7 @@ fn notes_of_other_writers() {
         // surname "Agee")
         ("Agée de 45 ans, vue pour un eczéma.", "Agée de 45 ans, vue pour un eczéma."),
         // a number of five digits on a line of contacts; a count or a dose after a number is no part of it
+        ("tel 555 123 4567/555 987 6543", "tel [PHONE]/[PHONE]"),
         ("Jefferson hospital - primary source 31712 - (205)-136-2648 ; dosage 12345 UI ; vu le 12 mars 2021 12 fois", "[PLACE] - primary source [POSTCODE] - [PHONE] ; dosage 12345 UI ; vu le [DATE] 12 fois"),
         // a street named by a date, with its house number and town
         ("Appareil, Straße des 17. Juni 135, 10623 Berlin ; la réunion du 11 Novembre 2020", "Appareil, Straße des [ADDRESS] ; la réunion du [DATE]"),

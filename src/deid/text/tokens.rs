@@ -213,6 +213,11 @@ pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
         Some('%') | Some('/') | Some('x') => return true,
         _ => {}
     }
+    followed_by_unit_word(after)
+}
+
+/// The word after a number (spaces skipped) is a unit or what it counts: "12 mg", "2 weeks", "12 fois".
+pub(super) fn followed_by_unit_word(after: &str) -> bool {
     let t = after.trim_start();
     let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     matches!(
