@@ -107,7 +107,7 @@ def country_names(lang, given, towns):
     return out
 
 
-def demonyms(lang, countries, dic, endings, rank):
+def demonyms(lang, countries, dic, entries, endings, rank):
     """The words for the people of the language's big towns (>= 150,000 people in its countries):
     the town's name, less a final vowel or "-es", with a consonant doubled or not, and one of the
     language's demonym endings (`[demonym_endings]` in its terms.txt: "ais", "ien", "ano", "er"),
@@ -128,9 +128,8 @@ def demonyms(lang, countries, dic, endings, rank):
         known = {w.lower() for w in hunspell_known(dic, [w[:1].upper() + w[1:] for w in cand])}
     else:
         known = set(hunspell_known(dic, cand))
-    # a stem counts where the dictionary lists one of its words as an entry of its own (the
-    # demonym "parisien"), not only as an inflection of another word ("pariais" of "parier")
-    entries = set().union(*hunspell_forms(dic))
+    # a stem counts where the dictionary lists one of its words as an entry of its own (`entries`:
+    # the demonym "parisien"), not only as an inflection of another word ("pariais" of "parier")
     out = set()
     for forms in by_stem.values():
         if forms & known & entries:
@@ -155,8 +154,6 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
 names = set()
 for g, s, t in lists.values():
     names |= g | s | {w for town in t for w in town.split()}
-all_towns = {w for g, s, t in lists.values() for town in t for w in town.split()}
-all_towns |= {l.strip() for l in open(os.path.join(OUT, "cities.txt"), encoding="utf-8") if l.strip() and not l.startswith("#")}
 # the packs' given names and the towns of their countries (GeoNames): no country name of any language
 all_given = {w for g, s, t in lists.values() for w in g}
 pack_towns = {c["name"].lower() for c in cities.values() if any(c["countrycode"] in p[1] for p in PACKS.values())}
@@ -203,7 +200,7 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
     terms = open(os.path.join(d, "terms.txt"), encoding="utf-8").read()
     endings = re.search(r"^\[demonym_endings\]\n(?:#.*\n)*(.*)$", terms, re.M)
     if top and endings:
-        people_of[lang] = demonyms(lang, countries, os.path.join(SRC, dic), endings.group(1).split(), {w: r for r, w in enumerate(candidates)})
+        people_of[lang] = demonyms(lang, countries, os.path.join(SRC, dic), stems | proper, endings.group(1).split(), {w: r for r, w in enumerate(candidates)})
     ordinary[lang] = set(words)
     for name, items in [("given.txt", given), ("surnames.txt", surnames), ("towns.txt", towns), ("words.txt", words), ("countries.txt", countries_named)]:
         if name == "words.txt" and not top:
