@@ -96,6 +96,8 @@ pub fn app(
         .configure(http::routes)
         .default_service(web::to(http::unmatched))
         .wrap(http::problem_everywhere())
+        // The request's language, and every problem answer said in it.
+        .wrap(from_fn(crate::i18n::speak))
         .wrap(from_fn(http::observe))
 }
 

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod i18n;
 pub mod deid;
 pub mod registry;
 pub mod secrets;

@@ -22,6 +22,7 @@ use utoipa::{Modify, OpenApi};
         crate::auth::handlers::login,
         crate::auth::handlers::logout,
         crate::audit::handlers::list,
+        crate::i18n::handlers::languages,
         crate::registry::handlers::list_registries,
         crate::registry::handlers::form,
         crate::registry::handlers::submit,
@@ -41,7 +42,7 @@ use utoipa::{Modify, OpenApi};
         crate::sync::handlers::issue_credential,
         crate::sync::handlers::revoke_credential,
     ),
-    components(schemas(super::Problem, super::ProblemItem, crate::registry::Registry)),
+    components(schemas(super::Problem, super::ProblemItem, crate::registry::Registry, crate::i18n::handlers::LanguageInfo)),
     modifiers(&BearerAuth, &CommonResponses),
     tags(
         (name = "registries", description = "The registries and their forms"),

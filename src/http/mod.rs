@@ -18,7 +18,7 @@ use actix_web::{error, web, HttpMessage, HttpResponse};
 pub use docs::{openapi_text, ApiDoc};
 pub use metrics::Metrics;
 pub use paging::{cursor, page_limit, rfc3339, Page, PageQuery};
-pub use problem::{responses, ApiError, Problem, ProblemItem, PROBLEM_JSON};
+pub use problem::{problem_messages, responses, ApiError, Problem, ProblemItem, PROBLEM_JSON, SLUGS as PROBLEM_SLUGS};
 
 use crate::{audit, auth, registry, summary, sync};
 
@@ -52,6 +52,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/auth/token", web::post().to(auth::handlers::login))
                 .route("/auth/logout", web::post().to(auth::handlers::logout))
                 .route("/audit", web::get().to(audit::handlers::list))
+                .route("/languages", web::get().to(crate::i18n::handlers::languages))
                 .route("/registries", web::get().to(registry::handlers::list_registries))
                 .route("/registries/{registry}/form", web::get().to(registry::handlers::form))
                 .route("/registries/{registry}/cases", web::post().to(registry::handlers::submit))
@@ -156,6 +157,7 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
             return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
         }
         let status = res.status();
+        let lang = res.request().extensions().get::<crate::i18n::Lang>().copied().unwrap_or_default();
         let (req, old) = res.into_parts();
         let mut new = HttpResponse::build(status);
         new.content_type(PROBLEM_JSON);
@@ -164,7 +166,7 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
                 new.insert_header((name, v.clone()));
             }
         }
-        let new: HttpResponse<BoxBody> = new.json(Problem::for_status(status));
+        let new: HttpResponse<BoxBody> = new.json(Problem::for_status(status, lang));
         Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
     })
 }

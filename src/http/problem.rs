@@ -5,8 +5,11 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
+use std::borrow::Cow;
+
 use crate::auth::AuthError;
 use crate::db::DbError;
+use crate::i18n::{Arg, Lang, Message};
 use crate::registry::ValidationErrors;
 
 #[derive(Debug, thiserror::Error)]
@@ -76,8 +79,10 @@ pub struct Problem {
     /// A URI reference naming the kind of problem.
     #[serde(rename = "type")]
     pub kind: String,
-    pub title: &'static str,
+    /// In the request's language (`Content-Language`).
+    pub title: String,
     pub status: u16,
+    /// In the request's language (`Content-Language`).
     pub detail: String,
     /// For 422: every problem of the submission, each with the JSON pointer of its field.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -91,33 +96,79 @@ pub struct Problem {
 pub struct ProblemItem {
     pub pointer: String,
     pub code: String,
+    /// In the request's language; pointer and code never change with it.
     pub detail: String,
 }
 
 impl Problem {
-    /// A problem for a bare status, used for errors raised outside handlers (405, ...).
-    pub fn for_status(status: StatusCode) -> Problem {
-        let (slug, title, detail) = match status.as_u16() {
-            400 => ("bad-request", "Bad request", "The request could not be read."),
-            401 => ("unauthorized", "Unauthorized", "A valid bearer token is required."),
-            403 => ("forbidden", "Forbidden", "This token does not allow that."),
-            404 => ("not-found", "Not found", "There is nothing at this address."),
-            405 => ("method-not-allowed", "Method not allowed", "This address does not accept that method."),
-            406 => ("not-acceptable", "Not acceptable", "The requested format is not available here."),
-            413 => ("payload-too-large", "Payload too large", "The body is larger than this endpoint accepts."),
-            415 => ("unsupported-media-type", "Unsupported media type", "Send the body as application/json."),
-            _ if status.is_server_error() => ("internal", "Internal error", "The service failed to answer."),
-            _ => ("error", "Error", "The request failed."),
-        };
+    /// The problem of kind `slug` (`problem-{slug}` in `locales/*/problems.ftl`), in `lang`.
+    fn of(slug: &'static str, status: StatusCode, lang: Lang) -> Problem {
+        let id = slug_message(slug);
         Problem {
             kind: format!("/docs#problem-{slug}"),
-            title,
+            title: lang.text(id).into_owned(),
             status: status.as_u16(),
-            detail: detail.into(),
+            detail: lang.attr(id, "detail").map(Cow::into_owned).unwrap_or_default(),
             errors: None,
             correlation_id: None,
         }
     }
+
+    /// A problem for a bare status, used for errors raised outside handlers (405, ...).
+    pub fn for_status(status: StatusCode, lang: Lang) -> Problem {
+        let slug = match status.as_u16() {
+            400 => "bad-request",
+            401 => "unauthorized",
+            403 => "forbidden",
+            404 => "not-found",
+            405 => "method-not-allowed",
+            406 => "not-acceptable",
+            413 => "payload-too-large",
+            415 => "unsupported-media-type",
+            _ if status.is_server_error() => "internal",
+            _ => "error",
+        };
+        Problem::of(slug, status, lang)
+    }
+}
+
+/// Message ids of the problem kinds (a `match`, so a new kind without a message does not compile).
+fn slug_message(slug: &str) -> &'static str {
+    match slug {
+        "bad-request" => "problem-bad-request",
+        "unauthorized" => "problem-unauthorized",
+        "invalid-token" => "problem-invalid-token",
+        "token-revoked" => "problem-token-revoked",
+        "bad-credentials" => "problem-bad-credentials",
+        "forbidden" => "problem-forbidden",
+        "too-many-attempts" => "problem-too-many-attempts",
+        "not-found" => "problem-not-found",
+        "method-not-allowed" => "problem-method-not-allowed",
+        "not-acceptable" => "problem-not-acceptable",
+        "conflict" => "problem-conflict",
+        "precondition-required" => "problem-precondition-required",
+        "precondition-failed" => "problem-precondition-failed",
+        "payload-too-large" => "problem-payload-too-large",
+        "unsupported-media-type" => "problem-unsupported-media-type",
+        "validation" => "problem-validation",
+        "rate-limited" => "problem-rate-limited",
+        "unavailable" => "problem-unavailable",
+        "internal" => "problem-internal",
+        _ => "problem-error",
+    }
+}
+
+/// Every problem kind's slug, for the test that each has its messages in every language.
+pub const SLUGS: &[&str] = &[
+    "bad-request", "unauthorized", "invalid-token", "token-revoked", "bad-credentials", "forbidden",
+    "too-many-attempts", "not-found", "method-not-allowed", "not-acceptable", "conflict",
+    "precondition-required", "precondition-failed", "payload-too-large", "unsupported-media-type",
+    "validation", "rate-limited", "unavailable", "internal", "error",
+];
+
+/// The message ids of every problem kind (titles; details are their `.detail`).
+pub fn problem_messages() -> impl Iterator<Item = &'static str> {
+    SLUGS.iter().map(|s| slug_message(s))
 }
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -144,82 +195,66 @@ impl ResponseError for ApiError {
         }
     }
 
+    /// In English; `i18n::speak` answers in the request's language with [`ApiError::render`].
     fn error_response(&self) -> HttpResponse {
-        let status = self.status_code();
-        let mut problem = Problem::for_status(status);
-        let mut retry_after = None;
-        let (slug, title, detail): (&str, &'static str, String) = match self {
-            ApiError::BadRequest(detail) => ("bad-request", "Bad request", (*detail).into()),
+        self.render(Lang::ENGLISH)
+    }
+}
+
+impl ApiError {
+    fn slug(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad-request",
             ApiError::Auth(e) => match e {
-                AuthError::Missing => ("unauthorized", "Unauthorized", "A bearer token is required.".into()),
-                AuthError::InvalidToken => (
-                    "invalid-token",
-                    "Unauthorized",
-                    "The token is not valid: wrong signature, algorithm, issuer or audience, or expired.".into(),
-                ),
-                AuthError::Revoked => ("token-revoked", "Unauthorized", "The token has been revoked.".into()),
-                AuthError::BadCredentials => {
-                    ("bad-credentials", "Unauthorized", "The username or password is wrong.".into())
-                }
-                AuthError::Forbidden => ("forbidden", "Forbidden", "This token does not allow that.".into()),
-                AuthError::TooManyAttempts { retry_after_secs } => {
-                    retry_after = Some(*retry_after_secs);
-                    ("too-many-attempts", "Too many requests", "Too many failed logins; try again later.".into())
-                }
+                AuthError::Missing => "unauthorized",
+                AuthError::InvalidToken => "invalid-token",
+                AuthError::Revoked => "token-revoked",
+                AuthError::BadCredentials => "bad-credentials",
+                AuthError::Forbidden => "forbidden",
+                AuthError::TooManyAttempts { .. } => "too-many-attempts",
             },
-            ApiError::NotFound => ("not-found", "Not found", "There is nothing at this address.".into()),
-            ApiError::MethodNotAllowed { .. } => {
-                ("method-not-allowed", "Method not allowed", "This address does not accept that method; see Allow.".into())
+            ApiError::NotFound => "not-found",
+            ApiError::MethodNotAllowed { .. } => "method-not-allowed",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::PreconditionRequired => "precondition-required",
+            ApiError::PreconditionFailed => "precondition-failed",
+            ApiError::PayloadTooLarge => "payload-too-large",
+            ApiError::UnsupportedMediaType => "unsupported-media-type",
+            ApiError::Validation(_) => "validation",
+            ApiError::TooManyRequests { .. } => "rate-limited",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Internal { .. } => "internal",
+        }
+    }
+
+    /// The problem response in `lang`. A handler's own sentence for a bad request or a conflict is
+    /// English (it names the parameter or header at fault); everything else is translated.
+    pub fn render(&self, lang: Lang) -> HttpResponse {
+        let status = self.status_code();
+        let mut problem = Problem::of(self.slug(), status, lang);
+        let mut retry_after = None;
+        match self {
+            ApiError::BadRequest(detail) | ApiError::Conflict(detail) => problem.detail = (*detail).into(),
+            ApiError::Auth(AuthError::TooManyAttempts { retry_after_secs }) | ApiError::TooManyRequests { retry_after_secs } => {
+                retry_after = Some(*retry_after_secs)
             }
-            ApiError::Conflict(detail) => ("conflict", "Conflict", (*detail).into()),
-            ApiError::PreconditionRequired => (
-                "precondition-required",
-                "Precondition required",
-                "Send If-Match with the case's current ETag to change it.".into(),
-            ),
-            ApiError::PreconditionFailed => (
-                "precondition-failed",
-                "Precondition failed",
-                "The case has changed since you read it; read it again and retry.".into(),
-            ),
-            ApiError::PayloadTooLarge => {
-                ("payload-too-large", "Payload too large", "The body is larger than this endpoint accepts.".into())
-            }
-            ApiError::UnsupportedMediaType => (
-                "unsupported-media-type",
-                "Unsupported media type",
-                "Send the body as application/json.".into(),
-            ),
             ApiError::Validation(errors) => {
+                let count = errors.0.len() as i64;
+                problem.detail = lang
+                    .say_attr(&Message::new("problem-validation").arg("count", Arg::Int(count)), Some("detail"))
+                    .unwrap_or_default();
                 problem.errors = Some(
                     errors
                         .0
                         .iter()
-                        .map(|e| ProblemItem { pointer: e.pointer.clone(), code: e.code.into(), detail: e.detail.clone() })
+                        .map(|e| ProblemItem { pointer: e.pointer.clone(), code: e.code.into(), detail: e.detail_in(lang) })
                         .collect(),
                 );
-                (
-                    "validation",
-                    "The form has problems",
-                    format!("{} problem(s) with the form; see errors.", errors.0.len()),
-                )
             }
-            ApiError::TooManyRequests { retry_after_secs } => {
-                retry_after = Some(*retry_after_secs);
-                ("rate-limited", "Too many requests", "This token has made too many requests; slow down.".into())
-            }
-            ApiError::Unavailable => {
-                retry_after = Some(5);
-                ("unavailable", "Service unavailable", "The database is busy or unreachable; retry shortly.".into())
-            }
-            ApiError::Internal { correlation } => {
-                problem.correlation_id = Some(correlation.clone());
-                ("internal", "Internal error", "The service failed to answer; the correlation id is in its log.".into())
-            }
-        };
-        problem.kind = format!("/docs#problem-{slug}");
-        problem.title = title;
-        problem.detail = detail;
+            ApiError::Unavailable => retry_after = Some(5),
+            ApiError::Internal { correlation } => problem.correlation_id = Some(correlation.clone()),
+            _ => {}
+        }
         let mut response = HttpResponse::build(status);
         response.content_type(PROBLEM_JSON);
         if let Some(secs) = retry_after {

@@ -13,6 +13,7 @@ use crate::app::AppState;
 use crate::audit;
 use crate::auth::{Principal, Role, Unconfirmed};
 use crate::http::{cursor, rfc3339, ApiError, Page};
+use crate::i18n::{localized, Lang};
 
 const WRITERS: &[Role] = &[Role::Clinician, Role::Curator];
 const READERS: &[Role] = &[Role::Clinician, Role::Curator, Role::Partner];
@@ -50,17 +51,21 @@ pub async fn list_registries(state: web::Data<AppState>) -> Result<HttpResponse,
 /// The form definition: JSON Schema 2020-12 with the labels, help texts and value labels a
 /// clinician reads, generated from the same definition that validates submissions.
 #[utoipa::path(get, path = "/v1/registries/{registry}/form", tag = "registries",
-    params(("registry" = crate::registry::Registry, Path, description = "general, psoriasis or atopic-dermatitis")),
+    params(("registry" = crate::registry::Registry, Path, description = "general, psoriasis or atopic-dermatitis"),
+        ("lang" = Option<String>, Query, description = "The language of the labels and help texts (a code of GET /v1/languages); wins over Accept-Language"),
+        ("Accept-Language" = Option<String>, Header, description = "The reader's languages, looked up by RFC 4647; English when none is offered"),
+    ),
     responses(
-        (status = 200, description = "JSON Schema 2020-12", body = Object, content_type = "application/schema+json"),
+        (status = 200, description = "JSON Schema 2020-12, its texts in the language of Content-Language", body = Object, content_type = "application/schema+json",
+            headers(("Content-Language" = String, description = "The language of the texts"), ("Vary" = String, description = "Accept-Language"))),
         crate::http::responses::NotFound,
     ))]
-pub async fn form(path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn form(path: web::Path<String>, lang: Lang) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
-    Ok(HttpResponse::Ok()
+    Ok(localized(&mut HttpResponse::Ok(), lang)
         .content_type("application/schema+json")
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .json(super::json_schema(registry)))
+        .json(super::json_schema(registry, lang)))
 }
 
 /// A case as the API shows it: the de-identified form and its derived values, or a tombstone.

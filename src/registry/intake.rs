@@ -20,6 +20,7 @@ use crate::deid::fields::{
     PartialDate,
 };
 use crate::deid::text::Scrubber;
+use crate::i18n::{mostly_unreadable, Arg, Message};
 
 pub struct IntakeContext<'a> {
     pub scrubber: &'a Scrubber,
@@ -62,9 +63,14 @@ pub struct DeidReport {
     pub generalised: Vec<Generalised>,
     /// For every free-text field of the stored form, the placeholders put into it.
     pub placeholders: Vec<PlaceholderCount>,
-    /// Free-text fields whose text was not stored at all (`DERMREG_FREE_TEXT=drop`).
+    /// Free-text fields whose text was not stored at all (`DERMREG_FREE_TEXT=drop`, or a text the
+    /// scrubber cannot read).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_stored: Vec<String>,
+    /// Those of `not_stored` written mostly in a script no language pack of the scrubber reads
+    /// (Arabic, Japanese, ...): names in them could not be found, so the text is not kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,8 +179,12 @@ pub fn intake_on(
         let Some(Value::String(text)) = form.pointer_mut(&pointer) else {
             continue;
         };
-        if ctx.free_text == FreeTextPolicy::Drop {
+        let unreadable = mostly_unreadable(text);
+        if ctx.free_text == FreeTextPolicy::Drop || unreadable {
             *text = NOT_STORED.to_owned();
+            if unreadable {
+                report.unreadable.push(pointer.clone());
+            }
             report.not_stored.push(pointer);
             continue;
         }
@@ -299,28 +309,28 @@ fn generalise(
         if let Some(diag) = diagnosis {
             let (min_age, max_age) = integer_range(def, AGE);
             if dob > diag.last_day() {
-                errors.push(FieldError::new(
+                errors.push(FieldError::say(
                     DOB,
                     "date_of_birth_after_diagnosis",
-                    "The date of birth must not be after the COVID-19 diagnosis date.",
+                    Message::new("error-date-of-birth-after-diagnosis"),
                 ));
             } else {
                 let age = i64::from(age_in_years(dob, diag.first_day()).max(0));
                 let oldest = i64::from(age_in_years(dob, diag.last_day()).max(0));
                 if age > max_age || age < min_age {
-                    errors.push(FieldError::new(
+                    errors.push(FieldError::say(
                         DOB,
                         codes::OUT_OF_RANGE,
-                        format!("The age at diagnosis given by the date of birth must be between {min_age} and {max_age}."),
+                        Message::new("error-age-from-date-of-birth").arg("min", Arg::Int(min_age)).arg("max", Arg::Int(max_age)),
                     ));
                 } else {
                     let tc = |a: i64| i64::from(top_code_age(a as i32).0);
                     if let Some(given) = given_age {
                         if tc(given) < tc(age) || tc(given) > tc(oldest) {
-                            errors.push(FieldError::new(
+                            errors.push(FieldError::say(
                                 AGE,
                                 "inconsistent_with_date_of_birth",
-                                "The age does not agree with the date of birth and the diagnosis date.",
+                                Message::new("error-age-inconsistent"),
                             ));
                         }
                     }
@@ -355,20 +365,18 @@ fn generalise(
         };
         if !(min..=max).contains(&computed) {
             for p in [HEIGHT, WEIGHT] {
-                errors.push(FieldError::new(
+                errors.push(FieldError::say(
                     p,
                     "bmi_out_of_range",
-                    format!(
-                        "Height and weight give a BMI outside {min} to {max}; please check both."
-                    ),
+                    Message::new("error-bmi-out-of-range").arg("min", Arg::Text(min.to_string())).arg("max", Arg::Text(max.to_string())),
                 ));
             }
         } else {
             if given_bmi.is_some_and(|b| (round1(b) - computed).abs() > 0.1 + 1e-9) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::say(
                     BMI,
                     "inconsistent_with_height_weight",
-                    "The BMI does not agree with the height and weight.",
+                    Message::new("error-bmi-inconsistent"),
                 ));
             }
             put(out, BMI, Value::from(computed));
@@ -403,10 +411,10 @@ fn generalise(
         let day = relative_days(date, diag.first_day());
         let (min, max) = integer_range(def, day_ptr);
         if day < min || day > max {
-            errors.push(FieldError::new(
+            errors.push(FieldError::say(
                 date_ptr,
                 codes::OUT_OF_RANGE,
-                format!("This date must be between {} days before and {max} days after the COVID-19 diagnosis.", -min),
+                Message::new("error-date-from-diagnosis").arg("before", Arg::Int(-min)).arg("after", Arg::Int(max)),
             ));
             continue;
         }
@@ -414,10 +422,10 @@ fn generalise(
             .and_then(Value::as_i64)
             .is_some_and(|given| given != day)
         {
-            errors.push(FieldError::new(
+            errors.push(FieldError::say(
                 day_ptr,
                 "inconsistent_with_date",
-                "The day does not agree with the date given for the same event.",
+                Message::new("error-day-inconsistent"),
             ));
         }
         put(out, day_ptr, Value::from(day));

@@ -30,7 +30,7 @@ pub use validate::{FieldError, ValidationErrors};
 use form::core::{AGE_BANDS, CONFIRMATION, COVID_SEVERITY};
 use form::countries::COUNTRIES;
 use form::drugs;
-use form::kinds::{label_of, Kind};
+use form::kinds::{msg_of, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Registry {
@@ -64,8 +64,13 @@ impl Registry {
         Registry::ALL.into_iter().find(|r| r.id() == s)
     }
 
+    /// The registry's name in English (release documents); `title_in` for a reader.
     pub fn title(self) -> &'static str {
-        self.form().title
+        crate::i18n::english_static(self.form().msg)
+    }
+
+    pub fn title_in(self, lang: crate::i18n::Lang) -> std::borrow::Cow<'static, str> {
+        lang.text(self.form().msg)
     }
 
     /// e.g. `general/1`.
@@ -122,8 +127,14 @@ const VIRTUAL: &[(&str, &str)] = &[
 /// name (`sex`, `severity_before`, `comorbidity`, `morphology`, ...), or a derived dimension:
 /// `drug_class` / `treatments/drug_class`, `treatment_category` / `treatments/category`, `covid_severity` /
 /// `covid/severity` (`"1"`..`"4"`), `age_band` (`"90+"`), `confirmed` (`"true"`/`"false"`). Countries give
-/// their English short name, booleans `Yes`/`No`.
+/// their English short name (CLDR), booleans `Yes`/`No`.
 pub fn enum_label(registry: Registry, field_path: &str, value: &str) -> Option<&'static str> {
+    enum_msg(registry, field_path, value).map(crate::i18n::english_static)
+}
+
+/// The message id of an enumerated value's label (paths and values as [`enum_label`]), to say it in
+/// a reader's language.
+pub fn enum_msg(registry: Registry, field_path: &str, value: &str) -> Option<&'static str> {
     let path = field_path.trim_matches('/');
     let def = registry.form();
     let virt = VIRTUAL
@@ -131,16 +142,16 @@ pub fn enum_label(registry: Registry, field_path: &str, value: &str) -> Option<&
         .find(|(a, b)| *a == path || *b == path)
         .map(|(a, _)| *a);
     match virt {
-        Some("drug_class") => return drugs::class(value).map(|c| c.label),
-        Some("treatment_category") => return label_of(drugs::CATEGORIES, value),
-        Some("covid_severity") => return label_of(COVID_SEVERITY, value),
+        Some("drug_class") => return drugs::class(value).map(|c| c.msg),
+        Some("treatment_category") => return msg_of(drugs::CATEGORIES, value),
+        Some("covid_severity") => return msg_of(COVID_SEVERITY, value),
         Some("age_band") => {
             return AGE_BANDS
                 .iter()
                 .find(|(_, v)| v.value == value)
-                .map(|(_, v)| v.label)
+                .map(|(_, v)| v.msg)
         }
-        Some("confirmed") => return label_of(CONFIRMATION, value),
+        Some("confirmed") => return msg_of(CONFIRMATION, value),
         _ => {}
     }
     let path = def
@@ -151,15 +162,15 @@ pub fn enum_label(registry: Registry, field_path: &str, value: &str) -> Option<&
         .unwrap_or(path);
     let field = def.field_at(path)?;
     match field.kind {
-        Kind::Enum(values) | Kind::EnumSet { values, .. } => label_of(values, value),
-        Kind::Drug => drugs::drug(value).map(|(d, _)| d.label),
+        Kind::Enum(values) | Kind::EnumSet { values, .. } => msg_of(values, value),
+        Kind::Drug => drugs::drug(value).map(|(d, _)| d.msg),
         Kind::Country => COUNTRIES
             .binary_search_by(|c| c.value.cmp(value))
             .ok()
-            .map(|i| COUNTRIES[i].label),
+            .map(|i| COUNTRIES[i].msg),
         Kind::Bool => match value {
-            "true" => Some("Yes"),
-            "false" => Some("No"),
+            "true" => Some("choice-yes"),
+            "false" => Some("choice-no"),
             _ => None,
         },
         _ => None,
@@ -168,7 +179,7 @@ pub fn enum_label(registry: Registry, field_path: &str, value: &str) -> Option<&
 
 /// The clinician label of a field (`covid/outcome/icu` -> "Admitted to intensive care").
 pub fn field_label(registry: Registry, field_path: &str) -> Option<&'static str> {
-    registry.form().field_at(field_path).map(|f| f.label)
+    registry.form().field_at(field_path).map(|f| crate::i18n::english_static(f.msg))
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The JSON Schema (draft 2020-12) of a registry's form, generated from the same definition that validates.
 //!
-//! Annotations: `title` is the clinician label, `description` the help text; enum values are
-//! `oneOf: [{const, title}]`. Extensions (`x-` keywords, ignored by validators):
+//! Annotations, in the language asked for: `title` is the clinician label, `description` the help
+//! text for API users, `x-help` the help a clinician reads on the entry page (where there is one);
+//! enum values are `oneOf: [{const, title}]`. `x-set-by-registry: true` marks a field the registry
+//! fills in itself (accepted, left out of the entry page). Extensions (`x-` keywords, ignored by validators):
 //! `x-registry`, `x-form-version`, `x-rules` (cross-field rules: code and description),
 //! `x-identifying: true` (accepted, removed, never stored; also `writeOnly`), `x-stored-as` (an input-only
 //! field generalised into another one; also `writeOnly`), `x-scrubbed: true` (free text scrubbed of
@@ -15,14 +17,15 @@ use super::form::countries::COUNTRIES;
 use super::form::drugs;
 use super::form::kinds::{Cond, EnumValue, Field, FormDef, Kind, Req, Store};
 use super::Registry;
+use crate::i18n::Lang;
 
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// The JSON Schema 2020-12 of `registry`'s form.
-pub fn json_schema(registry: Registry) -> Value {
+/// The JSON Schema 2020-12 of `registry`'s form, its texts in `lang`.
+pub fn json_schema(registry: Registry, lang: Lang) -> Value {
     let def = registry.form();
     let mut path = Vec::new();
-    let mut root = object_schema(def, &mut path, def.sections);
+    let mut root = object_schema(def, lang, &mut path, def.sections);
     let root_map = root.as_object_mut().expect("object");
     let mut head = Map::new();
     head.insert("$schema".into(), json!(DRAFT));
@@ -33,18 +36,18 @@ pub fn json_schema(registry: Registry) -> Value {
             def.version.replace('/', ":")
         )),
     );
-    head.insert("title".into(), json!(def.title));
-    head.insert("description".into(), json!(def.description));
+    head.insert("title".into(), json!(lang.text(def.msg)));
+    head.insert("description".into(), json!(lang.attr(def.msg, "description")));
     head.insert("x-registry".into(), json!(def.registry));
     head.insert("x-form-version".into(), json!(def.version));
     head.append(root_map);
     let rules: Vec<Value> = def
         .rules()
-        .map(|r| json!({"code": r.code, "description": r.description}))
+        .map(|r| json!({"code": r.code, "description": lang.text(r.msg)}))
         .chain(
             def.restrictions
                 .iter()
-                .map(|r| json!({"code": r.code, "description": r.detail})),
+                .map(|r| json!({"code": r.code, "description": lang.text(r.msg)})),
         )
         .collect();
     head.insert("x-rules".into(), Value::Array(rules));
@@ -55,7 +58,7 @@ pub fn json_schema(registry: Registry) -> Value {
                 .iter()
                 .map(|c| {
                     json!({
-                        "const": c.value, "title": c.label, "x-category": c.category.value,
+                        "const": c.value, "title": lang.text(c.msg), "x-category": c.category.value,
                         "x-drugs": c.drugs.iter().map(|d| d.value).collect::<Vec<_>>(),
                     })
                 })
@@ -64,7 +67,7 @@ pub fn json_schema(registry: Registry) -> Value {
     );
     head.insert(
         "x-treatment-categories".into(),
-        one_of(drugs::CATEGORIES, None),
+        one_of(lang, drugs::CATEGORIES, None),
     );
     head.insert(
         "$defs".into(),
@@ -72,25 +75,26 @@ pub fn json_schema(registry: Registry) -> Value {
             "country": {
                 "type": "string",
                 "description": "ISO 3166-1 alpha-2 country code, upper case.",
-                "oneOf": one_of(COUNTRIES, None),
+                "oneOf": one_of(lang, COUNTRIES, None),
             }
         }),
     );
     Value::Object(head)
 }
 
-fn one_of(values: &[EnumValue], refused: Option<&dyn Fn(&str) -> bool>) -> Value {
+fn one_of(lang: Lang, values: &[EnumValue], refused: Option<&dyn Fn(&str) -> bool>) -> Value {
     Value::Array(
         values
             .iter()
             .filter(|v| refused.map_or(true, |r| !r(v.value)))
-            .map(|v| json!({"const": v.value, "title": v.label}))
+            .map(|v| json!({"const": v.value, "title": lang.text(v.msg)}))
             .collect(),
     )
 }
 
 fn object_schema(
     def: &FormDef,
+    lang: Lang,
     path: &mut Vec<&'static str>,
     sections: &[&'static [Field]],
 ) -> Value {
@@ -104,7 +108,7 @@ fn object_schema(
     };
     for f in sections.iter().flat_map(|s| s.iter()) {
         path.push(f.name);
-        props.insert(f.name.into(), field_schema(def, path, f));
+        props.insert(f.name.into(), field_schema(def, lang, path, f));
         path.pop();
         match f.req {
             Req::Optional => {}
@@ -153,17 +157,17 @@ fn object_schema(
     Value::Object(s)
 }
 
-fn field_schema(def: &FormDef, path: &mut Vec<&'static str>, f: &Field) -> Value {
+fn field_schema(def: &FormDef, lang: Lang, path: &mut Vec<&'static str>, f: &Field) -> Value {
     let mut s = match f.kind {
         Kind::Enum(values) => {
             let joined = path.join("/");
             let refused = |v: &str| def.restriction(&joined, v).is_some();
-            json!({"type": "string", "oneOf": one_of(values, Some(&refused))})
+            json!({"type": "string", "oneOf": one_of(lang, values, Some(&refused))})
         }
         Kind::EnumSet { values, exclusive } => {
             let mut s = json!({
                 "type": "array",
-                "items": {"type": "string", "oneOf": one_of(values, None)},
+                "items": {"type": "string", "oneOf": one_of(lang, values, None)},
                 "uniqueItems": true,
             });
             if !exclusive.is_empty() {
@@ -179,7 +183,7 @@ fn field_schema(def: &FormDef, path: &mut Vec<&'static str>, f: &Field) -> Value
         Kind::Drug => json!({
             "type": "string",
             "oneOf": drugs::drugs().map(|(d, c)| json!({
-                "const": d.value, "title": d.label, "x-class": c.value, "x-category": c.category.value,
+                "const": d.value, "title": lang.text(d.msg), "x-class": c.value, "x-category": c.category.value,
             })).collect::<Vec<_>>(),
         }),
         Kind::Integer { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
@@ -203,9 +207,9 @@ fn field_schema(def: &FormDef, path: &mut Vec<&'static str>, f: &Field) -> Value
         Kind::Identifying => {
             json!({"type": ["string", "number"], "writeOnly": true, "x-identifying": true})
         }
-        Kind::Object(fields) => object_schema(def, path, std::slice::from_ref(&fields)),
+        Kind::Object(fields) => object_schema(def, lang, path, std::slice::from_ref(&fields)),
         Kind::Array { item, min, max } => {
-            let mut s = json!({"type": "array", "items": object_schema(def, path, std::slice::from_ref(&item))});
+            let mut s = json!({"type": "array", "items": object_schema(def, lang, path, std::slice::from_ref(&item))});
             if min > 0 {
                 s["minItems"] = json!(min);
             }
@@ -214,9 +218,20 @@ fn field_schema(def: &FormDef, path: &mut Vec<&'static str>, f: &Field) -> Value
         }
     };
     let m = s.as_object_mut().expect("object");
-    m.insert("title".into(), json!(f.label));
-    if !f.help.is_empty() {
-        m.insert("description".into(), json!(f.help));
+    m.insert("title".into(), json!(lang.text(f.msg)));
+    let help = lang.attr(f.msg, "help");
+    let api = match f.kind {
+        Kind::Identifying => Some(lang.text("field-identifying-help")),
+        _ => lang.attr(f.msg, "api"),
+    };
+    if let Some(description) = api.as_ref().or(help.as_ref()) {
+        m.insert("description".into(), json!(description));
+    }
+    if let Some(help) = help {
+        m.insert("x-help".into(), json!(help));
+    }
+    if f.set_by_registry {
+        m.insert("x-set-by-registry".into(), json!(true));
     }
     if let Store::Into(target) = f.store {
         m.insert("writeOnly".into(), json!(true));

@@ -1132,7 +1132,7 @@ fn check_covers(fields: &[Field], schema: &Value, at: &str) {
     assert_eq!(props.len(), fields.len(), "{at}");
     for f in fields {
         let s = &props[f.name];
-        assert_eq!(s["title"], f.label, "{at}/{}", f.name);
+        assert_eq!(s["title"], crate::i18n::english_static(f.msg), "{at}/{}", f.name);
         match f.kind {
             Kind::Object(children) => check_covers(children, s, &format!("{at}/{}", f.name)),
             Kind::Array { item, .. } => {
@@ -1151,7 +1151,7 @@ fn check_covers(fields: &[Field], schema: &Value, at: &str) {
 #[test]
 fn json_schema_is_2020_12_and_covers_every_field() {
     for r in Registry::ALL {
-        let s = json_schema(r);
+        let s = json_schema(r, crate::i18n::Lang::ENGLISH);
         assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
         assert_eq!(s["type"], "object");
         assert_eq!(s["x-form-version"], r.form_version());
@@ -1164,7 +1164,7 @@ fn json_schema_is_2020_12_and_covers_every_field() {
         let order: Vec<&str> = s["x-order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(order, top.iter().map(|f| f.name).collect::<Vec<_>>());
     }
-    let ad = json_schema(Registry::AtopicDermatitis);
+    let ad = json_schema(Registry::AtopicDermatitis, crate::i18n::Lang::ENGLISH);
     let bases: Vec<&str> = ad["properties"]["covid"]["properties"]["diagnosis_basis"]["oneOf"]
         .as_array()
         .unwrap()
@@ -1172,7 +1172,7 @@ fn json_schema_is_2020_12_and_covers_every_field() {
         .map(|v| v["const"].as_str().unwrap())
         .collect();
     assert_eq!(bases, ["pcr", "antigen", "antibody"]);
-    let g = json_schema(Registry::General);
+    let g = json_schema(Registry::General, crate::i18n::Lang::ENGLISH);
     let drug = &g["properties"]["treatments"]["items"]["properties"]["drug"];
     assert!(drug["oneOf"]
         .as_array()
@@ -1526,7 +1526,7 @@ fn dump_schemas() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/schemas");
     std::fs::create_dir_all(dir).unwrap();
     for r in Registry::ALL {
-        let s = serde_json::to_string_pretty(&json_schema(r)).unwrap();
+        let s = serde_json::to_string_pretty(&json_schema(r, crate::i18n::Lang::ENGLISH)).unwrap();
         std::fs::write(format!("{dir}/{}.json", r.id()), s).unwrap();
         let stored = run(r, &example(r)).unwrap();
         let out = serde_json::to_string_pretty(

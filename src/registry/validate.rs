@@ -18,6 +18,7 @@ use super::form::drugs;
 use super::form::kinds::{find, Cond, EnumValue, Field, FormDef, Kind, Req};
 use crate::deid::fields::{parse_date, PartialDate};
 use crate::deid::text::Placeholder;
+use crate::i18n::{english, Arg, Lang, Message};
 
 /// One problem with a submitted form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,11 +27,15 @@ pub struct FieldError {
     pub pointer: String,
     /// Machine-readable code, e.g. `required`, `unknown_field`, `icu_requires_hospitalised`.
     pub code: &'static str,
-    /// A sentence a clinician understands. Never contains a submitted value.
+    /// A sentence a clinician understands, in English. Never contains a submitted value.
     pub detail: String,
+    /// The same sentence as a message, to be said in the reader's language (`None`: English only).
+    #[serde(skip)]
+    pub message: Option<Message>,
 }
 
 impl FieldError {
+    /// An error whose sentence is English only.
     pub fn new(
         pointer: impl Into<String>,
         code: &'static str,
@@ -40,6 +45,25 @@ impl FieldError {
             pointer: pointer.into(),
             code,
             detail: detail.into(),
+            message: None,
+        }
+    }
+
+    /// An error whose sentence is a message of `locales/*/problems.ftl`.
+    pub fn say(pointer: impl Into<String>, code: &'static str, message: Message) -> FieldError {
+        FieldError {
+            pointer: pointer.into(),
+            code,
+            detail: english(&message),
+            message: Some(message),
+        }
+    }
+
+    /// The sentence in `lang`.
+    pub fn detail_in(&self, lang: Lang) -> String {
+        match &self.message {
+            Some(m) if lang != Lang::ENGLISH => lang.say(m),
+            _ => self.detail.clone(),
         }
     }
 }
@@ -155,11 +179,7 @@ pub(crate) fn walk<'a>(
     let out = match raw.as_object() {
         Some(map) => w.object(form.sections, map),
         None => {
-            w.errors.push(FieldError::new(
-                "",
-                INVALID_TYPE,
-                "The case must be a JSON object.",
-            ));
+            w.errors.push(FieldError::say("", INVALID_TYPE, Message::new("error-not-object")));
             Map::new()
         }
     };
@@ -209,23 +229,25 @@ fn cond_holds(cond: Cond, sibling_field: Option<&Field>, sibling: Option<&Value>
     }
 }
 
-fn cond_text(cond: Cond, sibling: &Field) -> String {
-    match cond {
-        Cond::IsTrue => format!("\"{}\" is yes", sibling.label),
-        Cond::Present => format!("\"{}\" is given", sibling.label),
+/// "<sibling> is yes / is given / is <value>", a part of a sentence.
+fn cond_text(cond: Cond, sibling: &Field) -> Arg {
+    let m = match cond {
+        Cond::IsTrue => Message::new("condition-is-true"),
+        Cond::Present => Message::new("condition-is-given"),
         Cond::Equals(x) => {
-            let label = sibling
+            let value = sibling
                 .enum_values()
                 .and_then(|vals| vals.iter().find(|v| v.value == x))
-                .map(|v| v.label)
+                .map(|v| v.msg)
                 .or_else(|| match sibling.kind {
-                    Kind::Drug => drugs::drug(x).map(|(d, _)| d.label),
+                    Kind::Drug => drugs::drug(x).map(|(d, _)| d.msg),
                     _ => None,
                 })
-                .unwrap_or(x);
-            format!("\"{}\" is \"{}\"", sibling.label, label)
+                .map_or_else(|| Arg::Text(x.to_owned()), Arg::Label);
+            Message::new("condition-equals").arg("value", value)
         }
-    }
+    };
+    Arg::Message(Box::new(m.field(sibling.msg)))
 }
 
 fn list_values(values: &[EnumValue]) -> String {
@@ -240,12 +262,13 @@ fn list_values(values: &[EnumValue]) -> String {
 }
 
 impl<'a> Walk<'a> {
-    fn err(&mut self, code: &'static str, detail: String) {
-        self.errors.push(FieldError {
-            pointer: self.ptr.clone(),
-            code,
-            detail,
-        });
+    fn err(&mut self, code: &'static str, message: Message) {
+        self.errors.push(FieldError::say(self.ptr.clone(), code, message));
+    }
+
+    /// An error about field `f` (`$field` is its label).
+    fn err_on(&mut self, f: &Field, code: &'static str, id: &'static str) {
+        self.err(code, Message::new(id).field(f.msg));
     }
 
     fn object(
@@ -259,10 +282,7 @@ impl<'a> Walk<'a> {
         for (key, value) in map {
             push_escaped(&mut self.ptr, key);
             match lookup(key) {
-                None => self.err(
-                    UNKNOWN_FIELD,
-                    "This field is not part of the form; see the form definition.".into(),
-                ),
+                None => self.err(UNKNOWN_FIELD, Message::new("error-unknown-field")),
                 Some(_) if value.is_null() => {}
                 Some(f) if matches!(f.kind, Kind::Identifying) => self.identifying(f, value),
                 Some(f) => {
@@ -275,31 +295,25 @@ impl<'a> Walk<'a> {
         }
         for f in sections.iter().flat_map(|s| s.iter()) {
             let given = is_given(f, map.get(f.name));
-            let missing = |w: &mut Self, detail: String| {
+            let missing = |w: &mut Self, message: Message| {
                 push_escaped(&mut w.ptr, f.name);
-                w.err(REQUIRED, detail);
+                w.err(REQUIRED, message.field(f.msg));
                 w.ptr.truncate(base);
             };
             match f.req {
                 Req::Optional => {}
                 Req::Required => {
                     if map.get(f.name).map_or(true, Value::is_null) {
-                        missing(self, format!("\"{}\" is required.", f.label));
+                        missing(self, Message::new("error-required"));
                     } else if !given {
-                        missing(self, format!("\"{}\" must not be empty.", f.label));
+                        missing(self, Message::new("error-empty"));
                     }
                 }
                 Req::Unless(other) => {
                     let other_field = lookup(other);
                     if !given && !other_field.is_some_and(|o| is_given(o, map.get(other))) {
-                        let other_label = other_field.map_or(other, |o| o.label);
-                        missing(
-                            self,
-                            format!(
-                                "\"{}\" is required unless \"{}\" is given.",
-                                f.label, other_label
-                            ),
-                        );
+                        let other_label = other_field.map_or_else(|| Arg::Text(other.to_owned()), |o| Arg::Label(o.msg));
+                        missing(self, Message::new("error-required-unless").arg("other", other_label));
                     }
                 }
                 Req::When(sib, cond) | Req::Iff(sib, cond) => {
@@ -309,22 +323,16 @@ impl<'a> Walk<'a> {
                     if holds == Some(true) && !given {
                         missing(
                             self,
-                            format!(
-                                "\"{}\" is required when {}.",
-                                f.label,
-                                cond_text(cond, sib_field)
-                            ),
+                            Message::new("error-required-when").arg("condition", cond_text(cond, sib_field)),
                         );
                     }
                     if matches!(f.req, Req::Iff(..)) && holds == Some(false) && given {
                         push_escaped(&mut self.ptr, f.name);
                         self.err(
                             NOT_APPLICABLE,
-                            format!(
-                                "\"{}\" is only used when {}.",
-                                f.label,
-                                cond_text(cond, sib_field)
-                            ),
+                            Message::new("error-only-when")
+                                .field(f.msg)
+                                .arg("condition", cond_text(cond, sib_field)),
                         );
                         self.ptr.truncate(base);
                     }
@@ -343,7 +351,7 @@ impl<'a> Walk<'a> {
             }
             Value::Number(n) => self.known.push(Cow::Owned(n.to_string())),
             _ => {
-                return self.err(INVALID_TYPE, format!("\"{}\" must be text.", f.label));
+                return self.err_on(f, INVALID_TYPE, "error-text");
             }
         }
         self.removed.push(self.ptr.clone());
@@ -365,7 +373,7 @@ impl<'a> Walk<'a> {
         });
         match hit {
             Some(r) => {
-                self.err(r.code, r.detail.into());
+                self.err(r.code, Message::new(r.msg));
                 true
             }
             None => false,
@@ -376,17 +384,11 @@ impl<'a> Walk<'a> {
         match f.kind {
             Kind::Enum(values) => {
                 let Some(s) = value.as_str() else {
-                    self.err(
-                        INVALID_TYPE,
-                        format!("\"{}\" must be one of: {}.", f.label, list_values(values)),
-                    );
+                    self.err(INVALID_TYPE, Message::new("error-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
                     return None;
                 };
                 if !values.iter().any(|v| v.value == s) {
-                    self.err(
-                        INVALID_VALUE,
-                        format!("\"{}\" must be one of: {}.", f.label, list_values(values)),
-                    );
+                    self.err(INVALID_VALUE, Message::new("error-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
                     return None;
                 }
                 if self.restriction(s) {
@@ -401,23 +403,14 @@ impl<'a> Walk<'a> {
                     } else {
                         INVALID_TYPE
                     };
-                    self.err(
-                        code,
-                        format!(
-                            "\"{}\" must be one of the drugs of the form definition.",
-                            f.label
-                        ),
-                    );
+                    self.err_on(f, code, "error-drug");
                     return None;
                 };
                 Some(Value::String(s.to_owned()))
             }
             Kind::EnumSet { values, exclusive } => {
                 let Some(items) = value.as_array() else {
-                    self.err(
-                        INVALID_TYPE,
-                        format!("\"{}\" must be a list of values.", f.label),
-                    );
+                    self.err_on(f, INVALID_TYPE, "error-list-of-values");
                     return None;
                 };
                 let base = self.ptr.len();
@@ -436,21 +429,11 @@ impl<'a> Walk<'a> {
                             } else {
                                 INVALID_TYPE
                             };
-                            self.err(
-                                code,
-                                format!(
-                                    "Each value of \"{}\" must be one of: {}.",
-                                    f.label,
-                                    list_values(values)
-                                ),
-                            );
+                            self.err(code, Message::new("error-each-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
                         }
                         Some(s) if items[..i].iter().any(|p| p.as_str() == Some(s)) => {
                             ok = false;
-                            self.err(
-                                DUPLICATE,
-                                format!("\"{}\" lists the same value twice.", f.label),
-                            );
+                            self.err_on(f, DUPLICATE, "error-same-value-twice");
                         }
                         Some(_) => {}
                     }
@@ -460,17 +443,11 @@ impl<'a> Walk<'a> {
                     for x in exclusive {
                         if items.iter().any(|i| i.as_str() == Some(*x)) {
                             ok = false;
-                            let label = values
+                            let value = values
                                 .iter()
                                 .find(|v| v.value == *x)
-                                .map_or(*x, |v| v.label);
-                            self.err(
-                                MUST_BE_ALONE,
-                                format!(
-                                    "In \"{}\", \"{}\" cannot be combined with another value.",
-                                    f.label, label
-                                ),
-                            );
+                                .map_or_else(|| Arg::Text((*x).to_owned()), |v| Arg::Label(v.msg));
+                            self.err(MUST_BE_ALONE, Message::new("error-must-be-alone").field(f.msg).arg("value", value));
                         }
                     }
                 }
@@ -484,16 +461,13 @@ impl<'a> Walk<'a> {
                         .map(|x| x as i64)
                 });
                 let Some(n) = n else {
-                    self.err(
-                        INVALID_TYPE,
-                        format!("\"{}\" must be a whole number.", f.label),
-                    );
+                    self.err_on(f, INVALID_TYPE, "error-whole-number");
                     return None;
                 };
                 if n < min || n > max {
                     self.err(
                         OUT_OF_RANGE,
-                        format!("\"{}\" must be between {min} and {max}.", f.label),
+                        Message::new("error-between").field(f.msg).arg("min", Arg::Text(min.to_string())).arg("max", Arg::Text(max.to_string())),
                     );
                     return None;
                 }
@@ -501,13 +475,13 @@ impl<'a> Walk<'a> {
             }
             Kind::Number { min, max, decimals } => {
                 let Some(x) = value.as_f64().filter(|x| x.is_finite()) else {
-                    self.err(INVALID_TYPE, format!("\"{}\" must be a number.", f.label));
+                    self.err_on(f, INVALID_TYPE, "error-number");
                     return None;
                 };
                 if x < min || x > max {
                     self.err(
                         OUT_OF_RANGE,
-                        format!("\"{}\" must be between {min} and {max}.", f.label),
+                        Message::new("error-between").field(f.msg).arg("min", Arg::Text(min.to_string())).arg("max", Arg::Text(max.to_string())),
                     );
                     return None;
                 }
@@ -516,7 +490,7 @@ impl<'a> Walk<'a> {
                     if (scaled - scaled.round()).abs() > 1e-6 {
                         self.err(
                             TOO_MANY_DECIMALS,
-                            format!("\"{}\" must have at most {d} decimal(s).", f.label),
+                            Message::new("error-decimals").field(f.msg).arg("decimals", Arg::Int(i64::from(d))),
                         );
                         return None;
                     }
@@ -526,61 +500,37 @@ impl<'a> Walk<'a> {
             Kind::Bool => match value {
                 Value::Bool(b) => Some(Value::Bool(*b)),
                 _ => {
-                    self.err(
-                        INVALID_TYPE,
-                        format!("\"{}\" must be true or false.", f.label),
-                    );
+                    self.err_on(f, INVALID_TYPE, "error-true-or-false");
                     None
                 }
             },
             Kind::Country => {
                 let Some(s) = value.as_str() else {
-                    self.err(
-                        INVALID_TYPE,
-                        format!(
-                            "\"{}\" must be an ISO 3166-1 alpha-2 country code.",
-                            f.label
-                        ),
-                    );
+                    self.err_on(f, INVALID_TYPE, "error-country-code");
                     return None;
                 };
                 if COUNTRIES.binary_search_by(|c| c.value.cmp(s)).is_err() {
-                    self.err(
-                        INVALID_VALUE,
-                        format!("\"{}\" must be an ISO 3166-1 alpha-2 country code in capitals, such as NO or BR.", f.label),
-                    );
+                    self.err_on(f, INVALID_VALUE, "error-country-value");
                     return None;
                 }
                 Some(Value::String(s.to_owned()))
             }
             Kind::Date => {
                 let Some(d) = value.as_str().and_then(parse_date) else {
-                    self.err(
-                        INVALID_DATE,
-                        format!("\"{}\" must be a date written YYYY-MM-DD.", f.label),
-                    );
+                    self.err_on(f, INVALID_DATE, "error-date");
                     return None;
                 };
                 let earliest =
                     NaiveDate::from_ymd_opt(EARLIEST_DATE.0, EARLIEST_DATE.1, EARLIEST_DATE.2)?;
                 if d < earliest || d > self.tomorrow() {
-                    self.err(
-                        OUT_OF_RANGE,
-                        format!(
-                            "\"{}\" must be a date after 1880 and not in the future.",
-                            f.label
-                        ),
-                    );
+                    self.err_on(f, OUT_OF_RANGE, "error-date-range");
                     return None;
                 }
                 Some(value.clone())
             }
             Kind::DiagnosisDate => {
                 let Some(d) = value.as_str().and_then(PartialDate::parse) else {
-                    self.err(
-                        INVALID_DATE,
-                        format!("\"{}\" must be written YYYY-MM-DD or YYYY-MM.", f.label),
-                    );
+                    self.err_on(f, INVALID_DATE, "error-diagnosis-date");
                     return None;
                 };
                 let earliest = NaiveDate::from_ymd_opt(
@@ -589,26 +539,20 @@ impl<'a> Walk<'a> {
                     EARLIEST_DIAGNOSIS.2,
                 )?;
                 if d.last_day() < earliest || d.first_day() > self.tomorrow() {
-                    self.err(
-                        OUT_OF_RANGE,
-                        format!(
-                            "\"{}\" must be from November 2019 onwards and not in the future.",
-                            f.label
-                        ),
-                    );
+                    self.err_on(f, OUT_OF_RANGE, "error-diagnosis-date-range");
                     return None;
                 }
                 Some(value.clone())
             }
             Kind::FreeText { max } => {
                 let Some(s) = value.as_str() else {
-                    self.err(INVALID_TYPE, format!("\"{}\" must be text.", f.label));
+                    self.err_on(f, INVALID_TYPE, "error-text");
                     return None;
                 };
                 if text_len(s) > max {
                     self.err(
                         TOO_LONG,
-                        format!("\"{}\" must be at most {max} characters long.", f.label),
+                        Message::new("error-too-long").field(f.msg).arg("max", Arg::Int(max as i64)),
                     );
                     return None;
                 }
@@ -618,10 +562,7 @@ impl<'a> Walk<'a> {
             Kind::Identifying => None, // handled by `object`
             Kind::Object(fields) => {
                 let Some(map) = value.as_object() else {
-                    self.err(
-                        INVALID_TYPE,
-                        format!("\"{}\" must be an object (a group of fields).", f.label),
-                    );
+                    self.err_on(f, INVALID_TYPE, "error-object");
                     return None;
                 };
                 Some(Value::Object(
@@ -630,20 +571,20 @@ impl<'a> Walk<'a> {
             }
             Kind::Array { item, min, max } => {
                 let Some(items) = value.as_array() else {
-                    self.err(INVALID_TYPE, format!("\"{}\" must be a list.", f.label));
+                    self.err_on(f, INVALID_TYPE, "error-list");
                     return None;
                 };
                 if items.len() > max {
                     self.err(
                         TOO_MANY_ITEMS,
-                        format!("\"{}\" can have at most {max} entries.", f.label),
+                        Message::new("error-too-many-items").field(f.msg).arg("max", Arg::Int(max as i64)),
                     );
                     return None;
                 }
                 if items.len() < min {
                     self.err(
                         TOO_FEW_ITEMS,
-                        format!("\"{}\" needs at least {min} entries.", f.label),
+                        Message::new("error-too-few-items").field(f.msg).arg("min", Arg::Int(min as i64)),
                     );
                     return None;
                 }
@@ -656,10 +597,7 @@ impl<'a> Walk<'a> {
                         Some(map) => {
                             out.push(Value::Object(self.object(std::slice::from_ref(&item), map)))
                         }
-                        None => self.err(
-                            INVALID_TYPE,
-                            format!("Each entry of \"{}\" must be an object.", f.label),
-                        ),
+                        None => self.err_on(f, INVALID_TYPE, "error-each-entry-object"),
                     }
                     self.ptr.truncate(base);
                 }

@@ -8,78 +8,55 @@ use super::kinds::{
     get_array, get_bool, Column, EnumValue as V, FacetSource, Field, FormDef, Kind, Restriction,
     Rule,
 };
+use crate::i18n::Message;
 use crate::registry::validate::FieldError;
 
 pub const ATOPIC_COMORBIDITIES: &[V] = &[
-    V::new("asthma", "Asthma"),
-    V::new("allergic_rhinitis", "Allergic rhinitis"),
-    V::new("allergic_conjunctivitis", "Allergic conjunctivitis"),
-    V::new("food_allergy", "Food allergy"),
-    V::new("eosinophilic_oesophagitis", "Eosinophilic oesophagitis"),
-    V::new("none", "None of these"),
+    V::new("asthma", "choice-atopic-comorbidity-asthma"),
+    V::new("allergic_rhinitis", "choice-atopic-comorbidity-allergic-rhinitis"),
+    V::new("allergic_conjunctivitis", "choice-atopic-comorbidity-allergic-conjunctivitis"),
+    V::new("food_allergy", "choice-atopic-comorbidity-food-allergy"),
+    V::new("eosinophilic_oesophagitis", "choice-atopic-comorbidity-eosinophilic-oesophagitis"),
+    V::new("none", "choice-atopic-comorbidity-none"),
 ];
 
 const SEVERITY: &[Field] = &[
-    Field::new(
-        "iga",
-        "Investigator's Global Assessment (IGA)",
-        "Shares its five-point scale with the psoriasis PGA.",
+    Field::new("iga", "field-atopic-dermatitis-severity-before-covid-iga",
         Kind::Enum(SEVERITY_SCALE),
     )
     .required(),
-    Field::new(
-        "easi",
-        "EASI",
-        "0 to 72, at most one decimal.",
+    Field::new("easi", "field-atopic-dermatitis-severity-before-covid-easi",
         Kind::Number {
             min: 0.0,
             max: 72.0,
             decimals: Some(1),
         },
     ),
-    Field::new(
-        "poem",
-        "POEM",
-        "0 to 28.",
+    Field::new("poem", "field-atopic-dermatitis-severity-before-covid-poem",
         Kind::Integer { min: 0, max: 28 },
     ),
 ];
 
 const MODULE: &[Field] = &[
-    Field::new(
-        "severity_before_covid",
-        "Severity before COVID-19",
-        "",
+    Field::new("severity_before_covid", "field-atopic-dermatitis-severity-before-covid",
         Kind::Object(SEVERITY),
     )
     .required(),
-    Field::new(
-        "atopic_comorbidities",
-        "Atopic comorbidities",
-        "\"None of these\" cannot be combined with another value.",
+    Field::new("atopic_comorbidities", "field-atopic-dermatitis-atopic-comorbidities",
         Kind::EnumSet {
             values: ATOPIC_COMORBIDITIES,
             exclusive: &["none"],
         },
     ),
-    Field::new(
-        "flare_after_covid",
-        "Atopic dermatitis flare after COVID-19",
-        "",
+    Field::new("flare_after_covid", "field-atopic-dermatitis-flare-after-covid",
         Kind::Enum(YES_NO_UNKNOWN),
     ),
-    Field::new(
-        "topical_only",
-        "Topical treatment only",
-        "Yes conflicts with any systemic treatment listed.",
+    Field::new("topical_only", "field-atopic-dermatitis-topical-only",
         Kind::Bool,
     ),
 ];
 
-pub const FIELDS: &[Field] = &[Field::new(
-    "atopic_dermatitis",
-    "Atopic dermatitis",
-    "",
+pub const FIELDS: &[Field] = &[Field::new("atopic_dermatitis", "field-atopic-dermatitis",
     Kind::Object(MODULE),
 )
 .required()];
@@ -88,17 +65,17 @@ fn topical_only_conflicts_with_systemic(form: &Value, errors: &mut Vec<FieldErro
     if get_bool(form, "/atopic_dermatitis/topical_only") == Some(true)
         && get_array(form, "/treatments").is_some_and(|t| !t.is_empty())
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "/atopic_dermatitis/topical_only",
             "topical_only_with_systemic_treatment",
-            "\"Topical treatment only\" cannot be yes when a systemic treatment is listed.",
+            Message::new("error-topical-only-with-systemic-treatment"),
         ));
     }
 }
 
 pub const RULES: &[Rule] = &[Rule {
     code: "topical_only_with_systemic_treatment",
-    description: "\"Topical treatment only\" conflicts with any systemic treatment.",
+    msg: "rule-topical-only-with-systemic-treatment",
     check: topical_only_conflicts_with_systemic,
 }];
 
@@ -106,7 +83,7 @@ pub const RESTRICTIONS: &[Restriction] = &[Restriction {
     path: "covid/diagnosis_basis",
     refused: "clinical_suspicion",
     code: "laboratory_confirmation_required",
-    detail: "The atopic dermatitis registry takes laboratory-confirmed COVID-19 cases only (PCR, antigen or antibody test); a clinically suspected case cannot be entered here.",
+    msg: "rule-laboratory-confirmation-required",
 }];
 
 pub const COLUMNS: &[Column] = &[
@@ -129,8 +106,7 @@ pub const FACETS: &[FacetSource] = &[FacetSource {
 pub const FORM: FormDef = FormDef {
     registry: "atopic-dermatitis",
     version: "atopic-dermatitis/1",
-    title: "Atopic Dermatitis COVID-19 Registry",
-    description: "Retrospective, anonymised cases of COVID-19 in people with atopic dermatitis, aligned with the psoriasis registry. Laboratory-confirmed COVID-19 only.",
+    msg: "form-atopic-dermatitis",
     sections: &[super::core::FIELDS, FIELDS],
     rules: &[super::core::RULES, RULES],
     columns: &[super::core::COLUMNS, COLUMNS],

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::kinds::{
     get_array, get_bool, get_str, Column, Cond, EnumValue as V, FacetSource, Field, Kind, Req, Rule,
 };
+use crate::i18n::Message;
 use crate::registry::validate::FieldError;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -13,17 +14,17 @@ use crate::registry::validate::FieldError;
 
 /// The five-point scale shared on purpose by the psoriasis PGA and the atopic dermatitis IGA.
 pub const SEVERITY_SCALE: &[V] = &[
-    V::new("clear", "Clear (0)"),
-    V::new("almost_clear", "Almost clear (1)"),
-    V::new("mild", "Mild (2)"),
-    V::new("moderate", "Moderate (3)"),
-    V::new("severe", "Severe (4)"),
+    V::new("clear", "choice-severity-clear"),
+    V::new("almost_clear", "choice-severity-almost-clear"),
+    V::new("mild", "choice-severity-mild"),
+    V::new("moderate", "choice-severity-moderate"),
+    V::new("severe", "choice-severity-severe"),
 ];
 
 pub const YES_NO_UNKNOWN: &[V] = &[
-    V::new("yes", "Yes"),
-    V::new("no", "No"),
-    V::new("unknown", "Unknown"),
+    V::new("yes", "choice-yes-no-unknown-yes"),
+    V::new("no", "choice-yes-no-unknown-no"),
+    V::new("unknown", "choice-yes-no-unknown-unknown"),
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -31,26 +32,26 @@ pub const YES_NO_UNKNOWN: &[V] = &[
 
 /// COVID-19 severity, the ordinal scale every summary uses (values are `Derived::covid_severity`).
 pub const COVID_SEVERITY: &[V] = &[
-    V::new("1", "Not hospitalised"),
-    V::new("2", "Hospitalised without ICU or invasive ventilation"),
-    V::new("3", "ICU or invasive ventilation"),
-    V::new("4", "Died"),
+    V::new("1", "choice-covid-severity-1"),
+    V::new("2", "choice-covid-severity-2"),
+    V::new("3", "choice-covid-severity-3"),
+    V::new("4", "choice-covid-severity-4"),
 ];
 
 /// `Derived::confirmed`.
 pub const CONFIRMATION: &[V] = &[
-    V::new("true", "Laboratory confirmed"),
-    V::new("false", "Clinically suspected"),
+    V::new("true", "choice-confirmation-true"),
+    V::new("false", "choice-confirmation-false"),
 ];
 
 /// Age bands (`Derived::age_band`) with their inclusive upper bound; the last is open (`90+`).
 pub const AGE_BANDS: &[(i32, V)] = &[
-    (17, V::new("0-17", "0–17 years")),
-    (39, V::new("18-39", "18–39 years")),
-    (59, V::new("40-59", "40–59 years")),
-    (79, V::new("60-79", "60–79 years")),
-    (89, V::new("80-89", "80–89 years")),
-    (i32::MAX, V::new("90+", "90 years or older")),
+    (17, V::new("0-17", "choice-age-band-0-17")),
+    (39, V::new("18-39", "choice-age-band-18-39")),
+    (59, V::new("40-59", "choice-age-band-40-59")),
+    (79, V::new("60-79", "choice-age-band-60-79")),
+    (89, V::new("80-89", "choice-age-band-80-89")),
+    (i32::MAX, V::new("90+", "choice-age-band-90-plus")),
 ];
 
 pub fn age_band(age_years: i32) -> &'static str {
@@ -67,313 +68,236 @@ pub const LABORATORY_CONFIRMED: &[&str] = &["pcr", "antigen", "antibody"];
 // Enumerations of the core
 
 pub const SPECIALTIES: &[V] = &[
-    V::new("dermatology", "Dermatology"),
-    V::new("rheumatology", "Rheumatology"),
-    V::new("internal_medicine", "Internal medicine"),
-    V::new("general_practice", "General practice"),
-    V::new("paediatrics", "Paediatrics"),
-    V::new("infectious_disease", "Infectious disease"),
-    V::new("other", "Other"),
+    V::new("dermatology", "choice-specialty-dermatology"),
+    V::new("rheumatology", "choice-specialty-rheumatology"),
+    V::new("internal_medicine", "choice-specialty-internal-medicine"),
+    V::new("general_practice", "choice-specialty-general-practice"),
+    V::new("paediatrics", "choice-specialty-paediatrics"),
+    V::new("infectious_disease", "choice-specialty-infectious-disease"),
+    V::new("other", "choice-specialty-other"),
 ];
 
 pub const SEXES: &[V] = &[
-    V::new("female", "Female"),
-    V::new("male", "Male"),
-    V::new("other", "Other"),
-    V::new("unknown", "Unknown"),
+    V::new("female", "choice-sex-female"),
+    V::new("male", "choice-sex-male"),
+    V::new("other", "choice-sex-other"),
+    V::new("unknown", "choice-sex-unknown"),
 ];
 
 pub const ETHNICITIES: &[V] = &[
-    V::new("white", "White"),
-    V::new("black", "Black"),
-    V::new("asian", "Asian"),
-    V::new("mixed", "Mixed"),
-    V::new("other", "Other"),
-    V::new("unknown", "Unknown"),
+    V::new("white", "choice-ethnicity-white"),
+    V::new("black", "choice-ethnicity-black"),
+    V::new("asian", "choice-ethnicity-asian"),
+    V::new("mixed", "choice-ethnicity-mixed"),
+    V::new("other", "choice-ethnicity-other"),
+    V::new("unknown", "choice-ethnicity-unknown"),
 ];
 
 pub const SMOKING: &[V] = &[
-    V::new("never", "Never smoked"),
-    V::new("former", "Former smoker"),
-    V::new("current", "Current smoker"),
-    V::new("unknown", "Unknown"),
+    V::new("never", "choice-smoking-never"),
+    V::new("former", "choice-smoking-former"),
+    V::new("current", "choice-smoking-current"),
+    V::new("unknown", "choice-smoking-unknown"),
 ];
 
 pub const COMORBIDITIES: &[V] = &[
-    V::new("hypertension", "Hypertension"),
-    V::new("diabetes", "Diabetes"),
-    V::new("cardiovascular_disease", "Cardiovascular disease"),
-    V::new("chronic_lung_disease", "Chronic lung disease"),
-    V::new("chronic_kidney_disease", "Chronic kidney disease"),
-    V::new("chronic_liver_disease", "Chronic liver disease"),
-    V::new("cancer", "Cancer"),
-    V::new("obesity", "Obesity"),
-    V::new("immunodeficiency", "Immunodeficiency"),
-    V::new("cerebrovascular_disease", "Cerebrovascular disease"),
-    V::new("none", "None of these"),
+    V::new("hypertension", "choice-comorbidity-hypertension"),
+    V::new("diabetes", "choice-comorbidity-diabetes"),
+    V::new("cardiovascular_disease", "choice-comorbidity-cardiovascular-disease"),
+    V::new("chronic_lung_disease", "choice-comorbidity-chronic-lung-disease"),
+    V::new("chronic_kidney_disease", "choice-comorbidity-chronic-kidney-disease"),
+    V::new("chronic_liver_disease", "choice-comorbidity-chronic-liver-disease"),
+    V::new("cancer", "choice-comorbidity-cancer"),
+    V::new("obesity", "choice-comorbidity-obesity"),
+    V::new("immunodeficiency", "choice-comorbidity-immunodeficiency"),
+    V::new("cerebrovascular_disease", "choice-comorbidity-cerebrovascular-disease"),
+    V::new("none", "choice-comorbidity-none"),
 ];
 
 pub const DIAGNOSIS_BASES: &[V] = &[
-    V::new("pcr", "PCR test"),
-    V::new("antigen", "Antigen test"),
-    V::new("antibody", "Antibody test"),
-    V::new(
-        "clinical_suspicion",
-        "Clinical suspicion (no positive test)",
-    ),
+    V::new("pcr", "choice-diagnosis-basis-pcr"),
+    V::new("antigen", "choice-diagnosis-basis-antigen"),
+    V::new("antibody", "choice-diagnosis-basis-antibody"),
+    V::new("clinical_suspicion", "choice-diagnosis-basis-clinical-suspicion"),
 ];
 
 pub const SYMPTOMS: &[V] = &[
-    V::new("fever", "Fever"),
-    V::new("cough", "Cough"),
-    V::new("dyspnoea", "Shortness of breath"),
-    V::new("fatigue", "Fatigue"),
-    V::new("anosmia", "Loss of smell"),
-    V::new("ageusia", "Loss of taste"),
-    V::new("myalgia", "Muscle pain"),
-    V::new("headache", "Headache"),
-    V::new("diarrhoea", "Diarrhoea"),
-    V::new("asymptomatic", "No symptoms"),
+    V::new("fever", "choice-symptom-fever"),
+    V::new("cough", "choice-symptom-cough"),
+    V::new("dyspnoea", "choice-symptom-dyspnoea"),
+    V::new("fatigue", "choice-symptom-fatigue"),
+    V::new("anosmia", "choice-symptom-anosmia"),
+    V::new("ageusia", "choice-symptom-ageusia"),
+    V::new("myalgia", "choice-symptom-myalgia"),
+    V::new("headache", "choice-symptom-headache"),
+    V::new("diarrhoea", "choice-symptom-diarrhoea"),
+    V::new("asymptomatic", "choice-symptom-asymptomatic"),
 ];
 
 pub const VACCINATION: &[V] = &[
-    V::new("unvaccinated", "Unvaccinated"),
-    V::new("partial", "Partially vaccinated"),
-    V::new("complete", "Primary course complete"),
-    V::new("boosted", "Boosted"),
-    V::new("unknown", "Unknown"),
+    V::new("unvaccinated", "choice-vaccination-unvaccinated"),
+    V::new("partial", "choice-vaccination-partial"),
+    V::new("complete", "choice-vaccination-complete"),
+    V::new("boosted", "choice-vaccination-boosted"),
+    V::new("unknown", "choice-vaccination-unknown"),
 ];
 
 pub const VENTILATION: &[V] = &[
-    V::new("none", "None"),
-    V::new("oxygen", "Supplemental oxygen"),
-    V::new("non_invasive", "Non-invasive ventilation"),
-    V::new("invasive", "Invasive mechanical ventilation"),
+    V::new("none", "choice-ventilation-none"),
+    V::new("oxygen", "choice-ventilation-oxygen"),
+    V::new("non_invasive", "choice-ventilation-non-invasive"),
+    V::new("invasive", "choice-ventilation-invasive"),
 ];
 
 pub const OUTCOME_STATUS: &[V] = &[
-    V::new("recovered", "Recovered"),
-    V::new("recovering", "Recovering"),
-    V::new("not_recovered", "Not recovered"),
-    V::new("died", "Died"),
-    V::new("unknown", "Unknown"),
+    V::new("recovered", "choice-outcome-status-recovered"),
+    V::new("recovering", "choice-outcome-status-recovering"),
+    V::new("not_recovered", "choice-outcome-status-not-recovered"),
+    V::new("died", "choice-outcome-status-died"),
+    V::new("unknown", "choice-outcome-status-unknown"),
 ];
 
 pub const STATUS_AT_ONSET: &[V] = &[
-    V::new("ongoing", "Ongoing"),
-    V::new("paused_before_onset", "Paused before COVID-19 onset"),
-    V::new(
-        "stopped_within_3_months",
-        "Stopped within 3 months before onset",
-    ),
+    V::new("ongoing", "choice-status-at-onset-ongoing"),
+    V::new("paused_before_onset", "choice-status-at-onset-paused-before-onset"),
+    V::new("stopped_within_3_months", "choice-status-at-onset-stopped-within-3-months"),
 ];
 
 pub const CHANGED_DUE_TO_COVID: &[V] = &[
-    V::new("no_change", "No change"),
-    V::new("paused", "Paused"),
-    V::new("stopped", "Stopped"),
-    V::new("unknown", "Unknown"),
+    V::new("no_change", "choice-changed-due-to-covid-no-change"),
+    V::new("paused", "choice-changed-due-to-covid-paused"),
+    V::new("stopped", "choice-changed-due-to-covid-stopped"),
+    V::new("unknown", "choice-changed-due-to-covid-unknown"),
 ];
 
 // ---------------------------------------------------------------------------------------------------------
 // Fields
 
 const REPORTER: &[Field] = &[
-    Field::new(
-        "country",
-        "Country where care was given",
-        "ISO 3166-1 alpha-2 code, upper case (e.g. NO, BR).",
+    Field::new("country", "field-reporter-country",
         Kind::Country,
     )
     .required(),
-    Field::new(
-        "specialty",
-        "Reporter's specialty",
-        "The specialty of the clinician entering the case.",
+    Field::new("specialty", "field-reporter-specialty",
         Kind::Enum(SPECIALTIES),
     )
     .required(),
-    Field::identifying("name", "Reporter's name"),
-    Field::identifying("email", "Reporter's email"),
-    Field::identifying("institution", "Reporter's institution"),
+    Field::identifying("name", "field-reporter-name"),
+    Field::identifying("email", "field-reporter-email"),
+    Field::identifying("institution", "field-reporter-institution"),
 ];
 
 const PATIENT: &[Field] = &[
-    Field::new(
-        "age_years",
-        "Age (years)",
-        "Age in whole years at COVID-19 diagnosis, 0 to 120. Required unless the date of birth is given. Ages of 90 and over are stored as 90 with \"Age top-coded\" set.",
+    Field::new("age_years", "field-patient-age-years",
         Kind::Integer { min: 0, max: 120 },
     )
     .req(Req::Unless("date_of_birth")),
-    Field::new(
-        "age_top_coded",
-        "Age top-coded (90 or over)",
-        "Set by the registry when the age was 90 or over and is stored as 90. Only allowed with an age of 90.",
-        Kind::Bool,
-    ),
-    Field::new(
-        "date_of_birth",
-        "Date of birth",
-        "YYYY-MM-DD. Identifying: converted to the age in whole years at COVID-19 diagnosis (at the first day of the diagnosis month when only the month is given), then dropped.",
+    Field::new("age_top_coded", "field-patient-age-top-coded", Kind::Bool).set_by_registry(),
+    Field::new("date_of_birth", "field-patient-date-of-birth",
         Kind::Date,
     )
     .becomes("age_years"),
-    Field::new("sex", "Sex", "", Kind::Enum(SEXES)).required(),
-    Field::new("ethnicity", "Ethnicity", "", Kind::Enum(ETHNICITIES)),
-    Field::new(
-        "country_of_residence",
-        "Country of residence",
-        "ISO 3166-1 alpha-2 code; when left out, the country where care was given.",
+    Field::new("sex", "field-patient-sex", Kind::Enum(SEXES)).required(),
+    Field::new("ethnicity", "field-patient-ethnicity", Kind::Enum(ETHNICITIES)),
+    Field::new("country_of_residence", "field-patient-country-of-residence",
         Kind::Country,
     ),
-    Field::new(
-        "height_cm",
-        "Height (cm)",
-        "20 to 250 cm, given together with the weight. Only the BMI (one decimal) is stored.",
+    Field::new("height_cm", "field-patient-height-cm",
         Kind::Number { min: 20.0, max: 250.0, decimals: None },
     )
     .req(Req::When("weight_kg", Cond::Present))
     .becomes("bmi"),
-    Field::new(
-        "weight_kg",
-        "Weight (kg)",
-        "0.5 to 400 kg, given together with the height. Only the BMI (one decimal) is stored.",
+    Field::new("weight_kg", "field-patient-weight-kg",
         Kind::Number { min: 0.5, max: 400.0, decimals: None },
     )
     .req(Req::When("height_cm", Cond::Present))
     .becomes("bmi"),
-    Field::new(
-        "bmi",
-        "Body mass index (kg/m²)",
-        "10 to 80; an alternative to height and weight. Stored with one decimal.",
+    Field::new("bmi", "field-patient-bmi",
         Kind::Number { min: 10.0, max: 80.0, decimals: None },
     ),
-    Field::new("smoking", "Smoking", "", Kind::Enum(SMOKING)),
-    Field::identifying("name", "Patient's name"),
-    Field::identifying("initials", "Patient's initials"),
-    Field::identifying("email", "Patient's email"),
-    Field::identifying("phone", "Patient's phone number"),
-    Field::identifying("address", "Patient's address"),
-    Field::identifying("postcode", "Patient's postcode"),
-    Field::identifying("city", "Patient's city or town"),
-    Field::identifying("mrn", "Medical record number"),
-    Field::identifying("national_id", "National identity number"),
-    Field::identifying("insurance_number", "Insurance number"),
-    Field::identifying("photo_url", "Photo URL"),
+    Field::new("smoking", "field-patient-smoking", Kind::Enum(SMOKING)),
+    Field::identifying("name", "field-patient-name"),
+    Field::identifying("initials", "field-patient-initials"),
+    Field::identifying("email", "field-patient-email"),
+    Field::identifying("phone", "field-patient-phone"),
+    Field::identifying("address", "field-patient-address"),
+    Field::identifying("postcode", "field-patient-postcode"),
+    Field::identifying("city", "field-patient-city"),
+    Field::identifying("mrn", "field-patient-mrn"),
+    Field::identifying("national_id", "field-patient-national-id"),
+    Field::identifying("insurance_number", "field-patient-insurance-number"),
+    Field::identifying("photo_url", "field-patient-photo-url"),
 ];
 
 const OUTCOME: &[Field] = &[
-    Field::new("hospitalised", "Hospitalised for COVID-19", "", Kind::Bool).required(),
-    Field::new(
-        "icu",
-        "Admitted to intensive care",
-        "Required when the patient was hospitalised; can only be yes for a hospitalised patient.",
+    Field::new("hospitalised", "field-covid-outcome-hospitalised", Kind::Bool).required(),
+    Field::new("icu", "field-covid-outcome-icu",
         Kind::Bool,
     )
     .req(Req::When("hospitalised", Cond::IsTrue)),
-    Field::new(
-        "ventilation",
-        "Highest respiratory support",
-        "Invasive ventilation is only possible for a hospitalised patient.",
+    Field::new("ventilation", "field-covid-outcome-ventilation",
         Kind::Enum(VENTILATION),
     ),
-    Field::new("died", "Died", "Must agree with the outcome status.", Kind::Bool).required(),
-    Field::new(
-        "status",
-        "Outcome status",
-        "\"Died\" if and only if the patient died.",
+    Field::new("died", "field-covid-outcome-died", Kind::Bool).required(),
+    Field::new("status", "field-covid-outcome-status",
         Kind::Enum(OUTCOME_STATUS),
     )
     .required(),
-    Field::new(
-        "date",
-        "Outcome date",
-        "YYYY-MM-DD. Stored only as the number of days from the COVID-19 diagnosis.",
+    Field::new("date", "field-covid-outcome-date",
         Kind::Date,
     )
     .becomes("day"),
-    Field::new(
-        "day",
-        "Outcome day",
-        "Days from the COVID-19 diagnosis to the outcome (negative if before), -365 to 1095. Filled in by the registry from the outcome date.",
+    Field::new("day", "field-covid-outcome-day",
         Kind::Integer { min: -365, max: 1095 },
     ),
 ];
 
 const COVID: &[Field] = &[
-    Field::new(
-        "diagnosis_basis",
-        "Basis of the COVID-19 diagnosis",
-        "PCR, antigen and antibody tests count as laboratory confirmed.",
+    Field::new("diagnosis_basis", "field-covid-diagnosis-basis",
         Kind::Enum(DIAGNOSIS_BASES),
     )
     .required(),
-    Field::new(
-        "diagnosis_date",
-        "Date of COVID-19 diagnosis",
-        "YYYY-MM-DD or YYYY-MM (YYYY is accepted too). Stored as the month (or the year, by deployment setting).",
+    Field::new("diagnosis_date", "field-covid-diagnosis-date",
         Kind::DiagnosisDate,
     )
     .required(),
-    Field::new(
-        "symptom_onset_date",
-        "Date of symptom onset",
-        "YYYY-MM-DD. Stored only as the number of days from the COVID-19 diagnosis.",
+    Field::new("symptom_onset_date", "field-covid-symptom-onset-date",
         Kind::Date,
     )
     .becomes("symptom_onset_day"),
-    Field::new(
-        "symptom_onset_day",
-        "Symptom onset day",
-        "Days from the COVID-19 diagnosis to symptom onset (negative if before), -365 to 365. Filled in by the registry from the onset date.",
+    Field::new("symptom_onset_day", "field-covid-symptom-onset-day",
         Kind::Integer { min: -365, max: 365 },
     ),
-    Field::new(
-        "symptoms",
-        "COVID-19 symptoms",
-        "\"No symptoms\" cannot be combined with a symptom.",
+    Field::new("symptoms", "field-covid-symptoms",
         Kind::EnumSet { values: SYMPTOMS, exclusive: &["asymptomatic"] },
     ),
-    Field::new("vaccination", "COVID-19 vaccination status", "At the time of diagnosis.", Kind::Enum(VACCINATION)),
-    Field::new("outcome", "Outcome", "", Kind::Object(OUTCOME)).required(),
+    Field::new("vaccination", "field-covid-vaccination", Kind::Enum(VACCINATION)),
+    Field::new("outcome", "field-covid-outcome", Kind::Object(OUTCOME)).required(),
 ];
 
 const TREATMENT: &[Field] = &[
-    Field::new("drug", "Drug", "The drug's class and category follow from the drug.", Kind::Drug).required(),
-    Field::new(
-        "other_name",
-        "Name of the other drug",
-        "Required when the drug is \"Other\", and only then. At most 200 characters; identifying details are removed.",
+    Field::new("drug", "field-treatments-drug", Kind::Drug).required(),
+    Field::new("other_name", "field-treatments-other-name",
         Kind::FreeText { max: 200 },
     )
     .req(Req::Iff("drug", Cond::Equals(super::drugs::OTHER_DRUG))),
-    Field::new("status_at_onset", "Status at COVID-19 onset", "", Kind::Enum(STATUS_AT_ONSET)).required(),
-    Field::new("changed_due_to_covid", "Changed because of COVID-19", "", Kind::Enum(CHANGED_DUE_TO_COVID)),
+    Field::new("status_at_onset", "field-treatments-status-at-onset", Kind::Enum(STATUS_AT_ONSET)).required(),
+    Field::new("changed_due_to_covid", "field-treatments-changed-due-to-covid", Kind::Enum(CHANGED_DUE_TO_COVID)),
 ];
 
 /// Top-level fields of the common core.
 pub const FIELDS: &[Field] = &[
-    Field::new("reporter", "Reporter", "Who gives the case. Only the country and specialty are stored.", Kind::Object(REPORTER))
+    Field::new("reporter", "field-reporter", Kind::Object(REPORTER))
         .required(),
-    Field::new("patient", "Patient", "", Kind::Object(PATIENT)).required(),
-    Field::new(
-        "comorbidities",
-        "Comorbidities",
-        "\"None of these\" cannot be combined with a comorbidity.",
+    Field::new("patient", "field-patient", Kind::Object(PATIENT)).required(),
+    Field::new("comorbidities", "field-comorbidities",
         Kind::EnumSet { values: COMORBIDITIES, exclusive: &["none"] },
     ),
-    Field::new("covid", "COVID-19", "", Kind::Object(COVID)).required(),
-    Field::new(
-        "treatments",
-        "Systemic treatments at COVID-19 onset",
-        "The patient's systemic therapy (including phototherapy) at COVID-19 onset; leave empty for none. Each drug at most once (except \"Other\").",
+    Field::new("covid", "field-covid", Kind::Object(COVID)).required(),
+    Field::new("treatments", "field-treatments",
         Kind::Array { item: TREATMENT, min: 0, max: 20 },
     ),
-    Field::new(
-        "notes",
-        "Notes",
-        "Free text, at most 2,000 characters. Do not enter identifying details: they are removed before storage.",
+    Field::new("notes", "field-notes",
         Kind::FreeText { max: 2000 },
     ),
 ];
@@ -385,10 +309,10 @@ fn icu_requires_hospitalised(form: &Value, errors: &mut Vec<FieldError>) {
     if get_bool(form, "/covid/outcome/icu") == Some(true)
         && get_bool(form, "/covid/outcome/hospitalised") == Some(false)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "/covid/outcome/icu",
             "icu_requires_hospitalised",
-            "Intensive care admission can only be recorded for a patient who was hospitalised.",
+            Message::new("error-icu-requires-hospitalised"),
         ));
     }
 }
@@ -397,10 +321,10 @@ fn invasive_ventilation_requires_hospitalised(form: &Value, errors: &mut Vec<Fie
     if get_str(form, "/covid/outcome/ventilation") == Some("invasive")
         && get_bool(form, "/covid/outcome/hospitalised") == Some(false)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "/covid/outcome/ventilation",
             "ventilation_requires_hospitalised",
-            "Invasive ventilation can only be recorded for a patient who was hospitalised.",
+            Message::new("error-ventilation-requires-hospitalised"),
         ));
     }
 }
@@ -414,14 +338,10 @@ fn died_matches_status(form: &Value, errors: &mut Vec<FieldError>) {
     };
     let status_died = status == "died";
     if died != status_died && OUTCOME_STATUS.iter().any(|v| v.value == status) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "/covid/outcome/status",
             "died_status_mismatch",
-            if died {
-                "The outcome status must be \"Died\" when the patient died."
-            } else {
-                "The outcome status can only be \"Died\" when \"Died\" is yes."
-            },
+            Message::new(if died { "error-died-status-must-be-died" } else { "error-died-status-only-if-died" }),
         ));
     }
 }
@@ -437,10 +357,10 @@ fn drug_at_most_once(form: &Value, errors: &mut Vec<FieldError>) {
         };
         if drug != super::drugs::OTHER_DRUG && super::drugs::drug(drug).is_some() {
             if seen.contains(&drug) {
-                errors.push(FieldError::new(
+                errors.push(FieldError::say(
                     format!("/treatments/{i}/drug"),
                     "duplicate",
-                    "Each drug can be listed only once among the treatments.",
+                    Message::new("error-duplicate-drug"),
                 ));
             } else {
                 seen.push(drug);
@@ -453,10 +373,10 @@ fn age_top_coded_requires_90(form: &Value, errors: &mut Vec<FieldError>) {
     if get_bool(form, "/patient/age_top_coded") == Some(true)
         && form.pointer("/patient/age_years").and_then(Value::as_f64) != Some(90.0)
     {
-        errors.push(FieldError::new(
+        errors.push(FieldError::say(
             "/patient/age_top_coded",
             "age_top_coded_requires_90",
-            "\"Age top-coded\" can only be set together with an age of 90.",
+            Message::new("error-age-top-coded-requires-90"),
         ));
     }
 }
@@ -464,27 +384,27 @@ fn age_top_coded_requires_90(form: &Value, errors: &mut Vec<FieldError>) {
 pub const RULES: &[Rule] = &[
     Rule {
         code: "icu_requires_hospitalised",
-        description: "Intensive care implies hospitalisation.",
+        msg: "rule-icu-requires-hospitalised",
         check: icu_requires_hospitalised,
     },
     Rule {
         code: "ventilation_requires_hospitalised",
-        description: "Invasive ventilation implies hospitalisation.",
+        msg: "rule-ventilation-requires-hospitalised",
         check: invasive_ventilation_requires_hospitalised,
     },
     Rule {
         code: "died_status_mismatch",
-        description: "\"Died\" is yes if and only if the outcome status is \"Died\".",
+        msg: "rule-died-status-mismatch",
         check: died_matches_status,
     },
     Rule {
         code: "duplicate",
-        description: "Each drug appears at most once among the treatments (\"Other\" may repeat).",
+        msg: "rule-duplicate",
         check: drug_at_most_once,
     },
     Rule {
         code: "age_top_coded_requires_90",
-        description: "\"Age top-coded\" is only set with an age of 90.",
+        msg: "rule-age-top-coded-requires-90",
         check: age_top_coded_requires_90,
     },
 ];

@@ -4,12 +4,12 @@
 
 use super::kinds::EnumValue;
 
-const BIOLOGIC: EnumValue = EnumValue::new("biologic", "Biologic");
+const BIOLOGIC: EnumValue = EnumValue::new("biologic", "treatment-category-biologic");
 const NON_BIOLOGIC_SYSTEMIC: EnumValue =
-    EnumValue::new("non_biologic_systemic", "Non-biologic systemic");
-const PHOTOTHERAPY: EnumValue = EnumValue::new("phototherapy", "Phototherapy");
-const OTHER: EnumValue = EnumValue::new("other", "Other");
-const NO_SYSTEMIC: EnumValue = EnumValue::new("no_systemic", "No systemic treatment");
+    EnumValue::new("non_biologic_systemic", "treatment-category-non-biologic-systemic");
+const PHOTOTHERAPY: EnumValue = EnumValue::new("phototherapy", "treatment-category-phototherapy");
+const OTHER: EnumValue = EnumValue::new("other", "treatment-category-other");
+const NO_SYSTEMIC: EnumValue = EnumValue::new("no_systemic", "treatment-category-no-systemic");
 
 /// Treatment categories, **in priority order**: a case with several treatments is in the category of the
 /// first one here that any of its drugs belongs to (biologic > non-biologic systemic > phototherapy >
@@ -28,7 +28,8 @@ pub const NO_SYSTEMIC_CATEGORY: &str = NO_SYSTEMIC.value;
 #[derive(Debug)]
 pub struct DrugClass {
     pub value: &'static str,
-    pub label: &'static str,
+    /// Message id of the class name.
+    pub msg: &'static str,
     pub category: &'static EnumValue,
     pub drugs: &'static [EnumValue],
 }
@@ -39,113 +40,113 @@ pub const OTHER_DRUG: &str = "other";
 pub const CLASSES: &[DrugClass] = &[
     DrugClass {
         value: "tnf_inhibitor",
-        label: "TNF inhibitor",
+        msg: "drug-class-tnf-inhibitor",
         category: &BIOLOGIC,
         drugs: &[
-            EnumValue::new("adalimumab", "Adalimumab"),
-            EnumValue::new("etanercept", "Etanercept"),
-            EnumValue::new("infliximab", "Infliximab"),
-            EnumValue::new("certolizumab_pegol", "Certolizumab pegol"),
-            EnumValue::new("golimumab", "Golimumab"),
+            EnumValue::new("adalimumab", "drug-adalimumab"),
+            EnumValue::new("etanercept", "drug-etanercept"),
+            EnumValue::new("infliximab", "drug-infliximab"),
+            EnumValue::new("certolizumab_pegol", "drug-certolizumab-pegol"),
+            EnumValue::new("golimumab", "drug-golimumab"),
         ],
     },
     DrugClass {
         value: "il17_inhibitor",
-        label: "IL-17 inhibitor",
+        msg: "drug-class-il17-inhibitor",
         category: &BIOLOGIC,
         drugs: &[
-            EnumValue::new("secukinumab", "Secukinumab"),
-            EnumValue::new("ixekizumab", "Ixekizumab"),
-            EnumValue::new("brodalumab", "Brodalumab"),
-            EnumValue::new("bimekizumab", "Bimekizumab"),
+            EnumValue::new("secukinumab", "drug-secukinumab"),
+            EnumValue::new("ixekizumab", "drug-ixekizumab"),
+            EnumValue::new("brodalumab", "drug-brodalumab"),
+            EnumValue::new("bimekizumab", "drug-bimekizumab"),
         ],
     },
     DrugClass {
         value: "il23_inhibitor",
-        label: "IL-23 inhibitor",
+        msg: "drug-class-il23-inhibitor",
         category: &BIOLOGIC,
         drugs: &[
-            EnumValue::new("guselkumab", "Guselkumab"),
-            EnumValue::new("risankizumab", "Risankizumab"),
-            EnumValue::new("tildrakizumab", "Tildrakizumab"),
+            EnumValue::new("guselkumab", "drug-guselkumab"),
+            EnumValue::new("risankizumab", "drug-risankizumab"),
+            EnumValue::new("tildrakizumab", "drug-tildrakizumab"),
         ],
     },
     DrugClass {
         value: "il12_23_inhibitor",
-        label: "IL-12/23 inhibitor",
+        msg: "drug-class-il12-23-inhibitor",
         category: &BIOLOGIC,
-        drugs: &[EnumValue::new("ustekinumab", "Ustekinumab")],
+        drugs: &[EnumValue::new("ustekinumab", "drug-ustekinumab")],
     },
     DrugClass {
         value: "il4_il13_inhibitor",
-        label: "IL-4/IL-13 inhibitor",
+        msg: "drug-class-il4-il13-inhibitor",
         category: &BIOLOGIC,
         drugs: &[
-            EnumValue::new("dupilumab", "Dupilumab"),
-            EnumValue::new("tralokinumab", "Tralokinumab"),
-            EnumValue::new("lebrikizumab", "Lebrikizumab"),
+            EnumValue::new("dupilumab", "drug-dupilumab"),
+            EnumValue::new("tralokinumab", "drug-tralokinumab"),
+            EnumValue::new("lebrikizumab", "drug-lebrikizumab"),
         ],
     },
     DrugClass {
         value: "jak_inhibitor",
-        label: "JAK inhibitor",
+        msg: "drug-class-jak-inhibitor",
         category: &NON_BIOLOGIC_SYSTEMIC,
         drugs: &[
-            EnumValue::new("baricitinib", "Baricitinib"),
-            EnumValue::new("upadacitinib", "Upadacitinib"),
-            EnumValue::new("abrocitinib", "Abrocitinib"),
-            EnumValue::new("tofacitinib", "Tofacitinib"),
+            EnumValue::new("baricitinib", "drug-baricitinib"),
+            EnumValue::new("upadacitinib", "drug-upadacitinib"),
+            EnumValue::new("abrocitinib", "drug-abrocitinib"),
+            EnumValue::new("tofacitinib", "drug-tofacitinib"),
         ],
     },
     DrugClass {
         value: "tyk2_inhibitor",
-        label: "TYK2 inhibitor",
+        msg: "drug-class-tyk2-inhibitor",
         category: &NON_BIOLOGIC_SYSTEMIC,
-        drugs: &[EnumValue::new("deucravacitinib", "Deucravacitinib")],
+        drugs: &[EnumValue::new("deucravacitinib", "drug-deucravacitinib")],
     },
     DrugClass {
         value: "pde4_inhibitor",
-        label: "PDE4 inhibitor",
+        msg: "drug-class-pde4-inhibitor",
         category: &NON_BIOLOGIC_SYSTEMIC,
-        drugs: &[EnumValue::new("apremilast", "Apremilast")],
+        drugs: &[EnumValue::new("apremilast", "drug-apremilast")],
     },
     DrugClass {
         value: "conventional_systemic",
-        label: "Conventional systemic",
+        msg: "drug-class-conventional-systemic",
         category: &NON_BIOLOGIC_SYSTEMIC,
         drugs: &[
-            EnumValue::new("methotrexate", "Methotrexate"),
-            EnumValue::new("ciclosporin", "Ciclosporin"),
-            EnumValue::new("acitretin", "Acitretin"),
-            EnumValue::new("dimethyl_fumarate", "Dimethyl fumarate"),
-            EnumValue::new("azathioprine", "Azathioprine"),
-            EnumValue::new("mycophenolate", "Mycophenolate"),
+            EnumValue::new("methotrexate", "drug-methotrexate"),
+            EnumValue::new("ciclosporin", "drug-ciclosporin"),
+            EnumValue::new("acitretin", "drug-acitretin"),
+            EnumValue::new("dimethyl_fumarate", "drug-dimethyl-fumarate"),
+            EnumValue::new("azathioprine", "drug-azathioprine"),
+            EnumValue::new("mycophenolate", "drug-mycophenolate"),
         ],
     },
     DrugClass {
         value: "systemic_corticosteroid",
-        label: "Systemic corticosteroid",
+        msg: "drug-class-systemic-corticosteroid",
         category: &NON_BIOLOGIC_SYSTEMIC,
         drugs: &[
-            EnumValue::new("prednisolone", "Prednisolone"),
-            EnumValue::new("methylprednisolone", "Methylprednisolone"),
-            EnumValue::new("dexamethasone", "Dexamethasone"),
+            EnumValue::new("prednisolone", "drug-prednisolone"),
+            EnumValue::new("methylprednisolone", "drug-methylprednisolone"),
+            EnumValue::new("dexamethasone", "drug-dexamethasone"),
         ],
     },
     DrugClass {
         value: "phototherapy",
-        label: "Phototherapy",
+        msg: "drug-class-phototherapy",
         category: &PHOTOTHERAPY,
         drugs: &[
-            EnumValue::new("nb_uvb", "Narrowband UVB"),
-            EnumValue::new("puva", "PUVA"),
+            EnumValue::new("nb_uvb", "drug-nb-uvb"),
+            EnumValue::new("puva", "drug-puva"),
         ],
     },
     DrugClass {
         value: "other",
-        label: "Other",
+        msg: "drug-class-other",
         category: &OTHER,
-        drugs: &[EnumValue::new(OTHER_DRUG, "Other (name it)")],
+        drugs: &[EnumValue::new(OTHER_DRUG, "drug-other")],
     },
 ];
 

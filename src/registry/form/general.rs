@@ -4,88 +4,79 @@
 use super::kinds::{Column, Cond, EnumValue as V, FacetSource, Field, FormDef, Kind, Req, Rule};
 
 pub const CASE_TYPES: &[V] = &[
-    V::new("skin_manifestation", "Skin manifestation of COVID-19"),
-    V::new(
-        "existing_condition",
-        "Existing skin condition, then COVID-19",
-    ),
+    V::new("skin_manifestation", "choice-case-type-skin-manifestation"),
+    V::new("existing_condition", "choice-case-type-existing-condition"),
 ];
 
 pub const MORPHOLOGIES: &[V] = &[
-    V::new("morbilliform", "Morbilliform"),
-    V::new("urticarial", "Urticarial"),
-    V::new("vesicular", "Vesicular"),
-    V::new("pernio_like", "Pernio-like (\"COVID toes\")"),
-    V::new("macular_erythema", "Macular erythema"),
-    V::new("papulosquamous", "Papulosquamous"),
-    V::new("retiform_purpura", "Retiform purpura"),
-    V::new("livedo_reticularis", "Livedo reticularis"),
-    V::new("livedo_racemosa", "Livedo racemosa"),
-    V::new("petechiae", "Petechiae"),
-    V::new("erythema_multiforme_like", "Erythema multiforme-like"),
-    V::new("pityriasis_rosea_like", "Pityriasis rosea-like"),
-    V::new("other", "Other (describe it)"),
+    V::new("morbilliform", "choice-morphology-morbilliform"),
+    V::new("urticarial", "choice-morphology-urticarial"),
+    V::new("vesicular", "choice-morphology-vesicular"),
+    V::new("pernio_like", "choice-morphology-pernio-like"),
+    V::new("macular_erythema", "choice-morphology-macular-erythema"),
+    V::new("papulosquamous", "choice-morphology-papulosquamous"),
+    V::new("retiform_purpura", "choice-morphology-retiform-purpura"),
+    V::new("livedo_reticularis", "choice-morphology-livedo-reticularis"),
+    V::new("livedo_racemosa", "choice-morphology-livedo-racemosa"),
+    V::new("petechiae", "choice-morphology-petechiae"),
+    V::new("erythema_multiforme_like", "choice-morphology-erythema-multiforme-like"),
+    V::new("pityriasis_rosea_like", "choice-morphology-pityriasis-rosea-like"),
+    V::new("other", "choice-morphology-other"),
 ];
 
 pub const TIMINGS: &[V] = &[
-    V::new("before_symptoms", "Before other COVID-19 symptoms"),
-    V::new("with_symptoms", "With other COVID-19 symptoms"),
-    V::new("after_symptoms", "After other COVID-19 symptoms"),
-    V::new("no_other_symptoms", "No other COVID-19 symptoms"),
+    V::new("before_symptoms", "choice-timing-before-symptoms"),
+    V::new("with_symptoms", "choice-timing-with-symptoms"),
+    V::new("after_symptoms", "choice-timing-after-symptoms"),
+    V::new("no_other_symptoms", "choice-timing-no-other-symptoms"),
 ];
 
 pub const SITES: &[V] = &[
-    V::new("face", "Face"),
-    V::new("trunk", "Trunk"),
-    V::new("arms", "Arms"),
-    V::new("hands", "Hands"),
-    V::new("legs", "Legs"),
-    V::new("feet", "Feet"),
-    V::new("acral", "Acral"),
-    V::new("mucosa", "Mucosa"),
-    V::new("generalised", "Generalised"),
+    V::new("face", "choice-site-face"),
+    V::new("trunk", "choice-site-trunk"),
+    V::new("arms", "choice-site-arms"),
+    V::new("hands", "choice-site-hands"),
+    V::new("legs", "choice-site-legs"),
+    V::new("feet", "choice-site-feet"),
+    V::new("acral", "choice-site-acral"),
+    V::new("mucosa", "choice-site-mucosa"),
+    V::new("generalised", "choice-site-generalised"),
 ];
 
 pub const EXISTING_CONDITIONS: &[V] = &[
-    V::new("psoriasis", "Psoriasis"),
-    V::new("atopic_dermatitis", "Atopic dermatitis"),
-    V::new("hidradenitis_suppurativa", "Hidradenitis suppurativa"),
-    V::new("alopecia_areata", "Alopecia areata"),
-    V::new("vitiligo", "Vitiligo"),
-    V::new("cutaneous_lupus", "Cutaneous lupus"),
-    V::new("dermatomyositis", "Dermatomyositis"),
-    V::new("bullous_pemphigoid", "Bullous pemphigoid"),
-    V::new("pemphigus", "Pemphigus"),
-    V::new("melanoma", "Melanoma"),
-    V::new("non_melanoma_skin_cancer", "Non-melanoma skin cancer"),
-    V::new("acne", "Acne"),
-    V::new("rosacea", "Rosacea"),
-    V::new("urticaria", "Urticaria"),
-    V::new("other", "Other"),
+    V::new("psoriasis", "choice-existing-condition-psoriasis"),
+    V::new("atopic_dermatitis", "choice-existing-condition-atopic-dermatitis"),
+    V::new("hidradenitis_suppurativa", "choice-existing-condition-hidradenitis-suppurativa"),
+    V::new("alopecia_areata", "choice-existing-condition-alopecia-areata"),
+    V::new("vitiligo", "choice-existing-condition-vitiligo"),
+    V::new("cutaneous_lupus", "choice-existing-condition-cutaneous-lupus"),
+    V::new("dermatomyositis", "choice-existing-condition-dermatomyositis"),
+    V::new("bullous_pemphigoid", "choice-existing-condition-bullous-pemphigoid"),
+    V::new("pemphigus", "choice-existing-condition-pemphigus"),
+    V::new("melanoma", "choice-existing-condition-melanoma"),
+    V::new("non_melanoma_skin_cancer", "choice-existing-condition-non-melanoma-skin-cancer"),
+    V::new("acne", "choice-existing-condition-acne"),
+    V::new("rosacea", "choice-existing-condition-rosacea"),
+    V::new("urticaria", "choice-existing-condition-urticaria"),
+    V::new("other", "choice-existing-condition-other"),
 ];
 
 const MANIFESTATION: &[Field] = &[
-    Field::new("morphology", "Morphology", "", Kind::Enum(MORPHOLOGIES)).required(),
-    Field::new(
-        "morphology_other",
-        "Other morphology",
-        "Required when the morphology is \"Other\", and only then. At most 200 characters; identifying details are removed.",
+    Field::new("morphology", "field-manifestations-morphology", Kind::Enum(MORPHOLOGIES)).required(),
+    Field::new("morphology_other", "field-manifestations-morphology-other",
         Kind::FreeText { max: 200 },
     )
     .req(Req::Iff("morphology", Cond::Equals("other"))),
-    Field::new("timing", "Timing", "Relative to the other COVID-19 symptoms.", Kind::Enum(TIMINGS)).required(),
-    Field::new("duration_days", "Duration (days)", "0 to 365.", Kind::Integer { min: 0, max: 365 }),
-    Field::new("sites", "Body sites", "", Kind::EnumSet { values: SITES, exclusive: &[] }),
-    Field::new("pruritus", "Pruritus", "", Kind::Bool),
-    Field::new("biopsy_performed", "Biopsy performed", "", Kind::Bool),
+    Field::new("timing", "field-manifestations-timing", Kind::Enum(TIMINGS)).required(),
+    Field::new("duration_days", "field-manifestations-duration-days", Kind::Integer { min: 0, max: 365 }),
+    Field::new("sites", "field-manifestations-sites", Kind::EnumSet { values: SITES, exclusive: &[] }),
+    Field::new("pruritus", "field-manifestations-pruritus", Kind::Bool),
+    Field::new("biopsy_performed", "field-manifestations-biopsy-performed", Kind::Bool),
 ];
 
 pub const FIELDS: &[Field] = &[
-    Field::new("case_type", "Type of case", "", Kind::Enum(CASE_TYPES)).required(),
-    Field::new(
-        "manifestations",
-        "Skin manifestations",
-        "1 to 10; required for a skin manifestation case.",
+    Field::new("case_type", "field-case-type", Kind::Enum(CASE_TYPES)).required(),
+    Field::new("manifestations", "field-manifestations",
         Kind::Array {
             item: MANIFESTATION,
             min: 0,
@@ -93,10 +84,7 @@ pub const FIELDS: &[Field] = &[
         },
     )
     .req(Req::When("case_type", Cond::Equals("skin_manifestation"))),
-    Field::new(
-        "existing_conditions",
-        "Existing skin conditions",
-        "At least one for an existing-condition case.",
+    Field::new("existing_conditions", "field-existing-conditions",
         Kind::EnumSet {
             values: EXISTING_CONDITIONS,
             exclusive: &[],
@@ -133,8 +121,7 @@ pub const FACETS: &[FacetSource] = &[
 pub const FORM: FormDef = FormDef {
     registry: "general",
     version: "general/1",
-    title: "International Dermatology COVID-19 Registry",
-    description: "Skin manifestations of COVID-19, and patients with an existing skin condition who then develop COVID-19. Any country, any specialty; clinically suspected or laboratory-confirmed COVID-19.",
+    msg: "form-general",
     sections: &[super::core::FIELDS, FIELDS],
     rules: &[super::core::RULES, RULES],
     columns: &[super::core::COLUMNS, COLUMNS],

@@ -6,22 +6,23 @@ use serde_json::Value;
 
 use crate::registry::validate::FieldError;
 
-/// One allowed value of an enumeration and the label a clinician sees.
+/// One allowed value of an enumeration and the message id of the label a clinician sees
+/// (`locales/*/forms.ftl`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EnumValue {
     pub value: &'static str,
-    pub label: &'static str,
+    pub msg: &'static str,
 }
 
 impl EnumValue {
-    pub const fn new(value: &'static str, label: &'static str) -> EnumValue {
-        EnumValue { value, label }
+    pub const fn new(value: &'static str, msg: &'static str) -> EnumValue {
+        EnumValue { value, msg }
     }
 }
 
-/// Label of `value` in `values`.
-pub fn label_of(values: &'static [EnumValue], value: &str) -> Option<&'static str> {
-    values.iter().find(|v| v.value == value).map(|v| v.label)
+/// The label's message id of `value` in `values`.
+pub fn msg_of(values: &'static [EnumValue], value: &str) -> Option<&'static str> {
+    values.iter().find(|v| v.value == value).map(|v| v.msg)
 }
 
 /// What a field holds. Every kind knows how to validate itself and how to describe itself in JSON Schema.
@@ -108,40 +109,36 @@ pub enum Store {
 pub struct Field {
     /// JSON key.
     pub name: &'static str,
-    /// What the clinician sees.
-    pub label: &'static str,
-    /// Help text (JSON Schema `description`).
-    pub help: &'static str,
+    /// Message id (`locales/*/forms.ftl`): its value is the label, `.help` the help a clinician reads
+    /// on the entry page, `.api` (where the API needs more) the JSON Schema `description`.
+    pub msg: &'static str,
     pub kind: Kind,
     pub req: Req,
     pub store: Store,
+    /// The registry fills it in from other answers: the API accepts it, the entry page leaves it out.
+    pub set_by_registry: bool,
 }
 
 impl Field {
-    pub const fn new(
-        name: &'static str,
-        label: &'static str,
-        help: &'static str,
-        kind: Kind,
-    ) -> Field {
+    pub const fn new(name: &'static str, msg: &'static str, kind: Kind) -> Field {
         Field {
             name,
-            label,
-            help,
+            msg,
             kind,
             req: Req::Optional,
             store: Store::Kept,
+            set_by_registry: false,
         }
     }
 
     /// An identifying field: accepted, removed, its value used to scrub free text.
-    pub const fn identifying(name: &'static str, label: &'static str) -> Field {
-        Field::new(
-            name,
-            label,
-            "Identifying: accepted only so that it can be removed. It is never stored; its value is also removed from every free-text field of the form.",
-            Kind::Identifying,
-        )
+    pub const fn identifying(name: &'static str, msg: &'static str) -> Field {
+        Field::new(name, msg, Kind::Identifying)
+    }
+
+    pub const fn set_by_registry(mut self) -> Field {
+        self.set_by_registry = true;
+        self
     }
 
     pub const fn required(mut self) -> Field {
@@ -192,8 +189,8 @@ pub fn find(fields: &'static [Field], name: &str) -> Option<&'static Field> {
 pub struct Rule {
     /// The error code it produces.
     pub code: &'static str,
-    /// One sentence, shown in the JSON Schema (`x-rules`).
-    pub description: &'static str,
+    /// Message id of one sentence, shown in the JSON Schema (`x-rules`).
+    pub msg: &'static str,
     pub check: fn(&Value, &mut Vec<FieldError>),
 }
 
@@ -204,14 +201,15 @@ impl std::fmt::Debug for Rule {
 }
 
 /// A registry refusing one value of a shared enum (SECURE-AD takes laboratory-confirmed cases only). The
-/// JSON Schema leaves the value out; validation refuses it with `code` and `detail`.
+/// JSON Schema leaves the value out; validation refuses it with `code` and the sentence `msg`.
 #[derive(Debug, Clone, Copy)]
 pub struct Restriction {
     /// Path of the field, segments separated by `/` (no leading slash), e.g. `covid/diagnosis_basis`.
     pub path: &'static str,
     pub refused: &'static str,
     pub code: &'static str,
-    pub detail: &'static str,
+    /// Message id of the sentence that explains the refusal.
+    pub msg: &'static str,
 }
 
 /// One registry's form: the common core plus its module.
@@ -219,8 +217,8 @@ pub struct Restriction {
 pub struct FormDef {
     pub registry: &'static str,
     pub version: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
+    /// Message id: the registry's name, and `.description`.
+    pub msg: &'static str,
     /// Top-level fields, in groups (core, module); their union is the root object.
     pub sections: &'static [&'static [Field]],
     /// Cross-field rules, in groups (core, module).

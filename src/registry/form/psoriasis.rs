@@ -5,37 +5,28 @@ use super::core::{SEVERITY_SCALE, YES_NO_UNKNOWN};
 use super::kinds::{Column, EnumValue as V, FacetSource, Field, FormDef, Kind, Rule};
 
 pub const PSORIASIS_TYPES: &[V] = &[
-    V::new("plaque", "Plaque"),
-    V::new("guttate", "Guttate"),
-    V::new("generalised_pustular", "Generalised pustular"),
-    V::new("palmoplantar_pustular", "Palmoplantar pustular"),
-    V::new("erythrodermic", "Erythrodermic"),
-    V::new("inverse", "Inverse"),
-    V::new("other", "Other"),
+    V::new("plaque", "choice-psoriasis-type-plaque"),
+    V::new("guttate", "choice-psoriasis-type-guttate"),
+    V::new("generalised_pustular", "choice-psoriasis-type-generalised-pustular"),
+    V::new("palmoplantar_pustular", "choice-psoriasis-type-palmoplantar-pustular"),
+    V::new("erythrodermic", "choice-psoriasis-type-erythrodermic"),
+    V::new("inverse", "choice-psoriasis-type-inverse"),
+    V::new("other", "choice-psoriasis-type-other"),
 ];
 
 const SEVERITY: &[Field] = &[
-    Field::new(
-        "pga",
-        "Physician's Global Assessment (PGA)",
-        "Shares its five-point scale with the atopic dermatitis IGA.",
+    Field::new("pga", "field-psoriasis-severity-before-covid-pga",
         Kind::Enum(SEVERITY_SCALE),
     )
     .required(),
-    Field::new(
-        "pasi",
-        "PASI",
-        "0 to 72, at most one decimal.",
+    Field::new("pasi", "field-psoriasis-severity-before-covid-pasi",
         Kind::Number {
             min: 0.0,
             max: 72.0,
             decimals: Some(1),
         },
     ),
-    Field::new(
-        "bsa_percent",
-        "Body surface area affected (%)",
-        "0 to 100.",
+    Field::new("bsa_percent", "field-psoriasis-severity-before-covid-bsa-percent",
         Kind::Number {
             min: 0.0,
             max: 100.0,
@@ -45,31 +36,22 @@ const SEVERITY: &[Field] = &[
 ];
 
 const MODULE: &[Field] = &[
-    Field::new("type", "Psoriasis type", "", Kind::Enum(PSORIASIS_TYPES)).required(),
-    Field::new("psoriatic_arthritis", "Psoriatic arthritis", "", Kind::Bool).required(),
-    Field::new(
-        "severity_before_covid",
-        "Severity before COVID-19",
-        "",
+    Field::new("type", "field-psoriasis-type", Kind::Enum(PSORIASIS_TYPES)).required(),
+    Field::new("psoriatic_arthritis", "field-psoriasis-psoriatic-arthritis", Kind::Bool).required(),
+    Field::new("severity_before_covid", "field-psoriasis-severity-before-covid",
         Kind::Object(SEVERITY),
     )
     .required(),
-    Field::new(
-        "flare_after_covid",
-        "Psoriasis flare after COVID-19",
-        "",
+    Field::new("flare_after_covid", "field-psoriasis-flare-after-covid",
         Kind::Enum(YES_NO_UNKNOWN),
     ),
-    Field::new(
-        "new_onset_after_covid",
-        "New onset of psoriasis after COVID-19",
-        "",
+    Field::new("new_onset_after_covid", "field-psoriasis-new-onset-after-covid",
         Kind::Bool,
     ),
 ];
 
 pub const FIELDS: &[Field] =
-    &[Field::new("psoriasis", "Psoriasis", "", Kind::Object(MODULE)).required()];
+    &[Field::new("psoriasis", "field-psoriasis", Kind::Object(MODULE)).required()];
 
 pub const RULES: &[Rule] = &[];
 
@@ -89,8 +71,7 @@ pub const FACETS: &[FacetSource] = &[];
 pub const FORM: FormDef = FormDef {
     registry: "psoriasis",
     version: "psoriasis/1",
-    title: "Psoriasis COVID-19 Registry",
-    description: "How systemic immunomodulatory therapy, comorbidities and disease activity relate to COVID-19 outcomes in psoriasis. Clinically suspected or laboratory-confirmed COVID-19.",
+    msg: "form-psoriasis",
     sections: &[super::core::FIELDS, FIELDS],
     rules: &[super::core::RULES, RULES],
     columns: &[super::core::COLUMNS, COLUMNS],
