@@ -55,6 +55,7 @@ dashboard-by-country = Cases by country
 dashboard-by-country-about = Countries with fewer than k cases are grouped as other countries, and the rest are listed by their number of cases.
 dashboard-country = Country
 dashboard-other-countries = Other countries
+dashboard-not-reported = Not reported
 dashboard-manifestations = Skin manifestations
 dashboard-manifestations-about = Morphology of skin manifestations (a case may have several), with COVID-19 severity in the table.
 dashboard-morphology = Morphology

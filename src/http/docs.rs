@@ -1,10 +1,10 @@
 //! The contract: the OpenAPI document generated from the code, and `/docs`, a page that renders it
 //! on the server (no scripts, no CDN: it must work with no internet at all).
 
-use std::fmt::Write;
 use std::sync::OnceLock;
 
 use actix_web::HttpResponse;
+use maud::{html, PreEscaped, DOCTYPE};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -165,72 +165,64 @@ pub async fn page() -> HttpResponse {
     HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html.as_str())
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
+/// The page: a maud template (escaped by maud alone). Its one stylesheet is inline: the page is
+/// served without the pages' CSP, and must work offline.
 fn render(doc: &serde_json::Value) -> String {
-    let mut h = String::with_capacity(32 * 1024);
     let title = doc["info"]["title"].as_str().unwrap_or("API");
-    let _ = write!(
-        h,
-        "<!doctype html><html lang=en><meta charset=utf-8><title>{t} API</title>\
-         <meta name=viewport content=\"width=device-width,initial-scale=1\">\
-         <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
-         code,pre{{background:#f4f4f4;padding:.1rem .3rem;border-radius:3px}}pre{{padding:.6rem;overflow:auto}}\
-         .op{{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}}\
-         .m{{font-weight:bold;text-transform:uppercase;margin-right:.5rem}}table{{border-collapse:collapse}}\
-         td,th{{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}}</style>\
-         <h1>{t} API</h1><p>{d}</p><p>The machine-readable contract: <a href=\"/openapi.yaml\">/openapi.yaml</a>.</p>",
-        t = esc(title),
-        d = esc(doc["info"]["description"].as_str().unwrap_or(""))
-    );
-    if let Some(paths) = doc["paths"].as_object() {
-        for (path, item) in paths {
-            for method in ["get", "post", "put", "patch", "delete"] {
-                let Some(op) = item.get(method) else { continue };
-                let _ = write!(h, "<div class=op><p><span class=m>{method}</span><code>{}</code></p>", esc(path));
-                for key in ["summary", "description"] {
-                    if let Some(text) = op[key].as_str() {
-                        let _ = write!(h, "<p>{}</p>", esc(text));
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or("").to_owned();
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            meta charset="utf-8";
+            title { (title) " API" }
+            meta name="viewport" content="width=device-width,initial-scale=1";
+            style { (PreEscaped(STYLE)) }
+            h1 { (title) " API" }
+            p { (text(&doc["info"]["description"])) }
+            p { "The machine-readable contract: " a href="/openapi.yaml" { "/openapi.yaml" } "." }
+            @for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+                @for method in ["get", "post", "put", "patch", "delete"] {
+                    @if let Some(op) = item.get(method) {
+                        div.op {
+                            p { span.m { (method) } code { (path) } }
+                            @for key in ["summary", "description"] {
+                                @if let Some(s) = op[key].as_str() { p { (s) } }
+                            }
+                            @if let Some(params) = op["parameters"].as_array() {
+                                table {
+                                    tr { th { "parameter" } th { "in" } th { "description" } }
+                                    @for p in params {
+                                        tr { td { code { (text(&p["name"])) } } td { (text(&p["in"])) } td { (text(&p["description"])) } }
+                                    }
+                                }
+                            }
+                            @if let Some(responses) = op["responses"].as_object() {
+                                table {
+                                    tr { th { "status" } th { "meaning" } }
+                                    @for (status, r) in responses { tr { td { (status) } td { (text(&r["description"])) } } }
+                                }
+                            }
+                        }
                     }
                 }
-                if let Some(params) = op["parameters"].as_array() {
-                    h.push_str("<table><tr><th>parameter</th><th>in</th><th>description</th></tr>");
-                    for p in params {
-                        let _ = write!(
-                            h,
-                            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
-                            esc(p["name"].as_str().unwrap_or("")),
-                            esc(p["in"].as_str().unwrap_or("")),
-                            esc(p["description"].as_str().unwrap_or(""))
-                        );
-                    }
-                    h.push_str("</table>");
-                }
-                if let Some(responses) = op["responses"].as_object() {
-                    h.push_str("<table><tr><th>status</th><th>meaning</th></tr>");
-                    for (status, r) in responses {
-                        let _ = write!(
-                            h,
-                            "<tr><td>{}</td><td>{}</td></tr>",
-                            esc(status),
-                            esc(r["description"].as_str().unwrap_or(""))
-                        );
-                    }
-                    h.push_str("</table>");
-                }
-                h.push_str("</div>");
+            }
+            h2 { "Problems" }
+            p { "Every error is " code { "application/problem+json" } " (RFC 9457), its " code { "title" } " and "
+                code { "detail" } " in the request's language (" code { "?lang=" } ", then " code { "Accept-Language" }
+                "; see " code { "GET /v1/languages" } "). Its " code { "type" } " points here." }
+            dl {
+                @for (slug, meaning) in PROBLEMS { dt id={ "problem-" (slug) } { code { (slug) } } dd { (meaning) } }
             }
         }
     }
-    h.push_str("<h2>Problems</h2><p>Every error is <code>application/problem+json</code> (RFC 9457). Its <code>type</code> points here.</p><dl>");
-    for (slug, text) in PROBLEMS {
-        let _ = write!(h, "<dt id=problem-{slug}><code>{slug}</code></dt><dd>{}</dd>", esc(text));
-    }
-    h.push_str("</dl></html>");
-    h
+    .into_string()
 }
+
+const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+code,pre{background:#f4f4f4;padding:.1rem .3rem;border-radius:3px}pre{padding:.6rem;overflow:auto}\
+.op{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}\
+.m{font-weight:bold;text-transform:uppercase;margin-right:.5rem}table{border-collapse:collapse}\
+td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}";
 
 const PROBLEMS: &[(&str, &str)] = &[
     ("bad-request", "400: the request could not be read (malformed JSON, a bad cursor or query)."),

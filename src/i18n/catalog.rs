@@ -59,6 +59,9 @@ fn load(tag: &'static str, files: &[(&'static str, &'static str)]) -> Language {
     Language { tag, id, bundle, defined }
 }
 
+/// The placeables the entry page's messages use (`{ $item }` ...), handed to its script unfilled.
+const SCRIPT_PLACEABLES: &[&str] = &["field", "from", "to", "item", "kinds", "number", "reason", "reference", "registry", "status", "when"];
+
 /// A language of [`LANGUAGES`], by index (English is 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Lang(u8);
@@ -176,6 +179,23 @@ impl Lang {
             args.set(*name, v);
         }
         self.pattern(m.id, attr, Some(&args)).map(Cow::into_owned)
+    }
+
+    /// Every message whose id starts with `prefix` (values only), for a page's script: each
+    /// placeable is left as `{name}` for the script to fill in.
+    pub fn for_script(self, prefix: &str) -> Vec<(&'static str, String)> {
+        let mut ids: Vec<&'static str> =
+            Lang::ENGLISH.language().defined.iter().filter(|k| k.starts_with(prefix) && !k.contains('.')).map(String::as_str).collect();
+        ids.sort_unstable();
+        ids.into_iter()
+            .map(|id| {
+                let mut m = Message::new(id);
+                for name in SCRIPT_PLACEABLES {
+                    m = m.arg(name, Arg::Text(format!("{{{name}}}")));
+                }
+                (id, self.say(&m))
+            })
+            .collect()
     }
 
     fn pattern(self, id: &str, attr: Option<&str>, args: Option<&FluentArgs>) -> Option<Cow<'static, str>> {

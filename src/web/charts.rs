@@ -7,7 +7,8 @@
 
 use std::fmt::Write;
 
-use super::html::{esc, fmt_count};
+use super::html::esc;
+use crate::i18n::{format_count, format_percent, Arg, Lang, Message};
 
 /// Width of every chart's coordinate system; the SVG scales to its container.
 const WIDTH: f64 = 480.0;
@@ -114,13 +115,13 @@ fn row_label(h: &mut String, label: &str, y0: f64, group_h: f64) {
 }
 
 /// The word "suppressed" where a hidden value's bar or interval would start.
-fn suppressed(h: &mut String, y: f64) {
-    let _ = write!(h, "<text class=\"suppressed\" x=\"{:.1}\" y=\"{y:.1}\">suppressed</text>", LABEL_W + 4.0);
+fn suppressed(h: &mut String, y: f64, lang: Lang) {
+    let _ = write!(h, "<text class=\"suppressed\" x=\"{:.1}\" y=\"{y:.1}\">{}</text>", LABEL_W + 4.0, esc(&lang.text("dashboard-suppressed")));
 }
 
 /// Horizontal bars, one group of bars per row and one bar per series (one series: plain bars).
 /// Suppressed values are written as the word "suppressed" where the bar would start.
-pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent_of: Option<&[u64]>) -> String {
+pub fn bars(lang: Lang, id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent_of: Option<&[u64]>) -> String {
     let n_series = series.len().max(1);
     let legend_h = if series.len() > 1 { 22.0 } else { 0.0 };
     let group_h = ROW_H * n_series as f64 + if n_series > 1 { 8.0 } else { 2.0 };
@@ -157,7 +158,7 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent
                 Some(v) => {
                     let value = scaled(s, *v);
                     let w = plot_w * value / top;
-                    let text = if percent_of.is_some() { format!("{value:.1}%") } else { fmt_count(*v) };
+                    let text = if percent_of.is_some() { format_percent(lang, value / 100.0) } else { format_count(lang, *v) };
                     let _ = write!(
                         h,
                         "<rect class=\"s{s}\" x=\"{LABEL_W}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"2\"/>\
@@ -167,7 +168,7 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent
                         y + ROW_H / 2.0 + 1.0
                     );
                 }
-                None => suppressed(&mut h, y + ROW_H / 2.0 + 1.0),
+                None => suppressed(&mut h, y + ROW_H / 2.0 + 1.0, lang),
             }
         }
     }
@@ -177,7 +178,7 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent
 
 /// Vertical columns over time (the epidemic curve). A suppressed period is a hatched band the
 /// height of the plot: its count is unknown, not zero.
-pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
+pub fn columns(lang: Lang, id: &str, title: &str, rows: &[Row<Count>]) -> String {
     let height = 240.0;
     let (left, bottom, top_pad) = (44.0, 40.0, 24.0);
     let plot_w = WIDTH - left - 8.0;
@@ -220,15 +221,15 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
                     "<rect class=\"s0\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{bh:.1}\"><title>{}: {}</title></rect>",
                     top_pad + plot_h - bh,
                     esc(&row.label),
-                    fmt_count(v)
+                    format_count(lang, v)
                 );
             }
             None => {
                 let _ = write!(
                     h,
                     "<rect class=\"supp-band\" fill=\"url(#{id}-hatch)\" x=\"{x:.1}\" y=\"{top_pad}\" width=\"{w:.1}\" \
-                     height=\"{plot_h}\"><title>{}: suppressed</title></rect>",
-                    esc(&row.label)
+                     height=\"{plot_h}\"><title>{}</title></rect>",
+                    esc(&lang.say(&Message::new("dashboard-suppressed-title").arg("label", Arg::Text(row.label.clone()))))
                 );
             }
         }
@@ -246,10 +247,11 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
         let _ = write!(
             h,
             "<rect fill=\"url(#{id}-hatch)\" class=\"supp-band\" x=\"{left}\" y=\"{:.1}\" width=\"12\" height=\"10\"/>\
-             <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">suppressed (small count, not zero)</text>",
+             <text class=\"legend\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             height - 14.0,
             left + 16.0,
-            height - 5.0
+            height - 5.0,
+            esc(&lang.text("dashboard-suppressed-legend"))
         );
     }
     h.push_str("</svg>");
@@ -258,7 +260,7 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
 
 /// Rates with their 95% intervals on a 0-100 % axis: a dot for the rate, a line for the interval,
 /// one line per series within each row. Suppressed estimates are written as "suppressed".
-pub fn intervals(id: &str, title: &str, series: &[&str], rows: &[Row<Option<Estimate>>]) -> String {
+pub fn intervals(lang: Lang, id: &str, title: &str, series: &[&str], rows: &[Row<Option<Estimate>>]) -> String {
     let n_series = series.len().max(1);
     let legend_h = 22.0;
     let group_h = ROW_H * n_series as f64 + 8.0;
@@ -286,7 +288,7 @@ pub fn intervals(id: &str, title: &str, series: &[&str], rows: &[Row<Option<Esti
                         at(e.rate)
                     );
                 }
-                None => suppressed(&mut h, y + 4.0),
+                None => suppressed(&mut h, y + 4.0, lang),
             }
         }
     }
@@ -331,7 +333,7 @@ mod tests {
 
     #[test]
     fn bar_lengths_are_proportional_to_counts() {
-        let svg = bars("c", "Countries", &["cases"], &[row("GB", &[Some(20)]), row("FR", &[Some(10)])], None);
+        let svg = bars(Lang::ENGLISH, "c", "Countries", &["cases"], &[row("GB", &[Some(20)]), row("FR", &[Some(10)])], None);
         // Scale ends at 20: the first bar spans the plot (480 - 150 - 70 = 260), the second half of it.
         assert!(svg.contains("width=\"260.0\""), "{svg}");
         assert!(svg.contains("width=\"130.0\""), "{svg}");
@@ -340,7 +342,7 @@ mod tests {
 
     #[test]
     fn a_suppressed_bar_says_so_and_draws_nothing() {
-        let svg = bars("c", "t", &["cases"], &[row("A", &[Some(8)]), row("B", &[None])], None);
+        let svg = bars(Lang::ENGLISH, "c", "t", &["cases"], &[row("A", &[Some(8)]), row("B", &[None])], None);
         assert_eq!(svg.matches("suppressed</text>").count(), 1);
         assert_eq!(svg.matches("<rect class=\"s0\"").count(), 1, "only the published bar is drawn");
         assert_eq!(svg.matches("class=\"value\"").count(), 1, "no value, so never a zero, for the hidden one");
@@ -348,31 +350,31 @@ mod tests {
 
     #[test]
     fn percent_bars_scale_each_series_by_its_own_total() {
-        let svg = bars("c", "t", &["A", "B"], &[row("x", &[Some(10), Some(30)])], Some(&[100, 100]));
+        let svg = bars(Lang::ENGLISH, "c", "t", &["A", "B"], &[row("x", &[Some(10), Some(30)])], Some(&[100, 100]));
         assert!(svg.contains(">10.0%</text>") && svg.contains(">30.0%</text>"), "{svg}");
     }
 
     #[test]
     fn labels_are_escaped() {
-        let svg = bars("c", "<b>", &["cases"], &[row("a<script>", &[Some(1)])], None);
+        let svg = bars(Lang::ENGLISH, "c", "<b>", &["cases"], &[row("a<script>", &[Some(1)])], None);
         assert!(!svg.contains("<script>") && !svg.contains("<b>"));
         assert!(svg.contains("a&lt;script&gt;"));
     }
 
     #[test]
     fn suppressed_periods_are_hatched_bands_with_a_legend() {
-        let svg = columns("e", "curve", &[row("2020-03", &[Some(40)]), row("2020-04", &[None]), row("2020-05", &[Some(10)])]);
+        let svg = columns(Lang::ENGLISH, "e", "curve", &[row("2020-03", &[Some(40)]), row("2020-04", &[None]), row("2020-05", &[Some(10)])]);
         assert_eq!(svg.matches("<rect class=\"s0\"").count(), 2);
         assert!(svg.contains("2020-04: suppressed"));
         assert!(svg.contains("suppressed (small count, not zero)"));
-        let none_hidden = columns("e", "curve", &[row("2020-03", &[Some(40)])]);
+        let none_hidden = columns(Lang::ENGLISH, "e", "curve", &[row("2020-03", &[Some(40)])]);
         assert!(!none_hidden.contains("not zero"), "no legend without a suppressed period");
     }
 
     #[test]
     fn intervals_place_rate_and_bounds_on_a_percent_axis() {
         let e = Estimate { rate: 0.5, low: 0.25, high: 0.75 };
-        let svg = intervals("i", "t", &["Hospitalised"], &[Row { label: "Biologic".into(), values: vec![Some(e)] }, Row { label: "Other".into(), values: vec![None] }]);
+        let svg = intervals(Lang::ENGLISH, "i", "t", &["Hospitalised"], &[Row { label: "Biologic".into(), values: vec![Some(e)] }, Row { label: "Other".into(), values: vec![None] }]);
         // Plot from 150 to 464 (width 314): 25% at 228.5, 50% at 307, 75% at 385.5.
         assert!(svg.contains("x1=\"228.5\"") && svg.contains("x2=\"385.5\"") && svg.contains("cx=\"307.0\""), "{svg}");
         assert_eq!(svg.matches("suppressed</text>").count(), 1);

@@ -1,20 +1,24 @@
 //! `/`: the latest release of each registry as charts, each above the table of its numbers and a
 //! link to its CSV; then psoriasis and atopic dermatitis side by side. Reads only published release
 //! documents (the same the API serves), so the page can show nothing a release does not publish.
+//! Releases hold codes; the page says them in the reader's language (labels from the forms'
+//! messages, months, dates and numbers as the language writes them).
 
-use std::fmt::Write;
-
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::NaiveDate;
+use maud::{html, Markup, PreEscaped};
 use serde_json::Value;
 
 use super::charts::{self, Count, Estimate, Row};
-use super::html::{esc, fmt_count, layout, Nav};
+use super::html::{layout, Frame, Nav};
 use crate::app::AppState;
 use crate::http::ApiError;
-use crate::registry::Registry;
+use crate::i18n::{format_count, format_date, format_decimal, format_month, format_percent, Arg, Lang, Message};
+use crate::registry::{enum_msg, Registry};
 use crate::summary::handlers::{comparison, latest};
 
-pub async fn page(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let lang = Lang::of_page(&req);
     let mut releases = Vec::with_capacity(Registry::ALL.len());
     for registry in Registry::ALL {
         match latest(&state, registry).await {
@@ -29,28 +33,25 @@ pub async fn page(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> 
         (Some(a), Some(b)) => Some(comparison(a, b)),
         _ => None,
     };
-    Ok(super::html_page(render(&docs, compared.as_ref()), "public, max-age=60"))
+    Ok(super::html_page(&req, lang, render(lang, &docs, compared.as_ref()), "public, max-age=60"))
 }
 
 /// The whole dashboard from the release documents (`None`: no release yet) and the comparison.
-pub fn render(docs: &[(Registry, Option<&Value>)], compared: Option<&Value>) -> String {
-    let mut m = String::with_capacity(64 * 1024);
-    m.push_str(
-        "<h1>COVID-19 in people with skin disease: open registry data</h1>\
-         <p class=\"lede\">Counts of cases reported by clinicians to three dermatology registries, published as \
-         releases that never change once made. Small counts are <strong>suppressed</strong> so that no patient can be \
-         singled out: a suppressed value is unknown, not zero. These are reported cases (a case series), not incidence.</p>\
-         <nav class=\"toc\" aria-label=\"On this page\"><ul>",
-    );
-    for (registry, _) in docs {
-        let _ = write!(m, "<li><a href=\"#{}\">{}</a></li>", registry.id(), esc(registry.title()));
-    }
-    m.push_str("<li><a href=\"#compare\">Psoriasis and atopic dermatitis compared</a></li></ul></nav>");
-    for (registry, doc) in docs {
-        registry_section(&mut m, *registry, *doc);
-    }
-    compare_section(&mut m, compared);
-    layout("Open data: dermatology COVID-19 registries", Nav::Dashboard, &m, None)
+pub fn render(lang: Lang, docs: &[(Registry, Option<&Value>)], compared: Option<&Value>) -> String {
+    let t = |id: &str| lang.text(id);
+    let main = html! {
+        h1 { (t("dashboard-heading")) }
+        p.lede { (t("dashboard-lede")) }
+        nav.toc aria-label=(t("dashboard-toc")) {
+            ul {
+                @for (registry, _) in docs { li { a href={ "#" (registry.id()) } { (registry.title_in(lang)) } } }
+                li { a href="#compare" { (t("dashboard-compare")) } }
+            }
+        }
+        @for (registry, doc) in docs { (registry_section(lang, *registry, *doc)) }
+        (compare_section(lang, compared))
+    };
+    layout(Frame { lang, title: &t("dashboard-title"), nav: Nav::Dashboard, script: None, data: None }, main)
 }
 
 /// A count as the release publishes it: a number, or `{"suppressed": true}` (`None`).
@@ -58,10 +59,10 @@ fn count(v: &Value) -> Count {
     v.as_u64()
 }
 
-fn count_text(c: Count) -> String {
+fn count_text(lang: Lang, c: Count) -> Markup {
     match c {
-        Some(n) => fmt_count(n),
-        None => "<span class=\"supp\">suppressed</span>".into(),
+        Some(n) => html! { (format_count(lang, n)) },
+        None => html! { span.supp { (lang.text("dashboard-suppressed")) } },
     }
 }
 
@@ -73,126 +74,194 @@ fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
     v[key].as_str().unwrap_or("")
 }
 
-fn registry_section(m: &mut String, registry: Registry, doc: Option<&Value>) {
-    let id = registry.id();
-    let _ = write!(m, "<section class=\"registry\" id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{}</h2>", esc(registry.title()));
-    let Some(doc) = doc else {
-        m.push_str("<p class=\"empty\">No release has been published for this registry yet.</p></section>");
-        return;
+/// A row or column value of a release in the reader's language: the label of its code (the release's
+/// English label where the forms have none), a month as the language writes it.
+fn label(lang: Lang, registry: Registry, dimension: &str, code: &str, english: &str) -> String {
+    let month = || {
+        let (y, m) = code.split_once('-')?;
+        Some(format_month(lang, y.parse().ok()?, m.parse().ok()?))
     };
-    let rel = &doc["release"];
-    let release_id = str_of(rel, "id");
-    let cut_off = str_of(rel, "cut_off");
-    let _ = write!(
-        m,
-        "<dl class=\"meta\"><div><dt>Release</dt><dd>{number}</dd></div><div><dt>Cut-off</dt><dd><time datetime=\"{cut}\">{cut_day}</time></dd></div>\
-         <div><dt>Cases</dt><dd>{n}</dd></div><div><dt>Suppression threshold</dt><dd>k = {k}</dd></div>\
-         <div><dt>Licence</dt><dd>{licence}</dd></div></dl>\
-         <p class=\"downloads\"><a class=\"button secondary\" href=\"/v1/summaries/{id}/releases/{rid}.zip\">Download release {number} (zip)</a> \
-         <a href=\"/v1/summaries/{id}/releases/{rid}\">JSON</a> <a href=\"/v1/summaries/{id}/releases/{rid}?format=csv\">All tables (CSV)</a></p>\
-         <p class=\"caveat\">{caveat}</p><div class=\"grid\">",
-        number = rel["number"].as_i64().unwrap_or(0),
-        cut = esc(cut_off),
-        cut_day = esc(cut_off.get(..10).unwrap_or(cut_off)),
-        n = fmt_count(rel["n"].as_u64().unwrap_or(0)),
-        k = rel["k"].as_u64().unwrap_or(0),
-        licence = esc(str_of(rel, "licence")),
-        rid = esc(release_id),
-        caveat = esc(str_of(rel, "caveat")),
-    );
-    let csv = |table: &str| format!("/v1/summaries/{id}/releases/{}?format=csv&amp;table={table}", esc(release_id));
-
-    if let Some(t) = table(doc, "t1_diagnosis_basis_by_month") {
-        let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label").into_iter().map(|(l, c)| Row { label: l, values: vec![c] }).collect();
-        let title = "Cases by month of COVID-19 diagnosis";
-        let svg = charts::columns(&format!("{id}-t1"), title, &rows);
-        card(m, title, "The epidemic curve of reported cases.", &svg, &crosstab(t, "Month"), &csv("t1_diagnosis_basis_by_month"));
+    match (dimension, code) {
+        ("diagnosis_period", _) => month().unwrap_or_else(|| code.to_owned()),
+        ("country", "other") => lang.text("dashboard-other-countries").into_owned(),
+        (_, "not_reported") => lang.text("dashboard-not-reported").into_owned(),
+        _ => enum_msg(registry, dimension, code).map_or_else(|| english.to_owned(), |m| lang.text(m).into_owned()),
     }
-    outcome_card(m, id, doc, &csv);
-    if let Some(t) = table(doc, "t3_age_band_by_sex") {
-        let series = totals(t, "column_totals", "column_label");
-        let names: Vec<&str> = series.iter().map(|(l, _)| l.as_str()).collect();
-        let cols: Vec<&str> = t["column_totals"].as_array().into_iter().flatten().map(|c| str_of(c, "column")).collect();
-        let rows: Vec<Row<Count>> = t["row_totals"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|r| Row { label: str_of(r, "row_label").to_owned(), values: cols.iter().map(|c| cell(t, str_of(r, "row"), c)).collect() })
-            .collect();
-        let title = "Age band by sex";
-        let svg = charts::bars(&format!("{id}-t3"), title, &names, &rows, None);
-        card(m, title, "Cases per age band at diagnosis, for each sex.", &svg, &crosstab(t, "Age band"), &csv("t3_age_band_by_sex"));
-    }
-    if let Some(t) = table(doc, "t2_country") {
-        bars_card(m, &format!("{id}-t2"), "Cases by country", "Countries with fewer than k cases are grouped as other countries.", t, "Country", &csv("t2_country"));
-    }
-    if let Some(t) = table(doc, "t6_morphology_by_severity") {
-        let title = "Skin manifestations";
-        let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label").into_iter().map(|(l, c)| Row { label: l, values: vec![c] }).collect();
-        let svg = charts::bars(&format!("{id}-t6"), title, &["cases"], &rows, None);
-        card(m, title, "Morphology of skin manifestations (a case may have several), with COVID-19 severity in the table.", &svg, &crosstab(t, "Morphology"), &csv("t6_morphology_by_severity"));
-    }
-    m.push_str("</div></section>");
 }
 
-/// `(label, count)` of a table's row or column totals, in the release's order.
-fn totals(t: &Value, list: &str, label: &str) -> Vec<(String, Count)> {
-    t[list].as_array().into_iter().flatten().map(|c| (str_of(c, label).to_owned(), count(&c["count"]))).collect()
+/// One line of a table's totals: its code, its label in the reader's language, its count.
+struct Total {
+    code: String,
+    label: String,
+    count: Count,
+}
+
+/// A table's row (`"row"`) or column (`"column"`) totals, in the release's order.
+fn totals(lang: Lang, registry: Registry, t: &Value, side: &str) -> Vec<Total> {
+    let (list, dim) = if side == "row" { ("row_totals", &t["rows"]) } else { ("column_totals", &t["columns"]) };
+    let dimension = str_of(dim, "dimension");
+    t[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let code = str_of(c, side);
+            Total { code: code.to_owned(), label: label(lang, registry, dimension, code, str_of(c, &format!("{side}_label"))), count: count(&c["count"]) }
+        })
+        .collect()
 }
 
 fn cell(t: &Value, row: &str, col: &str) -> Count {
     t["cells"].as_array().into_iter().flatten().find(|c| c["row"] == row && c["column"] == col).and_then(|c| count(&c["count"]))
 }
 
-fn card(m: &mut String, title: &str, about: &str, svg: &str, table_html: &str, csv: &str) {
-    let _ = write!(
-        m,
-        "<article class=\"card\"><h3>{}</h3><p class=\"about\">{}</p>{svg}{table_html}\
-         <p class=\"csv\"><a href=\"{csv}\">Download this table (CSV)</a></p></article>",
-        esc(title),
-        esc(about)
-    );
+fn single_series(rows: &[Total]) -> Vec<Row<Count>> {
+    rows.iter().map(|r| Row { label: r.label.clone(), values: vec![r.count] }).collect()
 }
 
-fn bars_card(m: &mut String, chart_id: &str, title: &str, about: &str, t: &Value, row_head: &str, csv: &str) {
-    let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label").into_iter().map(|(l, c)| Row { label: l, values: vec![c] }).collect();
-    let svg = charts::bars(chart_id, title, &["cases"], &rows, None);
-    card(m, title, about, &svg, &crosstab(t, row_head), csv);
+fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Markup {
+    let t = |id: &str| lang.text(id);
+    let id = registry.id();
+    let Some(doc) = doc else {
+        return html! {
+            section.registry id=(id) aria-labelledby={ (id) "-h" } {
+                h2 id={ (id) "-h" } { (registry.title_in(lang)) }
+                p.empty { (t("dashboard-no-release")) }
+            }
+        };
+    };
+    let rel = &doc["release"];
+    let release_id = str_of(rel, "id");
+    let cut_off = str_of(rel, "cut_off");
+    let cut_day = cut_off.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let number = rel["number"].as_i64().unwrap_or(0);
+    let csv = |table: &str| format!("/v1/summaries/{id}/releases/{release_id}?format=csv&table={table}");
+    html! {
+        section.registry id=(id) aria-labelledby={ (id) "-h" } {
+            h2 id={ (id) "-h" } { (registry.title_in(lang)) }
+            dl.meta {
+                div { dt { (t("dashboard-release")) } dd { (number) } }
+                div { dt { (t("dashboard-cut-off")) } dd { time datetime=(cut_off) { (cut_day.map_or_else(|| cut_off.to_owned(), |d| format_date(lang, d))) } } }
+                div { dt { (t("dashboard-cases")) } dd { (format_count(lang, rel["n"].as_u64().unwrap_or(0))) } }
+                div { dt { (t("dashboard-threshold")) } dd { "k = " (rel["k"].as_u64().unwrap_or(0)) } }
+                div { dt { (t("dashboard-licence")) } dd { (str_of(rel, "licence")) } }
+            }
+            p.downloads {
+                a.button.secondary href={ "/v1/summaries/" (id) "/releases/" (release_id) ".zip" } {
+                    (lang.say(&Message::new("dashboard-download-release").arg("number", Arg::Int(number))))
+                }
+                " "
+                a href={ "/v1/summaries/" (id) "/releases/" (release_id) } { (t("dashboard-json")) }
+                " "
+                a href={ "/v1/summaries/" (id) "/releases/" (release_id) "?format=csv" } { (t("dashboard-all-tables-csv")) }
+            }
+            p.caveat { (t("dashboard-caveat")) }
+            div.grid {
+                @if let Some(tb) = table(doc, "t1_diagnosis_basis_by_month") {
+                    @let title = t("dashboard-by-month");
+                    @let svg = charts::columns(lang, &format!("{id}-t1"), &title, &single_series(&totals(lang, registry, tb, "row")));
+                    (card(lang, &title, &t("dashboard-by-month-about"), &svg, crosstab(lang, registry, tb, &t("dashboard-month"), None), &csv("t1_diagnosis_basis_by_month")))
+                }
+                @if let (Some(h), Some(d)) = (table(doc, "t4_hospitalisation_by_treatment_category"), table(doc, "t4_death_by_treatment_category")) {
+                    (outcome_card(lang, registry, h, d, &csv("t4_hospitalisation_by_treatment_category")))
+                }
+                @if let Some(tb) = table(doc, "t3_age_band_by_sex") {
+                    (age_sex_card(lang, registry, tb, &csv("t3_age_band_by_sex")))
+                }
+                @if let Some(tb) = table(doc, "t2_country") {
+                    (country_card(lang, registry, tb, &csv("t2_country")))
+                }
+                @if let Some(tb) = table(doc, "t6_morphology_by_severity") {
+                    @let title = t("dashboard-manifestations");
+                    @let svg = charts::bars(lang, &format!("{id}-t6"), &title, &[&t("dashboard-series-cases")], &single_series(&totals(lang, registry, tb, "row")), None);
+                    (card(lang, &title, &t("dashboard-manifestations-about"), &svg, crosstab(lang, registry, tb, &t("dashboard-morphology"), None), &csv("t6_morphology_by_severity")))
+                }
+            }
+        }
+    }
 }
 
-/// A release table as HTML: rows by columns with totals, or rows and their counts. Suppressed cells
-/// read "suppressed". Wrapped in a focusable region that scrolls by itself on a narrow screen.
-fn crosstab(t: &Value, row_head: &str) -> String {
-    let cols: Vec<(&str, &str)> =
-        t["column_totals"].as_array().into_iter().flatten().map(|c| (str_of(c, "column"), str_of(c, "column_label"))).collect();
-    let mut h = format!(
-        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{} (table)\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th>",
-        esc(str_of(t, "title")),
-        esc(str_of(t, "title")),
-        esc(row_head)
-    );
-    for (_, label) in &cols {
-        let _ = write!(h, "<th scope=\"col\" class=\"num\">{}</th>", esc(label));
-    }
-    h.push_str(if cols.is_empty() { "<th scope=\"col\" class=\"num\">Cases</th>" } else { "<th scope=\"col\" class=\"num\">Total</th>" });
-    h.push_str("</tr></thead><tbody>");
-    for r in t["row_totals"].as_array().into_iter().flatten() {
-        let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(str_of(r, "row_label")));
-        for (c, _) in &cols {
-            let _ = write!(h, "<td class=\"num\">{}</td>", count_text(cell(t, str_of(r, "row"), c)));
+fn age_sex_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup {
+    let title = lang.text("dashboard-age-sex");
+    let series = totals(lang, registry, tb, "column");
+    let names: Vec<&str> = series.iter().map(|s| s.label.as_str()).collect();
+    let rows: Vec<Row<Count>> = totals(lang, registry, tb, "row")
+        .into_iter()
+        .map(|r| Row { values: series.iter().map(|c| cell(tb, &r.code, &c.code)).collect(), label: r.label })
+        .collect();
+    let svg = charts::bars(lang, &format!("{}-t3", registry.id()), &title, &names, &rows, None);
+    card(lang, &title, &lang.text("dashboard-age-sex-about"), &svg, crosstab(lang, registry, tb, &lang.text("dashboard-age-band"), None), csv)
+}
+
+/// Countries by their number of cases, most first; suppressed counts and the other countries last.
+fn country_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup {
+    let title = lang.text("dashboard-by-country");
+    let mut rows = totals(lang, registry, tb, "row");
+    rows.sort_by_key(|r| (r.code == "other", std::cmp::Reverse(r.count.map_or(0, |n| n + 1))));
+    let svg = charts::bars(lang, &format!("{}-t2", registry.id()), &title, &[&lang.text("dashboard-series-cases")], &single_series(&rows), None);
+    let table = crosstab(lang, registry, tb, &lang.text("dashboard-country"), Some(&rows));
+    card(lang, &title, &lang.text("dashboard-by-country-about"), &svg, table, csv)
+}
+
+fn card(lang: Lang, title: &str, about: &str, svg: &str, table: Markup, csv: &str) -> Markup {
+    html! {
+        article.card {
+            h3 { (title) }
+            p.about { (about) }
+            (PreEscaped(svg))
+            (table)
+            p.csv { a href=(csv) { (lang.text("dashboard-download-table")) } }
         }
-        let _ = write!(h, "<td class=\"num\">{}</td></tr>", count_text(count(&r["count"])));
     }
-    h.push_str("</tbody>");
-    if !t["total"].is_null() {
-        h.push_str("<tfoot><tr><th scope=\"row\">All cases</th>");
-        for c in t["column_totals"].as_array().into_iter().flatten() {
-            let _ = write!(h, "<td class=\"num\">{}</td>", count_text(count(&c["count"])));
+}
+
+/// A region that scrolls by itself on a narrow screen, holding a table.
+fn table_wrap(lang: Lang, title: &str, caption: &str, body: Markup) -> Markup {
+    let region = lang.say(&Message::new("dashboard-table-suffix").arg("title", Arg::Text(title.to_owned())));
+    html! {
+        div.table-wrap role="region" aria-label=(region) tabindex="0" {
+            table { caption.visually-hidden { (caption) } (body) }
         }
-        let _ = write!(h, "<td class=\"num\">{}</td></tr></tfoot>", count_text(count(&t["total"])));
     }
-    h.push_str("</table></div>");
-    h
+}
+
+/// A release table as HTML: rows by columns with totals, or rows and their counts (in `order` when
+/// given). Suppressed cells read "suppressed".
+fn crosstab(lang: Lang, registry: Registry, tb: &Value, row_head: &str, order: Option<&[Total]>) -> Markup {
+    let cols = totals(lang, registry, tb, "column");
+    let own;
+    let rows = match order {
+        Some(rows) => rows,
+        None => {
+            own = totals(lang, registry, tb, "row");
+            &own
+        }
+    };
+    let title = str_of(tb, "title");
+    let body = html! {
+        thead { tr {
+            th scope="col" { (row_head) }
+            @for c in &cols { th.num scope="col" { (c.label) } }
+            th.num scope="col" { (lang.text(if cols.is_empty() { "dashboard-cases" } else { "dashboard-total" })) }
+        } }
+        tbody {
+            @for r in rows {
+                tr {
+                    th scope="row" { (r.label) }
+                    @for c in &cols { td.num { (count_text(lang, cell(tb, &r.code, &c.code))) } }
+                    td.num { (count_text(lang, r.count)) }
+                }
+            }
+        }
+        @if !tb["total"].is_null() {
+            tfoot { tr {
+                th scope="row" { (lang.text("dashboard-all-cases")) }
+                @for c in &cols { td.num { (count_text(lang, c.count)) } }
+                td.num { (count_text(lang, count(&tb["total"]))) }
+            } }
+        }
+    };
+    table_wrap(lang, title, title, body)
 }
 
 /// A published rate with its interval, or `None` where the release suppressed it.
@@ -200,121 +269,130 @@ fn estimate(rate: &Value) -> Option<Estimate> {
     Some(Estimate { rate: rate["rate"].as_f64()?, low: rate["ci_low"].as_f64()?, high: rate["ci_high"].as_f64()? })
 }
 
-fn estimate_text(e: Option<Estimate>) -> String {
+fn estimate_text(lang: Lang, e: Option<Estimate>) -> Markup {
     match e {
-        Some(e) => format!("{:.1}% <span class=\"ci\">({:.1}–{:.1})</span>", 100.0 * e.rate, 100.0 * e.low, 100.0 * e.high),
-        None => "<span class=\"supp\">suppressed</span>".into(),
+        Some(e) => html! {
+            (format_percent(lang, e.rate)) " "
+            span.ci { "(" (format_decimal(lang, 100.0 * e.low, 1)) "–" (format_decimal(lang, 100.0 * e.high, 1)) ")" }
+        },
+        None => count_text(lang, None),
     }
 }
 
 /// Hospitalisation and death rates by treatment category, with 95% Wilson intervals.
-fn outcome_card(m: &mut String, id: &str, doc: &Value, csv: &dyn Fn(&str) -> String) {
-    let (Some(hosp), Some(died)) = (table(doc, "t4_hospitalisation_by_treatment_category"), table(doc, "t4_death_by_treatment_category")) else {
-        return;
-    };
-    let rate_of = |t: &Value, row: &str| t["rates"].as_array().into_iter().flatten().find(|r| r["row"] == row).and_then(estimate);
-    let mut groups: Vec<(String, String, Count)> =
-        hosp["row_totals"].as_array().into_iter().flatten().map(|r| (str_of(r, "row").to_owned(), str_of(r, "row_label").to_owned(), count(&r["count"]))).collect();
-    groups.push(("all".into(), "All cases".into(), count(&hosp["total"])));
+fn outcome_card(lang: Lang, registry: Registry, hosp: &Value, died: &Value, csv: &str) -> Markup {
+    let t = |id: &str| lang.text(id);
+    let rate_of = |tb: &Value, row: &str| tb["rates"].as_array().into_iter().flatten().find(|r| r["row"] == row).and_then(estimate);
+    let mut groups = totals(lang, registry, hosp, "row");
+    groups.push(Total { code: "all".into(), label: t("dashboard-all-cases").into_owned(), count: count(&hosp["total"]) });
     let rows: Vec<Row<Option<Estimate>>> =
-        groups.iter().map(|(row, label, _)| Row { label: label.clone(), values: vec![rate_of(hosp, row), rate_of(died, row)] }).collect();
-    let title = "Outcomes by treatment category";
-    let svg = charts::intervals(&format!("{id}-t4"), title, &["Hospitalised", "Died"], &rows);
-    let mut t = format!(
-        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{title} (table)\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}: rates with 95% Wilson score intervals</caption>\
-         <thead><tr><th scope=\"col\">Treatment category</th><th scope=\"col\" class=\"num\">Cases</th>\
-         <th scope=\"col\" class=\"num\">Hospitalised (95% CI)</th><th scope=\"col\" class=\"num\">Died (95% CI)</th></tr></thead><tbody>"
-    );
-    for ((_, label, n), row) in groups.iter().zip(&rows) {
-        let _ = write!(
-            t,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            esc(label),
-            count_text(*n),
-            estimate_text(row.values[0]),
-            estimate_text(row.values[1])
-        );
-    }
-    t.push_str("</tbody></table></div>");
-    let about = "Share of cases hospitalised and who died, with 95% Wilson score intervals. Rates are published only where every count behind them is.";
-    card(m, title, about, &svg, &t, &csv("t4_hospitalisation_by_treatment_category"));
+        groups.iter().map(|g| Row { label: g.label.clone(), values: vec![rate_of(hosp, &g.code), rate_of(died, &g.code)] }).collect();
+    let title = t("dashboard-outcomes");
+    let svg = charts::intervals(lang, &format!("{}-t4", registry.id()), &title, &[&t("dashboard-hospitalised"), &t("dashboard-died")], &rows);
+    let caption = lang.say(&Message::new("dashboard-outcomes-caption").arg("title", Arg::Text(title.clone().into_owned())));
+    let body = html! {
+        thead { tr {
+            th scope="col" { (t("dashboard-treatment-category")) }
+            th.num scope="col" { (t("dashboard-cases")) }
+            th.num scope="col" { (t("dashboard-hospitalised-ci")) }
+            th.num scope="col" { (t("dashboard-died-ci")) }
+        } }
+        tbody {
+            @for (g, row) in groups.iter().zip(&rows) {
+                tr {
+                    th scope="row" { (g.label) }
+                    td.num { (count_text(lang, g.count)) }
+                    td.num { (estimate_text(lang, row.values[0])) }
+                    td.num { (estimate_text(lang, row.values[1])) }
+                }
+            }
+        }
+    };
+    card(lang, &title, &t("dashboard-outcomes-about"), &svg, table_wrap(lang, &title, &caption, body), csv)
 }
 
+/// The dimensions the comparison shows, with their titles' message ids.
 const COMPARED: &[(&str, &str)] = &[
-    ("treatment_category", "Treatment category"),
-    ("severity_before", "Skin disease severity before COVID-19 (PGA / IGA)"),
-    ("covid_severity", "COVID-19 severity"),
-    ("age_band", "Age band"),
+    ("treatment_category", "dashboard-treatment-category"),
+    ("severity_before", "dashboard-compare-severity-before"),
+    ("covid_severity", "dashboard-compare-covid-severity"),
+    ("age_band", "dashboard-age-band"),
 ];
 
-fn compare_section(m: &mut String, compared: Option<&Value>) {
-    m.push_str("<section class=\"registry\" id=\"compare\" aria-labelledby=\"compare-h\"><h2 id=\"compare-h\">Psoriasis and atopic dermatitis compared</h2>");
+fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
+    let t = |id: &str| lang.text(id);
     let Some(c) = compared else {
-        m.push_str("<p class=\"empty\">Both registries need a release before they can be compared.</p></section>");
-        return;
+        return html! {
+            section.registry #compare aria-labelledby="compare-h" {
+                h2 #compare-h { (t("dashboard-compare")) }
+                p.empty { (t("dashboard-compare-empty")) }
+            }
+        };
     };
     let (na, nb) = (c["a"]["n"].as_u64().unwrap_or(0), c["b"]["n"].as_u64().unwrap_or(0));
     let (ra, rb) = (str_of(&c["a"], "registry"), str_of(&c["b"], "registry"));
-    let name = |r: &str| Registry::parse(r).map_or(r.to_owned(), |r| r.title().to_owned());
-    let (la, lb) = (short(ra), short(rb));
-    let _ = write!(
-        m,
-        "<p class=\"lede\">The two registries share these fields on purpose. Each bar is a share of its own registry's \
-         cases ({} of {}, {} of {}), from each registry's latest release. <a href=\"/v1/summaries/compare\">Comparison (JSON)</a></p><div class=\"grid\">",
-        fmt_count(na),
-        esc(&name(ra)),
-        fmt_count(nb),
-        esc(&name(rb))
+    let name = |r: &str| Registry::parse(r).map_or(r.to_owned(), |r| r.title_in(lang).into_owned());
+    let (la, lb) = (short(lang, ra), short(lang, rb));
+    let lede = lang.say(
+        &Message::new("dashboard-compare-lede")
+            .arg("a", Arg::Text(format_count(lang, na)))
+            .arg("registry-a", Arg::Text(name(ra)))
+            .arg("b", Arg::Text(format_count(lang, nb)))
+            .arg("registry-b", Arg::Text(name(rb))),
     );
-    for (dim, title) in COMPARED {
-        let Some(field) = c["fields"].as_array().into_iter().flatten().find(|f| f["dimension"] == *dim) else { continue };
-        let values = field["values"].as_array().map(Vec::as_slice).unwrap_or_default();
-        let rows: Vec<Row<Count>> =
-            values.iter().map(|v| Row { label: str_of(v, "label").to_owned(), values: vec![count(&v["a"]), count(&v["b"])] }).collect();
-        let svg = charts::bars(&format!("cmp-{dim}"), title, &[la, lb], &rows, Some(&[na, nb]));
-        let mut t = format!(
-            "<div class=\"table-wrap\" role=\"region\" aria-label=\"{title} (table)\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>\
-             <thead><tr><th scope=\"col\">{title}</th><th scope=\"col\" class=\"num\">{la}</th><th scope=\"col\" class=\"num\">{lb}</th></tr></thead><tbody>"
-        );
-        for row in &rows {
-            let _ = write!(
-                t,
-                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                esc(&row.label),
-                share_text(row.values[0], na),
-                share_text(row.values[1], nb)
-            );
+    let csv = |registry: &str, table: &str| format!("/v1/summaries/{registry}?format=csv&table={table}");
+    html! {
+        section.registry #compare aria-labelledby="compare-h" {
+            h2 #compare-h { (t("dashboard-compare")) }
+            p.lede { (lede) " " a href="/v1/summaries/compare" { (t("dashboard-compare-json")) } }
+            div.grid {
+                @for (dim, title_id) in COMPARED {
+                    @if let Some(field) = c["fields"].as_array().into_iter().flatten().find(|f| f["dimension"] == *dim) {
+                        @let title = t(title_id);
+                        @let values = field["values"].as_array().map(Vec::as_slice).unwrap_or_default();
+                        @let rows = values.iter().map(|v| Row {
+                            label: label(lang, Registry::Psoriasis, dim, str_of(v, "value"), str_of(v, "label")),
+                            values: vec![count(&v["a"]), count(&v["b"])],
+                        }).collect::<Vec<_>>();
+                        @let svg = charts::bars(lang, &format!("cmp-{dim}"), &title, &[&la, &lb], &rows, Some(&[na, nb]));
+                        article.card {
+                            h3 { (title) }
+                            (PreEscaped(svg))
+                            (table_wrap(lang, &title, &title, html! {
+                                thead { tr { th scope="col" { (title) } th.num scope="col" { (la) } th.num scope="col" { (lb) } } }
+                                tbody {
+                                    @for row in &rows {
+                                        tr { th scope="row" { (row.label) } td.num { (share_text(lang, row.values[0], na)) } td.num { (share_text(lang, row.values[1], nb)) } }
+                                    }
+                                }
+                                tfoot { tr { th scope="row" { (t("dashboard-all-cases")) } td.num { (format_count(lang, na)) } td.num { (format_count(lang, nb)) } } }
+                            }))
+                            p.csv {
+                                (t("dashboard-compare-download")) " "
+                                a href=(csv(ra, str_of(&field["source"], "a"))) { (la) } " "
+                                a href=(csv(rb, str_of(&field["source"], "b"))) { (lb) }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        let _ = write!(
-            t,
-            "</tbody><tfoot><tr><th scope=\"row\">All cases</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot></table></div>",
-            fmt_count(na),
-            fmt_count(nb)
-        );
-        let csv = |registry: &str, table: &str| format!("/v1/summaries/{registry}?format=csv&amp;table={}", esc(table));
-        let _ = write!(
-            m,
-            "<article class=\"card\"><h3>{title}</h3>{svg}{t}<p class=\"csv\">Download the tables (CSV): \
-             <a href=\"{}\">{la}</a> <a href=\"{}\">{lb}</a></p></article>",
-            csv(ra, str_of(&field["source"], "a")),
-            csv(rb, str_of(&field["source"], "b"))
-        );
-    }
-    m.push_str("</div></section>");
-}
-
-fn short(registry: &str) -> &'static str {
-    match registry {
-        "psoriasis" => "Psoriasis",
-        "atopic-dermatitis" => "Atopic dermatitis",
-        _ => "General",
     }
 }
 
-fn share_text(c: Count, n: u64) -> String {
+fn short(lang: Lang, registry: &str) -> String {
+    lang.text(match registry {
+        "psoriasis" => "dashboard-short-psoriasis",
+        "atopic-dermatitis" => "dashboard-short-atopic-dermatitis",
+        _ => "dashboard-short-general",
+    })
+    .into_owned()
+}
+
+fn share_text(lang: Lang, c: Count, n: u64) -> Markup {
     match c {
-        Some(x) if n > 0 => format!("{} <span class=\"ci\">({:.1}%)</span>", fmt_count(x), 100.0 * x as f64 / n as f64),
-        other => count_text(other),
+        Some(x) if n > 0 => html! { (format_count(lang, x)) " " span.ci { "(" (format_percent(lang, x as f64 / n as f64)) ")" } },
+        other => count_text(lang, other),
     }
 }
 
@@ -349,7 +427,7 @@ mod tests {
     #[test]
     fn release_facts_and_links_are_on_the_page() {
         let d = doc();
-        let page = render(&[(Registry::Psoriasis, Some(&d)), (Registry::General, None)], None);
+        let page = render(Lang::ENGLISH, &[(Registry::Psoriasis, Some(&d)), (Registry::General, None)], None);
         for want in ["<dd>3</dd>", "2026-11-01", "<dd>120</dd>", "k = 5", "CC-BY-4.0", "/v1/summaries/psoriasis/releases/r1.zip",
                      "format=csv&amp;table=t2_country", "No release has been published for this registry yet."] {
             assert!(page.contains(want), "missing {want}");
@@ -359,8 +437,8 @@ mod tests {
     #[test]
     fn suppressed_cells_read_suppressed_and_zero_reads_zero() {
         let d = doc();
-        let page = render(&[(Registry::Psoriasis, Some(&d))], None);
-        let table = crosstab(&d["tables"][1], "Age band");
+        let page = render(Lang::ENGLISH, &[(Registry::Psoriasis, Some(&d))], None);
+        let table = crosstab(Lang::ENGLISH, Registry::Psoriasis, &d["tables"][1], "Age band", None).into_string();
         assert!(table.contains("<td class=\"num\">0</td>"), "a published zero is a zero");
         assert_eq!(table.matches("suppressed</span>").count(), 2, "the hidden cell and the hidden row total");
         assert!(page.contains("<th scope=\"row\">Other countries</th><td class=\"num\"><span class=\"supp\">suppressed</span>"));
@@ -369,7 +447,7 @@ mod tests {
     #[test]
     fn rates_show_their_interval_or_suppressed() {
         let d = doc();
-        let page = render(&[(Registry::Psoriasis, Some(&d))], None);
+        let page = render(Lang::ENGLISH, &[(Registry::Psoriasis, Some(&d))], None);
         assert!(page.contains("25.0% <span class=\"ci\">(16.7–35.7)</span>"), "{page}");
         assert!(page.contains("<th scope=\"row\">All cases</th><td class=\"num\">120</td><td class=\"num\"><span class=\"supp\">suppressed</span>"));
     }
@@ -379,7 +457,7 @@ mod tests {
         let c = json!({"a": {"registry": "psoriasis", "n": 200}, "b": {"registry": "atopic-dermatitis", "n": 100},
             "fields": [{"dimension": "treatment_category", "source": {"a": "t4_x", "b": "t4_y"},
                         "values": [{"value": "biologic", "label": "Biologic", "a": 50, "b": {"suppressed": true}}]}]});
-        let page = render(&[], Some(&c));
+        let page = render(Lang::ENGLISH, &[], Some(&c));
         assert!(page.contains("50 <span class=\"ci\">(25.0%)</span>"));
         assert!(page.contains("<span class=\"supp\">suppressed</span>"));
         assert!(page.contains("table=t4_y"));

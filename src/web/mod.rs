@@ -15,7 +15,9 @@ mod html;
 mod submit;
 
 use actix_web::http::header;
-use actix_web::{web, HttpResponse, HttpResponseBuilder};
+use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
+
+use crate::i18n::Lang;
 
 /// The pages' Content-Security-Policy: everything from this origin only, no inline script or style
 /// (so no attribute `style=` or `onclick=` either), no framing, no `<base>`, forms post here only.
@@ -38,10 +40,17 @@ pub fn secure(builder: &mut HttpResponseBuilder) -> &mut HttpResponseBuilder {
         .insert_header((header::REFERRER_POLICY, "no-referrer"))
 }
 
-/// An HTML page with the security headers; never cached by shared caches (the dashboard changes
-/// with each release, and the entry page carries no data but is per user once scripted).
-fn html_page(body: String, cache_control: &'static str) -> HttpResponse {
+/// An HTML page in `lang` with the security headers; never cached by shared caches across
+/// languages (`Vary`). A language chosen with the picker (`?lang=`) is remembered in a cookie.
+fn html_page(req: &HttpRequest, lang: Lang, body: String, cache_control: &'static str) -> HttpResponse {
     let mut b = HttpResponse::Ok();
     secure(&mut b);
-    b.insert_header((header::CACHE_CONTROL, cache_control)).content_type("text/html; charset=utf-8").body(body)
+    if let Some(choice) = Lang::chosen_on_page(req) {
+        b.insert_header((header::SET_COOKIE, html::remember(choice)));
+    }
+    b.insert_header((header::CACHE_CONTROL, cache_control))
+        .insert_header((header::CONTENT_LANGUAGE, lang.tag()))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }

@@ -1,107 +1,121 @@
-//! `/submit`: the case entry page for virtual consultations. The server sends the frame; `submit.js`
-//! signs in, builds the form from the registry's form definition (so the page cannot disagree with
-//! the API), keeps a draft in session storage, previews the de-identified case through
-//! `cases:validate`, submits, and lists, corrects and withdraws the clinician's own cases.
-//! The page holds no data of its own and puts nothing in a URL.
+//! `/submit`: the case entry page for virtual consultations. The server sends the frame in the
+//! reader's language with the messages its script needs; `submit.js` signs in, builds the form from
+//! the registry's form definition in the same language (so the page cannot disagree with the API),
+//! keeps a draft in session storage, previews the de-identified case through `cases:validate`,
+//! submits, and lists, corrects and withdraws the clinician's own cases. The page holds no data of
+//! its own and puts nothing in a URL.
 
-use actix_web::HttpResponse;
+use actix_web::{HttpRequest, HttpResponse};
+use maud::{html, Markup};
+use serde_json::{json, Map, Value};
 
-use super::html::{layout, Nav};
+use super::html::{layout, Frame, Nav};
+use crate::i18n::Lang;
 
 /// The frame: sign-in, then the workspace (new case, preview, confirmation, my cases). Sections are
 /// shown and hidden by the script; without script the page says what it needs.
-const MAIN: &str = r#"<h1>Enter a case</h1>
-<p class="lede">For clinicians reporting a COVID-19 case during a consultation. Your draft stays in this browser tab
-until you submit it, so a dropped call or a reload loses nothing. Identifying details are removed before anything is
-stored.</p>
-<noscript><p class="notice">This page needs JavaScript, served by this server only. The API
-(<a href="/docs">documentation</a>) accepts the same cases.</p></noscript>
-<div class="with-aside"><div class="primary">
+fn main(lang: Lang) -> Markup {
+    let t = |id: &str| lang.text(id);
+    html! {
+        h1 { (t("submit-heading")) }
+        p.lede { (t("submit-lede")) }
+        noscript { p.notice { (t("submit-noscript")) " " a href="/docs" { (t("submit-noscript-docs")) } } }
+        div.with-aside { div.primary {
+            section #signin .panel.narrow aria-labelledby="signin-h" hidden {
+                h2 #signin-h { (t("submit-signin")) }
+                p #signin-note .notice hidden {}
+                form #signin-form method="post" action="/submit" novalidate {
+                    div.field { label for="username" { (t("submit-username")) }
+                        input #username name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required; }
+                    div.field { label for="password" { (t("submit-password")) }
+                        input #password name="password" type="password" autocomplete="current-password" required; }
+                    p #signin-error .error-text role="alert" hidden {}
+                    button.button type="submit" { (t("submit-signin")) }
+                }
+            }
+            div #workspace hidden {
+                div.session-bar {
+                    p { (t("submit-signed-in-as")) " " strong #who {} }
+                    nav.views aria-label=(t("submit-views")) {
+                        button.tab #show-entry type="button" aria-controls="entry" { (t("submit-new-case")) }
+                        button.tab #show-cases type="button" aria-controls="my-cases" { (t("submit-my-cases")) }
+                    }
+                    button.button.secondary #signout type="button" { (t("submit-signout")) }
+                }
+                p #status .status role="status" aria-live="polite" {}
+                section #entry aria-labelledby="entry-h" {
+                    h2 #entry-h { (t("submit-new-case")) }
+                    p #correcting .notice hidden {}
+                    div.field #registry-field { label for="registry" { (t("submit-registry")) } select #registry {} }
+                    div #error-summary .error-summary tabindex="-1" hidden aria-labelledby="error-summary-h" {
+                        h2 #error-summary-h { (t("submit-error-summary")) }
+                        ul #error-list {}
+                    }
+                    form #case-form novalidate {
+                        p.required-note {
+                            (t("submit-required-note-before")) " "
+                            span.req aria-hidden="true" { "*" }
+                            span.visually-hidden { (t("submit-required")) }
+                            " " (t("submit-required-note-after"))
+                        }
+                        div #fields {}
+                        div.actions {
+                            button.button #check type="submit" { (t("submit-check")) }
+                            button.button.secondary #clear-draft type="button" { (t("submit-clear")) }
+                        }
+                    }
+                    section #preview .panel aria-labelledby="preview-h" tabindex="-1" hidden {
+                        h2 #preview-h { (t("submit-preview")) }
+                        div #preview-body {}
+                        div.actions {
+                            button.button #send type="button" { (t("submit-send")) }
+                            button.button.secondary #back-to-form type="button" { (t("submit-back")) }
+                        }
+                    }
+                }
+                section #confirmation .panel aria-labelledby="confirmation-h" tabindex="-1" hidden {
+                    h2 #confirmation-h { (t("submit-stored")) }
+                    div #confirmation-body {}
+                    div.actions {
+                        button.button #new-case type="button" { (t("submit-another")) }
+                        button.button.secondary #to-cases type="button" { (t("submit-to-cases")) }
+                    }
+                }
+                section #my-cases aria-labelledby="my-cases-h" hidden {
+                    h2 #my-cases-h { (t("submit-my-cases")) }
+                    div #cases-body {}
+                    section #case-detail .panel aria-labelledby="case-detail-h" tabindex="-1" hidden {
+                        h3 #case-detail-h { (t("submit-case")) }
+                        div #case-detail-body {}
+                    }
+                }
+            }
+        }
+        aside.guide aria-labelledby="guide-h" {
+            h2 #guide-h { (t("submit-guide")) }
+            ul {
+                li { (t("submit-guide-1")) }
+                li { (t("submit-guide-2")) }
+                li { (t("submit-guide-3")) }
+                li { (t("submit-guide-4")) }
+            }
+        } }
+    }
+}
 
-<section id="signin" class="panel narrow" aria-labelledby="signin-h" hidden>
-  <h2 id="signin-h">Sign in</h2>
-  <p id="signin-note" class="notice" hidden></p>
-  <form id="signin-form" method="post" action="/submit" novalidate>
-    <div class="field"><label for="username">Username</label>
-      <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required></div>
-    <div class="field"><label for="password">Password</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required></div>
-    <p id="signin-error" class="error-text" role="alert" hidden></p>
-    <button type="submit" class="button">Sign in</button>
-  </form>
-</section>
+/// What the script needs to speak: the page's language and its messages (`{name}` left for it to
+/// fill in).
+fn page_data(lang: Lang) -> String {
+    let mut messages = Map::new();
+    for (id, text) in lang.for_script("submit-").into_iter().chain(lang.for_script("free-text-")) {
+        messages.insert(id.to_owned(), Value::String(text));
+    }
+    json!({"lang": lang.tag(), "messages": messages}).to_string()
+}
 
-<div id="workspace" hidden>
-  <div class="session-bar">
-    <p>Signed in as <strong id="who"></strong></p>
-    <nav class="views" aria-label="Case entry">
-      <button type="button" class="tab" id="show-entry" aria-controls="entry">New case</button>
-      <button type="button" class="tab" id="show-cases" aria-controls="my-cases">My cases</button>
-    </nav>
-    <button type="button" class="button secondary" id="signout">Sign out</button>
-  </div>
-  <p id="status" class="status" role="status" aria-live="polite"></p>
-
-  <section id="entry" aria-labelledby="entry-h">
-    <h2 id="entry-h">New case</h2>
-    <p id="correcting" class="notice" hidden></p>
-    <div class="field" id="registry-field"><label for="registry">Registry</label>
-      <select id="registry"></select></div>
-    <div id="error-summary" class="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-h">
-      <h2 id="error-summary-h">There is a problem with this case</h2>
-      <ul id="error-list"></ul>
-    </div>
-    <form id="case-form" novalidate>
-      <p class="required-note">Fields marked <span class="req" aria-hidden="true">*</span><span class="visually-hidden">required</span> are required.</p>
-      <div id="fields"></div>
-      <div class="actions">
-        <button type="submit" class="button" id="check">Check and preview</button>
-        <button type="button" class="button secondary" id="clear-draft">Clear form</button>
-      </div>
-    </form>
-    <section id="preview" class="panel" aria-labelledby="preview-h" tabindex="-1" hidden>
-      <h2 id="preview-h">Preview: the case as it will be stored</h2>
-      <div id="preview-body"></div>
-      <div class="actions">
-        <button type="button" class="button" id="send">Submit case</button>
-        <button type="button" class="button secondary" id="back-to-form">Change something</button>
-      </div>
-    </section>
-  </section>
-
-  <section id="confirmation" class="panel" aria-labelledby="confirmation-h" tabindex="-1" hidden>
-    <h2 id="confirmation-h">Case stored</h2>
-    <div id="confirmation-body"></div>
-    <div class="actions">
-      <button type="button" class="button" id="new-case">Enter another case</button>
-      <button type="button" class="button secondary" id="to-cases">Go to my cases</button>
-    </div>
-  </section>
-
-  <section id="my-cases" aria-labelledby="my-cases-h" hidden>
-    <h2 id="my-cases-h">My cases</h2>
-    <div id="cases-body"></div>
-    <section id="case-detail" class="panel" aria-labelledby="case-detail-h" tabindex="-1" hidden>
-      <h3 id="case-detail-h">Case</h3>
-      <div id="case-detail-body"></div>
-    </section>
-  </section>
-</div>
-</div>
-<aside class="guide" aria-labelledby="guide-h">
-  <h2 id="guide-h">Before you enter a case</h2>
-  <ul>
-    <li>Only de-identified data is stored. The form never asks for the patient's name, contact details, record
-      numbers or date of birth: please do not type them into the notes either.</li>
-    <li>Notes are checked for identifying details. <strong>Check and preview</strong> shows them exactly as they will
-      be stored, with placeholders such as <code>[NAME]</code> where something was removed.</li>
-    <li>The draft is kept in this browser tab only, and removed when you submit or sign out.</li>
-    <li>You can correct or withdraw your cases later under <strong>My cases</strong>.</li>
-  </ul>
-</aside>
-</div>"#;
-
-pub async fn page() -> HttpResponse {
-    // The page is the same for everyone; it is personalised only in the browser.
-    super::html_page(layout("Enter a case: dermreg", Nav::Submit, MAIN, Some("submit.js")), "no-cache")
+pub async fn page(req: HttpRequest) -> HttpResponse {
+    let lang = Lang::of_page(&req);
+    let frame = Frame { lang, title: &lang.text("submit-title"), nav: Nav::Submit, script: Some("submit.js"), data: Some(page_data(lang)) };
+    // The page is the same for everyone of a language; it is personalised only in the browser.
+    super::html_page(&req, lang, layout(frame, main(lang)), "no-cache")
 }
