@@ -26,7 +26,8 @@ fn registry_of(segment: &str) -> Result<Registry, ApiError> {
 pub struct RegistryInfo {
     /// URL segment: `general`, `psoriasis` or `atopic-dermatitis`.
     pub id: &'static str,
-    pub title: &'static str,
+    /// The registry's name in the request's language (`Content-Language`).
+    pub title: String,
     pub form_version: &'static str,
     /// Cases currently in the registry (withdrawn cases excluded).
     pub cases: i64,
@@ -34,18 +35,18 @@ pub struct RegistryInfo {
 
 /// The registries, their form versions and case counts.
 #[utoipa::path(get, path = "/v1/registries", tag = "registries", responses((status = 200, body = Vec<RegistryInfo>)))]
-pub async fn list_registries(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn list_registries(state: web::Data<AppState>, lang: Lang) -> Result<HttpResponse, ApiError> {
     let counts = state.db.read(store::active_counts).await?;
     let infos: Vec<RegistryInfo> = Registry::ALL
         .iter()
         .map(|r| RegistryInfo {
             id: r.id(),
-            title: r.title(),
+            title: r.title_in(lang).into_owned(),
             form_version: r.form_version(),
             cases: counts.iter().find(|(id, _)| id == r.id()).map_or(0, |(_, n)| *n),
         })
         .collect();
-    Ok(HttpResponse::Ok().json(infos))
+    Ok(localized(&mut HttpResponse::Ok(), lang).json(infos))
 }
 
 /// The form definition: JSON Schema 2020-12 with the labels, help texts and value labels a

@@ -70,7 +70,7 @@ pub fn layout(frame: Frame, main: Markup) -> String {
                     }
                 }
                 @if !lang.is_reviewed() {
-                    p.unreviewed { span.wrap { (t("language-unreviewed")) } }
+                    div.unreviewed role="note" { p.wrap { (t("language-unreviewed")) } }
                 }
                 main #main .wrap tabindex="-1" { (main) }
                 footer.site { div.wrap { p { (t("page-footer")) } } }

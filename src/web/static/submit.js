@@ -8,17 +8,29 @@
 // - "Check and preview" posts to cases:validate: 422 errors are placed beside their fields (by JSON
 //   pointer) with a summary linking to each; otherwise the case is shown as it will be stored.
 // - Nothing identifying is put in a URL: every call sends its data in the body.
+// - Every word it writes is one of the page's messages (the server sends them, in the page's
+//   language, in #page-data); the API is asked in the same language (Accept-Language).
 (function () {
   'use strict';
 
   var SESSION_KEY = 'dermreg.session';
   var DRAFT_KEY = 'dermreg.draft';
-  var ITEM_NAMES = { treatments: 'Treatment', manifestations: 'Skin manifestation' };
+  var PAGE = (function () {
+    try { return JSON.parse(document.getElementById('page-data').textContent); } catch (e) { return { lang: 'en', messages: {} }; }
+  })();
+  var LANG = PAGE.lang || document.documentElement.lang || 'en';
+  // The message `id`, its `{name}` placeables filled from `args`.
+  function t(id, args) {
+    var s = PAGE.messages[id] || id;
+    Object.keys(args || {}).forEach(function (k) { s = s.split('{' + k + '}').join(String(args[k])); });
+    return s;
+  }
+  var ITEM_NAMES = { treatments: t('submit-item-treatments'), manifestations: t('submit-item-manifestations') };
   var WITHDRAWAL_REASONS = [
-    ['entered_in_error', 'Entered in error'],
-    ['duplicate', 'Duplicate of another case'],
-    ['consent_withdrawn', 'Consent withdrawn'],
-    ['other', 'Other reason']
+    ['entered_in_error', t('submit-reason-entered-in-error')],
+    ['duplicate', t('submit-reason-duplicate')],
+    ['consent_withdrawn', t('submit-reason-consent-withdrawn')],
+    ['other', t('submit-reason-other')]
   ];
 
   var session = null;      // {token, username, role, registries, expires}
@@ -59,7 +71,7 @@
 
   // ---- API ----------------------------------------------------------------------------------------
   function api(method, path, body, headers) {
-    var h = { 'Accept': 'application/json' };
+    var h = { 'Accept': 'application/json', 'Accept-Language': LANG };
     Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
     if (session) h['Authorization'] = 'Bearer ' + session.token;
     if (body !== undefined) h['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
@@ -68,7 +80,7 @@
         return res.text().then(function (text) {
           var data = null;
           try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-          if (res.status === 401 && session) endSession('Your session has ended. Sign in again: your draft is kept.');
+          if (res.status === 401 && session) endSession(t('submit-session-ended'));
           return { ok: res.ok, status: res.status, body: data, etag: res.headers.get('ETag') };
         });
       }, function () {
@@ -76,9 +88,9 @@
       });
   }
   function failure(r) {
-    if (r.status === 0) return 'The service could not be reached. Nothing was lost: try again when the connection is back.';
-    if (r.status === 429) return 'Too many requests. Wait a minute and try again.';
-    return (r.body && r.body.detail) || ('The service answered ' + r.status + '.');
+    if (r.status === 0) return t('submit-unreachable');
+    if (r.status === 429) return t('submit-too-many');
+    return (r.body && r.body.detail) || t('submit-answered', { status: r.status });
   }
 
   // ---- Session ------------------------------------------------------------------------------------
@@ -93,6 +105,10 @@
     store(SESSION_KEY, null);
     startSignIn(note);
   }
+  // The language picker needs no button where there is script: choosing reloads the page in it.
+  var picker = document.getElementById('lang');
+  if (picker) picker.addEventListener('change', function () { picker.form.submit(); });
+
   function signIn(ev) {
     ev.preventDefault();
     var err = $('signin-error');
@@ -100,7 +116,7 @@
     var username = $('username').value.trim();
     var password = $('password').value;
     if (!username || !password) {
-      err.textContent = 'Enter your username and password.';
+      err.textContent = t('submit-enter-credentials');
       err.hidden = false;
       (username ? $('password') : $('username')).focus();
       return;
@@ -108,13 +124,13 @@
     api('POST', '/v1/auth/token', { username: username, password: password }).then(function (r) {
       $('password').value = '';
       if (!r.ok) {
-        err.textContent = r.status === 401 ? 'The username or password is not right.' : failure(r);
+        err.textContent = r.status === 401 ? t('submit-wrong-credentials') : failure(r);
         err.hidden = false;
         $('password').focus();
         return;
       }
       if (r.body.role !== 'clinician' && r.body.role !== 'curator') {
-        err.textContent = 'This account cannot enter cases.';
+        err.textContent = t('submit-not-clinician');
         err.hidden = false;
         return;
       }
@@ -127,7 +143,7 @@
     // Revoke the token at the service first; forget it here whatever the answer.
     api('POST', '/v1/auth/logout').then(function () {
       store(DRAFT_KEY, null);
-      endSession('You are signed out. The token is revoked and the draft removed from this browser.');
+      endSession(t('submit-signed-out'));
       $('username').focus();
     });
   }
@@ -173,7 +189,7 @@
         deidentified = new Map((draft.deidentified || []).map(function (d) { return [d[0], { raw: d[1], stored: d[1] }]; }));
         root.set(draft.form || {});
         refresh();
-        status('Your draft was restored.');
+        status(t('submit-draft-restored'));
       }
     }, function (e) { status(e.message); });
   }
@@ -216,7 +232,8 @@
 
   function objectControl(schema, obj, pointer, parent, depth) {
     var names = (obj['x-order'] || Object.keys(obj.properties || {})).filter(function (n) {
-      return obj.properties[n] && !obj.properties[n].writeOnly;
+      // Input-only fields (identifying, or replaced by another) and those the registry fills in are not asked.
+      return obj.properties[n] && !obj.properties[n].writeOnly && !obj.properties[n]['x-set-by-registry'];
     });
     var required = (obj.required || []).slice();
     // "age unless date of birth": the page never asks for a date of birth, so the age is required.
@@ -264,7 +281,7 @@
     var nodes = [prop.title || ''];
     if (required) {
       nodes.push(el('span', { class: 'req', 'aria-hidden': 'true', text: '*' }));
-      nodes.push(el('span', { class: 'visually-hidden', text: ' (required)' }));
+      nodes.push(el('span', { class: 'visually-hidden', text: ' ' + t('submit-required-suffix') }));
     }
     return nodes;
   }
@@ -273,7 +290,7 @@
     var ctrl;
     if (prop.type === 'object') {
       var fs = el('fieldset', { class: depth === 0 ? 'section' : 'group' }, [el('legend', {}, labelText(prop, required))]);
-      if (prop.description) fs.appendChild(el('p', { class: 'hint', text: prop.description }));
+      if (prop['x-help']) fs.appendChild(el('p', { class: 'hint', text: prop['x-help'] }));
       var err = el('p', { class: 'error-text', id: nextId(pointer) + '-error', hidden: true });
       fs.appendChild(err);
       parent.appendChild(fs);
@@ -284,7 +301,7 @@
     }
     if (prop.type === 'array' && prop.items && prop.items.type === 'object') ctrl = arrayControl(schema, prop, pointer, parent, depth, required);
     else if (prop.type === 'array') ctrl = choiceControl(prop.items.oneOf, true, prop, pointer, parent, required);
-    else if (prop.type === 'boolean') ctrl = choiceControl([{ 'const': true, title: 'Yes' }, { 'const': false, title: 'No' }], false, prop, pointer, parent, required);
+    else if (prop.type === 'boolean') ctrl = choiceControl([{ 'const': true, title: t('submit-yes') }, { 'const': false, title: t('submit-no') }], false, prop, pointer, parent, required);
     else if (prop.oneOf && (prop.country || prop.oneOf.length > 6)) ctrl = selectControl(prop, pointer, parent, required);
     else if (prop.oneOf) ctrl = choiceControl(prop.oneOf, false, prop, pointer, parent, required);
     else ctrl = textControl(prop, pointer, parent, required);
@@ -299,7 +316,7 @@
     var wrap = el('div', { class: 'field' });
     wrap.appendChild(el('label', { for: id }, labelText(prop, required)));
     var described = [];
-    if (prop.description) { wrap.appendChild(el('p', { class: 'hint', id: id + '-hint', text: prop.description })); described.push(id + '-hint'); }
+    if (prop['x-help']) { wrap.appendChild(el('p', { class: 'hint', id: id + '-hint', text: prop['x-help'] })); described.push(id + '-hint'); }
     var err = el('p', { class: 'error-text', id: id + '-error', hidden: true });
     wrap.appendChild(err);
     parent.appendChild(wrap);
@@ -312,7 +329,7 @@
     var long = prop['x-scrubbed'] && (prop.maxLength || 0) > 200;
     var input;
     if (long) {
-      var warn = el('p', { class: 'scrub-warning', id: f.id + '-warn', text: 'Names, dates, places, contact details and record numbers are removed before the case is stored. Check the case to see the text exactly as it will be kept. In this browser\'s draft it is kept only in that de-identified form.' });
+      var warn = el('p', { class: 'scrub-warning', id: f.id + '-warn', text: t('submit-scrub-warning') });
       f.wrap.insertBefore(warn, f.err);
       f.described.push(f.id + '-warn');
       input = el('textarea', { id: f.id, rows: '6', maxlength: String(prop.maxLength), spellcheck: 'true' });
@@ -342,9 +359,9 @@
   function selectControl(prop, pointer, parent, required) {
     var f = field(prop, pointer, parent, required);
     var select = el('select', { id: f.id });
-    select.appendChild(el('option', { value: '', text: 'Choose…' }));
+    select.appendChild(el('option', { value: '', text: t('submit-choose') }));
     var options = prop.oneOf.slice();
-    if (prop.country) options.sort(function (a, b) { return a.title.localeCompare(b.title); });
+    if (prop.country) options.sort(function (a, b) { return a.title.localeCompare(b.title, LANG); });
     options.forEach(function (o) { select.appendChild(el('option', { value: o['const'], text: prop.country ? o.title + ' (' + o['const'] + ')' : o.title })); });
     if (f.described.length) select.setAttribute('aria-describedby', f.described.join(' '));
     if (required) select.setAttribute('aria-required', 'true');
@@ -363,7 +380,7 @@
     var id = nextId(pointer);
     var fs = el('fieldset', { class: 'field', id: id + '-set' }, [el('legend', {}, labelText(prop, required))]);
     var described = [];
-    if (prop.description) { fs.appendChild(el('p', { class: 'hint', id: id + '-hint', text: prop.description })); described.push(id + '-hint'); }
+    if (prop['x-help']) { fs.appendChild(el('p', { class: 'hint', id: id + '-hint', text: prop['x-help'] })); described.push(id + '-hint'); }
     var err = el('p', { class: 'error-text', id: id + '-error', hidden: true });
     fs.appendChild(err);
     if (described.length) fs.setAttribute('aria-describedby', described.join(' '));
@@ -392,13 +409,13 @@
 
   // A repeatable group (treatments, skin manifestations): add and remove entries.
   function arrayControl(schema, prop, pointer, parent, depth, required) {
-    var name = ITEM_NAMES[pointer.split('/').pop()] || 'Entry';
+    var name = ITEM_NAMES[pointer.split('/').pop()] || t('submit-item');
     var fs = el('fieldset', { class: depth === 0 ? 'section' : 'group' }, [el('legend', {}, labelText(prop, required))]);
-    if (prop.description) fs.appendChild(el('p', { class: 'hint', text: prop.description }));
+    if (prop['x-help']) fs.appendChild(el('p', { class: 'hint', text: prop['x-help'] }));
     var err = el('p', { class: 'error-text', id: nextId(pointer) + '-error', hidden: true });
     fs.appendChild(err);
     var list = el('div', { class: 'items' });
-    var add = el('button', { type: 'button', class: 'button secondary small', text: 'Add ' + name.toLowerCase() });
+    var add = el('button', { type: 'button', class: 'button secondary small', text: t('submit-add', { item: name }) });
     fs.appendChild(list);
     fs.appendChild(add);
     parent.appendChild(fs);
@@ -407,11 +424,11 @@
       byPointer.forEach(function (_, p) { if (p.indexOf(pointer + '/') === 0) byPointer.delete(p); });
       clear(list);
       items = values.map(function (v, i) {
-        var item = el('fieldset', { class: 'item' }, [el('legend', { text: name + ' ' + (i + 1) })]);
+        var item = el('fieldset', { class: 'item' }, [el('legend', { text: t('submit-item-number', { item: name, number: i + 1 }) })]);
         list.appendChild(item);
         var c = objectControl(schema, prop.items, pointer + '/' + i, item, depth + 1);
         c.wrap = item;
-        var remove = el('button', { type: 'button', class: 'button secondary small', text: 'Remove ' + name.toLowerCase() + ' ' + (i + 1) });
+        var remove = el('button', { type: 'button', class: 'button secondary small', text: t('submit-remove', { item: name, number: i + 1 }) });
         remove.addEventListener('click', function () {
           var vals = items.map(function (it) { return it.get() || {}; });
           vals.splice(i, 1);
@@ -539,7 +556,7 @@
     ev.preventDefault();
     var form = root.get() || {};
     var text = JSON.stringify(form);
-    status('Checking…');
+    status(t('submit-checking'));
     api('POST', '/v1/registries/' + encodeURIComponent(registry) + '/cases:validate', form).then(function (r) {
       status('');
       if (r.status === 422 && r.body && r.body.errors) {
@@ -569,14 +586,14 @@
     var answer = checked.answer;
     var notes = byPointer.get('/notes');
     if (notes && answer.form.notes !== undefined) {
-      body.appendChild(el('h3', { text: 'Notes as they will be stored' }));
+      body.appendChild(el('h3', { text: t('submit-notes-will-be') }));
       body.appendChild(markedText(answer.form.notes));
     }
-    body.appendChild(el('h3', { text: 'What is removed or generalised' }));
+    body.appendChild(el('h3', { text: t('submit-removed-will-be') }));
     body.appendChild(reportList(answer.deidentification, schemas[registry]));
-    body.appendChild(el('h3', { text: 'The case as it will be stored' }));
+    body.appendChild(el('h3', { text: t('submit-case-will-be') }));
     body.appendChild(storedList(answer.form, schemas[registry]));
-    $('send').textContent = correcting ? 'Save correction' : 'Submit case';
+    $('send').textContent = correcting ? t('submit-save-correction') : t('submit-send');
     $('preview').hidden = false;
     $('preview').focus();
   }
@@ -593,22 +610,24 @@
     var titles = [];
     pointer.split('/').slice(1).forEach(function (k) {
       if (!at) return;
-      if (/^\d+$/.test(k) && at.items) { at = at.items; titles.push('entry ' + (Number(k) + 1)); return; }
+      if (/^\d+$/.test(k) && at.items) { at = at.items; titles.push(t('submit-entry-number', { number: Number(k) + 1 })); return; }
       at = at.properties && at.properties[k];
       if (at) titles.push(at.title || k);
     });
-    return titles.join(' › ') || 'The form';
+    return titles.join(' › ') || t('submit-the-form');
   }
   function reportList(report, schema) {
     var ul = el('ul', { class: 'report' });
-    (report.removed || []).forEach(function (p) { ul.appendChild(el('li', { text: 'Removed: ' + titleAt(schema, p) })); });
-    (report.generalised || []).forEach(function (g) { ul.appendChild(el('li', { text: 'Generalised: ' + titleAt(schema, g.from) + ' → ' + titleAt(schema, g.to) })); });
+    (report.removed || []).forEach(function (p) { ul.appendChild(el('li', { text: t('submit-removed', { field: titleAt(schema, p) }) })); });
+    (report.generalised || []).forEach(function (g) { ul.appendChild(el('li', { text: t('submit-generalised', { from: titleAt(schema, g.from), to: titleAt(schema, g.to) }) })); });
+    // A note in a script no language pack of the scrubber reads is not stored: say why, here.
+    (report.unreadable || []).forEach(function (p) { ul.appendChild(el('li', { class: 'not-stored', text: t('submit-not-stored', { field: titleAt(schema, p), reason: t('free-text-unreadable') }) })); });
     (report.placeholders || []).forEach(function (p) {
       if (!p.total) return;
       var kinds = Object.keys(p.by_kind || {}).map(function (k) { return k + ' ' + p.by_kind[k]; }).join(', ');
-      ul.appendChild(el('li', { text: titleAt(schema, p.pointer) + ': ' + p.total + ' detail' + (p.total === 1 ? '' : 's') + ' replaced by placeholders (' + kinds + ')' }));
+      ul.appendChild(el('li', { text: t('submit-placeholders', { field: titleAt(schema, p.pointer), kinds: kinds }) }));
     });
-    if (!ul.firstChild) ul.appendChild(el('li', { text: 'Nothing: the case holds no identifying detail the service recognises.' }));
+    if (!ul.firstChild) ul.appendChild(el('li', { text: t('submit-nothing-removed') }));
     return ul;
   }
   // Every stored value with its label, in the form's order.
@@ -637,8 +656,8 @@
     function one(v) {
       var o = options && options.filter(function (x) { return x['const'] === v; })[0];
       if (o) return o.title;
-      if (v === true) return 'Yes';
-      if (v === false) return 'No';
+      if (v === true) return t('submit-yes');
+      if (v === false) return t('submit-no');
       return String(v);
     }
     return Array.isArray(value) ? value.map(one).join(', ') : one(value);
@@ -651,12 +670,12 @@
       ? api('PATCH', '/v1/cases/' + encodeURIComponent(correcting.id), mergePatch(correcting.original, form), { 'If-Match': correcting.etag })
       : api('POST', '/v1/registries/' + encodeURIComponent(registry) + '/cases', form, { 'Idempotency-Key': checked.key });
     $('send').disabled = true;
-    status(correcting ? 'Saving the correction…' : 'Submitting…');
+    status(correcting ? t('submit-saving') : t('submit-submitting'));
     request.then(function (r) {
       $('send').disabled = false;
       status('');
       if (r.status === 422 && r.body && r.body.errors) { $('preview').hidden = true; showErrors(r.body.errors); return; }
-      if (r.status === 412) { status('This case was changed since you opened it. Open it again from My cases.'); return; }
+      if (r.status === 412) { status(t('submit-changed-since')); return; }
       if (!r.ok) { if (r.status !== 401) status(failure(r)); return; }
       var wasCorrection = !!correcting;
       if (wasCorrection) {
@@ -683,15 +702,15 @@
   function confirmation(c, wasCorrection) {
     var body = $('confirmation-body');
     clear(body);
-    $('confirmation-h').textContent = wasCorrection ? 'Correction saved' : 'Case stored';
-    body.appendChild(el('p', { class: 'status', text: (wasCorrection ? 'The correction is stored' : 'The case is stored') + ' in the ' + registryTitle(c.registry) + '. Reference: ' + c.id + '.' }));
-    body.appendChild(el('h3', { text: 'What was removed or generalised' }));
+    $('confirmation-h').textContent = wasCorrection ? t('submit-correction-saved') : t('submit-stored');
+    body.appendChild(el('p', { class: 'status', text: t(wasCorrection ? 'submit-correction-stored-in' : 'submit-stored-in', { registry: registryTitle(c.registry), reference: c.id }) }));
+    body.appendChild(el('h3', { text: t('submit-removed-was') }));
     body.appendChild(reportList(c.deidentification || {}, schemas[c.registry]));
     if (c.form && c.form.notes !== undefined) {
-      body.appendChild(el('h3', { text: 'Notes as stored' }));
+      body.appendChild(el('h3', { text: t('submit-notes-stored') }));
       body.appendChild(markedText(c.form.notes));
     }
-    body.appendChild(el('h3', { text: 'The stored case' }));
+    body.appendChild(el('h3', { text: t('submit-stored-case') }));
     body.appendChild(storedList(c.form || {}, schemas[c.registry]));
     showView('confirmation');
     $('confirmation').focus();
@@ -703,34 +722,38 @@
     $('case-detail').hidden = true;
     var body = $('cases-body');
     clear(body);
-    body.appendChild(el('p', { text: 'Loading your cases…' }));
+    body.appendChild(el('p', { text: t('submit-loading-cases') }));
     api('GET', '/v1/cases?limit=100').then(function (r) {
       clear(body);
       if (!r.ok) { body.appendChild(el('p', { text: failure(r) })); return; }
       var items = r.body.items.slice().reverse();
-      if (!items.length) { body.appendChild(el('p', { text: 'You have not entered a case yet.' })); return; }
+      if (!items.length) { body.appendChild(el('p', { text: t('submit-no-cases') })); return; }
       var tbody = el('tbody');
       items.forEach(function (c) {
-        var open = el('button', { type: 'button', id: 'open-case-' + tbody.children.length, class: 'button secondary small', text: 'Open', 'aria-label': 'Open case entered ' + when(c.created_at) });
+        var open = el('button', { type: 'button', id: 'open-case-' + tbody.children.length, class: 'button secondary small', text: t('submit-open'), 'aria-label': t('submit-open-case', { when: when(c.created_at) }) });
         open.addEventListener('click', function () { openCase(c.id); });
         tbody.appendChild(el('tr', {}, [
           el('td', { text: when(c.created_at) }),
           el('td', { text: registryTitle(c.registry) }),
           el('td', { text: c.form && c.form.covid ? c.form.covid.diagnosis_date : '' }),
-          el('td', {}, [el('span', { class: 'badge' + (c.status === 'withdrawn' ? ' withdrawn' : ''), text: c.status === 'withdrawn' ? 'Withdrawn' : 'Active' })]),
+          el('td', {}, [el('span', { class: 'badge' + (c.status === 'withdrawn' ? ' withdrawn' : ''), text: c.status === 'withdrawn' ? t('submit-withdrawn') : t('submit-active') })]),
           el('td', {}, [open])
         ]));
       });
       var table = el('table', {}, [
-        el('caption', { class: 'visually-hidden', text: 'Cases you entered, newest first' }),
-        el('thead', {}, [el('tr', {}, ['Entered', 'Registry', 'Diagnosis', 'Status', 'Actions'].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+        el('caption', { class: 'visually-hidden', text: t('submit-cases-caption') }),
+        el('thead', {}, [el('tr', {}, ['submit-col-entered', 'submit-col-registry', 'submit-col-diagnosis', 'submit-col-status', 'submit-col-actions'].map(function (h) { return el('th', { scope: 'col', text: t(h) }); }))]),
         tbody
       ]);
-      body.appendChild(el('div', { class: 'table-wrap', role: 'region', 'aria-label': 'My cases (table)', tabindex: '0' }, [table]));
-      if (r.body.next) body.appendChild(el('p', { class: 'hint', text: 'Showing your first 100 cases.' }));
+      body.appendChild(el('div', { class: 'table-wrap', role: 'region', 'aria-label': t('submit-cases-table'), tabindex: '0' }, [table]));
+      if (r.body.next) body.appendChild(el('p', { class: 'hint', text: t('submit-first-100') }));
     });
   }
-  function when(t) { return t ? t.slice(0, 16).replace('T', ' ') + ' UTC' : ''; }
+  // A time as the page's language writes it (the browser's CLDR data), in UTC like the service.
+  function when(at) {
+    if (!at) return '';
+    try { return new Intl.DateTimeFormat(LANG, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(at)) + ' UTC'; } catch (e) { return at.slice(0, 16).replace('T', ' ') + ' UTC'; }
+  }
   function openCase(id) {
     api('GET', '/v1/cases/' + encodeURIComponent(id)).then(function (r) {
       if (!r.ok) { status(failure(r)); return; }
@@ -739,13 +762,13 @@
         var panel = $('case-detail');
         var body = $('case-detail-body');
         clear(body);
-        $('case-detail-h').textContent = 'Case entered ' + when(c.created_at);
-        body.appendChild(el('p', { text: registryTitle(c.registry) + ' · reference ' + c.id }));
+        $('case-detail-h').textContent = t('submit-case-entered', { when: when(c.created_at) });
+        body.appendChild(el('p', { text: t('submit-reference', { registry: registryTitle(c.registry), reference: c.id }) }));
         if (c.status === 'withdrawn') {
-          body.appendChild(el('p', { class: 'notice', text: 'Withdrawn ' + when(c.withdrawal && c.withdrawal.at) + '. No clinical data is kept.' }));
+          body.appendChild(el('p', { class: 'notice', text: t('submit-withdrawn-at', { when: when(c.withdrawal && c.withdrawal.at) }) }));
         } else {
           body.appendChild(storedList(c.form, schema));
-          var correct = el('button', { type: 'button', id: 'correct-case', class: 'button', text: 'Correct this case' });
+          var correct = el('button', { type: 'button', id: 'correct-case', class: 'button', text: t('submit-correct') });
           correct.addEventListener('click', function () { startCorrection(c, r.etag); });
           body.appendChild(el('div', { class: 'actions' }, [correct]));
           body.appendChild(withdrawForm(c, r.etag));
@@ -756,21 +779,21 @@
     });
   }
   function withdrawForm(c, etag) {
-    var fs = el('fieldset', { class: 'field' }, [el('legend', { text: 'Withdraw this case' }),
-      el('p', { class: 'hint', text: 'Withdrawing erases the clinical data; later releases leave the case out.' })]);
+    var fs = el('fieldset', { class: 'field' }, [el('legend', { text: t('submit-withdraw-legend') }),
+      el('p', { class: 'hint', text: t('submit-withdraw-hint') })]);
     var box = el('div', { class: 'choices stack' });
     WITHDRAWAL_REASONS.forEach(function (w, i) {
       var input = el('input', { type: 'radio', name: 'withdraw-reason', id: 'withdraw-' + i, value: w[0], checked: i === 0 });
       box.appendChild(el('label', { class: 'choice', for: 'withdraw-' + i }, [input, w[1]]));
     });
     fs.appendChild(box);
-    var button = el('button', { type: 'button', id: 'withdraw-case', class: 'button danger', text: 'Withdraw case' });
+    var button = el('button', { type: 'button', id: 'withdraw-case', class: 'button danger', text: t('submit-withdraw') });
     button.addEventListener('click', function () {
       var reason = fs.querySelector('input[name=withdraw-reason]:checked').value;
       api('DELETE', '/v1/cases/' + encodeURIComponent(c.id) + '?reason=' + encodeURIComponent(reason), undefined, { 'If-Match': etag }).then(function (r) {
-        if (r.status === 412) { status('This case was changed since you opened it. Open it again.'); return; }
+        if (r.status === 412) { status(t('submit-changed-reopen')); return; }
         if (!r.ok) { status(failure(r)); return; }
-        status('The case is withdrawn.');
+        status(t('submit-is-withdrawn'));
         showCases();
       });
     });
@@ -787,12 +810,12 @@
       refresh();
       var note = $('correcting');
       clear(note);
-      note.appendChild(document.createTextNode('You are correcting the case entered ' + when(c.created_at) + '. The corrected case is checked and de-identified again. '));
-      var cancel = el('button', { type: 'button', class: 'button secondary small', text: 'Cancel correction' });
+      note.appendChild(document.createTextNode(t('submit-correcting', { when: when(c.created_at) }) + ' '));
+      var cancel = el('button', { type: 'button', class: 'button secondary small', text: t('submit-cancel-correction') });
       cancel.addEventListener('click', cancelCorrection);
       note.appendChild(cancel);
       note.hidden = false;
-      $('entry-h').textContent = 'Correct a case';
+      $('entry-h').textContent = t('submit-correct-heading');
       $('entry-h').focus();
     });
   }
@@ -800,7 +823,7 @@
     correcting = null;
     $('correcting').hidden = true;
     $('registry').disabled = false;
-    $('entry-h').textContent = 'New case';
+    $('entry-h').textContent = t('submit-new-case');
     var draft = load(DRAFT_KEY);
     loadForm($('registry').value, draft && draft.registry === $('registry').value ? draft : null);
   }
@@ -822,7 +845,7 @@
       store(DRAFT_KEY, null);
       deidentified = new Map();
       renderForm(schemas[registry]);
-      status('The form is cleared.');
+      status(t('submit-cleared'));
     });
     $('registry').addEventListener('change', function () {
       saveDraft();
