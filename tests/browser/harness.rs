@@ -132,6 +132,11 @@ pub struct Browser {
 impl Browser {
     /// `None` (after the skip message) when chromedriver or chromium is not installed.
     pub async fn start() -> Option<Browser> {
+        Browser::start_in(None).await
+    }
+
+    /// A browser whose language is `locale` (its UI and its `Accept-Language`), e.g. `nb-NO`.
+    pub async fn start_in(locale: Option<&str>) -> Option<Browser> {
         let driver = require(find_program("DERMREG_CHROMEDRIVER", &["chromedriver"]), "chromedriver is not installed")?;
         let chromium = require(find_program("DERMREG_CHROMIUM", &["chromium", "chromium-browser"]), "chromium is not installed")?;
         let port = free_port();
@@ -146,7 +151,12 @@ impl Browser {
         ];
         let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
-        let caps = json!({"goog:chromeOptions": {"binary": chromium, "args": args}});
+        let mut options = json!({"binary": chromium, "args": args});
+        if let Some(locale) = locale {
+            options["args"].as_array_mut().unwrap().push(json!(format!("--lang={locale}")));
+            options["prefs"] = json!({"intl": {"accept_languages": locale}});
+        }
+        let caps = json!({"goog:chromeOptions": options});
         let caps = match caps {
             Value::Object(m) => m,
             _ => unreachable!(),

@@ -3,9 +3,10 @@
 //! nothing, the submission, the confirmation, "My cases", sign-out that revokes the token); the public
 //! dashboard shows charts, tables and suppressed cells; axe-core finds no serious or critical
 //! violation; nothing scrolls sideways at 390 px. Screenshots at 390 and 1280 px go to
-//! `target/tmp/browser-screenshots/`.
+//! `target/tmp/browser-screenshots/`. `languages.rs`: the same pages in a Norwegian and an Arabic browser.
 
 mod harness;
+mod languages;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
@@ -240,7 +241,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     // The confirmation: the stored case and what de-identification did.
     let confirmation = check_and_send(c).await?;
     assert!(confirmation.contains("Case stored"), "{confirmation}");
-    assert!(confirmation.contains("Notes: 1 detail replaced by placeholders"), "{confirmation}");
+    assert!(confirmation.contains("Notes: details replaced by placeholders (name 1)"), "{confirmation}");
     assert!(!confirmation.contains("Nordmann"), "{confirmation}");
     assert!(confirmation.contains("Plaque"), "{confirmation}");
     assert_eq!(script(c, "return sessionStorage.getItem('dermreg.draft');").await?, Value::Null, "the draft is cleared on submit");
