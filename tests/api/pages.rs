@@ -67,3 +67,44 @@ both_dbs!(dashboard_shows_the_latest_release_and_its_suppressed_cells, |app| {
     assert!(page.contains("<span class=\"supp\">suppressed</span>"), "the release has suppressed cells and the page says so");
     assert!(page.matches("<svg class=\"chart\"").count() >= 4);
 });
+
+both_dbs!(pages_speak_the_readers_language_and_remember_a_choice, |app| {
+    use actix_web::test::TestRequest;
+    use dermreg::i18n::Lang;
+    let nb = Lang::from_tag("nb").unwrap();
+    for path in ["/", "/submit"] {
+        let r = app.send(TestRequest::get().uri(path).insert_header(("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5"))).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("content-language").as_deref(), Some("nb"), "{path}");
+        assert!(r.header("vary").is_some_and(|v| v.contains("Accept-Language") && v.contains("Cookie")), "{path}");
+        assert!(r.header("set-cookie").is_none(), "following the browser sets nothing");
+        let html = r.text();
+        assert!(html.contains("<html lang=\"nb\" dir=\"ltr\">"), "{path}");
+        assert!(html.contains(nb.text("page-nav-dashboard").as_ref()) && html.contains(nb.text("language-unreviewed").as_ref()), "{path}");
+        // The picker names each language in itself.
+        assert!(html.contains("<option value=\"nb\" lang=\"nb\" selected>Norsk bokmål</option>"), "{path}");
+        assert!(html.contains("<option value=\"ar\" lang=\"ar\">"), "{path}");
+    }
+    // The entry page hands its script the messages in the page's language.
+    let submit = app.send(TestRequest::get().uri("/submit").insert_header(("Accept-Language", "nb"))).await.text();
+    let data = submit.split("<script type=\"application/json\" id=\"page-data\">").nth(1).unwrap().split("</script>").next().unwrap();
+    let data: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert_eq!(data["lang"], "nb");
+    assert_eq!(data["messages"]["submit-send"], nb.text("submit-send").as_ref());
+    assert!(data["messages"]["submit-add"].as_str().unwrap().contains("{item}"), "placeables are left to the script");
+    assert!(data["messages"]["free-text-unreadable"].is_string());
+
+    // A choice made with the picker wins over the browser and is remembered.
+    let chosen = app.send(TestRequest::get().uri("/?lang=ar").insert_header(("Accept-Language", "nb"))).await;
+    assert_eq!(chosen.header("content-language").as_deref(), Some("ar"));
+    let cookie = chosen.header("set-cookie").unwrap();
+    assert!(cookie.starts_with("dermreg-lang=ar;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(chosen.text().contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let later = app
+        .send(TestRequest::get().uri("/submit").insert_header(("Accept-Language", "nb")).insert_header(("Cookie", "dermreg-lang=ar")))
+        .await;
+    assert_eq!(later.header("content-language").as_deref(), Some("ar"));
+    // English is the source: no "unreviewed" line.
+    let en = app.get("/", None).await.text();
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">") && !en.contains("class=\"unreviewed\""));
+});
