@@ -78,7 +78,7 @@ dashboard-short-general = Umum
 
 submit-title = Masukkan kasus: dermreg
 submit-heading = Masukkan kasus
-submit-lede = Untuk klinisi yang melaporkan kasus COVID-19 saat konsultasi. Draf Anda tetap tersimpan di tab peramban ini sampai Anda mengirimkannya, sehingga panggilan yang terputus atau halaman yang dimuat ulang tidak menghilangkan apa pun. Detail identitas dihapus sebelum apa pun disimpan.
+submit-lede = Untuk klinisi yang melaporkan kasus COVID-19 saat konsultasi. Draf Anda tetap tersimpan di tab peramban ini sampai Anda mengirimkannya, sehingga tidak ada yang hilang bila koneksi terputus atau halaman dimuat ulang. Detail identitas dihapus sebelum apa pun disimpan.
 submit-noscript = Halaman ini memerlukan JavaScript, yang hanya disediakan oleh server ini. API menerima kasus yang sama:
 submit-noscript-docs = dokumentasi
 submit-signin = Masuk

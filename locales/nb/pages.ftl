@@ -78,7 +78,7 @@ dashboard-short-general = Generelt
 
 submit-title = Registrer et tilfelle: dermreg
 submit-heading = Registrer et tilfelle
-submit-lede = For klinikere som melder et tilfelle av covid-19 under en konsultasjon. Utkastet ditt blir liggende i denne nettleserfanen til du sender det inn, så et brudd i forbindelsen eller en ny innlasting mister ingenting. Identifiserende opplysninger fjernes før noe lagres.
+submit-lede = For klinikere som melder et tilfelle av covid-19 under en konsultasjon. Utkastet ditt blir liggende i denne nettleserfanen til du sender det inn, så ingenting går tapt om forbindelsen brytes eller siden lastes inn på nytt. Identifiserende opplysninger fjernes før noe lagres.
 submit-noscript = Denne siden trenger JavaScript, som bare leveres av denne serveren. API-et tar imot de samme tilfellene:
 submit-noscript-docs = dokumentasjon
 submit-signin = Logg inn
