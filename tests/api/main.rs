@@ -7,6 +7,7 @@ mod cases;
 mod cli;
 mod http_basics;
 mod instances;
+mod languages;
 mod operations;
 mod pages;
 mod phi;
