@@ -78,7 +78,7 @@ dashboard-short-general = Algemeen
 
 submit-title = Voer 'n geval in: dermreg
 submit-heading = Voer 'n geval in
-submit-lede = Vir klinici wat tydens 'n konsultasie 'n COVID-19-geval aanmeld. U konsep bly in hierdie blaaieroortjie totdat u dit indien, so 'n verbreekte verbinding of herlaai verloor niks nie. Identifiserende besonderhede word verwyder voordat enigiets gestoor word.
+submit-lede = Vir klinici wat tydens 'n konsultasie 'n COVID-19-geval aanmeld. U konsep bly in hierdie blaaieroortjie totdat u dit indien, sodat niks verlore gaan as die verbinding wegval of die bladsy herlaai word nie. Identifiserende besonderhede word verwyder voordat enigiets gestoor word.
 submit-noscript = Hierdie bladsy benodig JavaScript, wat slegs deur hierdie bediener gelewer word. Die API aanvaar dieselfde gevalle:
 submit-noscript-docs = dokumentasie
 submit-signin = Meld aan

@@ -4,9 +4,9 @@
 
 form-general = Internasjonalt dermatologisk covid-19-register
     .description = Hudmanifestasjoner ved covid-19, og pasienter med kjent hudsykdom som deretter får covid-19. Alle land og alle spesialiteter; klinisk mistenkt eller laboratoriebekreftet covid-19.
-form-psoriasis = Psoriasis- og covid-19-register
+form-psoriasis = Covid-19-register for psoriasis
     .description = Hvordan systemisk immunmodulerende behandling, komorbiditet og sykdomsaktivitet henger sammen med utfallet av covid-19 ved psoriasis. Klinisk mistenkt eller laboratoriebekreftet covid-19.
-form-atopic-dermatitis = Atopisk dermatitt- og covid-19-register
+form-atopic-dermatitis = Covid-19-register for atopisk dermatitt
     .description = Retrospektive, anonymiserte tilfeller av covid-19 hos personer med atopisk dermatitt, samordnet med psoriasisregisteret. Kun laboratoriebekreftet covid-19.
 
 ## Felt

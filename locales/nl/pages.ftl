@@ -78,7 +78,7 @@ dashboard-short-general = Algemeen
 
 submit-title = Casus invoeren: dermreg
 submit-heading = Casus invoeren
-submit-lede = Voor artsen die tijdens een consult een casus van COVID-19 melden. Uw concept blijft in dit browsertabblad tot u het verstuurt, dus een verbroken verbinding of herladen pagina kost niets. Identificerende gegevens worden verwijderd voordat er iets wordt opgeslagen.
+submit-lede = Voor artsen die tijdens een consult een casus van COVID-19 melden. Uw concept blijft in dit browsertabblad tot u het verstuurt, zodat er bij een verbroken verbinding of het herladen van de pagina niets verloren gaat. Identificerende gegevens worden verwijderd voordat er iets wordt opgeslagen.
 submit-noscript = Deze pagina heeft JavaScript nodig, dat alleen door deze server wordt geleverd. De API accepteert dezelfde casussen:
 submit-noscript-docs = documentatie
 submit-signin = Inloggen
