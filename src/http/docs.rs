@@ -12,7 +12,7 @@ use utoipa::{Modify, OpenApi};
 #[openapi(
     info(
         title = "dermreg",
-        description = "De-identified COVID-19 case registries for dermatology. Nothing that identifies a patient is stored: identifying fields are accepted and removed in memory before any write.",
+        description = "De-identified COVID-19 case registries for dermatology. Nothing that identifies a patient is stored: identifying fields are accepted and removed in memory before any write. Texts a person reads (form labels and help, problem titles and details) are in the language of `?lang=`, else the best of `Accept-Language` (RFC 4647 lookup), else English, named in `Content-Language`; `GET /v1/languages` lists the languages. Data (cases, releases) holds codes only.",
         license(name = "MIT")
     ),
     paths(
