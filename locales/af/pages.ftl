@@ -52,6 +52,7 @@ dashboard-by-country = Gevalle volgens land
 dashboard-by-country-about = Lande met minder as k gevalle word saamgegroepeer as ander lande, en die res word volgens hul aantal gevalle gelys.
 dashboard-country = Land
 dashboard-other-countries = Ander lande
+dashboard-not-reported = Nie gerapporteer nie
 dashboard-manifestations = Veluitings
 dashboard-manifestations-about = Morfologie van veluitings ('n geval kan verskeie hê), met die erns van COVID-19 in die tabel.
 dashboard-morphology = Morfologie

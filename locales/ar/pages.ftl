@@ -52,6 +52,7 @@ dashboard-by-country = الحالات حسب البلد
 dashboard-by-country-about = تُجمع البلدان التي لديها أقل من k حالة تحت «بلدان أخرى»، وتُدرج البقية حسب عدد حالاتها.
 dashboard-country = البلد
 dashboard-other-countries = بلدان أخرى
+dashboard-not-reported = لم يُبلَّغ عنه
 dashboard-manifestations = المظاهر الجلدية
 dashboard-manifestations-about = أشكال المظاهر الجلدية (قد يكون للحالة الواحدة أكثر من شكل)، مع شدة كوفيد-19 في الجدول.
 dashboard-morphology = الشكل

@@ -52,6 +52,7 @@ dashboard-by-country = Fälle nach Land
 dashboard-by-country-about = Länder mit weniger als k Fällen werden als andere Länder zusammengefasst, die übrigen nach ihrer Fallzahl aufgeführt.
 dashboard-country = Land
 dashboard-other-countries = Andere Länder
+dashboard-not-reported = Nicht angegeben
 dashboard-manifestations = Hautmanifestationen
 dashboard-manifestations-about = Morphologie der Hautmanifestationen (ein Fall kann mehrere haben), mit dem Schweregrad von COVID-19 in der Tabelle.
 dashboard-morphology = Morphologie

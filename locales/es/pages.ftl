@@ -52,6 +52,7 @@ dashboard-by-country = Casos por país
 dashboard-by-country-about = Los países con menos de k casos se agrupan como otros países, y el resto se ordena por su número de casos.
 dashboard-country = País
 dashboard-other-countries = Otros países
+dashboard-not-reported = No informado
 dashboard-manifestations = Manifestaciones cutáneas
 dashboard-manifestations-about = Morfología de las manifestaciones cutáneas (un caso puede tener varias), con la gravedad de la COVID-19 en la tabla.
 dashboard-morphology = Morfología

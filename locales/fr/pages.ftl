@@ -52,6 +52,7 @@ dashboard-by-country = Cas par pays
 dashboard-by-country-about = Les pays comptant moins de k cas sont regroupés sous « Autres pays » ; les autres sont classés selon leur nombre de cas.
 dashboard-country = Pays
 dashboard-other-countries = Autres pays
+dashboard-not-reported = Non renseigné
 dashboard-manifestations = Manifestations cutanées
 dashboard-manifestations-about = Morphologie des manifestations cutanées (un cas peut en présenter plusieurs), avec la sévérité de la COVID-19 dans le tableau.
 dashboard-morphology = Morphologie

@@ -52,6 +52,7 @@ dashboard-by-country = מקרים לפי מדינה
 dashboard-by-country-about = מדינות עם פחות מ-k מקרים מקובצות כ"מדינות אחרות", והשאר מופיעות לפי מספר המקרים שלהן.
 dashboard-country = מדינה
 dashboard-other-countries = מדינות אחרות
+dashboard-not-reported = לא דווח
 dashboard-manifestations = ביטויים עוריים
 dashboard-manifestations-about = המורפולוגיה של הביטויים העוריים (למקרה אחד עשויים להיות כמה), עם חומרת COVID-19 בטבלה.
 dashboard-morphology = מורפולוגיה

@@ -52,6 +52,7 @@ dashboard-by-country = Kasus menurut negara
 dashboard-by-country-about = Negara dengan kurang dari k kasus dikelompokkan sebagai negara lain, dan sisanya diurutkan menurut jumlah kasusnya.
 dashboard-country = Negara
 dashboard-other-countries = Negara lain
+dashboard-not-reported = Tidak dilaporkan
 dashboard-manifestations = Manifestasi kulit
 dashboard-manifestations-about = Morfologi manifestasi kulit (satu kasus dapat memiliki beberapa), dengan keparahan COVID-19 di dalam tabel.
 dashboard-morphology = Morfologi

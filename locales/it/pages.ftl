@@ -52,6 +52,7 @@ dashboard-by-country = Casi per paese
 dashboard-by-country-about = I paesi con meno di k casi sono raggruppati come altri paesi; gli altri sono elencati in base al numero di casi.
 dashboard-country = Paese
 dashboard-other-countries = Altri paesi
+dashboard-not-reported = Non riportato
 dashboard-manifestations = Manifestazioni cutanee
 dashboard-manifestations-about = Morfologia delle manifestazioni cutanee (un caso può averne più di una), con la gravità della COVID-19 nella tabella.
 dashboard-morphology = Morfologia

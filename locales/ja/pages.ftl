@@ -52,6 +52,7 @@ dashboard-by-country = 国別の症例数
 dashboard-by-country-about = 症例数が k 件未満の国は「その他の国」にまとめ、それ以外は症例数の順に示しています。
 dashboard-country = 国
 dashboard-other-countries = その他の国
+dashboard-not-reported = 未報告
 dashboard-manifestations = 皮膚症状
 dashboard-manifestations-about = 皮膚症状の形態（1症例に複数ある場合があります）。表にはCOVID-19の重症度も示しています。
 dashboard-morphology = 形態

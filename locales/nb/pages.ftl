@@ -52,6 +52,7 @@ dashboard-by-country = Tilfeller etter land
 dashboard-by-country-about = Land med færre enn k tilfeller slås sammen som andre land, og resten listes etter antall tilfeller.
 dashboard-country = Land
 dashboard-other-countries = Andre land
+dashboard-not-reported = Ikke oppgitt
 dashboard-manifestations = Hudmanifestasjoner
 dashboard-manifestations-about = Morfologi ved hudmanifestasjonene (et tilfelle kan ha flere), med alvorlighetsgraden av covid-19 i tabellen.
 dashboard-morphology = Morfologi

@@ -52,6 +52,7 @@ dashboard-by-country = Casussen per land
 dashboard-by-country-about = Landen met minder dan k casussen worden samengevoegd als overige landen; de rest staat gerangschikt naar aantal casussen.
 dashboard-country = Land
 dashboard-other-countries = Overige landen
+dashboard-not-reported = Niet gerapporteerd
 dashboard-manifestations = Huidmanifestaties
 dashboard-manifestations-about = Morfologie van de huidmanifestaties (een casus kan er meerdere hebben), met de ernst van COVID-19 in de tabel.
 dashboard-morphology = Morfologie

@@ -52,6 +52,7 @@ dashboard-by-country = Casos por país
 dashboard-by-country-about = Países com menos de k casos são agrupados como outros países; os demais são listados pelo número de casos.
 dashboard-country = País
 dashboard-other-countries = Outros países
+dashboard-not-reported = Não informado
 dashboard-manifestations = Manifestações cutâneas
 dashboard-manifestations-about = Morfologia das manifestações cutâneas (um caso pode ter várias), com a gravidade da COVID-19 na tabela.
 dashboard-morphology = Morfologia

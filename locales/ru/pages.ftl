@@ -52,6 +52,7 @@ dashboard-by-country = Случаи по странам
 dashboard-by-country-about = Страны, где случаев меньше k, объединены в группу «Другие страны»; остальные перечислены по числу случаев.
 dashboard-country = Страна
 dashboard-other-countries = Другие страны
+dashboard-not-reported = Не указано
 dashboard-manifestations = Кожные проявления
 dashboard-manifestations-about = Морфология кожных проявлений (у одного случая их может быть несколько) с тяжестью COVID-19 в таблице.
 dashboard-morphology = Морфология

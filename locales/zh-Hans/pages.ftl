@@ -52,6 +52,7 @@ dashboard-by-country = 按国家统计的病例数
 dashboard-by-country-about = 病例数少于 k 的国家合并为“其他国家”，其余国家按病例数排列。
 dashboard-country = 国家
 dashboard-other-countries = 其他国家
+dashboard-not-reported = 未报告
 dashboard-manifestations = 皮肤表现
 dashboard-manifestations-about = 皮肤表现的形态（一个病例可有多种），表格中同时列出COVID-19严重程度。
 dashboard-morphology = 形态

@@ -52,6 +52,7 @@ dashboard-by-country = 依國家統計的病例數
 dashboard-by-country-about = 病例數少於 k 的國家合併為「其他國家」，其餘國家依病例數排列。
 dashboard-country = 國家
 dashboard-other-countries = 其他國家
+dashboard-not-reported = 未報告
 dashboard-manifestations = 皮膚表現
 dashboard-manifestations-about = 皮膚表現的型態（一個病例可有多種），表格中同時列出COVID-19嚴重度。
 dashboard-morphology = 型態
