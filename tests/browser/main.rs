@@ -241,7 +241,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     // The confirmation: the stored case and what de-identification did.
     let confirmation = check_and_send(c).await?;
     assert!(confirmation.contains("Case stored"), "{confirmation}");
-    assert!(confirmation.contains("Notes: details replaced by placeholders (name 1)"), "{confirmation}");
+    assert!(confirmation.contains("Notes: details replaced by placeholders ([NAME] 1)"), "{confirmation}");
     assert!(!confirmation.contains("Nordmann"), "{confirmation}");
     assert!(confirmation.contains("Plaque"), "{confirmation}");
     assert_eq!(script(c, "return sessionStorage.getItem('dermreg.draft');").await?, Value::Null, "the draft is cleared on submit");

@@ -624,7 +624,8 @@
     (report.unreadable || []).forEach(function (p) { ul.appendChild(el('li', { class: 'not-stored', text: t('submit-not-stored', { field: titleAt(schema, p), reason: t('free-text-unreadable') }) })); });
     (report.placeholders || []).forEach(function (p) {
       if (!p.total) return;
-      var kinds = Object.keys(p.by_kind || {}).map(function (k) { return k + ' ' + p.by_kind[k]; }).join(', ');
+      // Each kind as the placeholder the text shows (language-free, like the text itself).
+      var kinds = Object.keys(p.by_kind || {}).map(function (k) { return '[' + k.toUpperCase() + '] ' + p.by_kind[k]; }).join(', ');
       ul.appendChild(el('li', { text: t('submit-placeholders', { field: titleAt(schema, p.pointer), kinds: kinds }) }));
     });
     if (!ul.firstChild) ul.appendChild(el('li', { text: t('submit-nothing-removed') }));
