@@ -13,50 +13,75 @@ use crate::registry::validate::FieldError;
 
 pub const ATOPIC_COMORBIDITIES: &[V] = &[
     V::new("asthma", "choice-atopic-comorbidity-asthma"),
-    V::new("allergic_rhinitis", "choice-atopic-comorbidity-allergic-rhinitis"),
-    V::new("allergic_conjunctivitis", "choice-atopic-comorbidity-allergic-conjunctivitis"),
+    V::new(
+        "allergic_rhinitis",
+        "choice-atopic-comorbidity-allergic-rhinitis",
+    ),
+    V::new(
+        "allergic_conjunctivitis",
+        "choice-atopic-comorbidity-allergic-conjunctivitis",
+    ),
     V::new("food_allergy", "choice-atopic-comorbidity-food-allergy"),
-    V::new("eosinophilic_oesophagitis", "choice-atopic-comorbidity-eosinophilic-oesophagitis"),
+    V::new(
+        "eosinophilic_oesophagitis",
+        "choice-atopic-comorbidity-eosinophilic-oesophagitis",
+    ),
     V::new("none", "choice-atopic-comorbidity-none"),
 ];
 
 const SEVERITY: &[Field] = &[
-    Field::new("iga", "field-atopic-dermatitis-severity-before-covid-iga",
+    Field::new(
+        "iga",
+        "field-atopic-dermatitis-severity-before-covid-iga",
         Kind::Enum(SEVERITY_SCALE),
     )
     .required(),
-    Field::new("easi", "field-atopic-dermatitis-severity-before-covid-easi",
+    Field::new(
+        "easi",
+        "field-atopic-dermatitis-severity-before-covid-easi",
         Kind::Number {
             min: 0.0,
             max: 72.0,
             decimals: Some(1),
         },
     ),
-    Field::new("poem", "field-atopic-dermatitis-severity-before-covid-poem",
+    Field::new(
+        "poem",
+        "field-atopic-dermatitis-severity-before-covid-poem",
         Kind::Integer { min: 0, max: 28 },
     ),
 ];
 
 const MODULE: &[Field] = &[
-    Field::new("severity_before_covid", "field-atopic-dermatitis-severity-before-covid",
+    Field::new(
+        "severity_before_covid",
+        "field-atopic-dermatitis-severity-before-covid",
         Kind::Object(SEVERITY),
     )
     .required(),
-    Field::new("atopic_comorbidities", "field-atopic-dermatitis-atopic-comorbidities",
+    Field::new(
+        "atopic_comorbidities",
+        "field-atopic-dermatitis-atopic-comorbidities",
         Kind::EnumSet {
             values: ATOPIC_COMORBIDITIES,
             exclusive: &["none"],
         },
     ),
-    Field::new("flare_after_covid", "field-atopic-dermatitis-flare-after-covid",
+    Field::new(
+        "flare_after_covid",
+        "field-atopic-dermatitis-flare-after-covid",
         Kind::Enum(YES_NO_UNKNOWN),
     ),
-    Field::new("topical_only", "field-atopic-dermatitis-topical-only",
+    Field::new(
+        "topical_only",
+        "field-atopic-dermatitis-topical-only",
         Kind::Bool,
     ),
 ];
 
-pub const FIELDS: &[Field] = &[Field::new("atopic_dermatitis", "field-atopic-dermatitis",
+pub const FIELDS: &[Field] = &[Field::new(
+    "atopic_dermatitis",
+    "field-atopic-dermatitis",
     Kind::Object(MODULE),
 )
 .required()];

@@ -103,14 +103,29 @@ pub const SMOKING: &[V] = &[
 pub const COMORBIDITIES: &[V] = &[
     V::new("hypertension", "choice-comorbidity-hypertension"),
     V::new("diabetes", "choice-comorbidity-diabetes"),
-    V::new("cardiovascular_disease", "choice-comorbidity-cardiovascular-disease"),
-    V::new("chronic_lung_disease", "choice-comorbidity-chronic-lung-disease"),
-    V::new("chronic_kidney_disease", "choice-comorbidity-chronic-kidney-disease"),
-    V::new("chronic_liver_disease", "choice-comorbidity-chronic-liver-disease"),
+    V::new(
+        "cardiovascular_disease",
+        "choice-comorbidity-cardiovascular-disease",
+    ),
+    V::new(
+        "chronic_lung_disease",
+        "choice-comorbidity-chronic-lung-disease",
+    ),
+    V::new(
+        "chronic_kidney_disease",
+        "choice-comorbidity-chronic-kidney-disease",
+    ),
+    V::new(
+        "chronic_liver_disease",
+        "choice-comorbidity-chronic-liver-disease",
+    ),
     V::new("cancer", "choice-comorbidity-cancer"),
     V::new("obesity", "choice-comorbidity-obesity"),
     V::new("immunodeficiency", "choice-comorbidity-immunodeficiency"),
-    V::new("cerebrovascular_disease", "choice-comorbidity-cerebrovascular-disease"),
+    V::new(
+        "cerebrovascular_disease",
+        "choice-comorbidity-cerebrovascular-disease",
+    ),
     V::new("none", "choice-comorbidity-none"),
 ];
 
@@ -118,7 +133,10 @@ pub const DIAGNOSIS_BASES: &[V] = &[
     V::new("pcr", "choice-diagnosis-basis-pcr"),
     V::new("antigen", "choice-diagnosis-basis-antigen"),
     V::new("antibody", "choice-diagnosis-basis-antibody"),
-    V::new("clinical_suspicion", "choice-diagnosis-basis-clinical-suspicion"),
+    V::new(
+        "clinical_suspicion",
+        "choice-diagnosis-basis-clinical-suspicion",
+    ),
 ];
 
 pub const SYMPTOMS: &[V] = &[
@@ -159,8 +177,14 @@ pub const OUTCOME_STATUS: &[V] = &[
 
 pub const STATUS_AT_ONSET: &[V] = &[
     V::new("ongoing", "choice-status-at-onset-ongoing"),
-    V::new("paused_before_onset", "choice-status-at-onset-paused-before-onset"),
-    V::new("stopped_within_3_months", "choice-status-at-onset-stopped-within-3-months"),
+    V::new(
+        "paused_before_onset",
+        "choice-status-at-onset-paused-before-onset",
+    ),
+    V::new(
+        "stopped_within_3_months",
+        "choice-status-at-onset-stopped-within-3-months",
+    ),
 ];
 
 pub const CHANGED_DUE_TO_COVID: &[V] = &[
@@ -174,11 +198,10 @@ pub const CHANGED_DUE_TO_COVID: &[V] = &[
 // Fields
 
 const REPORTER: &[Field] = &[
-    Field::new("country", "field-reporter-country",
-        Kind::Country,
-    )
-    .required(),
-    Field::new("specialty", "field-reporter-specialty",
+    Field::new("country", "field-reporter-country", Kind::Country).required(),
+    Field::new(
+        "specialty",
+        "field-reporter-specialty",
         Kind::Enum(SPECIALTIES),
     )
     .required(),
@@ -188,32 +211,55 @@ const REPORTER: &[Field] = &[
 ];
 
 const PATIENT: &[Field] = &[
-    Field::new("age_years", "field-patient-age-years",
+    Field::new(
+        "age_years",
+        "field-patient-age-years",
         Kind::Integer { min: 0, max: 120 },
     )
     .req(Req::Unless("date_of_birth")),
     Field::new("age_top_coded", "field-patient-age-top-coded", Kind::Bool).set_by_registry(),
-    Field::new("date_of_birth", "field-patient-date-of-birth",
-        Kind::Date,
-    )
-    .becomes("age_years"),
+    Field::new("date_of_birth", "field-patient-date-of-birth", Kind::Date).becomes("age_years"),
     Field::new("sex", "field-patient-sex", Kind::Enum(SEXES)).required(),
-    Field::new("ethnicity", "field-patient-ethnicity", Kind::Enum(ETHNICITIES)),
-    Field::new("country_of_residence", "field-patient-country-of-residence",
+    Field::new(
+        "ethnicity",
+        "field-patient-ethnicity",
+        Kind::Enum(ETHNICITIES),
+    ),
+    Field::new(
+        "country_of_residence",
+        "field-patient-country-of-residence",
         Kind::Country,
     ),
-    Field::new("height_cm", "field-patient-height-cm",
-        Kind::Number { min: 20.0, max: 250.0, decimals: None },
+    Field::new(
+        "height_cm",
+        "field-patient-height-cm",
+        Kind::Number {
+            min: 20.0,
+            max: 250.0,
+            decimals: None,
+        },
     )
     .req(Req::When("weight_kg", Cond::Present))
     .becomes("bmi"),
-    Field::new("weight_kg", "field-patient-weight-kg",
-        Kind::Number { min: 0.5, max: 400.0, decimals: None },
+    Field::new(
+        "weight_kg",
+        "field-patient-weight-kg",
+        Kind::Number {
+            min: 0.5,
+            max: 400.0,
+            decimals: None,
+        },
     )
     .req(Req::When("height_cm", Cond::Present))
     .becomes("bmi"),
-    Field::new("bmi", "field-patient-bmi",
-        Kind::Number { min: 10.0, max: 80.0, decimals: None },
+    Field::new(
+        "bmi",
+        "field-patient-bmi",
+        Kind::Number {
+            min: 10.0,
+            max: 80.0,
+            decimals: None,
+        },
     ),
     Field::new("smoking", "field-patient-smoking", Kind::Enum(SMOKING)),
     Field::identifying("name", "field-patient-name"),
@@ -230,76 +276,124 @@ const PATIENT: &[Field] = &[
 ];
 
 const OUTCOME: &[Field] = &[
-    Field::new("hospitalised", "field-covid-outcome-hospitalised", Kind::Bool).required(),
-    Field::new("icu", "field-covid-outcome-icu",
+    Field::new(
+        "hospitalised",
+        "field-covid-outcome-hospitalised",
         Kind::Bool,
     )
-    .req(Req::When("hospitalised", Cond::IsTrue)),
-    Field::new("ventilation", "field-covid-outcome-ventilation",
+    .required(),
+    Field::new("icu", "field-covid-outcome-icu", Kind::Bool)
+        .req(Req::When("hospitalised", Cond::IsTrue)),
+    Field::new(
+        "ventilation",
+        "field-covid-outcome-ventilation",
         Kind::Enum(VENTILATION),
     ),
     Field::new("died", "field-covid-outcome-died", Kind::Bool).required(),
-    Field::new("status", "field-covid-outcome-status",
+    Field::new(
+        "status",
+        "field-covid-outcome-status",
         Kind::Enum(OUTCOME_STATUS),
     )
     .required(),
-    Field::new("date", "field-covid-outcome-date",
-        Kind::Date,
-    )
-    .becomes("day"),
-    Field::new("day", "field-covid-outcome-day",
-        Kind::Integer { min: -365, max: 1095 },
+    Field::new("date", "field-covid-outcome-date", Kind::Date).becomes("day"),
+    Field::new(
+        "day",
+        "field-covid-outcome-day",
+        Kind::Integer {
+            min: -365,
+            max: 1095,
+        },
     ),
 ];
 
 const COVID: &[Field] = &[
-    Field::new("diagnosis_basis", "field-covid-diagnosis-basis",
+    Field::new(
+        "diagnosis_basis",
+        "field-covid-diagnosis-basis",
         Kind::Enum(DIAGNOSIS_BASES),
     )
     .required(),
-    Field::new("diagnosis_date", "field-covid-diagnosis-date",
+    Field::new(
+        "diagnosis_date",
+        "field-covid-diagnosis-date",
         Kind::DiagnosisDate,
     )
     .required(),
-    Field::new("symptom_onset_date", "field-covid-symptom-onset-date",
+    Field::new(
+        "symptom_onset_date",
+        "field-covid-symptom-onset-date",
         Kind::Date,
     )
     .becomes("symptom_onset_day"),
-    Field::new("symptom_onset_day", "field-covid-symptom-onset-day",
-        Kind::Integer { min: -365, max: 365 },
+    Field::new(
+        "symptom_onset_day",
+        "field-covid-symptom-onset-day",
+        Kind::Integer {
+            min: -365,
+            max: 365,
+        },
     ),
-    Field::new("symptoms", "field-covid-symptoms",
-        Kind::EnumSet { values: SYMPTOMS, exclusive: &["asymptomatic"] },
+    Field::new(
+        "symptoms",
+        "field-covid-symptoms",
+        Kind::EnumSet {
+            values: SYMPTOMS,
+            exclusive: &["asymptomatic"],
+        },
     ),
-    Field::new("vaccination", "field-covid-vaccination", Kind::Enum(VACCINATION)),
+    Field::new(
+        "vaccination",
+        "field-covid-vaccination",
+        Kind::Enum(VACCINATION),
+    ),
     Field::new("outcome", "field-covid-outcome", Kind::Object(OUTCOME)).required(),
 ];
 
 const TREATMENT: &[Field] = &[
     Field::new("drug", "field-treatments-drug", Kind::Drug).required(),
-    Field::new("other_name", "field-treatments-other-name",
+    Field::new(
+        "other_name",
+        "field-treatments-other-name",
         Kind::FreeText { max: 200 },
     )
     .req(Req::Iff("drug", Cond::Equals(super::drugs::OTHER_DRUG))),
-    Field::new("status_at_onset", "field-treatments-status-at-onset", Kind::Enum(STATUS_AT_ONSET)).required(),
-    Field::new("changed_due_to_covid", "field-treatments-changed-due-to-covid", Kind::Enum(CHANGED_DUE_TO_COVID)),
+    Field::new(
+        "status_at_onset",
+        "field-treatments-status-at-onset",
+        Kind::Enum(STATUS_AT_ONSET),
+    )
+    .required(),
+    Field::new(
+        "changed_due_to_covid",
+        "field-treatments-changed-due-to-covid",
+        Kind::Enum(CHANGED_DUE_TO_COVID),
+    ),
 ];
 
 /// Top-level fields of the common core.
 pub const FIELDS: &[Field] = &[
-    Field::new("reporter", "field-reporter", Kind::Object(REPORTER))
-        .required(),
+    Field::new("reporter", "field-reporter", Kind::Object(REPORTER)).required(),
     Field::new("patient", "field-patient", Kind::Object(PATIENT)).required(),
-    Field::new("comorbidities", "field-comorbidities",
-        Kind::EnumSet { values: COMORBIDITIES, exclusive: &["none"] },
+    Field::new(
+        "comorbidities",
+        "field-comorbidities",
+        Kind::EnumSet {
+            values: COMORBIDITIES,
+            exclusive: &["none"],
+        },
     ),
     Field::new("covid", "field-covid", Kind::Object(COVID)).required(),
-    Field::new("treatments", "field-treatments",
-        Kind::Array { item: TREATMENT, min: 0, max: 20 },
+    Field::new(
+        "treatments",
+        "field-treatments",
+        Kind::Array {
+            item: TREATMENT,
+            min: 0,
+            max: 20,
+        },
     ),
-    Field::new("notes", "field-notes",
-        Kind::FreeText { max: 2000 },
-    ),
+    Field::new("notes", "field-notes", Kind::FreeText { max: 2000 }),
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -341,7 +435,11 @@ fn died_matches_status(form: &Value, errors: &mut Vec<FieldError>) {
         errors.push(FieldError::say(
             "/covid/outcome/status",
             "died_status_mismatch",
-            Message::new(if died { "error-died-status-must-be-died" } else { "error-died-status-only-if-died" }),
+            Message::new(if died {
+                "error-died-status-must-be-died"
+            } else {
+                "error-died-status-only-if-died"
+            }),
         ));
     }
 }

@@ -5,8 +5,10 @@
 use super::kinds::EnumValue;
 
 const BIOLOGIC: EnumValue = EnumValue::new("biologic", "treatment-category-biologic");
-const NON_BIOLOGIC_SYSTEMIC: EnumValue =
-    EnumValue::new("non_biologic_systemic", "treatment-category-non-biologic-systemic");
+const NON_BIOLOGIC_SYSTEMIC: EnumValue = EnumValue::new(
+    "non_biologic_systemic",
+    "treatment-category-non-biologic-systemic",
+);
 const PHOTOTHERAPY: EnumValue = EnumValue::new("phototherapy", "treatment-category-phototherapy");
 const OTHER: EnumValue = EnumValue::new("other", "treatment-category-other");
 const NO_SYSTEMIC: EnumValue = EnumValue::new("no_systemic", "treatment-category-no-systemic");

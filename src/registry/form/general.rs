@@ -19,8 +19,14 @@ pub const MORPHOLOGIES: &[V] = &[
     V::new("livedo_reticularis", "choice-morphology-livedo-reticularis"),
     V::new("livedo_racemosa", "choice-morphology-livedo-racemosa"),
     V::new("petechiae", "choice-morphology-petechiae"),
-    V::new("erythema_multiforme_like", "choice-morphology-erythema-multiforme-like"),
-    V::new("pityriasis_rosea_like", "choice-morphology-pityriasis-rosea-like"),
+    V::new(
+        "erythema_multiforme_like",
+        "choice-morphology-erythema-multiforme-like",
+    ),
+    V::new(
+        "pityriasis_rosea_like",
+        "choice-morphology-pityriasis-rosea-like",
+    ),
     V::new("other", "choice-morphology-other"),
 ];
 
@@ -45,16 +51,37 @@ pub const SITES: &[V] = &[
 
 pub const EXISTING_CONDITIONS: &[V] = &[
     V::new("psoriasis", "choice-existing-condition-psoriasis"),
-    V::new("atopic_dermatitis", "choice-existing-condition-atopic-dermatitis"),
-    V::new("hidradenitis_suppurativa", "choice-existing-condition-hidradenitis-suppurativa"),
-    V::new("alopecia_areata", "choice-existing-condition-alopecia-areata"),
+    V::new(
+        "atopic_dermatitis",
+        "choice-existing-condition-atopic-dermatitis",
+    ),
+    V::new(
+        "hidradenitis_suppurativa",
+        "choice-existing-condition-hidradenitis-suppurativa",
+    ),
+    V::new(
+        "alopecia_areata",
+        "choice-existing-condition-alopecia-areata",
+    ),
     V::new("vitiligo", "choice-existing-condition-vitiligo"),
-    V::new("cutaneous_lupus", "choice-existing-condition-cutaneous-lupus"),
-    V::new("dermatomyositis", "choice-existing-condition-dermatomyositis"),
-    V::new("bullous_pemphigoid", "choice-existing-condition-bullous-pemphigoid"),
+    V::new(
+        "cutaneous_lupus",
+        "choice-existing-condition-cutaneous-lupus",
+    ),
+    V::new(
+        "dermatomyositis",
+        "choice-existing-condition-dermatomyositis",
+    ),
+    V::new(
+        "bullous_pemphigoid",
+        "choice-existing-condition-bullous-pemphigoid",
+    ),
     V::new("pemphigus", "choice-existing-condition-pemphigus"),
     V::new("melanoma", "choice-existing-condition-melanoma"),
-    V::new("non_melanoma_skin_cancer", "choice-existing-condition-non-melanoma-skin-cancer"),
+    V::new(
+        "non_melanoma_skin_cancer",
+        "choice-existing-condition-non-melanoma-skin-cancer",
+    ),
     V::new("acne", "choice-existing-condition-acne"),
     V::new("rosacea", "choice-existing-condition-rosacea"),
     V::new("urticaria", "choice-existing-condition-urticaria"),
@@ -62,21 +89,45 @@ pub const EXISTING_CONDITIONS: &[V] = &[
 ];
 
 const MANIFESTATION: &[Field] = &[
-    Field::new("morphology", "field-manifestations-morphology", Kind::Enum(MORPHOLOGIES)).required(),
-    Field::new("morphology_other", "field-manifestations-morphology-other",
+    Field::new(
+        "morphology",
+        "field-manifestations-morphology",
+        Kind::Enum(MORPHOLOGIES),
+    )
+    .required(),
+    Field::new(
+        "morphology_other",
+        "field-manifestations-morphology-other",
         Kind::FreeText { max: 200 },
     )
     .req(Req::Iff("morphology", Cond::Equals("other"))),
     Field::new("timing", "field-manifestations-timing", Kind::Enum(TIMINGS)).required(),
-    Field::new("duration_days", "field-manifestations-duration-days", Kind::Integer { min: 0, max: 365 }),
-    Field::new("sites", "field-manifestations-sites", Kind::EnumSet { values: SITES, exclusive: &[] }),
+    Field::new(
+        "duration_days",
+        "field-manifestations-duration-days",
+        Kind::Integer { min: 0, max: 365 },
+    ),
+    Field::new(
+        "sites",
+        "field-manifestations-sites",
+        Kind::EnumSet {
+            values: SITES,
+            exclusive: &[],
+        },
+    ),
     Field::new("pruritus", "field-manifestations-pruritus", Kind::Bool),
-    Field::new("biopsy_performed", "field-manifestations-biopsy-performed", Kind::Bool),
+    Field::new(
+        "biopsy_performed",
+        "field-manifestations-biopsy-performed",
+        Kind::Bool,
+    ),
 ];
 
 pub const FIELDS: &[Field] = &[
     Field::new("case_type", "field-case-type", Kind::Enum(CASE_TYPES)).required(),
-    Field::new("manifestations", "field-manifestations",
+    Field::new(
+        "manifestations",
+        "field-manifestations",
         Kind::Array {
             item: MANIFESTATION,
             min: 0,
@@ -84,7 +135,9 @@ pub const FIELDS: &[Field] = &[
         },
     )
     .req(Req::When("case_type", Cond::Equals("skin_manifestation"))),
-    Field::new("existing_conditions", "field-existing-conditions",
+    Field::new(
+        "existing_conditions",
+        "field-existing-conditions",
         Kind::EnumSet {
             values: EXISTING_CONDITIONS,
             exclusive: &[],

@@ -7,26 +7,38 @@ use super::kinds::{Column, EnumValue as V, FacetSource, Field, FormDef, Kind, Ru
 pub const PSORIASIS_TYPES: &[V] = &[
     V::new("plaque", "choice-psoriasis-type-plaque"),
     V::new("guttate", "choice-psoriasis-type-guttate"),
-    V::new("generalised_pustular", "choice-psoriasis-type-generalised-pustular"),
-    V::new("palmoplantar_pustular", "choice-psoriasis-type-palmoplantar-pustular"),
+    V::new(
+        "generalised_pustular",
+        "choice-psoriasis-type-generalised-pustular",
+    ),
+    V::new(
+        "palmoplantar_pustular",
+        "choice-psoriasis-type-palmoplantar-pustular",
+    ),
     V::new("erythrodermic", "choice-psoriasis-type-erythrodermic"),
     V::new("inverse", "choice-psoriasis-type-inverse"),
     V::new("other", "choice-psoriasis-type-other"),
 ];
 
 const SEVERITY: &[Field] = &[
-    Field::new("pga", "field-psoriasis-severity-before-covid-pga",
+    Field::new(
+        "pga",
+        "field-psoriasis-severity-before-covid-pga",
         Kind::Enum(SEVERITY_SCALE),
     )
     .required(),
-    Field::new("pasi", "field-psoriasis-severity-before-covid-pasi",
+    Field::new(
+        "pasi",
+        "field-psoriasis-severity-before-covid-pasi",
         Kind::Number {
             min: 0.0,
             max: 72.0,
             decimals: Some(1),
         },
     ),
-    Field::new("bsa_percent", "field-psoriasis-severity-before-covid-bsa-percent",
+    Field::new(
+        "bsa_percent",
+        "field-psoriasis-severity-before-covid-bsa-percent",
         Kind::Number {
             min: 0.0,
             max: 100.0,
@@ -37,15 +49,26 @@ const SEVERITY: &[Field] = &[
 
 const MODULE: &[Field] = &[
     Field::new("type", "field-psoriasis-type", Kind::Enum(PSORIASIS_TYPES)).required(),
-    Field::new("psoriatic_arthritis", "field-psoriasis-psoriatic-arthritis", Kind::Bool).required(),
-    Field::new("severity_before_covid", "field-psoriasis-severity-before-covid",
+    Field::new(
+        "psoriatic_arthritis",
+        "field-psoriasis-psoriatic-arthritis",
+        Kind::Bool,
+    )
+    .required(),
+    Field::new(
+        "severity_before_covid",
+        "field-psoriasis-severity-before-covid",
         Kind::Object(SEVERITY),
     )
     .required(),
-    Field::new("flare_after_covid", "field-psoriasis-flare-after-covid",
+    Field::new(
+        "flare_after_covid",
+        "field-psoriasis-flare-after-covid",
         Kind::Enum(YES_NO_UNKNOWN),
     ),
-    Field::new("new_onset_after_covid", "field-psoriasis-new-onset-after-covid",
+    Field::new(
+        "new_onset_after_covid",
+        "field-psoriasis-new-onset-after-covid",
         Kind::Bool,
     ),
 ];
