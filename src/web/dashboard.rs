@@ -160,7 +160,7 @@ fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Mark
                 @if let Some(tb) = table(doc, "t1_diagnosis_basis_by_month") {
                     @let title = t("dashboard-by-month");
                     @let svg = charts::columns(lang, &format!("{id}-t1"), &title, &single_series(&totals(lang, registry, tb, "row")));
-                    (card(lang, &title, &t("dashboard-by-month-about"), &svg, crosstab(lang, registry, tb, &t("dashboard-month"), None), &csv("t1_diagnosis_basis_by_month")))
+                    (card(lang, &title, &t("dashboard-by-month-about"), &svg, crosstab(lang, registry, tb, &title, &t("dashboard-month"), None), &csv("t1_diagnosis_basis_by_month")))
                 }
                 @if let (Some(h), Some(d)) = (table(doc, "t4_hospitalisation_by_treatment_category"), table(doc, "t4_death_by_treatment_category")) {
                     (outcome_card(lang, registry, h, d, &csv("t4_hospitalisation_by_treatment_category")))
@@ -174,7 +174,7 @@ fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Mark
                 @if let Some(tb) = table(doc, "t6_morphology_by_severity") {
                     @let title = t("dashboard-manifestations");
                     @let svg = charts::bars(lang, &format!("{id}-t6"), &title, &[&t("dashboard-series-cases")], &single_series(&totals(lang, registry, tb, "row")), None);
-                    (card(lang, &title, &t("dashboard-manifestations-about"), &svg, crosstab(lang, registry, tb, &t("dashboard-morphology"), None), &csv("t6_morphology_by_severity")))
+                    (card(lang, &title, &t("dashboard-manifestations-about"), &svg, crosstab(lang, registry, tb, &title, &t("dashboard-morphology"), None), &csv("t6_morphology_by_severity")))
                 }
             }
         }
@@ -190,7 +190,7 @@ fn age_sex_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup
         .map(|r| Row { values: series.iter().map(|c| cell(tb, &r.code, &c.code)).collect(), label: r.label })
         .collect();
     let svg = charts::bars(lang, &format!("{}-t3", registry.id()), &title, &names, &rows, None);
-    card(lang, &title, &lang.text("dashboard-age-sex-about"), &svg, crosstab(lang, registry, tb, &lang.text("dashboard-age-band"), None), csv)
+    card(lang, &title, &lang.text("dashboard-age-sex-about"), &svg, crosstab(lang, registry, tb, &title, &lang.text("dashboard-age-band"), None), csv)
 }
 
 /// Countries by their number of cases, most first; suppressed counts and the other countries last.
@@ -199,7 +199,7 @@ fn country_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup
     let mut rows = totals(lang, registry, tb, "row");
     rows.sort_by_key(|r| (r.code == "other", std::cmp::Reverse(r.count.map_or(0, |n| n + 1))));
     let svg = charts::bars(lang, &format!("{}-t2", registry.id()), &title, &[&lang.text("dashboard-series-cases")], &single_series(&rows), None);
-    let table = crosstab(lang, registry, tb, &lang.text("dashboard-country"), Some(&rows));
+    let table = crosstab(lang, registry, tb, &title, &lang.text("dashboard-country"), Some(&rows));
     card(lang, &title, &lang.text("dashboard-by-country-about"), &svg, table, csv)
 }
 
@@ -225,9 +225,9 @@ fn table_wrap(lang: Lang, title: &str, caption: &str, body: Markup) -> Markup {
     }
 }
 
-/// A release table as HTML: rows by columns with totals, or rows and their counts (in `order` when
-/// given). Suppressed cells read "suppressed".
-fn crosstab(lang: Lang, registry: Registry, tb: &Value, row_head: &str, order: Option<&[Total]>) -> Markup {
+/// A release table as HTML, named `title` (the reader's words for it): rows by columns with totals,
+/// or rows and their counts (in `order` when given). Suppressed cells read "suppressed".
+fn crosstab(lang: Lang, registry: Registry, tb: &Value, title: &str, row_head: &str, order: Option<&[Total]>) -> Markup {
     let cols = totals(lang, registry, tb, "column");
     let own;
     let rows = match order {
@@ -237,7 +237,6 @@ fn crosstab(lang: Lang, registry: Registry, tb: &Value, row_head: &str, order: O
             &own
         }
     };
-    let title = str_of(tb, "title");
     let body = html! {
         thead { tr {
             th scope="col" { (row_head) }
@@ -438,7 +437,7 @@ mod tests {
     fn suppressed_cells_read_suppressed_and_zero_reads_zero() {
         let d = doc();
         let page = render(Lang::ENGLISH, &[(Registry::Psoriasis, Some(&d))], None);
-        let table = crosstab(Lang::ENGLISH, Registry::Psoriasis, &d["tables"][1], "Age band", None).into_string();
+        let table = crosstab(Lang::ENGLISH, Registry::Psoriasis, &d["tables"][1], "Age band by sex", "Age band", None).into_string();
         assert!(table.contains("<td class=\"num\">0</td>"), "a published zero is a zero");
         assert_eq!(table.matches("suppressed</span>").count(), 2, "the hidden cell and the hidden row total");
         assert!(page.contains("<th scope=\"row\">Other countries</th><td class=\"num\"><span class=\"supp\">suppressed</span>"));
