@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod deid;
+pub mod fhir;
 pub mod registry;
 pub mod secrets;
 pub mod summary;

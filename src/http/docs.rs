@@ -40,6 +40,17 @@ use utoipa::{Modify, OpenApi};
         crate::sync::handlers::changes,
         crate::sync::handlers::issue_credential,
         crate::sync::handlers::revoke_credential,
+        crate::fhir::handlers::metadata,
+        crate::fhir::handlers::questionnaires,
+        crate::fhir::handlers::questionnaire,
+        crate::fhir::handlers::code_systems,
+        crate::fhir::handlers::code_system,
+        crate::fhir::handlers::questionnaire_response,
+        crate::fhir::handlers::export_get,
+        crate::fhir::handlers::export_post,
+        crate::fhir::handlers::export_status,
+        crate::fhir::handlers::export_cancel,
+        crate::fhir::handlers::export_file,
     ),
     components(schemas(super::Problem, super::ProblemItem, crate::registry::Registry)),
     modifiers(&BearerAuth, &CommonResponses),
@@ -51,6 +62,7 @@ use utoipa::{Modify, OpenApi};
         (name = "audit", description = "Who changed what"),
         (name = "partners", description = "Partner registries: batch upsert, the change feed, partner credentials"),
         (name = "operations", description = "Health and metrics"),
+        (name = "fhir", description = "FHIR R4: Questionnaires, QuestionnaireResponses and Bulk Data export; errors are OperationOutcomes"),
     )
 )]
 pub struct ApiDoc;
@@ -82,6 +94,10 @@ impl Modify for CommonResponses {
                 .build()
         };
         for (path, item) in openapi.paths.paths.iter_mut() {
+            // FHIR answers its errors as OperationOutcomes, declared on each of its operations.
+            if path.starts_with("/fhir/") {
+                continue;
+            }
             let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
             for op in ops.into_iter().flatten() {
                 let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
