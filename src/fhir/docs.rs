@@ -23,6 +23,76 @@ pub struct Issue {
     diagnostics: String,
 }
 
+/// `Prefer`: an export runs asynchronously only.
+#[derive(Serialize, utoipa::ToSchema)]
+pub enum Prefer {
+    #[serde(rename = "respond-async")]
+    RespondAsync,
+}
+
+/// `_type`: the only type a registry exports.
+#[derive(Serialize, utoipa::ToSchema)]
+pub enum ExportType {
+    QuestionnaireResponse,
+}
+
+/// `_outputFormat`: NDJSON, however it is spelled.
+#[derive(Serialize, utoipa::ToSchema)]
+pub enum OutputFormat {
+    #[serde(rename = "application/fhir+ndjson")]
+    FhirNdjson,
+    #[serde(rename = "application/ndjson")]
+    Ndjson,
+    #[serde(rename = "ndjson")]
+    Short,
+}
+
+/// A kick-off's FHIR `Parameters` body.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ExportParameters {
+    /// `Parameters`
+    #[serde(rename = "resourceType")]
+    #[schema(pattern = "^Parameters$")]
+    resource_type: String,
+    parameter: Option<Vec<ExportParameter>>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum ExportParameter {
+    Since(SinceParameter),
+    Type(TypeParameter),
+    Format(FormatParameter),
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SinceParameter {
+    #[schema(pattern = "^_since$")]
+    name: String,
+    #[serde(rename = "valueInstant")]
+    #[schema(format = DateTime)]
+    value_instant: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TypeParameter {
+    #[schema(pattern = "^_type$")]
+    name: String,
+    #[serde(rename = "valueString")]
+    value_string: ExportType,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormatParameter {
+    #[schema(pattern = "^_outputFormat$")]
+    name: String,
+    #[serde(rename = "valueString")]
+    value_string: OutputFormat,
+}
+
 /// The Bulk Data manifest of a finished export.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Manifest {

@@ -35,24 +35,28 @@ impl ExportRequest {
         Ok(req)
     }
 
-    /// From a POST's `Parameters` resource (`_since` as valueInstant, the others as valueString).
+    /// From a POST's `Parameters` resource: `_since` as valueInstant, `_type` and `_outputFormat` as
+    /// valueString, nothing else (the body is read as strictly as the contract declares it).
     pub fn from_parameters(body: &Value) -> Result<ExportRequest, FhirError> {
         const NOT_PARAMETERS: &str = "The body must be a FHIR Parameters resource.";
+        const BAD_PARAMETER: &str = "Each parameter is _since with valueInstant, or _type or _outputFormat with valueString.";
         if body["resourceType"] != "Parameters" {
             return Err(FhirError::Invalid(NOT_PARAMETERS));
         }
         let mut req = ExportRequest { since: None, typed: false };
-        let parameters = match &body["parameter"] {
-            Value::Null => return Ok(req),
-            Value::Array(p) => p,
-            _ => return Err(FhirError::Invalid(NOT_PARAMETERS)),
+        let parameters = match body.get("parameter") {
+            None | Some(Value::Null) => return Ok(req),
+            Some(Value::Array(p)) => p,
+            Some(_) => return Err(FhirError::Invalid(NOT_PARAMETERS)),
         };
         for p in parameters {
-            let name = p["name"].as_str().ok_or(FhirError::Invalid("Every parameter needs a name."))?;
-            let value = ["valueInstant", "valueDateTime", "valueString", "valueCode"]
-                .iter()
-                .find_map(|k| p[*k].as_str())
-                .ok_or(FhirError::Invalid("Every parameter needs a value (valueInstant or valueString)."))?;
+            let entry = p.as_object().filter(|o| o.len() == 2).ok_or(FhirError::Invalid(BAD_PARAMETER))?;
+            let name = entry.get("name").and_then(Value::as_str).ok_or(FhirError::Invalid(BAD_PARAMETER))?;
+            let value_key = if name == "_since" { "valueInstant" } else { "valueString" };
+            let value = entry.get(value_key).and_then(Value::as_str).ok_or(FhirError::Invalid(BAD_PARAMETER))?;
+            if !["_since", "_type", "_outputFormat"].contains(&name) {
+                return Err(FhirError::NotSupported("Only _since, _type and _outputFormat are supported."));
+            }
             req.take(name, value)?;
         }
         Ok(req)
@@ -183,6 +187,14 @@ mod tests {
         }
         let p = json!({"resourceType": "Parameters", "parameter": [{"name": "_since", "valueInstant": "2026-03-01T09:00:00Z"}]});
         assert!(ExportRequest::from_parameters(&p).unwrap().since.is_some());
+        for bad in [
+            json!([{"name": "_since", "valueString": "2026-03-01T09:00:00Z"}]),
+            json!([{"name": "_since", "valueInstant": "2026-03-01T09:00:00Z", "id": "x"}]),
+            json!([{"name": "patient", "valueString": "x"}]),
+            json!({"name": "_type"}),
+        ] {
+            assert!(ExportRequest::from_parameters(&json!({"resourceType": "Parameters", "parameter": bad})).is_err(), "{bad}");
+        }
         assert!(ExportRequest::from_parameters(&json!({"resourceType": "Patient"})).is_err());
     }
 

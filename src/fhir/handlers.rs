@@ -134,10 +134,10 @@ pub async fn questionnaire_response(state: web::Data<AppState>, caller: Caller, 
 #[utoipa::path(get, path = "/fhir/Group/{registry}/$export", tag = "fhir", operation_id = "fhir_export",
     params(
         ("registry" = crate::registry::Registry, Path, description = "The group: general, psoriasis or atopic-dermatitis"),
-        ("Prefer" = String, Header, description = "respond-async"),
+        ("Prefer" = super::docs::Prefer, Header, description = "respond-async"),
         ("_since" = Option<String>, Query, format = DateTime, description = "Only cases created or corrected after this instant; cases withdrawn after it are listed in deleted"),
-        ("_type" = Option<String>, Query, description = "QuestionnaireResponse (the only type exported)"),
-        ("_outputFormat" = Option<String>, Query, description = "application/fhir+ndjson (the only format)"),
+        ("_type" = Option<super::docs::ExportType>, Query, description = "QuestionnaireResponse (the only type exported)"),
+        ("_outputFormat" = Option<super::docs::OutputFormat>, Query, description = "NDJSON (the only format)"),
     ),
     security(("bearer" = [])),
     responses(
@@ -153,13 +153,13 @@ pub async fn export_get(state: web::Data<AppState>, caller: Caller, path: web::P
     kick_off(&state, &principal, &path, &req, ExportRequest::from_query(&pairs)?).await
 }
 
-/// Starts an export with the parameters in a FHIR `Parameters` body (or, without a body, in the query).
+/// Starts an export with the parameters in a FHIR `Parameters` body.
 #[utoipa::path(post, path = "/fhir/Group/{registry}/$export", tag = "fhir", operation_id = "fhir_export_post",
     params(
         ("registry" = crate::registry::Registry, Path, description = "The group: general, psoriasis or atopic-dermatitis"),
-        ("Prefer" = String, Header, description = "respond-async"),
+        ("Prefer" = super::docs::Prefer, Header, description = "respond-async"),
     ),
-    request_body(content = Object, description = "A FHIR Parameters resource: _since (valueInstant), _type, _outputFormat (valueString)", content_type = "application/fhir+json"),
+    request_body(content = super::docs::ExportParameters, description = "A FHIR Parameters resource: _since (valueInstant), _type, _outputFormat (valueString)", content_type = "application/fhir+json"),
     security(("bearer" = [])),
     responses(
         (status = 202, description = "Started; poll the Content-Location", body = super::docs::OperationOutcome, content_type = "application/fhir+json",
@@ -177,14 +177,8 @@ pub async fn export_post(
 ) -> Result<HttpResponse, FhirError> {
     let principal = caller?;
     let body = body.map_err(|_| FhirError::Api(ApiError::PayloadTooLarge))?;
-    let request = if body.iter().all(u8::is_ascii_whitespace) {
-        let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-            .map_err(|_| FhirError::Invalid("The query could not be read."))?;
-        ExportRequest::from_query(&pairs)?
-    } else {
-        let parameters: Value = serde_json::from_slice(&body).map_err(|_| FhirError::Invalid("The body is not valid JSON."))?;
-        ExportRequest::from_parameters(&parameters)?
-    };
+    let parameters: Value = serde_json::from_slice(&body).map_err(|_| FhirError::Invalid("The body must be a FHIR Parameters resource."))?;
+    let request = ExportRequest::from_parameters(&parameters)?;
     kick_off(&state, &principal, &path, &req, request).await
 }
 

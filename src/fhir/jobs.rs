@@ -11,7 +11,7 @@ use actix_web::web::Bytes;
 use chrono::NaiveDateTime;
 
 use super::export::{self, ExportRequest, DELETED, OUTPUT};
-use super::response::questionnaire_response;
+use super::response;
 use super::store::{self, File, Job};
 use crate::db::{Db, DbError};
 use crate::registry::Registry;
@@ -148,8 +148,7 @@ fn file_page(c: &mut crate::db::DbConn, registry: Registry, file: &File, after: 
     let mut out = Vec::with_capacity(ids.len() * 2048);
     if file.kind == OUTPUT {
         for row in store::active_cases(c, &ids)? {
-            if let Some(resource) = questionnaire_response(registry, &row) {
-                serde_json::to_writer(&mut out, &resource).map_err(|e| DbError::Other(e.to_string()))?;
+            if response::write(&mut out, registry, &row) {
                 out.push(b'\n');
             }
         }

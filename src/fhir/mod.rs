@@ -13,7 +13,7 @@
 //! | HTTP, and the one error type answering OperationOutcome | [`handlers`], [`FhirError`], `docs` |
 
 pub mod capability;
-mod docs;
+pub mod docs;
 mod error;
 pub mod export;
 pub mod handlers;
@@ -25,7 +25,6 @@ pub mod store;
 
 use actix_web::web;
 
-pub use docs::{Manifest, OperationOutcome};
 pub use error::FhirError;
 
 pub const FHIR_VERSION: &str = "4.0.1";

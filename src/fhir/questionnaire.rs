@@ -69,12 +69,31 @@ pub struct Item {
     /// `Req::Iff`: the item exists only when a sibling has a value (its linkId and the condition).
     pub enable_when: Option<(String, Cond)>,
     pub children: Vec<Item>,
+    /// The opening of this item in a QuestionnaireResponse, up to its answers or items
+    /// (`{"linkId":"/patient/sex","answer":[`): written as is for every case.
+    pub opening: String,
+    /// For a choice: each code's whole answer (`{"valueCoding":{...}}`), by code.
+    pub coded_answers: std::collections::HashMap<&'static str, String>,
 }
 
 impl Item {
     /// The display of `code` among this choice's codes.
     pub fn display(&self, code: &str) -> Option<&'static str> {
         self.options.iter().find(|(c, _)| *c == code).map(|(_, d)| *d)
+    }
+
+    /// Fills in the precomputed parts of a QuestionnaireResponse's item.
+    fn with_answer_parts(mut self) -> Item {
+        let list = if self.kind == ItemType::Group { "item" } else { "answer" };
+        self.opening = format!("{{\"linkId\":{},\"{list}\":[", json!(self.link_id));
+        if let Some(system) = &self.system {
+            self.coded_answers = self
+                .options
+                .iter()
+                .map(|(code, display)| (*code, json!({"valueCoding": {"system": system, "code": code, "display": display}}).to_string()))
+                .collect();
+        }
+        self
     }
 }
 
@@ -152,6 +171,8 @@ fn item(registry: Registry, f: &'static Field, siblings: &[&'static Field], pare
         options: Vec::new(),
         enable_when: None,
         children: Vec::new(),
+        opening: String::new(),
+        coded_answers: Default::default(),
     };
     if let Req::Iff(sibling, cond) = f.req {
         if siblings.iter().any(|s| s.name == sibling) {
@@ -197,7 +218,7 @@ fn item(registry: Registry, f: &'static Field, siblings: &[&'static Field], pare
             it.children = items(registry, &children, &link_id, sets);
         }
     }
-    it
+    it.with_answer_parts()
 }
 
 /// The CodeSystem url of a value set with these codes, adding it on first use. Value sets are told

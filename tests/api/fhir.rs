@@ -357,6 +357,8 @@ both_dbs!(an_export_is_refused_with_an_operation_outcome, |app| {
         )
     };
     assert_outcome(&app.send(post(json!({"resourceType": "Patient"}))).await, 400);
+    let empty = TestRequest::post().uri("/fhir/Group/psoriasis/$export").insert_header(("Prefer", "respond-async"));
+    assert_outcome(&app.send(with_token(empty, Some(&partner))).await, 400);
     let r = app.send(post(json!({"resourceType": "Parameters", "parameter": [{"name": "_since", "valueInstant": "2001-01-01T00:00:00Z"}]}))).await;
     assert_eq!(r.status, 202, "{}", r.text());
     let status = path_of(&r.header("content-location").unwrap());
