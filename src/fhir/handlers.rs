@@ -203,7 +203,7 @@ async fn kick_off(state: &AppState, principal: &Principal, segment: &str, req: &
 
 /// A job the caller may see: 404 if there is none, 403 if it is another registry's.
 async fn job_for(state: &AppState, principal: &Principal, id: String) -> Result<(store::Job, Registry), FhirError> {
-    let job = state.db.read(move |c| store::job(c, &id)).await?.ok_or_else(FhirError::not_found)?;
+    let job = state.db.read(move |c| store::job(c, &id)).await?.filter(|j| !store::GONE.contains(&j.status.as_str())).ok_or_else(FhirError::not_found)?;
     let registry = Registry::parse(&job.registry).ok_or_else(|| FhirError::Api(ApiError::internal("an export job names an unknown registry")))?;
     principal.require_for(READERS, registry)?;
     Ok((job, registry))
@@ -251,7 +251,8 @@ pub async fn export_status(state: web::Data<AppState>, caller: Caller, path: web
     }
 }
 
-/// Cancels an export (or deletes a finished one's files): its status URL is then 404.
+/// Cancels an export (or drops a finished one's files): its status URL is then 404. (Files also go
+/// 24 hours after the kick-off.)
 #[utoipa::path(delete, path = "/fhir/bulk-status/{job}", tag = "fhir", operation_id = "fhir_export_cancel", params(("job" = String, Path)),
     security(("bearer" = [])),
     responses(
@@ -262,7 +263,7 @@ pub async fn export_status(state: web::Data<AppState>, caller: Caller, path: web
 pub async fn export_cancel(state: web::Data<AppState>, caller: Caller, path: web::Path<String>) -> Result<HttpResponse, FhirError> {
     let principal = caller?;
     let (job, _) = job_for(&state, &principal, path.into_inner()).await?;
-    let deleted = state.db.write(move |c| store::delete_job(c, &job.id)).await?;
+    let deleted = state.db.write(move |c| store::cancel(c, &job.id)).await?;
     if !deleted {
         return Err(FhirError::not_found());
     }

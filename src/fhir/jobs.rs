@@ -29,6 +29,7 @@ pub async fn kick_off(db: &Db, registry: Registry, requester: &str, req: &Export
         let horizon = feed::horizon(c)?;
         let cursor = store::feed_end(c, registry, horizon)?;
         let now = crate::db::now();
+        store::expire(c, now - chrono::Duration::hours(store::KEPT_FOR_HOURS))?;
         let job = Job {
             id: uuid::Uuid::now_v7().to_string(),
             registry: registry.id().to_owned(),
@@ -88,7 +89,7 @@ fn run_claimed(db: &Db, id: &str) -> Result<(), DbError> {
     };
     if !finished {
         // Cancelled meanwhile: take away what this runner added after the cancel.
-        db.write_blocking(|c| store::delete_job(c, id))?;
+        db.write_blocking(|c| store::drop_contents(c, id))?;
     }
     Ok(())
 }

@@ -167,9 +167,16 @@ pub fn count_members(conn: &mut DbConn, job_id: &str, kind: &str) -> Result<i64,
         .get_result(conn)?)
 }
 
-/// Records the files and marks the job done, if it still exists (a cancelled job stays gone).
+/// How long a finished export's files stay: then its members and files go, the job row stays
+/// (its transactionTime is still a `_since` with an exact position in the feed).
+pub const KEPT_FOR_HOURS: i64 = 24;
+
+/// Records the files and marks the job done, if it is still running (a cancelled job stays cancelled).
 pub fn finish(conn: &mut DbConn, id: &str, files: &[File]) -> Result<bool, DbError> {
-    if !set_status(conn, id, "done")? {
+    let n = diesel::update(export_jobs::table.filter(export_jobs::id.eq(id)).filter(export_jobs::status.eq("running")))
+        .set(export_jobs::status.eq("done"))
+        .execute(conn)?;
+    if n == 0 {
         return Ok(false);
     }
     crate::on_backend!(conn, |c| diesel::insert_into(export_files::table).values(files).execute(c))?;
@@ -187,11 +194,37 @@ pub fn file(conn: &mut DbConn, job_id: &str, kind: &str, number: i32) -> Result<
     Ok(export_files::table.find((job_id, kind, number)).first(conn).optional()?)
 }
 
-/// Removes a job with its members and files (cancel, or clean-up of a cancelled runner's leftovers).
-pub fn delete_job(conn: &mut DbConn, id: &str) -> Result<bool, DbError> {
+/// Removes a job's members and files (cancelled, expired, or a cancelled runner's leftovers).
+pub fn drop_contents(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     diesel::delete(export_files::table.filter(export_files::job_id.eq(id))).execute(conn)?;
     diesel::delete(export_members::table.filter(export_members::job_id.eq(id))).execute(conn)?;
-    Ok(diesel::delete(export_jobs::table.filter(export_jobs::id.eq(id))).execute(conn)? == 1)
+    Ok(())
+}
+
+/// Cancels a job (or drops a finished one's files): `false` if it was already gone.
+pub fn cancel(conn: &mut DbConn, id: &str) -> Result<bool, DbError> {
+    drop_contents(conn, id)?;
+    let n = diesel::update(export_jobs::table.filter(export_jobs::id.eq(id)).filter(export_jobs::status.ne_all(GONE)))
+        .set(export_jobs::status.eq("cancelled"))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The statuses of a job whose status URL answers 404.
+pub const GONE: [&str; 2] = ["cancelled", "expired"];
+
+/// Expires the jobs created before `before`: their members and files go.
+pub fn expire(conn: &mut DbConn, before: NaiveDateTime) -> Result<(), DbError> {
+    let old: Vec<String> = export_jobs::table
+        .filter(export_jobs::created_at.lt(before))
+        .filter(export_jobs::status.ne_all(GONE))
+        .select(export_jobs::id)
+        .load(conn)?;
+    for id in &old {
+        drop_contents(conn, id)?;
+    }
+    diesel::update(export_jobs::table.filter(export_jobs::id.eq_any(&old))).set(export_jobs::status.eq("expired")).execute(conn)?;
+    Ok(())
 }
 
 /// The active cases among `ids`, in id order, as stored now (a case withdrawn since the job ran is

@@ -386,3 +386,17 @@ both_dbs!(another_instance_answers_the_status_url, |app| {
     let m = manifest(&other, &partner, &status).await;
     assert_eq!(lines(&other, &partner, &m, "output").await.len(), 2);
 });
+
+both_dbs!(an_export_expires_a_day_after_its_kick_off, |app| {
+    submit(&app, 1).await;
+    let partner = app.token("p", Role::Partner, &[PSO]);
+    let status = kick_off(&app, &partner, "").await;
+    let m = manifest(&app, &partner, &status).await;
+    let file = path_of(m["output"][0]["url"].as_str().unwrap());
+    assert_eq!(app.get(&file, Some(&partner)).await.status, 200);
+    // What a kick-off a day later does to it (the clock cannot be moved, so the cut-off is).
+    let later = dermreg::db::now() + chrono::Duration::hours(1);
+    app.state.db.write_blocking(|c| dermreg::fhir::store::expire(c, later)).unwrap();
+    assert_outcome(&app.get(&status, Some(&partner)).await, 404);
+    assert_outcome(&app.get(&file, Some(&partner)).await, 404);
+});
