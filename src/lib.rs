@@ -13,6 +13,7 @@ pub mod db;
 pub mod http;
 pub mod i18n;
 pub mod deid;
+pub mod fhir;
 pub mod registry;
 pub mod secrets;
 pub mod summary;

@@ -124,6 +124,18 @@ def main():
                         row(f"change feed NDJSON pull, {x['cases']:,} cases", db, value=x["cases_per_s"], unit="cases/s",
                             result_text=f"{f(x['cases_per_s'])} cases/s ({x['seconds']:.2f} s, {x['bytes'] / 1e6:.0f} MB)",
                             reference_text="absolute (COPY reference on PostgreSQL only)")
+        elif k == "fhir_export":
+            x, fd = r["result"], r["feed"]
+            if "na" in x or "na" in fd:
+                row("FHIR Bulk Data export", db, result_text=x.get("na") or fd.get("na"), unit="cases/s")
+            else:
+                ratio = 100.0 * x["cases_per_s"] / fd["cases_per_s"] if fd["cases_per_s"] else None
+                row(f"FHIR Bulk Data export, {x['cases']:,} cases", db, value=x["cases_per_s"], unit="cases/s",
+                    reference=fd["cases_per_s"], reference_unit="cases/s change feed NDJSON pull",
+                    ratio_pct=round(ratio, 1) if ratio else "", target=">= 50 % of the feed pull",
+                    met="yes" if ratio and ratio >= 50 else "NO",
+                    result_text=f"{f(x['cases_per_s'])} cases/s ({x['seconds']:.2f} s kick-off to last byte, job {x['job_seconds']:.2f} s, {x['files']} files, {x['bytes'] / 1e6:.0f} MB)",
+                    reference_text=f"change feed NDJSON pull of the same cases: {f(fd['cases_per_s'])} cases/s ({fd['seconds']:.2f} s, {fd['bytes'] / 1e6:.0f} MB)")
         elif k == "scrub":
             if "na" in r:
                 row("scrubber, single core", "-", result_text=r["na"], unit="notes/s")

@@ -41,9 +41,28 @@ use utoipa::{Modify, OpenApi};
         crate::sync::handlers::changes,
         crate::sync::handlers::issue_credential,
         crate::sync::handlers::revoke_credential,
+        crate::fhir::handlers::metadata,
+        crate::fhir::handlers::questionnaires,
+        crate::fhir::handlers::questionnaire,
+        crate::fhir::handlers::code_systems,
+        crate::fhir::handlers::code_system,
+        crate::fhir::handlers::questionnaire_response,
+        crate::fhir::handlers::export_get,
+        crate::fhir::handlers::export_post,
+        crate::fhir::handlers::export_status,
+        crate::fhir::handlers::export_cancel,
+        crate::fhir::handlers::export_file,
     ),
-    components(schemas(super::Problem, super::ProblemItem, crate::registry::Registry, crate::i18n::handlers::LanguageInfo)),
-    modifiers(&BearerAuth, &CommonResponses),
+    components(schemas(
+        super::Problem,
+        super::ProblemItem,
+        crate::registry::Registry,
+        crate::i18n::handlers::LanguageInfo,
+        crate::fhir::docs::Prefer,
+        crate::fhir::docs::ExportType,
+        crate::fhir::docs::OutputFormat,
+    )),
+    modifiers(&BearerAuth, &CommonResponses, &TypedForms),
     tags(
         (name = "registries", description = "The registries and their forms"),
         (name = "cases", description = "Submitting, reading, correcting and withdrawing cases"),
@@ -52,6 +71,7 @@ use utoipa::{Modify, OpenApi};
         (name = "audit", description = "Who changed what"),
         (name = "partners", description = "Partner registries: batch upsert, the change feed, partner credentials"),
         (name = "operations", description = "Health and metrics"),
+        (name = "fhir", description = "FHIR R4: Questionnaires, QuestionnaireResponses and Bulk Data export; errors are OperationOutcomes"),
     )
 )]
 pub struct ApiDoc;
@@ -83,6 +103,10 @@ impl Modify for CommonResponses {
                 .build()
         };
         for (path, item) in openapi.paths.paths.iter_mut() {
+            // FHIR answers its errors as OperationOutcomes, declared on each of its operations.
+            if path.starts_with("/fhir/") {
+                continue;
+            }
             let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
             for op in ops.into_iter().flatten() {
                 let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
@@ -108,6 +132,54 @@ impl Modify for CommonResponses {
                 }
                 if path != "/health/live" && path != "/openapi.yaml" && path != "/docs" {
                     add("503", "The database is busy or unreachable; see Retry-After");
+                }
+            }
+        }
+    }
+}
+
+/// The three forms as components (`registry::schema::openapi_schema`), referenced by the bodies of
+/// submission, dry run, correction and batch: a generated client has a type per form.
+struct TypedForms;
+
+impl Modify for TypedForms {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use crate::registry::schema::{openapi_country, openapi_schema, Body, COUNTRY_COMPONENT};
+        use crate::registry::Registry;
+        use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
+        use utoipa::openapi::{Ref, RefOr};
+        let component = |v: serde_json::Value| -> RefOr<Schema> { serde_json::from_value(v).expect("a form's OpenAPI schema is a schema") };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.schemas.insert(COUNTRY_COMPONENT.into(), component(openapi_country()));
+        for r in Registry::ALL {
+            for body in Body::ALL {
+                components.schemas.insert(body.component(r), component(openapi_schema(r, body)));
+            }
+        }
+        let any = |body: Body| -> RefOr<Schema> {
+            let one_of = Registry::ALL.into_iter().fold(OneOfBuilder::new(), |b, r| b.item(Ref::from_schema_name(body.component(r))));
+            Schema::OneOf(one_of.build()).into()
+        };
+        let batch: RefOr<Schema> = ArrayBuilder::new().items(any(Body::BatchItem)).build().into();
+        let ndjson: RefOr<Schema> = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .content_media_type("application/x-ndjson")
+            .description(Some("One batch item (a form with partner_record_id) per line"))
+            .build()
+            .into();
+        let bodies = [
+            ("/v1/registries/{registry}/cases", "application/json", any(Body::Form)),
+            ("/v1/registries/{registry}/cases:validate", "application/json", any(Body::Form)),
+            ("/v1/cases/{id}", "application/merge-patch+json", any(Body::Patch)),
+            ("/v1/registries/{registry}/cases:batch", "application/json", batch),
+            // NDJSON is text of lines, each a batch item: bytes to a client, as JSON Schema cannot say lines.
+            ("/v1/registries/{registry}/cases:batch", "application/x-ndjson", ndjson),
+        ];
+        for (path, media_type, schema) in bodies {
+            let Some(item) = openapi.paths.paths.get_mut(path) else { continue };
+            for op in [&mut item.post, &mut item.patch].into_iter().flatten() {
+                if let Some(content) = op.request_body.as_mut().and_then(|b| b.content.get_mut(media_type)) {
+                    content.schema = Some(schema.clone());
                 }
             }
         }

@@ -44,6 +44,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/docs", web::get().to(docs::page))
         // The pages: `/` (public dashboard), `/submit` (case entry) and their assets.
         .configure(crate::web::routes)
+        // FHIR R4: errors there are OperationOutcomes.
+        .configure(crate::fhir::routes)
         .service(
             // Routes match in order: the public summary reads, the busiest, come first.
             web::scope("/v1")
@@ -152,7 +154,7 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
         let is_problem = res
             .headers()
             .get(header::CONTENT_TYPE)
-            .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+            .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()) || v.as_bytes().starts_with(crate::fhir::FHIR_JSON.as_bytes()));
         if is_problem {
             return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
         }

@@ -239,3 +239,116 @@ fn field_schema(def: &FormDef, lang: Lang, path: &mut Vec<&'static str>, f: &Fie
     }
     s
 }
+
+/// Which body a form's OpenAPI schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// A submission or a dry run: the form itself.
+    Form,
+    /// A correction (JSON merge patch): the form's fields, none required.
+    Patch,
+    /// An item of a partner batch: the form with `partner_record_id`.
+    BatchItem,
+}
+
+impl Body {
+    pub const ALL: [Body; 3] = [Body::Form, Body::Patch, Body::BatchItem];
+
+    /// The component's name, e.g. `PsoriasisForm`, `PsoriasisFormPatch`, `PsoriasisBatchItem`.
+    pub fn component(self, registry: Registry) -> String {
+        let base: String = registry
+            .id()
+            .split('-')
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect();
+        match self {
+            Body::Form => format!("{base}Form"),
+            Body::Patch => format!("{base}FormPatch"),
+            Body::BatchItem => format!("{base}BatchItem"),
+        }
+    }
+}
+
+/// The component every form's countries refer to.
+pub const COUNTRY_COMPONENT: &str = "Country";
+
+/// `registry`'s form as an OpenAPI 3.1 component, derived from [`json_schema`]: types, values,
+/// ranges, lengths and per-field requiredness, so that a generated client has a type per form. Left
+/// out, because they are rules across fields that the service answers with 422 and every problem's
+/// pointer: the `if`/`then` conditions and the "this or that" requirements. Also left out: labels and
+/// `x-` annotations (`GET /v1/registries/{registry}/form` serves them), which would give generated
+/// classes clashing names.
+pub fn openapi_schema(registry: Registry, body: Body) -> Value {
+    let mut s = json_schema(registry, crate::i18n::Lang::ENGLISH);
+    for key in ["$schema", "$id", "$defs", "title"] {
+        s.as_object_mut().expect("object").remove(key);
+    }
+    let mut s = openapi_view(s, body == Body::Patch);
+    s["title"] = json!(body.component(registry));
+    if body == Body::BatchItem {
+        s["properties"][crate::sync::batch::KEY_FIELD] = json!({
+            "type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S",
+            "description": "Your own key for the case: a new key creates a case, a known one corrects it. Kept only as a keyed hash.",
+        });
+        s["required"].as_array_mut().expect("a form has required fields").push(json!(crate::sync::batch::KEY_FIELD));
+    }
+    s
+}
+
+/// The countries, as [`COUNTRY_COMPONENT`].
+pub fn openapi_country() -> Value {
+    json!({
+        "type": "string",
+        "description": "ISO 3166-1 alpha-2 country code, upper case.",
+        "enum": COUNTRIES.iter().map(|c| c.value).collect::<Vec<_>>(),
+    })
+}
+
+fn openapi_view(v: Value, patch: bool) -> Value {
+    let Value::Object(m) = v else { return v };
+    let mut out = Map::new();
+    for (k, v) in m {
+        match k.as_str() {
+            _ if k.starts_with("x-") => {}
+            "title" | "allOf" => {}
+            "required" if patch => {}
+            "$ref" => {
+                out.insert(k, json!(format!("#/components/schemas/{COUNTRY_COMPONENT}")));
+            }
+            "oneOf" => {
+                let values: Vec<Value> = v.as_array().into_iter().flatten().map(|o| o["const"].clone()).collect();
+                out.insert("enum".into(), Value::Array(values));
+            }
+            "properties" => {
+                let view = |p: &Value| if patch { nullable(openapi_view(p.clone(), patch)) } else { openapi_view(p.clone(), patch) };
+                let props = v.as_object().into_iter().flatten().map(|(n, p)| (n.clone(), view(p))).collect();
+                out.insert(k, Value::Object(props));
+            }
+            "items" => {
+                out.insert(k, openapi_view(v, patch));
+            }
+            _ => {
+                out.insert(k, v);
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+/// A field of a merge patch may be `null`: it removes the field (RFC 7396).
+fn nullable(mut v: Value) -> Value {
+    if v.get("$ref").is_some() {
+        return json!({"anyOf": [v, {"type": "null"}]});
+    }
+    let with_null = |t: &Value| match t {
+        Value::Array(types) => Value::Array(types.iter().cloned().chain([json!("null")]).collect()),
+        other => json!([other, "null"]),
+    };
+    if let Some(t) = v.get("type").map(with_null) {
+        v["type"] = t;
+    }
+    if let Some(Value::Array(values)) = v.get_mut("enum") {
+        values.push(Value::Null);
+    }
+    v
+}
