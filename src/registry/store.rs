@@ -45,8 +45,8 @@ pub(crate) fn with_documents() -> _ {
 }
 
 /// The summary columns a case's content fills (all NULL once withdrawn).
-#[derive(AsChangeset, Insertable)]
-#[diesel(table_name = cases, treat_none_as_null = true, treat_none_as_default_value = false)]
+#[derive(AsChangeset)]
+#[diesel(table_name = cases, treat_none_as_null = true)]
 struct Content<'a> {
     form_version: &'a str,
     confirmed: Option<bool>,
@@ -130,7 +130,11 @@ struct Document<'a> {
 
 impl<'a> Document<'a> {
     fn of(case_id: &'a str, form: &serde_json::Value, derived: &Derived) -> Document<'a> {
-        Document { case_id, form: form.to_string(), derived: serde_json::to_string(derived).expect("derived values serialise") }
+        Document {
+            case_id,
+            form: form.to_string(),
+            derived: serde_json::to_string(derived).expect("derived values serialise"),
+        }
     }
 }
 
@@ -148,7 +152,12 @@ struct FacetRow<'a> {
     died: bool,
 }
 
-fn facet_rows<'a>(case_id: &'a str, registry: Registry, created_at: NaiveDateTime, d: &'a Derived) -> impl Iterator<Item = FacetRow<'a>> {
+fn facet_rows<'a>(
+    case_id: &'a str,
+    registry: Registry,
+    created_at: NaiveDateTime,
+    d: &'a Derived,
+) -> impl Iterator<Item = FacetRow<'a>> {
     d.facets.iter().map(move |f| FacetRow {
         case_id,
         registry: registry.id(),
@@ -189,6 +198,8 @@ pub struct NewCase<'a> {
     pub derived: &'a Derived,
 }
 
+/// A new case's row, column for column: PostgreSQL's binary `COPY` takes only flat rows (no
+/// `#[diesel(embed)]`), so the content's columns are spelled out here once more.
 #[derive(Insertable)]
 #[diesel(table_name = cases, treat_none_as_default_value = false)]
 struct CaseInsert<'a> {
@@ -199,8 +210,79 @@ struct CaseInsert<'a> {
     updated_at: NaiveDateTime,
     version: i32,
     record_key: Option<&'a str>,
-    #[diesel(embed)]
-    content: Content<'a>,
+    form_version: &'a str,
+    confirmed: Option<bool>,
+    diagnosis_basis: Option<&'a str>,
+    diagnosis_period: Option<&'a str>,
+    covid_severity: Option<i16>,
+    hospitalised: Option<bool>,
+    icu: Option<bool>,
+    died: Option<bool>,
+    age_years: Option<i16>,
+    age_top_coded: Option<bool>,
+    age_band: Option<&'a str>,
+    sex: Option<&'a str>,
+    country: Option<&'a str>,
+    bmi: Option<f64>,
+    treatment_category: Option<&'a str>,
+    comorbidity_count: Option<i16>,
+    severity_before: Option<&'a str>,
+    flare_after: Option<&'a str>,
+    case_type: Option<&'a str>,
+}
+
+impl<'a> CaseInsert<'a> {
+    fn of(n: &'a NewCase, at: NaiveDateTime) -> CaseInsert<'a> {
+        let Content {
+            form_version,
+            confirmed,
+            diagnosis_basis,
+            diagnosis_period,
+            covid_severity,
+            hospitalised,
+            icu,
+            died,
+            age_years,
+            age_top_coded,
+            age_band,
+            sex,
+            country,
+            bmi,
+            treatment_category,
+            comorbidity_count,
+            severity_before,
+            flare_after,
+            case_type,
+        } = Content::of(n.derived);
+        CaseInsert {
+            id: n.id,
+            registry: n.registry.id(),
+            submitter: n.submitter,
+            created_at: at,
+            updated_at: at,
+            version: 1,
+            record_key: n.record_key,
+            form_version,
+            confirmed,
+            diagnosis_basis,
+            diagnosis_period,
+            covid_severity,
+            hospitalised,
+            icu,
+            died,
+            age_years,
+            age_top_coded,
+            age_band,
+            sex,
+            country,
+            bmi,
+            treatment_category,
+            comorbidity_count,
+            severity_before,
+            flare_after,
+            case_type,
+        }
+    }
 }
 
 #[derive(Insertable)]
@@ -235,29 +317,27 @@ pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
 pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, DbError> {
     // SQLite binds at most 32,766 values per statement: rows per statement x columns stays inside.
     let now = crate::db::now();
-    let rows: Vec<CaseInsert> = new
+    let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, now)).collect();
+    crate::insert_all!(conn, cases::table, &rows[..], 1000)?;
+    let documents: Vec<Document> = new
         .iter()
-        .map(|n| CaseInsert {
-            id: n.id,
+        .map(|n| Document::of(n.id, n.form, n.derived))
+        .collect();
+    crate::insert_all!(conn, case_documents::table, &documents[..], 10_000)?;
+    let changes: Vec<ChangeInsert> = new
+        .iter()
+        .map(|n| ChangeInsert {
+            case_id: n.id,
             registry: n.registry.id(),
-            submitter: n.submitter,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-            record_key: n.record_key,
-            content: Content::of(n.derived),
+            kind: ChangeKind::Created.as_str(),
+            at: now,
         })
         .collect();
-    // (`COPY` would need the embedded content spelled out again; 1,000 rows are one statement on either backend.)
-    for chunk in rows.chunks(1000) {
-        crate::on_backend!(conn, |c| diesel::insert_into(cases::table).values(chunk).execute(c))?;
-    }
-    let documents: Vec<Document> = new.iter().map(|n| Document::of(n.id, n.form, n.derived)).collect();
-    crate::insert_all!(conn, case_documents::table, &documents[..], 10_000)?;
-    let changes: Vec<ChangeInsert> =
-        new.iter().map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now }).collect();
     crate::insert_all!(conn, changes::table, &changes[..], 8000)?;
-    let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, now, n.derived)).collect();
+    let facets: Vec<FacetRow> = new
+        .iter()
+        .flat_map(|n| facet_rows(n.id, n.registry, now, n.derived))
+        .collect();
     crate::insert_all!(conn, case_facets::table, &facets[..], 3500)?;
     Ok(now)
 }
@@ -281,7 +361,10 @@ pub fn record_change(
 }
 
 pub fn get(conn: &mut DbConn, id: &str) -> Result<Option<CaseRow>, DbError> {
-    Ok(with_documents().filter(cases::id.eq(id)).first(conn).optional()?)
+    Ok(with_documents()
+        .filter(cases::id.eq(id))
+        .first(conn)
+        .optional()?)
 }
 
 /// Replaces the content of a case if it is still at `expected_version`; `None` if it moved on.
@@ -294,25 +377,42 @@ pub fn correct(
     derived: &Derived,
 ) -> Result<Option<CaseRow>, DbError> {
     let now = crate::db::now();
-    let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
-        .set((cases::updated_at.eq(now), cases::version.eq(expected_version + 1), Content::of(derived)))
-        .execute(conn)?;
+    let updated = diesel::update(
+        cases::table
+            .filter(cases::id.eq(id))
+            .filter(cases::version.eq(expected_version)),
+    )
+    .set((
+        cases::updated_at.eq(now),
+        cases::version.eq(expected_version + 1),
+        Content::of(derived),
+    ))
+    .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }
-    diesel::update(case_documents::table.find(id)).set(Document::of(id, form, derived)).execute(conn)?;
+    diesel::update(case_documents::table.find(id))
+        .set(Document::of(id, form, derived))
+        .execute(conn)?;
     let row = get(conn, id)?.ok_or(DbError::NotFound)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;
     let facets: Vec<FacetRow> = facet_rows(id, registry, row.created_at, derived).collect();
     if !facets.is_empty() {
-        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&facets).execute(c))?;
+        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table)
+            .values(&facets)
+            .execute(c))?;
     }
     record_change(conn, id, registry, ChangeKind::Corrected, now)?;
     Ok(Some(row))
 }
 
 /// Erases the clinical content, keeping a tombstone with the time and reason.
-pub fn withdraw(conn: &mut DbConn, row: &CaseRow, registry: Registry, reason: &str) -> Result<CaseRow, DbError> {
+pub fn withdraw(
+    conn: &mut DbConn,
+    row: &CaseRow,
+    registry: Registry,
+    reason: &str,
+) -> Result<CaseRow, DbError> {
     let now = crate::db::now();
     diesel::update(cases::table.filter(cases::id.eq(&row.id)))
         .set((
@@ -395,9 +495,16 @@ pub enum Claim {
 /// key (from this or another instance) waits on the primary key until the first transaction ends,
 /// then finds its row, so two racing submissions store one case and both answer it. SQLite has one
 /// writer, so the race cannot happen there.
-pub fn claim(conn: &mut DbConn, subject: &str, key: &str, r: &Remembered) -> Result<Claim, DbError> {
+pub fn claim(
+    conn: &mut DbConn,
+    subject: &str,
+    key: &str,
+    r: &Remembered,
+) -> Result<Claim, DbError> {
     let cutoff = crate::db::now() - chrono::Duration::hours(IDEMPOTENCY_HOURS);
-    let scope = idempotency_keys::table.filter(idempotency_keys::subject.eq(subject)).filter(idempotency_keys::key.eq(key));
+    let scope = idempotency_keys::table
+        .filter(idempotency_keys::subject.eq(subject))
+        .filter(idempotency_keys::key.eq(key));
     // An expired key is forgotten, so it can be used afresh.
     diesel::delete(scope.filter(idempotency_keys::created_at.lt(cutoff))).execute(conn)?;
     let row = (
@@ -417,7 +524,15 @@ pub fn claim(conn: &mut DbConn, subject: &str, key: &str, r: &Remembered) -> Res
         return Ok(Claim::Claimed);
     }
     let (request_hash, case_id, report): (String, Option<String>, String) = scope
-        .select((idempotency_keys::request_hash, idempotency_keys::location, idempotency_keys::body))
+        .select((
+            idempotency_keys::request_hash,
+            idempotency_keys::location,
+            idempotency_keys::body,
+        ))
         .first(conn)?;
-    Ok(Claim::Taken(Remembered { request_hash, case_id: case_id.unwrap_or_default(), report }))
+    Ok(Claim::Taken(Remembered {
+        request_hash,
+        case_id: case_id.unwrap_or_default(),
+        report,
+    }))
 }

@@ -1,29 +1,31 @@
 //! Partner endpoints: batch upsert, the change feed (JSON pages or an NDJSON stream), and the
 //! partner credentials an admin issues and revokes. Thin: the rules are in `batch.rs` and `feed.rs`.
 
-use std::sync::Arc;
-
 use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::batch::{self, Checked, Decision};
+use super::batch::{self, BatchError};
 use super::feed::{self, ChannelBody, FeedItem};
 use super::store::{self, Change, Position};
+use super::upsert::{self, Status};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{self, Principal, Role};
-use crate::db::{Db, DbConn, DbError};
-use crate::http::{ApiError, Page, ProblemItem};
-use crate::registry::store::NewCase;
+use crate::db::{Db, DbError};
+use crate::http::{registry_of, ApiError, Page, ProblemItem};
 use crate::registry::Registry;
 
 const FEED_READERS: &[Role] = &[Role::Partner, Role::Curator];
 
 impl From<&crate::registry::FieldError> for ProblemItem {
     fn from(e: &crate::registry::FieldError) -> ProblemItem {
-        ProblemItem { pointer: e.pointer.clone(), code: e.code.into(), detail: e.detail.clone() }
+        ProblemItem {
+            pointer: e.pointer.clone(),
+            code: e.code.into(),
+            detail: e.detail.clone(),
+        }
     }
 }
 
@@ -88,90 +90,53 @@ pub async fn upsert_batch(
     req: HttpRequest,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let registry = Registry::parse(&path).ok_or(ApiError::NotFound)?;
+    let registry = registry_of(&path)?;
     principal.require_for(&[Role::Partner], registry)?;
-    let format = batch::Format::of(req.mime_type().ok().flatten().as_ref().map(|m| m.essence_str()))?;
+    let format = batch::Format::of(
+        req.mime_type()
+            .ok()
+            .flatten()
+            .as_ref()
+            .map(|m| m.essence_str()),
+    )?;
     let items = batch::items(format, &body)?;
     drop(body);
-    let checked = {
-        let (state, partner) = (state.clone(), principal.subject.clone());
-        web::block(move || {
-            let ctx = state.intake_context();
-            batch::check(&items, registry, &ctx, &state.record_key_secret, &partner)
-        })
-        .await
-        .map_err(|_| ApiError::internal("batch intake did not finish"))?
-    };
-    let checked = Arc::new(checked);
-    // A concurrent batch with the same keys (a client retrying after a timeout) can win a race for
-    // a key: the loser rolls back and plans again against what the winner stored.
-    let mut attempt = 0;
-    let decisions = loop {
-        let (checked, principal) = (checked.clone(), principal.clone());
-        match state.db.write(move |c| store_batch(c, registry, &principal, &checked)).await {
-            Err(DbError::Conflict) if attempt < 3 => attempt += 1,
-            Err(DbError::Conflict) => return Err(ApiError::Conflict("Concurrent writes to these cases kept conflicting; retry the batch.")),
-            other => break other?,
-        }
-    };
-    let mut decisions = decisions.into_iter();
-    let items = checked
-        .iter()
+    let outcomes = upsert::upsert(state.into_inner(), registry, principal, items).await?;
+    let items = outcomes
+        .into_iter()
         .enumerate()
-        .map(|(index, item)| match item {
-            Err(errors) => ItemResult { index, status: ItemStatus::Invalid, id: None, errors: errors.iter().map(ProblemItem::from).collect() },
-            Ok(_) => match decisions.next().expect("one decision per accepted item") {
-                (Decision::Create, id) => ItemResult { index, status: ItemStatus::Created, id, errors: vec![] },
-                (Decision::Correct { .. }, id) => ItemResult { index, status: ItemStatus::Updated, id, errors: vec![] },
-                (Decision::Unchanged { id }, _) => ItemResult { index, status: ItemStatus::Unchanged, id: Some(id), errors: vec![] },
-                (Decision::Refuse(e), _) => ItemResult { index, status: ItemStatus::Invalid, id: None, errors: vec![ProblemItem::from(&e)] },
+        .map(|(index, o)| ItemResult {
+            index,
+            status: match o.status {
+                Status::Created => ItemStatus::Created,
+                Status::Updated => ItemStatus::Updated,
+                Status::Unchanged => ItemStatus::Unchanged,
+                Status::Invalid => ItemStatus::Invalid,
             },
+            id: o.id,
+            errors: o.errors.iter().map(ProblemItem::from).collect(),
         })
         .collect();
-    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(BatchResult { items }))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(BatchResult { items }))
 }
 
-/// The batch's transaction: plans every accepted item against the stored cases, then creates
-/// (a few statements for all), corrects (one by one) and audits. Returns each accepted item's
-/// decision with the id of the case it wrote.
-fn store_batch(c: &mut DbConn, registry: Registry, p: &Principal, checked: &[Checked]) -> Result<Vec<(Decision, Option<String>)>, DbError> {
-    let accepted: Vec<&batch::Accepted> = checked.iter().filter_map(|c| c.as_ref().ok()).collect();
-    let keys: Vec<&str> = accepted.iter().map(|a| a.key_hash.as_str()).collect();
-    let existing = store::by_record_keys(c, registry, &keys)?;
-    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), &a.intake.form)), &existing);
-    let ids: Vec<Option<String>> = decisions
-        .iter()
-        .map(|d| match d {
-            Decision::Create => Some(uuid::Uuid::now_v7().to_string()),
-            Decision::Correct { id, .. } => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    let mut new = Vec::new();
-    let mut entries = Vec::new();
-    for ((d, id), a) in decisions.iter().zip(&ids).zip(&accepted) {
-        match (d, id) {
-            (Decision::Create, Some(id)) => {
-                new.push(NewCase {
-                    id,
-                    registry,
-                    submitter: &p.subject,
-                    record_key: Some(&a.key_hash),
-                    form: &a.intake.form,
-                    derived: &a.intake.derived,
-                });
-                entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
-            }
-            (Decision::Correct { id, version }, _) => {
-                crate::registry::store::correct(c, id, registry, *version, &a.intake.form, &a.intake.derived)?.ok_or(DbError::Conflict)?;
-                entries.push(audit::Entry::new(&p.subject, "case.correct", "case", Some(id), Some(&p.request_id)));
-            }
-            _ => {}
+impl From<BatchError> for ApiError {
+    fn from(e: BatchError) -> Self {
+        match e {
+            BatchError::UnsupportedFormat => ApiError::UnsupportedMediaType,
+            BatchError::NotAnArray => ApiError::BadRequest(
+                "A batch is a JSON array of cases (or NDJSON, one case per line).",
+            ),
+            BatchError::NotJson => ApiError::BadRequest("The body is not valid JSON."),
+            BatchError::TooMany => ApiError::PayloadTooLarge,
+            BatchError::KeptConflicting => ApiError::Conflict(
+                "Concurrent writes to these cases kept conflicting; retry the batch.",
+            ),
+            BatchError::Db(e) => e.into(),
         }
     }
-    crate::registry::store::insert_many(c, &new)?;
-    audit::record_many(c, &entries)?;
-    Ok(decisions.into_iter().zip(ids).collect())
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -212,14 +177,21 @@ pub async fn changes(
 ) -> Result<HttpResponse, ApiError> {
     let registry = query.registry;
     principal.require_for(FEED_READERS, registry)?;
-    let after = query.after.as_deref().map(feed::decode_cursor).transpose()?;
+    let after = query
+        .after
+        .as_deref()
+        .map(feed::decode_cursor)
+        .transpose()?;
     let wants_ndjson = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains(batch::NDJSON));
     if wants_ndjson {
-        let limit = query.limit.map(|l| crate::http::page_limit(Some(l))).transpose()?;
+        let limit = query
+            .limit
+            .map(|l| crate::http::page_limit(Some(l)))
+            .transpose()?;
         return stream_changes(&state.db, registry, after, limit).await;
     }
     let limit = crate::http::page_limit(query.limit)?;
@@ -233,13 +205,21 @@ pub async fn changes(
     let page = Page::from_rows(rows, limit, |c| feed::encode_cursor((c.txid, c.seq)));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(Page { items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(), next: page.next }))
+        .json(Page {
+            items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(),
+            next: page.next,
+        }))
 }
 
 /// The NDJSON stream: the first page is read before answering (so a database failure is still a
 /// problem answer), the rest by a blocking task that sends page after page, up to the horizon read
 /// at the start, until the client goes away.
-async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, limit: Option<i64>) -> Result<HttpResponse, ApiError> {
+async fn stream_changes(
+    db: &Db,
+    registry: Registry,
+    after: Option<Position>,
+    limit: Option<i64>,
+) -> Result<HttpResponse, ApiError> {
     let first_limit = limit.unwrap_or(i64::MAX).min(feed::STREAM_PAGE);
     let (instance, horizon, first) = db
         .read(move |c| -> Result<_, DbError> {
@@ -254,18 +234,24 @@ async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, li
         let mut left = limit.unwrap_or(i64::MAX);
         let (mut page, mut asked) = (first, first_limit);
         loop {
-            let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else { break };
+            let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else {
+                break;
+            };
             left -= page.len() as i64;
             let more = page.len() as i64 == asked && left > 0;
             if tx.blocking_send(Ok(feed::ndjson(&page))).is_err() || !more {
                 break;
             }
             asked = left.min(feed::STREAM_PAGE);
-            page = match db.read_blocking(|c| store::page(c, registry, Some(last), horizon, asked, &instance)) {
+            page = match db
+                .read_blocking(|c| store::page(c, registry, Some(last), horizon, asked, &instance))
+            {
                 Ok(p) => p,
                 Err(e) => {
                     tracing::warn!(error = %e, "change feed stream stopped");
-                    let _ = tx.blocking_send(Err(std::io::Error::other("the change feed could not be read")));
+                    let _ = tx.blocking_send(Err(std::io::Error::other(
+                        "the change feed could not be read",
+                    )));
                     break;
                 }
             };
@@ -334,19 +320,46 @@ pub async fn issue_credential(
     body: web::Json<NewCredential>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require(&[Role::Admin])?;
-    body.validate().map_err(|_| ApiError::BadRequest("subject must be 1 to 200 characters, registries 1 to 3 names, ttl_days 1 to 3650."))?;
-    let NewCredential { subject, registries, ttl_days } = body.into_inner();
+    body.validate().map_err(|_| {
+        ApiError::BadRequest(
+            "subject must be 1 to 200 characters, registries 1 to 3 names, ttl_days 1 to 3650.",
+        )
+    })?;
+    let NewCredential {
+        subject,
+        registries,
+        ttl_days,
+    } = body.into_inner();
     let ttl = std::time::Duration::from_secs(ttl_days.unwrap_or(365) * 86_400);
     let (token, claims) = state.keys.issue(&subject, Role::Partner, &registries, ttl);
     let jti = claims.jti.clone();
     state
         .db
-        .write(move |c| audit::record(c, &audit::Entry::new(&principal.subject, "token.issue", "token", Some(&jti), Some(&principal.request_id))))
+        .write(move |c| {
+            audit::record(
+                c,
+                &audit::Entry::new(
+                    &principal.subject,
+                    "token.issue",
+                    "token",
+                    Some(&jti),
+                    Some(&principal.request_id),
+                ),
+            )
+        })
         .await?;
-    let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0).map(|t| crate::http::rfc3339::format(&t.naive_utc())).unwrap_or_default();
+    let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0)
+        .map(|t| crate::http::rfc3339::format(&t.naive_utc()))
+        .unwrap_or_default();
     Ok(HttpResponse::Created()
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(Credential { access_token: token, jti: claims.jti, subject: claims.sub, registries, expires_at }))
+        .json(Credential {
+            access_token: token,
+            jti: claims.jti,
+            subject: claims.sub,
+            registries,
+            expires_at,
+        }))
 }
 
 /// Revoke a credential by its `jti`: every instance refuses it (401) from now on.
@@ -372,7 +385,16 @@ pub async fn revoke_credential(
         .db
         .write(move |c| {
             auth::store::revoke(c, &jti)?;
-            audit::record(c, &audit::Entry::new(&principal.subject, "token.revoke", "token", Some(&jti), Some(&principal.request_id)))
+            audit::record(
+                c,
+                &audit::Entry::new(
+                    &principal.subject,
+                    "token.revoke",
+                    "token",
+                    Some(&jti),
+                    Some(&principal.request_id),
+                ),
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

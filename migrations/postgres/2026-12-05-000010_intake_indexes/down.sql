@@ -1,3 +1,5 @@
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE;
+ALTER TABLE case_facets ADD CONSTRAINT case_facets_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE;
 CREATE INDEX changes_registry_seq ON changes (registry, seq);
 CREATE INDEX case_facets_sum ON case_facets (registry, name, value, detail, covid_severity, hospitalised, died, created_at);
 CREATE INDEX cases_registry_created ON cases (registry, created_at);

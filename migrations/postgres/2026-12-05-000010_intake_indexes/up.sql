@@ -23,3 +23,10 @@ DROP INDEX cases_registry_created;
 DROP INDEX case_facets_sum;
 -- The change feed reads (registry, txid, seq); on SQLite txid is always 0, so (registry, seq) was a copy.
 DROP INDEX changes_registry_seq;
+-- The foreign keys of a case's facet and document rows: checking one is a query per row, most of the
+-- time of a batch's facet COPY. These rows are written and removed only with their case, in its
+-- transaction (registry/store.rs), and no case row is ever deleted (a withdrawal keeps its
+-- tombstone), so the keys guarded nothing the one writer of these tables does not. (SQLite checks a
+-- key with one lookup in the case's primary key and cannot drop it without rebuilding the table.)
+ALTER TABLE case_facets DROP CONSTRAINT case_facets_case_id_fkey;
+ALTER TABLE case_documents DROP CONSTRAINT case_documents_case_id_fkey;
