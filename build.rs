@@ -3,15 +3,7 @@
 //! pack's files with `include_str!` (a missing file is an empty list), so the binary carries them.
 use std::{env, fs, path::Path};
 
-const FILES: &[&str] = &[
-    "terms",
-    "given",
-    "surnames",
-    "towns",
-    "words",
-    "countries",
-    "demonyms",
-];
+const FILES: &[&str] = &["terms", "given", "surnames", "towns", "words", "countries", "demonyms"];
 
 fn main() {
     let data = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("src/deid/data");
@@ -26,10 +18,7 @@ fn main() {
     let mut out = String::from("&[\n");
     for dir in &langs {
         println!("cargo:rerun-if-changed={}", dir.display());
-        out += &format!(
-            "    Pack {{ lang: {:?}",
-            dir.file_name().unwrap().to_string_lossy()
-        );
+        out += &format!("    Pack {{ lang: {:?}", dir.file_name().unwrap().to_string_lossy());
         for f in FILES {
             let p = dir.join(format!("{f}.txt"));
             if p.exists() {
@@ -42,9 +31,5 @@ fn main() {
         out += " },\n";
     }
     out += "]\n";
-    fs::write(
-        Path::new(&env::var("OUT_DIR").unwrap()).join("language_packs.rs"),
-        out,
-    )
-    .expect("write language_packs.rs");
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("language_packs.rs"), out).expect("write language_packs.rs");
 }

@@ -24,27 +24,11 @@ fn corpus(rel: &str) -> String {
 
 /// Strict recall (%) on presidio-synth-v2 (all records) and on the held-out odd records of
 /// presidio-synth v1, given the byte ranges `replaced` says were replaced in each text.
-fn synth_recall(
-    scrubber: &Scrubber,
-    v2: &[eval::Labelled],
-    v1: &[eval::Labelled],
-    replaced: impl Fn(&eval::Labelled) -> Vec<(usize, usize)>,
-) -> [(f64, f64); 2] {
-    let pct = |t: eval::Tally| {
-        (
-            100.0 * t.strict as f64 / t.total.max(1) as f64,
-            100.0 * t.lenient as f64 / t.total.max(1) as f64,
-        )
-    };
+fn synth_recall(scrubber: &Scrubber, v2: &[eval::Labelled], v1: &[eval::Labelled], replaced: impl Fn(&eval::Labelled) -> Vec<(usize, usize)>) -> [(f64, f64); 2] {
+    let pct = |t: eval::Tally| (100.0 * t.strict as f64 / t.total.max(1) as f64, 100.0 * t.lenient as f64 / t.total.max(1) as f64);
     [
         pct(eval::recall(scrubber, v2.iter().enumerate(), &replaced, false).all()),
-        pct(eval::recall(
-            scrubber,
-            v1.iter().enumerate().filter(|(i, _)| i % 2 == 1),
-            &replaced,
-            false,
-        )
-        .all()),
+        pct(eval::recall(scrubber, v1.iter().enumerate().filter(|(i, _)| i % 2 == 1), &replaced, false).all()),
     ]
 }
 
@@ -62,12 +46,7 @@ fn baseline_spans(path: &str) -> std::collections::HashMap<String, Vec<(usize, u
                 .map(|a| a.as_slice())
                 .unwrap_or_default()
                 .iter()
-                .filter_map(|p| {
-                    Some((
-                        *to_byte.get(p[0].as_u64()? as usize)?,
-                        *to_byte.get(p[1].as_u64()? as usize)?,
-                    ))
-                })
+                .filter_map(|p| Some((*to_byte.get(p[0].as_u64()? as usize)?, *to_byte.get(p[1].as_u64()? as usize)?)))
                 .collect();
             (t, spans)
         })
@@ -77,10 +56,7 @@ fn baseline_spans(path: &str) -> std::collections::HashMap<String, Vec<(usize, u
 /// Resident memory of this process in kB (Linux `/proc/self/status`), if known.
 fn rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// Scrubs each JSON-string line of stdin (no known values, as `cases:validate` with a form that
@@ -90,12 +66,9 @@ fn filter_stdin() {
     let scrubber = Scrubber::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in std::io::stdin().lock().lines() {
-        let note: String =
-            serde_json::from_str(&line.expect("stdin")).expect("a JSON string a line");
+        let note: String = serde_json::from_str(&line.expect("stdin")).expect("a JSON string a line");
         serde_json::to_writer(&mut out, &scrubber.scrub(&note, &[]).text).expect("stdout");
-        out.write_all(b"\n")
-            .and_then(|_| out.flush())
-            .expect("stdout");
+        out.write_all(b"\n").and_then(|_| out.flush()).expect("stdout");
     }
 }
 
@@ -106,66 +79,40 @@ fn main() {
     }
     if let Some(i) = args.iter().position(|a| a == "--flags") {
         let scrubber = Scrubber::new();
-        args[i + 1..]
-            .iter()
-            .for_each(|w| println!("{}", scrubber.word_flags(w)));
+        args[i + 1..].iter().for_each(|w| println!("{}", scrubber.word_flags(w)));
         return;
     }
     let json = args.iter().any(|a| a == "--json");
-    let baseline = args
-        .iter()
-        .position(|a| a == "--baseline-spans")
-        .and_then(|i| args.get(i + 1))
-        .map(|p| baseline_spans(p));
+    let baseline = args.iter().position(|a| a == "--baseline-spans").and_then(|i| args.get(i + 1)).map(|p| baseline_spans(p));
     let rss_before = rss_kb();
     let t0 = Instant::now();
     let scrubber = Scrubber::new();
     let build_ms = t0.elapsed().as_secs_f64() * 1e3;
-    let scrubber_mb = rss_kb()
-        .zip(rss_before)
-        .map(|(a, b)| a.saturating_sub(b) as f64 / 1024.0);
+    let scrubber_mb = rss_kb().zip(rss_before).map(|(a, b)| a.saturating_sub(b) as f64 / 1024.0);
 
     // the canary notes, each with its form's identifying values (what intake passes the scrubber)
-    let cases: Vec<(eval::Canary, Vec<String>)> =
-        eval::parse_canaries(&corpus("phi-canaries.jsonl"))
-            .expect("canary corpus")
-            .into_iter()
-            .map(|c| {
-                let known = c.known_values();
-                (c, known)
-            })
-            .collect();
+    let cases: Vec<(eval::Canary, Vec<String>)> = eval::parse_canaries(&corpus("phi-canaries.jsonl"))
+        .expect("canary corpus")
+        .into_iter()
+        .map(|c| {
+            let known = c.known_values();
+            (c, known)
+        })
+        .collect();
     // labelled text in formats the canary corpus does not show
-    let v2 = eval::parse_presidio(&corpus("external/presidio-synth-v2.json"))
-        .expect("presidio-synth-v2");
-    let v1_path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json");
-    let v1 = eval::parse_presidio(&std::fs::read_to_string(v1_path).expect("presidio-synth v1"))
-        .expect("presidio-synth v1");
+    let v2 = eval::parse_presidio(&corpus("external/presidio-synth-v2.json")).expect("presidio-synth-v2");
+    let v1_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio-synth-v1.json");
+    let v1 = eval::parse_presidio(&std::fs::read_to_string(v1_path).expect("presidio-synth v1")).expect("presidio-synth v1");
     let ptexts: Vec<&str> = v2.iter().map(|r| r.text.as_str()).collect();
     if args.iter().any(|a| a == "--pattern-costs") {
         // texts of a labelled JSONL file when one is named after the flag, else the corpus's
-        let i = args
-            .iter()
-            .position(|a| a == "--pattern-costs")
-            .unwrap_or(0);
+        let i = args.iter().position(|a| a == "--pattern-costs").unwrap_or(0);
         let own: Vec<String> = args.get(i + 1).map_or_else(Vec::new, |path| {
             let lines = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            lines
-                .lines()
-                .filter_map(|l| {
-                    serde_json::from_str::<serde_json::Value>(l).ok()?["text"]
-                        .as_str()
-                        .map(str::to_owned)
-                })
-                .collect()
+            lines.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(str::to_owned)).collect()
         });
         let texts: Vec<&str> = if own.is_empty() {
-            cases
-                .iter()
-                .map(|(c, _)| c.notes())
-                .chain(ptexts.iter().copied())
-                .collect()
+            cases.iter().map(|(c, _)| c.notes()).chain(ptexts.iter().copied()).collect()
         } else {
             own.iter().map(String::as_str).collect()
         };
@@ -175,14 +122,8 @@ fn main() {
         return;
     }
 
-    let [ours_v2, ours_v1] = synth_recall(&scrubber, &v2, &v1, |r| {
-        eval::scrubber_spans(&scrubber, &r.text)
-    });
-    let theirs = baseline.as_ref().map(|b| {
-        synth_recall(&scrubber, &v2, &v1, |r| {
-            b.get(&r.text).cloned().unwrap_or_default()
-        })
-    });
+    let [ours_v2, ours_v1] = synth_recall(&scrubber, &v2, &v1, |r| eval::scrubber_spans(&scrubber, &r.text));
+    let theirs = baseline.as_ref().map(|b| synth_recall(&scrubber, &v2, &v1, |r| b.get(&r.text).cloned().unwrap_or_default()));
 
     // quality on the canary corpus: with the form's known values (service behaviour) and without
     let mut q = [(0usize, 0usize, 0usize, 0usize); 2];
@@ -191,11 +132,7 @@ fn main() {
         for (i, k) in [known.as_slice(), &[][..]].iter().enumerate() {
             let out = scrubber.scrub(c.notes(), k).text;
             let lo = out.to_lowercase();
-            for can in c
-                .canaries
-                .iter()
-                .filter(|can| c.notes().to_lowercase().contains(&can.to_lowercase()))
-            {
+            for can in c.canaries.iter().filter(|can| c.notes().to_lowercase().contains(&can.to_lowercase())) {
                 q[i].1 += 1;
                 if !lo.contains(&can.to_lowercase()) {
                     q[i].0 += 1;
@@ -211,8 +148,7 @@ fn main() {
     }
 
     // throughput: notes (with their known values) + presidio texts, repeated for >= 3 s
-    let bytes_per_round: usize = cases.iter().map(|(c, _)| c.notes().len()).sum::<usize>()
-        + ptexts.iter().map(|t| t.len()).sum::<usize>();
+    let bytes_per_round: usize = cases.iter().map(|(c, _)| c.notes().len()).sum::<usize>() + ptexts.iter().map(|t| t.len()).sum::<usize>();
     let texts_per_round = cases.len() + ptexts.len();
     let mut rounds = 0usize;
     let mut sink = 0usize;
@@ -242,17 +178,9 @@ fn main() {
     let corpus_notes_per_s = n2 as f64 / start2.elapsed().as_secs_f64();
     std::hint::black_box(sink);
 
-    let pct = |a: usize, b: usize| {
-        if b == 0 {
-            100.0
-        } else {
-            100.0 * a as f64 / b as f64
-        }
-    };
+    let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
     if json {
-        let synth = |r: [(f64, f64); 2]| {
-            format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1)
-        };
+        let synth = |r: [(f64, f64); 2]| format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1);
         let theirs = theirs.map_or(String::new(), |t| format!(",\"baseline\":{{{}}}", synth(t)));
         println!(
             "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},{}{theirs}}}",

@@ -54,10 +54,7 @@ fn args() -> Args {
     let v: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < v.len() {
-        let val = v
-            .get(i + 1)
-            .cloned()
-            .unwrap_or_else(|| panic!("{} needs a value", v[i]));
+        let val = v.get(i + 1).cloned().unwrap_or_else(|| panic!("{} needs a value", v[i]));
         match v[i].as_str() {
             "--addr" => a.addr = val,
             "--method" => a.method = val,
@@ -75,14 +72,8 @@ fn args() -> Args {
         }
         i += 2;
     }
-    assert!(
-        a.concurrency >= 1 && a.concurrency <= 1024,
-        "--concurrency 1..1024"
-    );
-    assert!(
-        a.duration > 0.0 && a.duration <= 3600.0,
-        "--duration must be in (0, 3600] seconds"
-    );
+    assert!(a.concurrency >= 1 && a.concurrency <= 1024, "--concurrency 1..1024");
+    assert!(a.duration > 0.0 && a.duration <= 3600.0, "--duration must be in (0, 3600] seconds");
     a
 }
 
@@ -90,26 +81,16 @@ fn args() -> Args {
 fn read_response(r: &mut BufReader<TcpStream>, line: &mut String) -> std::io::Result<u16> {
     line.clear();
     if r.read_line(line)? == 0 {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::UnexpectedEof,
-            "connection closed",
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "connection closed"));
     }
-    let status: u16 = line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let status: u16 = line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     let mut length: Option<usize> = None;
     let mut chunked = false;
     let mut close = false;
     loop {
         line.clear();
         if r.read_line(line)? == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::UnexpectedEof,
-                "eof in headers",
-            ));
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "eof in headers"));
         }
         let l = line.trim_end();
         if l.is_empty() {
@@ -129,8 +110,7 @@ fn read_response(r: &mut BufReader<TcpStream>, line: &mut String) -> std::io::Re
         loop {
             line.clear();
             r.read_line(line)?;
-            let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16)
-                .unwrap_or(0);
+            let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16).unwrap_or(0);
             if size == 0 {
                 // trailers until the empty line
                 loop {
@@ -183,13 +163,7 @@ fn main() {
 
     let mut handles = Vec::new();
     for _ in 0..a.concurrency {
-        let (a, bodies, next, issued, stop) = (
-            a.clone(),
-            bodies.clone(),
-            next.clone(),
-            issued.clone(),
-            stop.clone(),
-        );
+        let (a, bodies, next, issued, stop) = (a.clone(), bodies.clone(), next.clone(), issued.clone(), stop.clone());
         handles.push(std::thread::spawn(move || {
             let mut lat: Vec<u32> = Vec::with_capacity(1 << 16);
             let mut statuses: BTreeMap<u16, u64> = BTreeMap::new();
@@ -282,10 +256,7 @@ fn main() {
         io_errors += e;
         end = end.max(t);
     }
-    let elapsed = end
-        .saturating_duration_since(measure_from)
-        .as_secs_f64()
-        .max(1e-9);
+    let elapsed = end.saturating_duration_since(measure_from).as_secs_f64().max(1e-9);
     lat.sort_unstable();
     let pct = |p: f64| -> f64 {
         if lat.is_empty() {
@@ -295,11 +266,8 @@ fn main() {
         lat[i.clamp(1, lat.len()) - 1] as f64 / 1000.0
     };
     let ok = statuses.get(&a.expect).copied().unwrap_or(0);
-    let other: BTreeMap<String, u64> = statuses
-        .iter()
-        .filter(|(k, _)| **k != a.expect)
-        .map(|(k, v)| (k.to_string(), *v))
-        .collect();
+    let other: BTreeMap<String, u64> =
+        statuses.iter().filter(|(k, _)| **k != a.expect).map(|(k, v)| (k.to_string(), *v)).collect();
     let used = next.load(Ordering::Relaxed) - a.offset;
     let out = serde_json::json!({
         "method": a.method,

@@ -19,30 +19,16 @@ fn main() {
     let registry = Registry::parse(registry).expect("a registry id");
     let count: usize = count.parse().expect("a count");
     let text = std::fs::read_to_string(file).expect("the forms file");
-    let forms: Vec<serde_json::Value> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(count)
-        .map(|l| serde_json::from_str(l).expect("JSON forms"))
-        .collect();
+    let forms: Vec<serde_json::Value> =
+        text.lines().filter(|l| !l.trim().is_empty()).take(count).map(|l| serde_json::from_str(l).expect("JSON forms")).collect();
     let scrubber = dermreg::deid::text::Scrubber::new();
-    let ctx = IntakeContext {
-        scrubber: &scrubber,
-        diagnosis_precision: DiagnosisPrecision::Month,
-        free_text: Default::default(),
-    };
+    let ctx = IntakeContext { scrubber: &scrubber, diagnosis_precision: DiagnosisPrecision::Month, free_text: Default::default() };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let started = Instant::now();
     let ok: usize = std::thread::scope(|s| {
         let parts: Vec<_> = forms
             .chunks(forms.len().div_ceil(threads).max(1))
-            .map(|part| {
-                s.spawn(|| {
-                    part.iter()
-                        .filter(|f| intake(registry, f, &ctx).is_ok())
-                        .count()
-                })
-            })
+            .map(|part| s.spawn(|| part.iter().filter(|f| intake(registry, f, &ctx).is_ok()).count()))
             .collect();
         parts.into_iter().map(|h| h.join().unwrap()).sum()
     });

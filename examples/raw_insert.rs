@@ -23,9 +23,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
+use diesel::prelude::*;
 use dermreg::db::schema::{audit_log, case_documents, case_facets, cases, changes};
 use dermreg::db::{Db, DbError};
-use diesel::prelude::*;
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = cases)]
@@ -111,10 +111,7 @@ fn main() {
     let (mut concurrency, mut duration, mut samples, mut pool) = (1usize, 5.0f64, 500i64, 16u32);
     let v: Vec<String> = std::env::args().skip(1).collect();
     for p in v.chunks(2) {
-        let val = p
-            .get(1)
-            .cloned()
-            .unwrap_or_else(|| panic!("{} needs a value", p[0]));
+        let val = p.get(1).cloned().unwrap_or_else(|| panic!("{} needs a value", p[0]));
         match p[0].as_str() {
             "--url" => url = val,
             "--registry" => registry = val,
@@ -150,27 +147,19 @@ fn main() {
             Ok((sample, facets, documents))
         })
         .expect("read sample cases");
-    assert!(
-        !sample.is_empty(),
-        "no active {registry} cases to copy: run the HTTP intake first"
-    );
+    assert!(!sample.is_empty(), "no active {registry} cases to copy: run the HTTP intake first");
     // each sample case with its facets
     let sample: Arc<Vec<(Case, Vec<Facet>, Document)>> = Arc::new(
         sample
             .into_iter()
             .filter_map(|c| {
-                let f = facets
-                    .iter()
-                    .filter(|f| f.case_id == c.id)
-                    .cloned()
-                    .collect();
+                let f = facets.iter().filter(|f| f.case_id == c.id).cloned().collect();
                 let d = documents.iter().find(|d| d.case_id == c.id).cloned()?;
                 Some((c, f, d))
             })
             .collect(),
     );
-    let avg_facets =
-        sample.iter().map(|(_, f, _)| f.len()).sum::<usize>() as f64 / sample.len() as f64;
+    let avg_facets = sample.iter().map(|(_, f, _)| f.len()).sum::<usize>() as f64 / sample.len() as f64;
 
     let next = Arc::new(AtomicU64::new(0));
     let failures = Arc::new(AtomicU64::new(0));
@@ -178,8 +167,7 @@ fn main() {
     let deadline = start + Duration::from_secs_f64(duration);
     let mut handles = Vec::new();
     for _ in 0..concurrency {
-        let (db, sample, next, failures) =
-            (db.clone(), sample.clone(), next.clone(), failures.clone());
+        let (db, sample, next, failures) = (db.clone(), sample.clone(), next.clone(), failures.clone());
         handles.push(std::thread::spawn(move || {
             let mut lat: Vec<u32> = Vec::with_capacity(1 << 16);
             let mut end = Instant::now();
@@ -196,37 +184,14 @@ fn main() {
                     row.updated_at = now;
                     row.submitter = "bench".into();
                     row.record_key = None;
-                    dermreg::on_backend!(conn, |c| diesel::insert_into(cases::table)
-                        .values(&row)
-                        .execute(c))?;
-                    let doc = Document {
-                        case_id: id.clone(),
-                        ..tdocument.clone()
-                    };
-                    dermreg::on_backend!(conn, |c| diesel::insert_into(case_documents::table)
-                        .values(&doc)
-                        .execute(c))?;
-                    let ch = Change {
-                        case_id: &id,
-                        registry: &row.registry,
-                        kind: "created",
-                        at: now,
-                    };
-                    dermreg::on_backend!(conn, |c| diesel::insert_into(changes::table)
-                        .values(&ch)
-                        .execute(c))?;
+                    dermreg::on_backend!(conn, |c| diesel::insert_into(cases::table).values(&row).execute(c))?;
+                    let doc = Document { case_id: id.clone(), ..tdocument.clone() };
+                    dermreg::on_backend!(conn, |c| diesel::insert_into(case_documents::table).values(&doc).execute(c))?;
+                    let ch = Change { case_id: &id, registry: &row.registry, kind: "created", at: now };
+                    dermreg::on_backend!(conn, |c| diesel::insert_into(changes::table).values(&ch).execute(c))?;
                     if !tfacets.is_empty() {
-                        let fs: Vec<Facet> = tfacets
-                            .iter()
-                            .map(|f| Facet {
-                                case_id: id.clone(),
-                                created_at: now,
-                                ..f.clone()
-                            })
-                            .collect();
-                        dermreg::on_backend!(conn, |c| diesel::insert_into(case_facets::table)
-                            .values(&fs)
-                            .execute(c))?;
+                        let fs: Vec<Facet> = tfacets.iter().map(|f| Facet { case_id: id.clone(), created_at: now, ..f.clone() }).collect();
+                        dermreg::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&fs).execute(c))?;
                     }
                     let req = uuid::Uuid::now_v7().to_string();
                     let a = Audit {
@@ -237,16 +202,12 @@ fn main() {
                         object_id: Some(&id),
                         request_id: Some(&req),
                     };
-                    dermreg::on_backend!(conn, |c| diesel::insert_into(audit_log::table)
-                        .values(&a)
-                        .execute(c))?;
+                    dermreg::on_backend!(conn, |c| diesel::insert_into(audit_log::table).values(&a).execute(c))?;
                     Ok(())
                 });
                 end = Instant::now();
                 match res {
-                    Ok(()) => {
-                        lat.push(end.duration_since(t0).as_micros().min(u32::MAX as u128) as u32)
-                    }
+                    Ok(()) => lat.push(end.duration_since(t0).as_micros().min(u32::MAX as u128) as u32),
                     Err(e) => {
                         if failures.fetch_add(1, Ordering::Relaxed) < 3 {
                             eprintln!("raw_insert: {e}");

@@ -11,8 +11,8 @@ use crate::auth::{Keys, TokenRateLimiter};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::deid::text::Scrubber;
-use crate::http::{self, Metrics};
 use crate::summary::ReleaseCache;
+use crate::http::{self, Metrics};
 
 /// Everything a request handler may need, shared by all workers.
 pub struct AppState {
@@ -57,19 +57,14 @@ impl AppState {
         let db = Db::connect(&settings.database_url, settings.pool_size)?;
         let secret = |configured: &Option<String>, file: &str| match configured {
             Some(s) => Ok(s.as_bytes().to_vec()),
-            None => crate::secrets::load_or_generate(&settings.data_dir, file)
-                .map_err(StartError::Secret),
+            None => crate::secrets::load_or_generate(&settings.data_dir, file).map_err(StartError::Secret),
         };
         let jwt_secret = secret(&settings.jwt_secret, "jwt.secret")?;
         let record_key_secret = secret(&settings.record_key_secret, "record-key.secret")?;
         let mut keys = Keys::new(&jwt_secret, &settings.jwt_issuer, &settings.jwt_audience);
-        if let (Some(file), Some(issuer)) =
-            (&settings.jwt_public_key_file, &settings.jwt_external_issuer)
-        {
+        if let (Some(file), Some(issuer)) = (&settings.jwt_public_key_file, &settings.jwt_external_issuer) {
             let pem = std::fs::read(file).map_err(|e| StartError::PublicKey(e.to_string()))?;
-            keys = keys
-                .with_external(&pem, issuer)
-                .map_err(StartError::PublicKey)?;
+            keys = keys.with_external(&pem, issuer).map_err(StartError::PublicKey)?;
         }
         Ok(AppState {
             token_limiter: TokenRateLimiter::new(settings.rate_limit_per_minute),
@@ -107,9 +102,7 @@ pub fn app(
 /// Serves until SIGTERM or SIGINT, then finishes the requests in flight (up to 30 s) and stops.
 pub async fn serve(settings: Settings) -> Result<(), StartError> {
     let bind = settings.bind.clone();
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let state = web::Data::new(AppState::build(settings)?);
     tracing::info!(bind = %bind, backend = ?state.db.backend(), "serving");
     HttpServer::new(move || app(state.clone()))

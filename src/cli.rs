@@ -10,11 +10,7 @@ use crate::db::Db;
 use crate::registry::Registry;
 
 #[derive(Parser)]
-#[command(
-    name = "dermreg",
-    version,
-    about = "De-identified COVID-19 case registries for dermatology"
-)]
+#[command(name = "dermreg", version, about = "De-identified COVID-19 case registries for dermatology")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -101,8 +97,7 @@ pub enum TokenCommand {
 }
 
 pub(crate) fn parse_registry(s: &str) -> Result<Registry, String> {
-    Registry::parse(s)
-        .ok_or_else(|| "registry must be general, psoriasis or atopic-dermatitis".into())
+    Registry::parse(s).ok_or_else(|| "registry must be general, psoriasis or atopic-dermatitis".into())
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -150,14 +145,8 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
         Command::Publish { registry } => {
             let state = crate::AppState::build(settings)?;
             let started = std::time::Instant::now();
-            let row = crate::summary::release::publish(
-                &state.db,
-                registry,
-                state.settings.suppression_k,
-                "cli",
-                None,
-            )
-            .map_err(|e| CliError(format!("no release made: {e}")))?;
+            let row = crate::summary::release::publish(&state.db, registry, state.settings.suppression_k, "cli", None)
+                .map_err(|e| CliError(format!("no release made: {e}")))?;
             eprintln!(
                 "release {} of {registry}: {} cases, built in {:.2} s",
                 row.number,
@@ -166,88 +155,48 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
             );
             println!("{}", row.id);
         }
-        Command::Seed {
-            registry,
-            count,
-            seed,
-            emit: true,
-        } => {
+        Command::Seed { registry, count, seed, emit: true } => {
             let mut rng = crate::registry::seed::Rng::new(seed);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for _ in 0..count {
                 let form = crate::registry::seed::form(registry, &mut rng);
-                std::io::Write::write_all(&mut out, format!("{form}\n").as_bytes())
-                    .map_err(|e| CliError(e.to_string()))?;
+                std::io::Write::write_all(&mut out, format!("{form}\n").as_bytes()).map_err(|e| CliError(e.to_string()))?;
             }
         }
-        Command::Seed {
-            registry,
-            count,
-            seed,
-            emit: false,
-        } => {
+        Command::Seed { registry, count, seed, emit: false } => {
             let state = crate::AppState::build(settings)?;
             let started = std::time::Instant::now();
             let stored = crate::registry::seed::load(&state, registry, count, seed, "seed")?;
             let secs = started.elapsed().as_secs_f64();
-            eprintln!(
-                "stored {stored} synthetic {registry} cases in {secs:.1} s ({:.0} cases/s)",
-                stored as f64 / secs
-            );
+            eprintln!("stored {stored} synthetic {registry} cases in {secs:.1} s ({:.0} cases/s)", stored as f64 / secs);
         }
-        Command::User(UserCommand::Add {
-            username,
-            role,
-            registries,
-        }) => {
+        Command::User(UserCommand::Add { username, role, registries }) => {
             let registries = auth::parse_registries(&registries).map_err(CliError)?;
             if username.trim().is_empty() || username.len() > 200 {
                 return Err(CliError("username must be 1 to 200 characters".into()));
             }
             let mut password = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut password)
-                .map_err(|e| CliError(format!("reading stdin: {e}")))?;
+            std::io::stdin().lock().read_line(&mut password).map_err(|e| CliError(format!("reading stdin: {e}")))?;
             let password = password.trim_end_matches(['\r', '\n']);
             if password.chars().count() < 12 {
-                return Err(CliError(
-                    "the password (from stdin) must be at least 12 characters".into(),
-                ));
+                return Err(CliError("the password (from stdin) must be at least 12 characters".into()));
             }
             let hash = auth::password::hash(password);
             let state = crate::AppState::build(settings)?;
             state.db.write_blocking(|c| {
                 let id = auth::store::add_user(c, &username, &hash, role, &registries)?;
-                crate::audit::record(
-                    c,
-                    &crate::audit::Entry::new("cli", "user.add", "user", Some(&id), None),
-                )
+                crate::audit::record(c, &crate::audit::Entry::new("cli", "user.add", "user", Some(&id), None))
             })?;
             eprintln!("account added");
         }
-        Command::Token(TokenCommand::Issue {
-            subject,
-            role,
-            registries,
-            ttl,
-        }) => {
+        Command::Token(TokenCommand::Issue { subject, role, registries, ttl }) => {
             let registries = auth::parse_registries(&registries).map_err(CliError)?;
             let ttl = crate::config::parse_duration(&ttl)
                 .ok_or_else(|| CliError("--ttl must be a duration like 30d or 12h".into()))?;
             let state = crate::AppState::build(settings)?;
             let (token, claims) = state.keys.issue(&subject, role, &registries, ttl);
             state.db.write_blocking(|c| {
-                crate::audit::record(
-                    c,
-                    &crate::audit::Entry::new(
-                        "cli",
-                        "token.issue",
-                        "token",
-                        Some(&claims.jti),
-                        None,
-                    ),
-                )
+                crate::audit::record(c, &crate::audit::Entry::new("cli", "token.issue", "token", Some(&claims.jti), None))
             })?;
             println!("{token}");
         }
@@ -255,10 +204,7 @@ pub async fn run(cli: Cli, settings: Settings) -> Result<(), CliError> {
             let state = crate::AppState::build(settings)?;
             state.db.write_blocking(|c| {
                 auth::store::revoke(c, &jti)?;
-                crate::audit::record(
-                    c,
-                    &crate::audit::Entry::new("cli", "token.revoke", "token", Some(&jti), None),
-                )
+                crate::audit::record(c, &crate::audit::Entry::new("cli", "token.revoke", "token", Some(&jti), None))
             })?;
             eprintln!("token revoked");
         }

@@ -55,10 +55,8 @@ impl Settings {
 
     /// Settings for a given data directory with every default (used by tests and tools).
     pub fn for_data_dir(data_dir: PathBuf) -> Settings {
-        Self::from_lookup(|name| {
-            (name == "DERMREG_DATA_DIR").then(|| data_dir.display().to_string())
-        })
-        .expect("defaults are valid")
+        Self::from_lookup(|name| (name == "DERMREG_DATA_DIR").then(|| data_dir.display().to_string()))
+            .expect("defaults are valid")
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
@@ -74,17 +72,11 @@ impl Settings {
         }
         let bind = var("DERMREG_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
         if bind.parse::<std::net::SocketAddr>().is_err() {
-            return Err(ConfigError {
-                variable: "DERMREG_BIND",
-                expected: "must be an address like 127.0.0.1:8080",
-            });
+            return Err(ConfigError { variable: "DERMREG_BIND", expected: "must be an address like 127.0.0.1:8080" });
         }
         let jwt_secret = var("DERMREG_JWT_SECRET");
         if jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err(ConfigError {
-                variable: "DERMREG_JWT_SECRET",
-                expected: "must be at least 32 characters",
-            });
+            return Err(ConfigError { variable: "DERMREG_JWT_SECRET", expected: "must be at least 32 characters" });
         }
         let record_key_secret = var("DERMREG_RECORD_KEY_SECRET");
         if record_key_secret.as_ref().is_some_and(|s| s.len() < 32) {
@@ -104,8 +96,7 @@ impl Settings {
         if jwt_public_key_file.is_some() && jwt_external_issuer.is_none() {
             return Err(ConfigError {
                 variable: "DERMREG_JWT_EXTERNAL_ISSUER",
-                expected:
-                    "is required with DERMREG_JWT_PUBLIC_KEY_FILE (the identity provider's issuer)",
+                expected: "is required with DERMREG_JWT_PUBLIC_KEY_FILE (the identity provider's issuer)",
             });
         }
         let login_token_ttl = match var("DERMREG_LOGIN_TOKEN_TTL") {
@@ -118,39 +109,23 @@ impl Settings {
         let log_format = match var("DERMREG_LOG_FORMAT").as_deref() {
             None | Some("json") => LogFormat::Json,
             Some("pretty") => LogFormat::Pretty,
-            Some(_) => {
-                return Err(ConfigError {
-                    variable: "DERMREG_LOG_FORMAT",
-                    expected: "must be json or pretty",
-                })
-            }
+            Some(_) => return Err(ConfigError { variable: "DERMREG_LOG_FORMAT", expected: "must be json or pretty" }),
         };
         let log = var("DERMREG_LOG").unwrap_or_else(|| "info".into());
         if tracing_subscriber::EnvFilter::try_new(&log).is_err() {
-            return Err(ConfigError {
-                variable: "DERMREG_LOG",
-                expected: "must be a tracing filter like info or dermreg=debug",
-            });
+            return Err(ConfigError { variable: "DERMREG_LOG", expected: "must be a tracing filter like info or dermreg=debug" });
         }
         let diagnosis_precision = match var("DERMREG_DIAGNOSIS_PRECISION").as_deref() {
             None | Some("month") => DiagnosisPrecision::Month,
             Some("year") => DiagnosisPrecision::Year,
             Some(_) => {
-                return Err(ConfigError {
-                    variable: "DERMREG_DIAGNOSIS_PRECISION",
-                    expected: "must be month or year",
-                })
+                return Err(ConfigError { variable: "DERMREG_DIAGNOSIS_PRECISION", expected: "must be month or year" })
             }
         };
         let free_text = match var("DERMREG_FREE_TEXT").as_deref() {
             None | Some("scrub") => FreeTextPolicy::Scrub,
             Some("drop") => FreeTextPolicy::Drop,
-            Some(_) => {
-                return Err(ConfigError {
-                    variable: "DERMREG_FREE_TEXT",
-                    expected: "must be scrub or drop",
-                })
-            }
+            Some(_) => return Err(ConfigError { variable: "DERMREG_FREE_TEXT", expected: "must be scrub or drop" }),
         };
         let suppression_k = match var("DERMREG_SUPPRESSION_K") {
             None => 5,
@@ -161,14 +136,10 @@ impl Settings {
         };
         let pool_size = match var("DERMREG_POOL_SIZE") {
             None => 16,
-            Some(v) => v
-                .parse()
-                .ok()
-                .filter(|n| (1..=512).contains(n))
-                .ok_or(ConfigError {
-                    variable: "DERMREG_POOL_SIZE",
-                    expected: "must be a whole number from 1 to 512",
-                })?,
+            Some(v) => v.parse().ok().filter(|n| (1..=512).contains(n)).ok_or(ConfigError {
+                variable: "DERMREG_POOL_SIZE",
+                expected: "must be a whole number from 1 to 512",
+            })?,
         };
         let rate_limit_per_minute = match var("DERMREG_RATE_LIMIT_PER_MINUTE") {
             None => 6000,
@@ -222,16 +193,8 @@ mod tests {
     use super::*;
 
     fn with(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let pairs: Vec<(String, String)> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Settings::from_lookup(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        })
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
     }
 
     #[test]
@@ -261,10 +224,7 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(
-            parse_duration("30d"),
-            Some(Duration::from_secs(30 * 86_400))
-        );
+        assert_eq!(parse_duration("30d"), Some(Duration::from_secs(30 * 86_400)));
         assert_eq!(parse_duration("15m"), Some(Duration::from_secs(900)));
         assert_eq!(parse_duration("0h"), None);
         assert_eq!(parse_duration("h"), None);

@@ -47,10 +47,7 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join("jwt.secret"))
-                .unwrap()
-                .permissions()
-                .mode();
+            let mode = std::fs::metadata(dir.path().join("jwt.secret")).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
     }

@@ -21,9 +21,6 @@ pub async fn list(
         None => 0,
         Some(c) => cursor::decode(c)?,
     };
-    let rows = state
-        .db
-        .read(move |c| super::list(c, after, limit + 1))
-        .await?;
+    let rows = state.db.read(move |c| super::list(c, after, limit + 1)).await?;
     Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |r| cursor::encode(&r.id))))
 }

@@ -25,13 +25,7 @@ impl<'a> Entry<'a> {
         object_id: Option<&'a str>,
         request_id: Option<&'a str>,
     ) -> Self {
-        Entry {
-            actor,
-            action,
-            object_type,
-            object_id,
-            request_id,
-        }
+        Entry { actor, action, object_type, object_id, request_id }
     }
 }
 

@@ -35,10 +35,7 @@ pub struct TokenResponse {
     (status = 401, description = "Wrong username or password", body = crate::http::Problem, content_type = "application/problem+json"),
     (status = 429, description = "Too many failed logins; see Retry-After", body = crate::http::Problem, content_type = "application/problem+json"),
 ))]
-pub async fn login(
-    state: web::Data<AppState>,
-    body: web::Json<LoginRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn login(state: web::Data<AppState>, body: web::Json<LoginRequest>) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     // An empty or absurdly long username or password cannot be right: same answer as a wrong one.
     if body.validate().is_err() {
@@ -49,24 +46,14 @@ pub async fn login(
     let key = limit_key.clone();
     let blocked = state
         .db
-        .read(move |c| {
-            store::blocked_for(
-                c,
-                &key,
-                store::LOGIN_FAILURES_ALLOWED,
-                store::LOGIN_WINDOW_SECS,
-            )
-        })
+        .read(move |c| store::blocked_for(c, &key, store::LOGIN_FAILURES_ALLOWED, store::LOGIN_WINDOW_SECS))
         .await?;
     if let Some(retry_after_secs) = blocked {
         return Err(AuthError::TooManyAttempts { retry_after_secs }.into());
     }
     let user = {
         let username = username.clone();
-        state
-            .db
-            .read(move |c| store::find_user(c, &username))
-            .await?
+        state.db.read(move |c| store::find_user(c, &username)).await?
     };
     // Hashing is slow on purpose: keep it off the async workers.
     let ok = web::block(move || match user {
@@ -86,41 +73,24 @@ pub async fn login(
             .await?;
         return Err(AuthError::BadCredentials.into());
     };
-    let role =
-        Role::parse(&user.role).ok_or_else(|| ApiError::internal("stored role is unknown"))?;
-    let registries: Vec<Registry> = super::parse_registries(&user.registries)
-        .map_err(|_| ApiError::internal("stored registries are unknown"))?;
-    let (token, claims) = state.keys.issue(
-        &user.username,
-        role,
-        &registries,
-        state.settings.login_token_ttl,
-    );
+    let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal("stored role is unknown"))?;
+    let registries: Vec<Registry> =
+        super::parse_registries(&user.registries).map_err(|_| ApiError::internal("stored registries are unknown"))?;
+    let (token, claims) = state.keys.issue(&user.username, role, &registries, state.settings.login_token_ttl);
     state
         .db
         .write(move |c| {
             store::clear_failures(c, &limit_key)?;
-            crate::audit::record(
-                c,
-                &crate::audit::Entry::new(
-                    &user.username,
-                    "login",
-                    "token",
-                    Some(&claims.jti),
-                    None,
-                ),
-            )
+            crate::audit::record(c, &crate::audit::Entry::new(&user.username, "login", "token", Some(&claims.jti), None))
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(TokenResponse {
-            access_token: token,
-            token_type: "Bearer",
-            expires_in: state.settings.login_token_ttl.as_secs(),
-            role,
-            registries: registries.iter().map(|r| r.id().to_owned()).collect(),
-        }))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse {
+        access_token: token,
+        token_type: "Bearer",
+        expires_in: state.settings.login_token_ttl.as_secs(),
+        role,
+        registries: registries.iter().map(|r| r.id().to_owned()).collect(),
+    }))
 }
 
 /// Sign out: revokes the presented token for every instance, at once. Any later request with it is
@@ -129,33 +99,14 @@ pub async fn login(
     (status = 204, description = "The token is revoked"),
     crate::http::responses::Unauthorized,
 ))]
-pub async fn logout(
-    state: web::Data<AppState>,
-    principal: Principal,
-) -> Result<HttpResponse, ApiError> {
-    let Principal {
-        subject,
-        jti,
-        request_id,
-        ..
-    } = principal;
+pub async fn logout(state: web::Data<AppState>, principal: Principal) -> Result<HttpResponse, ApiError> {
+    let Principal { subject, jti, request_id, .. } = principal;
     state
         .db
         .write(move |c| {
             store::revoke(c, &jti)?;
-            crate::audit::record(
-                c,
-                &crate::audit::Entry::new(
-                    &subject,
-                    "logout",
-                    "token",
-                    Some(&jti),
-                    Some(&request_id),
-                ),
-            )
+            crate::audit::record(c, &crate::audit::Entry::new(&subject, "logout", "token", Some(&jti), Some(&request_id)))
         })
         .await?;
-    Ok(HttpResponse::NoContent()
-        .insert_header(("Cache-Control", "no-store"))
-        .finish())
+    Ok(HttpResponse::NoContent().insert_header(("Cache-Control", "no-store")).finish())
 }

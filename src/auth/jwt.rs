@@ -1,8 +1,6 @@
 use std::time::Duration;
 
-use jsonwebtoken::{
-    decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation,
-};
+use jsonwebtoken::{decode, decode_header, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
 use super::{AuthError, Role};
@@ -58,22 +56,12 @@ impl Keys {
         } else {
             return Err("the public key file is not an RSA or EC public key in PEM".into());
         };
-        self.external = Some(External {
-            key,
-            algorithm,
-            issuer: issuer.to_owned(),
-        });
+        self.external = Some(External { key, algorithm, issuer: issuer.to_owned() });
         Ok(self)
     }
 
     /// Issues one of our own tokens.
-    pub fn issue(
-        &self,
-        subject: &str,
-        role: Role,
-        registries: &[Registry],
-        ttl: Duration,
-    ) -> (String, Claims) {
+    pub fn issue(&self, subject: &str, role: Role, registries: &[Registry], ttl: Duration) -> (String, Claims) {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: subject.to_owned(),
@@ -85,8 +73,7 @@ impl Keys {
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
         };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .expect("HS256 signing cannot fail");
+        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).expect("HS256 signing cannot fail");
         (token, claims)
     }
 
@@ -103,9 +90,7 @@ impl Keys {
         validation.set_audience(&[&self.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 30;
-        decode::<Claims>(token, key, &validation)
-            .map(|d| d.claims)
-            .map_err(|_| AuthError::InvalidToken)
+        decode::<Claims>(token, key, &validation).map(|d| d.claims).map_err(|_| AuthError::InvalidToken)
     }
 }
 
@@ -131,12 +116,7 @@ mod tests {
     #[test]
     fn issued_tokens_verify() {
         let k = keys();
-        let (token, claims) = k.issue(
-            "alice",
-            Role::Curator,
-            &[Registry::Psoriasis],
-            Duration::from_secs(60),
-        );
+        let (token, claims) = k.issue("alice", Role::Curator, &[Registry::Psoriasis], Duration::from_secs(60));
         assert_eq!(k.verify(&token).unwrap(), claims);
     }
 
@@ -157,11 +137,7 @@ mod tests {
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let (token, _) = keys().issue("alice", Role::Admin, &[], Duration::from_secs(60));
         let payload = token.split('.').nth(1).unwrap();
-        let forged = format!(
-            "{}.{}.",
-            b64.encode(r#"{"alg":"none","typ":"JWT"}"#),
-            payload
-        );
+        let forged = format!("{}.{}.", b64.encode(r#"{"alg":"none","typ":"JWT"}"#), payload);
         assert_eq!(keys().verify(&forged), Err(AuthError::InvalidToken));
     }
 }

@@ -17,9 +17,7 @@ pub use principal::{Principal, TokenRateLimiter, Unconfirmed};
 
 use crate::registry::Registry;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Clinician,
@@ -65,17 +63,9 @@ pub enum AuthError {
 /// `general,psoriasis` -> registries; an unknown name is an error naming the position, not the text.
 pub fn parse_registries(list: &str) -> Result<Vec<Registry>, String> {
     let mut out = Vec::new();
-    for (i, name) in list
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .enumerate()
-    {
+    for (i, name) in list.split(',').map(str::trim).filter(|s| !s.is_empty()).enumerate() {
         let r = Registry::parse(name).ok_or_else(|| {
-            format!(
-                "registry {} of the list is not one of general, psoriasis, atopic-dermatitis",
-                i + 1
-            )
+            format!("registry {} of the list is not one of general, psoriasis, atopic-dermatitis", i + 1)
         })?;
         if !out.contains(&r) {
             out.push(r);
@@ -85,9 +75,5 @@ pub fn parse_registries(list: &str) -> Result<Vec<Registry>, String> {
 }
 
 pub fn registries_to_string(registries: &[Registry]) -> String {
-    registries
-        .iter()
-        .map(|r| r.id())
-        .collect::<Vec<_>>()
-        .join(",")
+    registries.iter().map(|r| r.id()).collect::<Vec<_>>().join(",")
 }

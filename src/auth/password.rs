@@ -6,18 +6,11 @@ pub fn hash(password: &str) -> String {
     let mut salt = [0u8; 16];
     getrandom::getrandom(&mut salt).expect("the OS random source works");
     let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .expect("argon2 accepts any password")
-        .to_string()
+    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 accepts any password").to_string()
 }
 
 pub fn verify(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|h| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
-    })
+    PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
 /// Verifies against a fixed hash so that an unknown username costs as much time as a wrong password.

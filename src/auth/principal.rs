@@ -54,11 +54,7 @@ impl FromRequest for Principal {
             let Unconfirmed(principal) = verified?;
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             let jti = principal.jti.clone();
-            let revoked = state
-                .db
-                .read(move |c| super::store::is_revoked(c, &jti))
-                .await
-                .map_err(ApiError::from)?;
+            let revoked = state.db.read(move |c| super::store::is_revoked(c, &jti)).await.map_err(ApiError::from)?;
             if revoked {
                 return Err(AuthError::Revoked.into());
             }
@@ -101,25 +97,13 @@ impl FromRequest for Unconfirmed {
 /// Signature, issuer, audience, expiry, grants and the per-token request budget: everything but
 /// revocation, which needs the database.
 fn verify(req: &HttpRequest) -> Result<Unconfirmed, ApiError> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::internal("application state missing"))?;
-    let request_id = req
-        .extensions()
-        .get::<RequestId>()
-        .map(|r| r.0.clone())
-        .unwrap_or_default();
-    let header = req
-        .headers()
-        .get(actix_web::http::header::AUTHORIZATION)
-        .ok_or(AuthError::Missing)?;
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("application state missing"))?;
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let header = req.headers().get(actix_web::http::header::AUTHORIZATION).ok_or(AuthError::Missing)?;
     let token = header
         .to_str()
         .ok()
-        .and_then(|h| {
-            h.strip_prefix("Bearer ")
-                .or_else(|| h.strip_prefix("bearer "))
-        })
+        .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
         .ok_or(AuthError::Missing)?
         .trim();
     let claims = state.keys.verify(token)?;
@@ -127,13 +111,7 @@ fn verify(req: &HttpRequest) -> Result<Unconfirmed, ApiError> {
     if let Some(retry_after_secs) = state.token_limiter.hit(&claims.jti) {
         return Err(ApiError::TooManyRequests { retry_after_secs });
     }
-    Ok(Unconfirmed(Principal {
-        subject: claims.sub,
-        role,
-        registries,
-        jti: claims.jti,
-        request_id,
-    }))
+    Ok(Unconfirmed(Principal { subject: claims.sub, role, registries, jti: claims.jti, request_id }))
 }
 
 /// Per-token request budget (fixed one-minute windows). Kept in process: it only sheds a runaway client,
@@ -146,10 +124,7 @@ pub struct TokenRateLimiter {
 
 impl TokenRateLimiter {
     pub fn new(per_minute: u32) -> Self {
-        TokenRateLimiter {
-            per_minute,
-            windows: Mutex::default(),
-        }
+        TokenRateLimiter { per_minute, windows: Mutex::default() }
     }
 
     /// Counts one request; `Some(seconds)` to wait when over the limit.
@@ -167,10 +142,6 @@ impl TokenRateLimiter {
             *entry = (now, 0);
         }
         entry.1 += 1;
-        (entry.1 > self.per_minute).then(|| {
-            60u64
-                .saturating_sub(now.duration_since(entry.0).as_secs())
-                .max(1)
-        })
+        (entry.1 > self.per_minute).then(|| 60u64.saturating_sub(now.duration_since(entry.0).as_secs()).max(1))
     }
 }

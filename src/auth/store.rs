@@ -42,31 +42,21 @@ pub fn add_user(
 }
 
 pub fn find_user(conn: &mut DbConn, username: &str) -> Result<Option<User>, DbError> {
-    Ok(users::table
-        .filter(users::username.eq(username))
-        .select(User::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(users::table.filter(users::username.eq(username)).select(User::as_select()).first(conn).optional()?)
 }
 
 pub fn revoke(conn: &mut DbConn, jti: &str) -> Result<(), DbError> {
     let already = is_revoked(conn, jti)?;
     if !already {
         diesel::insert_into(revoked_tokens::table)
-            .values((
-                revoked_tokens::jti.eq(jti),
-                revoked_tokens::revoked_at.eq(crate::db::now()),
-            ))
+            .values((revoked_tokens::jti.eq(jti), revoked_tokens::revoked_at.eq(crate::db::now())))
             .execute(conn)?;
     }
     Ok(())
 }
 
 pub fn is_revoked(conn: &mut DbConn, jti: &str) -> Result<bool, DbError> {
-    Ok(diesel::select(diesel::dsl::exists(
-        revoked_tokens::table.filter(revoked_tokens::jti.eq(jti)),
-    ))
-    .get_result(conn)?)
+    Ok(diesel::select(diesel::dsl::exists(revoked_tokens::table.filter(revoked_tokens::jti.eq(jti)))).get_result(conn)?)
 }
 
 /// Failed logins allowed per username in one window before 429.
@@ -74,12 +64,7 @@ pub const LOGIN_FAILURES_ALLOWED: i32 = 5;
 pub const LOGIN_WINDOW_SECS: i64 = 15 * 60;
 
 /// Seconds until `key` may try again, if its window is full.
-pub fn blocked_for(
-    conn: &mut DbConn,
-    key: &str,
-    allowed: i32,
-    window_secs: i64,
-) -> Result<Option<u64>, DbError> {
+pub fn blocked_for(conn: &mut DbConn, key: &str, allowed: i32, window_secs: i64) -> Result<Option<u64>, DbError> {
     let row: Option<(NaiveDateTime, i32)> = rate_limits::table
         .filter(rate_limits::key.eq(key))
         .select((rate_limits::window_start, rate_limits::count))
@@ -95,19 +80,12 @@ pub fn blocked_for(
 /// Counts one failure for `key` in its current fixed window (a new window starts when the old one ended).
 pub fn count_failure(conn: &mut DbConn, key: &str, window_secs: i64) -> Result<(), DbError> {
     let now = crate::db::now();
-    let row: Option<NaiveDateTime> = rate_limits::table
-        .filter(rate_limits::key.eq(key))
-        .select(rate_limits::window_start)
-        .first(conn)
-        .optional()?;
+    let row: Option<NaiveDateTime> =
+        rate_limits::table.filter(rate_limits::key.eq(key)).select(rate_limits::window_start).first(conn).optional()?;
     match row {
         None => {
             diesel::insert_into(rate_limits::table)
-                .values((
-                    rate_limits::key.eq(key),
-                    rate_limits::window_start.eq(now),
-                    rate_limits::count.eq(1),
-                ))
+                .values((rate_limits::key.eq(key), rate_limits::window_start.eq(now), rate_limits::count.eq(1)))
                 .execute(conn)?;
         }
         Some(start) if (now - start).num_seconds() >= window_secs => {

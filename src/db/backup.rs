@@ -22,28 +22,21 @@ pub fn backup(url: &str, to: &Path) -> Result<u64, DbError> {
         ));
     }
     if to.exists() {
-        return Err(DbError::Other(
-            "the backup target already exists; choose a new file".into(),
-        ));
+        return Err(DbError::Other("the backup target already exists; choose a new file".into()));
     }
     let source = url.trim_start_matches("sqlite://");
     if !Path::new(source).is_file() {
-        return Err(DbError::Other(
-            "there is no database in the data directory yet".into(),
-        ));
+        return Err(DbError::Other("there is no database in the data directory yet".into()));
     }
     let partial = partial_path(to);
     let result = copy_checked(source, &partial).and_then(|()| {
-        std::fs::rename(&partial, to)
-            .map_err(|e| DbError::Other(format!("cannot move the copy into place: {e}")))
+        std::fs::rename(&partial, to).map_err(|e| DbError::Other(format!("cannot move the copy into place: {e}")))
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
     result?;
-    std::fs::metadata(to)
-        .map(|m| m.len())
-        .map_err(|e| DbError::Other(format!("cannot read the copy: {e}")))
+    std::fs::metadata(to).map(|m| m.len()).map_err(|e| DbError::Other(format!("cannot read the copy: {e}")))
 }
 
 fn partial_path(to: &Path) -> PathBuf {
@@ -60,26 +53,16 @@ struct Check {
 
 fn copy_checked(source: &str, partial: &Path) -> Result<(), DbError> {
     let _ = std::fs::remove_file(partial);
-    let mut conn =
-        SqliteConnection::establish(source).map_err(|e| DbError::Unavailable(e.to_string()))?;
+    let mut conn = SqliteConnection::establish(source).map_err(|e| DbError::Unavailable(e.to_string()))?;
     conn.batch_execute("PRAGMA busy_timeout = 10000;")?;
-    let target = partial
-        .to_str()
-        .ok_or_else(|| DbError::Other("the backup path must be valid UTF-8".into()))?;
-    diesel::sql_query("VACUUM INTO ?")
-        .bind::<Text, _>(target)
-        .execute(&mut conn)?;
-    let mut copy =
-        SqliteConnection::establish(target).map_err(|e| DbError::Unavailable(e.to_string()))?;
+    let target = partial.to_str().ok_or_else(|| DbError::Other("the backup path must be valid UTF-8".into()))?;
+    diesel::sql_query("VACUUM INTO ?").bind::<Text, _>(target).execute(&mut conn)?;
+    let mut copy = SqliteConnection::establish(target).map_err(|e| DbError::Unavailable(e.to_string()))?;
     let check: Vec<Check> = diesel::sql_query("PRAGMA quick_check").load(&mut copy)?;
     if check.iter().any(|c| c.quick_check != "ok") {
-        return Err(DbError::Other(
-            "the copy failed SQLite's integrity check".into(),
-        ));
+        return Err(DbError::Other("the copy failed SQLite's integrity check".into()));
     }
     drop(copy);
     // Durable before it takes the backup's name.
-    std::fs::File::open(partial)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| DbError::Other(format!("cannot sync the copy: {e}")))
+    std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(|e| DbError::Other(format!("cannot sync the copy: {e}")))
 }

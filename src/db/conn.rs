@@ -71,8 +71,7 @@ impl r2d2::ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(diesel::r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -114,19 +113,14 @@ enum Outcome {
 impl Db {
     /// Connects (creating the SQLite file and its directory if needed) and runs pending migrations.
     pub fn connect(url: &str, pool_size: u32) -> Result<Db, DbError> {
-        let backend = Backend::of_url(url)
-            .ok_or_else(|| DbError::Other("unsupported database URL".into()))?;
+        let backend = Backend::of_url(url).ok_or_else(|| DbError::Other("unsupported database URL".into()))?;
         if backend == Backend::Sqlite {
             let path = std::path::Path::new(url.trim_start_matches("sqlite://"));
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| DbError::Other(format!("cannot create data directory: {e}")))?;
+                std::fs::create_dir_all(dir).map_err(|e| DbError::Other(format!("cannot create data directory: {e}")))?;
             }
         }
-        let manager = Manager {
-            url: url.to_owned(),
-            backend,
-        };
+        let manager = Manager { url: url.to_owned(), backend };
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
             .min_idle(Some(1))
@@ -143,15 +137,8 @@ impl Db {
                 .spawn(move || write_queued(&pool, &gate, &rx))
                 .map(|_| tx)
         });
-        let writer = writer
-            .transpose()
-            .map_err(|e| DbError::Other(format!("cannot start the writer thread: {e}")))?;
-        let db = Db {
-            pool,
-            backend,
-            write_gate,
-            writer,
-        };
+        let writer = writer.transpose().map_err(|e| DbError::Other(format!("cannot start the writer thread: {e}")))?;
+        let db = Db { pool, backend, write_gate, writer };
         let applied = super::run_migrations(&mut *db.pool.get()?)?;
         if applied > 0 {
             tracing::info!(applied, "migrations applied");
@@ -192,20 +179,11 @@ impl Db {
             return run_blocking(move || db.write_blocking(f)).await;
         };
         let (reply, outcome) = tokio::sync::oneshot::channel();
-        let work: Work = Box::new(move |c| {
-            f(c).map(|v| Box::new(v) as Erased)
-                .map_err(|e| Box::new(e) as Erased)
-        });
+        let work: Work = Box::new(move |c| f(c).map(|v| Box::new(v) as Erased).map_err(|e| Box::new(e) as Erased));
         writer
-            .send(Pending {
-                work,
-                span: tracing::Span::current(),
-                reply,
-            })
+            .send(Pending { work, span: tracing::Span::current(), reply })
             .map_err(|_| E::from(DbError::Unavailable("the writer thread has stopped".into())))?;
-        unerase(outcome.await.unwrap_or(Outcome::Db(DbError::Unavailable(
-            "a queued write lost its answer".into(),
-        ))))
+        unerase(outcome.await.unwrap_or(Outcome::Db(DbError::Unavailable("a queued write lost its answer".into()))))
     }
 
     pub fn read_blocking<T, E, F>(&self, f: F) -> Result<T, E>
@@ -223,11 +201,7 @@ impl Db {
         E: From<DbError>,
     {
         let _gate = match self.backend {
-            Backend::Sqlite => Some(
-                self.write_gate
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner()),
-            ),
+            Backend::Sqlite => Some(self.write_gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
             Backend::Postgres => None,
         };
         let mut conn = self.pool.get().map_err(DbError::from)?;
@@ -245,8 +219,7 @@ impl Db {
         let mut conn = self.pool.get().map_err(DbError::from)?;
         in_transaction(&mut conn, |c| {
             if let DbConn::Pg(pg) = c {
-                pg.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    .map_err(DbError::from)?;
+                pg.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").map_err(DbError::from)?;
             }
             f(c)
         })
@@ -267,8 +240,7 @@ impl Db {
 
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), DbError> {
-        self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from))
-            .await
+        self.read(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await
     }
 }
 
@@ -307,28 +279,24 @@ fn commit_together(pool: &Pool, batch: Vec<Pending>) {
         for Pending { work, span, reply } in batch {
             let _entered = span.enter();
             let mut failed = None;
-            let done =
-                c.transaction::<Erased, diesel::result::Error, _>(
-                    |c| match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(c))) {
-                        Ok(Ok(v)) => Ok(v),
-                        Ok(Err(e)) => {
-                            failed = Some(Outcome::Failed(e));
-                            Err(diesel::result::Error::RollbackTransaction)
-                        }
-                        Err(_) => {
-                            failed = Some(Outcome::Db(DbError::Other("a write panicked".into())));
-                            Err(diesel::result::Error::RollbackTransaction)
-                        }
-                    },
-                );
-            answers.push((
-                reply,
-                match (done, failed) {
-                    (Ok(v), _) => Outcome::Done(v),
-                    (Err(_), Some(o)) => o,
-                    (Err(e), None) => Outcome::Db(DbError::from(e)),
-                },
-            ));
+            let done = c.transaction::<Erased, diesel::result::Error, _>(|c| {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(c))) {
+                    Ok(Ok(v)) => Ok(v),
+                    Ok(Err(e)) => {
+                        failed = Some(Outcome::Failed(e));
+                        Err(diesel::result::Error::RollbackTransaction)
+                    }
+                    Err(_) => {
+                        failed = Some(Outcome::Db(DbError::Other("a write panicked".into())));
+                        Err(diesel::result::Error::RollbackTransaction)
+                    }
+                }
+            });
+            answers.push((reply, match (done, failed) {
+                (Ok(v), _) => Outcome::Done(v),
+                (Err(_), Some(o)) => o,
+                (Err(e), None) => Outcome::Db(DbError::from(e)),
+            }));
         }
         Ok(())
     });
@@ -366,12 +334,8 @@ where
 
 fn unerase<T: 'static, E: From<DbError> + 'static>(o: Outcome) -> Result<T, E> {
     match o {
-        Outcome::Done(v) => Ok(*v
-            .downcast::<T>()
-            .expect("the answer has the type it was queued with")),
-        Outcome::Failed(e) => Err(*e
-            .downcast::<E>()
-            .expect("the error has the type it was queued with")),
+        Outcome::Done(v) => Ok(*v.downcast::<T>().expect("the answer has the type it was queued with")),
+        Outcome::Failed(e) => Err(*e.downcast::<E>().expect("the error has the type it was queued with")),
         Outcome::Db(e) => Err(E::from(e)),
     }
 }
@@ -386,8 +350,6 @@ where
     let span = tracing::Span::current();
     match actix_web::web::block(move || span.in_scope(f)).await {
         Ok(result) => result,
-        Err(_) => Err(E::from(DbError::Unavailable(
-            "blocking pool is gone".into(),
-        ))),
+        Err(_) => Err(E::from(DbError::Unavailable("blocking pool is gone".into()))),
     }
 }

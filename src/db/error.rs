@@ -21,9 +21,7 @@ impl From<DieselError> for DbError {
         match e {
             DieselError::NotFound => DbError::NotFound,
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)
-            | DieselError::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
-                DbError::Conflict
-            }
+            | DieselError::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => DbError::Conflict,
             DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
                 DbError::Unavailable(info.message().to_owned())
             }

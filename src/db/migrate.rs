@@ -1,8 +1,8 @@
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
+use super::{DbConn, DbError};
 #[cfg(test)]
 use super::Backend;
-use super::{DbConn, DbError};
 
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -35,8 +35,7 @@ pub fn migration_names(backend: Backend) -> Vec<String> {
         Backend::Sqlite => SQLITE,
         Backend::Postgres => POSTGRES,
     };
-    let migrations =
-        MigrationSource::<diesel::sqlite::Sqlite>::migrations(&source).unwrap_or_default();
+    let migrations = MigrationSource::<diesel::sqlite::Sqlite>::migrations(&source).unwrap_or_default();
     migrations.iter().map(|m| m.name().to_string()).collect()
 }
 

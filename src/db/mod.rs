@@ -29,8 +29,7 @@ trait TruncateMicros {
 impl TruncateMicros for chrono::NaiveDateTime {
     fn with_nanosecond_micros(self) -> Self {
         use chrono::Timelike;
-        self.with_nanosecond(self.nanosecond() / 1_000 * 1_000)
-            .unwrap_or(self)
+        self.with_nanosecond(self.nanosecond() / 1_000 * 1_000).unwrap_or(self)
     }
 }
 
@@ -57,22 +56,13 @@ macro_rules! insert_all {
         let rows = $rows;
         match $conn {
             $crate::db::DbConn::Pg(c) if rows.len() >= $crate::db::COPY_FROM => {
-                diesel::copy_from($table)
-                    .from_insertable(rows)
-                    .execute(c)
-                    .map(|_| ())
+                diesel::copy_from($table).from_insertable(rows).execute(c).map(|_| ())
             }
             $crate::db::DbConn::Pg(_) if rows.is_empty() => Ok::<(), diesel::result::Error>(()),
-            $crate::db::DbConn::Pg(c) => diesel::insert_into($table)
-                .values(rows)
-                .execute(c)
-                .map(|_| ()),
-            $crate::db::DbConn::Sqlite(c) => rows.chunks($per).try_for_each(|chunk| {
-                diesel::insert_into($table)
-                    .values(chunk)
-                    .execute(c)
-                    .map(|_| ())
-            }),
+            $crate::db::DbConn::Pg(c) => diesel::insert_into($table).values(rows).execute(c).map(|_| ()),
+            $crate::db::DbConn::Sqlite(c) => {
+                rows.chunks($per).try_for_each(|chunk| diesel::insert_into($table).values(chunk).execute(c).map(|_| ()))
+            }
         }
     }};
 }
@@ -91,18 +81,14 @@ pub mod rfc3339 {
     }
 
     pub fn format(t: &NaiveDateTime) -> String {
-        t.and_utc()
-            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+        t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
     }
 
     pub mod option {
         use chrono::NaiveDateTime;
         use serde::Serializer;
 
-        pub fn serialize<S: Serializer>(
-            t: &Option<NaiveDateTime>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
             match t {
                 Some(t) => s.serialize_str(&super::format(t)),
                 None => s.serialize_none(),

@@ -119,13 +119,7 @@ diesel::table! {
 
 diesel::joinable!(case_facets -> cases (case_id));
 diesel::joinable!(case_documents -> cases (case_id));
-diesel::allow_tables_to_appear_in_same_query!(
-    cases,
-    case_documents,
-    case_facets,
-    changes,
-    releases
-);
+diesel::allow_tables_to_appear_in_same_query!(cases, case_documents, case_facets, changes, releases);
 
 diesel::table! {
     releases (id) {

@@ -17,9 +17,7 @@ pub mod text;
 pub fn test_corpus(rel: &str) -> std::path::PathBuf {
     let dir = std::env::var_os("DERMREG_CORPUS")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-        });
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     dir.join(rel)
 }
 
@@ -32,10 +30,7 @@ pub fn shared_corpus_text(rel: &str) -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0") => {
-            panic!(
-                "{}: {e} (CI requires the shared corpus: ../shared/corpus or $DERMREG_CORPUS)",
-                path.display()
-            )
+            panic!("{}: {e} (CI requires the shared corpus: ../shared/corpus or $DERMREG_CORPUS)", path.display())
         }
         Err(e) => {
             // written past the test harness's capture, so that the skip shows in a plain `cargo test`

@@ -62,12 +62,7 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .build(),
-            ),
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
         );
     }
 }
@@ -83,40 +78,23 @@ impl Modify for CommonResponses {
         let problem = |description: &str| {
             ResponseBuilder::new()
                 .description(description)
-                .content(
-                    super::PROBLEM_JSON,
-                    ContentBuilder::new()
-                        .schema(Some(Ref::from_schema_name("Problem")))
-                        .build(),
-                )
+                .content(super::PROBLEM_JSON, ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
                 .build()
         };
         for (path, item) in openapi.paths.paths.iter_mut() {
-            let ops = [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
-            ];
+            let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
             for op in ops.into_iter().flatten() {
                 let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
                 let has_body = op.request_body.is_some();
                 let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
                 let mut add = |status: &str, description: &str| {
-                    op.responses
-                        .responses
-                        .entry(status.to_owned())
-                        .or_insert_with(|| problem(description).into());
+                    op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description).into());
                 };
                 if has_params || has_body {
                     add("400", "The request could not be read: malformed JSON, a bad cursor or query parameter");
                 }
                 if secured {
-                    add(
-                        "401",
-                        "No bearer token, or one that is invalid, expired or revoked",
-                    );
+                    add("401", "No bearer token, or one that is invalid, expired or revoked");
                     add("403", "The token's role or registries do not allow this");
                     add("429", "Too many requests with this token; see Retry-After");
                 }
@@ -128,10 +106,7 @@ impl Modify for CommonResponses {
                     add("415", "The body is not of a media type this endpoint reads");
                 }
                 if path != "/health/live" && path != "/openapi.yaml" && path != "/docs" {
-                    add(
-                        "503",
-                        "The database is busy or unreachable; see Retry-After",
-                    );
+                    add("503", "The database is busy or unreachable; see Retry-After");
                 }
             }
         }
@@ -158,10 +133,7 @@ pub fn allowed_methods(path: &str) -> Option<String> {
                 .into_iter()
                 .filter_map(|(m, has)| has.then_some(m))
                 .collect();
-                (
-                    template.split('/').map(str::to_owned).collect(),
-                    methods.join(", "),
-                )
+                (template.split('/').map(str::to_owned).collect(), methods.join(", "))
             })
             .collect()
     });
@@ -170,9 +142,7 @@ pub fn allowed_methods(path: &str) -> Option<String> {
         .iter()
         .find(|(template, _)| {
             template.len() == segments.len()
-                && template.iter().zip(&segments).all(|(t, s)| {
-                    t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty())
-                })
+                && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty()))
         })
         .map(|(_, allow)| allow.clone())
 }
@@ -180,34 +150,22 @@ pub fn allowed_methods(path: &str) -> Option<String> {
 /// The document as YAML: the same text as the committed `openapi.yaml`.
 pub fn openapi_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        ApiDoc::openapi()
-            .to_yaml()
-            .expect("the OpenAPI document serialises")
-    })
+    TEXT.get_or_init(|| ApiDoc::openapi().to_yaml().expect("the OpenAPI document serialises"))
 }
 
 pub async fn openapi_yaml() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/yaml")
-        .body(openapi_text())
+    HttpResponse::Ok().content_type("application/yaml").body(openapi_text())
 }
 
 /// A readable page of every endpoint, from the same document.
 pub async fn page() -> HttpResponse {
     static PAGE: OnceLock<String> = OnceLock::new();
-    let html =
-        PAGE.get_or_init(|| render(&serde_json::to_value(ApiDoc::openapi()).expect("serialises")));
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(html.as_str())
+    let html = PAGE.get_or_init(|| render(&serde_json::to_value(ApiDoc::openapi()).expect("serialises")));
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html.as_str())
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn render(doc: &serde_json::Value) -> String {
@@ -230,11 +188,7 @@ fn render(doc: &serde_json::Value) -> String {
         for (path, item) in paths {
             for method in ["get", "post", "put", "patch", "delete"] {
                 let Some(op) = item.get(method) else { continue };
-                let _ = write!(
-                    h,
-                    "<div class=op><p><span class=m>{method}</span><code>{}</code></p>",
-                    esc(path)
-                );
+                let _ = write!(h, "<div class=op><p><span class=m>{method}</span><code>{}</code></p>", esc(path));
                 for key in ["summary", "description"] {
                     if let Some(text) = op[key].as_str() {
                         let _ = write!(h, "<p>{}</p>", esc(text));
@@ -271,11 +225,7 @@ fn render(doc: &serde_json::Value) -> String {
     }
     h.push_str("<h2>Problems</h2><p>Every error is <code>application/problem+json</code> (RFC 9457). Its <code>type</code> points here.</p><dl>");
     for (slug, text) in PROBLEMS {
-        let _ = write!(
-            h,
-            "<dt id=problem-{slug}><code>{slug}</code></dt><dd>{}</dd>",
-            esc(text)
-        );
+        let _ = write!(h, "<dt id=problem-{slug}><code>{slug}</code></dt><dd>{}</dd>", esc(text));
     }
     h.push_str("</dl></html>");
     h

@@ -53,47 +53,23 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             // Routes match in order: the public summary reads, the busiest, come first.
             web::scope("/v1")
-                .route(
-                    "/summaries/compare",
-                    web::get().to(summary::handlers::compare),
-                )
-                .route(
-                    "/summaries/{registry}",
-                    web::get().to(summary::handlers::get_latest),
-                )
+                .route("/summaries/compare", web::get().to(summary::handlers::compare))
+                .route("/summaries/{registry}", web::get().to(summary::handlers::get_latest))
                 .route("/auth/token", web::post().to(auth::handlers::login))
                 .route("/auth/logout", web::post().to(auth::handlers::logout))
                 .route("/audit", web::get().to(audit::handlers::list))
-                .route(
-                    "/registries",
-                    web::get().to(registry::handlers::list_registries),
-                )
-                .route(
-                    "/registries/{registry}/form",
-                    web::get().to(registry::handlers::form),
-                )
-                .route(
-                    "/registries/{registry}/cases",
-                    web::post().to(registry::handlers::submit),
-                )
-                .route(
-                    "/registries/{registry}/cases:validate",
-                    web::post().to(registry::handlers::validate),
-                )
+                .route("/registries", web::get().to(registry::handlers::list_registries))
+                .route("/registries/{registry}/form", web::get().to(registry::handlers::form))
+                .route("/registries/{registry}/cases", web::post().to(registry::handlers::submit))
+                .route("/registries/{registry}/cases:validate", web::post().to(registry::handlers::validate))
                 .service(
                     web::resource("/registries/{registry}/cases:batch")
                         .app_data(web::PayloadConfig::new(sync::batch::MAX_BYTES))
                         .route(web::post().to(sync::handlers::upsert_batch)),
                 )
                 .route("/changes", web::get().to(sync::handlers::changes))
-                .route(
-                    "/partners/credentials",
-                    web::post().to(sync::handlers::issue_credential),
-                )
-                .route(
-                    "/partners/credentials/{jti}",
-                    web::delete().to(sync::handlers::revoke_credential),
-                )
+                .route("/partners/credentials", web::post().to(sync::handlers::issue_credential))
+                .route("/partners/credentials/{jti}", web::delete().to(sync::handlers::revoke_credential))
                 .route("/cases", web::get().to(registry::handlers::list))
                 .service(
                     web::resource("/cases/{id}")
@@ -101,19 +77,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                         .route(web::patch().to(registry::handlers::correct))
                         .route(web::delete().to(registry::handlers::withdraw)),
                 )
-                .route(
-                    "/summaries/{registry}/live",
-                    web::get().to(summary::handlers::live),
-                )
+                .route("/summaries/{registry}/live", web::get().to(summary::handlers::live))
                 .service(
                     web::resource("/summaries/{registry}/releases")
                         .route(web::get().to(summary::handlers::list_releases))
                         .route(web::post().to(summary::handlers::create_release)),
                 )
-                .route(
-                    "/summaries/{registry}/releases/{release}",
-                    web::get().to(summary::handlers::get_release),
-                ),
+                .route("/summaries/{registry}/releases/{release}", web::get().to(summary::handlers::get_release)),
         );
 }
 
@@ -122,20 +92,17 @@ fn json_config() -> web::JsonConfig {
     web::JsonConfig::default()
         .limit(BODY_LIMIT)
         .content_type_required(true)
-        .content_type(|mime| {
-            mime.suffix() == Some(actix_web::mime::JSON) || mime.subtype() == actix_web::mime::JSON
-        })
+        .content_type(|mime| mime.suffix() == Some(actix_web::mime::JSON) || mime.subtype() == actix_web::mime::JSON)
         .error_handler(|err, _| {
             let api = match err {
-                error::JsonPayloadError::OverflowKnownLength { .. }
-                | error::JsonPayloadError::Overflow { .. } => ApiError::PayloadTooLarge,
-                error::JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
-                error::JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::BadRequest(
-                    "The JSON body does not have the fields this endpoint expects.",
-                ),
-                error::JsonPayloadError::Deserialize(_) => {
-                    ApiError::BadRequest("The body is not valid JSON.")
+                error::JsonPayloadError::OverflowKnownLength { .. } | error::JsonPayloadError::Overflow { .. } => {
+                    ApiError::PayloadTooLarge
                 }
+                error::JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+                error::JsonPayloadError::Deserialize(e) if e.is_data() => {
+                    ApiError::BadRequest("The JSON body does not have the fields this endpoint expects.")
+                }
+                error::JsonPayloadError::Deserialize(_) => ApiError::BadRequest("The body is not valid JSON."),
                 _ => ApiError::BadRequest("The body could not be read."),
             };
             api.into()
@@ -152,18 +119,13 @@ pub async fn observe(
     let request_id = uuid::Uuid::now_v7().to_string();
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let method = method_label(req.method());
-    let metrics = req
-        .app_data::<web::Data<crate::app::AppState>>()
-        .map(|s| s.metrics.clone());
+    let metrics = req.app_data::<web::Data<crate::app::AppState>>().map(|s| s.metrics.clone());
     let span = tracing::info_span!("request", request_id = %request_id);
     let mut res = {
         let _enter = span.enter();
         next.call(req).await?
     };
-    let route = res
-        .request()
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".into());
+    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
     let status = res.status().as_u16();
     let elapsed = started.elapsed();
     if let Some(metrics) = metrics {
@@ -171,8 +133,7 @@ pub async fn observe(
     }
     tracing::info!(request_id = %request_id, method, route = %route, status, latency_us = elapsed.as_micros() as u64, "request");
     if let Ok(v) = HeaderValue::from_str(&request_id) {
-        res.headers_mut()
-            .insert(header::HeaderName::from_static("x-request-id"), v);
+        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), v);
     }
     Ok(res)
 }
@@ -210,9 +171,7 @@ pub fn problem_everywhere<B: MessageBody + 'static>() -> ErrorHandlers<B> {
             }
         }
         let new: HttpResponse<BoxBody> = new.json(Problem::for_status(status));
-        Ok(ErrorHandlerResponse::Response(
-            ServiceResponse::new(req, new).map_into_right_body(),
-        ))
+        Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
     })
 }
 

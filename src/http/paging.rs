@@ -46,11 +46,7 @@ impl<T> Page<T> {
     pub fn from_rows(mut rows: Vec<T>, limit: i64, cursor_of: impl Fn(&T) -> String) -> Page<T> {
         let more = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
-        let next = if more {
-            rows.last().map(cursor_of)
-        } else {
-            None
-        };
+        let next = if more { rows.last().map(cursor_of) } else { None };
         Page { items: rows, next }
     }
 }
@@ -72,9 +68,7 @@ pub mod cursor {
         B64.decode(cursor)
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .ok_or(ApiError::BadRequest(
-                "The cursor is not one this service gave out.",
-            ))
+            .ok_or(ApiError::BadRequest("The cursor is not one this service gave out."))
     }
 }
 

@@ -54,9 +54,7 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => ApiError::NotFound,
-            DbError::Conflict => {
-                ApiError::Conflict("The resource was changed by another request; retry.")
-            }
+            DbError::Conflict => ApiError::Conflict("The resource was changed by another request; retry."),
             DbError::Unavailable(why) => {
                 tracing::warn!(why = %why, "database unavailable");
                 ApiError::Unavailable
@@ -100,47 +98,15 @@ impl Problem {
     /// A problem for a bare status, used for errors raised outside handlers (405, ...).
     pub fn for_status(status: StatusCode) -> Problem {
         let (slug, title, detail) = match status.as_u16() {
-            400 => (
-                "bad-request",
-                "Bad request",
-                "The request could not be read.",
-            ),
-            401 => (
-                "unauthorized",
-                "Unauthorized",
-                "A valid bearer token is required.",
-            ),
+            400 => ("bad-request", "Bad request", "The request could not be read."),
+            401 => ("unauthorized", "Unauthorized", "A valid bearer token is required."),
             403 => ("forbidden", "Forbidden", "This token does not allow that."),
-            404 => (
-                "not-found",
-                "Not found",
-                "There is nothing at this address.",
-            ),
-            405 => (
-                "method-not-allowed",
-                "Method not allowed",
-                "This address does not accept that method.",
-            ),
-            406 => (
-                "not-acceptable",
-                "Not acceptable",
-                "The requested format is not available here.",
-            ),
-            413 => (
-                "payload-too-large",
-                "Payload too large",
-                "The body is larger than this endpoint accepts.",
-            ),
-            415 => (
-                "unsupported-media-type",
-                "Unsupported media type",
-                "Send the body as application/json.",
-            ),
-            _ if status.is_server_error() => (
-                "internal",
-                "Internal error",
-                "The service failed to answer.",
-            ),
+            404 => ("not-found", "Not found", "There is nothing at this address."),
+            405 => ("method-not-allowed", "Method not allowed", "This address does not accept that method."),
+            406 => ("not-acceptable", "Not acceptable", "The requested format is not available here."),
+            413 => ("payload-too-large", "Payload too large", "The body is larger than this endpoint accepts."),
+            415 => ("unsupported-media-type", "Unsupported media type", "Send the body as application/json."),
+            _ if status.is_server_error() => ("internal", "Internal error", "The service failed to answer."),
             _ => ("error", "Error", "The request failed."),
         };
         Problem {
@@ -161,8 +127,9 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Auth(AuthError::Forbidden) => StatusCode::FORBIDDEN,
-            ApiError::Auth(AuthError::TooManyAttempts { .. })
-            | ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Auth(AuthError::TooManyAttempts { .. }) | ApiError::TooManyRequests { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             ApiError::Auth(_) => StatusCode::UNAUTHORIZED,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
@@ -261,10 +228,7 @@ impl ResponseError for ApiError {
         if let ApiError::MethodNotAllowed { allow } = self {
             response.insert_header((header::ALLOW, allow.as_str()));
         }
-        if matches!(
-            self,
-            ApiError::Auth(AuthError::Missing | AuthError::InvalidToken | AuthError::Revoked)
-        ) {
+        if matches!(self, ApiError::Auth(AuthError::Missing | AuthError::InvalidToken | AuthError::Revoked)) {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
         response.json(problem)

@@ -37,10 +37,7 @@ pub async fn list_registries(state: web::Data<AppState>) -> Result<HttpResponse,
             id: r.id(),
             title: r.title(),
             form_version: r.form_version(),
-            cases: counts
-                .iter()
-                .find(|(id, _)| id == r.id())
-                .map_or(0, |(_, n)| *n),
+            cases: counts.iter().find(|(id, _)| id == r.id()).map_or(0, |(_, n)| *n),
         })
         .collect();
     Ok(HttpResponse::Ok().json(infos))
@@ -101,19 +98,12 @@ pub struct Withdrawal {
 impl CaseView {
     pub fn of(row: &CaseRow) -> CaseView {
         // Stored as JSON text: passed through as it is (checked, not rebuilt), which keeps long listings fast.
-        let parse = |s: &Option<String>| {
-            s.clone()
-                .and_then(|t| serde_json::value::RawValue::from_string(t).ok())
-        };
+        let parse = |s: &Option<String>| s.clone().and_then(|t| serde_json::value::RawValue::from_string(t).ok());
         CaseView {
             id: row.id.clone(),
             registry: row.registry.clone(),
             form_version: row.form_version.clone(),
-            status: if row.withdrawn_at.is_some() {
-                "withdrawn"
-            } else {
-                "active"
-            },
+            status: if row.withdrawn_at.is_some() { "withdrawn" } else { "active" },
             submitter: row.submitter.clone(),
             created_at: rfc3339::format(&row.created_at),
             updated_at: rfc3339::format(&row.updated_at),
@@ -132,17 +122,10 @@ fn etag(row: &CaseRow) -> String {
     format!("\"{}\"", row.version)
 }
 
-fn case_response(
-    mut builder: actix_web::HttpResponseBuilder,
-    row: &CaseRow,
-    report: Option<Value>,
-) -> HttpResponse {
+fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, report: Option<Value>) -> HttpResponse {
     let mut view = CaseView::of(row);
     view.deidentification = report;
-    builder
-        .insert_header((header::ETAG, etag(row)))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(view)
+    builder.insert_header((header::ETAG, etag(row))).insert_header((header::CACHE_CONTROL, "private, no-store")).json(view)
 }
 
 fn run_intake(state: &AppState, registry: Registry, raw: &Value) -> Result<Intake, ApiError> {
@@ -157,20 +140,13 @@ fn report_json(report: &DeidReport) -> Value {
 /// The `Idempotency-Key` header, if any: 1 to 200 printable ASCII characters, not starting or ending
 /// with a space (the pattern the document declares).
 fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
-    let Some(v) = req.headers().get("idempotency-key") else {
-        return Ok(None);
-    };
+    let Some(v) = req.headers().get("idempotency-key") else { return Ok(None) };
     let b = v.as_bytes();
     let printable = |c: &u8| (b' '..=b'~').contains(c);
-    let ok = (1..=200).contains(&b.len())
-        && b.iter().all(printable)
-        && b[0] != b' '
-        && b[b.len() - 1] != b' ';
+    let ok = (1..=200).contains(&b.len()) && b.iter().all(printable) && b[0] != b' ' && b[b.len() - 1] != b' ';
     match v.to_str() {
         Ok(key) if ok => Ok(Some(key.to_owned())),
-        _ => Err(ApiError::BadRequest(
-            "Idempotency-Key must be 1 to 200 printable ASCII characters.",
-        )),
+        _ => Err(ApiError::BadRequest("Idempotency-Key must be 1 to 200 printable ASCII characters.")),
     }
 }
 
@@ -203,9 +179,7 @@ pub async fn submit(
     token.claims().require_for(WRITERS, registry)?;
     let key = idempotency_key(&req)?;
     let intake = run_intake(&state, registry, &body)?;
-    let request_hash = key
-        .as_ref()
-        .map(|_| hex::encode(Sha256::digest(format!("{registry}\n{}", body.0).as_bytes())));
+    let request_hash = key.as_ref().map(|_| hex::encode(Sha256::digest(format!("{registry}\n{}", body.0).as_bytes())));
     drop(body);
     let report = report_json(&intake.report);
     let report_text = report.to_string();
@@ -215,16 +189,10 @@ pub async fn submit(
             let principal = token.confirm(c)?;
             let id = uuid::Uuid::now_v7().to_string();
             if let (Some(key), Some(hash)) = (&key, request_hash) {
-                let answer = Remembered {
-                    request_hash: hash,
-                    case_id: id.clone(),
-                    report: report_text,
-                };
+                let answer = Remembered { request_hash: hash, case_id: id.clone(), report: report_text };
                 if let Claim::Taken(r) = store::claim(c, &principal.subject, key, &answer)? {
                     if r.request_hash != answer.request_hash {
-                        return Err(ApiError::Conflict(
-                            "This Idempotency-Key was used with another body.",
-                        ));
+                        return Err(ApiError::Conflict("This Idempotency-Key was used with another body."));
                     }
                     let row = store::get(c, &r.case_id)?.ok_or(ApiError::NotFound)?;
                     return Ok((row, serde_json::from_str(&r.report).unwrap_or(Value::Null)));
@@ -239,16 +207,7 @@ pub async fn submit(
                 derived: &intake.derived,
             };
             let row = store::insert(c, &new)?;
-            audit::record(
-                c,
-                &audit::Entry::new(
-                    &principal.subject,
-                    "case.create",
-                    "case",
-                    Some(&id),
-                    Some(&principal.request_id),
-                ),
-            )?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "case.create", "case", Some(&id), Some(&principal.request_id)))?;
             Ok((row, report))
         })
         .await?;
@@ -296,18 +255,9 @@ pub async fn validate(
 }
 
 /// Loads a case the principal may see; anything else is 404, so ids cannot be probed.
-async fn visible_case(
-    state: &AppState,
-    principal: &Principal,
-    id: String,
-) -> Result<(CaseRow, Registry), ApiError> {
-    let row = state
-        .db
-        .read(move |c| store::get(c, &id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let registry = Registry::parse(&row.registry)
-        .ok_or_else(|| ApiError::internal("stored registry is unknown"))?;
+async fn visible_case(state: &AppState, principal: &Principal, id: String) -> Result<(CaseRow, Registry), ApiError> {
+    let row = state.db.read(move |c| store::get(c, &id)).await?.ok_or(ApiError::NotFound)?;
+    let registry = Registry::parse(&row.registry).ok_or_else(|| ApiError::internal("stored registry is unknown"))?;
     let visible = principal.registries.contains(&registry)
         && match principal.role {
             Role::Clinician => row.submitter == principal.subject,
@@ -341,14 +291,8 @@ pub async fn get(
     principal.require(READERS)?;
     let (row, _) = visible_case(&state, &principal, path.into_inner()).await?;
     let tag = etag(&row);
-    if req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == tag.as_bytes())
-    {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, tag))
-            .finish());
+    if req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == tag.as_bytes()) {
+        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, tag)).finish());
     }
     Ok(case_response(HttpResponse::Ok(), &row, None))
 }
@@ -389,19 +333,13 @@ pub async fn correct(
     principal.require(WRITERS)?;
     // A patch that is not an object would replace the whole form: refused before anything is looked up.
     if !patch.is_object() {
-        return Err(ApiError::BadRequest(
-            "A correction is a JSON merge patch: an object of the fields to change.",
-        ));
+        return Err(ApiError::BadRequest("A correction is a JSON merge patch: an object of the fields to change."));
     }
     let (row, registry) = visible_case(&state, &principal, path.into_inner()).await?;
     if_match(&req, &row, true)?;
     let mut form = match row.form.as_deref().map(serde_json::from_str::<Value>) {
         Some(Ok(form)) => form,
-        None => {
-            return Err(ApiError::Conflict(
-                "The case is withdrawn and cannot be corrected.",
-            ))
-        }
+        None => return Err(ApiError::Conflict("The case is withdrawn and cannot be corrected.")),
         Some(Err(_)) => return Err(ApiError::internal("stored form is not JSON")),
     };
     super::merge_patch::apply(&mut form, &patch);
@@ -413,16 +351,7 @@ pub async fn correct(
         .write(move |c| -> Result<CaseRow, ApiError> {
             let row = store::correct(c, &row.id, registry, version, &intake.form, &intake.derived)?
                 .ok_or(ApiError::PreconditionFailed)?;
-            audit::record(
-                c,
-                &audit::Entry::new(
-                    &principal.subject,
-                    "case.correct",
-                    "case",
-                    Some(&row.id),
-                    Some(&principal.request_id),
-                ),
-            )?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "case.correct", "case", Some(&row.id), Some(&principal.request_id)))?;
             Ok(row)
         })
         .await?;
@@ -493,16 +422,7 @@ pub async fn withdraw(
                 return Err(ApiError::PreconditionFailed);
             }
             let row = store::withdraw(c, &current, registry, reason.as_str())?;
-            audit::record(
-                c,
-                &audit::Entry::new(
-                    &principal.subject,
-                    "case.withdraw",
-                    "case",
-                    Some(&row.id),
-                    Some(&principal.request_id),
-                ),
-            )?;
+            audit::record(c, &audit::Entry::new(&principal.subject, "case.withdraw", "case", Some(&row.id), Some(&principal.request_id)))?;
             Ok(row)
         })
         .await?;
@@ -533,9 +453,7 @@ fn parse_time(t: &Option<String>) -> Result<Option<chrono::NaiveDateTime>, ApiEr
         .map(|s| {
             chrono::DateTime::parse_from_rfc3339(s)
                 .map(|d| d.naive_utc())
-                .map_err(|_| {
-                    ApiError::BadRequest("created_from and created_before must be RFC 3339 times.")
-                })
+                .map_err(|_| ApiError::BadRequest("created_from and created_before must be RFC 3339 times."))
         })
         .transpose()
 }
@@ -567,19 +485,12 @@ pub async fn list(
         submitter: (principal.role == Role::Clinician).then(|| principal.subject.clone()),
         created_from: parse_time(&query.created_from)?,
         created_before: parse_time(&query.created_before)?,
-        after_id: query
-            .after
-            .as_deref()
-            .map(cursor::decode::<String>)
-            .transpose()?,
+        after_id: query.after.as_deref().map(cursor::decode::<String>).transpose()?,
         limit: limit + 1,
     };
     let rows = state.db.read(move |c| store::list(c, &filter)).await?;
     let page = Page::from_rows(rows, limit, |r| cursor::encode(&r.id));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(Page {
-            items: page.items.iter().map(CaseView::of).collect::<Vec<_>>(),
-            next: page.next,
-        }))
+        .json(Page { items: page.items.iter().map(CaseView::of).collect::<Vec<_>>(), next: page.next }))
 }

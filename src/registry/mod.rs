@@ -21,8 +21,8 @@ pub mod store;
 pub use crate::deid::fields::DiagnosisPrecision;
 pub use form::kinds::FormDef;
 pub use intake::{
-    intake, intake_on, DeidReport, Derived, Facet, FreeTextPolicy, Generalised, Intake,
-    IntakeContext, PlaceholderCount, NOT_STORED,
+    intake, intake_on, DeidReport, Derived, Facet, FreeTextPolicy, Generalised, Intake, IntakeContext,
+    PlaceholderCount, NOT_STORED,
 };
 pub use schema::json_schema;
 pub use validate::{FieldError, ValidationErrors};

@@ -145,11 +145,7 @@ fn object_schema(
         s.insert("required".into(), Value::Array(required));
     }
     s.insert("additionalProperties".into(), json!(false));
-    let order: Vec<&str> = sections
-        .iter()
-        .flat_map(|s| s.iter())
-        .map(|f| f.name)
-        .collect();
+    let order: Vec<&str> = sections.iter().flat_map(|s| s.iter()).map(|f| f.name).collect();
     s.insert("x-order".into(), json!(order));
     if !all_of.is_empty() {
         s.insert("allOf".into(), Value::Array(all_of));

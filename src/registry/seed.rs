@@ -63,144 +63,48 @@ impl Rng {
 // Weights loosely follow the published registry case series: mostly European and American reports,
 // a long tail of countries (so summaries meet small cells), most cases not hospitalised.
 const COUNTRIES: &[(&str, u32)] = &[
-    ("GB", 22),
-    ("US", 18),
-    ("ES", 9),
-    ("IT", 9),
-    ("FR", 8),
-    ("DE", 7),
-    ("NL", 5),
-    ("BR", 5),
-    ("IE", 3),
-    ("NO", 3),
-    ("SE", 2),
-    ("DK", 2),
-    ("CA", 2),
-    ("AU", 2),
-    ("IN", 1),
-    ("NG", 1),
-    ("JP", 1),
-    ("ZA", 1),
+    ("GB", 22), ("US", 18), ("ES", 9), ("IT", 9), ("FR", 8), ("DE", 7), ("NL", 5), ("BR", 5), ("IE", 3),
+    ("NO", 3), ("SE", 2), ("DK", 2), ("CA", 2), ("AU", 2), ("IN", 1), ("NG", 1), ("JP", 1), ("ZA", 1),
 ];
 const RARE_COUNTRIES: &[&str] = &["IS", "MT", "LU", "EE", "CY", "UY", "NZ", "KE"];
 const SEXES: &[(&str, u32)] = &[("female", 52), ("male", 46), ("other", 1), ("unknown", 1)];
-const BASES: &[(&str, u32)] = &[
-    ("pcr", 60),
-    ("antigen", 20),
-    ("antibody", 5),
-    ("clinical_suspicion", 15),
-];
+const BASES: &[(&str, u32)] = &[("pcr", 60), ("antigen", 20), ("antibody", 5), ("clinical_suspicion", 15)];
 const COMORBIDITIES: &[(&str, f64)] = &[
-    ("hypertension", 0.2),
-    ("diabetes", 0.1),
-    ("obesity", 0.15),
-    ("cardiovascular_disease", 0.07),
-    ("chronic_lung_disease", 0.08),
-    ("chronic_kidney_disease", 0.03),
-    ("cancer", 0.03),
-    ("immunodeficiency", 0.01),
+    ("hypertension", 0.2), ("diabetes", 0.1), ("obesity", 0.15), ("cardiovascular_disease", 0.07),
+    ("chronic_lung_disease", 0.08), ("chronic_kidney_disease", 0.03), ("cancer", 0.03), ("immunodeficiency", 0.01),
 ];
-const SYMPTOMS: &[&str] = &[
-    "fever", "cough", "dyspnoea", "fatigue", "anosmia", "ageusia", "myalgia", "headache",
-];
+const SYMPTOMS: &[&str] = &["fever", "cough", "dyspnoea", "fatigue", "anosmia", "ageusia", "myalgia", "headache"];
 const PSORIASIS_DRUGS: &[(&str, u32)] = &[
-    ("adalimumab", 14),
-    ("ustekinumab", 12),
-    ("secukinumab", 10),
-    ("ixekizumab", 5),
-    ("guselkumab", 6),
-    ("risankizumab", 7),
-    ("etanercept", 3),
-    ("methotrexate", 15),
-    ("ciclosporin", 3),
-    ("acitretin", 4),
-    ("apremilast", 5),
-    ("dimethyl_fumarate", 3),
-    ("deucravacitinib", 1),
-    ("nb_uvb", 3),
+    ("adalimumab", 14), ("ustekinumab", 12), ("secukinumab", 10), ("ixekizumab", 5), ("guselkumab", 6),
+    ("risankizumab", 7), ("etanercept", 3), ("methotrexate", 15), ("ciclosporin", 3), ("acitretin", 4),
+    ("apremilast", 5), ("dimethyl_fumarate", 3), ("deucravacitinib", 1), ("nb_uvb", 3),
 ];
 const ATOPIC_DRUGS: &[(&str, u32)] = &[
-    ("dupilumab", 40),
-    ("tralokinumab", 6),
-    ("lebrikizumab", 2),
-    ("upadacitinib", 6),
-    ("abrocitinib", 4),
-    ("baricitinib", 3),
-    ("methotrexate", 6),
-    ("ciclosporin", 8),
-    ("azathioprine", 2),
-    ("mycophenolate", 2),
-    ("prednisolone", 3),
-    ("nb_uvb", 3),
+    ("dupilumab", 40), ("tralokinumab", 6), ("lebrikizumab", 2), ("upadacitinib", 6), ("abrocitinib", 4),
+    ("baricitinib", 3), ("methotrexate", 6), ("ciclosporin", 8), ("azathioprine", 2), ("mycophenolate", 2),
+    ("prednisolone", 3), ("nb_uvb", 3),
 ];
 const MORPHOLOGIES: &[(&str, u32)] = &[
-    ("morbilliform", 22),
-    ("urticarial", 16),
-    ("pernio_like", 18),
-    ("vesicular", 9),
-    ("macular_erythema", 10),
-    ("papulosquamous", 7),
-    ("retiform_purpura", 2),
-    ("livedo_reticularis", 3),
-    ("livedo_racemosa", 1),
-    ("petechiae", 3),
-    ("erythema_multiforme_like", 2),
-    ("pityriasis_rosea_like", 3),
+    ("morbilliform", 22), ("urticarial", 16), ("pernio_like", 18), ("vesicular", 9), ("macular_erythema", 10),
+    ("papulosquamous", 7), ("retiform_purpura", 2), ("livedo_reticularis", 3), ("livedo_racemosa", 1),
+    ("petechiae", 3), ("erythema_multiforme_like", 2), ("pityriasis_rosea_like", 3),
 ];
 const EXISTING: &[(&str, u32)] = &[
-    ("psoriasis", 30),
-    ("atopic_dermatitis", 20),
-    ("hidradenitis_suppurativa", 8),
-    ("alopecia_areata", 6),
-    ("vitiligo", 5),
-    ("cutaneous_lupus", 4),
-    ("acne", 8),
-    ("rosacea", 4),
-    ("urticaria", 6),
-    ("melanoma", 3),
-    ("bullous_pemphigoid", 2),
-    ("pemphigus", 1),
-    ("dermatomyositis", 1),
+    ("psoriasis", 30), ("atopic_dermatitis", 20), ("hidradenitis_suppurativa", 8), ("alopecia_areata", 6),
+    ("vitiligo", 5), ("cutaneous_lupus", 4), ("acne", 8), ("rosacea", 4), ("urticaria", 6), ("melanoma", 3),
+    ("bullous_pemphigoid", 2), ("pemphigus", 1), ("dermatomyositis", 1),
 ];
-const GIVEN: &[&str] = &[
-    "Maria", "Lars", "Ingrid", "Kwame", "Priya", "Chen", "Fatima", "Johan", "Elena", "Rahul",
-    "Amara", "Yuki",
-];
-const SURNAMES: &[&str] = &[
-    "Olsen",
-    "Haddad",
-    "Okafor",
-    "Lindqvist",
-    "Gupta",
-    "Keller",
-    "Rossi",
-    "Petrova",
-    "Bakker",
-    "Fernandez",
-];
+const GIVEN: &[&str] = &["Maria", "Lars", "Ingrid", "Kwame", "Priya", "Chen", "Fatima", "Johan", "Elena", "Rahul", "Amara", "Yuki"];
+const SURNAMES: &[&str] = &["Olsen", "Haddad", "Okafor", "Lindqvist", "Gupta", "Keller", "Rossi", "Petrova", "Bakker", "Fernandez"];
 const CLINICAL: &[&str] = &[
-    "PASI 12 before COVID-19",
-    "restarted adalimumab after 2 weeks",
-    "EASI 21.4 at last visit",
-    "IL-17 inhibitor paused",
-    "BSA 10% affected",
-    "pernio-like lesions on toes",
-    "SARS-CoV-2 PCR positive",
-    "grade 3 fatigue",
-    "flare settled with topical steroids",
-    "methotrexate 15 mg weekly held",
+    "PASI 12 before COVID-19", "restarted adalimumab after 2 weeks", "EASI 21.4 at last visit", "IL-17 inhibitor paused",
+    "BSA 10% affected", "pernio-like lesions on toes", "SARS-CoV-2 PCR positive", "grade 3 fatigue",
+    "flare settled with topical steroids", "methotrexate 15 mg weekly held",
 ];
 
 /// One synthetic raw form for `registry`, as a clinic system might send it (identifying fields included).
 pub fn form(registry: Registry, rng: &mut Rng) -> Value {
-    let age = rng.normal(48.0, 18.0).clamp(
-        if registry == Registry::General {
-            0.0
-        } else {
-            18.0
-        },
-        99.0,
-    ) as i64;
+    let age = rng.normal(48.0, 18.0).clamp(if registry == Registry::General { 0.0 } else { 18.0 }, 99.0) as i64;
     let old = age as f64 / 100.0;
     let hospitalised = rng.chance(0.04 + 0.25 * old * old);
     let icu = hospitalised && rng.chance(0.25);
@@ -212,32 +116,16 @@ pub fn form(registry: Registry, rng: &mut Rng) -> Value {
         }
     };
     let (year, month) = (2020 + rng.below(3) as i64, 1 + rng.below(12) as i64);
-    let (year, month) = if year == 2020 && month < 3 {
-        (2020, 3 + rng.below(10) as i64)
-    } else {
-        (year, month)
-    };
-    let country = if rng.chance(0.01) {
-        rng.pick(RARE_COUNTRIES)
-    } else {
-        rng.weighted(COUNTRIES)
-    };
-    let mut comorbidities: Vec<&str> = COMORBIDITIES
-        .iter()
-        .filter(|(_, p)| rng.chance(p * (0.5 + old)))
-        .map(|(c, _)| *c)
-        .collect();
+    let (year, month) = if year == 2020 && month < 3 { (2020, 3 + rng.below(10) as i64) } else { (year, month) };
+    let country = if rng.chance(0.01) { rng.pick(RARE_COUNTRIES) } else { rng.weighted(COUNTRIES) };
+    let mut comorbidities: Vec<&str> = COMORBIDITIES.iter().filter(|(_, p)| rng.chance(p * (0.5 + old))).map(|(c, _)| *c).collect();
     if comorbidities.is_empty() && rng.chance(0.5) {
         comorbidities.push("none");
     }
     let symptoms: Vec<&str> = if rng.chance(0.08) {
         vec!["asymptomatic"]
     } else {
-        SYMPTOMS
-            .iter()
-            .filter(|_| rng.chance(0.35))
-            .copied()
-            .collect()
+        SYMPTOMS.iter().filter(|_| rng.chance(0.35)).copied().collect()
     };
     let given = *rng.pick(GIVEN);
     let surname = *rng.pick(SURNAMES);
@@ -271,17 +159,8 @@ pub fn form(registry: Registry, rng: &mut Rng) -> Value {
     if rng.chance(0.5) {
         let note = match rng.below(3) {
             0 => format!("{}; {}.", rng.pick(CLINICAL), rng.pick(CLINICAL)),
-            1 => format!(
-                "Mr {surname} seen on {:02}/{month:02}/{year}. {}.",
-                1 + rng.below(28),
-                rng.pick(CLINICAL)
-            ),
-            _ => format!(
-                "{given} {surname} called from 07{:03} {:06}; {}.",
-                rng.below(1000),
-                rng.below(1_000_000),
-                rng.pick(CLINICAL)
-            ),
+            1 => format!("Mr {surname} seen on {:02}/{month:02}/{year}. {}.", 1 + rng.below(28), rng.pick(CLINICAL)),
+            _ => format!("{given} {surname} called from 07{:03} {:06}; {}.", rng.below(1000), rng.below(1_000_000), rng.pick(CLINICAL)),
         };
         f["notes"] = json!(note);
     }
@@ -329,8 +208,7 @@ pub fn form(registry: Registry, rng: &mut Rng) -> Value {
         Registry::General => {
             if rng.chance(0.6) {
                 let n = 1 + usize::from(rng.chance(0.2));
-                let mut morphologies: Vec<&str> =
-                    (0..n).map(|_| rng.weighted(MORPHOLOGIES)).collect();
+                let mut morphologies: Vec<&str> = (0..n).map(|_| rng.weighted(MORPHOLOGIES)).collect();
                 morphologies.dedup();
                 let manifestations: Vec<Value> = morphologies
                     .into_iter()
@@ -384,10 +262,8 @@ pub fn load(
                 derived: &i.derived,
             })
             .collect();
-        let audit: Vec<crate::audit::Entry> = ids
-            .iter()
-            .map(|id| crate::audit::Entry::new(submitter, "case.seed", "case", Some(id), None))
-            .collect();
+        let audit: Vec<crate::audit::Entry> =
+            ids.iter().map(|id| crate::audit::Entry::new(submitter, "case.seed", "case", Some(id), None)).collect();
         state.db.write_blocking(|c| {
             super::store::insert_many(c, &new)?;
             crate::audit::record_many(c, &audit)
@@ -417,20 +293,13 @@ mod tests {
     #[test]
     fn seeded_forms_pass_intake() {
         let scrubber = Scrubber::new();
-        let ctx = IntakeContext {
-            scrubber: &scrubber,
-            diagnosis_precision: DiagnosisPrecision::Month,
-            free_text: Default::default(),
-        };
+        let ctx = IntakeContext { scrubber: &scrubber, diagnosis_precision: DiagnosisPrecision::Month, free_text: Default::default() };
         let mut rng = Rng::new(7);
         for registry in Registry::ALL {
             for _ in 0..500 {
                 let form = form(registry, &mut rng);
                 if let Err(e) = intake(registry, &form, &ctx) {
-                    panic!(
-                        "{registry}: {:?}\n{form}",
-                        e.0.iter().map(|e| (&e.pointer, e.code)).collect::<Vec<_>>()
-                    );
+                    panic!("{registry}: {:?}\n{form}", e.0.iter().map(|e| (&e.pointer, e.code)).collect::<Vec<_>>());
                 }
             }
         }
@@ -439,9 +308,6 @@ mod tests {
     #[test]
     fn deterministic() {
         let (mut a, mut b) = (Rng::new(1), Rng::new(1));
-        assert_eq!(
-            form(Registry::Psoriasis, &mut a),
-            form(Registry::Psoriasis, &mut b)
-        );
+        assert_eq!(form(Registry::Psoriasis, &mut a), form(Registry::Psoriasis, &mut b));
     }
 }

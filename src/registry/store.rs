@@ -130,11 +130,7 @@ struct Document<'a> {
 
 impl<'a> Document<'a> {
     fn of(case_id: &'a str, form: &serde_json::Value, derived: &Derived) -> Document<'a> {
-        Document {
-            case_id,
-            form: form.to_string(),
-            derived: serde_json::to_string(derived).expect("derived values serialise"),
-        }
+        Document { case_id, form: form.to_string(), derived: serde_json::to_string(derived).expect("derived values serialise") }
     }
 }
 
@@ -152,12 +148,7 @@ struct FacetRow<'a> {
     died: bool,
 }
 
-fn facet_rows<'a>(
-    case_id: &'a str,
-    registry: Registry,
-    created_at: NaiveDateTime,
-    d: &'a Derived,
-) -> impl Iterator<Item = FacetRow<'a>> {
+fn facet_rows<'a>(case_id: &'a str, registry: Registry, created_at: NaiveDateTime, d: &'a Derived) -> impl Iterator<Item = FacetRow<'a>> {
     d.facets.iter().map(move |f| FacetRow {
         case_id,
         registry: registry.id(),
@@ -234,25 +225,8 @@ struct CaseInsert<'a> {
 impl<'a> CaseInsert<'a> {
     fn of(n: &'a NewCase, at: NaiveDateTime) -> CaseInsert<'a> {
         let Content {
-            form_version,
-            confirmed,
-            diagnosis_basis,
-            diagnosis_period,
-            covid_severity,
-            hospitalised,
-            icu,
-            died,
-            age_years,
-            age_top_coded,
-            age_band,
-            sex,
-            country,
-            bmi,
-            treatment_category,
-            comorbidity_count,
-            severity_before,
-            flare_after,
-            case_type,
+            form_version, confirmed, diagnosis_basis, diagnosis_period, covid_severity, hospitalised, icu, died, age_years, age_top_coded,
+            age_band, sex, country, bmi, treatment_category, comorbidity_count, severity_before, flare_after, case_type,
         } = Content::of(n.derived);
         CaseInsert {
             id: n.id,
@@ -262,25 +236,8 @@ impl<'a> CaseInsert<'a> {
             updated_at: at,
             version: 1,
             record_key: n.record_key,
-            form_version,
-            confirmed,
-            diagnosis_basis,
-            diagnosis_period,
-            covid_severity,
-            hospitalised,
-            icu,
-            died,
-            age_years,
-            age_top_coded,
-            age_band,
-            sex,
-            country,
-            bmi,
-            treatment_category,
-            comorbidity_count,
-            severity_before,
-            flare_after,
-            case_type,
+            form_version, confirmed, diagnosis_basis, diagnosis_period, covid_severity, hospitalised, icu, died, age_years, age_top_coded,
+            age_band, sex, country, bmi, treatment_category, comorbidity_count, severity_before, flare_after, case_type,
         }
     }
 }
@@ -319,25 +276,12 @@ pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, 
     let now = crate::db::now();
     let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, now)).collect();
     crate::insert_all!(conn, cases::table, &rows[..], 1000)?;
-    let documents: Vec<Document> = new
-        .iter()
-        .map(|n| Document::of(n.id, n.form, n.derived))
-        .collect();
+    let documents: Vec<Document> = new.iter().map(|n| Document::of(n.id, n.form, n.derived)).collect();
     crate::insert_all!(conn, case_documents::table, &documents[..], 10_000)?;
-    let changes: Vec<ChangeInsert> = new
-        .iter()
-        .map(|n| ChangeInsert {
-            case_id: n.id,
-            registry: n.registry.id(),
-            kind: ChangeKind::Created.as_str(),
-            at: now,
-        })
-        .collect();
+    let changes: Vec<ChangeInsert> =
+        new.iter().map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now }).collect();
     crate::insert_all!(conn, changes::table, &changes[..], 8000)?;
-    let facets: Vec<FacetRow> = new
-        .iter()
-        .flat_map(|n| facet_rows(n.id, n.registry, now, n.derived))
-        .collect();
+    let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, now, n.derived)).collect();
     crate::insert_all!(conn, case_facets::table, &facets[..], 3500)?;
     Ok(now)
 }
@@ -361,10 +305,7 @@ pub fn record_change(
 }
 
 pub fn get(conn: &mut DbConn, id: &str) -> Result<Option<CaseRow>, DbError> {
-    Ok(with_documents()
-        .filter(cases::id.eq(id))
-        .first(conn)
-        .optional()?)
+    Ok(with_documents().filter(cases::id.eq(id)).first(conn).optional()?)
 }
 
 /// Replaces the content of a case if it is still at `expected_version`; `None` if it moved on.
@@ -377,42 +318,25 @@ pub fn correct(
     derived: &Derived,
 ) -> Result<Option<CaseRow>, DbError> {
     let now = crate::db::now();
-    let updated = diesel::update(
-        cases::table
-            .filter(cases::id.eq(id))
-            .filter(cases::version.eq(expected_version)),
-    )
-    .set((
-        cases::updated_at.eq(now),
-        cases::version.eq(expected_version + 1),
-        Content::of(derived),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
+        .set((cases::updated_at.eq(now), cases::version.eq(expected_version + 1), Content::of(derived)))
+        .execute(conn)?;
     if updated == 0 {
         return Ok(None);
     }
-    diesel::update(case_documents::table.find(id))
-        .set(Document::of(id, form, derived))
-        .execute(conn)?;
+    diesel::update(case_documents::table.find(id)).set(Document::of(id, form, derived)).execute(conn)?;
     let row = get(conn, id)?.ok_or(DbError::NotFound)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;
     let facets: Vec<FacetRow> = facet_rows(id, registry, row.created_at, derived).collect();
     if !facets.is_empty() {
-        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table)
-            .values(&facets)
-            .execute(c))?;
+        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&facets).execute(c))?;
     }
     record_change(conn, id, registry, ChangeKind::Corrected, now)?;
     Ok(Some(row))
 }
 
 /// Erases the clinical content, keeping a tombstone with the time and reason.
-pub fn withdraw(
-    conn: &mut DbConn,
-    row: &CaseRow,
-    registry: Registry,
-    reason: &str,
-) -> Result<CaseRow, DbError> {
+pub fn withdraw(conn: &mut DbConn, row: &CaseRow, registry: Registry, reason: &str) -> Result<CaseRow, DbError> {
     let now = crate::db::now();
     diesel::update(cases::table.filter(cases::id.eq(&row.id)))
         .set((
@@ -495,16 +419,9 @@ pub enum Claim {
 /// key (from this or another instance) waits on the primary key until the first transaction ends,
 /// then finds its row, so two racing submissions store one case and both answer it. SQLite has one
 /// writer, so the race cannot happen there.
-pub fn claim(
-    conn: &mut DbConn,
-    subject: &str,
-    key: &str,
-    r: &Remembered,
-) -> Result<Claim, DbError> {
+pub fn claim(conn: &mut DbConn, subject: &str, key: &str, r: &Remembered) -> Result<Claim, DbError> {
     let cutoff = crate::db::now() - chrono::Duration::hours(IDEMPOTENCY_HOURS);
-    let scope = idempotency_keys::table
-        .filter(idempotency_keys::subject.eq(subject))
-        .filter(idempotency_keys::key.eq(key));
+    let scope = idempotency_keys::table.filter(idempotency_keys::subject.eq(subject)).filter(idempotency_keys::key.eq(key));
     // An expired key is forgotten, so it can be used afresh.
     diesel::delete(scope.filter(idempotency_keys::created_at.lt(cutoff))).execute(conn)?;
     let row = (
@@ -524,15 +441,7 @@ pub fn claim(
         return Ok(Claim::Claimed);
     }
     let (request_hash, case_id, report): (String, Option<String>, String) = scope
-        .select((
-            idempotency_keys::request_hash,
-            idempotency_keys::location,
-            idempotency_keys::body,
-        ))
+        .select((idempotency_keys::request_hash, idempotency_keys::location, idempotency_keys::body))
         .first(conn)?;
-    Ok(Claim::Taken(Remembered {
-        request_hash,
-        case_id: case_id.unwrap_or_default(),
-        report,
-    }))
+    Ok(Claim::Taken(Remembered { request_hash, case_id: case_id.unwrap_or_default(), report }))
 }

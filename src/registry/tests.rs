@@ -1161,12 +1161,7 @@ fn json_schema_is_2020_12_and_covers_every_field() {
         assert!(s["$defs"]["country"]["oneOf"].as_array().unwrap().len() > 240);
         assert!(s["x-rules"].as_array().unwrap().len() >= 5);
         // The form's order, for pages built from the schema (a JSON object has none).
-        let order: Vec<&str> = s["x-order"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
+        let order: Vec<&str> = s["x-order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(order, top.iter().map(|f| f.name).collect::<Vec<_>>());
     }
     let ad = json_schema(Registry::AtopicDermatitis);
@@ -1336,9 +1331,7 @@ fn enum_labels() {
 
 #[test]
 fn phi_canary_corpus_passes_intake() {
-    let Some(text) = crate::deid::shared_corpus_text("phi-canaries.jsonl") else {
-        return;
-    };
+    let Some(text) = crate::deid::shared_corpus_text("phi-canaries.jsonl") else { return };
     let mut n = 0;
     for item in crate::deid::text::eval::parse_canaries(&text).expect("canary corpus") {
         let r = Registry::parse(&item.registry).unwrap();

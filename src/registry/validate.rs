@@ -102,6 +102,7 @@ pub const EARLIEST_DIAGNOSIS: (i32, u32, u32) = (2019, 11, 1);
 /// Earliest accepted date of any other kind.
 pub const EARLIEST_DATE: (i32, u32, u32) = (1880, 1, 1);
 
+
 /// Length of a free text in characters, a placeholder such as `[NAME]` counting as one: scrubbing never
 /// makes a text longer by this measure, so a stored text always passes its own limit again.
 pub fn text_len(s: &str) -> usize {
@@ -109,10 +110,7 @@ pub fn text_len(s: &str) -> usize {
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         if c == '[' {
-            if let Some(p) = Placeholder::ALL
-                .iter()
-                .find(|p| rest.starts_with(p.token()))
-            {
+            if let Some(p) = Placeholder::ALL.iter().find(|p| rest.starts_with(p.token())) {
                 n += 1;
                 rest = &rest[p.token().len()..];
                 continue;

@@ -33,48 +33,19 @@ pub fn table_csv(table: &Value) -> String {
     let id = text(&table["id"]);
     let rd = text(&table["rows"]["dimension"]);
     let cd = text(&table["columns"]["dimension"]);
-    let mut line = |row: &Value,
-                    row_label: &Value,
-                    col: &Value,
-                    col_label: &Value,
-                    measure: &str,
-                    count: &Value,
-                    rate: Option<&Value>| {
-        let hidden = count.get("suppressed").is_some()
-            || rate.is_some_and(|r| r.get("suppressed").is_some());
+    let mut line = |row: &Value, row_label: &Value, col: &Value, col_label: &Value, measure: &str, count: &Value, rate: Option<&Value>| {
+        let hidden = count.get("suppressed").is_some() || rate.is_some_and(|r| r.get("suppressed").is_some());
         let (count, denominator, r, lo, hi) = match rate {
-            Some(r) => (
-                text(&r["numerator"]),
-                text(&r["denominator"]),
-                text(&r["rate"]),
-                text(&r["ci_low"]),
-                text(&r["ci_high"]),
-            ),
-            None if hidden => (
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
-            None => (
-                text(count),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
+            Some(r) => (text(&r["numerator"]), text(&r["denominator"]), text(&r["rate"]), text(&r["ci_low"]), text(&r["ci_high"])),
+            None if hidden => (String::new(), String::new(), String::new(), String::new(), String::new()),
+            None => (text(count), String::new(), String::new(), String::new(), String::new()),
         };
         let cols = [
             id.clone(),
             rd.clone(),
             text(row),
             text(row_label),
-            if col.is_null() {
-                String::new()
-            } else {
-                cd.clone()
-            },
+            if col.is_null() { String::new() } else { cd.clone() },
             text(col),
             text(col_label),
             measure.to_owned(),
@@ -83,11 +54,7 @@ pub fn table_csv(table: &Value) -> String {
             r,
             lo,
             hi,
-            if hidden {
-                "suppressed".into()
-            } else {
-                "published".into()
-            },
+            if hidden { "suppressed".into() } else { "published".into() },
         ];
         let cols: Vec<String> = cols.iter().map(|c| field(c)).collect();
         out.push_str(&cols.join(","));
@@ -95,48 +62,16 @@ pub fn table_csv(table: &Value) -> String {
     };
     let empty = Value::Null;
     for c in table["cells"].as_array().into_iter().flatten() {
-        line(
-            &c["row"],
-            &c["row_label"],
-            &c["column"],
-            &c["column_label"],
-            "count",
-            &c["count"],
-            None,
-        );
+        line(&c["row"], &c["row_label"], &c["column"], &c["column_label"], "count", &c["count"], None);
     }
     for c in table["row_totals"].as_array().into_iter().flatten() {
-        line(
-            &c["row"],
-            &c["row_label"],
-            &empty,
-            &empty,
-            "count",
-            &c["count"],
-            None,
-        );
+        line(&c["row"], &c["row_label"], &empty, &empty, "count", &c["count"], None);
     }
     for c in table["column_totals"].as_array().into_iter().flatten() {
-        line(
-            &json!("all"),
-            &empty,
-            &c["column"],
-            &c["column_label"],
-            "count",
-            &c["count"],
-            None,
-        );
+        line(&json!("all"), &empty, &c["column"], &c["column_label"], "count", &c["count"], None);
     }
     if !table["total"].is_null() {
-        line(
-            &json!("all"),
-            &empty,
-            &empty,
-            &empty,
-            "count",
-            &table["total"],
-            None,
-        );
+        line(&json!("all"), &empty, &empty, &empty, "count", &table["total"], None);
     }
     for r in table["rates"].as_array().into_iter().flatten() {
         let measure = text(&r["measure"]);
@@ -188,29 +123,13 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
         "dermreg": {"registry": release["registry"], "cut_off": release["cut_off"], "k": release["k"], "n": release["n"], "form_versions": release["form_versions"], "method": document["methodology"]},
         "resources": resources,
     });
-    files.push((
-        "datapackage.json".into(),
-        serde_json::to_vec_pretty(&package).expect("serialises"),
-    ));
+    files.push(("datapackage.json".into(), serde_json::to_vec_pretty(&package).expect("serialises")));
     for t in &tables {
-        files.push((
-            format!("tables/{}.csv", text(&t["id"])),
-            table_csv(t).into_bytes(),
-        ));
+        files.push((format!("tables/{}.csv", text(&t["id"])), table_csv(t).into_bytes()));
     }
     let mut cells = String::from("cell_id,table,key,value\n");
-    for (i, c) in structure["cells"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        cells.push_str(&format!(
-            "{i},{},{},{}\n",
-            field(&text(&c["table"])),
-            field(&text(&c["key"])),
-            text(&c["value"])
-        ));
+    for (i, c) in structure["cells"].as_array().into_iter().flatten().enumerate() {
+        cells.push_str(&format!("{i},{},{},{}\n", field(&text(&c["table"])), field(&text(&c["key"])), text(&c["value"])));
     }
     let index: std::collections::HashMap<String, usize> = structure["cells"]
         .as_array()
@@ -220,31 +139,17 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
         .map(|(i, c)| (text(&c["key"]), i))
         .collect();
     let mut relations = String::from("relation_id,total_cell_id,member_cell_id\n");
-    for (ri, r) in structure["relations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (ri, r) in structure["relations"].as_array().into_iter().flatten().enumerate() {
         let total = index.get(&text(&r["total"])).copied().unwrap_or_default();
         for m in r["members"].as_array().into_iter().flatten() {
-            relations.push_str(&format!(
-                "{ri},{total},{}\n",
-                index.get(&text(m)).copied().unwrap_or_default()
-            ));
+            relations.push_str(&format!("{ri},{total},{}\n", index.get(&text(m)).copied().unwrap_or_default()));
         }
     }
     files.push(("structure/cells.csv".into(), cells.into_bytes()));
     files.push(("structure/relations.csv".into(), relations.into_bytes()));
-    files.push((
-        "audit.json".into(),
-        serde_json::to_vec_pretty(&document["audit"]).expect("serialises"),
-    ));
+    files.push(("audit.json".into(), serde_json::to_vec_pretty(&document["audit"]).expect("serialises")));
     files.push(("README.md".into(), readme(document).into_bytes()));
-    let manifest: String = files
-        .iter()
-        .map(|(name, bytes)| format!("{}  {name}\n", hex::encode(Sha256::digest(bytes))))
-        .collect();
+    let manifest: String = files.iter().map(|(name, bytes)| format!("{}  {name}\n", hex::encode(Sha256::digest(bytes)))).collect();
     files.push(("MANIFEST.sha256".into(), manifest.into_bytes()));
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

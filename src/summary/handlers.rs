@@ -48,74 +48,33 @@ fn format_of(req: &HttpRequest, q: &FormatQuery) -> Result<Format, ApiError> {
     match q.format {
         Some(f) => Ok(f),
         None => {
-            let accept = req
-                .headers()
-                .get(header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            Ok(if accept.contains("text/csv") {
-                Format::Csv
-            } else {
-                Format::Json
-            })
+            let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+            Ok(if accept.contains("text/csv") { Format::Csv } else { Format::Json })
         }
     }
 }
 
 /// The answer for a release: 304 on a matching `If-None-Match`, else JSON or CSV, cacheable by any proxy.
-fn serve(
-    req: &HttpRequest,
-    q: &FormatQuery,
-    s: &Served,
-    cache_control: &'static str,
-) -> Result<HttpResponse, ApiError> {
+fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static str) -> Result<HttpResponse, ApiError> {
     let format = format_of(req, q)?;
-    let gzip = req
-        .headers()
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("gzip"));
+    let gzip = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("gzip"));
     // The whole document, plain or gzip, is the hot path: its headers are made once per release.
-    let derived =
-        |what: String| HeaderValue::from_str(&variant(&s.etag, &what)).expect("ETags are ASCII");
+    let derived = |what: String| HeaderValue::from_str(&variant(&s.etag, &what)).expect("ETags are ASCII");
     let (etag, body, content_type) = match (&format, &q.table) {
         (Format::Json, None) if gzip => (s.headers.gzip_etag.clone(), s.gzip(), "application/json"),
-        (Format::Json, None) => (
-            s.headers.etag.clone(),
-            s.document.clone(),
-            "application/json",
-        ),
+        (Format::Json, None) => (s.headers.etag.clone(), s.document.clone(), "application/json"),
         (Format::Json, Some(t)) => {
             let table = find_table(s.json(), t)?;
-            (
-                derived(format!("json-{t}")),
-                table.to_string().into(),
-                "application/json",
-            )
+            (derived(format!("json-{t}")), table.to_string().into(), "application/json")
         }
-        (Format::Csv, None) => (
-            derived("csv".into()),
-            export::document_csv(s.json()).into(),
-            "text/csv; charset=utf-8",
-        ),
+        (Format::Csv, None) => (derived("csv".into()), export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
         (Format::Csv, Some(t)) => {
             let table = find_table(s.json(), t)?;
-            (
-                derived(format!("csv-{t}")),
-                export::table_csv(table).into(),
-                "text/csv; charset=utf-8",
-            )
+            (derived(format!("csv-{t}")), export::table_csv(table).into(), "text/csv; charset=utf-8")
         }
     };
-    let not_modified = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes());
-    let mut builder = if not_modified {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
+    let not_modified = req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes());
+    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     builder
         .insert_header((header::ETAG, etag))
         .insert_header((header::LAST_MODIFIED, s.headers.last_modified.clone()))
@@ -136,10 +95,7 @@ pub(super) fn variant(etag: &str, what: &str) -> String {
 }
 
 fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> {
-    document["tables"]
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["id"] == id))
-        .ok_or(ApiError::NotFound)
+    document["tables"].as_array().and_then(|t| t.iter().find(|t| t["id"] == id)).ok_or(ApiError::NotFound)
 }
 
 const LATEST_CACHE: &str = "public, max-age=60";
@@ -150,20 +106,12 @@ pub(crate) async fn latest(state: &AppState, registry: Registry) -> Result<Arc<S
     if let Some(s) = state.releases.fresh_latest(registry) {
         return Ok(s);
     }
-    let cached_id = state
-        .db
-        .read(move |c| store::latest_id(c, registry))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let cached_id = state.db.read(move |c| store::latest_id(c, registry)).await?.ok_or(ApiError::NotFound)?;
     let served = match state.releases.get(&cached_id) {
         Some(s) => s,
         None => {
             let id = cached_id.clone();
-            let row = state
-                .db
-                .read(move |c| store::get(c, registry, &id))
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            let row = state.db.read(move |c| store::get(c, registry, &id)).await?.ok_or(ApiError::NotFound)?;
             state.releases.put(row)
         }
     };
@@ -193,19 +141,11 @@ pub async fn get_latest(
     serve(&req, &query, &served, LATEST_CACHE)
 }
 
-async fn release_by_id(
-    state: &AppState,
-    registry: Registry,
-    id: String,
-) -> Result<Arc<Served>, ApiError> {
+async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Result<Arc<Served>, ApiError> {
     if let Some(s) = state.releases.get(&id) {
         return Ok(s);
     }
-    let row = state
-        .db
-        .read(move |c| store::get(c, registry, &id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row = state.db.read(move |c| store::get(c, registry, &id)).await?.ok_or(ApiError::NotFound)?;
     Ok(state.releases.put(row))
 }
 
@@ -232,23 +172,14 @@ pub async fn get_release(
     if let Some(id) = file.strip_suffix(".zip") {
         let served = release_by_id(&state, registry, id.to_owned()).await?;
         let etag = variant(&served.etag, "zip");
-        if req
-            .headers()
-            .get(header::IF_NONE_MATCH)
-            .is_some_and(|v| v.as_bytes() == etag.as_bytes())
-        {
-            return Ok(HttpResponse::NotModified()
-                .insert_header((header::ETAG, etag))
-                .finish());
+        if req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
+            return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
         }
         return Ok(HttpResponse::Ok()
             .content_type("application/zip")
             .insert_header((header::ETAG, etag))
             .insert_header((header::CACHE_CONTROL, RELEASE_CACHE))
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"dermreg-{registry}-{id}.zip\""),
-            ))
+            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"dermreg-{registry}-{id}.zip\"")))
             .body(served.zip()));
     }
     let served = release_by_id(&state, registry, file).await?;
@@ -267,10 +198,7 @@ pub async fn list_releases(
     let registry = registry_of(&path)?;
     let limit = query.limit()?;
     let before: Option<i32> = query.after.as_deref().map(cursor::decode).transpose()?;
-    let rows = state
-        .db
-        .read(move |c| store::list(c, registry, before, limit + 1))
-        .await?;
+    let rows = state.db.read(move |c| store::list(c, registry, before, limit + 1)).await?;
     Ok(HttpResponse::Ok().json(Page::from_rows(rows, limit, |r| cursor::encode(&r.number))))
 }
 
@@ -292,23 +220,14 @@ pub async fn create_release(
     principal.require_for(&[Role::Curator], registry)?;
     let st = state.clone();
     let row = web::block(move || {
-        release::publish(
-            &st.db,
-            registry,
-            st.settings.suppression_k,
-            &principal.subject,
-            Some(&principal.request_id),
-        )
+        release::publish(&st.db, registry, st.settings.suppression_k, &principal.subject, Some(&principal.request_id))
     })
     .await
     .map_err(|_| ApiError::internal("release build did not finish"))??;
     let served = state.releases.put(row);
     state.releases.set_latest(registry, served.clone());
     Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("/v1/summaries/{registry}/releases/{}", served.id),
-        ))
+        .insert_header((header::LOCATION, format!("/v1/summaries/{registry}/releases/{}", served.id)))
         .insert_header((header::ETAG, served.etag.clone()))
         .content_type("application/json")
         .body(served.document.clone()))
@@ -322,11 +241,7 @@ pub async fn create_release(
         crate::http::responses::Unauthorized,
         crate::http::responses::Forbidden,
     ))]
-pub async fn live(
-    state: web::Data<AppState>,
-    principal: Principal,
-    path: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn live(state: web::Data<AppState>, principal: Principal, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
     principal.require_for(&[Role::Curator], registry)?;
     let st = state.clone();
@@ -337,9 +252,7 @@ pub async fn live(
     })
     .await
     .map_err(|_| ApiError::internal("live summary did not finish"))??;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(document))
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "private, no-store")).json(document))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -352,43 +265,20 @@ pub struct CompareQuery {
 }
 
 /// The aligned fields, side by side.
-const ALIGNED: &[&str] = &[
-    "age_band",
-    "sex",
-    "treatment_category",
-    "drug_class",
-    "severity_before",
-    "covid_severity",
-];
+const ALIGNED: &[&str] = &["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"];
 
 /// A dimension's published totals in a release document: the row or column totals of the first table
 /// on it, and that table's id.
-fn totals_of<'a>(
-    document: &'a Value,
-    dim: &str,
-) -> (Option<&'a str>, Vec<(&'a str, &'a Value, &'a Value)>) {
+fn totals_of<'a>(document: &'a Value, dim: &str) -> (Option<&'a str>, Vec<(&'a str, &'a Value, &'a Value)>) {
     for t in document["tables"].as_array().into_iter().flatten() {
         let (list, value_key, label_key) = if t["rows"]["dimension"] == dim {
             (&t["row_totals"], "row", "row_label")
-        } else if t["columns"]["dimension"] == dim
-            && !t["column_totals"].as_array().is_none_or(|c| c.is_empty())
-        {
+        } else if t["columns"]["dimension"] == dim && !t["column_totals"].as_array().is_none_or(|c| c.is_empty()) {
             (&t["column_totals"], "column", "column_label")
         } else {
             continue;
         };
-        let totals = list
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| {
-                (
-                    c[value_key].as_str().unwrap_or(""),
-                    &c[label_key],
-                    &c["count"],
-                )
-            })
-            .collect();
+        let totals = list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
         return (t["id"].as_str(), totals);
     }
     (None, vec![])
@@ -432,14 +322,9 @@ pub(crate) fn comparison(da: &Value, db: &Value) -> Value {
         (status = 200, body = Object),
         (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn compare(
-    state: web::Data<AppState>,
-    query: web::Query<CompareQuery>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {
     let a = query.a.unwrap_or(Registry::Psoriasis);
     let b = query.b.unwrap_or(Registry::AtopicDermatitis);
     let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, LATEST_CACHE))
-        .json(comparison(ra.json(), rb.json())))
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, LATEST_CACHE)).json(comparison(ra.json(), rb.json())))
 }

@@ -44,11 +44,7 @@ pub struct ServedHeaders {
 
 impl Served {
     fn of(row: store::ReleaseRow) -> Served {
-        let last_modified = row
-            .created_at
-            .and_utc()
-            .format("%a, %d %b %Y %H:%M:%S GMT")
-            .to_string();
+        let last_modified = row.created_at.and_utc().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
         let value = |s: &str| HeaderValue::from_str(s).expect("ASCII header value");
         Served {
             headers: ServedHeaders {
@@ -67,8 +63,7 @@ impl Served {
     }
 
     pub fn json(&self) -> &serde_json::Value {
-        self.parsed
-            .get_or_init(|| serde_json::from_slice(&self.document).unwrap_or_default())
+        self.parsed.get_or_init(|| serde_json::from_slice(&self.document).unwrap_or_default())
     }
 
     /// The document gzip-compressed once, for clients that accept it (a tenth of the bytes).
@@ -105,11 +100,7 @@ const LATEST_TTL: Duration = Duration::from_secs(2);
 
 impl ReleaseCache {
     pub fn get(&self, id: &str) -> Option<Arc<Served>> {
-        self.by_id
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(id)
-            .cloned()
+        self.by_id.lock().unwrap_or_else(|p| p.into_inner()).get(id).cloned()
     }
 
     pub fn put(&self, row: store::ReleaseRow) -> Arc<Served> {
@@ -120,16 +111,10 @@ impl ReleaseCache {
 
     pub fn fresh_latest(&self, registry: Registry) -> Option<Arc<Served>> {
         let latest = self.latest.lock().unwrap_or_else(|p| p.into_inner());
-        latest
-            .get(&registry)
-            .filter(|(at, _)| at.elapsed() < LATEST_TTL)
-            .map(|(_, s)| s.clone())
+        latest.get(&registry).filter(|(at, _)| at.elapsed() < LATEST_TTL).map(|(_, s)| s.clone())
     }
 
     pub fn set_latest(&self, registry: Registry, served: Arc<Served>) {
-        self.latest
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(registry, (Instant::now(), served));
+        self.latest.lock().unwrap_or_else(|p| p.into_inner()).insert(registry, (Instant::now(), served));
     }
 }

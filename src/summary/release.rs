@@ -40,12 +40,7 @@ pub struct Built {
 }
 
 /// Reads the counts at `cut_off` in one snapshot and protects them, against the latest release.
-pub fn build(
-    db: &Db,
-    registry: Registry,
-    cut_off: NaiveDateTime,
-    k: u64,
-) -> Result<Built, ReleaseError> {
+pub fn build(db: &Db, registry: Registry, cut_off: NaiveDateTime, k: u64) -> Result<Built, ReleaseError> {
     let (n, form_versions, counts, previous) = db.snapshot_blocking(|c| -> Result<_, DbError> {
         let (n, versions) = store::covered(c, registry, cut_off)?;
         let counts = store::release_counts(c, registry, cut_off)?;
@@ -53,16 +48,8 @@ pub fn build(
     })?;
     let model = tables::build(n, k, counts);
     let previous_cells: Option<Previous> = previous.as_ref().map(|p| published_cells(&p.cells));
-    let settings = disclosure::Settings {
-        k,
-        min_interval_width: 2,
-    };
-    let protection = disclosure::protect(
-        &model.cells,
-        &model.relations,
-        settings,
-        previous_cells.as_ref(),
-    );
+    let settings = disclosure::Settings { k, min_interval_width: 2 };
+    let protection = disclosure::protect(&model.cells, &model.relations, settings, previous_cells.as_ref());
     Ok(Built {
         registry,
         cut_off,
@@ -82,10 +69,7 @@ fn published_cells(stored: &str) -> Previous {
     v["cells"]
         .as_array()
         .map(|cells| {
-            cells
-                .iter()
-                .filter_map(|c| Some((c["key"].as_str()?.to_owned(), c["value"].as_u64())))
-                .collect::<HashMap<_, _>>()
+            cells.iter().filter_map(|c| Some((c["key"].as_str()?.to_owned(), c["value"].as_u64()))).collect::<HashMap<_, _>>()
         })
         .unwrap_or_default()
 }
@@ -101,12 +85,7 @@ reveals 1 to k-1 new cases. Rates are published only where numerator, complement
 published and at least k, with 95% Wilson score intervals (z = 1.959963984540054).";
 
 /// The JSON document served for a release (`id` and `number` are `None` for the live view).
-pub fn document(
-    b: &Built,
-    id: Option<&str>,
-    number: Option<i32>,
-    created_at: NaiveDateTime,
-) -> Value {
+pub fn document(b: &Built, id: Option<&str>, number: Option<i32>, created_at: NaiveDateTime) -> Value {
     let audit = &b.audit;
     json!({
         "release": {
@@ -150,20 +129,11 @@ fn structure(b: &Built) -> Value {
 }
 
 pub fn etag_of(document: &str) -> String {
-    format!(
-        "\"{}\"",
-        &hex::encode(Sha256::digest(document.as_bytes()))[..32]
-    )
+    format!("\"{}\"", &hex::encode(Sha256::digest(document.as_bytes()))[..32])
 }
 
 /// Builds and stores a release now. Refuses (`Unsafe`) a release that fails a guarantee.
-pub fn publish(
-    db: &Db,
-    registry: Registry,
-    k: u64,
-    actor: &str,
-    request_id: Option<&str>,
-) -> Result<ReleaseRow, ReleaseError> {
+pub fn publish(db: &Db, registry: Registry, k: u64, actor: &str, request_id: Option<&str>) -> Result<ReleaseRow, ReleaseError> {
     let cut_off = crate::db::now();
     let built = build(db, registry, cut_off, k)?;
     if !built.audit.passed() {
@@ -191,16 +161,7 @@ pub fn publish(
             cells,
         };
         store::insert(c, &row)?;
-        crate::audit::record(
-            c,
-            &crate::audit::Entry::new(
-                actor,
-                "release.create",
-                "release",
-                Some(&row.id),
-                request_id,
-            ),
-        )?;
+        crate::audit::record(c, &crate::audit::Entry::new(actor, "release.create", "release", Some(&row.id), request_id))?;
         Ok(row)
     })
 }

@@ -59,27 +59,14 @@ pub fn release_counts(
     Ok(specs
         .into_iter()
         .map(|spec| {
-            let (_, cols, groups) = grouped
-                .iter()
-                .find(|(rows, _, _)| *rows == spec.rows)
-                .expect("grouped above");
+            let (_, cols, groups) = grouped.iter().find(|(rows, _, _)| *rows == spec.rows).expect("grouped above");
             let at = spec.cols.and_then(|c| cols.iter().position(|x| *x == c));
-            let mut sums: std::collections::BTreeMap<(String, Option<String>), u64> =
-                Default::default();
+            let mut sums: std::collections::BTreeMap<(String, Option<String>), u64> = Default::default();
             for g in groups {
-                let col = at.and_then(|i| {
-                    g.b.as_deref()
-                        .and_then(|b| b.split(SEP).nth(i))
-                        .map(str::to_owned)
-                });
+                let col = at.and_then(|i| g.b.as_deref().and_then(|b| b.split(SEP).nth(i)).map(str::to_owned));
                 *sums.entry((g.a.clone(), col)).or_default() += g.n as u64;
             }
-            (
-                spec,
-                Counts {
-                    cells: sums.into_iter().map(|((r, c), n)| (r, c, n)).collect(),
-                },
-            )
+            (spec, Counts { cells: sums.into_iter().map(|((r, c), n)| (r, c, n)).collect() })
         })
         .collect())
 }
@@ -96,10 +83,7 @@ fn group_sql(rows: Dim, cols: &[Dim]) -> String {
         }
     };
     let from = match rows {
-        Dim::Column { .. } => {
-            "FROM cases WHERE registry = $1 AND withdrawn_at IS NULL AND created_at <= $2"
-                .to_owned()
-        }
+        Dim::Column { .. } => "FROM cases WHERE registry = $1 AND withdrawn_at IS NULL AND created_at <= $2".to_owned(),
         // Facet rows exist only for cases not withdrawn.
         Dim::Facet(name) | Dim::Detail { facet: name, .. } => {
             format!("FROM case_facets WHERE registry = $1 AND name = '{name}' AND created_at <= $2")
@@ -115,33 +99,18 @@ fn group_sql(rows: Dim, cols: &[Dim]) -> String {
             group.push(raw);
         }
     }
-    let b = if texts.is_empty() {
-        "CAST(NULL AS TEXT)".to_owned()
-    } else {
-        texts.join(&format!(" || '{SEP}' || "))
-    };
-    format!(
-        "SELECT {row_text} AS a, {b} AS b, COUNT(*) AS n {from} GROUP BY {}",
-        group.join(", ")
-    )
+    let b = if texts.is_empty() { "CAST(NULL AS TEXT)".to_owned() } else { texts.join(&format!(" || '{SEP}' || ")) };
+    format!("SELECT {row_text} AS a, {b} AS b, COUNT(*) AS n {from} GROUP BY {}", group.join(", "))
 }
 
 /// The number of cases a release covers, and the form versions among them.
-pub fn covered(
-    conn: &mut DbConn,
-    registry: Registry,
-    cut_off: NaiveDateTime,
-) -> Result<(u64, Vec<String>), DbError> {
+pub fn covered(conn: &mut DbConn, registry: Registry, cut_off: NaiveDateTime) -> Result<(u64, Vec<String>), DbError> {
     let scope = cases::table
         .filter(cases::registry.eq(registry.id()))
         .filter(cases::withdrawn_at.is_null())
         .filter(cases::created_at.le(cut_off));
     let n: i64 = scope.count().get_result(conn)?;
-    let versions: Vec<String> = scope
-        .select(cases::form_version)
-        .distinct()
-        .order(cases::form_version)
-        .load(conn)?;
+    let versions: Vec<String> = scope.select(cases::form_version).distinct().order(cases::form_version).load(conn)?;
     Ok((n as u64, versions))
 }
 
@@ -180,17 +149,13 @@ pub struct ReleaseSummary {
 }
 
 pub fn next_number(conn: &mut DbConn, registry: Registry) -> Result<i32, DbError> {
-    let max: Option<i32> = releases::table
-        .filter(releases::registry.eq(registry.id()))
-        .select(diesel::dsl::max(releases::number))
-        .first(conn)?;
+    let max: Option<i32> =
+        releases::table.filter(releases::registry.eq(registry.id())).select(diesel::dsl::max(releases::number)).first(conn)?;
     Ok(max.unwrap_or(0) + 1)
 }
 
 pub fn insert(conn: &mut DbConn, row: &ReleaseRow) -> Result<(), DbError> {
-    diesel::insert_into(releases::table)
-        .values(row)
-        .execute(conn)?;
+    diesel::insert_into(releases::table).values(row).execute(conn)?;
     Ok(())
 }
 
@@ -222,12 +187,7 @@ pub fn get(conn: &mut DbConn, registry: Registry, id: &str) -> Result<Option<Rel
 }
 
 /// Releases newest first, after the release number `before`.
-pub fn list(
-    conn: &mut DbConn,
-    registry: Registry,
-    before: Option<i32>,
-    limit: i64,
-) -> Result<Vec<ReleaseSummary>, DbError> {
+pub fn list(conn: &mut DbConn, registry: Registry, before: Option<i32>, limit: i64) -> Result<Vec<ReleaseSummary>, DbError> {
     let mut q = releases::table
         .filter(releases::registry.eq(registry.id()))
         .order(releases::number.desc())

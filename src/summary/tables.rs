@@ -14,20 +14,13 @@ pub enum Dim {
     /// A single-valued column of `cases`: every case has exactly one value, so its values partition
     /// the cases and their counts add up to n. Counts group by the raw `column` (so a covering index
     /// serves the scan); `sql` renders a group's value as text. Both are fixed (never input).
-    Column {
-        name: &'static str,
-        column: &'static str,
-        sql: &'static str,
-    },
+    Column { name: &'static str, column: &'static str, sql: &'static str },
     /// A multi-valued item (`case_facets.name`): a case may have several or none, so each value is a
     /// yes/no split of n, not a part of it.
     Facet(&'static str),
     /// The detail of a facet's rows (the timing of a morphology, the change of a treatment); counts
     /// facet rows, and within one facet value the details partition that value's count.
-    Detail {
-        facet: &'static str,
-        name: &'static str,
-    },
+    Detail { facet: &'static str, name: &'static str },
 }
 
 impl Dim {
@@ -39,78 +32,24 @@ impl Dim {
     }
 }
 
-pub const CONFIRMED: Dim = Dim::Column {
-    name: "confirmed",
-    column: "confirmed",
-    sql: "CASE WHEN confirmed THEN 'true' ELSE 'false' END",
-};
-pub const PERIOD: Dim = Dim::Column {
-    name: "diagnosis_period",
-    column: "diagnosis_period",
-    sql: "diagnosis_period",
-};
-pub const COUNTRY: Dim = Dim::Column {
-    name: "country",
-    column: "country",
-    sql: "country",
-};
-pub const AGE_BAND: Dim = Dim::Column {
-    name: "age_band",
-    column: "age_band",
-    sql: "age_band",
-};
-pub const SEX: Dim = Dim::Column {
-    name: "sex",
-    column: "sex",
-    sql: "sex",
-};
-pub const SEVERITY: Dim = Dim::Column {
-    name: "covid_severity",
-    column: "covid_severity",
-    sql: "CAST(covid_severity AS TEXT)",
-};
-pub const HOSPITALISED: Dim = Dim::Column {
-    name: "hospitalised",
-    column: "hospitalised",
-    sql: "CASE WHEN hospitalised THEN 'true' ELSE 'false' END",
-};
-pub const DIED: Dim = Dim::Column {
-    name: "died",
-    column: "died",
-    sql: "CASE WHEN died THEN 'true' ELSE 'false' END",
-};
-pub const CATEGORY: Dim = Dim::Column {
-    name: "treatment_category",
-    column: "treatment_category",
-    sql: "treatment_category",
-};
-pub const COMORBIDITY_COUNT: Dim = Dim::Column {
-    name: "comorbidity_count",
-    column: "comorbidity_count",
-    sql: "CASE WHEN comorbidity_count >= 3 THEN '3+' ELSE CAST(comorbidity_count AS TEXT) END",
-};
-pub const SEVERITY_BEFORE: Dim = Dim::Column {
-    name: "severity_before",
-    column: "severity_before",
-    sql: "COALESCE(severity_before, 'not_reported')",
-};
-pub const FLARE: Dim = Dim::Column {
-    name: "flare_after",
-    column: "flare_after",
-    sql: "COALESCE(flare_after, 'not_reported')",
-};
+pub const CONFIRMED: Dim = Dim::Column { name: "confirmed", column: "confirmed", sql: "CASE WHEN confirmed THEN 'true' ELSE 'false' END" };
+pub const PERIOD: Dim = Dim::Column { name: "diagnosis_period", column: "diagnosis_period", sql: "diagnosis_period" };
+pub const COUNTRY: Dim = Dim::Column { name: "country", column: "country", sql: "country" };
+pub const AGE_BAND: Dim = Dim::Column { name: "age_band", column: "age_band", sql: "age_band" };
+pub const SEX: Dim = Dim::Column { name: "sex", column: "sex", sql: "sex" };
+pub const SEVERITY: Dim = Dim::Column { name: "covid_severity", column: "covid_severity", sql: "CAST(covid_severity AS TEXT)" };
+pub const HOSPITALISED: Dim = Dim::Column { name: "hospitalised", column: "hospitalised", sql: "CASE WHEN hospitalised THEN 'true' ELSE 'false' END" };
+pub const DIED: Dim = Dim::Column { name: "died", column: "died", sql: "CASE WHEN died THEN 'true' ELSE 'false' END" };
+pub const CATEGORY: Dim = Dim::Column { name: "treatment_category", column: "treatment_category", sql: "treatment_category" };
+pub const COMORBIDITY_COUNT: Dim = Dim::Column { name: "comorbidity_count", column: "comorbidity_count", sql: "CASE WHEN comorbidity_count >= 3 THEN '3+' ELSE CAST(comorbidity_count AS TEXT) END" };
+pub const SEVERITY_BEFORE: Dim = Dim::Column { name: "severity_before", column: "severity_before", sql: "COALESCE(severity_before, 'not_reported')" };
+pub const FLARE: Dim = Dim::Column { name: "flare_after", column: "flare_after", sql: "COALESCE(flare_after, 'not_reported')" };
 pub const DRUG_CLASS: Dim = Dim::Facet("drug_class");
 pub const COMORBIDITY: Dim = Dim::Facet("comorbidity");
 pub const MORPHOLOGY: Dim = Dim::Facet("morphology");
 pub const EXISTING_CONDITION: Dim = Dim::Facet("existing_condition");
-pub const TIMING: Dim = Dim::Detail {
-    facet: "morphology",
-    name: "timing",
-};
-pub const TREATMENT_CHANGE: Dim = Dim::Detail {
-    facet: "drug",
-    name: "changed_due_to_covid",
-};
+pub const TIMING: Dim = Dim::Detail { facet: "morphology", name: "timing" };
+pub const TREATMENT_CHANGE: Dim = Dim::Detail { facet: "drug", name: "changed_due_to_covid" };
 
 /// One table of a release: counts of `rows` (by `cols`). Tables whose columns are a yes/no outcome
 /// also publish its rate per row, with a Wilson interval, where disclosure control allows.
@@ -143,125 +82,23 @@ const PSO_AD: &[Registry] = &[Registry::Psoriasis, Registry::AtopicDermatitis];
 
 /// Tables 1 to 7 of summaries.md; table 8 (the comparison) is a view of two releases.
 pub const TABLES: &[TableSpec] = &[
-    TableSpec {
-        id: "t1_diagnosis_basis_by_month",
-        title: "Cases by month of diagnosis and diagnosis basis (confirmed or suspected)",
-        rows: PERIOD,
-        cols: Some(CONFIRMED),
-        only: &[],
-    },
-    TableSpec {
-        id: "t2_country",
-        title: "Cases by country (countries with fewer than k cases grouped as other)",
-        rows: COUNTRY,
-        cols: None,
-        only: &[],
-    },
-    TableSpec {
-        id: "t3_age_band_by_sex",
-        title: "Age band by sex",
-        rows: AGE_BAND,
-        cols: Some(SEX),
-        only: &[],
-    },
-    TableSpec {
-        id: "t4_severity_by_treatment_category",
-        title: "COVID-19 severity by treatment category",
-        rows: CATEGORY,
-        cols: Some(SEVERITY),
-        only: &[],
-    },
-    TableSpec {
-        id: "t4_hospitalisation_by_treatment_category",
-        title: "Hospitalisation by treatment category",
-        rows: CATEGORY,
-        cols: Some(HOSPITALISED),
-        only: &[],
-    },
-    TableSpec {
-        id: "t4_death_by_treatment_category",
-        title: "Deaths by treatment category",
-        rows: CATEGORY,
-        cols: Some(DIED),
-        only: &[],
-    },
-    TableSpec {
-        id: "t4_severity_by_drug_class",
-        title: "COVID-19 severity by drug class",
-        rows: DRUG_CLASS,
-        cols: Some(SEVERITY),
-        only: PSO_AD,
-    },
-    TableSpec {
-        id: "t4_hospitalisation_by_drug_class",
-        title: "Hospitalisation by drug class",
-        rows: DRUG_CLASS,
-        cols: Some(HOSPITALISED),
-        only: PSO_AD,
-    },
-    TableSpec {
-        id: "t4_death_by_drug_class",
-        title: "Deaths by drug class",
-        rows: DRUG_CLASS,
-        cols: Some(DIED),
-        only: PSO_AD,
-    },
-    TableSpec {
-        id: "t5_comorbidities",
-        title: "Comorbidities (a case may have several)",
-        rows: COMORBIDITY,
-        cols: None,
-        only: &[],
-    },
-    TableSpec {
-        id: "t5_hospitalisation_by_comorbidity_count",
-        title: "Hospitalisation by number of comorbidities",
-        rows: COMORBIDITY_COUNT,
-        cols: Some(HOSPITALISED),
-        only: &[],
-    },
-    TableSpec {
-        id: "t6_morphology_by_severity",
-        title: "Skin manifestations by COVID-19 severity",
-        rows: MORPHOLOGY,
-        cols: Some(SEVERITY),
-        only: &[Registry::General],
-    },
-    TableSpec {
-        id: "t6_morphology_by_timing",
-        title: "Skin manifestations by timing",
-        rows: MORPHOLOGY,
-        cols: Some(TIMING),
-        only: &[Registry::General],
-    },
-    TableSpec {
-        id: "t6_existing_conditions",
-        title: "Existing skin conditions",
-        rows: EXISTING_CONDITION,
-        cols: None,
-        only: &[Registry::General],
-    },
-    TableSpec {
-        id: "t7_severity_before_by_covid_severity",
-        title: "Skin disease severity before COVID-19 (PGA / IGA) by COVID-19 severity",
-        rows: SEVERITY_BEFORE,
-        cols: Some(SEVERITY),
-        only: PSO_AD,
-    },
-    TableSpec {
-        id: "t7_flare_after_covid",
-        title: "Flares after COVID-19",
-        rows: FLARE,
-        cols: None,
-        only: PSO_AD,
-    },
-    TableSpec {
-        id: "t7_treatment_changes",
-        title: "Treatment changes due to COVID-19 (per treatment)",
-        rows: TREATMENT_CHANGE,
-        cols: None,
-        only: PSO_AD,
-    },
+    TableSpec { id: "t1_diagnosis_basis_by_month", title: "Cases by month of diagnosis and diagnosis basis (confirmed or suspected)", rows: PERIOD, cols: Some(CONFIRMED), only: &[] },
+    TableSpec { id: "t2_country", title: "Cases by country (countries with fewer than k cases grouped as other)", rows: COUNTRY, cols: None, only: &[] },
+    TableSpec { id: "t3_age_band_by_sex", title: "Age band by sex", rows: AGE_BAND, cols: Some(SEX), only: &[] },
+    TableSpec { id: "t4_severity_by_treatment_category", title: "COVID-19 severity by treatment category", rows: CATEGORY, cols: Some(SEVERITY), only: &[] },
+    TableSpec { id: "t4_hospitalisation_by_treatment_category", title: "Hospitalisation by treatment category", rows: CATEGORY, cols: Some(HOSPITALISED), only: &[] },
+    TableSpec { id: "t4_death_by_treatment_category", title: "Deaths by treatment category", rows: CATEGORY, cols: Some(DIED), only: &[] },
+    TableSpec { id: "t4_severity_by_drug_class", title: "COVID-19 severity by drug class", rows: DRUG_CLASS, cols: Some(SEVERITY), only: PSO_AD },
+    TableSpec { id: "t4_hospitalisation_by_drug_class", title: "Hospitalisation by drug class", rows: DRUG_CLASS, cols: Some(HOSPITALISED), only: PSO_AD },
+    TableSpec { id: "t4_death_by_drug_class", title: "Deaths by drug class", rows: DRUG_CLASS, cols: Some(DIED), only: PSO_AD },
+    TableSpec { id: "t5_comorbidities", title: "Comorbidities (a case may have several)", rows: COMORBIDITY, cols: None, only: &[] },
+    TableSpec { id: "t5_hospitalisation_by_comorbidity_count", title: "Hospitalisation by number of comorbidities", rows: COMORBIDITY_COUNT, cols: Some(HOSPITALISED), only: &[] },
+    TableSpec { id: "t6_morphology_by_severity", title: "Skin manifestations by COVID-19 severity", rows: MORPHOLOGY, cols: Some(SEVERITY), only: &[Registry::General] },
+    TableSpec { id: "t6_morphology_by_timing", title: "Skin manifestations by timing", rows: MORPHOLOGY, cols: Some(TIMING), only: &[Registry::General] },
+    TableSpec { id: "t6_existing_conditions", title: "Existing skin conditions", rows: EXISTING_CONDITION, cols: None, only: &[Registry::General] },
+    TableSpec { id: "t7_severity_before_by_covid_severity", title: "Skin disease severity before COVID-19 (PGA / IGA) by COVID-19 severity", rows: SEVERITY_BEFORE, cols: Some(SEVERITY), only: PSO_AD },
+    TableSpec { id: "t7_flare_after_covid", title: "Flares after COVID-19", rows: FLARE, cols: None, only: PSO_AD },
+    TableSpec { id: "t7_treatment_changes", title: "Treatment changes due to COVID-19 (per treatment)", rows: TREATMENT_CHANGE, cols: None, only: PSO_AD },
 ];
 
 pub fn tables_for(registry: Registry) -> impl Iterator<Item = &'static TableSpec> {
@@ -344,26 +181,11 @@ pub fn build(n: u64, k: u64, counts: Vec<(&'static TableSpec, Counts)>) -> Model
         if spec.rows == COUNTRY {
             group_small_countries(&mut counts, k);
         }
-        let mut rows: Vec<String> = counts
-            .cells
-            .iter()
-            .map(|(r, _, _)| r.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let cols: Vec<String> = counts
-            .cells
-            .iter()
-            .filter_map(|(_, c, _)| c.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let mut rows: Vec<String> = counts.cells.iter().map(|(r, _, _)| r.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        let cols: Vec<String> = counts.cells.iter().filter_map(|(_, c, _)| c.clone()).collect::<BTreeSet<_>>().into_iter().collect();
         rows.sort_by(|a, b| natural(a).cmp(&natural(b)));
-        let value: HashMap<(&str, Option<&str>), u64> = counts
-            .cells
-            .iter()
-            .map(|(r, c, v)| ((r.as_str(), c.as_deref()), *v))
-            .collect();
+        let value: HashMap<(&str, Option<&str>), u64> =
+            counts.cells.iter().map(|(r, c, v)| ((r.as_str(), c.as_deref()), *v)).collect();
         let rows_partition = matches!(spec.rows, Dim::Column { .. });
         let mut layout = Layout {
             spec,
@@ -378,15 +200,7 @@ pub fn build(n: u64, k: u64, counts: Vec<(&'static TableSpec, Counts)>) -> Model
         for r in &rows {
             let v = match spec.cols {
                 None => value.get(&(r.as_str(), None)).copied().unwrap_or(0),
-                Some(_) => cols
-                    .iter()
-                    .map(|c| {
-                        value
-                            .get(&(r.as_str(), Some(c.as_str())))
-                            .copied()
-                            .unwrap_or(0)
-                    })
-                    .sum(),
+                Some(_) => cols.iter().map(|c| value.get(&(r.as_str(), Some(c.as_str()))).copied().unwrap_or(0)).sum(),
             };
             let rank = if spec.cols.is_none() { 0 } else { MARGIN };
             let i = m.cell(margin_key(spec.rows, r), v, rank, spec.id);
@@ -396,16 +210,8 @@ pub fn build(n: u64, k: u64, counts: Vec<(&'static TableSpec, Counts)>) -> Model
             for (ri, r) in rows.iter().enumerate() {
                 let mut members = vec![];
                 for (ci, c) in cols.iter().enumerate() {
-                    let v = value
-                        .get(&(r.as_str(), Some(c.as_str())))
-                        .copied()
-                        .unwrap_or(0);
-                    let key = format!(
-                        "{}/{}={r}/{}={c}",
-                        spec.id,
-                        spec.rows.name(),
-                        col_dim.name()
-                    );
+                    let v = value.get(&(r.as_str(), Some(c.as_str()))).copied().unwrap_or(0);
+                    let key = format!("{}/{}={r}/{}={c}", spec.id, spec.rows.name(), col_dim.name());
                     let i = m.cell(key, v, 0, spec.id);
                     layout.inner.insert((ri, ci), i);
                     members.push(i);
@@ -416,9 +222,7 @@ pub fn build(n: u64, k: u64, counts: Vec<(&'static TableSpec, Counts)>) -> Model
             // Column totals are the whole registry's margins only when the rows partition the cases.
             if rows_partition {
                 for (ci, c) in cols.iter().enumerate() {
-                    let v = (0..rows.len())
-                        .map(|ri| m.cells[layout.inner[&(ri, ci)]].value)
-                        .sum();
+                    let v = (0..rows.len()).map(|ri| m.cells[layout.inner[&(ri, ci)]].value).sum();
                     let i = m.cell(margin_key(col_dim, c), v, MARGIN, spec.id);
                     let members = (0..rows.len()).map(|ri| layout.inner[&(ri, ci)]).collect();
                     m.relate(i, members);
@@ -451,11 +255,7 @@ fn group_small_countries(counts: &mut Counts, k: u64) {
     for (country, _, v) in counts.cells.drain(..) {
         *grouped.entry(country).or_default() += v;
     }
-    let other: u64 = grouped
-        .iter()
-        .filter(|(_, v)| **v < k)
-        .map(|(_, v)| v)
-        .sum();
+    let other: u64 = grouped.iter().filter(|(_, v)| **v < k).map(|(_, v)| v).sum();
     grouped.retain(|_, v| *v >= k);
     if other > 0 {
         grouped.insert("other".into(), other);
@@ -480,10 +280,7 @@ fn count(m: &Model, hidden: &[bool], i: usize) -> Value {
 
 fn label(registry: Registry, dim: Dim, value: &str) -> String {
     let path = match dim {
-        Dim::Detail {
-            facet: "morphology",
-            ..
-        } => "manifestations/timing",
+        Dim::Detail { facet: "morphology", .. } => "manifestations/timing",
         Dim::Detail { facet: "drug", .. } => "treatments/changed_due_to_covid",
         _ => dim.name(),
     };
@@ -497,9 +294,7 @@ fn label(registry: Registry, dim: Dim, value: &str) -> String {
     match value {
         "other" if dim == COUNTRY => "Other countries".into(),
         "not_reported" => "Not reported".into(),
-        _ => enum_label(registry, path, value)
-            .unwrap_or(value)
-            .to_owned(),
+        _ => enum_label(registry, path, value).unwrap_or(value).to_owned(),
     }
 }
 
@@ -561,16 +356,7 @@ pub fn render(registry: Registry, m: &Model, hidden: &[bool], k: u64) -> Vec<Val
 }
 
 #[allow(clippy::too_many_arguments)]
-fn rate(
-    m: &Model,
-    hidden: &[bool],
-    k: u64,
-    measure: &str,
-    mut at: Value,
-    x: Option<usize>,
-    c: Option<usize>,
-    n: usize,
-) -> Value {
+fn rate(m: &Model, hidden: &[bool], k: u64, measure: &str, mut at: Value, x: Option<usize>, c: Option<usize>, n: usize) -> Value {
     let xv = x.map_or(0, |i| m.cells[i].value);
     let nv = m.cells[n].value;
     let x_hidden = x.is_none_or(|i| hidden[i]);
@@ -598,12 +384,7 @@ mod tests {
     use super::*;
 
     fn counts(cells: &[(&str, Option<&str>, u64)]) -> Counts {
-        Counts {
-            cells: cells
-                .iter()
-                .map(|(r, c, v)| (r.to_string(), c.map(str::to_string), *v))
-                .collect(),
-        }
+        Counts { cells: cells.iter().map(|(r, c, v)| (r.to_string(), c.map(str::to_string), *v)).collect() }
     }
 
     #[test]
@@ -614,18 +395,8 @@ mod tests {
             10,
             5,
             vec![
-                (
-                    t3,
-                    counts(&[
-                        ("18-39", Some("female"), 4),
-                        ("18-39", Some("male"), 3),
-                        ("40-59", Some("female"), 3),
-                    ]),
-                ),
-                (
-                    t4,
-                    counts(&[("biologic", Some("1"), 6), ("no_systemic", Some("2"), 4)]),
-                ),
+                (t3, counts(&[("18-39", Some("female"), 4), ("18-39", Some("male"), 3), ("40-59", Some("female"), 3)])),
+                (t4, counts(&[("biologic", Some("1"), 6), ("no_systemic", Some("2"), 4)])),
             ],
         );
         let n = m.key_index("n").unwrap();
@@ -644,24 +415,9 @@ mod tests {
     #[test]
     fn small_countries_become_other() {
         let t2 = &TABLES[1];
-        let m = build(
-            20,
-            5,
-            vec![(
-                t2,
-                counts(&[
-                    ("GB", None, 12),
-                    ("IS", None, 2),
-                    ("MT", None, 1),
-                    ("NO", None, 5),
-                ]),
-            )],
-        );
+        let m = build(20, 5, vec![(t2, counts(&[("GB", None, 12), ("IS", None, 2), ("MT", None, 1), ("NO", None, 5)]))]);
         let keys: Vec<&str> = m.cells.iter().map(|c| c.key.as_str()).collect();
-        assert!(
-            keys.contains(&"country=other") && !keys.contains(&"country=IS"),
-            "{keys:?}"
-        );
+        assert!(keys.contains(&"country=other") && !keys.contains(&"country=IS"), "{keys:?}");
         assert_eq!(m.cells[m.key_index("country=other").unwrap()].value, 3);
     }
 
@@ -671,14 +427,7 @@ mod tests {
         let m = build(
             40,
             5,
-            vec![(
-                t,
-                counts(&[
-                    ("biologic", Some("true"), 9),
-                    ("biologic", Some("false"), 21),
-                    ("no_systemic", Some("false"), 10),
-                ]),
-            )],
+            vec![(t, counts(&[("biologic", Some("true"), 9), ("biologic", Some("false"), 21), ("no_systemic", Some("false"), 10)]))],
         );
         let hidden = vec![false; m.cells.len()];
         let tables = render(Registry::Psoriasis, &m, &hidden, 5);

@@ -75,8 +75,7 @@ pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, BatchError> {
             .map(|line| line.trim_ascii())
             .filter(|line| !line.is_empty())
             .map(|line| {
-                serde_json::from_slice(line)
-                    .map_err(|_| FieldError::new("", "not_json", "This line is not valid JSON."))
+                serde_json::from_slice(line).map_err(|_| FieldError::new("", "not_json", "This line is not valid JSON."))
             })
             .collect(),
     };
@@ -89,27 +88,13 @@ pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, BatchError> {
 /// Splits an item into the partner's record key and the form (the item without the key).
 pub fn split_key(item: Value) -> Result<(String, Value), FieldError> {
     let Value::Object(mut form) = item else {
-        return Err(FieldError::new(
-            "",
-            "not_an_object",
-            "Each item must be a JSON object: a case report form with partner_record_id.",
-        ));
+        return Err(FieldError::new("", "not_an_object", "Each item must be a JSON object: a case report form with partner_record_id."));
     };
     let pointer = format!("/{KEY_FIELD}");
     match form.remove(KEY_FIELD) {
-        None => Err(FieldError::new(
-            pointer,
-            "required",
-            "Each item needs partner_record_id, your own key for the case.",
-        )),
-        Some(Value::String(k)) if !k.trim().is_empty() && k.chars().count() <= KEY_MAX_CHARS => {
-            Ok((k, Value::Object(form)))
-        }
-        Some(_) => Err(FieldError::new(
-            pointer,
-            "invalid_record_id",
-            "partner_record_id must be a non-empty string of at most 200 characters.",
-        )),
+        None => Err(FieldError::new(pointer, "required", "Each item needs partner_record_id, your own key for the case.")),
+        Some(Value::String(k)) if !k.trim().is_empty() && k.chars().count() <= KEY_MAX_CHARS => Ok((k, Value::Object(form))),
+        Some(_) => Err(FieldError::new(pointer, "invalid_record_id", "partner_record_id must be a non-empty string of at most 200 characters.")),
     }
 }
 
@@ -123,19 +108,10 @@ pub struct Accepted {
 pub type Checked = Result<Accepted, Vec<FieldError>>;
 
 /// Checks one item exactly like a single submission (validation, de-identification, derivation).
-pub fn check(
-    item: Item,
-    registry: Registry,
-    ctx: &IntakeContext,
-    secret: &[u8],
-    partner: &str,
-) -> Checked {
+pub fn check(item: Item, registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Checked {
     let (key, form) = item.and_then(split_key).map_err(|e| vec![e])?;
     let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
-    Ok(Accepted {
-        key_hash: record_key_hash(secret, partner, &key),
-        intake,
-    })
+    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake })
 }
 
 /// What the upsert does with an accepted item.
@@ -154,15 +130,8 @@ pub enum Decision {
 /// The decision for each accepted item (record key hash, de-identified form), in order, given the
 /// cases already stored under those keys and the keys of the batch's earlier items (`seen`, which
 /// this extends: a batch is planned part by part).
-pub fn plan<'a>(
-    items: impl IntoIterator<Item = (&'a str, &'a Value)>,
-    existing: &[Keyed],
-    seen: &mut HashSet<String>,
-) -> Vec<Decision> {
-    let stored: HashMap<&str, &Keyed> = existing
-        .iter()
-        .map(|k| (k.record_key.as_str(), k))
-        .collect();
+pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing: &[Keyed], seen: &mut HashSet<String>) -> Vec<Decision> {
+    let stored: HashMap<&str, &Keyed> = existing.iter().map(|k| (k.record_key.as_str(), k)).collect();
     items
         .into_iter()
         .map(|(key, form)| {
@@ -184,10 +153,7 @@ pub fn plan<'a>(
                     if same_form(k.form.as_deref(), form) {
                         Decision::Unchanged { id: k.id.clone() }
                     } else {
-                        Decision::Correct {
-                            id: k.id.clone(),
-                            version: k.version,
-                        }
+                        Decision::Correct { id: k.id.clone(), version: k.version }
                     }
                 }
             }
@@ -197,10 +163,7 @@ pub fn plan<'a>(
 
 /// Whether a stored form (JSON text) is this de-identified form: a resent case changes nothing.
 pub fn same_form(stored: Option<&str>, form: &Value) -> bool {
-    stored
-        .and_then(|f| serde_json::from_str::<Value>(f).ok())
-        .as_ref()
-        == Some(form)
+    stored.and_then(|f| serde_json::from_str::<Value>(f).ok()).as_ref() == Some(form)
 }
 
 #[cfg(test)]
@@ -210,16 +173,10 @@ mod tests {
 
     #[test]
     fn formats_by_content_type() {
-        assert_eq!(
-            Format::of(Some("application/json")).unwrap(),
-            Format::JsonArray
-        );
+        assert_eq!(Format::of(Some("application/json")).unwrap(), Format::JsonArray);
         assert_eq!(Format::of(Some(NDJSON)).unwrap(), Format::Ndjson);
         for other in [None, Some("text/plain"), Some("application/xml")] {
-            assert!(matches!(
-                Format::of(other),
-                Err(BatchError::UnsupportedFormat)
-            ));
+            assert!(matches!(Format::of(other), Err(BatchError::UnsupportedFormat)));
         }
     }
 
@@ -237,28 +194,16 @@ mod tests {
     #[test]
     fn a_json_body_must_be_an_array() {
         assert_eq!(items(Format::JsonArray, b"[{},{}]").unwrap().len(), 2);
-        assert!(matches!(
-            items(Format::JsonArray, b"{}"),
-            Err(BatchError::NotAnArray)
-        ));
-        assert!(matches!(
-            items(Format::JsonArray, b"[{}"),
-            Err(BatchError::NotJson)
-        ));
+        assert!(matches!(items(Format::JsonArray, b"{}"), Err(BatchError::NotAnArray)));
+        assert!(matches!(items(Format::JsonArray, b"[{}"), Err(BatchError::NotJson)));
     }
 
     #[test]
     fn more_than_the_limit_is_too_large() {
         let body = format!("[{}]", vec!["{}"; MAX_ITEMS + 1].join(","));
-        assert!(matches!(
-            items(Format::JsonArray, body.as_bytes()),
-            Err(BatchError::TooMany)
-        ));
+        assert!(matches!(items(Format::JsonArray, body.as_bytes()), Err(BatchError::TooMany)));
         let body = "{}\n".repeat(MAX_ITEMS);
-        assert_eq!(
-            items(Format::Ndjson, body.as_bytes()).unwrap().len(),
-            MAX_ITEMS
-        );
+        assert_eq!(items(Format::Ndjson, body.as_bytes()).unwrap().len(), MAX_ITEMS);
     }
 
     #[test]
@@ -271,10 +216,7 @@ mod tests {
             (json!({"notes": "x"}), "required"),
             (json!({"partner_record_id": ""}), "invalid_record_id"),
             (json!({"partner_record_id": 7}), "invalid_record_id"),
-            (
-                json!({"partner_record_id": "k".repeat(201)}),
-                "invalid_record_id",
-            ),
+            (json!({"partner_record_id": "k".repeat(201)}), "invalid_record_id"),
             (json!([1]), "not_an_object"),
         ];
         for (item, code) in cases {
@@ -298,33 +240,17 @@ mod tests {
     fn plan_creates_corrects_skips_and_refuses() {
         let a = json!({"notes": "a", "n": 1});
         let b = json!({"notes": "b"});
-        let existing = [
-            keyed("ka", Some(json!({"n": 1, "notes": "a"})), false),
-            keyed("kb", Some(json!({"notes": "old"})), false),
-            keyed("kw", None, true),
-        ];
+        let existing = [keyed("ka", Some(json!({"n": 1, "notes": "a"})), false), keyed("kb", Some(json!({"notes": "old"})), false), keyed("kw", None, true)];
         let items = [("ka", &a), ("kb", &b), ("kn", &a), ("kw", &b), ("kn", &b)];
         let got = plan(items, &existing, &mut HashSet::new());
-        assert_eq!(
-            got[0],
-            Decision::Unchanged { id: "id-ka".into() },
-            "key order does not matter"
-        );
-        assert_eq!(
-            got[1],
-            Decision::Correct {
-                id: "id-kb".into(),
-                version: 3
-            }
-        );
+        assert_eq!(got[0], Decision::Unchanged { id: "id-ka".into() }, "key order does not matter");
+        assert_eq!(got[1], Decision::Correct { id: "id-kb".into(), version: 3 });
         assert_eq!(got[2], Decision::Create);
         assert!(matches!(&got[3], Decision::Refuse(e) if e.code == "withdrawn"));
         assert!(matches!(&got[4], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
         // planned part by part, a key of an earlier part is still a duplicate
         let mut seen = HashSet::new();
         plan([("kn", &a)], &[], &mut seen);
-        assert!(
-            matches!(&plan([("kn", &b)], &[], &mut seen)[0], Decision::Refuse(e) if e.code == "duplicate_in_batch")
-        );
+        assert!(matches!(&plan([("kn", &b)], &[], &mut seen)[0], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
     }
 }

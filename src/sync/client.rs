@@ -69,22 +69,12 @@ impl From<SyncError> for crate::cli::CliError {
 /// Runs a sync command; returns its summary line.
 pub fn run(cmd: SyncCommand, settings: crate::Settings) -> Result<String, SyncError> {
     match cmd {
-        SyncCommand::Pull {
-            from,
-            token_file,
-            registry,
-        } => {
+        SyncCommand::Pull { from, token_file, registry } => {
             let remote = Remote::new(&from, &token_file)?;
             let state = crate::AppState::build(settings).map_err(|e| SyncError(e.to_string()))?;
             pull(&state, &remote, registry)
         }
-        SyncCommand::Push {
-            to,
-            token_file,
-            registry,
-            file,
-            failures,
-        } => {
+        SyncCommand::Push { to, token_file, registry, file, failures } => {
             let remote = Remote::new(&to, &token_file)?;
             let failures = failures.unwrap_or_else(|| file.with_extension("failed.ndjson"));
             push(&remote, registry, &file, &failures)
@@ -106,24 +96,14 @@ impl Remote {
     pub fn new(url: &str, token_file: &Path) -> Result<Remote, SyncError> {
         let base = url.trim_end_matches('/').to_owned();
         if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(SyncError(
-                "the URL must start with http:// or https://".into(),
-            ));
+            return Err(SyncError("the URL must start with http:// or https://".into()));
         }
         let token = std::fs::read_to_string(token_file)
-            .map_err(|e| {
-                SyncError(format!(
-                    "cannot read the token file {}: {e}",
-                    token_file.display()
-                ))
-            })?
+            .map_err(|e| SyncError(format!("cannot read the token file {}: {e}", token_file.display())))?
             .trim()
             .to_owned();
         if token.is_empty() {
-            return Err(SyncError(format!(
-                "the token file {} is empty",
-                token_file.display()
-            )));
+            return Err(SyncError(format!("the token file {} is empty", token_file.display())));
         }
         let http = Client::builder()
             .connect_timeout(Duration::from_secs(10))
@@ -136,18 +116,12 @@ impl Remote {
 
     /// Sends `build`'s request, retrying timeouts, 429 (after its Retry-After) and 5xx with
     /// exponential backoff; any other failure is one line naming `what` was being done.
-    fn send(
-        &self,
-        what: &str,
-        build: impl Fn(&Client) -> RequestBuilder,
-    ) -> Result<Response, SyncError> {
+    fn send(&self, what: &str, build: impl Fn(&Client) -> RequestBuilder) -> Result<Response, SyncError> {
         let mut attempt = 0;
         loop {
             let result = build(&self.http).bearer_auth(&self.token).send();
             let wait = match &result {
-                Ok(r) if r.status().as_u16() == 429 || r.status().is_server_error() => {
-                    Some(retry_after(r).unwrap_or(backoff(attempt)))
-                }
+                Ok(r) if r.status().as_u16() == 429 || r.status().is_server_error() => Some(retry_after(r).unwrap_or(backoff(attempt))),
                 Err(e) if e.is_timeout() => Some(backoff(attempt)),
                 _ => None,
             };
@@ -197,23 +171,13 @@ fn backoff(attempt: u32) -> Duration {
 }
 
 fn retry_after(r: &Response) -> Option<Duration> {
-    let secs: u64 = r
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
+    let secs: u64 = r.headers().get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
     Some(Duration::from_secs(secs.min(300)))
 }
 
 fn body_of<T: serde::de::DeserializeOwned>(r: Response, what: &str) -> Result<T, SyncError> {
-    let bytes = r
-        .bytes()
-        .map_err(|e| SyncError(format!("the answer to {what} was cut off: {e}")))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|_| SyncError(format!("the answer to {what} is not what dermreg sends")))
+    let bytes = r.bytes().map_err(|e| SyncError(format!("the answer to {what} was cut off: {e}")))?;
+    serde_json::from_slice(&bytes).map_err(|_| SyncError(format!("the answer to {what} is not what dermreg sends")))
 }
 
 /// A bar on a terminal; nothing otherwise (the summary line is printed either way).
@@ -222,18 +186,10 @@ fn progress(total: Option<usize>, unit: &str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let (bar, template) = match total {
-        Some(n) => (
-            ProgressBar::new(n as u64),
-            format!("{{bar:40}} {{pos}}/{{len}} {unit} ({{per_sec}}, {{eta}} left)"),
-        ),
-        None => (
-            ProgressBar::new_spinner(),
-            format!("{{spinner}} {{pos}} {unit} ({{per_sec}})"),
-        ),
+        Some(n) => (ProgressBar::new(n as u64), format!("{{bar:40}} {{pos}}/{{len}} {unit} ({{per_sec}}, {{eta}} left)")),
+        None => (ProgressBar::new_spinner(), format!("{{spinner}} {{pos}} {unit} ({{per_sec}})")),
     };
-    bar.set_style(
-        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
     bar
 }
 
@@ -247,24 +203,15 @@ struct FeedPage {
 const PULL_PAGE: usize = 1000;
 
 /// Mirrors `remote`'s feed of `registry` from the cursor stored for it, page by page.
-pub fn pull(
-    state: &crate::AppState,
-    remote: &Remote,
-    registry: Registry,
-) -> Result<String, SyncError> {
+pub fn pull(state: &crate::AppState, remote: &Remote, registry: Registry) -> Result<String, SyncError> {
     let ctx = state.intake_context();
     let source = remote.base.as_str();
     let what = format!("read the change feed of {registry}");
     let bar = progress(None, "changes");
     let (mut tally, mut read) = (Tally::default(), 0);
     loop {
-        let cursor = state
-            .db
-            .read_blocking(|c| store::cursor(c, source, registry))?;
-        let mut url = format!(
-            "{source}/v1/changes?registry={}&limit={PULL_PAGE}",
-            registry.id()
-        );
+        let cursor = state.db.read_blocking(|c| store::cursor(c, source, registry))?;
+        let mut url = format!("{source}/v1/changes?registry={}&limit={PULL_PAGE}", registry.id());
         if let Some(after) = &cursor {
             url.push_str(&format!("&after={after}"));
         }
@@ -284,9 +231,7 @@ pub fn pull(
         }
     }
     bar.finish_and_clear();
-    Ok(format!(
-        "pulled {read} changes of {registry} from {source}: {tally}"
-    ))
+    Ok(format!("pulled {read} changes of {registry} from {source}: {tally}"))
 }
 
 #[derive(Deserialize)]
@@ -329,51 +274,27 @@ pub fn batches(lines: &[&str]) -> Vec<Range<usize>> {
 
 /// Uploads `file` in batches; refused lines go to `failures` as they were (fix and push that file),
 /// their problems to the `.txt` beside it. Any refused line makes the run fail.
-pub fn push(
-    remote: &Remote,
-    registry: Registry,
-    file: &Path,
-    failures: &Path,
-) -> Result<String, SyncError> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| SyncError(format!("cannot read {}: {e}", file.display())))?;
+pub fn push(remote: &Remote, registry: Registry, file: &Path, failures: &Path) -> Result<String, SyncError> {
+    let text = std::fs::read_to_string(file).map_err(|e| SyncError(format!("cannot read {}: {e}", file.display())))?;
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let url = format!(
-        "{}/v1/registries/{}/cases:batch",
-        remote.base,
-        registry.id()
-    );
+    let url = format!("{}/v1/registries/{}/cases:batch", remote.base, registry.id());
     let what = format!("push cases to {registry}");
     let bar = progress(Some(lines.len()), "cases");
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
     let (mut refused, mut problems) = (String::new(), String::new());
     for range in batches(&lines) {
         let body = lines[range.clone()].join("\n") + "\n";
-        let r = remote.send(&what, |h| {
-            h.post(&url)
-                .header(reqwest::header::CONTENT_TYPE, NDJSON)
-                .body(body.clone())
-        })?;
+        let r = remote.send(&what, |h| h.post(&url).header(reqwest::header::CONTENT_TYPE, NDJSON).body(body.clone()))?;
         let answer: BatchAnswer = body_of(r, &what)?;
         for item in answer.items {
             *counts.entry(item.status.clone()).or_default() += 1;
             if item.status == "invalid" {
-                let line = lines.get(range.start + item.index).ok_or_else(|| {
-                    SyncError("the server answered for a line that was not sent".into())
-                })?;
+                let line = lines.get(range.start + item.index).ok_or_else(|| SyncError("the server answered for a line that was not sent".into()))?;
                 refused.push_str(line);
                 refused.push('\n');
                 let n = refused.lines().count();
                 for p in item.errors {
-                    problems.push_str(&format!(
-                        "line {n}: {}: {}\n",
-                        if p.pointer.is_empty() {
-                            "/"
-                        } else {
-                            &p.pointer
-                        },
-                        p.detail
-                    ));
+                    problems.push_str(&format!("line {n}: {}: {}\n", if p.pointer.is_empty() { "/" } else { &p.pointer }, p.detail));
                 }
             }
         }
@@ -395,12 +316,7 @@ pub fn push(
     let problems_file = failures.with_extension("txt");
     std::fs::write(failures, refused)
         .and_then(|_| std::fs::write(&problems_file, problems))
-        .map_err(|e| {
-            SyncError(format!(
-                "{summary}; cannot write {}: {e}",
-                failures.display()
-            ))
-        })?;
+        .map_err(|e| SyncError(format!("{summary}; cannot write {}: {e}", failures.display())))?;
     Err(SyncError(format!(
         "{summary}: fix the lines in {} (problems in {}) and push that file again",
         failures.display(),

@@ -21,11 +21,7 @@ const FEED_READERS: &[Role] = &[Role::Partner, Role::Curator];
 
 impl From<&crate::registry::FieldError> for ProblemItem {
     fn from(e: &crate::registry::FieldError) -> ProblemItem {
-        ProblemItem {
-            pointer: e.pointer.clone(),
-            code: e.code.into(),
-            detail: e.detail.clone(),
-        }
+        ProblemItem { pointer: e.pointer.clone(), code: e.code.into(), detail: e.detail.clone() }
     }
 }
 
@@ -92,13 +88,7 @@ pub async fn upsert_batch(
 ) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
     principal.require_for(&[Role::Partner], registry)?;
-    let format = batch::Format::of(
-        req.mime_type()
-            .ok()
-            .flatten()
-            .as_ref()
-            .map(|m| m.essence_str()),
-    )?;
+    let format = batch::Format::of(req.mime_type().ok().flatten().as_ref().map(|m| m.essence_str()))?;
     let items = batch::items(format, &body)?;
     drop(body);
     let outcomes = upsert::upsert(state.into_inner(), registry, principal, items).await?;
@@ -117,23 +107,17 @@ pub async fn upsert_batch(
             errors: o.errors.iter().map(ProblemItem::from).collect(),
         })
         .collect();
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(BatchResult { items }))
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(BatchResult { items }))
 }
 
 impl From<BatchError> for ApiError {
     fn from(e: BatchError) -> Self {
         match e {
             BatchError::UnsupportedFormat => ApiError::UnsupportedMediaType,
-            BatchError::NotAnArray => ApiError::BadRequest(
-                "A batch is a JSON array of cases (or NDJSON, one case per line).",
-            ),
+            BatchError::NotAnArray => ApiError::BadRequest("A batch is a JSON array of cases (or NDJSON, one case per line)."),
             BatchError::NotJson => ApiError::BadRequest("The body is not valid JSON."),
             BatchError::TooMany => ApiError::PayloadTooLarge,
-            BatchError::KeptConflicting => ApiError::Conflict(
-                "Concurrent writes to these cases kept conflicting; retry the batch.",
-            ),
+            BatchError::KeptConflicting => ApiError::Conflict("Concurrent writes to these cases kept conflicting; retry the batch."),
             BatchError::Db(e) => e.into(),
         }
     }
@@ -177,21 +161,14 @@ pub async fn changes(
 ) -> Result<HttpResponse, ApiError> {
     let registry = query.registry;
     principal.require_for(FEED_READERS, registry)?;
-    let after = query
-        .after
-        .as_deref()
-        .map(feed::decode_cursor)
-        .transpose()?;
+    let after = query.after.as_deref().map(feed::decode_cursor).transpose()?;
     let wants_ndjson = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains(batch::NDJSON));
     if wants_ndjson {
-        let limit = query
-            .limit
-            .map(|l| crate::http::page_limit(Some(l)))
-            .transpose()?;
+        let limit = query.limit.map(|l| crate::http::page_limit(Some(l))).transpose()?;
         return stream_changes(&state.db, registry, after, limit).await;
     }
     let limit = crate::http::page_limit(query.limit)?;
@@ -205,21 +182,13 @@ pub async fn changes(
     let page = Page::from_rows(rows, limit, |c| feed::encode_cursor((c.txid, c.seq)));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(Page {
-            items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(),
-            next: page.next,
-        }))
+        .json(Page { items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(), next: page.next }))
 }
 
 /// The NDJSON stream: the first page is read before answering (so a database failure is still a
 /// problem answer), the rest by a blocking task that sends page after page, up to the horizon read
 /// at the start, until the client goes away.
-async fn stream_changes(
-    db: &Db,
-    registry: Registry,
-    after: Option<Position>,
-    limit: Option<i64>,
-) -> Result<HttpResponse, ApiError> {
+async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, limit: Option<i64>) -> Result<HttpResponse, ApiError> {
     let first_limit = limit.unwrap_or(i64::MAX).min(feed::STREAM_PAGE);
     let (instance, horizon, first) = db
         .read(move |c| -> Result<_, DbError> {
@@ -234,24 +203,18 @@ async fn stream_changes(
         let mut left = limit.unwrap_or(i64::MAX);
         let (mut page, mut asked) = (first, first_limit);
         loop {
-            let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else {
-                break;
-            };
+            let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else { break };
             left -= page.len() as i64;
             let more = page.len() as i64 == asked && left > 0;
             if tx.blocking_send(Ok(feed::ndjson(&page))).is_err() || !more {
                 break;
             }
             asked = left.min(feed::STREAM_PAGE);
-            page = match db
-                .read_blocking(|c| store::page(c, registry, Some(last), horizon, asked, &instance))
-            {
+            page = match db.read_blocking(|c| store::page(c, registry, Some(last), horizon, asked, &instance)) {
                 Ok(p) => p,
                 Err(e) => {
                     tracing::warn!(error = %e, "change feed stream stopped");
-                    let _ = tx.blocking_send(Err(std::io::Error::other(
-                        "the change feed could not be read",
-                    )));
+                    let _ = tx.blocking_send(Err(std::io::Error::other("the change feed could not be read")));
                     break;
                 }
             };
@@ -320,46 +283,19 @@ pub async fn issue_credential(
     body: web::Json<NewCredential>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require(&[Role::Admin])?;
-    body.validate().map_err(|_| {
-        ApiError::BadRequest(
-            "subject must be 1 to 200 characters, registries 1 to 3 names, ttl_days 1 to 3650.",
-        )
-    })?;
-    let NewCredential {
-        subject,
-        registries,
-        ttl_days,
-    } = body.into_inner();
+    body.validate().map_err(|_| ApiError::BadRequest("subject must be 1 to 200 characters, registries 1 to 3 names, ttl_days 1 to 3650."))?;
+    let NewCredential { subject, registries, ttl_days } = body.into_inner();
     let ttl = std::time::Duration::from_secs(ttl_days.unwrap_or(365) * 86_400);
     let (token, claims) = state.keys.issue(&subject, Role::Partner, &registries, ttl);
     let jti = claims.jti.clone();
     state
         .db
-        .write(move |c| {
-            audit::record(
-                c,
-                &audit::Entry::new(
-                    &principal.subject,
-                    "token.issue",
-                    "token",
-                    Some(&jti),
-                    Some(&principal.request_id),
-                ),
-            )
-        })
+        .write(move |c| audit::record(c, &audit::Entry::new(&principal.subject, "token.issue", "token", Some(&jti), Some(&principal.request_id))))
         .await?;
-    let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0)
-        .map(|t| crate::http::rfc3339::format(&t.naive_utc()))
-        .unwrap_or_default();
+    let expires_at = chrono::DateTime::from_timestamp(claims.exp, 0).map(|t| crate::http::rfc3339::format(&t.naive_utc())).unwrap_or_default();
     Ok(HttpResponse::Created()
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(Credential {
-            access_token: token,
-            jti: claims.jti,
-            subject: claims.sub,
-            registries,
-            expires_at,
-        }))
+        .json(Credential { access_token: token, jti: claims.jti, subject: claims.sub, registries, expires_at }))
 }
 
 /// Revoke a credential by its `jti`: every instance refuses it (401) from now on.
@@ -385,16 +321,7 @@ pub async fn revoke_credential(
         .db
         .write(move |c| {
             auth::store::revoke(c, &jti)?;
-            audit::record(
-                c,
-                &audit::Entry::new(
-                    &principal.subject,
-                    "token.revoke",
-                    "token",
-                    Some(&jti),
-                    Some(&principal.request_id),
-                ),
-            )
+            audit::record(c, &audit::Entry::new(&principal.subject, "token.revoke", "token", Some(&jti), Some(&principal.request_id)))
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

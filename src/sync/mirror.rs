@@ -77,44 +77,24 @@ impl std::fmt::Display for Tally {
 /// What to do with one change, decided before the transaction (intake is the slow part).
 enum Step {
     Echo,
-    Withdraw {
-        origin: Origin,
-        reason: &'static str,
-    },
-    Store {
-        origin: Origin,
-        intake: Box<Intake>,
-    },
+    Withdraw { origin: Origin, reason: &'static str },
+    Store { origin: Origin, intake: Box<Intake> },
     Refuse,
 }
 
-fn step(
-    change: &RemoteChange,
-    registry: Registry,
-    ctx: &IntakeContext,
-    this_instance: &str,
-) -> Step {
+fn step(change: &RemoteChange, registry: Registry, ctx: &IntakeContext, this_instance: &str) -> Step {
     if change.origin.instance == this_instance {
         return Step::Echo;
     }
     let origin = change.origin.clone();
     match (&change.case.form, change.case.status.as_str()) {
         (_, "withdrawn") | (None, _) => {
-            let reason = change
-                .case
-                .withdrawal
-                .as_ref()
-                .map(|w| w.reason.clone())
-                .unwrap_or_default();
-            let reason = serde_json::from_value::<WithdrawalReason>(Value::String(reason))
-                .map_or("other", WithdrawalReason::as_str);
+            let reason = change.case.withdrawal.as_ref().map(|w| w.reason.clone()).unwrap_or_default();
+            let reason = serde_json::from_value::<WithdrawalReason>(Value::String(reason)).map_or("other", WithdrawalReason::as_str);
             Step::Withdraw { origin, reason }
         }
         (Some(form), _) => match intake(registry, form, ctx) {
-            Ok(intake) => Step::Store {
-                origin,
-                intake: Box::new(intake),
-            },
+            Ok(intake) => Step::Store { origin, intake: Box::new(intake) },
             Err(e) => {
                 tracing::warn!(errors = %e, "a mirrored form was refused by validation");
                 Step::Refuse
@@ -133,14 +113,9 @@ pub fn apply_page(
     from: Option<&str>,
     page: &[RemoteChange],
 ) -> Result<Tally, DbError> {
-    let Some(last) = page.last() else {
-        return Ok(Tally::default());
-    };
+    let Some(last) = page.last() else { return Ok(Tally::default()) };
     let this_instance = db.read_blocking(store::instance_id)?;
-    let steps: Vec<Step> = page
-        .iter()
-        .map(|c| step(c, registry, ctx, &this_instance))
-        .collect();
+    let steps: Vec<Step> = page.iter().map(|c| step(c, registry, ctx, &this_instance)).collect();
     let actor = format!("sync:{source}");
     db.write_blocking(|c| {
         let mut tally = Tally::default();
@@ -153,76 +128,35 @@ pub fn apply_page(
 }
 
 fn apply(c: &mut DbConn, registry: Registry, actor: &str, step: &Step) -> Result<Tally, DbError> {
-    let audit = |c: &mut DbConn, action: &str, id: &str| {
-        audit::record(c, &audit::Entry::new(actor, action, "case", Some(id), None))
-    };
+    let audit = |c: &mut DbConn, action: &str, id: &str| audit::record(c, &audit::Entry::new(actor, action, "case", Some(id), None));
     let done = match step {
-        Step::Echo => Tally {
-            echoes: 1,
-            ..Tally::default()
-        },
-        Step::Refuse => Tally {
-            refused: 1,
-            ..Tally::default()
-        },
+        Step::Echo => Tally { echoes: 1, ..Tally::default() },
+        Step::Refuse => Tally { refused: 1, ..Tally::default() },
         Step::Withdraw { origin, reason } => match store::mirrored(c, origin)? {
             Some(row) if row.withdrawn_at.is_none() => {
                 cases::withdraw(c, &row, registry, reason)?;
                 audit(c, "case.withdraw", &row.id)?;
-                Tally {
-                    withdrawn: 1,
-                    ..Tally::default()
-                }
+                Tally { withdrawn: 1, ..Tally::default() }
             }
-            _ => Tally {
-                unchanged: 1,
-                ..Tally::default()
-            },
+            _ => Tally { unchanged: 1, ..Tally::default() },
         },
         Step::Store { origin, intake } => match store::mirrored(c, origin)? {
             None => {
                 let id = uuid::Uuid::now_v7().to_string();
                 let submitter = format!("mirror:{}", origin.instance);
-                let new = NewCase {
-                    id: &id,
-                    registry,
-                    submitter: &submitter,
-                    record_key: None,
-                    form: &intake.form,
-                    derived: &intake.derived,
-                };
+                let new = NewCase { id: &id, registry, submitter: &submitter, record_key: None, form: &intake.form, derived: &intake.derived };
                 cases::insert(c, &new)?;
                 store::add_origin(c, &id, origin)?;
                 audit(c, "case.mirror", &id)?;
-                Tally {
-                    created: 1,
-                    ..Tally::default()
-                }
+                Tally { created: 1, ..Tally::default() }
             }
             // A withdrawal is final; the same content is nothing to do.
-            Some(row) if row.withdrawn_at.is_some() => Tally {
-                unchanged: 1,
-                ..Tally::default()
-            },
-            Some(row) if super::batch::same_form(row.form.as_deref(), &intake.form) => Tally {
-                unchanged: 1,
-                ..Tally::default()
-            },
+            Some(row) if row.withdrawn_at.is_some() => Tally { unchanged: 1, ..Tally::default() },
+            Some(row) if super::batch::same_form(row.form.as_deref(), &intake.form) => Tally { unchanged: 1, ..Tally::default() },
             Some(row) => {
-                cases::correct(
-                    c,
-                    &row.id,
-                    registry,
-                    row.version,
-                    &intake.form,
-                    &intake.derived,
-                )?
-                .ok_or(DbError::Conflict)?;
+                cases::correct(c, &row.id, registry, row.version, &intake.form, &intake.derived)?.ok_or(DbError::Conflict)?;
                 audit(c, "case.correct", &row.id)?;
-                Tally {
-                    updated: 1,
-                    ..Tally::default()
-                }
+                Tally { updated: 1, ..Tally::default() }
             }
         },
     };

@@ -31,11 +31,7 @@ pub struct Keyed {
 }
 
 /// The cases of `registry` with any of these record key hashes.
-pub fn by_record_keys(
-    conn: &mut DbConn,
-    registry: Registry,
-    keys: &[&str],
-) -> Result<Vec<Keyed>, DbError> {
+pub fn by_record_keys(conn: &mut DbConn, registry: Registry, keys: &[&str]) -> Result<Vec<Keyed>, DbError> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
@@ -106,45 +102,23 @@ pub fn page(
             .filter(changes::registry.eq(registry.id()))
             .filter(changes::txid.lt(horizon))
             .order((changes::txid.asc(), changes::seq.asc()))
-            .select((
-                changes::seq,
-                changes::txid,
-                changes::kind,
-                changes::at,
-                changes::case_id,
-            ))
+            .select((changes::seq, changes::txid, changes::kind, changes::at, changes::case_id))
     };
-    let mut rows: Vec<(i64, i64, String, NaiveDateTime, String)> = feed()
-        .filter(changes::txid.eq(after_txid))
-        .filter(changes::seq.gt(after_seq))
-        .limit(limit)
-        .load(conn)?;
+    let mut rows: Vec<(i64, i64, String, NaiveDateTime, String)> =
+        feed().filter(changes::txid.eq(after_txid)).filter(changes::seq.gt(after_seq)).limit(limit).load(conn)?;
     let left = limit - rows.len() as i64;
     if left > 0 {
-        rows.extend(
-            feed()
-                .filter(changes::txid.gt(after_txid))
-                .limit(left)
-                .load::<(i64, i64, String, NaiveDateTime, String)>(conn)?,
-        );
+        rows.extend(feed().filter(changes::txid.gt(after_txid)).limit(left).load::<(i64, i64, String, NaiveDateTime, String)>(conn)?);
     }
     if rows.is_empty() {
         return Ok(Vec::new());
     }
     let ids: Vec<&str> = rows.iter().map(|r| r.4.as_str()).collect();
-    let cases: HashMap<String, CaseRow> = with_documents()
-        .filter(cases::id.eq_any(&ids))
-        .load::<CaseRow>(conn)?
-        .into_iter()
-        .map(|c| (c.id.clone(), c))
-        .collect();
+    let cases: HashMap<String, CaseRow> =
+        with_documents().filter(cases::id.eq_any(&ids)).load::<CaseRow>(conn)?.into_iter().map(|c| (c.id.clone(), c)).collect();
     let origins: HashMap<String, Origin> = case_origins::table
         .filter(case_origins::case_id.eq_any(&ids))
-        .select((
-            case_origins::case_id,
-            case_origins::origin_instance,
-            case_origins::origin_case_id,
-        ))
+        .select((case_origins::case_id, case_origins::origin_instance, case_origins::origin_case_id))
         .load::<(String, String, String)>(conn)?
         .into_iter()
         .map(|(id, instance, case_id)| (id, Origin { instance, case_id }))
@@ -154,24 +128,13 @@ pub fn page(
         // A case changed twice on one page is shown as it is now both times.
         let case = match cases.get(&case_id) {
             Some(c) => c.clone(),
-            None => {
-                return Err(DbError::Other(
-                    "a change names a case that does not exist".into(),
-                ))
-            }
+            None => return Err(DbError::Other("a change names a case that does not exist".into())),
         };
-        let origin = origins.get(&case_id).cloned().unwrap_or_else(|| Origin {
-            instance: this_instance.to_owned(),
-            case_id: case_id.clone(),
-        });
-        out.push(Change {
-            seq,
-            txid,
-            kind,
-            at,
-            case,
-            origin,
-        });
+        let origin = origins
+            .get(&case_id)
+            .cloned()
+            .unwrap_or_else(|| Origin { instance: this_instance.to_owned(), case_id: case_id.clone() });
+        out.push(Change { seq, txid, kind, at, case, origin });
     }
     Ok(out)
 }
@@ -202,11 +165,7 @@ pub fn add_origin(conn: &mut DbConn, case_id: &str, origin: &Origin) -> Result<(
 }
 
 /// The cursor the last pull of `source` stopped at.
-pub fn cursor(
-    conn: &mut DbConn,
-    source: &str,
-    registry: Registry,
-) -> Result<Option<String>, DbError> {
+pub fn cursor(conn: &mut DbConn, source: &str, registry: Registry) -> Result<Option<String>, DbError> {
     Ok(sync_cursors::table
         .filter(sync_cursors::source.eq(source))
         .filter(sync_cursors::registry.eq(registry.id()))
@@ -217,13 +176,7 @@ pub fn cursor(
 
 /// Moves the cursor from `from` to `to`, in the transaction that applied the page. `Conflict` if it
 /// is no longer at `from`: another pull of the same source moved it meanwhile.
-pub fn advance_cursor(
-    conn: &mut DbConn,
-    source: &str,
-    registry: Registry,
-    from: Option<&str>,
-    to: &str,
-) -> Result<(), DbError> {
+pub fn advance_cursor(conn: &mut DbConn, source: &str, registry: Registry, from: Option<&str>, to: &str) -> Result<(), DbError> {
     let now = crate::db::now();
     let moved = match from {
         None => diesel::insert_into(sync_cursors::table)
@@ -240,10 +193,7 @@ pub fn advance_cursor(
                 .filter(sync_cursors::registry.eq(registry.id()))
                 .filter(sync_cursors::cursor.eq(from)),
         )
-        .set((
-            sync_cursors::cursor.eq(to),
-            sync_cursors::updated_at.eq(now),
-        ))
+        .set((sync_cursors::cursor.eq(to), sync_cursors::updated_at.eq(now)))
         .execute(conn)?,
     };
     if moved == 1 {

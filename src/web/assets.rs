@@ -16,27 +16,14 @@ struct Asset {
 }
 
 const ASSETS: &[Asset] = &[
-    Asset {
-        name: "dermreg.css",
-        content_type: "text/css; charset=utf-8",
-        body: include_bytes!("static/dermreg.css"),
-    },
-    Asset {
-        name: "submit.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("static/submit.js"),
-    },
+    Asset { name: "dermreg.css", content_type: "text/css; charset=utf-8", body: include_bytes!("static/dermreg.css") },
+    Asset { name: "submit.js", content_type: "text/javascript; charset=utf-8", body: include_bytes!("static/submit.js") },
 ];
 
 /// Each asset's strong ETag (a hash of its bytes), computed once.
 fn etags() -> &'static [String] {
     static ETAGS: OnceLock<Vec<String>> = OnceLock::new();
-    ETAGS.get_or_init(|| {
-        ASSETS
-            .iter()
-            .map(|a| format!("\"{}\"", &hex::encode(Sha256::digest(a.body))[..20]))
-            .collect()
-    })
+    ETAGS.get_or_init(|| ASSETS.iter().map(|a| format!("\"{}\"", &hex::encode(Sha256::digest(a.body))[..20])).collect())
 }
 
 fn find(name: &str) -> Option<(usize, &'static Asset)> {
@@ -53,19 +40,10 @@ pub fn url(name: &str) -> String {
 pub async fn serve(path: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let (i, asset) = find(&path).ok_or(ApiError::NotFound)?;
     let etag = &etags()[i];
-    let not_modified = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes());
-    let mut builder = if not_modified {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
+    let not_modified = req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes());
+    let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     super::secure(&mut builder);
-    builder
-        .insert_header((header::ETAG, etag.as_str()))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"));
+    builder.insert_header((header::ETAG, etag.as_str())).insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"));
     if not_modified {
         return Ok(builder.finish());
     }

@@ -40,11 +40,7 @@ pub fn nice_max(max: f64) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(max.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * magnitude)
-        .find(|&v| v >= max - 1e-9)
-        .unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&v| v >= max - 1e-9).unwrap_or(10.0 * magnitude)
 }
 
 /// Shortens a label to `max` characters (with an ellipsis) so it fits beside its bar; the table
@@ -88,22 +84,11 @@ fn legend(h: &mut String, series: &[&str], y: f64) {
 /// round number: 20 in steps of 5, 25 in steps of 5, 50 in steps of 10, 100 in steps of 20.
 pub fn divisions(top: f64) -> u32 {
     let mantissa = top / 10f64.powf(top.log10().floor());
-    if (mantissa - 2.0).abs() < 1e-9 {
-        4
-    } else {
-        5
-    }
+    if (mantissa - 2.0).abs() < 1e-9 { 4 } else { 5 }
 }
 
 /// Vertical gridlines cutting the axis into `parts`, each with its tick label (`tick(fraction)`).
-fn grid(
-    h: &mut String,
-    parts: u32,
-    plot_w: f64,
-    top_y: f64,
-    axis_y: f64,
-    tick: impl Fn(f64) -> String,
-) {
+fn grid(h: &mut String, parts: u32, plot_w: f64, top_y: f64, axis_y: f64, tick: impl Fn(f64) -> String) {
     for q in 0..=parts {
         let f = q as f64 / parts as f64;
         let x = LABEL_W + plot_w * f;
@@ -130,22 +115,12 @@ fn row_label(h: &mut String, label: &str, y0: f64, group_h: f64) {
 
 /// The word "suppressed" where a hidden value's bar or interval would start.
 fn suppressed(h: &mut String, y: f64) {
-    let _ = write!(
-        h,
-        "<text class=\"suppressed\" x=\"{:.1}\" y=\"{y:.1}\">suppressed</text>",
-        LABEL_W + 4.0
-    );
+    let _ = write!(h, "<text class=\"suppressed\" x=\"{:.1}\" y=\"{y:.1}\">suppressed</text>", LABEL_W + 4.0);
 }
 
 /// Horizontal bars, one group of bars per row and one bar per series (one series: plain bars).
 /// Suppressed values are written as the word "suppressed" where the bar would start.
-pub fn bars(
-    id: &str,
-    title: &str,
-    series: &[&str],
-    rows: &[Row<Count>],
-    percent_of: Option<&[u64]>,
-) -> String {
+pub fn bars(id: &str, title: &str, series: &[&str], rows: &[Row<Count>], percent_of: Option<&[u64]>) -> String {
     let n_series = series.len().max(1);
     let legend_h = if series.len() > 1 { 22.0 } else { 0.0 };
     let group_h = ROW_H * n_series as f64 + if n_series > 1 { 8.0 } else { 2.0 };
@@ -153,19 +128,12 @@ pub fn bars(
     // With `percent_of`, each series is shown as a share of its own total (comparisons of registries of
     // different sizes); otherwise as counts.
     let scaled = |s: usize, v: u64| match percent_of {
-        Some(totals) if totals.get(s).copied().unwrap_or(0) > 0 => {
-            100.0 * v as f64 / totals[s] as f64
-        }
+        Some(totals) if totals.get(s).copied().unwrap_or(0) > 0 => 100.0 * v as f64 / totals[s] as f64,
         _ => v as f64,
     };
     let max = rows
         .iter()
-        .flat_map(|r| {
-            r.values
-                .iter()
-                .enumerate()
-                .filter_map(|(s, v)| v.map(|v| scaled(s, v)))
-        })
+        .flat_map(|r| r.values.iter().enumerate().filter_map(|(s, v)| v.map(|v| scaled(s, v))))
         .fold(0.0, f64::max);
     let top = nice_max(max);
     let plot_w = WIDTH - LABEL_W - 70.0;
@@ -178,11 +146,7 @@ pub fn bars(
     let axis_y = legend_h + group_h * rows.len() as f64;
     grid(&mut h, divisions(top), plot_w, legend_h, axis_y, |f| {
         let v = trim_num(top * f);
-        if percent_of.is_some() {
-            format!("{v}%")
-        } else {
-            v
-        }
+        if percent_of.is_some() { format!("{v}%") } else { v }
     });
     for (ri, row) in rows.iter().enumerate() {
         let y0 = legend_h + group_h * ri as f64;
@@ -193,11 +157,7 @@ pub fn bars(
                 Some(v) => {
                     let value = scaled(s, *v);
                     let w = plot_w * value / top;
-                    let text = if percent_of.is_some() {
-                        format!("{value:.1}%")
-                    } else {
-                        fmt_count(*v)
-                    };
+                    let text = if percent_of.is_some() { format!("{value:.1}%") } else { fmt_count(*v) };
                     let _ = write!(
                         h,
                         "<rect class=\"s{s}\" x=\"{LABEL_W}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"2\"/>\
@@ -222,11 +182,7 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
     let (left, bottom, top_pad) = (44.0, 40.0, 24.0);
     let plot_w = WIDTH - left - 8.0;
     let plot_h = height - bottom - top_pad;
-    let max = rows
-        .iter()
-        .filter_map(|r| r.values.first().copied().flatten())
-        .max()
-        .unwrap_or(0);
+    let max = rows.iter().filter_map(|r| r.values.first().copied().flatten()).max().unwrap_or(0);
     let top = nice_max(max as f64);
     let step = plot_w / rows.len().max(1) as f64;
     let gap = (step * 0.15).min(4.0);
@@ -286,10 +242,7 @@ pub fn columns(id: &str, title: &str, rows: &[Row<Count>]) -> String {
             );
         }
     }
-    if rows
-        .iter()
-        .any(|r| r.values.first().copied().flatten().is_none())
-    {
+    if rows.iter().any(|r| r.values.first().copied().flatten().is_none()) {
         let _ = write!(
             h,
             "<rect fill=\"url(#{id}-hatch)\" class=\"supp-band\" x=\"{left}\" y=\"{:.1}\" width=\"12\" height=\"10\"/>\
@@ -315,9 +268,7 @@ pub fn intervals(id: &str, title: &str, series: &[&str], rows: &[Row<Option<Esti
     open(&mut h, id, title, height);
     legend(&mut h, series, 14.0);
     let axis_y = legend_h + group_h * rows.len() as f64;
-    grid(&mut h, 4, plot_w, legend_h, axis_y, |f| {
-        format!("{}%", trim_num(100.0 * f))
-    });
+    grid(&mut h, 4, plot_w, legend_h, axis_y, |f| format!("{}%", trim_num(100.0 * f)));
     let at = |p: f64| LABEL_W + plot_w * p.clamp(0.0, 1.0);
     for (ri, row) in rows.iter().enumerate() {
         let y0 = legend_h + group_h * ri as f64;
@@ -354,66 +305,33 @@ mod tests {
     use super::*;
 
     fn row(label: &str, values: &[Count]) -> Row<Count> {
-        Row {
-            label: label.into(),
-            values: values.to_vec(),
-        }
+        Row { label: label.into(), values: values.to_vec() }
     }
 
     #[test]
     fn nice_max_rounds_up_to_a_nameable_tick() {
-        for (max, want) in [
-            (0.0, 1.0),
-            (1.0, 1.0),
-            (7.0, 10.0),
-            (11.0, 20.0),
-            (23.0, 25.0),
-            (40.0, 50.0),
-            (101.0, 200.0),
-            (2400.0, 2500.0),
-            (0.3, 0.5),
-        ] {
+        for (max, want) in [(0.0, 1.0), (1.0, 1.0), (7.0, 10.0), (11.0, 20.0), (23.0, 25.0), (40.0, 50.0), (101.0, 200.0), (2400.0, 2500.0), (0.3, 0.5)] {
             assert_eq!(nice_max(max), want, "nice_max({max})");
         }
     }
 
     #[test]
     fn axes_are_cut_into_round_steps() {
-        for (top, parts) in [
-            (1.0, 5),
-            (2.0, 4),
-            (2.5, 5),
-            (5.0, 5),
-            (20.0, 4),
-            (25.0, 5),
-            (50.0, 5),
-            (100.0, 5),
-            (200.0, 4),
-        ] {
+        for (top, parts) in [(1.0, 5), (2.0, 4), (2.5, 5), (5.0, 5), (20.0, 4), (25.0, 5), (50.0, 5), (100.0, 5), (200.0, 4)] {
             assert_eq!(divisions(top), parts, "divisions({top})");
         }
     }
 
     #[test]
     fn clip_keeps_short_labels_and_marks_cut_ones() {
-        for (label, max, want) in [
-            ("Biologic", 22, "Biologic"),
-            ("Non-biologic systemic therapy", 12, "Non-biologi…"),
-            ("", 5, ""),
-        ] {
+        for (label, max, want) in [("Biologic", 22, "Biologic"), ("Non-biologic systemic therapy", 12, "Non-biologi…"), ("", 5, "")] {
             assert_eq!(clip(label, max), want);
         }
     }
 
     #[test]
     fn bar_lengths_are_proportional_to_counts() {
-        let svg = bars(
-            "c",
-            "Countries",
-            &["cases"],
-            &[row("GB", &[Some(20)]), row("FR", &[Some(10)])],
-            None,
-        );
+        let svg = bars("c", "Countries", &["cases"], &[row("GB", &[Some(20)]), row("FR", &[Some(10)])], None);
         // Scale ends at 20: the first bar spans the plot (480 - 150 - 70 = 260), the second half of it.
         assert!(svg.contains("width=\"260.0\""), "{svg}");
         assert!(svg.contains("width=\"130.0\""), "{svg}");
@@ -422,104 +340,41 @@ mod tests {
 
     #[test]
     fn a_suppressed_bar_says_so_and_draws_nothing() {
-        let svg = bars(
-            "c",
-            "t",
-            &["cases"],
-            &[row("A", &[Some(8)]), row("B", &[None])],
-            None,
-        );
+        let svg = bars("c", "t", &["cases"], &[row("A", &[Some(8)]), row("B", &[None])], None);
         assert_eq!(svg.matches("suppressed</text>").count(), 1);
-        assert_eq!(
-            svg.matches("<rect class=\"s0\"").count(),
-            1,
-            "only the published bar is drawn"
-        );
-        assert_eq!(
-            svg.matches("class=\"value\"").count(),
-            1,
-            "no value, so never a zero, for the hidden one"
-        );
+        assert_eq!(svg.matches("<rect class=\"s0\"").count(), 1, "only the published bar is drawn");
+        assert_eq!(svg.matches("class=\"value\"").count(), 1, "no value, so never a zero, for the hidden one");
     }
 
     #[test]
     fn percent_bars_scale_each_series_by_its_own_total() {
-        let svg = bars(
-            "c",
-            "t",
-            &["A", "B"],
-            &[row("x", &[Some(10), Some(30)])],
-            Some(&[100, 100]),
-        );
-        assert!(
-            svg.contains(">10.0%</text>") && svg.contains(">30.0%</text>"),
-            "{svg}"
-        );
+        let svg = bars("c", "t", &["A", "B"], &[row("x", &[Some(10), Some(30)])], Some(&[100, 100]));
+        assert!(svg.contains(">10.0%</text>") && svg.contains(">30.0%</text>"), "{svg}");
     }
 
     #[test]
     fn labels_are_escaped() {
-        let svg = bars(
-            "c",
-            "<b>",
-            &["cases"],
-            &[row("a<script>", &[Some(1)])],
-            None,
-        );
+        let svg = bars("c", "<b>", &["cases"], &[row("a<script>", &[Some(1)])], None);
         assert!(!svg.contains("<script>") && !svg.contains("<b>"));
         assert!(svg.contains("a&lt;script&gt;"));
     }
 
     #[test]
     fn suppressed_periods_are_hatched_bands_with_a_legend() {
-        let svg = columns(
-            "e",
-            "curve",
-            &[
-                row("2020-03", &[Some(40)]),
-                row("2020-04", &[None]),
-                row("2020-05", &[Some(10)]),
-            ],
-        );
+        let svg = columns("e", "curve", &[row("2020-03", &[Some(40)]), row("2020-04", &[None]), row("2020-05", &[Some(10)])]);
         assert_eq!(svg.matches("<rect class=\"s0\"").count(), 2);
         assert!(svg.contains("2020-04: suppressed"));
         assert!(svg.contains("suppressed (small count, not zero)"));
         let none_hidden = columns("e", "curve", &[row("2020-03", &[Some(40)])]);
-        assert!(
-            !none_hidden.contains("not zero"),
-            "no legend without a suppressed period"
-        );
+        assert!(!none_hidden.contains("not zero"), "no legend without a suppressed period");
     }
 
     #[test]
     fn intervals_place_rate_and_bounds_on_a_percent_axis() {
-        let e = Estimate {
-            rate: 0.5,
-            low: 0.25,
-            high: 0.75,
-        };
-        let svg = intervals(
-            "i",
-            "t",
-            &["Hospitalised"],
-            &[
-                Row {
-                    label: "Biologic".into(),
-                    values: vec![Some(e)],
-                },
-                Row {
-                    label: "Other".into(),
-                    values: vec![None],
-                },
-            ],
-        );
+        let e = Estimate { rate: 0.5, low: 0.25, high: 0.75 };
+        let svg = intervals("i", "t", &["Hospitalised"], &[Row { label: "Biologic".into(), values: vec![Some(e)] }, Row { label: "Other".into(), values: vec![None] }]);
         // Plot from 150 to 464 (width 314): 25% at 228.5, 50% at 307, 75% at 385.5.
-        assert!(
-            svg.contains("x1=\"228.5\"")
-                && svg.contains("x2=\"385.5\"")
-                && svg.contains("cx=\"307.0\""),
-            "{svg}"
-        );
+        assert!(svg.contains("x1=\"228.5\"") && svg.contains("x2=\"385.5\"") && svg.contains("cx=\"307.0\""), "{svg}");
         assert_eq!(svg.matches("suppressed</text>").count(), 1);
     }
 }

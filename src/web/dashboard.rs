@@ -23,22 +23,13 @@ pub async fn page(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> 
             Err(e) => return Err(e),
         }
     }
-    let docs: Vec<(Registry, Option<&Value>)> = releases
-        .iter()
-        .map(|(r, s)| (*r, s.as_ref().map(|s| s.json())))
-        .collect();
+    let docs: Vec<(Registry, Option<&Value>)> = releases.iter().map(|(r, s)| (*r, s.as_ref().map(|s| s.json()))).collect();
     let doc_of = |r: Registry| docs.iter().find(|(x, _)| *x == r).and_then(|(_, d)| *d);
-    let compared = match (
-        doc_of(Registry::Psoriasis),
-        doc_of(Registry::AtopicDermatitis),
-    ) {
+    let compared = match (doc_of(Registry::Psoriasis), doc_of(Registry::AtopicDermatitis)) {
         (Some(a), Some(b)) => Some(comparison(a, b)),
         _ => None,
     };
-    Ok(super::html_page(
-        render(&docs, compared.as_ref()),
-        "public, max-age=60",
-    ))
+    Ok(super::html_page(render(&docs, compared.as_ref()), "public, max-age=60"))
 }
 
 /// The whole dashboard from the release documents (`None`: no release yet) and the comparison.
@@ -52,26 +43,14 @@ pub fn render(docs: &[(Registry, Option<&Value>)], compared: Option<&Value>) -> 
          <nav class=\"toc\" aria-label=\"On this page\"><ul>",
     );
     for (registry, _) in docs {
-        let _ = write!(
-            m,
-            "<li><a href=\"#{}\">{}</a></li>",
-            registry.id(),
-            esc(registry.title())
-        );
+        let _ = write!(m, "<li><a href=\"#{}\">{}</a></li>", registry.id(), esc(registry.title()));
     }
-    m.push_str(
-        "<li><a href=\"#compare\">Psoriasis and atopic dermatitis compared</a></li></ul></nav>",
-    );
+    m.push_str("<li><a href=\"#compare\">Psoriasis and atopic dermatitis compared</a></li></ul></nav>");
     for (registry, doc) in docs {
         registry_section(&mut m, *registry, *doc);
     }
     compare_section(&mut m, compared);
-    layout(
-        "Open data: dermatology COVID-19 registries",
-        Nav::Dashboard,
-        &m,
-        None,
-    )
+    layout("Open data: dermatology COVID-19 registries", Nav::Dashboard, &m, None)
 }
 
 /// A count as the release publishes it: a number, or `{"suppressed": true}` (`None`).
@@ -98,9 +77,7 @@ fn registry_section(m: &mut String, registry: Registry, doc: Option<&Value>) {
     let id = registry.id();
     let _ = write!(m, "<section class=\"registry\" id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{}</h2>", esc(registry.title()));
     let Some(doc) = doc else {
-        m.push_str(
-            "<p class=\"empty\">No release has been published for this registry yet.</p></section>",
-        );
+        m.push_str("<p class=\"empty\">No release has been published for this registry yet.</p></section>");
         return;
     };
     let rel = &doc["release"];
@@ -123,82 +100,35 @@ fn registry_section(m: &mut String, registry: Registry, doc: Option<&Value>) {
         rid = esc(release_id),
         caveat = esc(str_of(rel, "caveat")),
     );
-    let csv = |table: &str| {
-        format!(
-            "/v1/summaries/{id}/releases/{}?format=csv&amp;table={table}",
-            esc(release_id)
-        )
-    };
+    let csv = |table: &str| format!("/v1/summaries/{id}/releases/{}?format=csv&amp;table={table}", esc(release_id));
 
     if let Some(t) = table(doc, "t1_diagnosis_basis_by_month") {
-        let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label")
-            .into_iter()
-            .map(|(l, c)| Row {
-                label: l,
-                values: vec![c],
-            })
-            .collect();
+        let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label").into_iter().map(|(l, c)| Row { label: l, values: vec![c] }).collect();
         let title = "Cases by month of COVID-19 diagnosis";
         let svg = charts::columns(&format!("{id}-t1"), title, &rows);
-        card(
-            m,
-            title,
-            "The epidemic curve of reported cases.",
-            &svg,
-            &crosstab(t, "Month"),
-            &csv("t1_diagnosis_basis_by_month"),
-        );
+        card(m, title, "The epidemic curve of reported cases.", &svg, &crosstab(t, "Month"), &csv("t1_diagnosis_basis_by_month"));
     }
     outcome_card(m, id, doc, &csv);
     if let Some(t) = table(doc, "t3_age_band_by_sex") {
         let series = totals(t, "column_totals", "column_label");
         let names: Vec<&str> = series.iter().map(|(l, _)| l.as_str()).collect();
-        let cols: Vec<&str> = t["column_totals"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| str_of(c, "column"))
-            .collect();
+        let cols: Vec<&str> = t["column_totals"].as_array().into_iter().flatten().map(|c| str_of(c, "column")).collect();
         let rows: Vec<Row<Count>> = t["row_totals"]
             .as_array()
             .into_iter()
             .flatten()
-            .map(|r| Row {
-                label: str_of(r, "row_label").to_owned(),
-                values: cols.iter().map(|c| cell(t, str_of(r, "row"), c)).collect(),
-            })
+            .map(|r| Row { label: str_of(r, "row_label").to_owned(), values: cols.iter().map(|c| cell(t, str_of(r, "row"), c)).collect() })
             .collect();
         let title = "Age band by sex";
         let svg = charts::bars(&format!("{id}-t3"), title, &names, &rows, None);
-        card(
-            m,
-            title,
-            "Cases per age band at diagnosis, for each sex.",
-            &svg,
-            &crosstab(t, "Age band"),
-            &csv("t3_age_band_by_sex"),
-        );
+        card(m, title, "Cases per age band at diagnosis, for each sex.", &svg, &crosstab(t, "Age band"), &csv("t3_age_band_by_sex"));
     }
     if let Some(t) = table(doc, "t2_country") {
-        bars_card(
-            m,
-            &format!("{id}-t2"),
-            "Cases by country",
-            "Countries with fewer than k cases are grouped as other countries.",
-            t,
-            "Country",
-            &csv("t2_country"),
-        );
+        bars_card(m, &format!("{id}-t2"), "Cases by country", "Countries with fewer than k cases are grouped as other countries.", t, "Country", &csv("t2_country"));
     }
     if let Some(t) = table(doc, "t6_morphology_by_severity") {
         let title = "Skin manifestations";
-        let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label")
-            .into_iter()
-            .map(|(l, c)| Row {
-                label: l,
-                values: vec![c],
-            })
-            .collect();
+        let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label").into_iter().map(|(l, c)| Row { label: l, values: vec![c] }).collect();
         let svg = charts::bars(&format!("{id}-t6"), title, &["cases"], &rows, None);
         card(m, title, "Morphology of skin manifestations (a case may have several), with COVID-19 severity in the table.", &svg, &crosstab(t, "Morphology"), &csv("t6_morphology_by_severity"));
     }
@@ -207,21 +137,11 @@ fn registry_section(m: &mut String, registry: Registry, doc: Option<&Value>) {
 
 /// `(label, count)` of a table's row or column totals, in the release's order.
 fn totals(t: &Value, list: &str, label: &str) -> Vec<(String, Count)> {
-    t[list]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| (str_of(c, label).to_owned(), count(&c["count"])))
-        .collect()
+    t[list].as_array().into_iter().flatten().map(|c| (str_of(c, label).to_owned(), count(&c["count"]))).collect()
 }
 
 fn cell(t: &Value, row: &str, col: &str) -> Count {
-    t["cells"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|c| c["row"] == row && c["column"] == col)
-        .and_then(|c| count(&c["count"]))
+    t["cells"].as_array().into_iter().flatten().find(|c| c["row"] == row && c["column"] == col).and_then(|c| count(&c["count"]))
 }
 
 fn card(m: &mut String, title: &str, about: &str, svg: &str, table_html: &str, csv: &str) {
@@ -234,22 +154,8 @@ fn card(m: &mut String, title: &str, about: &str, svg: &str, table_html: &str, c
     );
 }
 
-fn bars_card(
-    m: &mut String,
-    chart_id: &str,
-    title: &str,
-    about: &str,
-    t: &Value,
-    row_head: &str,
-    csv: &str,
-) {
-    let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label")
-        .into_iter()
-        .map(|(l, c)| Row {
-            label: l,
-            values: vec![c],
-        })
-        .collect();
+fn bars_card(m: &mut String, chart_id: &str, title: &str, about: &str, t: &Value, row_head: &str, csv: &str) {
+    let rows: Vec<Row<Count>> = totals(t, "row_totals", "row_label").into_iter().map(|(l, c)| Row { label: l, values: vec![c] }).collect();
     let svg = charts::bars(chart_id, title, &["cases"], &rows, None);
     card(m, title, about, &svg, &crosstab(t, row_head), csv);
 }
@@ -257,12 +163,8 @@ fn bars_card(
 /// A release table as HTML: rows by columns with totals, or rows and their counts. Suppressed cells
 /// read "suppressed". Wrapped in a focusable region that scrolls by itself on a narrow screen.
 fn crosstab(t: &Value, row_head: &str) -> String {
-    let cols: Vec<(&str, &str)> = t["column_totals"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| (str_of(c, "column"), str_of(c, "column_label")))
-        .collect();
+    let cols: Vec<(&str, &str)> =
+        t["column_totals"].as_array().into_iter().flatten().map(|c| (str_of(c, "column"), str_of(c, "column_label"))).collect();
     let mut h = format!(
         "<div class=\"table-wrap\" role=\"region\" aria-label=\"{} (table)\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th>",
         esc(str_of(t, "title")),
@@ -272,46 +174,22 @@ fn crosstab(t: &Value, row_head: &str) -> String {
     for (_, label) in &cols {
         let _ = write!(h, "<th scope=\"col\" class=\"num\">{}</th>", esc(label));
     }
-    h.push_str(if cols.is_empty() {
-        "<th scope=\"col\" class=\"num\">Cases</th>"
-    } else {
-        "<th scope=\"col\" class=\"num\">Total</th>"
-    });
+    h.push_str(if cols.is_empty() { "<th scope=\"col\" class=\"num\">Cases</th>" } else { "<th scope=\"col\" class=\"num\">Total</th>" });
     h.push_str("</tr></thead><tbody>");
     for r in t["row_totals"].as_array().into_iter().flatten() {
-        let _ = write!(
-            h,
-            "<tr><th scope=\"row\">{}</th>",
-            esc(str_of(r, "row_label"))
-        );
+        let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(str_of(r, "row_label")));
         for (c, _) in &cols {
-            let _ = write!(
-                h,
-                "<td class=\"num\">{}</td>",
-                count_text(cell(t, str_of(r, "row"), c))
-            );
+            let _ = write!(h, "<td class=\"num\">{}</td>", count_text(cell(t, str_of(r, "row"), c)));
         }
-        let _ = write!(
-            h,
-            "<td class=\"num\">{}</td></tr>",
-            count_text(count(&r["count"]))
-        );
+        let _ = write!(h, "<td class=\"num\">{}</td></tr>", count_text(count(&r["count"])));
     }
     h.push_str("</tbody>");
     if !t["total"].is_null() {
         h.push_str("<tfoot><tr><th scope=\"row\">All cases</th>");
         for c in t["column_totals"].as_array().into_iter().flatten() {
-            let _ = write!(
-                h,
-                "<td class=\"num\">{}</td>",
-                count_text(count(&c["count"]))
-            );
+            let _ = write!(h, "<td class=\"num\">{}</td>", count_text(count(&c["count"])));
         }
-        let _ = write!(
-            h,
-            "<td class=\"num\">{}</td></tr></tfoot>",
-            count_text(count(&t["total"]))
-        );
+        let _ = write!(h, "<td class=\"num\">{}</td></tr></tfoot>", count_text(count(&t["total"])));
     }
     h.push_str("</table></div>");
     h
@@ -319,61 +197,27 @@ fn crosstab(t: &Value, row_head: &str) -> String {
 
 /// A published rate with its interval, or `None` where the release suppressed it.
 fn estimate(rate: &Value) -> Option<Estimate> {
-    Some(Estimate {
-        rate: rate["rate"].as_f64()?,
-        low: rate["ci_low"].as_f64()?,
-        high: rate["ci_high"].as_f64()?,
-    })
+    Some(Estimate { rate: rate["rate"].as_f64()?, low: rate["ci_low"].as_f64()?, high: rate["ci_high"].as_f64()? })
 }
 
 fn estimate_text(e: Option<Estimate>) -> String {
     match e {
-        Some(e) => format!(
-            "{:.1}% <span class=\"ci\">({:.1}–{:.1})</span>",
-            100.0 * e.rate,
-            100.0 * e.low,
-            100.0 * e.high
-        ),
+        Some(e) => format!("{:.1}% <span class=\"ci\">({:.1}–{:.1})</span>", 100.0 * e.rate, 100.0 * e.low, 100.0 * e.high),
         None => "<span class=\"supp\">suppressed</span>".into(),
     }
 }
 
 /// Hospitalisation and death rates by treatment category, with 95% Wilson intervals.
 fn outcome_card(m: &mut String, id: &str, doc: &Value, csv: &dyn Fn(&str) -> String) {
-    let (Some(hosp), Some(died)) = (
-        table(doc, "t4_hospitalisation_by_treatment_category"),
-        table(doc, "t4_death_by_treatment_category"),
-    ) else {
+    let (Some(hosp), Some(died)) = (table(doc, "t4_hospitalisation_by_treatment_category"), table(doc, "t4_death_by_treatment_category")) else {
         return;
     };
-    let rate_of = |t: &Value, row: &str| {
-        t["rates"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find(|r| r["row"] == row)
-            .and_then(estimate)
-    };
-    let mut groups: Vec<(String, String, Count)> = hosp["row_totals"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|r| {
-            (
-                str_of(r, "row").to_owned(),
-                str_of(r, "row_label").to_owned(),
-                count(&r["count"]),
-            )
-        })
-        .collect();
+    let rate_of = |t: &Value, row: &str| t["rates"].as_array().into_iter().flatten().find(|r| r["row"] == row).and_then(estimate);
+    let mut groups: Vec<(String, String, Count)> =
+        hosp["row_totals"].as_array().into_iter().flatten().map(|r| (str_of(r, "row").to_owned(), str_of(r, "row_label").to_owned(), count(&r["count"]))).collect();
     groups.push(("all".into(), "All cases".into(), count(&hosp["total"])));
-    let rows: Vec<Row<Option<Estimate>>> = groups
-        .iter()
-        .map(|(row, label, _)| Row {
-            label: label.clone(),
-            values: vec![rate_of(hosp, row), rate_of(died, row)],
-        })
-        .collect();
+    let rows: Vec<Row<Option<Estimate>>> =
+        groups.iter().map(|(row, label, _)| Row { label: label.clone(), values: vec![rate_of(hosp, row), rate_of(died, row)] }).collect();
     let title = "Outcomes by treatment category";
     let svg = charts::intervals(&format!("{id}-t4"), title, &["Hospitalised", "Died"], &rows);
     let mut t = format!(
@@ -393,22 +237,12 @@ fn outcome_card(m: &mut String, id: &str, doc: &Value, csv: &dyn Fn(&str) -> Str
     }
     t.push_str("</tbody></table></div>");
     let about = "Share of cases hospitalised and who died, with 95% Wilson score intervals. Rates are published only where every count behind them is.";
-    card(
-        m,
-        title,
-        about,
-        &svg,
-        &t,
-        &csv("t4_hospitalisation_by_treatment_category"),
-    );
+    card(m, title, about, &svg, &t, &csv("t4_hospitalisation_by_treatment_category"));
 }
 
 const COMPARED: &[(&str, &str)] = &[
     ("treatment_category", "Treatment category"),
-    (
-        "severity_before",
-        "Skin disease severity before COVID-19 (PGA / IGA)",
-    ),
+    ("severity_before", "Skin disease severity before COVID-19 (PGA / IGA)"),
     ("covid_severity", "COVID-19 severity"),
     ("age_band", "Age band"),
 ];
@@ -419,10 +253,7 @@ fn compare_section(m: &mut String, compared: Option<&Value>) {
         m.push_str("<p class=\"empty\">Both registries need a release before they can be compared.</p></section>");
         return;
     };
-    let (na, nb) = (
-        c["a"]["n"].as_u64().unwrap_or(0),
-        c["b"]["n"].as_u64().unwrap_or(0),
-    );
+    let (na, nb) = (c["a"]["n"].as_u64().unwrap_or(0), c["b"]["n"].as_u64().unwrap_or(0));
     let (ra, rb) = (str_of(&c["a"], "registry"), str_of(&c["b"], "registry"));
     let name = |r: &str| Registry::parse(r).map_or(r.to_owned(), |r| r.title().to_owned());
     let (la, lb) = (short(ra), short(rb));
@@ -436,32 +267,11 @@ fn compare_section(m: &mut String, compared: Option<&Value>) {
         esc(&name(rb))
     );
     for (dim, title) in COMPARED {
-        let Some(field) = c["fields"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find(|f| f["dimension"] == *dim)
-        else {
-            continue;
-        };
-        let values = field["values"]
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let rows: Vec<Row<Count>> = values
-            .iter()
-            .map(|v| Row {
-                label: str_of(v, "label").to_owned(),
-                values: vec![count(&v["a"]), count(&v["b"])],
-            })
-            .collect();
-        let svg = charts::bars(
-            &format!("cmp-{dim}"),
-            title,
-            &[la, lb],
-            &rows,
-            Some(&[na, nb]),
-        );
+        let Some(field) = c["fields"].as_array().into_iter().flatten().find(|f| f["dimension"] == *dim) else { continue };
+        let values = field["values"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let rows: Vec<Row<Count>> =
+            values.iter().map(|v| Row { label: str_of(v, "label").to_owned(), values: vec![count(&v["a"]), count(&v["b"])] }).collect();
+        let svg = charts::bars(&format!("cmp-{dim}"), title, &[la, lb], &rows, Some(&[na, nb]));
         let mut t = format!(
             "<div class=\"table-wrap\" role=\"region\" aria-label=\"{title} (table)\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>\
              <thead><tr><th scope=\"col\">{title}</th><th scope=\"col\" class=\"num\">{la}</th><th scope=\"col\" class=\"num\">{lb}</th></tr></thead><tbody>"
@@ -481,12 +291,7 @@ fn compare_section(m: &mut String, compared: Option<&Value>) {
             fmt_count(na),
             fmt_count(nb)
         );
-        let csv = |registry: &str, table: &str| {
-            format!(
-                "/v1/summaries/{registry}?format=csv&amp;table={}",
-                esc(table)
-            )
-        };
+        let csv = |registry: &str, table: &str| format!("/v1/summaries/{registry}?format=csv&amp;table={}", esc(table));
         let _ = write!(
             m,
             "<article class=\"card\"><h3>{title}</h3>{svg}{t}<p class=\"csv\">Download the tables (CSV): \
@@ -508,11 +313,7 @@ fn short(registry: &str) -> &'static str {
 
 fn share_text(c: Count, n: u64) -> String {
     match c {
-        Some(x) if n > 0 => format!(
-            "{} <span class=\"ci\">({:.1}%)</span>",
-            fmt_count(x),
-            100.0 * x as f64 / n as f64
-        ),
+        Some(x) if n > 0 => format!("{} <span class=\"ci\">({:.1}%)</span>", fmt_count(x), 100.0 * x as f64 / n as f64),
         other => count_text(other),
     }
 }
@@ -548,20 +349,9 @@ mod tests {
     #[test]
     fn release_facts_and_links_are_on_the_page() {
         let d = doc();
-        let page = render(
-            &[(Registry::Psoriasis, Some(&d)), (Registry::General, None)],
-            None,
-        );
-        for want in [
-            "<dd>3</dd>",
-            "2026-11-01",
-            "<dd>120</dd>",
-            "k = 5",
-            "CC-BY-4.0",
-            "/v1/summaries/psoriasis/releases/r1.zip",
-            "format=csv&amp;table=t2_country",
-            "No release has been published for this registry yet.",
-        ] {
+        let page = render(&[(Registry::Psoriasis, Some(&d)), (Registry::General, None)], None);
+        for want in ["<dd>3</dd>", "2026-11-01", "<dd>120</dd>", "k = 5", "CC-BY-4.0", "/v1/summaries/psoriasis/releases/r1.zip",
+                     "format=csv&amp;table=t2_country", "No release has been published for this registry yet."] {
             assert!(page.contains(want), "missing {want}");
         }
     }
@@ -571,15 +361,8 @@ mod tests {
         let d = doc();
         let page = render(&[(Registry::Psoriasis, Some(&d))], None);
         let table = crosstab(&d["tables"][1], "Age band");
-        assert!(
-            table.contains("<td class=\"num\">0</td>"),
-            "a published zero is a zero"
-        );
-        assert_eq!(
-            table.matches("suppressed</span>").count(),
-            2,
-            "the hidden cell and the hidden row total"
-        );
+        assert!(table.contains("<td class=\"num\">0</td>"), "a published zero is a zero");
+        assert_eq!(table.matches("suppressed</span>").count(), 2, "the hidden cell and the hidden row total");
         assert!(page.contains("<th scope=\"row\">Other countries</th><td class=\"num\"><span class=\"supp\">suppressed</span>"));
     }
 
@@ -587,10 +370,7 @@ mod tests {
     fn rates_show_their_interval_or_suppressed() {
         let d = doc();
         let page = render(&[(Registry::Psoriasis, Some(&d))], None);
-        assert!(
-            page.contains("25.0% <span class=\"ci\">(16.7–35.7)</span>"),
-            "{page}"
-        );
+        assert!(page.contains("25.0% <span class=\"ci\">(16.7–35.7)</span>"), "{page}");
         assert!(page.contains("<th scope=\"row\">All cases</th><td class=\"num\">120</td><td class=\"num\"><span class=\"supp\">suppressed</span>"));
     }
 

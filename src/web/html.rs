@@ -44,13 +44,7 @@ pub enum Nav {
 /// way a page gets script: the CSP forbids inline script).
 pub fn layout(title: &str, nav: Nav, main: &str, script: Option<&str>) -> String {
     let mut h = String::with_capacity(main.len() + 2048);
-    let current = |n: Nav| {
-        if n == nav {
-            " aria-current=\"page\""
-        } else {
-            ""
-        }
-    };
+    let current = |n: Nav| if n == nav { " aria-current=\"page\"" } else { "" };
     let _ = write!(
         h,
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -79,23 +73,14 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        for (raw, want) in [
-            ("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&#39;"),
-            ("plain", "plain"),
-            ("", ""),
-        ] {
+        for (raw, want) in [("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&#39;"), ("plain", "plain"), ("", "")] {
             assert_eq!(esc(raw), want);
         }
     }
 
     #[test]
     fn counts_get_thousands_separators() {
-        for (n, want) in [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (1234567, "1,234,567"),
-        ] {
+        for (n, want) in [(0, "0"), (999, "999"), (1000, "1,000"), (1234567, "1,234,567")] {
             assert_eq!(fmt_count(n), want);
         }
     }

@@ -19,8 +19,7 @@ use actix_web::{web, HttpResponse, HttpResponseBuilder};
 
 /// The pages' Content-Security-Policy: everything from this origin only, no inline script or style
 /// (so no attribute `style=` or `onclick=` either), no framing, no `<base>`, forms post here only.
-pub const CSP: &str =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                        frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /// The routes of the pages and their assets.
@@ -44,7 +43,5 @@ pub fn secure(builder: &mut HttpResponseBuilder) -> &mut HttpResponseBuilder {
 fn html_page(body: String, cache_control: &'static str) -> HttpResponse {
     let mut b = HttpResponse::Ok();
     secure(&mut b);
-    b.insert_header((header::CACHE_CONTROL, cache_control))
-        .content_type("text/html; charset=utf-8")
-        .body(body)
+    b.insert_header((header::CACHE_CONTROL, cache_control)).content_type("text/html; charset=utf-8").body(body)
 }

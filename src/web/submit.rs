@@ -103,13 +103,5 @@ stored.</p>
 
 pub async fn page() -> HttpResponse {
     // The page is the same for everyone; it is personalised only in the browser.
-    super::html_page(
-        layout(
-            "Enter a case: dermreg",
-            Nav::Submit,
-            MAIN,
-            Some("submit.js"),
-        ),
-        "no-cache",
-    )
+    super::html_page(layout("Enter a case: dermreg", Nav::Submit, MAIN, Some("submit.js")), "no-cache")
 }

@@ -27,11 +27,7 @@ macro_rules! both_dbs {
             use super::*;
             #[actix_web::test]
             async fn sqlite() {
-                let $app = $crate::helpers::TestApp::with_settings(
-                    $crate::helpers::Backend::Sqlite,
-                    $tweak,
-                )
-                .await;
+                let $app = $crate::helpers::TestApp::with_settings($crate::helpers::Backend::Sqlite, $tweak).await;
                 $body
             }
             #[actix_web::test]
@@ -40,11 +36,7 @@ macro_rules! both_dbs {
                     eprintln!("skipping PostgreSQL: DERMREG_TEST_POSTGRES_URL is not set");
                     return;
                 }
-                let $app = $crate::helpers::TestApp::with_settings(
-                    $crate::helpers::Backend::Postgres,
-                    $tweak,
-                )
-                .await;
+                let $app = $crate::helpers::TestApp::with_settings($crate::helpers::Backend::Postgres, $tweak).await;
                 $body
             }
         }
@@ -97,39 +89,23 @@ pub struct Response {
 
 impl Response {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|_| {
-            panic!(
-                "not JSON ({}): {}",
-                self.status,
-                String::from_utf8_lossy(&self.body)
-            )
-        })
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON ({}): {}", self.status, String::from_utf8_lossy(&self.body)))
     }
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
     }
     /// Asserts an RFC 9457 problem with this status.
     #[track_caller]
     pub fn assert_problem(&self, status: u16) -> Value {
         assert_eq!(self.status.as_u16(), status, "body: {}", self.text());
-        assert_eq!(
-            self.header("content-type").as_deref(),
-            Some("application/problem+json"),
-            "{}",
-            self.text()
-        );
+        assert_eq!(self.header("content-type").as_deref(), Some("application/problem+json"), "{}", self.text());
         let p = self.json();
         assert_eq!(p["status"], status);
-        assert!(
-            p["type"].is_string() && p["title"].is_string() && p["detail"].is_string(),
-            "{p}"
-        );
+        assert!(p["type"].is_string() && p["title"].is_string() && p["detail"].is_string(), "{p}");
         p
     }
 }
@@ -156,18 +132,10 @@ impl PgSchema {
         use diesel::{Connection, PgConnection, RunQueryDsl};
         let name = format!("t_{}", uuid::Uuid::now_v7().simple());
         let mut c = PgConnection::establish(base_url).expect("connect to PostgreSQL");
-        diesel::sql_query(format!("CREATE SCHEMA {name}"))
-            .execute(&mut c)
-            .unwrap();
+        diesel::sql_query(format!("CREATE SCHEMA {name}")).execute(&mut c).unwrap();
         let sep = if base_url.contains('?') { '&' } else { '?' };
         let url = format!("{base_url}{sep}options=-csearch_path%3D{name}");
-        (
-            PgSchema {
-                base_url: base_url.to_owned(),
-                name,
-            },
-            url,
-        )
+        (PgSchema { base_url: base_url.to_owned(), name }, url)
     }
 }
 
@@ -175,16 +143,13 @@ impl Drop for PgSchema {
     fn drop(&mut self) {
         use diesel::{Connection, PgConnection, RunQueryDsl};
         if let Ok(mut c) = PgConnection::establish(&self.base_url) {
-            let _ = diesel::sql_query(format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name))
-                .execute(&mut c);
+            let _ = diesel::sql_query(format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name)).execute(&mut c);
         }
     }
 }
 
 pub fn postgres_url() -> Option<String> {
-    let url = std::env::var("DERMREG_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|u| !u.is_empty());
+    let url = std::env::var("DERMREG_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty());
     if url.is_none() && std::env::var("DERMREG_REQUIRE_PG").as_deref() == Ok("1") {
         panic!("DERMREG_REQUIRE_PG=1 but DERMREG_TEST_POSTGRES_URL is not set");
     }
@@ -231,20 +196,10 @@ impl TestApp {
                 let status = res.status();
                 let headers = res.headers().clone();
                 let body = test::read_body(res).await;
-                Response {
-                    status,
-                    headers,
-                    body,
-                }
+                Response { status, headers, body }
             })
         });
-        TestApp {
-            state,
-            backend,
-            data_dir,
-            call,
-            _pg: pg,
-        }
+        TestApp { state, backend, data_dir, call, _pg: pg }
     }
 
     pub async fn send(&self, req: TestRequest) -> Response {
@@ -252,25 +207,14 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
-        self.send(with_token(TestRequest::get().uri(path), token))
-            .await
+        self.send(with_token(TestRequest::get().uri(path), token)).await
     }
 
     pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
-        self.send(with_token(
-            TestRequest::post().uri(path).set_json(body),
-            token,
-        ))
-        .await
+        self.send(with_token(TestRequest::post().uri(path).set_json(body), token)).await
     }
 
-    pub async fn request(
-        &self,
-        method: Method,
-        path: &str,
-        token: Option<&str>,
-        body: Option<&Value>,
-    ) -> Response {
+    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>) -> Response {
         let mut req = TestRequest::default().method(method).uri(path);
         if let Some(b) = body {
             req = req.set_json(b);
@@ -280,10 +224,7 @@ impl TestApp {
 
     /// A token for `role` on `registries`, issued by the service's own keys.
     pub fn token(&self, subject: &str, role: Role, registries: &[Registry]) -> String {
-        self.state
-            .keys
-            .issue(subject, role, registries, Duration::from_secs(3600))
-            .0
+        self.state.keys.issue(subject, role, registries, Duration::from_secs(3600)).0
     }
 
     /// An account that can log in with `password`.
@@ -291,9 +232,7 @@ impl TestApp {
         let hash = dermreg::auth::password::hash(password);
         self.state
             .db
-            .write_blocking(|c| {
-                dermreg::auth::store::add_user(c, username, &hash, role, registries)
-            })
+            .write_blocking(|c| dermreg::auth::store::add_user(c, username, &hash, role, registries))
             .unwrap();
     }
 }

@@ -58,21 +58,10 @@ both_dbs!(health_and_metrics, |app| {
     let metrics = app.get("/metrics", None).await;
     assert_eq!(metrics.status, 200);
     let text = metrics.text();
-    assert!(
-        text.contains(
-            r#"dermreg_http_requests_total{method="GET",route="/health/ready",status="200"} 1"#
-        ),
-        "{text}"
-    );
+    assert!(text.contains(r#"dermreg_http_requests_total{method="GET",route="/health/ready",status="200"} 1"#), "{text}");
     assert!(text.contains(r#"route="unmatched",status="404""#), "{text}");
-    assert!(
-        text.contains("dermreg_http_request_duration_seconds_bucket"),
-        "{text}"
-    );
-    assert!(
-        !text.contains("/v1/nowhere"),
-        "metrics must carry route templates only"
-    );
+    assert!(text.contains("dermreg_http_request_duration_seconds_bucket"), "{text}");
+    assert!(!text.contains("/v1/nowhere"), "metrics must carry route templates only");
 });
 
 #[actix_web::test]
@@ -80,8 +69,7 @@ async fn openapi_served_equals_committed_file() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let served = app.get("/openapi.yaml", None).await;
     assert_eq!(served.status, 200);
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.yaml"))
-        .unwrap_or_default();
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.yaml")).unwrap_or_default();
     assert!(
         served.text() == committed,
         "openapi.yaml is out of date with the code: regenerate it with `cargo run -- openapi > openapi.yaml`"
@@ -90,53 +78,28 @@ async fn openapi_served_equals_committed_file() {
     assert_eq!(docs.status, 200);
     let html = docs.text();
     assert!(html.contains("/v1/auth/token") && html.contains("problem-validation"));
-    assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "the docs page must not load anything from outside"
-    );
+    assert!(!html.contains("http://") && !html.contains("https://"), "the docs page must not load anything from outside");
 }
 
 both_dbs!(wrong_method_is_a_problem, |app| {
-    let r = app
-        .send(TestRequest::put().uri("/v1/cases/01a20af5-30f2-77bb-a403-fdcbf0ce652b"))
-        .await;
+    let r = app.send(TestRequest::put().uri("/v1/cases/01a20af5-30f2-77bb-a403-fdcbf0ce652b")).await;
     r.assert_problem(405);
 });
 
 // An address the contract names, with a method it does not: 405 and the methods it takes.
 both_dbs!(undeclared_methods_are_405_with_allow, |app| {
-    let r = app
-        .send(
-            TestRequest::default()
-                .method(Method::TRACE)
-                .uri("/health/live"),
-        )
-        .await;
+    let r = app.send(TestRequest::default().method(Method::TRACE).uri("/health/live")).await;
     r.assert_problem(405);
     assert_eq!(r.header("allow").as_deref(), Some("GET"));
-    let r = app
-        .send(TestRequest::delete().uri("/v1/registries/psoriasis/cases"))
-        .await;
+    let r = app.send(TestRequest::delete().uri("/v1/registries/psoriasis/cases")).await;
     r.assert_problem(405);
     assert_eq!(r.header("allow").as_deref(), Some("POST"));
-    let r = app
-        .send(TestRequest::put().uri("/v1/cases/0193b5e0-0000-7000-8000-000000000000"))
-        .await;
+    let r = app.send(TestRequest::put().uri("/v1/cases/0193b5e0-0000-7000-8000-000000000000")).await;
     assert_eq!(r.header("allow").as_deref(), Some("GET, PATCH, DELETE"));
     app.get("/v1/nothing/here", None).await.assert_problem(404);
     // The bounds the document declares are enforced, not silently clamped.
-    let curator = app.token(
-        "c",
-        dermreg::auth::Role::Curator,
-        &dermreg::registry::Registry::ALL,
-    );
-    app.get("/v1/cases?limit=1001", Some(&curator))
-        .await
-        .assert_problem(400);
-    app.get("/v1/cases?limit=0", Some(&curator))
-        .await
-        .assert_problem(400);
-    app.get("/v1/summaries/compare?a=", None)
-        .await
-        .assert_problem(400);
+    let curator = app.token("c", dermreg::auth::Role::Curator, &dermreg::registry::Registry::ALL);
+    app.get("/v1/cases?limit=1001", Some(&curator)).await.assert_problem(400);
+    app.get("/v1/cases?limit=0", Some(&curator)).await.assert_problem(400);
+    app.get("/v1/summaries/compare?a=", None).await.assert_problem(400);
 });

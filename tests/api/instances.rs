@@ -45,11 +45,7 @@ fn dermreg(url: &str, dir: &std::path::Path) -> Command {
 /// Starts an instance; it migrates the database (instances started together take turns).
 fn spawn(url: &str) -> Instance {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = dermreg(url, dir.path())
         .env("DERMREG_BIND", format!("127.0.0.1:{port}"))
         .arg("serve")
@@ -57,37 +53,21 @@ fn spawn(url: &str) -> Instance {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    Instance {
-        child,
-        port,
-        _dir: dir,
-    }
+    Instance { child, port, _dir: dir }
 }
 
 /// Polls until the instance answers ready (bounded: 30 s).
 fn wait_ready(instance: &mut Instance) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while http(instance.port, "GET", "/health/ready", &[], None).map(|r| r.0) != Some(200) {
-        assert!(
-            instance.child.try_wait().unwrap().is_none(),
-            "an instance exited at start"
-        );
-        assert!(
-            std::time::Instant::now() < deadline,
-            "an instance did not start"
-        );
+        assert!(instance.child.try_wait().unwrap().is_none(), "an instance exited at start");
+        assert!(std::time::Instant::now() < deadline, "an instance did not start");
         std::thread::yield_now();
     }
 }
 
 /// A minimal HTTP/1.1 exchange: (status, headers in lower case, body).
-fn http(
-    port: u16,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: Option<&Value>,
-) -> Option<(u16, String, Value)> {
+fn http(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&Value>) -> Option<(u16, String, Value)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     let body = body.map(|b| b.to_string()).unwrap_or_default();
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
@@ -115,23 +95,10 @@ fn http(
 fn issue(url: &str, role: &str, registries: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = dermreg(url, dir.path())
-        .args([
-            "token",
-            "issue",
-            "--subject",
-            &format!("{role}-x"),
-            "--role",
-            role,
-            "--registries",
-            registries,
-        ])
+        .args(["token", "issue", "--subject", &format!("{role}-x"), "--role", role, "--registries", registries])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
@@ -145,9 +112,7 @@ fn two_instances_share_keys_revocations_login_limits_and_releases() {
     {
         use diesel::{Connection, PgConnection, RunQueryDsl};
         let mut c = PgConnection::establish(&base).unwrap();
-        diesel::sql_query(format!("CREATE SCHEMA {schema}"))
-            .execute(&mut c)
-            .unwrap();
+        diesel::sql_query(format!("CREATE SCHEMA {schema}")).execute(&mut c).unwrap();
     }
     let sep = if base.contains('?') { '&' } else { '?' };
     let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
@@ -168,18 +133,8 @@ fn two_instances_share_keys_revocations_login_limits_and_releases() {
                 let (gate, auth, key) = (gate.clone(), auth.clone(), key.clone());
                 std::thread::spawn(move || {
                     gate.wait();
-                    let headers = [
-                        ("Authorization", auth.as_str()),
-                        ("Idempotency-Key", key.as_str()),
-                    ];
-                    http(
-                        port,
-                        "POST",
-                        "/v1/registries/psoriasis/cases",
-                        &headers,
-                        Some(&example(Registry::Psoriasis)),
-                    )
-                    .unwrap()
+                    let headers = [("Authorization", auth.as_str()), ("Idempotency-Key", key.as_str())];
+                    http(port, "POST", "/v1/registries/psoriasis/cases", &headers, Some(&example(Registry::Psoriasis))).unwrap()
                 })
             })
             .collect::<Vec<_>>()
@@ -189,104 +144,36 @@ fn two_instances_share_keys_revocations_login_limits_and_releases() {
         for (status, _, body) in &answers {
             assert_eq!(*status, 201, "round {round}: {body}");
         }
-        assert_eq!(
-            answers[0].2["id"], answers[1].2["id"],
-            "round {round}: both callers end with the same case"
-        );
+        assert_eq!(answers[0].2["id"], answers[1].2["id"], "round {round}: both callers end with the same case");
     }
-    let (_, _, listed) = http(
-        a.port,
-        "GET",
-        "/v1/cases?limit=1000",
-        &[("Authorization", &auth)],
-        None,
-    )
-    .unwrap();
-    assert_eq!(
-        listed["items"].as_array().unwrap().len(),
-        8,
-        "one case per key"
-    );
+    let (_, _, listed) = http(a.port, "GET", "/v1/cases?limit=1000", &[("Authorization", &auth)], None).unwrap();
+    assert_eq!(listed["items"].as_array().unwrap().len(), 8, "one case per key");
 
     // 2. A token revoked through one instance's database is refused by the other at once.
     let victim = issue(&url, "clinician", "psoriasis");
     let jti = {
         use base64::Engine;
         let claims = victim.split('.').nth(1).unwrap();
-        let claims: Value = serde_json::from_slice(
-            &base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .decode(claims)
-                .unwrap(),
-        )
-        .unwrap();
+        let claims: Value = serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims).unwrap()).unwrap();
         claims["jti"].as_str().unwrap().to_owned()
     };
     let victim_auth = format!("Bearer {victim}");
-    assert_eq!(
-        http(
-            b.port,
-            "GET",
-            "/v1/cases",
-            &[("Authorization", &victim_auth)],
-            None
-        )
-        .unwrap()
-        .0,
-        200
-    );
+    assert_eq!(http(b.port, "GET", "/v1/cases", &[("Authorization", &victim_auth)], None).unwrap().0, 200);
     let dir = tempfile::tempdir().unwrap();
-    assert!(dermreg(&url, dir.path())
-        .args(["token", "revoke", "--jti", &jti])
-        .output()
-        .unwrap()
-        .status
-        .success());
+    assert!(dermreg(&url, dir.path()).args(["token", "revoke", "--jti", &jti]).output().unwrap().status.success());
     for port in [a.port, b.port] {
-        assert_eq!(
-            http(
-                port,
-                "GET",
-                "/v1/cases",
-                &[("Authorization", &victim_auth)],
-                None
-            )
-            .unwrap()
-            .0,
-            401
-        );
+        assert_eq!(http(port, "GET", "/v1/cases", &[("Authorization", &victim_auth)], None).unwrap().0, 401);
     }
 
     // 3. Failed logins count across instances: five wrong passwords spread over both, then both refuse.
     let mut add = dermreg(&url, dir.path())
-        .args([
-            "user",
-            "add",
-            "--username",
-            "dr-spread",
-            "--role",
-            "clinician",
-            "--registries",
-            "psoriasis",
-        ])
+        .args(["user", "add", "--username", "dr-spread", "--role", "clinician", "--registries", "psoriasis"])
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();
-    add.stdin
-        .take()
-        .unwrap()
-        .write_all(b"the right long password\n")
-        .unwrap();
+    add.stdin.take().unwrap().write_all(b"the right long password\n").unwrap();
     assert!(add.wait().unwrap().success());
-    let login = |port, password: &str| {
-        http(
-            port,
-            "POST",
-            "/v1/auth/token",
-            &[],
-            Some(&json!({"username": "dr-spread", "password": password})),
-        )
-        .unwrap()
-    };
+    let login = |port, password: &str| http(port, "POST", "/v1/auth/token", &[], Some(&json!({"username": "dr-spread", "password": password}))).unwrap();
     for i in 0..5 {
         let port = if i % 2 == 0 { a.port } else { b.port };
         assert_eq!(login(port, "a wrong password!").0, 401);
@@ -299,14 +186,7 @@ fn two_instances_share_keys_revocations_login_limits_and_releases() {
 
     // 4. A release made through one instance is the latest on the other.
     let curator = format!("Bearer {}", issue(&url, "curator", "psoriasis"));
-    let (status, _, made) = http(
-        a.port,
-        "POST",
-        "/v1/summaries/psoriasis/releases",
-        &[("Authorization", &curator)],
-        None,
-    )
-    .unwrap();
+    let (status, _, made) = http(a.port, "POST", "/v1/summaries/psoriasis/releases", &[("Authorization", &curator)], None).unwrap();
     assert_eq!(status, 201, "{made}");
     assert!(made["release"]["id"].is_string(), "{made}");
     let (status, _, latest) = http(b.port, "GET", "/v1/summaries/psoriasis", &[], None).unwrap();
@@ -316,7 +196,5 @@ fn two_instances_share_keys_revocations_login_limits_and_releases() {
     drop((a, b));
     use diesel::{Connection, PgConnection, RunQueryDsl};
     let mut c = PgConnection::establish(&base).unwrap();
-    diesel::sql_query(format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(&mut c)
-        .unwrap();
+    diesel::sql_query(format!("DROP SCHEMA {schema} CASCADE")).execute(&mut c).unwrap();
 }

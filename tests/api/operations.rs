@@ -19,13 +19,7 @@ async fn backup_while_writing_keeps_every_acknowledged_case() {
     dermreg::registry::seed::load(&app.state, Registry::Psoriasis, 3000, 1, "seed").unwrap();
     let clinician = app.token("dr-backup", Role::Clinician, &[Registry::Psoriasis]);
     let submit = || async {
-        let r = app
-            .post_json(
-                "/v1/registries/psoriasis/cases",
-                Some(&clinician),
-                &example(Registry::Psoriasis),
-            )
-            .await;
+        let r = app.post_json("/v1/registries/psoriasis/cases", Some(&clinician), &example(Registry::Psoriasis)).await;
         assert_eq!(r.status, 201, "{}", r.text());
         r.json()["id"].as_str().unwrap().to_owned()
     };
@@ -38,11 +32,7 @@ async fn backup_while_writing_keeps_every_acknowledged_case() {
     std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
     let done = Arc::new(AtomicBool::new(false));
     let backup = {
-        let (done, copy, dir) = (
-            done.clone(),
-            copy.clone(),
-            app.data_dir.path().to_path_buf(),
-        );
+        let (done, copy, dir) = (done.clone(), copy.clone(), app.data_dir.path().to_path_buf());
         std::thread::spawn(move || {
             let out = Command::new(env!("CARGO_BIN_EXE_dermreg"))
                 .env_clear()
@@ -61,15 +51,8 @@ async fn backup_while_writing_keeps_every_acknowledged_case() {
         during.push(submit().await);
     }
     let out = backup.join().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        !during.is_empty(),
-        "the service kept writing during the backup"
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!during.is_empty(), "the service kept writing during the backup");
     // A second backup never overwrites the first.
     let again = Command::new(env!("CARGO_BIN_EXE_dermreg"))
         .env_clear()
@@ -79,26 +62,15 @@ async fn backup_while_writing_keeps_every_acknowledged_case() {
         .output()
         .unwrap();
     assert!(!again.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&again.stderr)
-            .trim()
-            .lines()
-            .count(),
-        1
-    );
+    assert_eq!(String::from_utf8_lossy(&again.stderr).trim().lines().count(), 1);
 
     // A service on the copy: every case acknowledged before the backup, each whole.
     let url = format!("sqlite://{}", copy.display());
     let restored = TestApp::with_settings(Backend::Sqlite, move |s| s.database_url = url).await;
     let curator = restored.token("curator", Role::Curator, &[Registry::Psoriasis]);
     for id in &before {
-        let r = restored
-            .get(&format!("/v1/cases/{id}"), Some(&curator))
-            .await;
-        assert_eq!(
-            r.status, 200,
-            "case acknowledged before the backup is missing"
-        );
+        let r = restored.get(&format!("/v1/cases/{id}"), Some(&curator)).await;
+        assert_eq!(r.status, 200, "case acknowledged before the backup is missing");
         assert_eq!(r.json()["form"]["psoriasis"]["type"], "plaque");
     }
     let mut listed = 0;
@@ -113,10 +85,7 @@ async fn backup_while_writing_keeps_every_acknowledged_case() {
             None => break,
         }
     }
-    assert!(
-        listed >= 3000 + before.len() && listed <= 3000 + before.len() + during.len(),
-        "{listed}"
-    );
+    assert!(listed >= 3000 + before.len() && listed <= 3000 + before.len() + during.len(), "{listed}");
 }
 
 #[test]

@@ -15,59 +15,35 @@ use crate::helpers::*;
 /// The shared canary corpus (120 forms written by others) where it is beside the clone, else the
 /// project's own: synthetic forms from the seeder carrying made-up identifying fields and notes.
 fn corpus() -> Vec<Canary> {
-    let Some(text) = dermreg::deid::shared_corpus_text("phi-canaries.jsonl") else {
-        return generated_corpus();
-    };
+    let Some(text) = dermreg::deid::shared_corpus_text("phi-canaries.jsonl") else { return generated_corpus() };
     let corpus = parse_canaries(&text).expect("canary corpus");
-    assert!(
-        corpus
-            .iter()
-            .all(|c| Registry::parse(&c.registry).is_some()),
-        "every form names a registry"
-    );
+    assert!(corpus.iter().all(|c| Registry::parse(&c.registry).is_some()), "every form names a registry");
     corpus
 }
 
 /// 60 forms, each with its own invented identity (a surname made of syllables no dictionary holds, so
 /// only context can give it away), in the identifying fields and in the notes around a clinical phrase.
 fn generated_corpus() -> Vec<Canary> {
-    const SYLLABLES: &[&str] = &[
-        "zor", "vek", "tal", "mip", "qua", "ren", "dov", "lis", "bex", "nur", "kai", "fen",
-    ];
-    const CLINICAL: &[&str] = &[
-        "PASI 14 before COVID-19",
-        "EASI 18.5 at the last visit",
-        "pernio-like lesions on both feet",
-    ];
+    const SYLLABLES: &[&str] = &["zor", "vek", "tal", "mip", "qua", "ren", "dov", "lis", "bex", "nur", "kai", "fen"];
+    const CLINICAL: &[&str] = &["PASI 14 before COVID-19", "EASI 18.5 at the last visit", "pernio-like lesions on both feet"];
     let mut rng = dermreg::registry::seed::Rng::new(7);
     (0..60)
         .map(|i| {
             let registry = Registry::ALL[i % 3];
             let mut form = dermreg::registry::seed::form(registry, &mut rng);
             let syllable = |k: usize| SYLLABLES[(i * 7 + k * 5) % SYLLABLES.len()];
-            let surname = format!(
-                "{}{}{}",
-                syllable(0).to_uppercase()[..1].to_owned() + &syllable(0)[1..],
-                syllable(1),
-                syllable(2)
-            );
+            let surname = format!("{}{}{}", syllable(0).to_uppercase()[..1].to_owned() + &syllable(0)[1..], syllable(1), syllable(2));
             let phone = format!("+44 7700 9{i:05}");
             let email = format!("{}.{i}@example.org", surname.to_lowercase());
             let mrn = format!("HX-{:07}", 4_100_000 + i * 37);
-            let street = format!(
-                "{} {}ton Road",
-                10 + i,
-                syllable(3).to_uppercase()[..1].to_owned() + &syllable(3)[1..]
-            );
+            let street = format!("{} {}ton Road", 10 + i, syllable(3).to_uppercase()[..1].to_owned() + &syllable(3)[1..]);
             let clinical = CLINICAL[i % CLINICAL.len()];
             form["patient"]["name"] = json!(format!("Ana {surname}"));
             form["patient"]["phone"] = json!(phone);
             form["patient"]["email"] = json!(email);
             form["patient"]["mrn"] = json!(mrn);
             form["patient"]["address"] = json!(street);
-            form["notes"] = json!(format!(
-                "Mrs {surname} (MRN {mrn}) phoned from {phone}; lives at {street}. {clinical}."
-            ));
+            form["notes"] = json!(format!("Mrs {surname} (MRN {mrn}) phoned from {phone}; lives at {street}. {clinical}."));
             Canary {
                 id: format!("generated-{i}"),
                 registry: registry.id().to_owned(),
@@ -86,12 +62,7 @@ pub fn stored_bytes(app: &TestApp) -> String {
             let mut all = Vec::new();
             for entry in std::fs::read_dir(app.data_dir.path()).unwrap() {
                 let path = entry.unwrap().path();
-                if path
-                    .file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with("dermreg.db")
-                {
+                if path.file_name().unwrap().to_string_lossy().starts_with("dermreg.db") {
                     all.extend(std::fs::read(&path).unwrap());
                 }
             }
@@ -143,17 +114,11 @@ pub fn stored_bytes(app: &TestApp) -> String {
 fn contains_token(hay: &str, needle: &str) -> bool {
     let numeric = needle.chars().all(|c| c.is_ascii_digit());
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    let number_context =
-        |c: Option<char>| numeric && c.is_some_and(|c| matches!(c, ':' | '.' | '-' | '+' | ','));
+    let number_context = |c: Option<char>| numeric && c.is_some_and(|c| matches!(c, ':' | '.' | '-' | '+' | ','));
     hay.match_indices(needle).any(|(at, m)| {
         let before = hay[..at].chars().next_back();
         let after = hay[at + m.len()..].chars().next();
-        !glued(before)
-            && !glued(after)
-            && !number_context(before)
-            && !(numeric
-                && after == Some('.')
-                && hay[at + m.len() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        !glued(before) && !glued(after) && !number_context(before) && !(numeric && after == Some('.') && hay[at + m.len() + 1..].starts_with(|c: char| c.is_ascii_digit()))
     })
 }
 
@@ -178,9 +143,7 @@ both_dbs!(no_canary_is_stored_logged_or_returned, |app| {
     let mut answers = String::new();
     let mut ids = Vec::new();
     for (i, c) in corpus.iter().enumerate() {
-        let mut req = TestRequest::post()
-            .uri(&format!("/v1/registries/{}/cases", c.registry))
-            .set_json(&c.form);
+        let mut req = TestRequest::post().uri(&format!("/v1/registries/{}/cases", c.registry)).set_json(&c.form);
         if i % 2 == 0 {
             req = req.insert_header(("Idempotency-Key", format!("corpus-{i}")));
         }
@@ -193,10 +156,7 @@ both_dbs!(no_canary_is_stored_logged_or_returned, |app| {
     for i in (0..corpus.len()).step_by(10) {
         let other = &corpus[(i + 1) % corpus.len()];
         let patch = json!({"notes": other.form["notes"], "patient": {"name": other.form["patient"]["name"], "phone": other.form["patient"]["phone"]}});
-        let req = TestRequest::patch()
-            .uri(&format!("/v1/cases/{}", ids[i]))
-            .insert_header(("If-Match", "\"1\""))
-            .set_json(patch);
+        let req = TestRequest::patch().uri(&format!("/v1/cases/{}", ids[i])).insert_header(("If-Match", "\"1\"")).set_json(patch);
         let r = app.send(with_token(req, Some(&clinician))).await;
         assert_eq!(r.status, 200, "correction {i}: {}", r.text());
         answers.push_str(&r.text());
@@ -206,13 +166,7 @@ both_dbs!(no_canary_is_stored_logged_or_returned, |app| {
         let mut bad = c.form.clone();
         bad["covid"]["outcome"]["icu"] = json!(true);
         bad["covid"]["outcome"]["hospitalised"] = json!(false);
-        let r = app
-            .post_json(
-                &format!("/v1/registries/{}/cases", c.registry),
-                Some(&clinician),
-                &bad,
-            )
-            .await;
+        let r = app.post_json(&format!("/v1/registries/{}/cases", c.registry), Some(&clinician), &bad).await;
         r.assert_problem(422);
         answers.push_str(&r.text());
     }
@@ -222,13 +176,7 @@ both_dbs!(no_canary_is_stored_logged_or_returned, |app| {
         let r = app.get(&format!("/v1/cases/{id}"), Some(&curator)).await;
         assert_eq!(r.status, 200);
         answers.push_str(&r.text());
-        stored_notes.insert(
-            i,
-            r.json()["form"]["notes"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
-        );
+        stored_notes.insert(i, r.json()["form"]["notes"].as_str().unwrap_or_default().to_owned());
     }
     let mut url = "/v1/cases?limit=1000".to_owned();
     loop {
@@ -247,37 +195,23 @@ both_dbs!(no_canary_is_stored_logged_or_returned, |app| {
     let stored = stored_bytes(&app);
     let logs = captured_logs();
     let haystacks = [("answers", answers), ("database", stored), ("logs", logs)];
-    let lowered: Vec<(&str, String)> = haystacks
-        .iter()
-        .map(|(n, h)| (*n, h.to_lowercase()))
-        .collect();
+    let lowered: Vec<(&str, String)> = haystacks.iter().map(|(n, h)| (*n, h.to_lowercase())).collect();
     let mut found = Vec::new();
     for (i, c) in corpus.iter().enumerate() {
         for canary in &c.canaries {
             for ((name, hay), (_, low)) in haystacks.iter().zip(&lowered) {
                 if contains_token(hay, canary) || contains_token(low, &canary.to_lowercase()) {
-                    found.push(format!(
-                        "form {i}: a canary of {} chars in {name}",
-                        canary.len()
-                    ));
+                    found.push(format!("form {i}: a canary of {} chars in {name}", canary.len()));
                 }
             }
         }
     }
-    assert!(
-        found.is_empty(),
-        "{} canaries found:\n{}",
-        found.len(),
-        found.join("\n")
-    );
+    assert!(found.is_empty(), "{} canaries found:\n{}", found.len(), found.join("\n"));
 
     // Clinical meaning survives (forms that were not overwritten by a correction).
     for (i, c) in corpus.iter().enumerate().filter(|(i, _)| i % 10 != 0) {
         for phrase in &c.must_keep {
-            assert!(
-                stored_notes[&i].contains(phrase.as_str()),
-                "form {i}: `{phrase}` was scrubbed away"
-            );
+            assert!(stored_notes[&i].contains(phrase.as_str()), "form {i}: `{phrase}` was scrubbed away");
         }
     }
 });

@@ -24,10 +24,7 @@ fn published_counts(v: &Value, out: &mut Vec<u64>) {
     match v {
         Value::Object(map) => {
             for (k, x) in map {
-                if matches!(
-                    k.as_str(),
-                    "count" | "numerator" | "denominator" | "a" | "b"
-                ) {
+                if matches!(k.as_str(), "count" | "numerator" | "denominator" | "a" | "b") {
                     if let Some(n) = x.as_u64() {
                         out.push(n);
                     }
@@ -74,36 +71,18 @@ fn assert_no_small_count_in_csv(csv: &str) -> usize {
 both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
     seed(&app, Registry::Psoriasis, 400, 3);
     let curator = app.token("cur", Role::Curator, &[Registry::Psoriasis]);
-    app.get("/v1/summaries/psoriasis", None)
-        .await
-        .assert_problem(404);
-    let r = app
-        .post_json(
-            "/v1/summaries/psoriasis/releases",
-            Some(&curator),
-            &serde_json::json!({}),
-        )
-        .await;
+    app.get("/v1/summaries/psoriasis", None).await.assert_problem(404);
+    let r = app.post_json("/v1/summaries/psoriasis/releases", Some(&curator), &serde_json::json!({})).await;
     assert_eq!(r.status, 201, "{}", r.text());
     let doc = r.json();
     let id = doc["release"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(
-        r.header("location").unwrap(),
-        format!("/v1/summaries/psoriasis/releases/{id}")
-    );
+    assert_eq!(r.header("location").unwrap(), format!("/v1/summaries/psoriasis/releases/{id}"));
     assert_eq!(doc["release"]["n"], 400);
     assert_eq!(doc["release"]["k"], K);
-    for guarantee in [
-        "no_exact_disclosure",
-        "interval_protection",
-        "no_differencing",
-    ] {
+    for guarantee in ["no_exact_disclosure", "interval_protection", "no_differencing"] {
         assert_eq!(doc["audit"][guarantee], true, "{}", doc["audit"]);
     }
-    assert!(
-        doc["audit"]["hidden_cells"].as_u64().unwrap() > 0,
-        "seeded data has small cells"
-    );
+    assert!(doc["audit"]["hidden_cells"].as_u64().unwrap() > 0, "seeded data has small cells");
     assert_no_small_count(&doc);
 
     // The latest is the same document, cacheable, with a strong ETag; 304 on revalidation.
@@ -112,32 +91,18 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
     assert_eq!(latest.json(), doc);
     let etag = latest.header("etag").unwrap();
     assert!(etag.starts_with('"') && latest.header("last-modified").is_some());
-    assert!(latest
-        .header("cache-control")
-        .unwrap()
-        .starts_with("public"));
-    let again = app
-        .send(
-            TestRequest::get()
-                .uri("/v1/summaries/psoriasis")
-                .insert_header(("If-None-Match", etag.clone())),
-        )
-        .await;
+    assert!(latest.header("cache-control").unwrap().starts_with("public"));
+    let again = app.send(TestRequest::get().uri("/v1/summaries/psoriasis").insert_header(("If-None-Match", etag.clone()))).await;
     assert_eq!(again.status, 304);
 
     // Every published count equals a direct SQL count of the stored cases.
-    let sex = doc["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == "t3_age_band_by_sex")
-        .unwrap();
+    let sex = doc["tables"].as_array().unwrap().iter().find(|t| t["id"] == "t3_age_band_by_sex").unwrap();
     let direct: Vec<(Option<String>, i64)> = app
         .state
         .db
         .read_blocking(|c| -> Result<_, dermreg::db::DbError> {
-            use dermreg::db::schema::cases;
             use diesel::prelude::*;
+            use dermreg::db::schema::cases;
             Ok(cases::table
                 .filter(cases::registry.eq("psoriasis"))
                 .filter(cases::withdrawn_at.is_null())
@@ -148,10 +113,7 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
         .unwrap();
     let mut compared = 0;
     for total in sex["column_totals"].as_array().unwrap() {
-        let want = direct
-            .iter()
-            .find(|(s, _)| s.as_deref() == total["column"].as_str())
-            .map_or(0, |(_, n)| *n);
+        let want = direct.iter().find(|(s, _)| s.as_deref() == total["column"].as_str()).map_or(0, |(_, n)| *n);
         match total["count"].as_u64() {
             Some(n) => {
                 assert_eq!(n as i64, want, "sex {}", total["column"]);
@@ -163,31 +125,14 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
     assert!(compared >= 2);
     // CSV: per table and whole, with Accept or ?format.
     let csv = app.get("/v1/summaries/psoriasis?format=csv", None).await;
-    assert_eq!(
-        csv.header("content-type").unwrap(),
-        "text/csv; charset=utf-8"
-    );
+    assert_eq!(csv.header("content-type").unwrap(), "text/csv; charset=utf-8");
     assert!(assert_no_small_count_in_csv(&csv.text()) > 100);
-    let one = app
-        .send(
-            TestRequest::get()
-                .uri("/v1/summaries/psoriasis?table=t3_age_band_by_sex")
-                .insert_header(("Accept", "text/csv")),
-        )
-        .await;
-    assert!(one
-        .text()
-        .lines()
-        .skip(1)
-        .all(|l| l.starts_with("t3_age_band_by_sex,")));
-    app.get("/v1/summaries/psoriasis?table=nope&format=csv", None)
-        .await
-        .assert_problem(404);
+    let one = app.send(TestRequest::get().uri("/v1/summaries/psoriasis?table=t3_age_band_by_sex").insert_header(("Accept", "text/csv"))).await;
+    assert!(one.text().lines().skip(1).all(|l| l.starts_with("t3_age_band_by_sex,")));
+    app.get("/v1/summaries/psoriasis?table=nope&format=csv", None).await.assert_problem(404);
 
     // The zip: every file, checksums, and a structure from which no hidden cell can be recovered.
-    let zip = app
-        .get(&format!("/v1/summaries/psoriasis/releases/{id}.zip"), None)
-        .await;
+    let zip = app.get(&format!("/v1/summaries/psoriasis/releases/{id}.zip"), None).await;
     assert_eq!(zip.status, 200);
     assert_eq!(zip.header("content-type").unwrap(), "application/zip");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.body.to_vec())).unwrap();
@@ -198,43 +143,26 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
         f.read_to_string(&mut text).unwrap();
         files.insert(f.name().to_owned(), text);
     }
-    for name in [
-        "datapackage.json",
-        "structure/cells.csv",
-        "structure/relations.csv",
-        "audit.json",
-        "README.md",
-        "MANIFEST.sha256",
-        "tables/t3_age_band_by_sex.csv",
-    ] {
+    for name in ["datapackage.json", "structure/cells.csv", "structure/relations.csv", "audit.json", "README.md", "MANIFEST.sha256", "tables/t3_age_band_by_sex.csv"] {
         assert!(files.contains_key(name), "{name} missing from the zip");
     }
     for line in files["MANIFEST.sha256"].lines() {
         let (sum, name) = line.split_once("  ").unwrap();
         use sha2::Digest;
-        assert_eq!(
-            hex::encode(sha2::Sha256::digest(files[name].as_bytes())),
-            sum,
-            "{name}"
-        );
+        assert_eq!(hex::encode(sha2::Sha256::digest(files[name].as_bytes())), sum, "{name}");
     }
     for (name, text) in &files {
         if name.starts_with("tables/") {
             assert_no_small_count_in_csv(text);
         }
     }
-    assert!(
-        files["README.md"].contains("How to cite") && files["README.md"].contains("case series")
-    );
+    assert!(files["README.md"].contains("How to cite") && files["README.md"].contains("case series"));
     let package: Value = serde_json::from_str(&files["datapackage.json"]).unwrap();
     assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
 
     // Independent check of the published structure against the true values of the same cut-off.
-    let cut_off = chrono::DateTime::parse_from_rfc3339(doc["release"]["cut_off"].as_str().unwrap())
-        .unwrap()
-        .naive_utc();
-    let truth =
-        dermreg::summary::release::build(&app.state.db, Registry::Psoriasis, cut_off, K).unwrap();
+    let cut_off = chrono::DateTime::parse_from_rfc3339(doc["release"]["cut_off"].as_str().unwrap()).unwrap().naive_utc();
+    let truth = dermreg::summary::release::build(&app.state.db, Registry::Psoriasis, cut_off, K).unwrap();
     let published: std::collections::HashMap<String, Option<u64>> = files["structure/cells.csv"]
         .lines()
         .skip(1)
@@ -243,46 +171,19 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
             (f[2].to_owned(), f[3].parse().ok())
         })
         .collect();
-    let hidden: Vec<bool> = truth
-        .model
-        .cells
-        .iter()
-        .map(|c| published[&c.key].is_none())
-        .collect();
+    let hidden: Vec<bool> = truth.model.cells.iter().map(|c| published[&c.key].is_none()).collect();
     for (c, h) in truth.model.cells.iter().zip(&hidden) {
         if !h {
-            assert_eq!(
-                published[&c.key],
-                Some(c.value),
-                "published {} is its true count",
-                c.key
-            );
+            assert_eq!(published[&c.key], Some(c.value), "published {} is its true count", c.key);
         }
     }
-    let audit = disclosure::check(
-        &truth.model.cells,
-        &truth.model.relations,
-        &hidden,
-        disclosure::Settings {
-            k: K,
-            min_interval_width: 2,
-        },
-        None,
-    );
-    assert!(
-        audit.no_exact_disclosure && audit.interval_protection,
-        "{audit:?}"
-    );
+    let audit = disclosure::check(&truth.model.cells, &truth.model.relations, &hidden, disclosure::Settings { k: K, min_interval_width: 2 }, None);
+    assert!(audit.no_exact_disclosure && audit.interval_protection, "{audit:?}");
 
     // Releases are listed; a release by id never changes.
-    let list = app
-        .get("/v1/summaries/psoriasis/releases", None)
-        .await
-        .json();
+    let list = app.get("/v1/summaries/psoriasis/releases", None).await.json();
     assert_eq!(list["items"][0]["id"], id.as_str());
-    let by_id = app
-        .get(&format!("/v1/summaries/psoriasis/releases/{id}"), None)
-        .await;
+    let by_id = app.get(&format!("/v1/summaries/psoriasis/releases/{id}"), None).await;
     assert!(by_id.header("cache-control").unwrap().contains("immutable"));
     assert_eq!(by_id.json(), doc);
 });
@@ -290,196 +191,79 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
 both_dbs!(withdrawal_changes_the_next_release_only, |app| {
     seed(&app, Registry::Psoriasis, 300, 5);
     let curator = app.token("cur", Role::Curator, &[Registry::Psoriasis]);
-    let first = app
-        .post_json(
-            "/v1/summaries/psoriasis/releases",
-            Some(&curator),
-            &serde_json::json!({}),
-        )
-        .await;
+    let first = app.post_json("/v1/summaries/psoriasis/releases", Some(&curator), &serde_json::json!({})).await;
     assert_eq!(first.status, 201, "{}", first.text());
     let first_id = first.json()["release"]["id"].as_str().unwrap().to_owned();
     let first_etag = first.header("etag").unwrap();
     let cases = app.get("/v1/cases?limit=1", Some(&curator)).await.json();
     let id = cases["items"][0]["id"].as_str().unwrap();
-    assert_eq!(
-        app.request(
-            Method::DELETE,
-            &format!("/v1/cases/{id}"),
-            Some(&curator),
-            None
-        )
-        .await
-        .status,
-        200
-    );
-    let second = app
-        .post_json(
-            "/v1/summaries/psoriasis/releases",
-            Some(&curator),
-            &serde_json::json!({}),
-        )
-        .await;
+    assert_eq!(app.request(Method::DELETE, &format!("/v1/cases/{id}"), Some(&curator), None).await.status, 200);
+    let second = app.post_json("/v1/summaries/psoriasis/releases", Some(&curator), &serde_json::json!({})).await;
     assert_eq!(second.status, 201, "{}", second.text());
     assert_eq!(second.json()["release"]["n"], 299);
     assert_eq!(second.json()["release"]["number"], 2);
     assert_no_small_count(&second.json());
-    let again = app
-        .get(
-            &format!("/v1/summaries/psoriasis/releases/{first_id}"),
-            None,
-        )
-        .await;
+    let again = app.get(&format!("/v1/summaries/psoriasis/releases/{first_id}"), None).await;
     assert_eq!(again.header("etag").unwrap(), first_etag);
     assert_eq!(again.json()["release"]["n"], 300);
-    assert_eq!(
-        app.get("/v1/summaries/psoriasis", None).await.json()["release"]["number"],
-        2
-    );
+    assert_eq!(app.get("/v1/summaries/psoriasis", None).await.json()["release"]["number"], 2);
 });
 
 both_dbs!(who_may_publish_and_see_live, |app| {
     seed(&app, Registry::AtopicDermatitis, 3, 1);
     let curator = app.token("cur", Role::Curator, &[Registry::AtopicDermatitis]);
     // Three cases cannot be published safely.
-    app.post_json(
-        "/v1/summaries/atopic-dermatitis/releases",
-        Some(&curator),
-        &serde_json::json!({}),
-    )
-    .await
-    .assert_problem(409);
+    app.post_json("/v1/summaries/atopic-dermatitis/releases", Some(&curator), &serde_json::json!({})).await.assert_problem(409);
     let clinician = app.token("dr", Role::Clinician, &[Registry::AtopicDermatitis]);
-    app.post_json(
-        "/v1/summaries/atopic-dermatitis/releases",
-        Some(&clinician),
-        &serde_json::json!({}),
-    )
-    .await
-    .assert_problem(403);
+    app.post_json("/v1/summaries/atopic-dermatitis/releases", Some(&clinician), &serde_json::json!({})).await.assert_problem(403);
     let other = app.token("cur2", Role::Curator, &[Registry::General]);
-    app.post_json(
-        "/v1/summaries/atopic-dermatitis/releases",
-        Some(&other),
-        &serde_json::json!({}),
-    )
-    .await
-    .assert_problem(403);
-    app.get("/v1/summaries/atopic-dermatitis/live", None)
-        .await
-        .assert_problem(401);
-    app.get("/v1/summaries/atopic-dermatitis/live", Some(&clinician))
-        .await
-        .assert_problem(403);
-    let live = app
-        .get("/v1/summaries/atopic-dermatitis/live", Some(&curator))
-        .await;
+    app.post_json("/v1/summaries/atopic-dermatitis/releases", Some(&other), &serde_json::json!({})).await.assert_problem(403);
+    app.get("/v1/summaries/atopic-dermatitis/live", None).await.assert_problem(401);
+    app.get("/v1/summaries/atopic-dermatitis/live", Some(&clinician)).await.assert_problem(403);
+    let live = app.get("/v1/summaries/atopic-dermatitis/live", Some(&curator)).await;
     assert_eq!(live.status, 200);
-    assert_eq!(
-        live.header("cache-control").as_deref(),
-        Some("private, no-store")
-    );
+    assert_eq!(live.header("cache-control").as_deref(), Some("private, no-store"));
     assert_eq!(live.json()["release"]["n"], 3);
-    assert_eq!(
-        live.json()["audit"]["no_exact_disclosure"],
-        false,
-        "the live view says it could not be published"
-    );
+    assert_eq!(live.json()["audit"]["no_exact_disclosure"], false, "the live view says it could not be published");
 });
 
 both_dbs!(psoriasis_and_atopic_dermatitis_side_by_side, |app| {
     seed(&app, Registry::Psoriasis, 250, 8);
     seed(&app, Registry::AtopicDermatitis, 250, 9);
     let curator = app.token("cur", Role::Curator, &Registry::ALL);
-    app.get("/v1/summaries/compare", None)
-        .await
-        .assert_problem(404);
+    app.get("/v1/summaries/compare", None).await.assert_problem(404);
     for r in ["psoriasis", "atopic-dermatitis"] {
-        let made = app
-            .post_json(
-                &format!("/v1/summaries/{r}/releases"),
-                Some(&curator),
-                &serde_json::json!({}),
-            )
-            .await;
+        let made = app.post_json(&format!("/v1/summaries/{r}/releases"), Some(&curator), &serde_json::json!({})).await;
         assert_eq!(made.status, 201, "{}", made.text());
     }
-    let cmp = app
-        .get(
-            "/v1/summaries/compare?a=psoriasis&b=atopic-dermatitis",
-            None,
-        )
-        .await;
+    let cmp = app.get("/v1/summaries/compare?a=psoriasis&b=atopic-dermatitis", None).await;
     assert_eq!(cmp.status, 200, "{}", cmp.text());
     let body = cmp.json();
     assert_eq!(body["a"]["registry"], "psoriasis");
-    let dims: Vec<&str> = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["dimension"].as_str().unwrap())
-        .collect();
-    for d in [
-        "age_band",
-        "sex",
-        "treatment_category",
-        "drug_class",
-        "severity_before",
-        "covid_severity",
-    ] {
+    let dims: Vec<&str> = body["fields"].as_array().unwrap().iter().map(|f| f["dimension"].as_str().unwrap()).collect();
+    for d in ["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"] {
         assert!(dims.contains(&d), "{d}");
     }
-    let severity = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["dimension"] == "covid_severity")
-        .unwrap();
+    let severity = body["fields"].as_array().unwrap().iter().find(|f| f["dimension"] == "covid_severity").unwrap();
     assert!(!severity["values"].as_array().unwrap().is_empty());
     assert_no_small_count(&body);
 });
 
-both_dbs!(
-    releases_are_served_gzipped_to_clients_that_accept_it,
-    |app| {
-        seed(&app, Registry::General, 200, 4);
-        let curator = app.token("cur", Role::Curator, &[Registry::General]);
-        let made = app
-            .post_json(
-                "/v1/summaries/general/releases",
-                Some(&curator),
-                &serde_json::json!({}),
-            )
-            .await;
-        assert_eq!(made.status, 201, "{}", made.text());
-        let plain = app.get("/v1/summaries/general", None).await;
-        let zipped = app
-            .send(
-                TestRequest::get()
-                    .uri("/v1/summaries/general")
-                    .insert_header(("Accept-Encoding", "gzip, br")),
-            )
-            .await;
-        assert_eq!(zipped.header("content-encoding").as_deref(), Some("gzip"));
-        assert_ne!(
-            zipped.header("etag"),
-            plain.header("etag"),
-            "each encoding has its own strong ETag"
-        );
-        assert!(zipped.body.len() * 3 < plain.body.len());
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&zipped.body[..])
-            .read_to_string(&mut text)
-            .unwrap();
-        assert_eq!(text.as_bytes(), &plain.body[..]);
-        let again = app
-            .send(
-                TestRequest::get()
-                    .uri("/v1/summaries/general")
-                    .insert_header(("Accept-Encoding", "gzip"))
-                    .insert_header(("If-None-Match", zipped.header("etag").unwrap())),
-            )
-            .await;
-        assert_eq!(again.status, 304);
-    }
-);
+both_dbs!(releases_are_served_gzipped_to_clients_that_accept_it, |app| {
+    seed(&app, Registry::General, 200, 4);
+    let curator = app.token("cur", Role::Curator, &[Registry::General]);
+    let made = app.post_json("/v1/summaries/general/releases", Some(&curator), &serde_json::json!({})).await;
+    assert_eq!(made.status, 201, "{}", made.text());
+    let plain = app.get("/v1/summaries/general", None).await;
+    let zipped = app.send(TestRequest::get().uri("/v1/summaries/general").insert_header(("Accept-Encoding", "gzip, br"))).await;
+    assert_eq!(zipped.header("content-encoding").as_deref(), Some("gzip"));
+    assert_ne!(zipped.header("etag"), plain.header("etag"), "each encoding has its own strong ETag");
+    assert!(zipped.body.len() * 3 < plain.body.len());
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&zipped.body[..]).read_to_string(&mut text).unwrap();
+    assert_eq!(text.as_bytes(), &plain.body[..]);
+    let again = app
+        .send(TestRequest::get().uri("/v1/summaries/general").insert_header(("Accept-Encoding", "gzip")).insert_header(("If-None-Match", zipped.header("etag").unwrap())))
+        .await;
+    assert_eq!(again.status, 304);
+});

@@ -23,10 +23,7 @@ fn find_program(env: &str, names: &[&str]) -> Option<PathBuf> {
         return Some(PathBuf::from(p)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
-    names
-        .iter()
-        .flat_map(|n| std::env::split_paths(&path).map(move |d| d.join(n)))
-        .find(|p| p.is_file())
+    names.iter().flat_map(|n| std::env::split_paths(&path).map(move |d| d.join(n))).find(|p| p.is_file())
 }
 
 /// A missing tool: a failure in CI, a clear skip message elsewhere (`None`).
@@ -34,39 +31,25 @@ pub fn require<T>(what: Option<T>, message: &str) -> Option<T> {
     if what.is_none() {
         assert!(!in_ci(), "CI=true and {message}: run .ci/browser-deps");
         // Straight to stderr, past the test harness's capture, so the skip is seen in a passing run.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED browser test: {message} (run .ci/browser-deps to install it)"
-        );
+        let _ = writeln!(std::io::stderr(), "SKIPPED browser test: {message} (run .ci/browser-deps to install it)");
     }
     what
 }
 
 /// axe-core's script: DERMREG_AXE_JS, else where .ci/browser-deps puts it, else node_modules here.
 pub fn axe_source() -> Option<String> {
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_default();
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
     let candidates = [
         std::env::var_os("DERMREG_AXE_JS").map(PathBuf::from),
-        std::env::var_os("DERMREG_AXE_DIR")
-            .map(|d| PathBuf::from(d).join("node_modules/axe-core/axe.min.js")),
+        std::env::var_os("DERMREG_AXE_DIR").map(|d| PathBuf::from(d).join("node_modules/axe-core/axe.min.js")),
         Some(home.join(".cache/dermreg-axe/node_modules/axe-core/axe.min.js")),
         Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js")),
     ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.is_file())
-        .and_then(|p| std::fs::read_to_string(p).ok())
+    candidates.into_iter().flatten().find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok())
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// Polls until something listens on `port` (bounded: a readiness check, not a timed assertion).
@@ -106,54 +89,25 @@ fn dermreg(dir: &Path) -> Command {
 
 fn run(cmd: &mut Command) {
     let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 impl Server {
     pub fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
         // Enough synthetic cases for every chart, few enough that some cells are suppressed.
-        for (registry, seed) in [
-            ("psoriasis", "11"),
-            ("atopic-dermatitis", "12"),
-            ("general", "13"),
-        ] {
-            run(dermreg(dir.path()).args([
-                "seed",
-                "--registry",
-                registry,
-                "--count",
-                "250",
-                "--seed",
-                seed,
-            ]));
+        for (registry, seed) in [("psoriasis", "11"), ("atopic-dermatitis", "12"), ("general", "13")] {
+            run(dermreg(dir.path()).args(["seed", "--registry", registry, "--count", "250", "--seed", seed]));
             run(dermreg(dir.path()).args(["publish", "--registry", registry]));
         }
         let mut add = dermreg(dir.path())
-            .args([
-                "user",
-                "add",
-                "--username",
-                USERNAME,
-                "--role",
-                "clinician",
-                "--registries",
-                "psoriasis",
-            ])
+            .args(["user", "add", "--username", USERNAME, "--role", "clinician", "--registries", "psoriasis"])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        add.stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{PASSWORD}\n").as_bytes())
-            .unwrap();
+        add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
         assert!(add.wait().unwrap().success());
         let port = free_port();
         let process = dermreg(dir.path())
@@ -164,11 +118,7 @@ impl Server {
             .unwrap();
         let process = Running(process);
         wait_listening(port, "dermreg");
-        Server {
-            base: format!("http://127.0.0.1:{port}"),
-            _process: process,
-            _dir: dir,
-        }
+        Server { base: format!("http://127.0.0.1:{port}"), _process: process, _dir: dir }
     }
 }
 
@@ -182,35 +132,17 @@ pub struct Browser {
 impl Browser {
     /// `None` (after the skip message) when chromedriver or chromium is not installed.
     pub async fn start() -> Option<Browser> {
-        let driver = require(
-            find_program("DERMREG_CHROMEDRIVER", &["chromedriver"]),
-            "chromedriver is not installed",
-        )?;
-        let chromium = require(
-            find_program("DERMREG_CHROMIUM", &["chromium", "chromium-browser"]),
-            "chromium is not installed",
-        )?;
+        let driver = require(find_program("DERMREG_CHROMEDRIVER", &["chromedriver"]), "chromedriver is not installed")?;
+        let chromium = require(find_program("DERMREG_CHROMIUM", &["chromium", "chromium-browser"]), "chromium is not installed")?;
         let port = free_port();
-        let process = Command::new(driver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let process = Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
         let process = Running(process);
         wait_listening(port, "chromedriver");
         let profile = tempfile::tempdir().unwrap();
         let args = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--window-size=1280,900",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", "--window-size=1280,900",
         ];
         let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
@@ -224,11 +156,7 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a chromedriver session");
-        Some(Browser {
-            client,
-            _driver: process,
-            _profile: profile,
-        })
+        Some(Browser { client, _driver: process, _profile: profile })
     }
 }
 

@@ -18,18 +18,11 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 // ---- Keyboard only --------------------------------------------------------------------------------
 
 async fn active_attr(c: &Client, attr: &str) -> Result<String> {
-    Ok(c.active_element()
-        .await?
-        .attr(attr)
-        .await?
-        .unwrap_or_default())
+    Ok(c.active_element().await?.attr(attr).await?.unwrap_or_default())
 }
 
 async fn press(c: &Client, key: Key) -> Result {
-    c.active_element()
-        .await?
-        .send_keys(&key.to_string())
-        .await?;
+    c.active_element().await?.send_keys(&key.to_string()).await?;
     Ok(())
 }
 
@@ -53,13 +46,9 @@ async fn activate(c: &Client, id: &str) -> Result {
 /// "Check and preview", then submit from the preview: the confirmation's text.
 async fn check_and_send(c: &Client) -> Result<String> {
     activate(c, "check").await?;
-    c.wait()
-        .for_element(Locator::Css("#preview:not([hidden]) dl.stored"))
-        .await?;
+    c.wait().for_element(Locator::Css("#preview:not([hidden]) dl.stored")).await?;
     activate(c, "send").await?;
-    c.wait()
-        .for_element(Locator::Css("#confirmation:not([hidden]) dl.stored"))
-        .await?;
+    c.wait().for_element(Locator::Css("#confirmation:not([hidden]) dl.stored")).await?;
     text_of(c, "#confirmation").await
 }
 
@@ -95,19 +84,12 @@ async fn assert_focus_visible(c: &Client) -> Result {
         "var s = getComputedStyle(document.activeElement); return [document.activeElement.id || document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)];",
     )
     .await?;
-    assert!(
-        outline[1] != "none" && outline[2].as_f64().unwrap() >= 2.0,
-        "no visible focus on {outline}"
-    );
+    assert!(outline[1] != "none" && outline[2].as_f64().unwrap() >= 2.0, "no visible focus on {outline}");
     Ok(())
 }
 
 async fn text_of(c: &Client, css: &str) -> Result<String> {
-    Ok(c.wait()
-        .for_element(Locator::Css(css))
-        .await?
-        .text()
-        .await?)
+    Ok(c.wait().for_element(Locator::Css(css)).await?.text().await?)
 }
 
 async fn script(c: &Client, js: &str) -> Result<Value> {
@@ -135,11 +117,7 @@ async fn axe(c: &Client, source: &Option<String>, page: &str) -> Result {
             vec![],
         )
         .await?;
-    assert_eq!(
-        found,
-        json!([]),
-        "axe-core on {page}: serious or critical violations"
-    );
+    assert_eq!(found, json!([]), "axe-core on {page}: serious or critical violations");
     Ok(())
 }
 
@@ -148,11 +126,7 @@ async fn axe(c: &Client, source: &Option<String>, page: &str) -> Result {
 async fn screenshot(c: &Client, name: &str, width: u32) -> Result {
     let height = if width < 600 { 844 } else { 900 };
     c.set_window_size(width, height).await?;
-    let overflow = script(
-        c,
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-    )
-    .await?;
+    let overflow = script(c, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await?;
     if overflow.as_i64().unwrap() > 0 {
         let wide = script(
             c,
@@ -165,21 +139,11 @@ async fn screenshot(c: &Client, name: &str, width: u32) -> Result {
     }
     let dir = harness::screenshot_dir();
     script(c, "window.scrollTo(0, 0); return null;").await?;
-    std::fs::write(
-        dir.join(format!("{name}-{width}.png")),
-        c.screenshot().await?,
-    )?;
-    let full = script(c, "return document.documentElement.scrollHeight;")
-        .await?
-        .as_u64()
-        .unwrap();
-    c.set_window_size(width, full.clamp(600, 12000) as u32)
-        .await?;
+    std::fs::write(dir.join(format!("{name}-{width}.png")), c.screenshot().await?)?;
+    let full = script(c, "return document.documentElement.scrollHeight;").await?.as_u64().unwrap();
+    c.set_window_size(width, full.clamp(600, 12000) as u32).await?;
     script(c, "window.scrollTo(0, 0); return null;").await?;
-    std::fs::write(
-        dir.join(format!("{name}-{width}-full.png")),
-        c.screenshot().await?,
-    )?;
+    std::fs::write(dir.join(format!("{name}-{width}-full.png")), c.screenshot().await?)?;
     c.set_window_size(1280, 900).await?;
     Ok(())
 }
@@ -188,9 +152,7 @@ async fn screenshot(c: &Client, name: &str, width: u32) -> Result {
 
 #[actix_web::test]
 async fn clinician_enters_a_case_by_keyboard_and_the_public_reads_the_dashboard() {
-    let Some(browser) = Browser::start().await else {
-        return;
-    };
+    let Some(browser) = Browser::start().await else { return };
     let axe_source = harness::axe_source();
     let server = Server::start();
     let c = &browser.client;
@@ -199,14 +161,11 @@ async fn clinician_enters_a_case_by_keyboard_and_the_public_reads_the_dashboard(
     outcome.unwrap();
 }
 
-const NOTES: &str =
-    "Seen by video with Dr Anna Berg on 12/03/2021; callback on 912 34 567. Plaques stable.";
+const NOTES: &str = "Seen by video with Dr Anna Berg on 12/03/2021; callback on 912 34 567. Plaques stable.";
 
 async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result {
     c.goto(&format!("{base}/submit")).await?;
-    c.wait()
-        .for_element(Locator::Css("#signin:not([hidden])"))
-        .await?;
+    c.wait().for_element(Locator::Css("#signin:not([hidden])")).await?;
     axe(c, axe_source, "/submit (sign-in)").await?;
 
     // Sign in by keyboard.
@@ -214,9 +173,7 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     assert_focus_visible(c).await?;
     type_into(c, "password", PASSWORD).await?;
     press(c, Key::Enter).await?;
-    c.wait()
-        .for_element(Locator::Id("f-psoriasis-type"))
-        .await?;
+    c.wait().for_element(Locator::Id("f-psoriasis-type")).await?;
     assert_eq!(text_of(c, "#who").await?, USERNAME);
 
     // A psoriasis case by keyboard, leaving out one required field (the psoriasis type).
@@ -245,25 +202,14 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     assert!(summary.contains("Psoriasis type"), "{summary}");
     let inline = text_of(c, "#f-psoriasis-type-error:not([hidden])").await?;
     assert!(inline.contains("required"), "{inline}");
-    assert_eq!(
-        active_attr(c, "id").await?,
-        "error-summary",
-        "the summary takes the focus"
-    );
+    assert_eq!(active_attr(c, "id").await?, "error-summary", "the summary takes the focus");
     axe(c, axe_source, "/submit (form with an error)").await?;
     screenshot(c, "submit", 1280).await?;
     screenshot(c, "submit", 390).await?;
     screen_at(c, "submit-390-notes", "f-notes", 390, 844).await?;
     // The draft holds no free text the service would remove, and nothing is in localStorage.
     let draft = script(c, "return sessionStorage.getItem('dermreg.draft');").await?;
-    assert!(
-        draft
-            .as_str()
-            .is_some_and(|d| d.contains("\"age_years\":47")
-                && !d.contains("Berg")
-                && !d.contains("912")),
-        "{draft}"
-    );
+    assert!(draft.as_str().is_some_and(|d| d.contains("\"age_years\":47") && !d.contains("Berg") && !d.contains("912")), "{draft}");
     assert_eq!(script(c, "return localStorage.length;").await?, json!(0));
 
     // Follow the summary's link by keyboard to the field, and fix it.
@@ -275,18 +221,13 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     // The preview shows the notes as they will be stored.
     activate(c, "check").await?;
     let stored = text_of(c, "#preview:not([hidden]) #stored-notes").await?;
-    assert!(
-        stored.contains("[NAME]") && !stored.contains("Berg") && !stored.contains("912 34 567"),
-        "{stored}"
-    );
+    assert!(stored.contains("[NAME]") && !stored.contains("Berg") && !stored.contains("912 34 567"), "{stored}");
     assert!(stored.contains("Plaques stable."), "{stored}");
     screen_at(c, "submit-preview-1280", "preview", 1280, 900).await?;
 
     // A reload (a dropped call) loses nothing: the form comes back, notes in their scrubbed form.
     c.refresh().await?;
-    c.wait()
-        .for_element(Locator::Id("f-psoriasis-type"))
-        .await?;
+    c.wait().for_element(Locator::Id("f-psoriasis-type")).await?;
     let restored = script(c, "return [document.getElementById('f-patient-age_years').value, document.getElementById('f-psoriasis-type').value, document.getElementById('f-notes').value];").await?;
     assert_eq!(restored[0], json!("47"));
     assert_eq!(restored[1], json!("plaque"));
@@ -294,91 +235,50 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
     // More notes, with a name in them, then check and submit.
     tab_to(c, "f-notes").await?;
     press(c, Key::End).await?;
-    c.active_element()
-        .await?
-        .send_keys(" Discussed with Dr Kari Nordmann.")
-        .await?;
+    c.active_element().await?.send_keys(" Discussed with Dr Kari Nordmann.").await?;
 
     // The confirmation: the stored case and what de-identification did.
     let confirmation = check_and_send(c).await?;
     assert!(confirmation.contains("Case stored"), "{confirmation}");
-    assert!(
-        confirmation.contains("Notes: 1 detail replaced by placeholders"),
-        "{confirmation}"
-    );
+    assert!(confirmation.contains("Notes: 1 detail replaced by placeholders"), "{confirmation}");
     assert!(!confirmation.contains("Nordmann"), "{confirmation}");
     assert!(confirmation.contains("Plaque"), "{confirmation}");
-    assert_eq!(
-        script(c, "return sessionStorage.getItem('dermreg.draft');").await?,
-        Value::Null,
-        "the draft is cleared on submit"
-    );
-    assert!(
-        !c.current_url().await?.as_str().contains('?'),
-        "nothing in the URL"
-    );
+    assert_eq!(script(c, "return sessionStorage.getItem('dermreg.draft');").await?, Value::Null, "the draft is cleared on submit");
+    assert!(!c.current_url().await?.as_str().contains('?'), "nothing in the URL");
 
     // My cases lists it.
     activate(c, "to-cases").await?;
     let cases = text_of(c, "#cases-body table").await?;
-    assert!(
-        cases.contains("Psoriasis") && cases.contains("Active") && cases.contains("2021-03"),
-        "{cases}"
-    );
+    assert!(cases.contains("Psoriasis") && cases.contains("Active") && cases.contains("2021-03"), "{cases}");
 
     // Correct it (the page sends the ETag it read as If-Match) ...
     activate(c, "open-case-0").await?;
-    c.wait()
-        .for_element(Locator::Css("#case-detail:not([hidden]) #correct-case"))
-        .await?;
+    c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #correct-case")).await?;
     tab_to(c, "correct-case").await?;
     assert_focus_visible(c).await?;
     activate(c, "correct-case").await?;
-    c.wait()
-        .for_element(Locator::Css("#correcting:not([hidden])"))
-        .await?;
+    c.wait().for_element(Locator::Css("#correcting:not([hidden])")).await?;
     tab_to(c, "f-patient-age_years").await?;
-    c.active_element()
-        .await?
-        .send_keys(&(Key::Control + "a"))
-        .await?;
+    c.active_element().await?.send_keys(&(Key::Control + "a")).await?;
     c.active_element().await?.send_keys("48").await?;
     let corrected = check_and_send(c).await?;
-    assert!(
-        corrected.contains("Correction saved") && corrected.contains("48"),
-        "{corrected}"
-    );
+    assert!(corrected.contains("Correction saved") && corrected.contains("48"), "{corrected}");
 
     // ... and withdraw it.
     activate(c, "to-cases").await?;
-    c.wait()
-        .for_element(Locator::Css("#cases-body table"))
-        .await?;
+    c.wait().for_element(Locator::Css("#cases-body table")).await?;
     activate(c, "open-case-0").await?;
-    c.wait()
-        .for_element(Locator::Css("#case-detail:not([hidden]) #withdraw-case"))
-        .await?;
+    c.wait().for_element(Locator::Css("#case-detail:not([hidden]) #withdraw-case")).await?;
     activate(c, "withdraw-case").await?;
-    c.wait()
-        .for_element(Locator::Css("#cases-body .badge.withdrawn"))
-        .await?;
+    c.wait().for_element(Locator::Css("#cases-body .badge.withdrawn")).await?;
     assert_eq!(text_of(c, "#status").await?, "The case is withdrawn.");
     let cases = text_of(c, "#cases-body table").await?;
-    assert!(
-        cases.contains("Withdrawn") && !cases.contains("Active"),
-        "{cases}"
-    );
+    assert!(cases.contains("Withdrawn") && !cases.contains("Active"), "{cases}");
 
     // Sign-out revokes the token at the service.
-    let token = script(
-        c,
-        "return JSON.parse(sessionStorage.getItem('dermreg.session')).token;",
-    )
-    .await?;
+    let token = script(c, "return JSON.parse(sessionStorage.getItem('dermreg.session')).token;").await?;
     activate(c, "signout").await?;
-    c.wait()
-        .for_element(Locator::Css("#signin:not([hidden])"))
-        .await?;
+    c.wait().for_element(Locator::Css("#signin:not([hidden])")).await?;
     let status = c
         .execute_async(
             "var done = arguments[arguments.length - 1];
@@ -395,33 +295,16 @@ async fn scenario(c: &Client, base: &str, axe_source: &Option<String>) -> Result
 async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Result {
     c.goto(&format!("{base}/")).await?;
     press(c, Key::Tab).await?;
-    assert_eq!(
-        active_attr(c, "class").await?,
-        "skip",
-        "the first Tab reaches the skip link"
-    );
+    assert_eq!(active_attr(c, "class").await?, "skip", "the first Tab reaches the skip link");
     assert_focus_visible(c).await?;
     let charts = c.find_all(Locator::Css("svg.chart")).await?;
     assert!(charts.len() >= 12, "{} charts", charts.len());
     let tables = c.find_all(Locator::Css("table")).await?;
     assert!(tables.len() >= charts.len(), "each chart has its table");
-    let suppressed = c
-        .find_all(Locator::XPath(
-            "//td/span[@class='supp' and text()='suppressed']",
-        ))
-        .await?;
-    assert!(
-        !suppressed.is_empty(),
-        "a suppressed cell reads as suppressed"
-    );
+    let suppressed = c.find_all(Locator::XPath("//td/span[@class='supp' and text()='suppressed']")).await?;
+    assert!(!suppressed.is_empty(), "a suppressed cell reads as suppressed");
     let page = c.find(Locator::Css("main")).await?.text().await?;
-    for want in [
-        "Psoriasis COVID-19 Registry",
-        "k = 5",
-        "CC-BY-4.0",
-        "Outcomes by treatment category",
-        "Psoriasis and atopic dermatitis compared",
-    ] {
+    for want in ["Psoriasis COVID-19 Registry", "k = 5", "CC-BY-4.0", "Outcomes by treatment category", "Psoriasis and atopic dermatitis compared"] {
         assert!(page.contains(want), "dashboard without {want:?}");
     }
     // The zip and a CSV link answer.
@@ -437,10 +320,7 @@ async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Resul
         )
         .await?;
     assert_eq!(answers[0], json!("200 application/zip"));
-    assert!(
-        answers[1].as_str().unwrap().starts_with("200 text/csv"),
-        "{answers}"
-    );
+    assert!(answers[1].as_str().unwrap().starts_with("200 text/csv"), "{answers}");
     axe(c, axe_source, "/").await?;
     screenshot(c, "dashboard", 1280).await?;
     screenshot(c, "dashboard", 390).await?;
@@ -453,15 +333,8 @@ async fn dashboard(c: &Client, base: &str, axe_source: &Option<String>) -> Resul
 /// A screenshot of the screen that starts at the element `id`.
 async fn screen_at(c: &Client, name: &str, id: &str, width: u32, height: u32) -> Result {
     c.set_window_size(width, height).await?;
-    c.execute(
-        "document.getElementById(arguments[0]).scrollIntoView(); return null;",
-        vec![json!(id)],
-    )
-    .await?;
-    std::fs::write(
-        harness::screenshot_dir().join(format!("{name}.png")),
-        c.screenshot().await?,
-    )?;
+    c.execute("document.getElementById(arguments[0]).scrollIntoView(); return null;", vec![json!(id)]).await?;
+    std::fs::write(harness::screenshot_dir().join(format!("{name}.png")), c.screenshot().await?)?;
     c.set_window_size(1280, 900).await?;
     Ok(())
 }

@@ -28,11 +28,7 @@ impl Scrubber {
         spans.extend(extra);
         // "704 1436 Redbud Drive": two digit groups read as an ID whose second group is the
         // house number of a street found here: the whole run is the address
-        let addrs: Vec<(usize, usize)> = spans
-            .iter()
-            .filter(|sp| sp.kind == Placeholder::Address)
-            .map(|sp| (sp.s, sp.e))
-            .collect();
+        let addrs: Vec<(usize, usize)> = spans.iter().filter(|sp| sp.kind == Placeholder::Address).map(|sp| (sp.s, sp.e)).collect();
         if addrs.is_empty() {
             return;
         }
@@ -48,17 +44,9 @@ impl Scrubber {
             }
             let m = &text[sp.s..sp.e];
             let g1 = m.bytes().take_while(u8::is_ascii_digit).count();
-            let ws = m[g1..]
-                .bytes()
-                .take_while(|&b| b == b' ' || b == b'\t')
-                .count();
+            let ws = m[g1..].bytes().take_while(|&b| b == b' ' || b == b'\t').count();
             let g2 = &m[g1 + ws..];
-            if (1..=5).contains(&g1)
-                && ws == 1
-                && (1..=5).contains(&g2.len())
-                && g2.bytes().all(|b| b.is_ascii_digit())
-                && starts.contains(&(sp.s + g1 + ws))
-            {
+            if (1..=5).contains(&g1) && ws == 1 && (1..=5).contains(&g2.len()) && g2.bytes().all(|b| b.is_ascii_digit()) && starts.contains(&(sp.s + g1 + ws)) {
                 if self.counts_something(text, sp.s) {
                     // "week 16 10 Elm Street": the first number belongs to the word before it
                     sp.s += g1 + ws;
@@ -76,10 +64,7 @@ impl Scrubber {
         let particle = last_word(before, char::is_alphabetic);
         let before = before[..before.len() - particle.len()].trim_end_matches([' ', '\t']);
         let street = last_word(before, char::is_alphabetic);
-        if !TOWN_PARTICLES.contains(&particle.to_lowercase().as_str())
-            || street.is_empty()
-            || self.lex.get(&street.to_lowercase()) & STREET == 0
-        {
+        if !TOWN_PARTICLES.contains(&particle.to_lowercase().as_str()) || street.is_empty() || self.lex.get(&street.to_lowercase()) & STREET == 0 {
             return None;
         }
         // the house number: " 135", ", 5", " 12a"
@@ -90,33 +75,18 @@ impl Scrubber {
         }
         let n = text[p..].bytes().take_while(u8::is_ascii_digit).count();
         let tail = &text[p + n..];
-        let number = (1..=4).contains(&n)
-            && !tail.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_lowercase())
-            && !followed_by_unit_or_decimal(tail);
-        let end = if number {
-            p + n
-                + tail
-                    .bytes()
-                    .take_while(u8::is_ascii_lowercase)
-                    .take(1)
-                    .count()
-        } else {
-            e
-        };
+        let number = (1..=4).contains(&n) && !tail.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_lowercase()) && !followed_by_unit_or_decimal(tail);
+        let end = if number { p + n + tail.bytes().take_while(u8::is_ascii_lowercase).take(1).count() } else { e };
         Some(end)
     }
 
     /// The word before `s` is one that a number counts or scores ("week 16", "PASI 12", "dose 2").
     pub(super) fn counts_something(&self, text: &str, s: usize) -> bool {
-        let w = last_word(
-            text[..s].trim_end_matches([' ', '\t']),
-            char::is_alphanumeric,
-        )
-        .to_lowercase();
+        let w = last_word(text[..s].trim_end_matches([' ', '\t']), char::is_alphanumeric).to_lowercase();
         const COUNTED: &[&str] = &[
-            "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years",
-            "hour", "hours", "dose", "doses", "grade", "stage", "visit", "cycle", "score", "age",
-            "aged", "line", "page", "step", "level", "number", "no", "cm", "mm", "mg", "x",
+            "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "hour", "hours", "dose", "doses",
+            "grade", "stage", "visit", "cycle", "score", "age", "aged", "line", "page", "step", "level", "number", "no", "cm",
+            "mm", "mg", "x",
         ];
         !w.is_empty() && (COUNTED.contains(&w.as_str()) || self.lex.get(&w) & CLINICAL != 0)
     }
@@ -124,9 +94,7 @@ impl Scrubber {
     /// Length of a country name at the start of `rest` (one word from the lexicon or a
     /// multi-word name), followed by a non-letter.
     pub(super) fn country_at(&self, rest: &str) -> Option<usize> {
-        let w_end = rest
-            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
-            .unwrap_or(rest.len());
+        let w_end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).unwrap_or(rest.len());
         if w_end == 0 {
             return None;
         }
@@ -142,12 +110,7 @@ impl Scrubber {
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
         for c in self.lex.multi_countries.iter().map(|c| &**c) {
-            if head.starts_with(c)
-                && !head[c.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-            {
+            if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
                 if rest.is_char_boundary(c.len()) && rest[..c.len()].to_lowercase() == c {
                     return Some(c.len());
                 }
@@ -174,16 +137,10 @@ impl Scrubber {
             return true;
         }
         let tail_start = b.len().saturating_sub(40);
-        let tail_start = (tail_start..=b.len())
-            .find(|&i| b.is_char_boundary(i))
-            .unwrap_or(b.len());
+        let tail_start = (tail_start..=b.len()).find(|&i| b.is_char_boundary(i)).unwrap_or(b.len());
         let tail = b[tail_start..].to_lowercase();
         self.lex.multi_countries.iter().map(|c| &**c).any(|c| {
-            tail.ends_with(c)
-                && !tail[..tail.len() - c.len()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphabetic)
+            tail.ends_with(c) && !tail[..tail.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic)
         })
     }
 
@@ -194,18 +151,13 @@ impl Scrubber {
         let mut q = p;
         for _ in 0..4 {
             let rest = &text[q..];
-            let w_len = rest
-                .find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '-')))
-                .unwrap_or(rest.len());
+            let w_len = rest.find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '-'))).unwrap_or(rest.len());
             if w_len == 0 {
                 return None;
             }
             let w = &rest[..w_len];
             let f = self.lex.get(&w.to_lowercase());
-            if self.country_at(rest).is_some()
-                || f & (STOP | CLINICAL | MONTH | TITLE | RELATION) != 0
-                || f & ENGLISH != 0 && f & (CITY | ANY_NAME) == 0 && !TOWN_PARTICLES.contains(&w)
-            {
+            if self.country_at(rest).is_some() || f & (STOP | CLINICAL | MONTH | TITLE | RELATION) != 0 || f & ENGLISH != 0 && f & (CITY | ANY_NAME) == 0 && !TOWN_PARTICLES.contains(&w) {
                 return None;
             }
             q += w_len;
@@ -227,9 +179,7 @@ impl Scrubber {
         let m = self.tail_postcode.find(&text[p..])?;
         let e = p + m.end();
         // a number followed by a unit, decimal or more digits is not a postcode
-        if followed_by_unit_or_decimal(&text[e..])
-            || text[e..].starts_with(|c: char| c.is_alphanumeric())
-        {
+        if followed_by_unit_or_decimal(&text[e..]) || text[e..].starts_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
         Some(e)
@@ -269,23 +219,17 @@ impl Scrubber {
             }
             let f = self.lex.get(key) & note.keep;
             let upper = first.is_uppercase();
-            let short_caps =
-                w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
+            let short_caps = w.chars().count() <= 3 && (w.chars().all(|c| !c.is_lowercase()) || lower_text);
             let plain = f & (ENGLISH | CLINICAL | STOP) == 0;
             // lower-case town right after an address ("suite 112 calgary alberta") even in a
             // text with capitals; in an all-lower-case text any word that is not an ordinary one
-            let lower_ok = (lower_text || lower_town) && (f & (CITY | AMB_CITY) != 0 || plain)
-                || words == 0 && f & CITY != 0 && plain;
+            let lower_ok = (lower_text || lower_town) && (f & (CITY | AMB_CITY) != 0 || plain) || words == 0 && f & CITY != 0 && plain;
             lower_town |= !upper && lower_ok;
             // a particle inside a town's or street's name: "Caxias do Sul", "Velká Bukovina u
             // Decína", "van Gijn Summit"
             if !upper && (words > 0 || w.len() >= 2) && TOWN_PARTICLES.contains(&w) {
                 let after = &text[q + w_len..];
-                if after.starts_with(' ')
-                    && after[1..].starts_with(|c: char| {
-                        c.is_uppercase() || (lower_text && c.is_alphabetic())
-                    })
-                {
+                if after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase() || (lower_text && c.is_alphabetic())) {
                     q += w_len + 1;
                     continue;
                 }
@@ -300,12 +244,7 @@ impl Scrubber {
                 // a region code after the town, at the end of the address: "OULU NO.", "Sindi PR,"
                 if words > 0 && w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
                     let e = q + w_len;
-                    if text[e..]
-                        .trim_start_matches([' ', '\t'])
-                        .chars()
-                        .next()
-                        .is_none_or(|c| matches!(c, '.' | ',' | ';' | '\n' | '\r' | ')'))
-                    {
+                    if text[e..].trim_start_matches([' ', '\t']).chars().next().is_none_or(|c| matches!(c, '.' | ',' | ';' | '\n' | '\r' | ')')) {
                         end = e;
                     }
                     break;
@@ -314,23 +253,16 @@ impl Scrubber {
                 if words == 0 {
                     let e = q + w_len;
                     let mut r = e;
-                    while r < text.len()
-                        && matches!(text.as_bytes()[r], b' ' | b'\t' | b'\r' | b'\n' | b',')
-                    {
+                    while r < text.len() && matches!(text.as_bytes()[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
                         r += 1;
                     }
-                    if r > e
-                        && (self.postcode_at(text, r).is_some()
-                            || self.country_at(&text[r..]).is_some())
-                    {
+                    if r > e && (self.postcode_at(text, r).is_some() || self.country_at(&text[r..]).is_some()) {
                         return Some((e, true));
                     }
                 }
                 break;
             }
-            if f & (CLINICAL | MONTH | TITLE | RELATION) != 0
-                || f & CITY == 0 && (f & STOP != 0 || looks_medical(key))
-            {
+            if f & (CLINICAL | MONTH | TITLE | RELATION) != 0 || f & CITY == 0 && (f & STOP != 0 || looks_medical(key)) {
                 if words > 0 && !strong {
                     return None;
                 }
@@ -367,13 +299,7 @@ impl Scrubber {
         }
         // a postcode in two groups read as a house number and a rest: "ÖVERTURINGEN 840 24"
         let three = e >= 4 && b[e - 4] == b' ' && b[e - 3..e].iter().all(u8::is_ascii_digit);
-        if three
-            && b.len() >= e + 3
-            && b[e] == b' '
-            && b[e + 1..e + 3].iter().all(u8::is_ascii_digit)
-            && !text[e + 3..].starts_with(|c: char| c.is_alphanumeric())
-            && !followed_by_unit_or_decimal(&text[e + 3..])
-        {
+        if three && b.len() >= e + 3 && b[e] == b' ' && b[e + 1..e + 3].iter().all(u8::is_ascii_digit) && !text[e + 3..].starts_with(|c: char| c.is_alphanumeric()) && !followed_by_unit_or_decimal(&text[e + 3..]) {
             e += 3;
         }
         let mut post = None;
@@ -410,11 +336,7 @@ impl Scrubber {
                 let r = q + rest.len() - t.len();
                 if r > q {
                     if let Some(pe) = self.postcode_at(text, r) {
-                        post = Some(Span {
-                            s: r,
-                            e: pe,
-                            kind: Placeholder::Postcode,
-                        });
+                        post = Some(Span { s: r, e: pe, kind: Placeholder::Postcode });
                     }
                 }
                 break;
@@ -443,9 +365,7 @@ impl Scrubber {
                 e = p + m.end();
                 continue;
             }
-            if text[p..].starts_with("nan")
-                && !text[p + 3..].starts_with(|c: char| c.is_alphanumeric())
-            {
+            if text[p..].starts_with("nan") && !text[p + 3..].starts_with(|c: char| c.is_alphanumeric()) {
                 // an empty field in exported data, between the town and the postcode
                 let mut r = p + 3;
                 while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
@@ -458,18 +378,10 @@ impl Scrubber {
                 break;
             }
             // a parenthesised town alias: "(ΑΓΛΑΓΓΙΑ)"
-            let (wp, paren) = if b[p] == b'(' {
-                (p + 1, true)
-            } else {
-                (p, false)
-            };
+            let (wp, paren) = if b[p] == b'(' { (p + 1, true) } else { (p, false) };
             match self.tail_words(text, wp, note) {
                 Some((we, strong)) => {
-                    let we = if paren && text[we..].starts_with(')') {
-                        we + 1
-                    } else {
-                        we
-                    };
+                    let we = if paren && text[we..].starts_with(')') { we + 1 } else { we };
                     if strong {
                         e = we;
                         continue;
@@ -480,11 +392,7 @@ impl Scrubber {
                     while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\r' | b'\n' | b',') {
                         r += 1;
                     }
-                    if r > we
-                        && r < b.len()
-                        && (self.postcode_at(text, r).is_some()
-                            || self.country_at(&text[r..]).is_some())
-                    {
+                    if r > we && r < b.len() && (self.postcode_at(text, r).is_some() || self.country_at(&text[r..]).is_some()) {
                         e = we;
                         continue;
                     }
@@ -495,6 +403,7 @@ impl Scrubber {
         }
         (e, post)
     }
+
 }
 
 /// A house / building number (or "ul.") right before a street that does not start with one.
@@ -526,21 +435,7 @@ pub(super) fn address_head(text: &str, s: usize) -> usize {
     }
     // Czech / Slovak / Dutch / German street names that open with a preposition or adjective:
     // "Pod Floriánem 1677", "Nad Vodovodem 12", "Oude Gracht 4"
-    if matches!(
-        w,
-        "Pod"
-            | "Nad"
-            | "Pri"
-            | "Hoge"
-            | "Lage"
-            | "Oude"
-            | "Nieuwe"
-            | "Grote"
-            | "Kleine"
-            | "Grosse"
-            | "Alte"
-            | "Neue"
-    ) {
+    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Grosse" | "Alte" | "Neue") {
         return w_start;
     }
     if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {
@@ -548,3 +443,4 @@ pub(super) fn address_head(text: &str, s: usize) -> usize {
     }
     s
 }
+

@@ -2,29 +2,13 @@
 use super::*;
 
 impl Scrubber {
-    pub(super) fn check_and_push(
-        &self,
-        text: &str,
-        rx: &Rx,
-        s: usize,
-        e: usize,
-        note: &Note,
-        spans: &mut Vec<Span>,
-    ) {
+    pub(super) fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, note: &Note, spans: &mut Vec<Span>) {
         let caps_mode = note.caps_mode;
         let get = |w: &str| self.lex.get(w) & note.keep;
         // a facility's or ward's name ends before a title: "Clinique [PLACE] Dr Z. AL BAHIRT"
-        let e = if matches!(rx.check, Check::FacilityName | Check::WardName) {
-            s + before_title(&text[s..e], &get)
-        } else {
-            e
-        };
+        let e = if matches!(rx.check, Check::FacilityName | Check::WardName) { s + before_title(&text[s..e], &get) } else { e };
         // and starts after its particles: "CHU de [PLACE]", "CHU d'[PLACE]"
-        let s = if matches!(rx.check, Check::FacilityName | Check::WardName) {
-            s + leading_particles(&text[s..e])
-        } else {
-            s
-        };
+        let s = if matches!(rx.check, Check::FacilityName | Check::WardName) { s + leading_particles(&text[s..e]) } else { s };
         let m = &text[s..e];
         let mut kind = rx.kind;
         let (mut s, mut e) = (s, e);
@@ -38,12 +22,7 @@ impl Scrubber {
                 let n = count_digits(m);
                 if n < 6 || one_digit_repeated(m) {
                     false
-                } else if is_year_range(m)
-                    || is_decimal_list(m)
-                    || in_number_table(text, s, e)
-                    || number_goes_on(m, &text[e..])
-                    || followed_by_unit_word(&text[e..])
-                {
+                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
                     false
                 } else {
                     let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
@@ -71,11 +50,7 @@ impl Scrubber {
             Check::Coded => {
                 let prefix: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
                 let lp = prefix.to_lowercase();
-                !self.is_clinical(m)
-                    && (get(&lp) & (CLINICAL | ENGLISH) == 0
-                        || prefix.len() <= 1
-                        || lp == "no"
-                        || lp == "id")
+                !self.is_clinical(m) && (get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
             }
             Check::HyphenCode => {
                 let prefix = m.trim_start_matches('#').split('-').next().unwrap_or("");
@@ -87,69 +62,13 @@ impl Scrubber {
             Check::NlPostcode => {
                 let letters = &m[m.len() - 2..];
                 // (a word of the note's language: "12.1.2023 AU CHU" in French)
-                get(&letters.to_lowercase()) & LANGS == 0
-                    && !matches!(
-                        letters,
-                        "IU" | "MG"
-                            | "ML"
-                            | "KG"
-                            | "UL"
-                            | "MU"
-                            | "MM"
-                            | "CM"
-                            | "GY"
-                            | "MS"
-                            | "HZ"
-                            | "UI"
-                            | "PM"
-                            | "AM"
-                            | "AD"
-                            | "BC"
-                            | "IN"
-                            | "ON"
-                            | "AT"
-                            | "TO"
-                            | "OF"
-                            | "OR"
-                            | "AN"
-                            | "AS"
-                            | "BY"
-                            | "IS"
-                            | "IT"
-                            | "NO"
-                            | "SO"
-                            | "UP"
-                            | "WE"
-                            | "HE"
-                            | "ME"
-                            | "MY"
-                            | "BE"
-                            | "DO"
-                            | "GO"
-                            | "IF"
-                            | "US"
-                            | "PT"
-                            | "ED"
-                            | "GP"
-                            | "DR"
-                            | "MR"
-                            | "HR"
-                            | "BP"
-                            | "IV"
-                            | "IM"
-                            | "SC"
-                            | "PO"
-                            | "OD"
-                            | "BD"
-                            | "QD"
-                            | "TD"
-                            | "ST"
-                            | "ND"
-                            | "RD"
-                            | "TH"
-                            | "CE"
-                            | "BCE"
-                    )
+                get(&letters.to_lowercase()) & LANGS == 0 && !matches!(
+                    letters,
+                    "IU" | "MG" | "ML" | "KG" | "UL" | "MU" | "MM" | "CM" | "GY" | "MS" | "HZ" | "UI" | "PM" | "AM" | "AD" | "BC"
+                        | "IN" | "ON" | "AT" | "TO" | "OF" | "OR" | "AN" | "AS" | "BY" | "IS" | "IT" | "NO" | "SO" | "UP" | "WE"
+                        | "HE" | "ME" | "MY" | "BE" | "DO" | "GO" | "IF" | "US" | "PT" | "ED" | "GP" | "DR" | "MR" | "HR" | "BP"
+                        | "IV" | "IM" | "SC" | "PO" | "OD" | "BD" | "QD" | "TD" | "ST" | "ND" | "RD" | "TH" | "CE" | "BCE"
+                )
             }
             Check::Url => {
                 let t = m.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
@@ -157,9 +76,7 @@ impl Scrubber {
                 t.len() >= 4
             }
             Check::Ip4 => {
-                let dotted = |g: &str| {
-                    g.starts_with('.') && g[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
-                };
+                let dotted = |g: &str| g.starts_with('.') && g[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
                 !dotted(&text[e..]) && !text[..s].ends_with('.')
             }
             Check::WholeNumber => {
@@ -171,23 +88,15 @@ impl Scrubber {
                 let own = seps.next().unwrap_or(b'.');
                 let same = seps.next().is_none_or(|c| c == own);
                 let sep = |c: u8| c == own;
-                same && !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit())
-                    && !(before.len() >= 2
-                        && sep(before[before.len() - 1])
-                        && before[before.len() - 2].is_ascii_digit())
+                same && !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit()) && !(before.len() >= 2 && sep(before[before.len() - 1]) && before[before.len() - 2].is_ascii_digit())
             }
             Check::Ip6 => {
                 let groups = m.split(':').filter(|g| !g.is_empty()).count();
-                m.contains("::") && groups >= 2
-                    || groups >= 5
-                    || (groups >= 4 && m.chars().any(|c| c.is_ascii_alphabetic()))
+                m.contains("::") && groups >= 2 || groups >= 5 || (groups >= 4 && m.chars().any(|c| c.is_ascii_alphabetic()))
             }
             Check::Compound => {
                 // the compound street word must not be an ordinary word ("During 3", "Spring 2021")
-                let word = m
-                    .split_whitespace()
-                    .find(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                    .unwrap_or("");
+                let word = m.split_whitespace().find(|w| w.chars().next().is_some_and(char::is_alphabetic)).unwrap_or("");
                 let lw = word.to_lowercase();
                 let f = get(&lw);
                 let has_num = m.bytes().any(|b| b.is_ascii_digit());
@@ -204,12 +113,8 @@ impl Scrubber {
                         cnt += 1;
                         let lw = w.to_lowercase();
                         let f = get(&lw);
-                        let short_caps = !caps_mode
-                            && w.chars().all(|c| !c.is_lowercase())
-                            && w.chars().count() <= 4;
-                        if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0
-                            || short_caps
-                        {
+                        let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                        if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
                             all_unknown = false;
                             break;
                         }
@@ -221,8 +126,7 @@ impl Scrubber {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
                 let f = get(&lw);
-                let short_caps =
-                    word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
                 if f != 0 || short_caps || word.chars().count() < 4 || word.contains('-') {
                     false
                 } else {
@@ -239,9 +143,7 @@ impl Scrubber {
                     let w = &rest[..w_end];
                     let lw = w.to_lowercase();
                     let f = get(&lw);
-                    if w_end < rest.len()
-                        && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS) != 0)
-                    {
+                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS) != 0) {
                         let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
                         start += w_end + skip;
                         rest = &rest[w_end + skip..];
@@ -269,17 +171,14 @@ impl Scrubber {
                 let words: Vec<&str> = m.split_whitespace().collect();
                 let w = words.first().copied().unwrap_or("");
                 let f = get(&w.to_lowercase());
-                let short_caps =
-                    !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
                 let medical = |w: &&str| {
                     let lw = w.to_lowercase();
                     get(&lw) & (CLINICAL | STOP) != 0 || looks_medical(&lw)
                 };
                 if !caps_mode && names_a_hospital(&words, &get) {
                     true
-                } else if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0
-                    || self.country_at(&text[s..]).is_some()
-                {
+                } else if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
                     false
                 } else if words.len() >= 2 {
                     !words.iter().all(|w| medical(w))
@@ -290,8 +189,7 @@ impl Scrubber {
                 }
             }
             Check::PostcodeTown => {
-                let town =
-                    m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
+                let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
                 let first = town.split([' ', '\t']).next().unwrap_or("");
                 let f = get(&first.to_lowercase());
                 // a second word before a colon is the next label: "28013 Madrid NHC: ..."
@@ -299,51 +197,25 @@ impl Scrubber {
                     e = s + (m.len() - town.len()) + first.len();
                 }
                 // (a town may share its name with a word of the note's language: "77500 Ivry")
-                !preceded_by_decimal(text, s)
-                    && !text[..s].ends_with(['-', '/', '+', '('])
-                    && (f & (CITY | AMB_CITY) != 0
-                        || f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0
-                            && !looks_medical(&first.to_lowercase()))
+                !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
             }
             Check::ContactLine => {
                 let line_s = text[..s].rfind('\n').map_or(0, |p| p + 1);
                 let line_e = text[e..].find('\n').map_or(text.len(), |p| e + p);
-                let contact = spans.iter().any(|sp| {
-                    matches!(sp.kind, Placeholder::Phone | Placeholder::Email)
-                        && line_s <= sp.s
-                        && sp.e <= line_e
-                });
+                let contact = spans.iter().any(|sp| matches!(sp.kind, Placeholder::Phone | Placeholder::Email) && line_s <= sp.s && sp.e <= line_e);
                 let inside = spans.iter().any(|sp| sp.s < e && s < sp.e);
-                contact
-                    && !inside
-                    && !preceded_by_decimal(text, s)
-                    && !text[..s].ends_with(['-', '/', '+', '(', ':', '.', ','])
-                    && !followed_by_unit_or_decimal(&text[e..])
-                    && !text[e..].starts_with([')', '-', '/'])
+                contact && !inside && !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(', ':', '.', ',']) && !followed_by_unit_or_decimal(&text[e..]) && !text[e..].starts_with([')', '-', '/'])
             }
             Check::PackStreet => {
                 // a street type that is also an English word ("via", "place", "route") needs a
                 // particle or a proper noun after it: "2 via IV infusion" is no address
-                let mut words = m
-                    .split([' ', '\t', ','])
-                    .filter(|w| !w.is_empty())
-                    .skip_while(|w| {
-                        w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                            || matches!(*w, "bis" | "ter")
-                    });
+                let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
                 let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
                 let sf = get(&street.trim_end_matches('.').to_lowercase());
                 let nf = get(&next.to_lowercase());
-                let particle = matches!(
-                    next,
-                    "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das"
-                ) || next.starts_with(['d', 'l'])
-                    && next[1..].starts_with(['\'', '’']);
+                let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
                 !preceded_by_decimal(text, s)
-                    && (sf & ENGLISH == 0
-                        || particle
-                        || next.chars().next().is_some_and(char::is_uppercase)
-                            && nf & (CLINICAL | ENGLISH) == 0)
+                    && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
             }
             Check::WardName => {
                 // capitalised words of the name that are not ordinary words of any language (a
@@ -352,23 +224,14 @@ impl Scrubber {
                 capitalised_words(m).any(|w| {
                     let lw = w.to_lowercase();
                     let f = get(&lw);
-                    f & (CITY | AMB_CITY) != 0
-                        || f & ANY_NAME != 0 && f & LANGS == 0
-                        || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0
-                            && !looks_medical(&lw)
+                    f & (CITY | AMB_CITY) != 0 || f & ANY_NAME != 0 && f & LANGS == 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
                 })
             }
             // (a facility word alone before its name stays: "Centre [PLACE]", "Hôpital [PLACE]";
             // "Children's Hospital [PLACE]" is one name)
             Check::GenericWords => {
-                m.split_whitespace().all(|w| {
-                    get(&w.to_lowercase()) & STOP != 0
-                        && !matches!(
-                            w,
-                            "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or"
-                        )
-                }) && !(m.split_whitespace().count() == 1
-                    && get(&m.trim().to_lowercase()) & FACILITY != 0)
+                m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or"))
+                    && !(m.split_whitespace().count() == 1 && get(&m.trim().to_lowercase()) & FACILITY != 0)
             }
             Check::FacilityName => {
                 // a capitalised word after a facility word names it, even an ordinary word
@@ -380,22 +243,12 @@ impl Scrubber {
                     let lw = w.to_lowercase();
                     let f = get(&lw);
                     f & (CITY | AMB_CITY | ANY_NAME) != 0
-                        || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY)
-                            == 0
-                            && !looks_medical(&lw)
-                            && self.lex.by_ending(&lw) & note.keep & LANGS == 0
+                        || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw) && self.lex.by_ending(&lw) & note.keep & LANGS == 0
                 })
             }
             Check::PrepositionPlace | Check::TownState => {
-                let words: Vec<&str> = m
-                    .split([' ', '\t', ','])
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let town_words = if rx.check == Check::TownState {
-                    &words[..words.len() - 1]
-                } else {
-                    &words[..]
-                };
+                let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
+                let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };
                 let first = get(&words[0].to_lowercase());
                 let mut unknown = false;
                 let mut all_names = true;
@@ -405,32 +258,12 @@ impl Scrubber {
                     let f = get(lw);
                     all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
                     let short_caps = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
-                    if f & CITY != 0
-                        || f & (ENGLISH
-                            | LANGS
-                            | CLINICAL
-                            | MONTH
-                            | COUNTRY
-                            | COUNTRY_PART
-                            | STOP
-                            | TITLE
-                            | RELATION)
-                            == 0
-                            && (!caps_mode || !short_caps)
-                            && !looks_medical(lw)
-                            && lw.chars().count() >= 2
-                    {
+                    if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && (!caps_mode || !short_caps) && !looks_medical(lw) && lw.chars().count() >= 2 {
                         unknown = true;
                     }
                 }
-                let hospital = rx.check == Check::PrepositionPlace
-                    && !caps_mode
-                    && names_a_hospital(&words, &get);
-                hospital
-                    || first & (TITLE | RELATION | CLINICAL) == 0
-                        && unknown
-                        && !all_names
-                        && self.country_at(&text[s..]).is_none()
+                let hospital = rx.check == Check::PrepositionPlace && !caps_mode && names_a_hospital(&words, &get);
+                hospital || first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
             }
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();
@@ -457,94 +290,57 @@ impl Scrubber {
                 let first = m.split_whitespace().next().unwrap_or("");
                 // a dot only after an abbreviation of the first street ("Road St. and"), not a
                 // sentence end
-                let one_sentence = m
-                    .trim_end_matches('.')
-                    .match_indices(". ")
-                    .all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
-                one_sentence
-                    && (m.bytes().any(|b| b.is_ascii_digit())
-                        || first.chars().next().is_some_and(char::is_uppercase)
-                            && get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
+                let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
+                one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
             Check::SpacedDigits => {
                 let n = count_digits(m);
-                let groups: Vec<&str> = m
-                    .split(|c: char| !c.is_ascii_digit())
-                    .filter(|g| !g.is_empty())
-                    .collect();
+                let groups: Vec<&str> = m.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
                 // single digits, the first perhaps two ("05 1 2 2 0 2 4": a day then the rest)
                 let singles = groups[0].len() <= 2 && groups[1..].iter().all(|g| g.len() == 1);
                 let dotted = m.contains(['.', '/']);
                 // "0.5 1 1.5 2 2.5": a scale of decimal numbers
-                let decimals = m.as_bytes().windows(3).any(|w| {
-                    w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit()
-                });
+                let decimals = m.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit());
                 // a long run of numbers of every length is a table of values, not an identifier
                 let table = !singles && (groups.len() > 8 || n > 20 || in_number_table(text, s, e));
-                let ok = !preceded_by_decimal(text, s)
-                    && !table
-                    && !decimals
-                    && !one_digit_repeated(m)
-                    && (singles && n >= 6 || n >= 10 && !dotted)
-                    && !followed_by_unit_or_decimal(&text[e..]);
+                let ok = !preceded_by_decimal(text, s) && !table && !decimals && !one_digit_repeated(m) && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
                 if ok && n == 8 {
-                    let d: Vec<u32> = m
-                        .bytes()
-                        .filter(u8::is_ascii_digit)
-                        .map(|b| (b - b'0') as u32)
-                        .collect();
+                    let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
                     let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
-                    if (1..=31).contains(&day)
-                        && (1..=12).contains(&month)
-                        && (19..=20).contains(&year)
-                    {
+                    if (1..=31).contains(&day) && (1..=12).contains(&month) && (19..=20).contains(&year) {
                         kind = Placeholder::Date;
                     }
                 }
                 ok
             }
             Check::SameSeparators => {
-                let seps: Vec<char> = m
-                    .chars()
-                    .filter(|c| matches!(c, '-' | '/' | '.' | '|'))
-                    .collect();
-                let same = seps.len() == 2
-                    && (seps[0] == seps[1] || seps.iter().all(|c| matches!(c, '/' | '|')));
+                let seps: Vec<char> = m.chars().filter(|c| matches!(c, '-' | '/' | '.' | '|')).collect();
+                let same = seps.len() == 2 && (seps[0] == seps[1] || seps.iter().all(|c| matches!(c, '/' | '|')));
                 same && !preceded_by_decimal(text, s) && !followed_by_unit_or_decimal(&text[e..])
             }
             Check::DayMonth => {
                 let (before, after) = (&text[..s], &text[e..]);
                 !preceded_by_decimal(text, s)
                     && !before.ends_with(['/', '-', '+', ':'])
-                    && !after.starts_with(['/', ':'])
-                    && !after.starts_with(|c: char| {
-                        c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
-                    })
+                    && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
                     && !followed_by_unit_or_decimal(after)
                     && !self.lex.scores_before(text, s)
             }
             Check::MonthYear => {
                 // a two-digit year only after a month written out in full ("décembre 93")
                 let month_letters = m.chars().take_while(|c| c.is_alphabetic()).count();
-                let year4 =
-                    m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
+                let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
                 year4 || month_letters >= 4 && !followed_by_unit_or_decimal(&text[e..])
             }
             Check::SpelledDate => {
-                let words: Vec<&str> = m
-                    .split([' ', '\t', '\n', '-'])
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                words.len() >= 3
-                    || words.first().is_some_and(|w| w.chars().count() >= 4)
-                        && words.last().is_some_and(|w| w.chars().count() >= 4)
+                let words: Vec<&str> = m.split([' ', '\t', '\n', '-']).filter(|w| !w.is_empty()).collect();
+                words.len() >= 3 || words.first().is_some_and(|w| w.chars().count() >= 4) && words.last().is_some_and(|w| w.chars().count() >= 4)
             }
             Check::NumWordNum => {
                 let word = m.split_whitespace().nth(1).unwrap_or("");
                 let lw = word.to_lowercase();
                 let f = get(&lw);
-                let short_caps =
-                    word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
                 !preceded_by_decimal(text, s)
                     && f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | COUNTRY) == 0
                     && !short_caps
@@ -560,53 +356,19 @@ impl Scrubber {
             Check::CountryPostcode => {
                 let v = &text[s..e];
                 let year = v.len() == 4 && (v.starts_with("19") || v.starts_with("20"));
-                !year
-                    && !followed_by_unit_or_decimal(&text[e..])
-                    && (text[..s].trim_end().ends_with(']') || self.country_ends_at(&text[..s]))
+                !year && !followed_by_unit_or_decimal(&text[e..]) && (text[..s].trim_end().ends_with(']') || self.country_ends_at(&text[..s]))
             }
             Check::BareStreet => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
                 let f = get(&lw);
                 f & (CLINICAL | MONTH | TITLE | RELATION) == 0
-                    && !matches!(
-                        lw.as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "this"
-                            | "that"
-                            | "our"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "my"
-                            | "your"
-                            | "same"
-                            | "local"
-                            | "next"
-                            | "each"
-                            | "every"
-                            | "any"
-                            | "one"
-                            | "no"
-                            | "on"
-                            | "in"
-                            | "at"
-                            | "of"
-                            | "from"
-                            | "to"
-                            | "and"
-                            | "or"
-                    )
+                    && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
             }
             Check::TailPlace => {
                 // the last word before a colon labels what follows: "[ADDRESS] NHC: 1234567"
                 let m = if before_colon(text, e) {
-                    let cut = m
-                        .trim_end()
-                        .rfind(|c: char| c.is_whitespace() || c == ',')
-                        .unwrap_or(0);
+                    let cut = m.trim_end().rfind(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
                     e = s + m[..cut].trim_end_matches([' ', '\t', ',']).len();
                     &m[..e - s]
                 } else {
@@ -632,10 +394,7 @@ impl Scrubber {
                     let f = get(&lw);
                     // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")
                     // (nor a facility or ward word: "[PLACE]\nService de Gériatrie")
-                    if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0
-                        && f & (CITY | ANY_NAME) == 0
-                        || f & (TITLE | RELATION | FACILITY) != 0
-                    {
+                    if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION | FACILITY) != 0 {
                         return;
                     }
                     any = true;
@@ -647,6 +406,7 @@ impl Scrubber {
             spans.push(Span { s, e, kind });
         }
     }
+
 }
 
 /// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a
@@ -656,9 +416,7 @@ fn leading_particles(m: &str) -> usize {
     let mut at = 0;
     loop {
         let rest = &m[at..];
-        let elided = rest
-            .strip_prefix(['d', 'l', 'D', 'L'])
-            .and_then(|r| r.strip_prefix(['\'', '’']));
+        let elided = rest.strip_prefix(['d', 'l', 'D', 'L']).and_then(|r| r.strip_prefix(['\'', '’']));
         let skip = match elided {
             Some(r) => rest.len() - r.len(),
             None => {
@@ -688,11 +446,7 @@ fn before_title(m: &str, get: &dyn Fn(&str) -> u32) -> usize {
     let mut opening = true;
     for w in m.split_inclusive([' ', '\t']) {
         let word = w.trim_end().trim_end_matches('.');
-        let f = if word.is_empty() {
-            0
-        } else {
-            get(&word.to_lowercase())
-        };
+        let f = if word.is_empty() { 0 } else { get(&word.to_lowercase()) };
         opening &= f & FACILITY != 0;
         if f & TITLE != 0 || f & FACILITY != 0 && !opening {
             return m[..at].trim_end().len();
@@ -706,26 +460,11 @@ fn before_title(m: &str, get: &dyn Fn(&str) -> u32) -> usize {
 /// Hospital", "Mass General", "Westside Medical", "City Medical Center" (ordinary words all; a
 /// ward or specialty ends otherwise: "General Surgery").
 fn names_a_hospital(words: &[&str], get: &dyn Fn(&str) -> u32) -> bool {
-    const ENDS: &[&str] = &[
-        "hospital",
-        "clinic",
-        "infirmary",
-        "hospice",
-        "general",
-        "medical",
-        "memorial",
-        "center",
-        "centre",
-    ];
-    let capitalised = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).any(char::is_lowercase)
-    };
+    const ENDS: &[&str] = &["hospital", "clinic", "infirmary", "hospice", "general", "medical", "memorial", "center", "centre"];
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
     words.len() >= 2
         && words.iter().all(capitalised)
-        && words
-            .last()
-            .is_some_and(|w| ENDS.contains(&w.to_lowercase().as_str()))
+        && words.last().is_some_and(|w| ENDS.contains(&w.to_lowercase().as_str()))
         && get(&words[0].to_lowercase()) & (TITLE | RELATION | MONTH | COUNTRY) == 0
 }
 

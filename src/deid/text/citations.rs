@@ -36,9 +36,7 @@ impl Citations {
         let item = format!(
             r"(?:{surname}\s\p{{Lu}}{{1,3}}\b\.?|{surname},?\s{dotted}|{dotted}\s?{surname}|\p{{Lu}}\p{{Ll}}+\s\p{{Lu}}{{2}}[\p{{Lu}}'’-]*)"
         );
-        let authors = format!(
-            r"{item}(?:\s?[,;]\s*{item}){{2,}}(?:\s+(?:and|et|a|und|y|e|&)\s+{item})?(?:,?\s+et\s+al\b\.?)?"
-        );
+        let authors = format!(r"{item}(?:\s?[,;]\s*{item}){{2,}}(?:\s+(?:and|et|a|und|y|e|&)\s+{item})?(?:,?\s+et\s+al\b\.?)?");
         let mark = [
             r"\bet\s+al\b",
             // journal: "2010 Jan 21;115(3):453-74", "2019;12:100-9"
@@ -51,9 +49,7 @@ impl Citations {
         ]
         .join("|");
         // (as typed and as the view folds them: "Décret", "Decret")
-        let mut laws: Vec<String> = super::packs::section("laws")
-            .flat_map(|w| [regex::escape(w), regex::escape(&super::normalise::fold(w))])
-            .collect();
+        let mut laws: Vec<String> = super::packs::section("laws").flat_map(|w| [regex::escape(w), regex::escape(&super::normalise::fold(w))]).collect();
         laws.sort_by_key(|w| std::cmp::Reverse(w.len()));
         laws.dedup();
         let number = r"(?:\s+(?:n[°º]|no\.?|nr\.?|num\.?|nº)?\s?\d[\d/.-]*\d)?,?";
@@ -62,29 +58,18 @@ impl Citations {
             r"(?i:\b(?:{})\b){number}(?:\s+(?:du|de|del|vom|of|dated|do|da|della|van|av)\s+(?:{date})|\s+\p{{Lu}}\p{{Ll}}+\b)",
             laws.join("|")
         );
-        Citations {
-            mark: Regex::new(&mark).expect("citation marks"),
-            authors: Regex::new(&authors).expect("citation authors"),
-            law: Regex::new(&law).expect("laws"),
-        }
+        Citations { mark: Regex::new(&mark).expect("citation marks"), authors: Regex::new(&authors).expect("citation authors"), law: Regex::new(&law).expect("laws") }
     }
 
     /// The byte ranges of `text` that cite a law (its number is the law's too).
     pub(super) fn laws(&self, text: &str) -> Vec<(usize, usize)> {
-        self.law
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        self.law.find_iter(text).map(|m| (m.start(), m.end())).collect()
     }
 
     /// The byte ranges of `text` that are bibliographic references: each author run with the
     /// marks beside it in its paragraph, from the first to the last.
     pub(super) fn find(&self, text: &str) -> Vec<(usize, usize)> {
-        let marks: Vec<(usize, usize)> = self
-            .mark
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let marks: Vec<(usize, usize)> = self.mark.find_iter(text).map(|m| (m.start(), m.end())).collect();
         if marks.is_empty() {
             return Vec::new();
         }
@@ -93,18 +78,8 @@ impl Citations {
             let (mut s, mut e) = (run.start(), run.end());
             let mut vouched = false;
             for &(ms, me) in &marks {
-                let near = if me <= s {
-                    s - me <= REACH
-                } else {
-                    ms < e || ms - e <= REACH
-                };
-                let between = if me <= s {
-                    &text[me..s]
-                } else if ms >= e {
-                    &text[e..ms]
-                } else {
-                    ""
-                };
+                let near = if me <= s { s - me <= REACH } else { ms < e || ms - e <= REACH };
+                let between = if me <= s { &text[me..s] } else if ms >= e { &text[e..ms] } else { "" };
                 if near && !between.contains("\n\n") {
                     vouched = true;
                     s = s.min(ms);
@@ -163,16 +138,10 @@ mod tests {
                 found.iter().any(|&(s, e)| s <= at && at + part.len() <= e)
             };
             for part in *inside {
-                assert!(
-                    within(part),
-                    "{part:?} should be inside a reference in {text:?}: {found:?}"
-                );
+                assert!(within(part), "{part:?} should be inside a reference in {text:?}: {found:?}");
             }
             for part in *outside {
-                assert!(
-                    !within(part),
-                    "{part:?} should not be inside a reference in {text:?}: {found:?}"
-                );
+                assert!(!within(part), "{part:?} should not be inside a reference in {text:?}: {found:?}");
             }
         }
     }

@@ -15,21 +15,8 @@ use regex::Regex;
 use super::Scrubber;
 
 const COUNTED: &[&str] = &[
-    "PERSON",
-    "STREET_ADDRESS",
-    "LOCATION",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "DATE_TIME",
-    "BIRTHDAY",
-    "AGE",
-    "IP_ADDRESS",
-    "US_SSN",
-    "CREDIT_CARD",
-    "IBAN_CODE",
-    "IBAN",
-    "ZIP_CODE",
-    "US_DRIVER_LICENSE",
+    "PERSON", "STREET_ADDRESS", "LOCATION", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_TIME", "BIRTHDAY", "AGE",
+    "IP_ADDRESS", "US_SSN", "CREDIT_CARD", "IBAN_CODE", "IBAN", "ZIP_CODE", "US_DRIVER_LICENSE",
 ];
 
 /// One form of the shared canary corpus (`phi-canaries.jsonl`): a submission full of fake
@@ -61,17 +48,7 @@ impl Canary {
         let mut out = Vec::new();
         if let Some(p) = self.form.get("patient").and_then(|p| p.as_object()) {
             for (k, v) in p {
-                if !matches!(
-                    k.as_str(),
-                    "sex"
-                        | "ethnicity"
-                        | "smoking"
-                        | "country_of_residence"
-                        | "age_years"
-                        | "height_cm"
-                        | "weight_kg"
-                        | "bmi"
-                ) {
+                if !matches!(k.as_str(), "sex" | "ethnicity" | "smoking" | "country_of_residence" | "age_years" | "height_cm" | "weight_kg" | "bmi") {
                     strings(v, &mut out);
                 }
             }
@@ -94,15 +71,7 @@ pub fn parse_canaries(jsonl: &str) -> Result<Vec<Canary>, serde_json::Error> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l)?;
-            let list = |k: &str| -> Vec<String> {
-                v[k].as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|x| x.as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            };
+            let list = |k: &str| -> Vec<String> { v[k].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
             Ok(Canary {
                 id: v["id"].as_str().unwrap_or_default().to_owned(),
                 registry: v["registry"].as_str().unwrap_or_default().to_owned(),
@@ -140,10 +109,7 @@ pub fn parse_presidio(json: &str) -> Result<Vec<Labelled>, serde_json::Error> {
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|sp| {
-                    let (cs, ce) = (
-                        sp["start_position"].as_u64()? as usize,
-                        sp["end_position"].as_u64()? as usize,
-                    );
+                    let (cs, ce) = (sp["start_position"].as_u64()? as usize, sp["end_position"].as_u64()? as usize);
                     (cs < ce).then_some(())?;
                     Some(Label {
                         ty: sp["entity_type"].as_str()?.to_owned(),
@@ -160,10 +126,7 @@ pub fn parse_presidio(json: &str) -> Result<Vec<Labelled>, serde_json::Error> {
 
 /// Byte offset of every character of `text`, and of its end.
 pub fn char_to_byte(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect()
+    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect()
 }
 
 #[derive(Default, Clone, Copy, Debug)]
@@ -189,31 +152,14 @@ pub struct Recall {
 
 impl Recall {
     pub fn all(&self) -> Tally {
-        self.per_type.values().fold(Tally::default(), |a, t| Tally {
-            strict: a.strict + t.strict,
-            lenient: a.lenient + t.lenient,
-            total: a.total + t.total,
-        })
+        self.per_type.values().fold(Tally::default(), |a, t| Tally { strict: a.strict + t.strict, lenient: a.lenient + t.lenient, total: a.total + t.total })
     }
 
     pub fn table(&self) -> String {
         let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
-        let mut out = format!(
-            "{:<18} {:>6} {:>8} {:>8}\n",
-            "type", "n", "strict", "lenient"
-        );
-        for (ty, t) in self
-            .per_type
-            .iter()
-            .chain(std::iter::once((&"ALL".to_owned(), &self.all())))
-        {
-            out += &format!(
-                "{:<18} {:>6} {:>7.1}% {:>7.1}%\n",
-                ty,
-                t.total,
-                pct(t.strict, t.total),
-                pct(t.lenient, t.total)
-            );
+        let mut out = format!("{:<18} {:>6} {:>8} {:>8}\n", "type", "n", "strict", "lenient");
+        for (ty, t) in self.per_type.iter().chain(std::iter::once((&"ALL".to_owned(), &self.all()))) {
+            out += &format!("{:<18} {:>6} {:>7.1}% {:>7.1}%\n", ty, t.total, pct(t.strict, t.total), pct(t.lenient, t.total));
         }
         out += &format!(
             "over-scrubbing: {} of {} letters/digits outside labelled spans replaced ({:.2}%)\n",
@@ -227,11 +173,7 @@ impl Recall {
 
 /// The byte ranges `scrubber` replaces in `text` (no form values).
 pub fn scrubber_spans(scrubber: &Scrubber, text: &str) -> Vec<(usize, usize)> {
-    scrubber
-        .spans_for_eval(text, &[])
-        .into_iter()
-        .map(|(s, e, _)| (s, e))
-        .collect()
+    scrubber.spans_for_eval(text, &[]).into_iter().map(|(s, e, _)| (s, e)).collect()
 }
 
 /// Recall of `records` (index, record) given the byte ranges `replaced` says were replaced in each.
@@ -253,18 +195,8 @@ pub fn recall<'a>(
                 r.outside_total += 1;
                 if is_replaced(p) {
                     r.outside_replaced += 1;
-                    if !text[..p]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                    {
-                        r.over.push((
-                            i,
-                            text[p..]
-                                .chars()
-                                .take_while(|c| c.is_alphanumeric())
-                                .collect(),
-                        ));
+                    if !text[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
+                        r.over.push((i, text[p..].chars().take_while(|c| c.is_alphanumeric()).collect()));
                     }
                 }
             }
@@ -272,23 +204,13 @@ pub fn recall<'a>(
         for l in &rec.labels {
             let (ty, val) = (l.ty.as_str(), l.value.as_str());
             if !COUNTED.contains(&ty)
-                || ty == "DATE_TIME"
-                    && !(has_day.is_match(val) && val.chars().any(|c| c.is_ascii_digit()))
+                || ty == "DATE_TIME" && !(has_day.is_match(val) && val.chars().any(|c| c.is_ascii_digit()))
                 || ty == "AGE" && !val.trim().parse::<u32>().is_ok_and(|a| a >= 90)
             {
                 continue;
             }
             // a location that is a whole country or a continent is kept on purpose
-            let continent = [
-                "africa",
-                "south-america",
-                "europe",
-                "asia",
-                "scotland",
-                "england",
-                "wales",
-            ]
-            .contains(&val.to_lowercase().as_str());
+            let continent = ["africa", "south-america", "europe", "asia", "scotland", "england", "wales"].contains(&val.to_lowercase().as_str());
             if ty == "LOCATION" && (continent || scrubber.country_at(val) == Some(val.len())) {
                 continue;
             }
@@ -299,34 +221,11 @@ pub fn recall<'a>(
                 if p < skip_until || !c.is_alphanumeric() {
                     continue;
                 }
-                if p == l.start
-                    || !text[..p]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    let w: String = text[p..l.end]
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric())
-                        .collect();
+                if p == l.start || !text[..p].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    let w: String = text[p..l.end].chars().take_while(|c| c.is_alphanumeric()).collect();
                     let lw = w.to_lowercase();
                     // titles and generational suffixes are not identifying
-                    if ty == "PERSON"
-                        && matches!(
-                            lw.as_str(),
-                            "dr" | "mr"
-                                | "mrs"
-                                | "ms"
-                                | "miss"
-                                | "prof"
-                                | "sir"
-                                | "jr"
-                                | "sr"
-                                | "ii"
-                                | "iii"
-                                | "iv"
-                        )
-                    {
+                    if ty == "PERSON" && matches!(lw.as_str(), "dr" | "mr" | "mrs" | "ms" | "miss" | "prof" | "sir" | "jr" | "sr" | "ii" | "iii" | "iv") {
                         skip_until = p + w.len();
                         continue;
                     }

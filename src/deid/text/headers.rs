@@ -19,47 +19,23 @@ pub(super) struct Headers {
 /// Lower case, in the normalised view's folded form (`NºCol` is read as `NoCol`, `Tél` as
 /// `Tel`), with runs of white space as one space: the key of a label.
 fn key(label: &str) -> String {
-    super::normalise::fold(label)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    super::normalise::fold(label).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 impl Headers {
     pub(super) fn new() -> Headers {
-        let labels: Vec<(String, LabelKind)> = packs::labels()
-            .into_iter()
-            .map(|(l, k)| (key(l), k))
-            .collect();
+        let labels: Vec<(String, LabelKind)> = packs::labels().into_iter().map(|(l, k)| (key(l), k)).collect();
         // as written and in the view's form, longest first
-        let mut forms: Vec<String> = packs::labels()
-            .into_iter()
-            .map(|(l, _)| l.to_lowercase())
-            .chain(labels.iter().map(|(l, _)| l.clone()))
-            .collect();
+        let mut forms: Vec<String> = packs::labels().into_iter().map(|(l, _)| l.to_lowercase()).chain(labels.iter().map(|(l, _)| l.clone())).collect();
         forms.sort_by_key(|l| std::cmp::Reverse(l.len()));
         forms.dedup();
         let alts: Vec<String> = forms
             .iter()
-            .map(|l| {
-                l.split_whitespace()
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+")
-                    .replace('/', r"\s*/\s*")
-            })
+            .map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+").replace('/', r"\s*/\s*"))
             .collect();
-        let re = Regex::new(&super::normalise::fold_pattern(&format!(
-            r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\))?[ \t]*[:：]",
-            alts.join("|")
-        )))
-        .expect("header labels");
+        let re = Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\))?[ \t]*[:：]", alts.join("|")))).expect("header labels");
         let kinds = labels.into_iter().collect();
-        let titles = packs::section("titles")
-            .chain(super::lexicon::TITLES.iter().copied())
-            .map(|t| key(t.trim_end_matches('.')))
-            .collect();
+        let titles = packs::section("titles").chain(super::lexicon::TITLES.iter().copied()).map(|t| key(t.trim_end_matches('.'))).collect();
         Headers { re, kinds, titles }
     }
 
@@ -77,9 +53,7 @@ impl Headers {
                 // whose word before is a lower-case word on the same line
                 let before = text[..l.start()].trim_end_matches([' ', '\t']);
                 let word_before = &before[before.rfind(char::is_whitespace).map_or(0, |p| p + 1)..];
-                if word_before.starts_with(char::is_lowercase)
-                    && word_before.chars().all(char::is_alphabetic)
-                {
+                if word_before.starts_with(char::is_lowercase) && word_before.chars().all(char::is_alphabetic) {
                     return None;
                 }
                 let kind = *self.kinds.get(&key(l.as_str()))?;
@@ -109,36 +83,15 @@ impl Headers {
             let (len, kind) = match kind {
                 LabelKind::Signature => (v.len(), Placeholder::Name),
                 LabelKind::Value(Placeholder::Name) => (name_run(v, false), Placeholder::Name),
-                LabelKind::Value(Placeholder::Place) => (
-                    name_run(v, true),
-                    if has_digit {
-                        Placeholder::Postcode
-                    } else {
-                        Placeholder::Place
-                    },
-                ),
+                LabelKind::Value(Placeholder::Place) => (name_run(v, true), if has_digit { Placeholder::Postcode } else { Placeholder::Place }),
                 // a postcode label with a town after it (fields swapped by the system)
-                LabelKind::Value(Placeholder::Postcode) if !has_digit => {
-                    (name_run(v, false), Placeholder::Place)
-                }
-                LabelKind::Value(Placeholder::Email) => (
-                    v.find(char::is_whitespace).unwrap_or(v.len()),
-                    Placeholder::Email,
-                ),
-                LabelKind::Value(
-                    k @ (Placeholder::Id
-                    | Placeholder::Postcode
-                    | Placeholder::Phone
-                    | Placeholder::Date),
-                ) => (number_run(v), k),
+                LabelKind::Value(Placeholder::Postcode) if !has_digit => (name_run(v, false), Placeholder::Place),
+                LabelKind::Value(Placeholder::Email) => (v.find(char::is_whitespace).unwrap_or(v.len()), Placeholder::Email),
+                LabelKind::Value(k @ (Placeholder::Id | Placeholder::Postcode | Placeholder::Phone | Placeholder::Date)) => (number_run(v), k),
                 LabelKind::Value(k) => (v.len(), k),
             };
             if len > 0 {
-                spans.push(Span {
-                    s,
-                    e: s + len,
-                    kind,
-                });
+                spans.push(Span { s, e: s + len, kind });
             }
         }
     }
@@ -159,6 +112,7 @@ impl Headers {
     }
 }
 
+
 /// The length of the leading run of a number-like value (an id, phone, postcode or date): at
 /// most six words, ending with the last one that has a digit ("12 de marzo de 2016", "71 33043712
 /// 35"), none of them a word of more than 10 letters; after a comma only a word with a digit goes
@@ -169,10 +123,7 @@ fn number_run(v: &str) -> usize {
     let mut after_comma = false;
     for (i, w) in v.split_inclusive([' ', '\t']).enumerate() {
         let t = w.trim();
-        if i >= 6
-            || t.chars().filter(|c| c.is_alphabetic()).count() > 10
-            || after_comma && !t.bytes().any(|b| b.is_ascii_digit())
-        {
+        if i >= 6 || t.chars().filter(|c| c.is_alphabetic()).count() > 10 || after_comma && !t.bytes().any(|b| b.is_ascii_digit()) {
             break;
         }
         after_comma = t.ends_with([',', ';']);
@@ -197,33 +148,7 @@ fn name_run(v: &str, digits: bool) -> usize {
             Some(c) if c.is_uppercase() => true,
             Some(c) if c.is_ascii_digit() => digits,
             Some('(') => false,
-            Some(_) => matches!(
-                t,
-                "de" | "del"
-                    | "la"
-                    | "las"
-                    | "los"
-                    | "y"
-                    | "i"
-                    | "e"
-                    | "da"
-                    | "das"
-                    | "do"
-                    | "dos"
-                    | "di"
-                    | "du"
-                    | "des"
-                    | "le"
-                    | "van"
-                    | "von"
-                    | "der"
-                    | "den"
-                    | "ten"
-                    | "ter"
-                    | "zu"
-                    | "d'"
-                    | "l'"
-            ),
+            Some(_) => matches!(t, "de" | "del" | "la" | "las" | "los" | "y" | "i" | "e" | "da" | "das" | "do" | "dos" | "di" | "du" | "des" | "le" | "van" | "von" | "der" | "den" | "ten" | "ter" | "zu" | "d'" | "l'"),
         };
         if !ok {
             break;
@@ -275,11 +200,7 @@ mod tests {
             let mut spans = Vec::new();
             h.detect(view.as_ref().map_or(text, |v| &v.text), &mut spans);
             let back = |s: usize, e: usize| view.as_ref().map_or((s, e), |v| v.original(s, e));
-            let got: Vec<(&str, Placeholder)> = spans
-                .iter()
-                .map(|sp| (back(sp.s, sp.e), sp.kind))
-                .map(|((s, e), k)| (&text[s..e], k))
-                .collect();
+            let got: Vec<(&str, Placeholder)> = spans.iter().map(|sp| (back(sp.s, sp.e), sp.kind)).map(|((s, e), k)| (&text[s..e], k)).collect();
             assert_eq!(got, want, "in {text:?}");
         }
     }

@@ -23,11 +23,7 @@ impl Scrubber {
         if lower.starts_with("http") || lower.starts_with("www.") || v.contains("://") {
             return Url;
         }
-        if digits > 0
-            && self.ip_full.is_match(v)
-            && v.contains(['.', ':'])
-            && v.matches(['.', ':']).count() >= 3
-        {
+        if digits > 0 && self.ip_full.is_match(v) && v.contains(['.', ':']) && v.matches(['.', ':']).count() >= 3 {
             return Ip;
         }
         for &i in &self.date_full {
@@ -39,47 +35,20 @@ impl Scrubber {
         }
         if digits >= 5 && letters <= 4 {
             let t = v.trim_start();
-            return if t.starts_with('+') || t.starts_with('0') || t.starts_with('(') {
-                Phone
-            } else {
-                Id
-            };
+            return if t.starts_with('+') || t.starts_with('0') || t.starts_with('(') { Phone } else { Id };
         }
-        if digits > 0
-            && v.chars().count() <= 8
-            && v.chars()
-                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
-        {
+        if digits > 0 && v.chars().count() <= 8 && v.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
             return Postcode;
         }
         if digits > 0 {
             return Address;
         }
-        let facility = [
-            "hospital",
-            "clinic",
-            "centre",
-            "center",
-            "university",
-            "institute",
-            "medical",
-            "health",
-            "trust",
-            "foundation",
-            "department",
-            "practice",
-            "surgery",
-            "infirmary",
-            "klinik",
-            "sykehus",
-        ];
+        let facility = ["hospital", "clinic", "centre", "center", "university", "institute", "medical", "health",
+            "trust", "foundation", "department", "practice", "surgery", "infirmary", "klinik", "sykehus"];
         if facility.iter().any(|f| lower.contains(f)) {
             return Place;
         }
-        if !lower.contains(' ')
-            && self.lex.get(&lower) & (CITY | AMB_CITY) != 0
-            && self.lex.get(&lower) & ANY_NAME == 0
-        {
+        if !lower.contains(' ') && self.lex.get(&lower) & (CITY | AMB_CITY) != 0 && self.lex.get(&lower) & ANY_NAME == 0 {
             return Place;
         }
         Name
@@ -90,13 +59,12 @@ impl Scrubber {
         let mut kinds: Vec<Placeholder> = Vec::new();
         let mut parts: Vec<String> = Vec::new();
         let mut digits: Vec<(String, Placeholder)> = Vec::new();
-        let push =
-            |p: String, k: Placeholder, pats: &mut Vec<String>, kinds: &mut Vec<Placeholder>| {
-                if p.chars().count() >= 2 && !pats.contains(&p) {
-                    pats.push(p);
-                    kinds.push(k);
-                }
-            };
+        let push = |p: String, k: Placeholder, pats: &mut Vec<String>, kinds: &mut Vec<Placeholder>| {
+            if p.chars().count() >= 2 && !pats.contains(&p) {
+                pats.push(p);
+                kinds.push(k);
+            }
+        };
         for raw in known {
             // folded as the view is, which is what the detectors read: "José" meets "Jose"
             let folded = normalise::fold_keeping(raw.trim(), &|w| self.lex.keeps(w));
@@ -109,20 +77,13 @@ impl Scrubber {
                 push(variant, kind, &mut pats, &mut kinds);
             }
             let ds: String = v.chars().filter(|c| c.is_ascii_digit()).collect();
-            if ds.len() >= 5
-                && matches!(
-                    kind,
-                    Placeholder::Phone | Placeholder::Id | Placeholder::Date
-                )
-            {
+            if ds.len() >= 5 && matches!(kind, Placeholder::Phone | Placeholder::Id | Placeholder::Date) {
                 digits.push((ds, kind));
             }
             match kind {
                 Placeholder::Name | Placeholder::Place => {
                     if kind == Placeholder::Name {
-                        for w in
-                            v.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';')
-                        {
+                        for w in v.split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ';') {
                             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                             if w.chars().count() < 2 {
                                 continue;
@@ -132,24 +93,7 @@ impl Scrubber {
                             if f & (TITLE | STOP) != 0 && f & ANY_NAME == 0 {
                                 continue;
                             }
-                            if matches!(
-                                lw.as_str(),
-                                "de" | "da"
-                                    | "di"
-                                    | "du"
-                                    | "la"
-                                    | "le"
-                                    | "van"
-                                    | "von"
-                                    | "der"
-                                    | "den"
-                                    | "del"
-                                    | "dos"
-                                    | "das"
-                                    | "bin"
-                                    | "al"
-                                    | "el"
-                            ) {
+                            if matches!(lw.as_str(), "de" | "da" | "di" | "du" | "la" | "le" | "van" | "von" | "der" | "den" | "del" | "dos" | "das" | "bin" | "al" | "el") {
                                 continue;
                             }
                             if f & (ENGLISH | CLINICAL) != 0 && f & ANY_NAME == 0 {
@@ -163,10 +107,8 @@ impl Scrubber {
                 }
                 Placeholder::Address => {
                     // the street without its number: "11 Via Roma" -> "Via Roma"
-                    let rest =
-                        v.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
-                    let rest =
-                        rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+                    let rest = v.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+                    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
                     if rest.split_whitespace().count() >= 2 || rest.chars().count() >= 6 {
                         for variant in [rest.to_owned(), rest.to_lowercase(), rest.to_uppercase()] {
                             push(variant, kind, &mut pats, &mut kinds);
@@ -195,13 +137,9 @@ impl Scrubber {
                 .build(&pats)
                 .ok()
         };
-        Known {
-            ac,
-            kinds,
-            parts,
-            digits,
-        }
+        Known { ac, kinds, parts, digits }
     }
+
 }
 
 /// Runs of digits with separators whose digits contain one of the known digit sequences.
@@ -235,14 +173,11 @@ pub(super) fn known_digit_runs(text: &str, seqs: &[(String, Placeholder)], spans
         }
         for (seq, kind) in seqs {
             if digits.contains(seq.as_str()) {
-                spans.push(Span {
-                    s: start,
-                    e: end,
-                    kind: *kind,
-                });
+                spans.push(Span { s: start, e: end, kind: *kind });
                 break;
             }
         }
         i = end.max(start + 1);
     }
 }
+

@@ -1,6 +1,7 @@
 //! The word lists, loaded once into one hash map of flags per lower-case word.
 use super::*;
 
+
 pub(super) const GIVEN: u32 = 1 << 0;
 pub(super) const SURNAME: u32 = 1 << 1;
 pub(super) const AMB_GIVEN: u32 = 1 << 2;
@@ -59,512 +60,61 @@ pub(super) const D_ENGLISH: &str = include_str!("../data/english_words.txt");
 pub(super) const D_COUNTRIES: &str = include_str!("../data/countries.txt");
 
 pub(super) const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lady",
-    "lord",
-    "rev",
-    "revd",
-    "fr",
-    "sr",
-    "sra",
-    "srta",
-    "herr",
-    "frau",
-    "mme",
-    "mlle",
-    "dott",
-    "dssa",
-    "doctor",
-    "madam",
-    "mister",
-    "nurse",
-    "sister",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev",
+    "revd", "fr", "sr", "sra", "srta", "herr", "frau", "mme", "mlle", "dott", "dssa", "doctor",
+    "madam", "mister", "nurse", "sister",
 ];
 pub(super) const RELATIONS: &[&str] = &[
-    "patient",
-    "pt",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "mother",
-    "father",
-    "mum",
-    "mom",
-    "mam",
-    "dad",
-    "partner",
-    "brother",
-    "sister",
-    "aunt",
-    "uncle",
-    "grandmother",
-    "grandfather",
-    "grandma",
-    "grandpa",
-    "granny",
-    "granddaughter",
-    "grandson",
-    "niece",
-    "nephew",
-    "cousin",
-    "friend",
-    "carer",
-    "caregiver",
-    "spouse",
-    "fiance",
-    "fiancé",
-    "fiancee",
-    "fiancée",
-    "boyfriend",
-    "girlfriend",
-    "neighbour",
-    "neighbor",
-    "named",
-    "called",
-    "colleague",
-    "child",
-    "baby",
-    "infant",
-    "twin",
-    "stepson",
-    "stepdaughter",
-    "stepmother",
-    "stepfather",
-    "guardian",
-    "née",
-    "nee",
-    "alias",
-    "aka",
-    "contact",
-    "resident",
-    "client",
-    "gp",
-    "consultant",
-    "registrar",
-    "dermatologist",
-    "physician",
-    "surgeon",
-    "by",
-    "with",
-    "attn",
-    "cc",
-    "signed",
-    "dear",
-    "ask",
-    "tell",
-    "inform",
-    "informed",
-    "told",
-    "thank",
-    "thanks",
-    "regards",
-    "from",
-    "per",
-    "hi",
-    "hello",
-    "hey",
-    "says",
-    "said",
-    "i'm",
-    "i’m",
+    "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "mum", "mom", "mam",
+    "dad", "partner", "brother", "sister", "aunt", "uncle", "grandmother", "grandfather", "grandma",
+    "grandpa", "granny", "granddaughter", "grandson", "niece", "nephew", "cousin", "friend",
+    "carer", "caregiver", "spouse", "fiance", "fiancé", "fiancee", "fiancée", "boyfriend",
+    "girlfriend", "neighbour", "neighbor", "named", "called", "colleague", "child", "baby",
+    "infant", "twin", "stepson", "stepdaughter", "stepmother", "stepfather", "guardian", "née",
+    "nee", "alias", "aka", "contact", "resident", "client", "gp", "consultant", "registrar",
+    "dermatologist", "physician", "surgeon", "by", "with", "attn", "cc", "signed", "dear",
+    "ask", "tell", "inform", "informed", "told", "thank", "thanks", "regards", "from", "per",
+    "hi", "hello", "hey", "says", "said", "i'm", "i’m",
 ];
 pub(super) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "christmas",
-    "easter",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "today", "yesterday", "tomorrow", "christmas", "easter",
 ];
 /// Words that never start a facility / place name by themselves.
 pub(super) const STOPS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "our",
-    "his",
-    "her",
-    "their",
-    "my",
-    "your",
-    "same",
-    "local",
-    "dermatology",
-    "derm",
-    "skin",
-    "outpatient",
-    "outpatients",
-    "inpatient",
-    "covid",
-    "private",
-    "nhs",
-    "university",
-    "general",
-    "day",
-    "emergency",
-    "walk-in",
-    "gp",
-    "family",
-    "specialist",
-    "district",
-    "community",
-    "teaching",
-    "children's",
-    "women's",
-    "seen",
-    "at",
-    "to",
-    "from",
-    "in",
-    "and",
-    "or",
-    "other",
-    "another",
-    "regional",
-    "city",
-    "county",
-    "state",
-    "main",
-    "nearest",
-    "previous",
-    "referring",
-    "tertiary",
-    "secondary",
-    "primary",
-    "rheumatology",
-    "isolation",
-    "infectious",
-    "diseases",
-    "disease",
-    "medical",
-    "surgical",
-    "acute",
-    "intensive",
-    "care",
-    "a&e",
-    "icu",
-    "ed",
-    "psychiatric",
-    "maternity",
-    "paediatric",
-    "pediatric",
-    "cardiology",
-    "respiratory",
-    "vaccination",
-    "testing",
-    "test",
-    "screening",
-    "allergy",
-    "eczema",
-    "psoriasis",
-    "clinic",
-    "hospital",
-    "ward",
-    "unit",
-    "centre",
-    "center",
-    "was",
-    "is",
-    "patient",
-    "plan",
-    "review",
-    "follow",
-    "up",
-    "f/u",
-    "new",
-    "old",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "it",
-    "if",
-    "no",
-    "not",
-    "on",
-    "of",
-    "for",
-    "by",
-    "with",
-    "after",
-    "before",
-    "when",
-    "then",
-    "has",
-    "had",
-    "all",
-    "any",
-    "each",
-    "both",
-    "some",
-    "sent",
-    "back",
-    "home",
-    "discharged",
-    "admitted",
-    "transferred",
-    "referred",
+    "the", "a", "an", "this", "that", "our", "his", "her", "their", "my", "your", "same", "local",
+    "dermatology", "derm", "skin", "outpatient", "outpatients", "inpatient", "covid", "private",
+    "nhs", "university", "general", "day", "emergency", "walk-in", "gp", "family", "specialist",
+    "district", "community", "teaching", "children's", "women's", "seen", "at", "to", "from", "in",
+    "and", "or", "other", "another", "regional", "city", "county", "state", "main", "nearest",
+    "previous", "referring", "tertiary", "secondary", "primary", "rheumatology", "isolation",
+    "infectious", "diseases", "disease", "medical", "surgical", "acute", "intensive", "care",
+    "a&e", "icu", "ed", "psychiatric", "maternity", "paediatric", "pediatric", "cardiology",
+    "respiratory", "vaccination", "testing", "test", "screening", "allergy", "eczema", "psoriasis",
+    "clinic", "hospital", "ward", "unit", "centre", "center", "was", "is", "patient", "plan",
+    "review", "follow", "up", "f/u", "new", "old", "he", "she", "they", "we", "i", "it", "if",
+    "no", "not", "on", "of", "for", "by", "with", "after", "before", "when", "then", "has", "had",
+    "all", "any", "each", "both", "some", "sent", "back", "home", "discharged", "admitted",
+    "transferred", "referred",
 ];
 pub(super) const STREET_SUFFIXES: &[&str] = &[
-    "bypass",
-    "turnpike",
-    "expressway",
-    "freeway",
-    "motorway",
-    "gateway",
-    "union",
-    "unions",
-    "point",
-    "points",
-    "pass",
-    "route",
-    "radial",
-    "crossroad",
-    "prairie",
-    "rapids",
-    "rapid",
-    "extension",
-    "extensions",
-    "squares",
-    "streets",
-    "roads",
-    "forges",
-    "forge",
-    "forks",
-    "fork",
-    "coves",
-    "cove",
-    "courts",
-    "parks",
-    "harbor",
-    "harbour",
-    "harbors",
-    "islands",
-    "island",
-    "isle",
-    "junction",
-    "landing",
-    "manor",
-    "meadow",
-    "meadows",
-    "mill",
-    "mills",
-    "mount",
-    "orchard",
-    "oval",
-    "overpass",
-    "underpass",
-    "ranch",
-    "shore",
-    "shores",
-    "skyway",
-    "spur",
-    "stravenue",
-    "throughway",
-    "trace",
-    "track",
-    "trafficway",
-    "tunnel",
-    "viaduct",
-    "vista",
-    "village",
-    "ville",
-    "wells",
-    "brook",
-    "brooks",
-    "burg",
-    "canyon",
-    "cape",
-    "cliff",
-    "cliffs",
-    "common",
-    "corner",
-    "corners",
-    "creek",
-    "crest",
-    "curve",
-    "dale",
-    "dam",
-    "divide",
-    "estate",
-    "estates",
-    "falls",
-    "ferry",
-    "field",
-    "fields",
-    "flats",
-    "ford",
-    "fords",
-    "forest",
-    "fort",
-    "garden",
-    "glen",
-    "glens",
-    "greens",
-    "groves",
-    "haven",
-    "hills",
-    "hollow",
-    "inlet",
-    "key",
-    "keys",
-    "knoll",
-    "knolls",
-    "lake",
-    "lakes",
-    "light",
-    "lights",
-    "lock",
-    "locks",
-    "lodge",
-    "mall",
-    "mission",
-    "neck",
-    "pines",
-    "plain",
-    "plains",
-    "port",
-    "ports",
-    "ridges",
-    "river",
-    "run",
-    "shoal",
-    "shoals",
-    "spring",
-    "springs",
-    "station",
-    "stream",
-    "summit",
-    "valley",
-    "valleys",
-    "views",
-    "walks",
-    "wall",
-    "ways",
-    "well",
-    "quay",
-    "wharf",
-    "close",
-    "drove",
-    "chase",
-    "croft",
-    "fold",
-    "garth",
-    "yard",
+    "bypass", "turnpike", "expressway", "freeway", "motorway", "gateway", "union", "unions", "point", "points", "pass", "route", "radial", "crossroad", "prairie", "rapids", "rapid", "extension", "extensions", "squares", "streets", "roads", "forges", "forge", "forks", "fork", "coves", "cove", "courts", "parks", "harbor", "harbour", "harbors", "islands", "island", "isle", "junction", "landing", "manor", "meadow", "meadows", "mill", "mills", "mount", "orchard", "oval", "overpass", "underpass", "ranch", "shore", "shores", "skyway", "spur", "stravenue", "throughway", "trace", "track", "trafficway", "tunnel", "viaduct", "vista", "village", "ville", "wells", "brook", "brooks", "burg", "canyon", "cape", "cliff", "cliffs", "common", "corner", "corners", "creek", "crest", "curve", "dale", "dam", "divide", "estate", "estates", "falls", "ferry", "field", "fields", "flats", "ford", "fords", "forest", "fort", "garden", "glen", "glens", "greens", "groves", "haven", "hills", "hollow", "inlet", "key", "keys", "knoll", "knolls", "lake", "lakes", "light", "lights", "lock", "locks", "lodge", "mall", "mission", "neck", "pines", "plain", "plains", "port", "ports", "ridges", "river", "run", "shoal", "shoals", "spring", "springs", "station", "stream", "summit", "valley", "valleys", "views", "walks", "wall", "ways", "well", "quay", "wharf", "close", "drove", "chase", "croft", "fold", "garth", "yard",
 ];
 /// Labels of form fields and note sections, which stand before a colon like a speaker's name.
 pub(super) const FIELD_LABELS: &[&str] = &[
-    "name",
-    "address",
-    "phone",
-    "email",
-    "mail",
-    "date",
-    "note",
-    "notes",
-    "plan",
-    "key",
-    "comment",
-    "comments",
-    "summary",
-    "history",
-    "reason",
-    "result",
-    "results",
-    "impression",
-    "diagnosis",
-    "treatment",
-    "status",
-    "title",
-    "subject",
-    "re",
-    "fax",
-    "tel",
-    "mobile",
-    "home",
-    "work",
-    "website",
-    "city",
-    "country",
-    "code",
-    "state",
-    "street",
-    "will",
-    "bill",
-    "sign",
-    "signs",
-    "rash",
-    "grade",
-    "type",
-    "class",
-    "stage",
-    "site",
-    "colour",
-    "color",
-    "course",
-    "story",
-    "update",
-    "follow",
+    "name", "address", "phone", "email", "mail", "date", "note", "notes", "plan", "key", "comment", "comments", "summary",
+    "history", "reason", "result", "results", "impression", "diagnosis", "treatment", "status", "title", "subject", "re",
+    "fax", "tel", "mobile", "home", "work", "website", "city", "country", "code", "state", "street", "will", "bill", "sign",
+    "signs", "rash", "grade", "type", "class", "stage", "site", "colour", "color", "course", "story", "update", "follow",
 ];
 /// Lower-case words inside the names of towns, streets and facilities ("Caxias do Sul", "Chomutice
 /// u Horic v Podkrkonoší", "Straße des 17. Juni", "CHU de Lille").
 pub(super) const TOWN_PARTICLES: &[&str] = &[
-    "do", "da", "dos", "das", "de", "del", "della", "dei", "di", "du", "des", "vom", "la", "le",
-    "les", "en", "sur", "sous", "am", "an", "im", "bei", "ob", "na", "nad", "pod", "u", "v", "z",
-    "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
+    "do", "da", "dos", "das", "de", "del", "della", "dei", "di", "du", "des", "vom", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
+    "bei", "ob", "na", "nad", "pod", "u", "v", "z", "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
 ];
 
 #[derive(Default, Clone, Copy)]
@@ -600,9 +150,7 @@ impl Hasher for FxHasher {
 pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 pub(super) fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// A word of the lists as the view reads it (folded: `málaga` -> `malaga`); most are ASCII and
@@ -704,58 +252,17 @@ impl Lexicon {
                 add(w, AMB_CITY);
             }
         }
-        let mut multi_countries: Vec<Key> = data_lines(D_COUNTRIES)
-            .filter(|w| w.contains(' '))
-            .map(normalise::fold)
-            .collect();
+        let mut multi_countries: Vec<Key> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).map(normalise::fold).collect();
         // common forms missing from the list
-        multi_countries.extend(
-            [
-                "united states of america",
-                "united states",
-                "united kingdom",
-                "czech republic",
-                "south africa",
-                "great britain",
-                "northern ireland",
-                "south korea",
-                "saudi arabia",
-                "sri lanka",
-            ]
-            .map(Key::Borrowed),
-        );
+        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"].map(Key::Borrowed));
         // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
-        const ALSO_WHOLE: &[&str] = &[
-            "bosnia",
-            "congo",
-            "georgia",
-            "guinea",
-            "korea",
-            "macedonia",
-            "montenegro",
-            "netherlands",
-            "samoa",
-            "serbia",
-            "sudan",
-        ];
+        const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
         for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
-            let part = multi_countries
-                .iter()
-                .any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
-            add(
-                w,
-                if part && !ALSO_WHOLE.contains(&w) {
-                    COUNTRY_PART
-                } else {
-                    COUNTRY
-                },
-            );
+            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
+            add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
         }
         // each language's names of countries ("Espagne", "Alemania", "Corée du Sud")
-        for w in packs::PACKS
-            .iter()
-            .flat_map(|p| packs::list_lines(p.countries))
-        {
+        for w in packs::PACKS.iter().flat_map(|p| packs::list_lines(p.countries)) {
             if w.contains(' ') {
                 multi_countries.push(normalise::fold(w));
             } else {
@@ -784,8 +291,7 @@ impl Lexicon {
                     plain_words.push(w);
                 }
             }
-            let mut pack =
-                |w: &'static str, f: u8| *from_packs.entry(normalise::fold(w)).or_insert(0) |= f;
+            let mut pack = |w: &'static str, f: u8| *from_packs.entry(normalise::fold(w)).or_insert(0) |= f;
             for w in packs::list_lines(p.given) {
                 pack(w, PACK_GIVEN);
             }
@@ -805,17 +311,7 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [
-            ("relations", RELATION),
-            ("months", MONTH),
-            ("weekdays", MONTH),
-            ("numbers", NUMBER),
-            ("streets", STREET),
-            ("facilities", FACILITY),
-            ("wards", FACILITY),
-            ("places_after", WEAKCTX),
-            ("clinical", CLINICAL),
-        ] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
@@ -844,15 +340,8 @@ impl Lexicon {
         let mut kept: FxMap<&'static str, u32> = FxMap::default();
         for (typed, w, strong) in accented {
             let f = words.entry(w).or_insert(0);
-            if *f & (ENGLISH | LANGS | CLINICAL | MONTH | TITLE | STOP | COUNTRY | COUNTRY_PART)
-                != 0
-            {
-                *f |= if strong & GIVEN != 0 { AMB_GIVEN } else { 0 }
-                    | if strong & SURNAME != 0 {
-                        AMB_SURNAME
-                    } else {
-                        0
-                    }
+            if *f & (ENGLISH | LANGS | CLINICAL | MONTH | TITLE | STOP | COUNTRY | COUNTRY_PART) != 0 {
+                *f |= if strong & GIVEN != 0 { AMB_GIVEN } else { 0 } | if strong & SURNAME != 0 { AMB_SURNAME } else { 0 }
                     | if strong & CITY != 0 { AMB_CITY } else { 0 };
                 // an English word: the accents are the name's ("Bašić" is not "basic"); in another
                 // language's words the accented form is likely that language's word too
@@ -867,17 +356,7 @@ impl Lexicon {
         // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
         for (w, &p) in &from_packs {
             let f = words.entry(w.clone()).or_insert(0);
-            let ordinary = *f
-                & (ENGLISH
-                    | LANGS
-                    | AMB_GIVEN
-                    | AMB_SURNAME
-                    | EPONYM
-                    | MONTH
-                    | TITLE
-                    | COUNTRY
-                    | COUNTRY_PART)
-                != 0;
+            let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
             if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
                 *f |= if ordinary { AMB_GIVEN } else { GIVEN };
             }
@@ -886,11 +365,7 @@ impl Lexicon {
             }
             // a town that is also a name ("Muris") stays a name: names have the richer context rules
             if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
-                *f |= if ordinary || *f & AMB_CITY != 0 {
-                    AMB_CITY
-                } else {
-                    CITY
-                };
+                *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
             }
         }
         // The one-word labels of record headers ("Médico:", "Medico:") are labels, not names: a
@@ -901,19 +376,14 @@ impl Lexicon {
         for (label, _) in packs::labels() {
             let k = normalise::fold(label);
             if let Some((first, _)) = k.split_once(' ') {
-                long_labels
-                    .entry(Key::Owned(first.to_owned()))
-                    .or_default()
-                    .push(k.clone());
+                long_labels.entry(Key::Owned(first.to_owned())).or_default().push(k.clone());
             }
             if !label.contains(' ') {
                 labels.insert(k.clone(), ());
             }
             if let Some(kf) = words.get_mut(&*k).filter(|_| !label.contains(' ')) {
                 if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
-                    *kf = (*kf & !(SURNAME | CITY))
-                        | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 }
-                        | if *kf & CITY != 0 { AMB_CITY } else { 0 };
+                    *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
                 }
             }
         }
@@ -928,8 +398,7 @@ impl Lexicon {
             }
             if *f & (MONTH | TITLE) != 0 && *f & NAME_ONLY != 0 {
                 let n = *f & NAME_ONLY;
-                *f = (*f & !NAME_ONLY)
-                    | if n & GIVEN != 0 { AMB_GIVEN } else { 0 }
+                *f = (*f & !NAME_ONLY) | if n & GIVEN != 0 { AMB_GIVEN } else { 0 }
                     | if n & SURNAME != 0 { AMB_SURNAME } else { 0 };
             }
         }
@@ -958,12 +427,8 @@ impl Lexicon {
         let mut ending_lens: Vec<usize> = endings.keys().map(|e| e.len()).collect();
         ending_lens.sort_unstable();
         ending_lens.dedup();
-        let postal = packs::section("postal")
-            .map(|w| (normalise::fold(w), ()))
-            .collect();
-        let scores = packs::section("scores")
-            .map(|w| (normalise::fold(w), ()))
-            .collect();
+        let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
+        let scores = packs::section("scores").map(|w| (normalise::fold(w), ())).collect();
         let mut demonyms: FxMap<Key, u32> = FxMap::default();
         for (i, p) in packs::PACKS.iter().enumerate() {
             for w in packs::list_lines(p.demonyms) {
@@ -971,22 +436,7 @@ impl Lexicon {
             }
         }
         let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
-        Lexicon {
-            words,
-            multi_cities,
-            multi_countries,
-            multi_countries_ac,
-            kept,
-            accented: accented_keys,
-            endings,
-            ending_lens,
-            labels,
-            postal,
-            scores,
-            demonyms,
-            demonym_langs,
-            long_labels,
-        }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, demonyms, demonym_langs, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -1005,10 +455,7 @@ impl Lexicon {
             !(b.contains(&b'@') || b.windows(3).any(|w| w == b"://") || b.starts_with(b"www."))
         };
         for seg in outside(text, prot) {
-            let words = seg
-                .split_whitespace()
-                .filter(web)
-                .flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
+            let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
             // the capitalised names after a title are no evidence of a language ("Contactez Dr
             // Roger Hardy", where "roger" and "hardy" are English words)
             let mut after_title = false;
@@ -1028,14 +475,8 @@ impl Lexicon {
                 }
             }
         }
-        let best = (LANG_SHIFT as usize..32)
-            .max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b)))
-            .unwrap_or(31);
-        let lang = if per_lang[best] > per_lang[ENGLISH.trailing_zeros() as usize] {
-            1u32 << best
-        } else {
-            0
-        };
+        let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
+        let lang = if per_lang[best] > per_lang[ENGLISH.trailing_zeros() as usize] { 1u32 << best } else { 0 };
         !LANGS | lang
     }
 
@@ -1043,10 +484,7 @@ impl Lexicon {
     pub(super) fn flags_of_words(&self, text: &str) -> u32 {
         let mut all = 0;
         let mut buf = String::with_capacity(32);
-        for w in text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.len() >= 2)
-        {
+        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
             buf.clear();
             buf.extend(w.chars().flat_map(char::to_lowercase));
             all |= self.get(&buf);
@@ -1099,9 +537,7 @@ impl Lexicon {
         };
         let head: String = rest.chars().take(32).flat_map(char::to_lowercase).collect();
         let head = normalise::fold(&head);
-        labels
-            .iter()
-            .any(|l| head.starts_with(&**l) && !head[l.len()..].starts_with(char::is_alphabetic))
+        labels.iter().any(|l| head.starts_with(&**l) && !head[l.len()..].starts_with(char::is_alphabetic))
     }
 
     /// Whether a word (lower case, folded) belongs to a postal address after its town (`cedex`).
@@ -1123,24 +559,14 @@ impl Lexicon {
     /// that a fraction after it is no date: "Niveau oeil gauche: 10/12", "EVA 7/10".
     pub(super) fn scores_before(&self, text: &str, s: usize) -> bool {
         let line = &text[text[..s].rfind('\n').map_or(0, |p| p + 1)..s];
-        line.rsplit(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .any(|w| {
-                self.scores
-                    .contains_key(&*normalise::fold(&w.to_lowercase()))
-            })
+        line.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).any(|w| self.scores.contains_key(&*normalise::fold(&w.to_lowercase())))
     }
 
     /// The ordinary-word flags of an unknown word's singular ("chirurgies", "cliniciens"): the
     /// packs' lists are the most frequent words, and a plural is often rarer than its singular.
     fn as_plural(&self, lower: &str) -> u32 {
-        let Some(stem) = lower.strip_suffix(['s', 'x']).filter(|s| s.len() >= 4) else {
-            return 0;
-        };
-        self.words
-            .get(stem)
-            .map_or(0, |&f| f & (LANGS | ENGLISH | CLINICAL | ACCENTED_WORD))
+        let Some(stem) = lower.strip_suffix(['s', 'x']).filter(|s| s.len() >= 4) else { return 0 };
+        self.words.get(stem).map_or(0, |&f| f & (LANGS | ENGLISH | CLINICAL | ACCENTED_WORD))
     }
 
     /// The languages an unknown word belongs to by its ending (three letters at least before it:
@@ -1159,3 +585,4 @@ impl Lexicon {
         f
     }
 }
+

@@ -12,20 +12,12 @@ pub(super) fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usi
                     continue;
                 }
                 if ps > s {
-                    cut.push(Span {
-                        s,
-                        e: ps,
-                        kind: sp.kind,
-                    });
+                    cut.push(Span { s, e: ps, kind: sp.kind });
                 }
                 s = s.max(pe);
             }
             if s < sp.e {
-                cut.push(Span {
-                    s,
-                    e: sp.e,
-                    kind: sp.kind,
-                });
+                cut.push(Span { s, e: sp.e, kind: sp.kind });
             }
         }
         spans = cut;
@@ -65,3 +57,4 @@ pub(super) fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usi
     }
     out
 }
+

@@ -60,18 +60,18 @@ pub enum Placeholder {
 impl Placeholder {
     /// Every kind, in order.
     pub const ALL: [Placeholder; 11] = [
-        Placeholder::Name,
-        Placeholder::Date,
-        Placeholder::Phone,
-        Placeholder::Email,
-        Placeholder::Id,
-        Placeholder::Address,
-        Placeholder::Postcode,
-        Placeholder::Url,
-        Placeholder::Ip,
-        Placeholder::Age,
-        Placeholder::Place,
-    ];
+    Placeholder::Name,
+    Placeholder::Date,
+    Placeholder::Phone,
+    Placeholder::Email,
+    Placeholder::Id,
+    Placeholder::Address,
+    Placeholder::Postcode,
+    Placeholder::Url,
+    Placeholder::Ip,
+    Placeholder::Age,
+    Placeholder::Place,
+];
 }
 
 impl Placeholder {
@@ -187,8 +187,7 @@ impl Scrubber {
     pub fn new() -> Scrubber {
         let lex = Lexicon::build();
         let rxs = build_regexes();
-        let placeholders =
-            AhoCorasick::new(Placeholder::ALL.iter().map(|k| k.token())).expect("placeholders");
+        let placeholders = AhoCorasick::new(Placeholder::ALL.iter().map(|k| k.token())).expect("placeholders");
         let date_full = rxs
             .iter()
             .enumerate()
@@ -201,10 +200,7 @@ impl Scrubber {
         for r in rxs.iter_mut() {
             // patterns on long word lists run on their own (behind their gate): in the combined
             // automaton they would make its cache thrash
-            let solo = matches!(
-                r.check,
-                Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner
-            ) || r.re.as_str().len() > 1500;
+            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner) || r.re.as_str().len() > 1500;
             r.set_idx = if solo {
                 None
             } else {
@@ -212,15 +208,11 @@ impl Scrubber {
                 Some(n_set - 1)
             };
         }
-        let set = regex::RegexSetBuilder::new(
-            rxs.iter()
-                .filter(|r| r.set_idx.is_some())
-                .map(|r| r.re.as_str()),
-        )
-        .size_limit(64 << 20)
-        .dfa_size_limit(64 << 20)
-        .build()
-        .expect("regex set");
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.as_str()))
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("regex set");
         let tail_postcode = Regex::new(
             r"^(?:\d{5}-\d{3,4}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|[1-9]\d{3} ?[A-Z]{2}|\d{3,6}|(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})\b",
         )
@@ -229,18 +221,7 @@ impl Scrubber {
             r"^(?i:apt|apartment|appt|appartement|studio|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|batiment|bat|block|blk|piso|planta|puerta|wohnung|whg|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
         )
         .expect("tail unit");
-        Scrubber {
-            lex,
-            rxs,
-            placeholders,
-            headers: headers::Headers::new(),
-            citations: citations::Citations::new(),
-            set,
-            date_full,
-            ip_full,
-            tail_postcode,
-            tail_unit,
-        }
+        Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit }
     }
 
     /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
@@ -273,26 +254,15 @@ impl Scrubber {
     pub fn pattern_costs(&self, texts: &[&str]) -> Vec<(f64, String)> {
         let whole: &[&str] = texts;
         // the detectors read the folded view
-        let views: Vec<std::borrow::Cow<str>> = texts
-            .iter()
-            .map(|x| normalise::fold_keeping(x, &|w| self.lex.keeps(w)))
-            .collect();
+        let views: Vec<std::borrow::Cow<str>> = texts.iter().map(|x| normalise::fold_keeping(x, &|w| self.lex.keeps(w))).collect();
         let texts: Vec<&str> = views.iter().map(|x| &**x).collect();
         // what keeps a text off the fast (ASCII) path
         let mut left: HashMap<char, usize> = HashMap::new();
-        texts
-            .iter()
-            .flat_map(|x| x.chars())
-            .filter(|c| !c.is_ascii())
-            .for_each(|c| *left.entry(c).or_insert(0) += 1);
+        texts.iter().flat_map(|x| x.chars()).filter(|c| !c.is_ascii()).for_each(|c| *left.entry(c).or_insert(0) += 1);
         let mut left: Vec<(char, usize)> = left.into_iter().collect();
         left.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         let not_ascii = texts.iter().filter(|x| !x.is_ascii()).count();
-        let left: String = left
-            .iter()
-            .take(12)
-            .map(|(c, n)| format!(" {c:?} {n}"))
-            .collect();
+        let left: String = left.iter().take(12).map(|(c, n)| format!(" {c:?} {n}")).collect();
         let mut out: Vec<(f64, String)> = self
             .rxs
             .iter()
@@ -300,61 +270,25 @@ impl Scrubber {
                 let t = std::time::Instant::now();
                 let n: usize = texts.iter().map(|x| rx.re.find_iter(x).count()).sum();
                 std::hint::black_box(n);
-                (
-                    t.elapsed().as_secs_f64(),
-                    rx.re.as_str().chars().take(90).collect(),
-                )
+                (t.elapsed().as_secs_f64(), rx.re.as_str().chars().take(90).collect())
             })
             .collect();
         let t = std::time::Instant::now();
-        let n: usize = texts
-            .iter()
-            .filter(|x| x.is_ascii())
-            .map(|x| self.set.matches(x).iter().count())
-            .sum();
-        out.push((
-            t.elapsed().as_secs_f64(),
-            format!("(the combined first scan, {n} hits)"),
-        ));
+        let n: usize = texts.iter().filter(|x| x.is_ascii()).map(|x| self.set.matches(x).iter().count()).sum();
+        out.push((t.elapsed().as_secs_f64(), format!("(the combined first scan, {n} hits)")));
         let t = std::time::Instant::now();
         let mut spans = Vec::new();
-        texts
-            .iter()
-            .for_each(|x| self.headers.detect(x, &mut spans));
+        texts.iter().for_each(|x| self.headers.detect(x, &mut spans));
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| {
-            self.word_rules(
-                x,
-                &k,
-                &[],
-                &Note {
-                    caps_mode: false,
-                    lower_mode: false,
-                    keep: self.lex.language_of(x, &[]),
-                    view: None,
-                },
-                &mut spans,
-            );
-        });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x, &[]), view: None }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
-        whole.iter().for_each(|x| {
-            std::hint::black_box(self.scrub(x, &[]));
-        });
+        whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
         out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
-        out.insert(
-            0,
-            (
-                0.0,
-                format!(
-                    "({not_ascii} of {} texts not ASCII once folded; characters left:{left})",
-                    texts.len()
-                ),
-            ),
-        );
+        out.insert(0, (0.0, format!("({not_ascii} of {} texts not ASCII once folded; characters left:{left})", texts.len())));
         out
     }
 
@@ -363,48 +297,17 @@ impl Scrubber {
     #[doc(hidden)]
     pub fn word_flags(&self, word: &str) -> String {
         const NAMES: [(u32, &str); 21] = [
-            (GIVEN, "GIVEN"),
-            (SURNAME, "SURNAME"),
-            (AMB_GIVEN, "AMB_GIVEN"),
-            (AMB_SURNAME, "AMB_SURNAME"),
-            (CITY, "CITY"),
-            (AMB_CITY, "AMB_CITY"),
-            (CLINICAL, "CLINICAL"),
-            (ENGLISH, "ENGLISH"),
-            (TITLE, "TITLE"),
-            (RELATION, "RELATION"),
-            (MONTH, "MONTH"),
-            (COUNTRY, "COUNTRY"),
-            (STOP, "STOP"),
-            (WEAKCTX, "WEAKCTX"),
-            (EPONYM, "EPONYM"),
-            (COUNTRY_PART, "COUNTRY_PART"),
-            (NUMBER, "NUMBER"),
-            (STREET, "STREET"),
-            (FACILITY, "FACILITY"),
-            (KNOWN, "KNOWN"),
-            (ACCENTED_WORD, "ACCENTED_WORD"),
+            (GIVEN, "GIVEN"), (SURNAME, "SURNAME"), (AMB_GIVEN, "AMB_GIVEN"), (AMB_SURNAME, "AMB_SURNAME"), (CITY, "CITY"),
+            (AMB_CITY, "AMB_CITY"), (CLINICAL, "CLINICAL"), (ENGLISH, "ENGLISH"), (TITLE, "TITLE"), (RELATION, "RELATION"),
+            (MONTH, "MONTH"), (COUNTRY, "COUNTRY"), (STOP, "STOP"), (WEAKCTX, "WEAKCTX"), (EPONYM, "EPONYM"),
+            (COUNTRY_PART, "COUNTRY_PART"), (NUMBER, "NUMBER"), (STREET, "STREET"), (FACILITY, "FACILITY"), (KNOWN, "KNOWN"), (ACCENTED_WORD, "ACCENTED_WORD"),
         ];
         // as the detectors read it: folded, unless the view keeps it as typed ("santé" is "sante")
         let lower = word.to_lowercase();
-        let key = if self.lex.keeps(&lower) {
-            lower
-        } else {
-            normalise::fold(&lower).into_owned()
-        };
+        let key = if self.lex.keeps(&lower) { lower } else { normalise::fold(&lower).into_owned() };
         let f = self.lex.get(&key);
-        let mut out: Vec<String> = NAMES
-            .iter()
-            .filter(|(b, _)| f & b != 0)
-            .map(|(_, n)| n.to_string())
-            .collect();
-        out.extend(
-            packs::PACKS
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| f & lang_bit(*i) != 0)
-                .map(|(_, p)| format!("words:{}", p.lang)),
-        );
+        let mut out: Vec<String> = NAMES.iter().filter(|(b, _)| f & b != 0).map(|(_, n)| n.to_string()).collect();
+        out.extend(packs::PACKS.iter().enumerate().filter(|(i, _)| f & lang_bit(*i) != 0).map(|(_, p)| format!("words:{}", p.lang)));
         format!("{word}: {}", out.join(" "))
     }
 
@@ -415,20 +318,19 @@ impl Scrubber {
         // placeholder segments of the current text: (cur_s, cur_e, orig_s, orig_e, kind)
         let mut segs: Vec<(usize, usize, usize, usize, Placeholder)> = Vec::new();
         let mut cur = text.to_owned();
-        let to_orig =
-            |segs: &[(usize, usize, usize, usize, Placeholder)], p: usize, end: bool| -> usize {
-                let mut off: isize = 0;
-                for &(cs, ce, os, oe, _) in segs {
-                    if ce <= p {
-                        off = oe as isize - ce as isize;
-                    } else if cs < p || (cs == p && end) {
-                        return if end { oe } else { os };
-                    } else {
-                        break;
-                    }
+        let to_orig = |segs: &[(usize, usize, usize, usize, Placeholder)], p: usize, end: bool| -> usize {
+            let mut off: isize = 0;
+            for &(cs, ce, os, oe, _) in segs {
+                if ce <= p {
+                    off = oe as isize - ce as isize;
+                } else if cs < p || (cs == p && end) {
+                    return if end { oe } else { os };
+                } else {
+                    break;
                 }
-                (p as isize + off) as usize
-            };
+            }
+            (p as isize + off) as usize
+        };
         for _ in 0..MAX_PASSES {
             let spans = self.detect(&cur, &k);
             if spans.is_empty() {
@@ -442,13 +344,7 @@ impl Scrubber {
                 while si < segs.len() && segs[si].1 <= sp.s {
                     let g = segs[si];
                     let d = out.len() as isize + (g.0 as isize - last as isize) - g.0 as isize;
-                    nsegs.push((
-                        (g.0 as isize + d) as usize,
-                        (g.1 as isize + d) as usize,
-                        g.2,
-                        g.3,
-                        g.4,
-                    ));
+                    nsegs.push(((g.0 as isize + d) as usize, (g.1 as isize + d) as usize, g.2, g.3, g.4));
                     si += 1;
                 }
                 while si < segs.len() && segs[si].0 < sp.e {
@@ -464,13 +360,7 @@ impl Scrubber {
             while si < segs.len() {
                 let g = segs[si];
                 let d = out.len() as isize - last as isize;
-                nsegs.push((
-                    (g.0 as isize + d) as usize,
-                    (g.1 as isize + d) as usize,
-                    g.2,
-                    g.3,
-                    g.4,
-                ));
+                nsegs.push(((g.0 as isize + d) as usize, (g.1 as isize + d) as usize, g.2, g.3, g.4));
                 si += 1;
             }
             out.push_str(&cur[last..]);
@@ -516,11 +406,7 @@ impl Scrubber {
             match out.last_mut() {
                 // two spans from one source character (a ligature cut in two) become one
                 Some(last) if s < last.e => last.e = last.e.max(e),
-                _ => out.push(Span {
-                    s,
-                    e,
-                    kind: sp.kind,
-                }),
+                _ => out.push(Span { s, e, kind: sp.kind }),
             }
         }
         out
@@ -529,11 +415,7 @@ impl Scrubber {
     fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         // 1. protected placeholders
-        let prot: Vec<(usize, usize)> = self
-            .placeholders
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
 
         // 2. record headers (`label: value`) and the form's own values: certain evidence
         self.headers.detect(text, &mut spans);
@@ -541,11 +423,7 @@ impl Scrubber {
             for m in ac.find_iter(text) {
                 let (s, e) = (m.start(), m.end());
                 if word_boundary_ok(text, s, e) {
-                    spans.push(Span {
-                        s,
-                        e,
-                        kind: known.kinds[m.pattern().as_usize()],
-                    });
+                    spans.push(Span { s, e, kind: known.kinds[m.pattern().as_usize()] });
                 }
             }
         }
@@ -557,18 +435,9 @@ impl Scrubber {
 
         // 3. regex detectors
         let (caps_mode, lower_mode) = text_modes(text, &prot);
-        let note = Note {
-            caps_mode,
-            lower_mode,
-            keep: self.lex.language_of(text, &prot),
-            view,
-        };
+        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot), view };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
-        let hits = if text.is_ascii() {
-            Some(self.set.matches(text))
-        } else {
-            None
-        };
+        let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         let mut words_present: Option<u32> = None;
         for rx in self.rxs.iter() {
             if let (Some(h), Some(si)) = (hits.as_ref(), rx.set_idx) {
@@ -581,10 +450,7 @@ impl Scrubber {
                     continue;
                 }
             }
-            if rx.gate != 0
-                && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text)) & rx.gate
-                    == 0
-            {
+            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text)) & rx.gate == 0 {
                 continue;
             }
             if rx.group == 0 {
@@ -616,9 +482,7 @@ impl Scrubber {
         let laws = self.citations.laws(text);
         if !cited.is_empty() || !laws.is_empty() {
             use Placeholder::*;
-            let within = |list: &[(usize, usize)], sp: &Span| {
-                list.iter().any(|&(s, e)| s <= sp.s && sp.e <= e)
-            };
+            let within = |list: &[(usize, usize)], sp: &Span| list.iter().any(|&(s, e)| s <= sp.s && sp.e <= e);
             let found = spans.split_off(certain);
             spans.extend(found.into_iter().filter(|sp| match sp.kind {
                 Name | Place | Date => !within(&cited, sp) && !within(&laws, sp),
@@ -630,6 +494,7 @@ impl Scrubber {
         // 5. merge
         finish_spans(text, spans, &prot)
     }
+
 }
 
 #[doc(hidden)]
@@ -637,3 +502,4 @@ pub mod eval;
 
 #[cfg(test)]
 mod tests;
+

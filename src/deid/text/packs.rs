@@ -69,9 +69,7 @@ impl LabelKind {
 
 /// The lines of a generated list, without comments and blank lines.
 pub(super) fn list_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The words of one section of `terms.txt` in every pack.
@@ -80,10 +78,7 @@ pub(super) fn section(name: &str) -> impl Iterator<Item = &'static str> + '_ {
 }
 
 /// The words of one section of one pack's `terms.txt`.
-pub(super) fn section_of<'a>(
-    p: &'static Pack,
-    name: &'a str,
-) -> impl Iterator<Item = &'static str> + 'a {
+pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     let mut inside = false;
     p.terms
         .lines()
@@ -112,11 +107,8 @@ pub(super) fn labels() -> Vec<(&'static str, LabelKind)> {
             if !inside || t.is_empty() || t.starts_with('#') {
                 continue;
             }
-            let (label, kind) = t
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{}: label line without a tab: {t:?}", p.lang));
-            let kind = LabelKind::parse(kind.trim())
-                .unwrap_or_else(|| panic!("{}: unknown label kind in {t:?}", p.lang));
+            let (label, kind) = t.split_once('\t').unwrap_or_else(|| panic!("{}: label line without a tab: {t:?}", p.lang));
+            let kind = LabelKind::parse(kind.trim()).unwrap_or_else(|| panic!("{}: unknown label kind in {t:?}", p.lang));
             out.push((label.trim(), kind));
         }
     }
@@ -133,51 +125,19 @@ mod tests {
         for l in ["de", "en", "es", "fr", "it", "nl", "no", "pt"] {
             assert!(langs.contains(&l), "no {l} pack in {langs:?}");
         }
-        assert!(
-            PACKS.len() <= 11,
-            "at most 11 language packs: one flag bit each (lexicon::lang_bit)"
-        );
+        assert!(PACKS.len() <= 11, "at most 11 language packs: one flag bit each (lexicon::lang_bit)");
         for p in PACKS {
-            for (what, list) in [
-                ("given", p.given),
-                ("surnames", p.surnames),
-                ("towns", p.towns),
-            ] {
-                assert!(
-                    list_lines(list).count() >= 100,
-                    "{}: {what} has under 100 entries",
-                    p.lang
-                );
+            for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
+                assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in [
-                "titles",
-                "relations",
-                "months",
-                "ages",
-                "streets",
-                "facilities",
-                "wards",
-                "endings",
-                "scores",
-                "phone_words",
-                "labels",
-                "year_parts",
-            ] {
-                assert!(
-                    p.terms.contains(&format!("[{sec}]")),
-                    "{}: no [{sec}] in terms.txt",
-                    p.lang
-                );
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels", "year_parts"] {
+                assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }
         // sections and labels parse, in every language
         assert!(section("months").any(|m| m == "marzo") && section("months").any(|m| m == "mars"));
         let labels = labels();
-        for (label, kind) in [
-            ("nhc", LabelKind::Value(super::super::Placeholder::Id)),
-            ("née le", LabelKind::Value(super::super::Placeholder::Date)),
-            ("remitido por", LabelKind::Signature),
-        ] {
+        for (label, kind) in [("nhc", LabelKind::Value(super::super::Placeholder::Id)), ("née le", LabelKind::Value(super::super::Placeholder::Date)), ("remitido por", LabelKind::Signature)] {
             assert!(labels.contains(&(label, kind)), "{label}");
         }
     }

@@ -17,19 +17,13 @@ fn sk(text: &str, known: &[&str]) -> String {
 #[track_caller]
 fn gone(text: &str, secret: &str) {
     let out = s(text);
-    assert!(
-        !out.to_lowercase().contains(&secret.to_lowercase()),
-        "{secret:?} survived in {out:?} (input {text:?})"
-    );
+    assert!(!out.to_lowercase().contains(&secret.to_lowercase()), "{secret:?} survived in {out:?} (input {text:?})");
 }
 
 #[track_caller]
 fn kept(text: &str, phrase: &str) {
     let out = s(text);
-    assert!(
-        out.contains(phrase),
-        "{phrase:?} was removed: {out:?} (input {text:?})"
-    );
+    assert!(out.contains(phrase), "{phrase:?} was removed: {out:?} (input {text:?})");
 }
 
 #[test]
@@ -37,19 +31,9 @@ fn placeholder_tokens() {
     for k in Placeholder::ALL {
         assert_eq!(k.token(), format!("[{}]", k.as_str().to_uppercase()));
     }
-    let r = scrubber().scrub(
-        "Call 07558 801006 or mail a.b@example.org on 12/03/2021.",
-        &[],
-    );
+    let r = scrubber().scrub("Call 07558 801006 or mail a.b@example.org on 12/03/2021.", &[]);
     assert_eq!(r.text, "Call [PHONE] or mail [EMAIL] on [DATE].");
-    assert_eq!(
-        r.counts,
-        vec![
-            (Placeholder::Date, 1),
-            (Placeholder::Phone, 1),
-            (Placeholder::Email, 1)
-        ]
-    );
+    assert_eq!(r.counts, vec![(Placeholder::Date, 1), (Placeholder::Phone, 1), (Placeholder::Email, 1)]);
     assert_eq!(r.total(), 3);
     let clean = scrubber().scrub("PASI 12 after 2 weeks of dupilumab.", &[]);
     assert_eq!(clean.text, "PASI 12 after 2 weeks of dupilumab.");
@@ -58,26 +42,14 @@ fn placeholder_tokens() {
 
 #[test]
 fn known_values_hidden() {
-    let known = [
-        "Maria Olsen",
-        "maria.olsen@example.org",
-        "07558 801006",
-        "11 Via Roma",
-        "5293",
-        "MRN8612542",
-    ];
+    let known = ["Maria Olsen", "maria.olsen@example.org", "07558 801006", "11 Via Roma", "5293", "MRN8612542"];
     let out = sk("MARIA OLSEN seen; olsen's rash; M. Olsen and M Olsen; Maria agreed. Tel 07558801006, 07558-801-006. 11 via roma, 5293. mrn8612542", &known);
-    for bad in [
-        "maria", "olsen", "07558", "801006", "via roma", "5293", "8612542",
-    ] {
+    for bad in ["maria", "olsen", "07558", "801006", "via roma", "5293", "8612542"] {
         assert!(!out.to_lowercase().contains(bad), "{bad} in {out}");
     }
     assert!(!out.contains("M. ["), "initial kept: {out}");
     // institution value does not scrub the generic word everywhere
-    let out = sk(
-        "Seen at Riverside General Hospital; hospital stay 3 days.",
-        &["Riverside General Hospital"],
-    );
+    let out = sk("Seen at Riverside General Hospital; hospital stay 3 days.", &["Riverside General Hospital"]);
     assert!(!out.contains("Riverside"), "{out}");
     assert!(out.contains("hospital stay 3 days"), "{out}");
 }
@@ -101,176 +73,72 @@ fn names() {
     gone("My name is Rubija", "Rubija");
     gone("Lars has 2 weeks of rash.", "Lars");
     // words that are also names stay without context
-    kept(
-        "May improve; will review. Hope for grace period.",
-        "May improve; will review. Hope for grace period.",
-    );
-    kept(
-        "Mark the lesion; Bill to insurer.",
-        "Mark the lesion; Bill to insurer.",
-    );
-    kept(
-        "History of Parkinson disease and Lyme disease.",
-        "Parkinson disease and Lyme disease",
-    );
-    kept(
-        "Rose-coloured papules, Parkinson's disease.",
-        "Parkinson's disease",
-    );
-    kept(
-        "Started on dupilumab, then methotrexate and adalimumab.",
-        "dupilumab, then methotrexate and adalimumab",
-    );
-    kept(
-        "Pernio-like lesions; Pfizer vaccine; Moderna booster.",
-        "Pfizer vaccine; Moderna booster",
-    );
-    kept(
-        "PASI 12 EASI 21.4 BSA 10% IGA 3 DLQI 14",
-        "PASI 12 EASI 21.4 BSA 10% IGA 3 DLQI 14",
-    );
-    kept(
-        "Plan: COVID-19, review SARS-CoV-2 PCR.",
-        "Plan: COVID-19, review SARS-CoV-2 PCR.",
-    );
+    kept("May improve; will review. Hope for grace period.", "May improve; will review. Hope for grace period.");
+    kept("Mark the lesion; Bill to insurer.", "Mark the lesion; Bill to insurer.");
+    kept("History of Parkinson disease and Lyme disease.", "Parkinson disease and Lyme disease");
+    kept("Rose-coloured papules, Parkinson's disease.", "Parkinson's disease");
+    kept("Started on dupilumab, then methotrexate and adalimumab.", "dupilumab, then methotrexate and adalimumab");
+    kept("Pernio-like lesions; Pfizer vaccine; Moderna booster.", "Pfizer vaccine; Moderna booster");
+    kept("PASI 12 EASI 21.4 BSA 10% IGA 3 DLQI 14", "PASI 12 EASI 21.4 BSA 10% IGA 3 DLQI 14");
+    kept("Plan: COVID-19, review SARS-CoV-2 PCR.", "Plan: COVID-19, review SARS-CoV-2 PCR.");
 }
 
 #[test]
 fn dates() {
-    for d in [
-        "12/03/2021",
-        "2021-03-12",
-        "12 March 2021",
-        "March 12th",
-        "12.03.21",
-        "Mar 12, 2021",
-        "3rd of May",
-        "2000-04-16 11:34:35",
-        "8/12/1991",
-        "12-Mar-2021",
-        "May 5",
-    ] {
+    for d in ["12/03/2021", "2021-03-12", "12 March 2021", "March 12th", "12.03.21", "Mar 12, 2021", "3rd of May", "2000-04-16 11:34:35", "8/12/1991", "12-Mar-2021", "May 5"] {
         gone(&format!("Seen on {d} for review."), d);
     }
-    kept(
-        "Rash for 3 weeks, 2 weeks after vaccine.",
-        "for 3 weeks, 2 weeks after",
-    );
+    kept("Rash for 3 weeks, 2 weeks after vaccine.", "for 3 weeks, 2 weeks after");
     // a month with its year is an element of a date (Safe Harbor, the stricter rule): replaced;
     // a month alone carries no day and stays
-    assert_eq!(
-        s("Onset March 2021, better in May."),
-        "Onset [DATE], better in May."
-    );
+    assert_eq!(s("Onset March 2021, better in May."), "Onset [DATE], better in May.");
     for (typed, want) in [
-        (
-            "Ingreso el 12 de marzo de 2016 por fiebre.",
-            "Ingreso el [DATE] por fiebre.",
-        ),
-        (
-            "Vu le 28 mars 19, puis en mayo de 2000 et le 1er mars 2022.",
-            "Vu le [DATE], puis en [DATE] et le [DATE].",
-        ),
-        (
-            "Né le vingt-six 02 2012 ; contrôle 19.3. et 11/03.",
-            "Né le [DATE] ; contrôle 19.3. et [DATE].",
-        ),
-        (
-            "geb. 2 9 0 2 1 9 9 5, NIR 1 60 04 25 311 114 26",
-            "geb. [DATE], NIR [ID]",
-        ),
-        (
-            "Pain 3/10, BP 120/80, 2/8 joints, ratio 12.05 mg",
-            "Pain 3/10, BP 120/80, 2/8 joints, ratio 12.05 mg",
-        ),
+        ("Ingreso el 12 de marzo de 2016 por fiebre.", "Ingreso el [DATE] por fiebre."),
+        ("Vu le 28 mars 19, puis en mayo de 2000 et le 1er mars 2022.", "Vu le [DATE], puis en [DATE] et le [DATE]."),
+        ("Né le vingt-six 02 2012 ; contrôle 19.3. et 11/03.", "Né le [DATE] ; contrôle 19.3. et [DATE]."),
+        ("geb. 2 9 0 2 1 9 9 5, NIR 1 60 04 25 311 114 26", "geb. [DATE], NIR [ID]"),
+        ("Pain 3/10, BP 120/80, 2/8 joints, ratio 12.05 mg", "Pain 3/10, BP 120/80, 2/8 joints, ratio 12.05 mg"),
     ] {
         assert_eq!(s(typed), want, "input {typed:?}");
     }
     kept("grade 3, dose 15 mg weekly", "grade 3, dose 15 mg weekly");
     kept("It may 2 be", "may 2 be");
-    kept(
-        "EASI 21.4 and WBC 11.2, CRP 45 mg/L",
-        "EASI 21.4 and WBC 11.2, CRP 45 mg/L",
-    );
+    kept("EASI 21.4 and WBC 11.2, CRP 45 mg/L", "EASI 21.4 and WBC 11.2, CRP 45 mg/L");
 }
 
 #[test]
 fn phones_and_ids() {
-    for p in [
-        "07558 801006",
-        "+47 848 70 558",
-        "(555) 504-2264",
-        "+44 20 7946 0958",
-        "555-123-4567",
-        "943 476 5919",
-        "+46 (0)8 928 571 38",
-        "345-899-3560x4587",
-    ] {
+    for p in ["07558 801006", "+47 848 70 558", "(555) 504-2264", "+44 20 7946 0958", "555-123-4567", "943 476 5919", "+46 (0)8 928 571 38", "345-899-3560x4587"] {
         gone(&format!("Call {p} today."), p);
     }
-    for id in [
-        "MRN 00123456",
-        "MRN8612542",
-        "AB123456C",
-        "123-45-6789",
-        "4111 1111 1111 1111",
-        "GB31YGJR46272857822446",
-        "F162823540116",
-    ] {
+    for id in ["MRN 00123456", "MRN8612542", "AB123456C", "123-45-6789", "4111 1111 1111 1111", "GB31YGJR46272857822446", "F162823540116"] {
         gone(&format!("Ref {id} noted."), id);
     }
-    kept(
-        "IL-17 and IL-4/IL-13 blockade, IL-23.",
-        "IL-17 and IL-4/IL-13 blockade, IL-23.",
-    );
+    kept("IL-17 and IL-4/IL-13 blockade, IL-23.", "IL-17 and IL-4/IL-13 blockade, IL-23.");
     kept("COVID-19 in 2020-2021 period", "2020-2021");
     kept("WBC 11.2 CRP 45 PLT 250", "WBC 11.2 CRP 45 PLT 250");
     kept("BNT162b2 dose 2", "BNT162b2");
-    gone(
-        "Follow her on instagram @jane_doe87 for photos.",
-        "jane_doe87",
-    );
+    gone("Follow her on instagram @jane_doe87 for photos.", "jane_doe87");
     gone("Car reg AB12 CDE parked outside.", "AB12 CDE");
     kept("mail lars@example.org", "[EMAIL]");
-    kept(
-        "IL-17A, TNF, PDE4 and JAK1 inhibitors",
-        "IL-17A, TNF, PDE4 and JAK1 inhibitors",
-    );
+    kept("IL-17A, TNF, PDE4 and JAK1 inhibitors", "IL-17A, TNF, PDE4 and JAK1 inhibitors");
 }
 
 #[test]
 fn email_url_ip() {
-    gone(
-        "mail lars.wang1@mail.example.com now",
-        "lars.wang1@mail.example.com",
-    );
-    gone(
-        "photo at https://photos.example.org/wang/253.jpg, ok",
-        "photos.example.org",
-    );
+    gone("mail lars.wang1@mail.example.com now", "lars.wang1@mail.example.com");
+    gone("photo at https://photos.example.org/wang/253.jpg, ok", "photos.example.org");
     gone("see www.example.com/x for more", "example.com");
     gone("see olsenfamily.net", "olsenfamily.net");
     gone("device IP 10.152.48.35.", "10.152.48.35");
-    gone(
-        "v6 6e40:4041:c617:e898:c11:40d2:c669:2eb4 here",
-        "6e40:4041",
-    );
+    gone("v6 6e40:4041:c617:e898:c11:40d2:c669:2eb4 here", "6e40:4041");
     kept("e.g. the rash, i.e. pernio", "e.g. the rash, i.e. pernio");
     kept("at 10:30 today", "10:30");
 }
 
 #[test]
 fn addresses_places_postcodes() {
-    for a in [
-        "25 Rue de la Paix",
-        "162 Elm Street",
-        "72 Storgata",
-        "11 Via Roma",
-        "Hauptstrasse 5",
-        "Apt. 864",
-        "Via Roma 131",
-        "2450 Crown St",
-    ] {
+    for a in ["25 Rue de la Paix", "162 Elm Street", "72 Storgata", "11 Via Roma", "Hauptstrasse 5", "Apt. 864", "Via Roma 131", "2450 Crown St"] {
         gone(&format!("Lives at {a}, near the park."), a);
     }
     for p in ["SW1 6AB", "K1A 0B1", "12345-6789", "1234 AB"] {
@@ -285,10 +153,7 @@ fn addresses_places_postcodes() {
     gone("Travelled to New York in March.", "New York");
     kept("Vitamin D 4000 IU daily", "4000 IU");
     kept("During 3 weeks of treatment", "During 3 weeks");
-    kept(
-        "dermatology clinic follow up",
-        "dermatology clinic follow up",
-    );
+    kept("dermatology clinic follow up", "dermatology clinic follow up");
     kept("St John's wort use", "St John's wort");
     kept("Lives in Norway.", "Norway");
 }
@@ -301,64 +166,37 @@ fn names_in_context_added_later() {
     gone("Thanks for calling, Mark!", "Mark");
     gone("The nurse turned to Heather: \"does it itch?\"", "Heather");
     // a name found in full hides its parts elsewhere in the same note
-    gone(
-        "Seen with Brad L Key; later Key said the rash itches.",
-        "Key",
-    );
+    gone("Seen with Brad L Key; later Key said the rash itches.", "Key");
     gone("codey m ross came in. ross reports itch", "ross");
     // a clinical abbreviation written as a given name before a surname
     gone("Billing contact: Ana Dias", "Ana");
     // unknown words in an all-lower-case note
     gone("seen with guðgeir bergsveinsson today", "bergsveinsson");
-    gone(
-        "the true gender of frederikke has been debated",
-        "frederikke",
-    );
-    kept(
-        "pt has eczema, using diprobase and dermovate bd, dont want more steroids asap",
-        "pt has eczema, using diprobase and dermovate bd, dont want more steroids asap",
-    );
-    kept(
-        "lesions on acral sites, tralokinumab started, pasi 12",
-        "lesions on acral sites, tralokinumab started, pasi 12",
-    );
+    gone("the true gender of frederikke has been debated", "frederikke");
+    kept("pt has eczema, using diprobase and dermovate bd, dont want more steroids asap", "pt has eczema, using diprobase and dermovate bd, dont want more steroids asap");
+    kept("lesions on acral sites, tralokinumab started, pasi 12", "lesions on acral sites, tralokinumab started, pasi 12");
     // contractions are not unknown capitalised words
     let talk = "I'll call you tomorrow. You're right, I don't know. They've gone. Can't say. Won't do. We'd wait.";
     kept(talk, talk);
     gone("Seen by Mr O'Brien and Ms D'Souza", "O'Brien");
     gone("Seen by Mr O'Brien and Ms D'Souza", "D'Souza");
     // section headers and scores are not speakers; a name's word stays an ordinary word elsewhere
-    kept(
-        "Plan: review in 2 weeks. Key: PASI 12.",
-        "Plan: review in 2 weeks. Key: PASI 12.",
-    );
+    kept("Plan: review in 2 weeks. Key: PASI 12.", "Plan: review in 2 weeks. Key: PASI 12.");
     kept("Mark: 2 cm plaque", "Mark: 2 cm plaque");
     kept("ANA positive, VAS 7", "ANA positive, VAS 7");
-    kept(
-        "Dr Rose Hall reviewed. Will repeat PASI.",
-        "Will repeat PASI.",
-    );
-    kept(
-        "History of Stevens-Johnson syndrome. Seen by Dr Ann Johnson.",
-        "Stevens-Johnson syndrome",
-    );
+    kept("Dr Rose Hall reviewed. Will repeat PASI.", "Will repeat PASI.");
+    kept("History of Stevens-Johnson syndrome. Seen by Dr Ann Johnson.", "Stevens-Johnson syndrome");
     // a word of a longer country name is a name by itself, and the country stays whole
     gone("Referred by Martin Okafor", "Martin");
-    kept(
-        "Travelled to Costa Rica and Sierra Leone.",
-        "Costa Rica and Sierra Leone",
-    );
+    kept("Travelled to Costa Rica and Sierra Leone.", "Costa Rica and Sierra Leone");
     kept("back from the czech republic", "czech republic");
 }
 
 #[test]
 fn folded_view() {
     // accented or not, typed with typographic quotes or not, the same words are found
-    for t in [
-        "Paciente José Müller, de Málaga, visto el 12 de marzo de 2016.",
-        "Paciente Jose Muller, de Malaga, visto el 12 de marzo de 2016.",
-        "Paciente José Müller, de Málaga, visto el 12 de marzo de 2016. 李",
-    ] {
+    for t in ["Paciente José Müller, de Málaga, visto el 12 de marzo de 2016.", "Paciente Jose Muller, de Malaga, visto el 12 de marzo de 2016.",
+        "Paciente José Müller, de Málaga, visto el 12 de marzo de 2016. 李"] {
         for secret in ["Jos", "ller", "laga", "marzo"] {
             gone(t, secret);
         }
@@ -367,15 +205,8 @@ fn folded_view() {
     gone("Mr O’Brien’s rash", "Brien");
     // the form's values are folded too: "José" meets "Jose", the text keeps its accents elsewhere
     let out = sk("Jose Pérez, eczéma", &["José Pérez"]);
-    assert!(
-        !out.contains("Jose") && !out.contains("Pérez") && out.contains("eczéma"),
-        "{out}"
-    );
-    for t in [
-        "Zoë Ærø in Straße 5, ΛΑΡΝΑΚΑ 李 ½ µg",
-        "Þórunn",
-        "São Paulo ∆",
-    ] {
+    assert!(!out.contains("Jose") && !out.contains("Pérez") && out.contains("eczéma"), "{out}");
+    for t in ["Zoë Ærø in Straße 5, ΛΑΡΝΑΚΑ 李 ½ µg", "Þórunn", "São Paulo ∆"] {
         let once = s(t);
         assert_eq!(s(&once), once, "not idempotent on {t:?}");
     }
@@ -384,15 +215,7 @@ fn folded_view() {
 #[test]
 fn increment_sign_read_as_delta() {
     // U+2206 is read as a Greek letter of the same length: offsets stay valid, output is the input's
-    for t in [
-        "∆",
-        "∆∆ ∆",
-        "a∆b",
-        "ΧΑΝ∆ΡΙΑ",
-        "φλαμου∆ι 12",
-        "∆ 12 Main Street ∆, Oslo ∆",
-        "[NAME]∆[PLACE]",
-    ] {
+    for t in ["∆", "∆∆ ∆", "a∆b", "ΧΑΝ∆ΡΙΑ", "φλαμου∆ι 12", "∆ 12 Main Street ∆, Oslo ∆", "[NAME]∆[PLACE]"] {
         let once = s(t);
         assert_eq!(s(&once), once, "not idempotent on {t:?}");
     }
@@ -402,70 +225,28 @@ fn increment_sign_read_as_delta() {
 #[test]
 fn address_tails_added_later() {
     // region codes, town particles, district numbers, towns before a country
-    gone(
-        "Moved to 462 Stubengraben 80 Apt. 608\nDusino San Michele, AT 31295",
-        "AT 31295",
-    );
-    gone(
-        "Moved to 638 2229 Wolmarans St\nCaxias do Sul, RS 24893, and more",
-        "Caxias do Sul",
-    );
-    gone(
-        "I once lived in 416 Kiannonkatu 98 Apt. 934 OULU NO. Now elsewhere.",
-        "NO.",
-    );
-    gone(
-        "located at 704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810. Nice",
-        "60810",
-    );
+    gone("Moved to 462 Stubengraben 80 Apt. 608\nDusino San Michele, AT 31295", "AT 31295");
+    gone("Moved to 638 2229 Wolmarans St\nCaxias do Sul, RS 24893, and more", "Caxias do Sul");
+    gone("I once lived in 416 Kiannonkatu 98 Apt. 934 OULU NO. Now elsewhere.", "NO.");
+    gone("located at 704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810. Nice", "60810");
     gone("meet me at 2407 tawastintie 6, sé, portugal", "sé");
-    gone(
-        "lives at 2046 50 Point Walter Road, Chomutice u Horic v Podkrkonoší, Czech Republic 33156",
-        "Horic",
-    );
-    gone(
-        "Stop at the corner of 11 Botley Road St. and Herceg Gateway St.",
-        "Herceg Gateway",
-    );
-    gone(
-        "lives at 3747 3911 fourth avenue suite 112 calgary alberta",
-        "calgary",
-    );
-    gone(
-        "i once lived in ul. nad jarem 22, gdańsk 80-148.",
-        "nad jarem",
-    );
-    gone(
-        "i now live in freistädter strasse 61, brenndorf 9122",
-        "freistädter",
-    );
-    gone(
-        "Looking to support them in ÖVERTURINGEN 840 24 in its mission",
-        "840 24",
-    );
-    gone(
-        "It's in 928 Λ. Αλεξάνδρας 14\n Suite 112\n ΧΑΝ∆ΡΙΑ\n Cyprus (Greek) 51034",
-        "ΧΑΝ∆ΡΙΑ",
-    );
+    gone("lives at 2046 50 Point Walter Road, Chomutice u Horic v Podkrkonoší, Czech Republic 33156", "Horic");
+    gone("Stop at the corner of 11 Botley Road St. and Herceg Gateway St.", "Herceg Gateway");
+    gone("lives at 3747 3911 fourth avenue suite 112 calgary alberta", "calgary");
+    gone("i once lived in ul. nad jarem 22, gdańsk 80-148.", "nad jarem");
+    gone("i now live in freistädter strasse 61, brenndorf 9122", "freistädter");
+    gone("Looking to support them in ÖVERTURINGEN 840 24 in its mission", "840 24");
+    gone("It's in 928 Λ. Αλεξάνδρας 14\n Suite 112\n ΧΑΝ∆ΡΙΑ\n Cyprus (Greek) 51034", "ΧΑΝ∆ΡΙΑ");
     gone("i am in ΛΑΡΝΑΚΑ for a trip", "ΛΑΡΝΑΚΑ");
     // the country stays, and a sentence after an address is not a town
     kept("meet me at 2407 tawastintie 6, sé, portugal", "portugal");
-    kept(
-        "Lives at 12 Main Street, and travelled to France.",
-        "and travelled to France.",
-    );
-    kept(
-        "Seen at the corner of the bed. Mary and John were there",
-        "corner of the bed.",
-    );
+    kept("Lives at 12 Main Street, and travelled to France.", "and travelled to France.");
+    kept("Seen at the corner of the bed. Mary and John were there", "corner of the bed.");
     kept("in REMISSION since March", "REMISSION");
     kept("My IBAN is GB59IFUE40226315499137", "My IBAN is [ID]");
     kept("my zip code is 35350", "my zip code is [POSTCODE]");
     // a year after a town and a count before an address are not part of the place
-    kept(
-        "Travelled in Oslo 2019 and had pernio.",
-        "2019 and had pernio",
-    );
+    kept("Travelled in Oslo 2019 and had pernio.", "2019 and had pernio");
     kept("Rash at week 16 10 Elm Street, Oslo", "week 16 ");
     gone("Rash at week 16 10 Elm Street, Oslo", "Elm Street");
     gone("Address 704 1436 Redbud Drive, Oslo", "704");
@@ -473,13 +254,7 @@ fn address_tails_added_later() {
 
 #[test]
 fn ages() {
-    for a in [
-        "Patient is 97 years old",
-        "aged 93",
-        "94-year-old man",
-        "94 yo",
-        "age: 101",
-    ] {
+    for a in ["Patient is 97 years old", "aged 93", "94-year-old man", "94 yo", "age: 101"] {
         let out = s(a);
         assert!(out.contains("[AGE]"), "{a} -> {out}");
     }
@@ -509,9 +284,7 @@ fn canary_corpus() -> Option<Vec<eval::Canary>> {
 fn corpus_canaries() {
     let (mut can_total, mut can_hit, mut keep_total, mut keep_ok) = (0, 0, 0, 0);
     let mut failures = Vec::new();
-    let Some(corpus) = canary_corpus() else {
-        return;
-    };
+    let Some(corpus) = canary_corpus() else { return };
     for c in corpus {
         let known = c.known_values();
         let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -534,24 +307,15 @@ fn corpus_canaries() {
             }
         }
     }
-    println!(
-        "corpus: canaries removed {can_hit}/{can_total}, must_keep kept {keep_ok}/{keep_total}"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    println!("corpus: canaries removed {can_hit}/{can_total}, must_keep kept {keep_ok}/{keep_total}");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
 fn corpus_without_known() {
     // Same corpus, `known` empty: what the text rules alone catch (reported, floor asserted).
     let (mut total, mut hit, mut kt, mut kk) = (0, 0, 0, 0);
-    let Some(corpus) = canary_corpus() else {
-        return;
-    };
+    let Some(corpus) = canary_corpus() else { return };
     for c in corpus {
         let notes = c.notes();
         let kept_text = s(notes);
@@ -573,10 +337,7 @@ fn corpus_without_known() {
         }
     }
     println!("corpus (known empty): canaries in notes removed {hit}/{total}; must_keep {kk}/{kt}");
-    assert!(
-        hit * 100 >= total * 98,
-        "recall without known {hit}/{total}"
-    );
+    assert!(hit * 100 >= total * 98, "recall without known {hit}/{total}");
     assert_eq!(kk, kt);
 }
 
@@ -588,17 +349,9 @@ fn labelled(json: &str) -> Vec<eval::Labelled> {
     eval::parse_presidio(json).expect("presidio json")
 }
 
-fn recall_of<'a>(
-    records: impl IntoIterator<Item = (usize, &'a eval::Labelled)>,
-    show_misses: bool,
-) -> eval::Recall {
+fn recall_of<'a>(records: impl IntoIterator<Item = (usize, &'a eval::Labelled)>, show_misses: bool) -> eval::Recall {
     let count_countries = std::env::var("STRICT_RAW").is_ok_and(|v| v == "1");
-    let r = eval::recall(
-        scrubber(),
-        records,
-        |rec| eval::scrubber_spans(scrubber(), &rec.text),
-        count_countries,
-    );
+    let r = eval::recall(scrubber(), records, |rec| eval::scrubber_spans(scrubber(), &rec.text), count_countries);
     if show_misses && std::env::var("SHOW_MISSES").is_ok() {
         for (i, ty, val) in &r.misses {
             println!("MISS {ty} {val:?} (record {i})");
@@ -617,9 +370,7 @@ fn recall_of<'a>(
 /// scrubber's rules were tuned against its misses, so this is a development set.
 #[test]
 fn presidio_synth_recall() {
-    let Some(json) = shared_corpus("external/presidio-synth-v2.json") else {
-        return;
-    };
+    let Some(json) = shared_corpus("external/presidio-synth-v2.json") else { return };
     let data = labelled(&json);
     // the measured spans rebuild exactly what `scrub` returns
     for rec in &data {
@@ -636,10 +387,7 @@ fn presidio_synth_recall() {
     let r = recall_of(data.iter().enumerate(), true);
     let at_least = |ty: &str, pct: usize| {
         let t = r.per_type[ty];
-        assert!(
-            t.strict * 100 >= t.total * pct,
-            "{ty} strict recall below {pct}%"
-        );
+        assert!(t.strict * 100 >= t.total * pct, "{ty} strict recall below {pct}%");
     };
     at_least("PERSON", 98);
     if std::env::var("STRICT_RAW").is_ok_and(|v| v == "1") {
@@ -648,10 +396,7 @@ fn presidio_synth_recall() {
     at_least("STREET_ADDRESS", 98);
     at_least("ZIP_CODE", 95);
     let all = r.all();
-    assert!(
-        all.strict * 1000 >= all.total * 990,
-        "overall strict recall below 99%"
-    );
+    assert!(all.strict * 1000 >= all.total * 990, "overall strict recall below 99%");
 }
 
 /// presidio-synth v1 (`tests/data/`, an older generator with other name sets and compact European
@@ -661,20 +406,11 @@ fn presidio_synth_recall() {
 #[test]
 fn presidio_synth_v1_recall() {
     let data = labelled(include_str!("../../../tests/data/presidio-synth-v1.json"));
-    for (half, label) in [
-        (0, "v1 even records (development)"),
-        (1, "v1 odd records (held out)"),
-    ] {
+    for (half, label) in [(0, "v1 even records (development)"), (1, "v1 odd records (held out)")] {
         println!("{label}");
-        let r = recall_of(
-            data.iter().enumerate().filter(|(i, _)| i % 2 == half),
-            half == 0,
-        );
+        let r = recall_of(data.iter().enumerate().filter(|(i, _)| i % 2 == half), half == 0);
         let all = r.all();
-        assert!(
-            all.strict * 100 >= all.total * 95,
-            "{label}: strict recall below 95%"
-        );
+        assert!(all.strict * 100 >= all.total * 95, "{label}: strict recall below 95%");
     }
 }
 
@@ -706,23 +442,11 @@ mod props {
         prop_assert_eq!(twice.total(), 0);
         // no new digit run (numbers are only ever removed or split, never joined)
         for run in digit_runs(&once.text) {
-            prop_assert!(
-                text.contains(&run),
-                "new digit run {} from {:?} -> {:?}",
-                run,
-                text,
-                once.text
-            );
+            prop_assert!(text.contains(&run), "new digit run {} from {:?} -> {:?}", run, text, once.text);
         }
         // every word of the output was in the input or is a placeholder word
-        for w in once
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            let ph = Placeholder::ALL
-                .iter()
-                .any(|k| k.token()[1..k.token().len() - 1] == *w);
+        for w in once.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let ph = Placeholder::ALL.iter().any(|k| k.token()[1..k.token().len() - 1] == *w);
             prop_assert!(ph || text.contains(w), "new word {} in {:?}", w, once.text);
         }
         Ok(())
@@ -758,158 +482,65 @@ mod props {
 
 #[test]
 fn international_addresses_and_tails() {
-    gone(
-        "??? Acme Inc ??? 12 Elm Street ??? New Zealand 34694",
-        "34694",
-    );
+    gone("??? Acme Inc ??? 12 Elm Street ??? New Zealand 34694", "34694");
     gone("Address: 3 Main Road, Cyprus (Greek) 51034", "51034");
     gone("pines beach, belgium 97466", "97466");
     gone("Czech Republic 56655.", "56655");
-    gone(
-        "Looking to support Foursquare in Hanoi 15000 in its mission",
-        "15000",
-    );
+    gone("Looking to support Foursquare in Hanoi 15000 in its mission", "15000");
     gone("Phone: 0378 3549890", "0378");
     gone("registered 0961-7596216. Please", "0961");
     gone("Kontor 7167 Postbox 53 Oslo", "Postbox 53");
     gone("Kontor 7167 Postbox 53 Oslo", "7167");
-    gone(
-        "The Mint office is at 9243 Avenue d'Ouchy 109 Apt. 758",
-        "Ouchy",
-    );
+    gone("The Mint office is at 9243 Avenue d'Ouchy 109 Apt. 758", "Ouchy");
     gone("She lives on 33 avenue de Provence street.", "Provence");
     gone("The bus station is on Pod Floriánem 1677", "Pod");
     for (text, secrets) in [
-        (
-            "Lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677.",
-            &["6750", "Koskikatu", "864", "Artilleros", "CO\n", "64677"][..],
-        ),
-        (
-            "Address: 14 Crown Street Kishiev Squares\n Suite 321\n LONDON\n United Kingdom 75419",
-            &["14 Crown", "Kishiev", "Squares", "321", "LONDON", "75419"],
-        ),
-        (
-            "Address: 363 52 Huntly Street\n Suite 132\n BARMOLLOCH\n United Kingdom",
-            &["Huntly", "BARMOLLOCH"],
-        ),
-        (
-            "Address: 124 Devon Street West\n Suite 240\n West Brook\n New Zealand",
-            &["Devon", "West Brook"],
-        ),
-        (
-            "Sent to 9383 ul. Chrzanowska 61 today",
-            &["9383", "Chrzanowska", "61"],
-        ),
+        ("Lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677.", &["6750", "Koskikatu", "864", "Artilleros", "CO\n", "64677"][..]),
+        ("Address: 14 Crown Street Kishiev Squares\n Suite 321\n LONDON\n United Kingdom 75419", &["14 Crown", "Kishiev", "Squares", "321", "LONDON", "75419"]),
+        ("Address: 363 52 Huntly Street\n Suite 132\n BARMOLLOCH\n United Kingdom", &["Huntly", "BARMOLLOCH"]),
+        ("Address: 124 Devon Street West\n Suite 240\n West Brook\n New Zealand", &["Devon", "West Brook"]),
+        ("Sent to 9383 ul. Chrzanowska 61 today", &["9383", "Chrzanowska", "61"]),
         ("Sent to 36 rue de pologne, cite", &["36", "pologne"]),
-        (
-            "Lives at the corner of Dalbraut 99 and Frederikke Coves.",
-            &["Dalbraut", "99", "Frederikke", "Coves"],
-        ),
-        (
-            "Lives on Marina Fort Street with her son.",
-            &["Marina Fort"],
-        ),
+        ("Lives at the corner of Dalbraut 99 and Frederikke Coves.", &["Dalbraut", "99", "Frederikke", "Coves"]),
+        ("Lives on Marina Fort Street with her son.", &["Marina Fort"]),
         ("Lives on Main Street.", &["Main Street"]),
         ("Mail to USNS Bergman\nFPO AP 93757", &["Bergman", "93757"]),
-        (
-            "it is 5638 Aasa 43\nHumilimont, nan 78618",
-            &["5638", "Aasa", "43", "Humilimont", "78618"],
-        ),
-        (
-            "Office: 1600 Amphitheatre Pkwy, Mountain View, CA 94043",
-            &["1600", "Amphitheatre", "94043"],
-        ),
-        (
-            "Lives at 12 rue de la Paix, 75002 Paris",
-            &["12 rue", "Paix", "75002", "Paris"],
-        ),
-        (
-            "Write to PO Box 123, Springfield, IL 62704-1234",
-            &["123", "62704"],
-        ),
-        (
-            "Lives at Hauptstrasse 5, 10115 Berlin.",
-            &["Hauptstrasse", "10115", "Berlin"],
-        ),
+        ("it is 5638 Aasa 43\nHumilimont, nan 78618", &["5638", "Aasa", "43", "Humilimont", "78618"]),
+        ("Office: 1600 Amphitheatre Pkwy, Mountain View, CA 94043", &["1600", "Amphitheatre", "94043"]),
+        ("Lives at 12 rue de la Paix, 75002 Paris", &["12 rue", "Paix", "75002", "Paris"]),
+        ("Write to PO Box 123, Springfield, IL 62704-1234", &["123", "62704"]),
+        ("Lives at Hauptstrasse 5, 10115 Berlin.", &["Hauptstrasse", "10115", "Berlin"]),
         ("Lives at Via Roma 12, 00184 Roma.", &["Via Roma", "00184"]),
-        (
-            "Address: 19607 107 Igias Street\nCockle Bay\n, nan\n 00617",
-            &["Igias", "Cockle Bay", "00617"],
-        ),
-        (
-            "Address: 3 Lange Laan 12\n1234 AB Utrecht",
-            &["Lange", "1234 AB", "Utrecht"],
-        ),
-        (
-            "Sent to 2450 Crown St\nCaxias do Sul, RS 24893-120",
-            &["2450", "Caxias", "24893"],
-        ),
-        (
-            "Address: 928 Koskikatu 14\n Suite 112\n Tallinn\n Cyprus (Greek) 51034",
-            &["Koskikatu", "Tallinn", "51034"],
-        ),
+        ("Address: 19607 107 Igias Street\nCockle Bay\n, nan\n 00617", &["Igias", "Cockle Bay", "00617"]),
+        ("Address: 3 Lange Laan 12\n1234 AB Utrecht", &["Lange", "1234 AB", "Utrecht"]),
+        ("Sent to 2450 Crown St\nCaxias do Sul, RS 24893-120", &["2450", "Caxias", "24893"]),
+        ("Address: 928 Koskikatu 14\n Suite 112\n Tallinn\n Cyprus (Greek) 51034", &["Koskikatu", "Tallinn", "51034"]),
     ] {
         let out = s(text);
         for sec in secrets {
-            assert!(
-                !out.contains(sec),
-                "{sec:?} survived in {out:?} (input {text:?})"
-            );
+            assert!(!out.contains(sec), "{sec:?} survived in {out:?} (input {text:?})");
         }
     }
     // a country name itself stays
-    kept(
-        "Address: 14 Crown Street\n LONDON\n United Kingdom 75419",
-        "United Kingdom",
-    );
+    kept("Address: 14 Crown Street\n LONDON\n United Kingdom 75419", "United Kingdom");
     kept("Lives at 6750 Koskikatu 25, Tartu, Estonia.", "Estonia");
 }
 
 #[test]
 fn address_rules_keep_clinical_text() {
-    kept(
-        "Given 2 via IV infusion over 30 minutes.",
-        "Given 2 via IV infusion over 30 minutes.",
-    );
-    kept(
-        "Mainstream treatment; mainstreet pharmacy",
-        "Mainstream treatment; mainstreet pharmacy",
-    );
-    kept(
-        "Lives at 12 Elm Street, Started dupilumab 300 mg.",
-        "Started dupilumab 300 mg",
-    );
-    kept(
-        "Lives at 12 Elm Street. PASI 12 at week 16, grade 3 pruritus for 2 weeks.",
-        "PASI 12 at week 16, grade 3 pruritus for 2 weeks.",
-    );
-    kept(
-        "Lives at 12 Elm Street\nEASI 21.4, IL-17 inhibitor, COVID-19 in 2020.",
-        "EASI 21.4, IL-17 inhibitor, COVID-19 in 2020.",
-    );
-    kept(
-        "Fissures at the corner of the mouth and lips.",
-        "corner of the mouth and lips",
-    );
+    kept("Given 2 via IV infusion over 30 minutes.", "Given 2 via IV infusion over 30 minutes.");
+    kept("Mainstream treatment; mainstreet pharmacy", "Mainstream treatment; mainstreet pharmacy");
+    kept("Lives at 12 Elm Street, Started dupilumab 300 mg.", "Started dupilumab 300 mg");
+    kept("Lives at 12 Elm Street. PASI 12 at week 16, grade 3 pruritus for 2 weeks.", "PASI 12 at week 16, grade 3 pruritus for 2 weeks.");
+    kept("Lives at 12 Elm Street\nEASI 21.4, IL-17 inhibitor, COVID-19 in 2020.", "EASI 21.4, IL-17 inhibitor, COVID-19 in 2020.");
+    kept("Fissures at the corner of the mouth and lips.", "corner of the mouth and lips");
     kept("Received 3 Pfizer Vaccine Doses.", "3 Pfizer Vaccine Doses");
-    kept(
-        "CRP 12 mg/L, dose 2 of 3 given.",
-        "CRP 12 mg/L, dose 2 of 3 given.",
-    );
-    kept(
-        "Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.",
-        "Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.",
-    );
+    kept("CRP 12 mg/L, dose 2 of 3 given.", "CRP 12 mg/L, dose 2 of 3 given.");
+    kept("Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.", "Seen 3 times; grade 3 of 4; 2 weeks later PASI 90.");
     kept("Returned from Italy 14 days ago.", "Italy 14 days ago");
     // country + postcode: not a year, not a dose / count
-    kept(
-        "Returned from Italy 2019, then Spain 2021.",
-        "Italy 2019, then Spain 2021",
-    );
-    kept(
-        "Norway 10000 IU vitamin D; Sweden 1500 mg daily",
-        "Norway 10000 IU vitamin D; Sweden 1500 mg daily",
-    );
+    kept("Returned from Italy 2019, then Spain 2021.", "Italy 2019, then Spain 2021");
+    kept("Norway 10000 IU vitamin D; Sweden 1500 mg daily", "Norway 10000 IU vitamin D; Sweden 1500 mg daily");
     kept("Methotrexate 15000 units", "Methotrexate 15000 units");
     kept("eczema 12345 flares", "eczema 12345 flares");
     // postcode after a replaced town: not a year, needs "in/at/from [PLACE]"
@@ -924,10 +555,7 @@ fn address_rules_keep_clinical_text() {
     // "Postbox": needs a number
     kept("Use the postbox at reception.", "postbox at reception");
     // street-name openers only join a street that was already found
-    kept(
-        "Pod 3 of the ward; Pod 12 reviewed",
-        "Pod 3 of the ward; Pod 12 reviewed",
-    );
+    kept("Pod 3 of the ward; Pod 12 reviewed", "Pod 3 of the ward; Pod 12 reviewed");
     // lower-case number-word-number streets, double house numbers, "Rue x", "x út 9":
     // dose / count / visit text stays
     for t in [
@@ -947,22 +575,10 @@ fn address_rules_keep_clinical_text() {
         kept(t, t);
     }
     // the new rules do find the streets
-    gone(
-        "the bus drops you off at 74678 midtvollen 130 st.",
-        "midtvollen 130",
-    );
-    gone(
-        "meet me at 2407 tawastintie 6, sé, portugal",
-        "tawastintie 6",
-    );
-    gone(
-        "pedestrians must enter on hegyalja út 98. st.",
-        "hegyalja út 98",
-    );
-    gone(
-        "The bus drops you off at 31 Rue tachkent St.",
-        "Rue tachkent",
-    );
+    gone("the bus drops you off at 74678 midtvollen 130 st.", "midtvollen 130");
+    gone("meet me at 2407 tawastintie 6, sé, portugal", "tawastintie 6");
+    gone("pedestrians must enter on hegyalja út 98. st.", "hegyalja út 98");
+    gone("The bus drops you off at 31 Rue tachkent St.", "Rue tachkent");
     // a second house number before a numbered street: 3-5 digits only
     gone("here they are: 903 83 Dora Creek Apt. 176", "903");
     kept("PASI 12 at 15 Elm Street", "PASI 12 at ");
@@ -971,19 +587,14 @@ fn address_rules_keep_clinical_text() {
     gone("located at 704 1436 Redbud Drive", "704");
 }
 
+
 #[test]
 fn names_in_context_lists_particles_initials() {
     for (text, secrets) in [
         // lists: one side a name (or a [NAME] already put in)
-        (
-            "Founders: Mr Olsen, Graves and Reed.",
-            &["Graves", "Reed"][..],
-        ),
+        ("Founders: Mr Olsen, Graves and Reed.", &["Graves", "Reed"][..]),
         ("Park and Haddad were precision engineers.", &["Park"]),
-        (
-            "They had 6: [NAME], [NAME], Sherry, [NAME] and [NAME].",
-            &["Sherry"],
-        ),
+        ("They had 6: [NAME], [NAME], Sherry, [NAME] and [NAME].", &["Sherry"]),
         ("they had 3: [NAME], chad and [NAME].", &["chad"]),
         ("[NAME] and White were precision engineers.", &["White"]),
         // "my name is", "call me", "named him", greetings, "says"
@@ -1002,35 +613,23 @@ fn names_in_context_lists_particles_initials() {
         ("Seen with Maika van de Noort today", &["Maika", "Noort"]),
         ("Mrs Maria de la Cruz attended", &["Maria", "Cruz"]),
         ("Wife Anna van der Berg called", &["Anna", "Berg"]),
-        (
-            "Reviewed by O'Brien and Smith-Jones.",
-            &["O'Brien", "Smith-Jones"],
-        ),
+        ("Reviewed by O'Brien and Smith-Jones.", &["O'Brien", "Smith-Jones"]),
         // initials, titles with a dot, capitals
         ("Daniela C Capon lives nearby", &["Daniela", "Capon"]),
         ("J. R. Smith reviewed.", &["J. R", "Smith"]),
         ("Dr. Justin Beet reviewed.", &["Justin", "Beet"]),
         ("Mrs. Hope attended.", &["Hope"]),
         ("MR JOHN SMITH SEEN TODAY WITH RASH", &["JOHN", "SMITH"]),
-        (
-            "grandmother was called Giovanna Rodrigues MD",
-            &["Giovanna", "Rodrigues MD"],
-        ),
+        ("grandmother was called Giovanna Rodrigues MD", &["Giovanna", "Rodrigues MD"]),
         // lower-case notes: initials between names, a placeholder does not end lower-case mode
-        (
-            "follow up with benjamin a seiler in a month",
-            &["benjamin", "seiler"],
-        ),
+        ("follow up with benjamin a seiler in a month", &["benjamin", "seiler"]),
         ("the codey m ross version", &["codey", "ross"]),
         ("name: hyuuma t. maida", &["hyuuma", "maida"]),
         ("[NAME] had leidy t muris as contact", &["leidy", "muris"]),
     ] {
         let out = s(text);
         for sec in secrets {
-            assert!(
-                !out.contains(sec),
-                "{sec:?} survived in {out:?} (input {text:?})"
-            );
+            assert!(!out.contains(sec), "{sec:?} survived in {out:?} (input {text:?})");
         }
     }
 }
@@ -1039,65 +638,32 @@ fn names_in_context_lists_particles_initials() {
 fn name_rules_keep_clinical_text() {
     for (text, phrase) in [
         // lists only next to a name, never before a disease word or a possessive
-        (
-            "Lyme and Parkinson disease, Crohn's.",
-            "Lyme and Parkinson disease, Crohn's.",
-        ),
-        (
-            "History of Graves, Wilson and Crohn disease.",
-            "Graves, Wilson and Crohn disease.",
-        ),
+        ("Lyme and Parkinson disease, Crohn's.", "Lyme and Parkinson disease, Crohn's."),
+        ("History of Graves, Wilson and Crohn disease.", "Graves, Wilson and Crohn disease."),
         ("Mr Haddad, Graves disease noted.", "Graves disease noted."),
         ("Mr Haddad and Parkinson's disease.", "Parkinson's disease."),
-        (
-            "Dr Olsen and White cell count normal.",
-            "White cell count normal.",
-        ),
+        ("Dr Olsen and White cell count normal.", "White cell count normal."),
         ("Mark and Bill the insurer.", "Mark and Bill the insurer."),
         ("Mr Haddad and Sons, COVID-19 in 2021.", "COVID-19 in 2021."),
-        (
-            "Seen with [NAME] and Stevens-Johnson syndrome.",
-            "Stevens-Johnson syndrome.",
-        ),
+        ("Seen with [NAME] and Stevens-Johnson syndrome.", "Stevens-Johnson syndrome."),
         // "my name" only with a name after it
         ("My name is not recorded.", "My name is not recorded."),
-        (
-            "patient name: unknown, call me back",
-            "name: unknown, call me back",
-        ),
+        ("patient name: unknown, call me back", "name: unknown, call me back"),
         ("Named after the Koebner phenomenon.", "Koebner phenomenon"),
         // greetings, "says", "I": no name without a name-like word
         ("Hello I moved house.", "Hello I moved house."),
-        (
-            "Hi there, says PASI 12 at week 16.",
-            "says PASI 12 at week 16.",
-        ),
+        ("Hi there, says PASI 12 at week 16.", "says PASI 12 at week 16."),
         ("Returned from Chad in May.", "Chad"),
         // particles and initials
         ("Dr Olsen, de novo psoriasis.", "de novo psoriasis."),
         ("Maria I Will review", "I Will review"),
-        (
-            "Culture: E. Coli and S. aureus; B. Graves disease",
-            "E. Coli and S. aureus; B. Graves disease",
-        ),
-        (
-            "MD on call reviewed; IL-17 started.",
-            "MD on call reviewed; IL-17 started.",
-        ),
+        ("Culture: E. Coli and S. aureus; B. Graves disease", "E. Coli and S. aureus; B. Graves disease"),
+        ("MD on call reviewed; IL-17 started.", "MD on call reviewed; IL-17 started."),
         // lower-case notes
-        (
-            "seen with a rash for 2 weeks",
-            "seen with a rash for 2 weeks",
-        ),
-        (
-            "frank pus and mark the lesion, grade 3",
-            "frank pus and mark the lesion, grade 3",
-        ),
+        ("seen with a rash for 2 weeks", "seen with a rash for 2 weeks"),
+        ("frank pus and mark the lesion, grade 3", "frank pus and mark the lesion, grade 3"),
         ("i saw john a lot about dupilumab", "a lot about dupilumab"),
-        (
-            "E-mail: [EMAIL]. X-ray technician",
-            "E-mail: [EMAIL]. X-ray technician",
-        ),
+        ("E-mail: [EMAIL]. X-ray technician", "E-mail: [EMAIL]. X-ray technician"),
     ] {
         kept(text, phrase);
     }
@@ -1109,14 +675,8 @@ fn name_rules_keep_clinical_text() {
 fn given_name_and_initial() {
     for (typed, want) in [
         // (the dot stays: it may end the sentence)
-        (
-            "Seen with Peter B. yesterday.",
-            "Seen with [NAME]. yesterday.",
-        ),
-        (
-            "Plan: review in May B. cells normal.",
-            "Plan: review in May B. cells normal.",
-        ),
+        ("Seen with Peter B. yesterday.", "Seen with [NAME]. yesterday."),
+        ("Plan: review in May B. cells normal.", "Plan: review in May B. cells normal."),
     ] {
         assert_eq!(s(typed), want, "input {typed:?}");
     }

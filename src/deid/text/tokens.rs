@@ -22,11 +22,7 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut t = Tok {
-            s: i,
-            e: i + c.len_utf8(),
-            ..Tok::default()
-        };
+        let mut t = Tok { s: i, e: i + c.len_utf8(), ..Tok::default() };
         let mut letters = 0u32;
         let mut upper = 0u32;
         let mut first = true;
@@ -56,10 +52,7 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
                     let after = &text[j + d.len_utf8()..];
                     // a French or Italian elision before a capital is a word of its own:
                     // "qu'Emilien", "d'Estienne", "l'Ospedale" (not "D'Souza", "O'Brien")
-                    if d == '\''
-                        && after.starts_with(char::is_uppercase)
-                        && ELISIONS.contains(&&text[t.s..j])
-                    {
+                    if d == '\'' && after.starts_with(char::is_uppercase) && ELISIONS.contains(&&text[t.s..j]) {
                         break;
                     }
                     if after.chars().next().is_some_and(char::is_alphanumeric) {
@@ -80,10 +73,7 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
 }
 
 /// Elided words that are written glued to the next one with an apostrophe.
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all",
-    "dall", "nell", "sull",
-];
+const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull"];
 
 /// Two name tokens belong to one name if only spaces (or an initial's dot) separate them.
 pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
@@ -100,9 +90,7 @@ pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
 /// A colon follows `at` (after spaces): the word before it labels what follows ("Tel : 01...",
 /// "NHC: 1234567").
 pub(super) fn before_colon(text: &str, at: usize) -> bool {
-    text[at..]
-        .trim_start_matches([' ', '\t'])
-        .starts_with([':', '：'])
+    text[at..].trim_start_matches([' ', '\t']).starts_with([':', '：'])
 }
 
 /// One or two spaces or a tab: two words of one phrase.
@@ -112,9 +100,7 @@ pub(super) fn gap_is_space(gap: &str) -> bool {
 
 /// The run of `in_word` characters at the end of `s` (empty when `s` ends with another character).
 pub(super) fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
-    let start = s
-        .rfind(|c: char| !in_word(c))
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let start = s.rfind(|c: char| !in_word(c)).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     &s[start..]
 }
 
@@ -160,36 +146,21 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
         }
     };
     outside(text, prot).for_each(&mut count);
-    (
-        letters >= 12 && upper * 10 >= letters * 7,
-        upper == 0 && letters > 0,
-    )
+    (letters >= 12 && upper * 10 >= letters * 7, upper == 0 && letters > 0)
 }
 
 /// The parts of `text` between the placeholders already in it, `prot` (sorted, not overlapping).
-pub(super) fn outside<'a>(
-    text: &'a str,
-    prot: &'a [(usize, usize)],
-) -> impl Iterator<Item = &'a str> + 'a {
+pub(super) fn outside<'a>(text: &'a str, prot: &'a [(usize, usize)]) -> impl Iterator<Item = &'a str> + 'a {
     let starts = std::iter::once(0).chain(prot.iter().map(|&(_, e)| e));
-    let ends = prot
-        .iter()
-        .map(|&(s, _)| s)
-        .chain(std::iter::once(text.len()));
+    let ends = prot.iter().map(|&(s, _)| s).chain(std::iter::once(text.len()));
     starts.zip(ends).map(|(s, e)| &text[s..e])
 }
 
 /// A run of digit groups that goes on beyond the longest phone number the pattern takes, `s..e`
 /// ("13:42 93 2930 293 39 102 102 03 039"): a row of a table of values, not a phone or an identifier.
 pub(super) fn in_number_table(text: &str, s: usize, e: usize) -> bool {
-    let before = text[..s].ends_with([' ', '\t'])
-        && text[..s]
-            .trim_end_matches([' ', '\t'])
-            .ends_with(|c: char| c.is_ascii_digit());
-    let after = text[e..].starts_with([' ', '\t'])
-        && text[e..]
-            .trim_start_matches([' ', '\t'])
-            .starts_with(|c: char| c.is_ascii_digit());
+    let before = text[..s].ends_with([' ', '\t']) && text[..s].trim_end_matches([' ', '\t']).ends_with(|c: char| c.is_ascii_digit());
+    let after = text[e..].starts_with([' ', '\t']) && text[e..].trim_start_matches([' ', '\t']).starts_with(|c: char| c.is_ascii_digit());
     before || after
 }
 
@@ -204,17 +175,12 @@ pub(super) fn one_digit_repeated(m: &str) -> bool {
 pub(super) fn is_year_range(m: &str) -> bool {
     let groups: Vec<&str> = m.split([' ', '-', '.']).filter(|g| !g.is_empty()).collect();
     groups.len() == 2
-        && groups
-            .iter()
-            .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
+        && groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
 }
 
 pub(super) fn is_decimal_list(m: &str) -> bool {
     // "12.5 13.5" style lab values: every '.' separates a 1-2 digit fraction
-    m.contains('.')
-        && !m.contains('-')
-        && m.split(' ')
-            .all(|g| g.split('.').count() == 2 && g.split('.').nth(1).is_some_and(|f| f.len() <= 2))
+    m.contains('.') && !m.contains('-') && m.split(' ').all(|g| g.split('.').count() == 2 && g.split('.').nth(1).is_some_and(|f| f.len() <= 2))
 }
 
 pub(super) fn preceded_by_decimal(text: &str, s: usize) -> bool {
@@ -253,77 +219,14 @@ pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
 /// The word after a number (spaces skipped) is a unit or what it counts: "12 mg", "2 weeks", "12 fois".
 pub(super) fn followed_by_unit_word(after: &str) -> bool {
     let t = after.trim_start();
-    let w: String = t
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     matches!(
         w.as_str(),
-        "mg" | "mcg"
-            | "ug"
-            | "g"
-            | "ml"
-            | "l"
-            | "iu"
-            | "u"
-            | "units"
-            | "unit"
-            | "mmol"
-            | "kg"
-            | "x"
-            | "times"
-            | "days"
-            | "day"
-            | "weeks"
-            | "week"
-            | "months"
-            | "month"
-            | "years"
-            | "year"
-            | "hours"
-            | "hour"
-            | "h"
-            | "hrs"
-            | "d"
-            | "tabs"
-            | "tablets"
-            | "tablet"
-            | "caps"
-            | "capsules"
-            | "puffs"
-            | "doses"
-            | "dose"
-            | "mm"
-            | "cm"
-            | "percent"
-            | "points"
-            | "point"
-            | "wk"
-            | "wks"
-            | "mo"
-            | "yr"
-            | "yrs"
-            | "min"
-            | "mins"
-            | "minutes"
-            | "sec"
-            | "patients"
-            | "cases"
-            | "mg/kg"
-            | "mg/l"
-            | "mmhg"
-            | "bpm"
-            | "kpa"
-            | "nmol"
-            | "pmol"
-            | "umol"
-            | "ng"
-            | "pg"
-            | "ui"
-            | "fois"
-            | "veces"
-            | "mal"
+        "mg" | "mcg" | "ug" | "g" | "ml" | "l" | "iu" | "u" | "units" | "unit" | "mmol" | "kg" | "x" | "times" | "days"
+            | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "hours" | "hour" | "h" | "hrs" | "d" | "tabs"
+            | "tablets" | "tablet" | "caps" | "capsules" | "puffs" | "doses" | "dose" | "mm" | "cm" | "percent" | "points"
+            | "point" | "wk" | "wks" | "mo" | "yr" | "yrs" | "min" | "mins" | "minutes" | "sec" | "patients" | "cases"
+            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "ng" | "pg" | "ui" | "fois" | "veces" | "mal"
     )
 }
 
@@ -333,12 +236,7 @@ pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
     let m = &text[s..e];
     let first_alnum = m.chars().next().is_some_and(char::is_alphanumeric);
     let last_alnum = m.chars().next_back().is_some_and(char::is_alphanumeric);
-    if first_alnum
-        && text[..s]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    {
+    if first_alnum && text[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
         return false;
     }
     if last_alnum && text[e..].chars().next().is_some_and(char::is_alphanumeric) {
@@ -353,10 +251,7 @@ pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
 /// (names).
 pub(super) fn without_clitic(lower: &str) -> &str {
     if let Some((clitic, word)) = lower.split_once('\'') {
-        if ELISIONS.contains(&clitic)
-            && word.chars().next().is_some_and(char::is_alphabetic)
-            && word.len() >= 2
-        {
+        if ELISIONS.contains(&clitic) && word.chars().next().is_some_and(char::is_alphabetic) && word.len() >= 2 {
             return without_clitic(word);
         }
     }
@@ -386,119 +281,19 @@ pub(super) fn without_clitic(lower: &str) -> &str {
 /// "Erythematous", "Tralokinumab" before the allow-list knows it).
 pub(super) fn looks_medical(lower: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "itis",
-        "osis",
-        "oses",
-        "oma",
-        "omas",
-        "emia",
-        "aemia",
-        "ous",
-        "ular",
-        "ary",
-        "oid",
-        "ism",
-        "ectomy",
-        "otomy",
-        "plasty",
-        "scopy",
-        "graphy",
-        "pathy",
-        "algia",
-        "rrhea",
-        "rrhoea",
-        "penia",
-        "philia",
-        "trophy",
-        "plasia",
-        "genic",
-        "lytic",
-        "tropic",
-        "ase",
-        "ases",
-        "cyte",
-        "cytes",
-        "cytic",
-        "mab",
-        "nib",
-        "cept",
-        "vir",
-        "pril",
-        "sartan",
-        "olol",
-        "statin",
-        "cillin",
-        "mycin",
-        "cycline",
-        "floxacin",
-        "azole",
-        "sone",
-        "olone",
-        "ide",
-        "ides",
-        "amine",
-        "form",
-        "ema",
-        "atic",
-        "etic",
-        "otic",
-        "ical",
-        "ular",
-        "uric",
-        "eal",
-        "ial",
-        "ine",
-        "ines",
-        "ium",
-        "oxin",
-        "lin",
-        "tide",
-        "sertib",
-        "limus",
-        "rolimus",
-        "parin",
-        "xaban",
-        "gatran",
-        "dipine",
-        "tidine",
-        "prazole",
-        "ocaine",
-        "triptan",
-        "semide",
-        "thiazide",
-        "afil",
-        "glitazone",
-        "gliptin",
-        "gliflozin",
-        "uria",
-        "emesis",
-        "ectasia",
-        "derma",
-        "dermia",
-        "phyma",
-        "plakia",
-        "ptosis",
-        "stasis",
-        "troph",
-        "cele",
-        "iasis",
-        "ergic",
-        "logy",
-        "logist",
+        "itis", "osis", "oses", "oma", "omas", "emia", "aemia", "ous", "ular", "ary", "oid", "ism", "ectomy", "otomy",
+        "plasty", "scopy", "graphy", "pathy", "algia", "rrhea", "rrhoea", "penia", "philia", "trophy", "plasia", "genic",
+        "lytic", "tropic", "ase", "ases", "cyte", "cytes", "cytic", "mab", "nib", "cept", "vir", "pril", "sartan", "olol",
+        "statin", "cillin", "mycin", "cycline", "floxacin", "azole", "sone", "olone", "ide", "ides", "amine", "form",
+        "ema", "atic", "etic", "otic", "ical", "ular", "uric", "eal", "ial", "ine", "ines", "ium", "oxin", "lin", "tide",
+        "sertib", "limus", "rolimus", "parin", "xaban", "gatran", "dipine", "tidine", "prazole", "ocaine", "triptan",
+        "semide", "thiazide", "afil", "glitazone", "gliptin", "gliflozin", "uria", "emesis", "ectasia", "derma", "dermia",
+        "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
         // specialties in the packs' languages: "dermatologie", "neurología", "pédiatrie", "pediatría"
-        "logie",
-        "logia",
-        "logía",
-        "logue",
-        "logues",
-        "iatrie",
-        "iatria",
-        "iatría",
+        "logie", "logia", "logía", "logue", "logues", "iatrie", "iatria", "iatría",
         // and their conditions: "arthrose", "thrombose", "fibrosis" is above
-        "ose",
-        "oses",
+        "ose", "oses",
     ];
-    SUFFIXES
-        .iter()
-        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+    SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
+

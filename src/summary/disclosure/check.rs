@@ -64,10 +64,7 @@ pub fn check(
         .collect();
     // The true values must satisfy every relation, or nothing can be certified.
     let consistent = rel.iter().all(|r| {
-        r.iter()
-            .map(|&(c, a)| a as i128 * cells[c].value as i128)
-            .sum::<i128>()
-            == 0
+        r.iter().map(|&(c, a)| a as i128 * cells[c].value as i128).sum::<i128>() == 0
     });
     let mut rels_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (ri, r) in rel.iter().enumerate() {
@@ -102,10 +99,7 @@ pub fn check(
         }
         comp.sort_unstable();
         let local = |c: usize| comp.binary_search(&c).ok();
-        let mut rows: Vec<usize> = comp
-            .iter()
-            .flat_map(|&c| rels_of[c].iter().copied())
-            .collect();
+        let mut rows: Vec<usize> = comp.iter().flat_map(|&c| rels_of[c].iter().copied()).collect();
         rows.sort_unstable();
         rows.dedup();
         // Dense system restricted to the component: M x = rhs.
@@ -176,11 +170,7 @@ pub fn check(
 fn determined_columns(mat: &[Vec<i64>], ncols: usize) -> Vec<usize> {
     let mut a: Vec<Vec<BigRational>> = mat
         .iter()
-        .map(|r| {
-            r.iter()
-                .map(|&v| BigRational::from_integer(BigInt::from(v)))
-                .collect()
-        })
+        .map(|r| r.iter().map(|&v| BigRational::from_integer(BigInt::from(v))).collect())
         .collect();
     let m = a.len();
     let mut pivots: Vec<(usize, usize)> = Vec::new(); // (row, col)
@@ -258,27 +248,21 @@ fn component_lp(
     let mut lo_seen = truth.to_vec();
     let mut hi_seen = truth.to_vec();
     let mut exact: Vec<Option<(f64, f64)>> = vec![None; kc];
-    let range_of =
-        |j: usize, lo_seen: &mut Vec<f64>, hi_seen: &mut Vec<f64>| -> Option<(f64, f64)> {
-            let (hi, p1) = solve(mat, rhs, kc, j, OptimizationDirection::Maximize)?;
-            let (lo, p2) = solve(mat, rhs, kc, j, OptimizationDirection::Minimize)?;
-            for p in [p1, p2].into_iter().flatten() {
-                for (i, v) in p.into_iter().enumerate() {
-                    lo_seen[i] = lo_seen[i].min(v);
-                    hi_seen[i] = hi_seen[i].max(v);
-                }
+    let range_of = |j: usize, lo_seen: &mut Vec<f64>, hi_seen: &mut Vec<f64>| -> Option<(f64, f64)> {
+        let (hi, p1) = solve(mat, rhs, kc, j, OptimizationDirection::Maximize)?;
+        let (lo, p2) = solve(mat, rhs, kc, j, OptimizationDirection::Minimize)?;
+        for p in [p1, p2].into_iter().flatten() {
+            for (i, v) in p.into_iter().enumerate() {
+                lo_seen[i] = lo_seen[i].min(v);
+                hi_seen[i] = hi_seen[i].max(v);
             }
-            Some((lo.max(0.0), hi))
-        };
+        }
+        Some((lo.max(0.0), hi))
+    };
     // A few vertices that move many cells at once (they only speed things up).
     let sign = |j: usize, salt: usize| {
-        let h = (j as u64 ^ (salt as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-            .wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        if (h >> 29) & 1 == 0 {
-            1.0
-        } else {
-            -1.0
-        }
+        let h = (j as u64 ^ (salt as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        if (h >> 29) & 1 == 0 { 1.0 } else { -1.0 }
     };
     let spreads: Vec<Box<dyn Fn(usize) -> f64>> = if kc <= 8 {
         Vec::new()
@@ -292,10 +276,7 @@ fn component_lp(
     };
     for f in spreads.iter() {
         let obj: Vec<f64> = (0..kc).map(f).collect();
-        for dir in [
-            OptimizationDirection::Maximize,
-            OptimizationDirection::Minimize,
-        ] {
+        for dir in [OptimizationDirection::Maximize, OptimizationDirection::Minimize] {
             if let Some((_, Some(p))) = solve_obj(mat, rhs, &obj, dir) {
                 for (i, v) in p.into_iter().enumerate() {
                     lo_seen[i] = lo_seen[i].min(v);
@@ -322,11 +303,11 @@ fn component_lp(
         .fold(f64::INFINITY, f64::min);
     loop {
         // The unexamined cell with the smallest spread seen.
-        let next = (0..kc).filter(|&j| exact[j].is_none()).min_by(|&a, &b| {
-            (hi_seen[a] - lo_seen[a])
-                .total_cmp(&(hi_seen[b] - lo_seen[b]))
-                .then(a.cmp(&b))
-        });
+        let next = (0..kc)
+            .filter(|&j| exact[j].is_none())
+            .min_by(|&a, &b| {
+                (hi_seen[a] - lo_seen[a]).total_cmp(&(hi_seen[b] - lo_seen[b])).then(a.cmp(&b))
+            });
         let Some(j) = next else { break };
         if hi_seen[j] - lo_seen[j] >= smallest {
             break;
@@ -347,9 +328,7 @@ fn solve(
     target: usize,
     dir: OptimizationDirection,
 ) -> Option<(f64, Option<Vec<f64>>)> {
-    let obj: Vec<f64> = (0..ncols)
-        .map(|j| if j == target { 1.0 } else { 0.0 })
-        .collect();
+    let obj: Vec<f64> = (0..ncols).map(|j| if j == target { 1.0 } else { 0.0 }).collect();
     let (v, p) = solve_obj(mat, rhs, &obj, dir)?;
     Some((p.as_ref().map_or(v, |p| p[target]), p))
 }
@@ -363,10 +342,7 @@ fn solve_obj(
     dir: OptimizationDirection,
 ) -> Option<(f64, Option<Vec<f64>>)> {
     let mut p = Problem::new(dir);
-    let vars: Vec<_> = obj
-        .iter()
-        .map(|&c| p.add_var(c, (0.0, f64::INFINITY)))
-        .collect();
+    let vars: Vec<_> = obj.iter().map(|&c| p.add_var(c, (0.0, f64::INFINITY))).collect();
     for (row, &b) in mat.iter().zip(rhs) {
         let terms: Vec<_> = row
             .iter()

@@ -241,9 +241,7 @@ impl Echelon {
             .filter(|&c| self.row_of[c as usize] != NONE)
             .collect();
         for c in pivcols {
-            let pr = self.rows[self.row_of[c as usize] as usize]
-                .as_ref()
-                .unwrap();
+            let pr = self.rows[self.row_of[c as usize] as usize].as_ref().unwrap();
             let b = row_get(&r, c).unwrap().clone();
             let a = row_get(pr, c).unwrap().clone();
             r = combine(&a, &r, &b, pr);

@@ -83,7 +83,10 @@ impl Simplex {
         let infeas: f64 = s.beta.iter().sum();
         let scale = 1.0 + infeas.abs();
         s.run(&c).ok()?;
-        let remaining: f64 = (0..m).filter(|&i| s.basis[i] >= n).map(|i| s.beta[i]).sum();
+        let remaining: f64 = (0..m)
+            .filter(|&i| s.basis[i] >= n)
+            .map(|i| s.beta[i])
+            .sum();
         if remaining > FEAS_TOL * scale {
             return None;
         }
@@ -223,17 +226,14 @@ impl Simplex {
                     if bland {
                         bv < self.basis[leave]
                     } else {
-                        tij.abs() > leave_piv || (tij.abs() == leave_piv && bv < self.basis[leave])
+                        tij.abs() > leave_piv
+                            || (tij.abs() == leave_piv && bv < self.basis[leave])
                     }
                 } else {
                     false
                 };
                 if better {
-                    tmax = if leave == usize::MAX {
-                        lim
-                    } else {
-                        lim.min(tmax)
-                    };
+                    tmax = if leave == usize::MAX { lim } else { lim.min(tmax) };
                     leave = i;
                     leave_to_upper = to_upper;
                     leave_piv = tij.abs();
@@ -268,11 +268,7 @@ impl Simplex {
             }
             let r = leave;
             let lv = self.basis[r];
-            let xj = if self.at_upper[j] {
-                self.up[j] - tmax
-            } else {
-                tmax
-            };
+            let xj = if self.at_upper[j] { self.up[j] - tmax } else { tmax };
             // Pivot on (r, j).
             let p = self.t[r * ncol + j];
             {

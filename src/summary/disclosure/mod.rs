@@ -62,10 +62,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            k: 5,
-            min_interval_width: 2,
-        }
+        Settings { k: 5, min_interval_width: 2 }
     }
 }
 

@@ -241,10 +241,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn relations_touching(&self, set: &[usize]) -> Vec<usize> {
-        let mut rows: Vec<usize> = set
-            .iter()
-            .flat_map(|&c| self.rels_of[c].iter().copied())
-            .collect();
+        let mut rows: Vec<usize> = set.iter().flat_map(|&c| self.rels_of[c].iter().copied()).collect();
         rows.sort_unstable();
         rows.dedup();
         rows
@@ -313,10 +310,7 @@ impl<'a> Ctx<'a> {
         // Known feasible points bound each range from inside: a cell whose observed spread
         // already meets its requirement needs no LP.
         let (mut obs_lo, mut obs_hi) = self.observed(set, hidden);
-        if targets
-            .iter()
-            .all(|&j| self.meets(set[j], obs_lo[j], obs_hi[j]))
-        {
+        if targets.iter().all(|&j| self.meets(set[j], obs_lo[j], obs_hi[j])) {
             return Vec::new();
         }
         let (rows, b) = self.system(set, hidden);
@@ -463,11 +457,7 @@ impl<'a> Ctx<'a> {
                 None => INF,
             };
             let lo = if self.sensitive[c] && !self.meets(c, lo_seen[j], hi) {
-                let lo = sx
-                    .maximize(&[(j, -1.0)])
-                    .map(|v| -v)
-                    .unwrap_or(0.0)
-                    .max(0.0);
+                let lo = sx.maximize(&[(j, -1.0)]).map(|v| -v).unwrap_or(0.0).max(0.0);
                 record(&sx, &mut lo_seen, &mut hi_seen);
                 lo
             } else {
@@ -604,11 +594,7 @@ impl<'a> Ctx<'a> {
             } else {
                 let cost = self.lp_cost[c];
                 let u = prob.add_var(cost, (0.0, INF));
-                let w = if x > 0.0 {
-                    Some(prob.add_var(cost, (0.0, x)))
-                } else {
-                    None
-                };
+                let w = if x > 0.0 { Some(prob.add_var(cost, (0.0, x))) } else { None };
                 vars.push(V::Published(u, w));
             }
         }
@@ -648,7 +634,9 @@ impl<'a> Ctx<'a> {
         for (j, &c) in local.iter().enumerate() {
             let moved = match vars[j] {
                 V::Hidden(v) => (sol.var_value(v) - self.cells[c].value as f64).abs() > EPS,
-                V::Published(u, w) => sol.var_value(u) + w.map_or(0.0, |w| sol.var_value(w)) > EPS,
+                V::Published(u, w) => {
+                    sol.var_value(u) + w.map_or(0.0, |w| sol.var_value(w)) > EPS
+                }
             };
             if moved {
                 support.push(c);

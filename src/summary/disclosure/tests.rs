@@ -21,17 +21,10 @@ impl Release {
     /// Gets or creates a cell (cells with the same key are the same unknown).
     fn cell(&mut self, key: &str, value: u64, rank: u8) -> usize {
         if let Some(&i) = self.index.get(key) {
-            assert_eq!(
-                self.cells[i].value, value,
-                "shared cell {key} with two values"
-            );
+            assert_eq!(self.cells[i].value, value, "shared cell {key} with two values");
             return i;
         }
-        self.cells.push(Cell {
-            key: key.to_string(),
-            value,
-            rank,
-        });
+        self.cells.push(Cell { key: key.to_string(), value, rank });
         self.index.insert(key.to_string(), self.cells.len() - 1);
         self.cells.len() - 1
     }
@@ -53,11 +46,7 @@ impl Release {
         let r = counts.len();
         let c = counts[0].len();
         let inner: Vec<Vec<usize>> = (0..r)
-            .map(|i| {
-                (0..c)
-                    .map(|j| self.cell(&format!("{name}/{i}/{j}"), counts[i][j], 0))
-                    .collect()
-            })
+            .map(|i| (0..c).map(|j| self.cell(&format!("{name}/{i}/{j}"), counts[i][j], 0)).collect())
             .collect();
         let rows: Vec<usize> = (0..r)
             .map(|i| self.cell(&row_keys[i], counts[i].iter().sum(), 1))
@@ -76,10 +65,7 @@ impl Release {
         inner
     }
     fn keys(&self, hidden: &[bool]) -> Vec<String> {
-        (0..self.cells.len())
-            .filter(|&i| hidden[i])
-            .map(|i| self.cells[i].key.clone())
-            .collect()
+        (0..self.cells.len()).filter(|&i| hidden[i]).map(|i| self.cells[i].key.clone()).collect()
     }
 }
 
@@ -87,14 +73,8 @@ fn keys(prefix: &str, n: usize) -> Vec<String> {
     (0..n).map(|i| format!("{prefix}={i}")).collect()
 }
 
-const K5: Settings = Settings {
-    k: 5,
-    min_interval_width: 2,
-};
-const K3: Settings = Settings {
-    k: 3,
-    min_interval_width: 2,
-};
+const K5: Settings = Settings { k: 5, min_interval_width: 2 };
+const K3: Settings = Settings { k: 3, min_interval_width: 2 };
 
 /// Sensitive cells as defined by the spec (for the tests' own assertions).
 fn sensitive(cells: &[Cell], k: u64, previous: Option<&Previous>) -> Vec<bool> {
@@ -110,26 +90,11 @@ fn sensitive(cells: &[Cell], k: u64, previous: Option<&Previous>) -> Vec<bool> {
 /// Everything the tests require of a protection.
 fn assert_protected(r: &Release, s: Settings, prev: Option<&Previous>, p: &Protection) {
     let audit = check(&r.cells, &r.relations, &p.hidden, s, prev);
-    assert!(
-        audit.no_exact_disclosure,
-        "G1 failed: hidden {:?}",
-        r.keys(&p.hidden)
-    );
-    assert!(
-        audit.interval_protection,
-        "G2 failed: hidden {:?}",
-        r.keys(&p.hidden)
-    );
-    assert!(
-        audit.no_differencing,
-        "G3 failed: hidden {:?}",
-        r.keys(&p.hidden)
-    );
+    assert!(audit.no_exact_disclosure, "G1 failed: hidden {:?}", r.keys(&p.hidden));
+    assert!(audit.interval_protection, "G2 failed: hidden {:?}", r.keys(&p.hidden));
+    assert!(audit.no_differencing, "G3 failed: hidden {:?}", r.keys(&p.hidden));
     assert!(p.audit.passed());
-    assert_eq!(
-        p.audit.hidden_cells,
-        p.hidden.iter().filter(|&&h| h).count()
-    );
+    assert_eq!(p.audit.hidden_cells, p.hidden.iter().filter(|&&h| h).count());
     let sens = sensitive(&r.cells, s.k, prev);
     for (i, c) in r.cells.iter().enumerate() {
         if c.rank == u8::MAX {
@@ -149,12 +114,7 @@ fn assert_minimal(r: &Release, s: Settings, prev: Option<&Previous>, p: &Protect
             let mut h = p.hidden.clone();
             h[i] = false;
             let a = check(&r.cells, &r.relations, &h, s, prev);
-            assert!(
-                !a.passed(),
-                "secondary {} is not needed (hidden {:?})",
-                r.cells[i].key,
-                r.keys(&p.hidden)
-            );
+            assert!(!a.passed(), "secondary {} is not needed (hidden {:?})", r.cells[i].key, r.keys(&p.hidden));
         }
     }
 }
@@ -192,11 +152,7 @@ fn secondary_zero_is_not_enough() {
     // [1, 0, 9]: hiding the zero leaves the primary in [0, 1] (width 1 < 2).
     let mut r = Release::default();
     let n = r.cell("n", 10, u8::MAX);
-    let m: Vec<usize> = [1u64, 0, 9]
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| r.cell(&format!("c{i}"), v, 0))
-        .collect();
+    let m: Vec<usize> = [1u64, 0, 9].iter().enumerate().map(|(i, &v)| r.cell(&format!("c{i}"), v, 0)).collect();
     r.rel(n, m.clone());
     let mut naive = vec![false; 4];
     naive[m[0]] = true;
@@ -225,16 +181,7 @@ fn four_by_four_naive_suppression_leaks() {
     let total: u64 = counts.iter().flatten().sum();
     let n = r.cell("n", total, u8::MAX);
     let inner = r.table("t", &counts, &keys("row", 4), &keys("col", 4), n);
-    let naive_cells = [
-        (0, 0),
-        (0, 1),
-        (1, 0),
-        (1, 1),
-        (2, 2),
-        (2, 3),
-        (3, 2),
-        (3, 3),
-    ];
+    let naive_cells = [(0, 0), (0, 1), (1, 0), (1, 1), (2, 2), (2, 3), (3, 2), (3, 3)];
     let mut naive = vec![false; r.cells.len()];
     for &(i, j) in &naive_cells {
         naive[inner[i][j]] = true;
@@ -250,13 +197,8 @@ fn four_by_four_naive_suppression_leaks() {
 
     let p = protect(&r.cells, &r.relations, K5, None);
     assert_protected(&r, K5, None, &p);
-    let extra = (0..r.cells.len())
-        .filter(|&i| p.hidden[i] && !naive[i])
-        .count();
-    assert!(
-        extra >= 1,
-        "at least one more hidden cell than the naive pattern"
-    );
+    let extra = (0..r.cells.len()).filter(|&i| p.hidden[i] && !naive[i]).count();
+    assert!(extra >= 1, "at least one more hidden cell than the naive pattern");
     assert_minimal(&r, K5, None, &p);
 }
 
@@ -311,6 +253,7 @@ fn two_tables_sharing_a_total() {
     // be treated as two different unknowns: check sees one cell.
     assert_eq!(r.cells.iter().filter(|c| c.key == "hosp=yes").count(), 1);
 
+
     // Linked leak: table A's protection hides its cycle, its margins and the shared total T (and
     // so U); within A alone nothing is determined, but B's published margins give T = 59 and
     // then U = 41.
@@ -319,17 +262,11 @@ fn two_tables_sharing_a_total() {
         "A/0/0", "A/0/1", "A/1/0", "A/1/1", "A.sex=0", "A.sex=1", "A.age=0", "A.age=1", "hosp=yes",
         "hosp=no",
     ];
-    for key in a_keys
-        .iter()
-        .chain(["B/0/0", "B/0/1", "B/1/0", "B/1/1"].iter())
-    {
+    for key in a_keys.iter().chain(["B/0/0", "B/0/1", "B/1/0", "B/1/1"].iter()) {
         h[r.index[*key]] = true;
     }
     let linked = check(&r.cells, &r.relations, &h, K5, None);
-    assert!(
-        !linked.no_exact_disclosure,
-        "T is recovered through table B"
-    );
+    assert!(!linked.no_exact_disclosure, "T is recovered through table B");
     // The same hidden cells in a release with A alone do not leak.
     let mut only_a = Release::default();
     let n = only_a.cell("n", 100, u8::MAX);
@@ -352,20 +289,8 @@ fn zero_totals() {
     let z = r.cell("sub=a", 0, 2);
     let y = r.cell("sub=b", 30, 2);
     r.rel(n, vec![z, y]);
-    r.table(
-        "Z",
-        &[vec![0, 0], vec![0, 0]],
-        &keys("Z.r", 2),
-        &keys("Z.c", 2),
-        z,
-    );
-    r.table(
-        "Y",
-        &[vec![0, 0, 0], vec![2, 13, 15]],
-        &keys("Y.r", 2),
-        &keys("Y.c", 3),
-        y,
-    );
+    r.table("Z", &[vec![0, 0], vec![0, 0]], &keys("Z.r", 2), &keys("Z.c", 2), z);
+    r.table("Y", &[vec![0, 0, 0], vec![2, 13, 15]], &keys("Y.r", 2), &keys("Y.c", 3), y);
     let p = protect(&r.cells, &r.relations, K5, None);
     assert_protected(&r, K5, None, &p);
     assert_minimal(&r, K5, None, &p);
@@ -400,11 +325,7 @@ fn grand_total_below_k_is_reported() {
 fn differencing_with_previous_release() {
     let mut r = Release::default();
     let n = r.cell("n", 60, u8::MAX);
-    let m: Vec<usize> = [12u64, 20, 28]
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| r.cell(&format!("c{i}"), v, 0))
-        .collect();
+    let m: Vec<usize> = [12u64, 20, 28].iter().enumerate().map(|(i, &v)| r.cell(&format!("c{i}"), v, 0)).collect();
     r.rel(n, m.clone());
     let mut prev: Previous = HashMap::new();
     prev.insert("n".into(), Some(50));
@@ -432,16 +353,9 @@ fn differencing_with_previous_release() {
 fn width_k_option() {
     let mut r = Release::default();
     let n = r.cell("n", 40, u8::MAX);
-    let m: Vec<usize> = [1u64, 2, 3, 14, 20]
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| r.cell(&format!("c{i}"), v, 0))
-        .collect();
+    let m: Vec<usize> = [1u64, 2, 3, 14, 20].iter().enumerate().map(|(i, &v)| r.cell(&format!("c{i}"), v, 0)).collect();
     r.rel(n, m);
-    let s = Settings {
-        k: 5,
-        min_interval_width: 5,
-    };
+    let s = Settings { k: 5, min_interval_width: 5 };
     let p = protect(&r.cells, &r.relations, s, None);
     assert_protected(&r, s, None, &p);
     assert!(p.audit.smallest_interval_width.unwrap() >= 5.0);
@@ -518,10 +432,7 @@ fn release_of(dims: &[usize], tables: &[(usize, usize)], cases: &[Vec<usize>]) -
 fn random_release(seed: u64) -> (Release, Settings, Option<Previous>) {
     let mut g = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let k = 3 + g.below(3);
-    let s = Settings {
-        k,
-        min_interval_width: if g.below(3) == 0 { k } else { 2 },
-    };
+    let s = Settings { k, min_interval_width: if g.below(3) == 0 { k } else { 2 } };
     let nd = 2 + g.below(3) as usize;
     let dims: Vec<usize> = (0..nd).map(|_| 2 + g.below(3) as usize).collect();
     let mut tables = Vec::new();
@@ -542,11 +453,7 @@ fn random_release(seed: u64) -> (Release, Settings, Option<Previous>) {
     let prev = match g.below(3) {
         0 => None,
         _ => {
-            let m = if g.below(4) == 0 {
-                total
-            } else {
-                g.below((total - k as usize + 1) as u64) as usize
-            };
+            let m = if g.below(4) == 0 { total } else { g.below((total - k as usize + 1) as u64) as usize };
             let pr = release_of(&dims, &tables, &cases[..m]);
             let pp = protect(&pr.cells, &pr.relations, s, None);
             Some(
@@ -620,58 +527,23 @@ proptest! {
 /// morphology, timing), two-way tables as in the spec, shared margins and n.
 fn realistic_release(cases: usize, seed: u64) -> Release {
     let dims = vec![2, 36, 30, 6, 3, 4, 6, 12, 2, 2, 4, 10, 4];
-    let names = [
-        "basis", "month", "country", "age", "sex", "sev", "treat", "drug", "hosp", "died",
-        "ncomorb", "morph", "timing",
-    ];
+    let names = ["basis", "month", "country", "age", "sex", "sev", "treat", "drug", "hosp", "died", "ncomorb", "morph", "timing"];
     let _ = names;
     let tables: Vec<(usize, usize)> = vec![
-        (0, 1), // basis x month (epidemic curve)
-        (3, 4), // age x sex
-        (5, 6), // severity x treatment
-        (5, 7), // severity x drug class
-        (8, 6),
-        (9, 6),
-        (8, 7),
-        (9, 7),  // hospitalised / died by treatment and drug class
+        (0, 1),  // basis x month (epidemic curve)
+        (3, 4),  // age x sex
+        (5, 6),  // severity x treatment
+        (5, 7),  // severity x drug class
+        (8, 6), (9, 6), (8, 7), (9, 7), // hospitalised / died by treatment and drug class
         (8, 10), // hospitalised by comorbidity count
-        (11, 5),
-        (11, 12), // morphology by severity, by timing
-        (2, 0),
-        (2, 5),
-        (2, 4),
-        (2, 3), // country tables
-        (1, 5),
-        (1, 8),
-        (1, 9),
-        (1, 3),
-        (1, 11),
-        (1, 7), // monthly breakdowns
-        (3, 5),
-        (3, 8),
-        (3, 9),
-        (4, 5),
-        (4, 8),
-        (4, 9),
-        (7, 10),
-        (7, 11),
-        (6, 11),
-        (3, 11),
-        (4, 11),
+        (11, 5), (11, 12), // morphology by severity, by timing
+        (2, 0), (2, 5), (2, 4), (2, 3), // country tables
+        (1, 5), (1, 8), (1, 9), (1, 3), (1, 11), (1, 7), // monthly breakdowns
+        (3, 5), (3, 8), (3, 9), (4, 5), (4, 8), (4, 9), (7, 10), (7, 11), (6, 11), (3, 11), (4, 11),
     ];
     let mut g = Rng(seed | 1);
     let data: Vec<Vec<usize>> = (0..cases)
-        .map(|_| {
-            dims.iter()
-                .map(|&nc| {
-                    if nc > 12 {
-                        (g.below(nc as u64) as usize + g.skewed(nc)) % nc
-                    } else {
-                        g.skewed(nc)
-                    }
-                })
-                .collect()
-        })
+        .map(|_| dims.iter().map(|&nc| if nc > 12 { (g.below(nc as u64) as usize + g.skewed(nc)) % nc } else { g.skewed(nc) }).collect())
         .collect();
     release_of(&dims, &tables, &data)
 }
@@ -714,32 +586,12 @@ fn realistic_release_minimal() {
 #[test]
 fn inconsistent_input_does_not_panic() {
     let cells = vec![
-        Cell {
-            key: "n".into(),
-            value: 10,
-            rank: u8::MAX,
-        },
-        Cell {
-            key: "a".into(),
-            value: 2,
-            rank: 0,
-        },
-        Cell {
-            key: "b".into(),
-            value: 3,
-            rank: 0,
-        },
+        Cell { key: "n".into(), value: 10, rank: u8::MAX },
+        Cell { key: "a".into(), value: 2, rank: 0 },
+        Cell { key: "b".into(), value: 3, rank: 0 },
     ];
-    let relations = vec![Relation {
-        total: 0,
-        members: vec![1, 2],
-    }];
+    let relations = vec![Relation { total: 0, members: vec![1, 2] }];
     let p = protect(&cells, &relations, K5, None);
-    assert!(
-        p.hidden[1] && p.hidden[2] && !p.hidden[0],
-        "{:?} {:?}",
-        p.hidden,
-        p.audit
-    );
+    assert!(p.hidden[1] && p.hidden[2] && !p.hidden[0], "{:?} {:?}", p.hidden, p.audit);
     assert!(!p.audit.passed());
 }

@@ -19,16 +19,8 @@ pub fn wilson(x: u64, n: u64) -> (f64, f64) {
     let denom = 1.0 + z2 / nf;
     let centre = (p + z2 / (2.0 * nf)) / denom;
     let half = Z * (p * (1.0 - p) / nf + z2 / (4.0 * nf * nf)).sqrt() / denom;
-    let lo = if x == 0 {
-        0.0
-    } else {
-        (centre - half).max(0.0)
-    };
-    let hi = if x == n {
-        1.0
-    } else {
-        (centre + half).min(1.0)
-    };
+    let lo = if x == 0 { 0.0 } else { (centre - half).max(0.0) };
+    let hi = if x == n { 1.0 } else { (centre + half).min(1.0) };
     (lo, hi)
 }
 
