@@ -7,14 +7,15 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::batch::{self, BatchError};
-use super::feed::{self, ChannelBody, FeedItem};
-use super::store::{self, Change, Position};
+use super::feed::{self, ChannelBody};
+use super::store::{self, Change, Origin, Position};
 use super::upsert::{self, Status};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{self, Principal, Role};
 use crate::db::{Db, DbError};
-use crate::http::{registry_of, ApiError, Page, ProblemItem};
+use crate::http::{cursor, registry_of, rfc3339, ApiError, Page, ProblemItem};
+use crate::registry::handlers::CaseView;
 use crate::registry::Registry;
 
 const FEED_READERS: &[Role] = &[Role::Partner, Role::Curator];
@@ -123,6 +124,43 @@ impl From<BatchError> for ApiError {
     }
 }
 
+pub fn encode_cursor(p: Position) -> String {
+    cursor::encode(&[p.0, p.1])
+}
+
+pub fn decode_cursor(text: &str) -> Result<Position, ApiError> {
+    let [txid, seq]: [i64; 2] = cursor::decode(text)?;
+    Ok((txid, seq))
+}
+
+/// One change: what happened, when, to which case (shown as it is now: a correction read later
+/// shows the latest content, a withdrawn case only its tombstone), and where the case was first entered.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FeedItem {
+    /// Pass as `after` to continue after this change.
+    pub cursor: String,
+    /// `created`, `corrected` or `withdrawn`.
+    pub kind: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub at: String,
+    /// The instance the case was first entered at and its id there: a mirror keeps it, so instances
+    /// that pull from each other never echo a case back.
+    pub origin: Origin,
+    pub case: CaseView,
+}
+
+impl FeedItem {
+    pub fn of(c: &Change) -> FeedItem {
+        FeedItem {
+            cursor: encode_cursor((c.txid, c.seq)),
+            kind: c.kind.clone(),
+            at: rfc3339::format(&c.at),
+            origin: c.origin.clone(),
+            case: CaseView::of(&c.case),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ChangesQuery {
@@ -161,7 +199,7 @@ pub async fn changes(
 ) -> Result<HttpResponse, ApiError> {
     let registry = query.registry;
     principal.require_for(FEED_READERS, registry)?;
-    let after = query.after.as_deref().map(feed::decode_cursor).transpose()?;
+    let after = query.after.as_deref().map(decode_cursor).transpose()?;
     let wants_ndjson = req
         .headers()
         .get(header::ACCEPT)
@@ -179,7 +217,7 @@ pub async fn changes(
             store::page(c, registry, after, horizon, limit + 1, &instance)
         })
         .await?;
-    let page = Page::from_rows(rows, limit, |c| feed::encode_cursor((c.txid, c.seq)));
+    let page = Page::from_rows(rows, limit, |c| encode_cursor((c.txid, c.seq)));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(Page { items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(), next: page.next }))
@@ -206,7 +244,7 @@ async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, li
             let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else { break };
             left -= page.len() as i64;
             let more = page.len() as i64 == asked && left > 0;
-            if tx.blocking_send(Ok(feed::ndjson(&page))).is_err() || !more {
+            if tx.blocking_send(Ok(feed::ndjson(&page, FeedItem::of))).is_err() || !more {
                 break;
             }
             asked = left.min(feed::STREAM_PAGE);
@@ -325,4 +363,18 @@ pub async fn revoke_credential(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_others() {
+        for p in [(0, 1), (i64::MAX - 1, 42), (731, 9_000_000_000)] {
+            assert_eq!(decode_cursor(&encode_cursor(p)).unwrap(), p);
+        }
+        assert!(decode_cursor("0").is_err());
+        assert!(decode_cursor(&cursor::encode(&"abc")).is_err());
+    }
 }

@@ -3,7 +3,7 @@
 //! | what | where |
 //! | --- | --- |
 //! | reading a batch, checking each item like a single submission, planning the upsert (pure) | [`batch`] |
-//! | the feed's order, cursor, items and NDJSON streaming | [`feed`] |
+//! | the feed's order and NDJSON streaming | [`feed`] |
 //! | a batch end to end: intake on every core overlapping the one transaction that writes it | [`upsert`] |
 //! | HTTP: `POST .../cases:batch`, `GET /v1/changes`, partner credentials | [`handlers`] |
 //! | the database side: record keys, feed pages, origins, pull cursors | [`store`], [`schema`] |
