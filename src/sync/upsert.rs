@@ -42,30 +42,18 @@ pub struct Outcome {
 /// Checks and stores a partner's batch (see the module). A concurrent batch with the same keys (a
 /// client retrying after a timeout) can win a race for a key: the loser rolls back and plans again
 /// against what the winner stored.
-pub async fn upsert(
-    state: Arc<AppState>,
-    registry: Registry,
-    partner: Principal,
-    items: Vec<Item>,
-) -> Result<Vec<Outcome>, BatchError> {
+pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal, items: Vec<Item>) -> Result<Vec<Outcome>, BatchError> {
     let checked: Arc<Mutex<Vec<Checked>>> = Arc::default();
     let (parts, checked_parts) = mpsc::channel();
     let total = items.len().div_ceil(PART);
     let intake = {
         let state = state.clone();
         let partner = partner.subject.clone();
-        actix_web::rt::task::spawn_blocking(move || {
-            check_in_parts(&state, items, registry, &partner, &parts)
-        })
+        actix_web::rt::task::spawn_blocking(move || check_in_parts(&state, items, registry, &partner, &parts))
     };
     let first = {
         let (checked, partner) = (checked.clone(), partner.clone());
-        state
-            .db
-            .write(move |c| {
-                write_as_checked(c, registry, &partner, &checked_parts, total, &checked)
-            })
-            .await
+        state.db.write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked)).await
     };
     // Intake has ended (or the transaction would still be waiting for it).
     let _ = intake.await;
@@ -90,32 +78,12 @@ pub async fn upsert(
     Ok(checked
         .into_iter()
         .map(|item| match item {
-            Err(errors) => Outcome {
-                status: Status::Invalid,
-                id: None,
-                errors,
-            },
+            Err(errors) => Outcome { status: Status::Invalid, id: None, errors },
             Ok(_) => match decisions.next().expect("one decision per accepted item") {
-                (Decision::Create, id) => Outcome {
-                    status: Status::Created,
-                    id,
-                    errors: vec![],
-                },
-                (Decision::Correct { .. }, id) => Outcome {
-                    status: Status::Updated,
-                    id,
-                    errors: vec![],
-                },
-                (Decision::Unchanged { id }, _) => Outcome {
-                    status: Status::Unchanged,
-                    id: Some(id),
-                    errors: vec![],
-                },
-                (Decision::Refuse(e), _) => Outcome {
-                    status: Status::Invalid,
-                    id: None,
-                    errors: vec![e],
-                },
+                (Decision::Create, id) => Outcome { status: Status::Created, id, errors: vec![] },
+                (Decision::Correct { .. }, id) => Outcome { status: Status::Updated, id, errors: vec![] },
+                (Decision::Unchanged { id }, _) => Outcome { status: Status::Unchanged, id: Some(id), errors: vec![] },
+                (Decision::Refuse(e), _) => Outcome { status: Status::Invalid, id: None, errors: vec![e] },
             },
         })
         .collect())
@@ -123,28 +91,14 @@ pub async fn upsert(
 
 /// Checks the items on every core, part by part (each worker takes the next unchecked part), and
 /// sends each part with its number as soon as it is checked.
-fn check_in_parts(
-    state: &AppState,
-    items: Vec<Item>,
-    registry: Registry,
-    partner: &str,
-    out: &mpsc::Sender<(usize, Vec<Checked>)>,
-) {
+fn check_in_parts(state: &AppState, items: Vec<Item>, registry: Registry, partner: &str, out: &mpsc::Sender<(usize, Vec<Checked>)>) {
     let ctx = state.intake_context();
     let parts: Vec<Mutex<Vec<Item>>> = {
         let mut items = items.into_iter().peekable();
-        std::iter::from_fn(|| {
-            items
-                .peek()
-                .is_some()
-                .then(|| Mutex::new(items.by_ref().take(PART).collect()))
-        })
-        .collect()
+        std::iter::from_fn(|| items.peek().is_some().then(|| Mutex::new(items.by_ref().take(PART).collect()))).collect()
     };
     let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(parts.len().max(1));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(parts.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..threads {
             let out = out.clone();
@@ -153,14 +107,9 @@ fn check_in_parts(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(part) = parts.get(i) else { break };
-                    let items =
-                        std::mem::take(&mut *part.lock().unwrap_or_else(|p| p.into_inner()));
-                    let checked = items
-                        .into_iter()
-                        .map(|item| {
-                            batch::check(item, registry, &ctx, &state.record_key_secret, partner)
-                        })
-                        .collect();
+                    let items = std::mem::take(&mut *part.lock().unwrap_or_else(|p| p.into_inner()));
+                    let checked =
+                        items.into_iter().map(|item| batch::check(item, registry, &ctx, &state.record_key_secret, partner)).collect();
                     if out.send((i, checked)).is_err() {
                         break; // the transaction gave up
                     }
@@ -181,11 +130,7 @@ fn write_as_checked(
     checked: &Mutex<Vec<Checked>>,
 ) -> Result<Vec<(Decision, Option<String>)>, DbError> {
     let mut checked = checked.lock().unwrap_or_else(|p| p.into_inner());
-    let mut in_order = InOrder {
-        parts,
-        early: BTreeMap::new(),
-        next: 0,
-    };
+    let mut in_order = InOrder { parts, early: BTreeMap::new(), next: 0 };
     let mut decisions = Vec::new();
     let mut seen = HashSet::new();
     while in_order.next < total {
@@ -218,10 +163,7 @@ impl InOrder<'_> {
                 self.next += 1;
                 return Ok(part);
             }
-            let (i, part) = self
-                .parts
-                .recv()
-                .map_err(|_| DbError::Other("batch intake stopped before its end".into()))?;
+            let (i, part) = self.parts.recv().map_err(|_| DbError::Other("batch intake stopped before its end".into()))?;
             self.early.insert(i, part);
         }
     }
@@ -240,13 +182,7 @@ fn write_part(
     let accepted: Vec<&Accepted> = part.iter().filter_map(|c| c.as_ref().ok()).collect();
     let keys: Vec<&str> = accepted.iter().map(|a| a.key_hash.as_str()).collect();
     let existing = store::by_record_keys(c, registry, &keys)?;
-    let decisions = batch::plan(
-        accepted
-            .iter()
-            .map(|a| (a.key_hash.as_str(), &a.intake.form)),
-        &existing,
-        seen,
-    );
+    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), &a.intake.form)), &existing, seen);
     let ids: Vec<Option<String>> = decisions
         .iter()
         .map(|d| match d {
@@ -268,31 +204,11 @@ fn write_part(
                     form: &a.intake.form,
                     derived: &a.intake.derived,
                 });
-                entries.push(audit::Entry::new(
-                    &p.subject,
-                    "case.create",
-                    "case",
-                    Some(id),
-                    Some(&p.request_id),
-                ));
+                entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
             }
             (Decision::Correct { id, version }, _) => {
-                crate::registry::store::correct(
-                    c,
-                    id,
-                    registry,
-                    *version,
-                    &a.intake.form,
-                    &a.intake.derived,
-                )?
-                .ok_or(DbError::Conflict)?;
-                entries.push(audit::Entry::new(
-                    &p.subject,
-                    "case.correct",
-                    "case",
-                    Some(id),
-                    Some(&p.request_id),
-                ));
+                crate::registry::store::correct(c, id, registry, *version, &a.intake.form, &a.intake.derived)?.ok_or(DbError::Conflict)?;
+                entries.push(audit::Entry::new(&p.subject, "case.correct", "case", Some(id), Some(&p.request_id)));
             }
             _ => {}
         }
