@@ -39,12 +39,12 @@ pub enum Command {
     Openapi,
     /// Build and store a summary release of a registry now (for a scheduled job).
     Publish {
-        #[arg(long, value_parser = parse_registry)]
+        #[arg(long)]
         registry: Registry,
     },
     /// Store synthetic cases (demos, benchmarks) through the same validation and de-identification.
     Seed {
-        #[arg(long, value_parser = parse_registry)]
+        #[arg(long)]
         registry: Registry,
         #[arg(long, default_value_t = 1000)]
         count: usize,
@@ -96,10 +96,6 @@ pub enum TokenCommand {
     },
 }
 
-pub(crate) fn parse_registry(s: &str) -> Result<Registry, String> {
-    Registry::parse(s).ok_or_else(|| "registry must be general, psoriasis or atopic-dermatitis".into())
-}
-
 fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s).ok_or_else(|| "role must be clinician, curator, partner or admin".into())
 }
@@ -112,6 +108,11 @@ pub struct CliError(pub String);
 impl From<crate::app::StartError> for CliError {
     fn from(e: crate::app::StartError) -> Self {
         CliError(e.to_string())
+    }
+}
+impl From<crate::sync::client::SyncError> for CliError {
+    fn from(e: crate::sync::client::SyncError) -> Self {
+        CliError(e.0)
     }
 }
 impl From<crate::db::DbError> for CliError {

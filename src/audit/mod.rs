@@ -34,7 +34,7 @@ pub fn record(conn: &mut DbConn, e: &Entry) -> Result<(), DbError> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = audit_log)]
+#[diesel(table_name = audit_log, treat_none_as_default_value = false)]
 struct Row<'a> {
     at: NaiveDateTime,
     actor: &'a str,
@@ -44,7 +44,7 @@ struct Row<'a> {
     request_id: Option<&'a str>,
 }
 
-/// Several entries in one statement per 1,000 (seeding, partner batches).
+/// Several entries in bulk (seeding, partner batches): `COPY` on PostgreSQL, 1,000 a statement on SQLite.
 pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> {
     let at = crate::db::now();
     let rows: Vec<Row> = entries
@@ -58,10 +58,7 @@ pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> 
             request_id: e.request_id.filter(|r| !r.is_empty()),
         })
         .collect();
-    for chunk in rows.chunks(1000) {
-        crate::on_backend!(conn, |c| diesel::insert_into(audit_log::table).values(chunk).execute(c))?;
-    }
-    Ok(())
+    Ok(crate::insert_all!(conn, audit_log::table, &rows[..], 1000)?)
 }
 
 #[derive(Debug, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]

@@ -1,10 +1,10 @@
-use std::collections::HashMap;
 use std::future::Future;
+use std::num::NonZeroU32;
 use std::pin::Pin;
-use std::sync::Mutex;
-use std::time::Instant;
 
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use super::{jwt, AuthError, Role};
 use crate::app::AppState;
@@ -114,34 +114,28 @@ fn verify(req: &HttpRequest) -> Result<Unconfirmed, ApiError> {
     Ok(Unconfirmed(Principal { subject: claims.sub, role, registries, jti: claims.jti, request_id }))
 }
 
-/// Per-token request budget (fixed one-minute windows). Kept in process: it only sheds a runaway client,
-/// so an instance-local count (the limit divided across instances at worst) is the intended trade-off;
+/// Per-token request budget: `per_minute` requests a minute, as a burst or spread out (the generic
+/// cell rate algorithm of the `governor` crate). Kept in process: it only sheds a runaway client, so
+/// an instance-local count (the limit divided across instances at worst) is the intended trade-off;
 /// counters that protect secrets (failed logins) are in the database.
 pub struct TokenRateLimiter {
-    per_minute: u32,
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
+    limiter: Option<DefaultKeyedRateLimiter<String>>,
 }
 
 impl TokenRateLimiter {
+    /// `0`: no limit.
     pub fn new(per_minute: u32) -> Self {
-        TokenRateLimiter { per_minute, windows: Mutex::default() }
+        TokenRateLimiter { limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))) }
     }
 
     /// Counts one request; `Some(seconds)` to wait when over the limit.
     pub fn hit(&self, jti: &str) -> Option<u64> {
-        if self.per_minute == 0 {
-            return None;
+        let limiter = self.limiter.as_ref()?;
+        // Tokens whose budget is whole again carry no state worth keeping.
+        if limiter.len() > 100_000 {
+            limiter.retain_recent();
         }
-        let now = Instant::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() > 100_000 {
-            windows.retain(|_, (start, _)| now.duration_since(*start).as_secs() < 60);
-        }
-        let entry = windows.entry(jti.to_owned()).or_insert((now, 0));
-        if now.duration_since(entry.0).as_secs() >= 60 {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
-        (entry.1 > self.per_minute).then(|| 60u64.saturating_sub(now.duration_since(entry.0).as_secs()).max(1))
+        let over = limiter.check_key(&jti.to_owned()).err()?;
+        Some(over.wait_time_from(DefaultClock::default().now()).as_secs().max(1))
     }
 }

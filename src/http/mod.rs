@@ -22,6 +22,12 @@ pub use problem::{problem_messages, responses, ApiError, Problem, ProblemItem, P
 
 use crate::{audit, auth, registry, summary, sync};
 
+/// The registry an address's `{registry}` segment names; any other segment is an address that does
+/// not exist (404).
+pub fn registry_of(segment: &str) -> Result<registry::Registry, ApiError> {
+    registry::Registry::parse(segment).ok_or(ApiError::NotFound)
+}
+
 /// Largest body accepted by ordinary endpoints.
 pub const BODY_LIMIT: usize = 256 * 1024;
 

@@ -26,8 +26,8 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }
 
-/// Prometheus text format: request counts and latency histograms per route template and status.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, content_type = "text/plain", body = String)))]
+/// Prometheus metrics (OpenMetrics text): request counts and latency histograms per route template and status.
+#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, content_type = "application/openmetrics-text", body = String)))]
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(state.metrics.render())
+    HttpResponse::Ok().content_type(super::metrics::CONTENT_TYPE).body(state.metrics.render())
 }

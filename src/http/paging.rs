@@ -72,28 +72,5 @@ pub mod cursor {
     }
 }
 
-/// Stored times are UTC without a zone; they travel as RFC 3339 with `Z`.
-pub mod rfc3339 {
-    use chrono::NaiveDateTime;
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format(t))
-    }
-
-    pub fn format(t: &NaiveDateTime) -> String {
-        t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-    }
-
-    pub mod option {
-        use chrono::NaiveDateTime;
-        use serde::Serializer;
-
-        pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-            match t {
-                Some(t) => s.serialize_str(&super::format(t)),
-                None => s.serialize_none(),
-            }
-        }
-    }
-}
+/// Stored times travel as RFC 3339 with `Z` (the format is the database's: `db::rfc3339`).
+pub use crate::db::rfc3339;

@@ -12,15 +12,11 @@ use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{Principal, Role, Unconfirmed};
-use crate::http::{cursor, rfc3339, ApiError, Page};
+use crate::http::{cursor, registry_of, rfc3339, ApiError, Page};
 use crate::i18n::{localized, Lang};
 
 const WRITERS: &[Role] = &[Role::Clinician, Role::Curator];
 const READERS: &[Role] = &[Role::Clinician, Role::Curator, Role::Partner];
-
-fn registry_of(segment: &str) -> Result<Registry, ApiError> {
-    Registry::parse(segment).ok_or(ApiError::NotFound)
-}
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct RegistryInfo {

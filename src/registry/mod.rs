@@ -106,6 +106,15 @@ impl utoipa::PartialSchema for Registry {
 
 impl utoipa::ToSchema for Registry {}
 
+/// A registry's id as typed on a command line (`--registry psoriasis`).
+impl std::str::FromStr for Registry {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Registry, String> {
+        Registry::parse(s).ok_or_else(|| "registry must be general, psoriasis or atopic-dermatitis".into())
+    }
+}
+
 impl std::fmt::Display for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id())

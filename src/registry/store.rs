@@ -45,7 +45,7 @@ pub(crate) fn with_documents() -> _ {
 }
 
 /// The summary columns a case's content fills (all NULL once withdrawn).
-#[derive(AsChangeset, Insertable)]
+#[derive(AsChangeset)]
 #[diesel(table_name = cases, treat_none_as_null = true)]
 struct Content<'a> {
     form_version: &'a str,
@@ -121,7 +121,7 @@ impl<'a> Content<'a> {
 }
 
 #[derive(Insertable, AsChangeset)]
-#[diesel(table_name = case_documents)]
+#[diesel(table_name = case_documents, treat_none_as_default_value = false)]
 struct Document<'a> {
     case_id: &'a str,
     form: String,
@@ -135,7 +135,7 @@ impl<'a> Document<'a> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = case_facets)]
+#[diesel(table_name = case_facets, treat_none_as_default_value = false)]
 struct FacetRow<'a> {
     case_id: &'a str,
     registry: &'a str,
@@ -189,8 +189,10 @@ pub struct NewCase<'a> {
     pub derived: &'a Derived,
 }
 
+/// A new case's row, column for column: PostgreSQL's binary `COPY` takes only flat rows (no
+/// `#[diesel(embed)]`), so the content's columns are spelled out here once more.
 #[derive(Insertable)]
-#[diesel(table_name = cases)]
+#[diesel(table_name = cases, treat_none_as_default_value = false)]
 struct CaseInsert<'a> {
     id: &'a str,
     registry: &'a str,
@@ -199,12 +201,49 @@ struct CaseInsert<'a> {
     updated_at: NaiveDateTime,
     version: i32,
     record_key: Option<&'a str>,
-    #[diesel(embed)]
-    content: Content<'a>,
+    form_version: &'a str,
+    confirmed: Option<bool>,
+    diagnosis_basis: Option<&'a str>,
+    diagnosis_period: Option<&'a str>,
+    covid_severity: Option<i16>,
+    hospitalised: Option<bool>,
+    icu: Option<bool>,
+    died: Option<bool>,
+    age_years: Option<i16>,
+    age_top_coded: Option<bool>,
+    age_band: Option<&'a str>,
+    sex: Option<&'a str>,
+    country: Option<&'a str>,
+    bmi: Option<f64>,
+    treatment_category: Option<&'a str>,
+    comorbidity_count: Option<i16>,
+    severity_before: Option<&'a str>,
+    flare_after: Option<&'a str>,
+    case_type: Option<&'a str>,
+}
+
+impl<'a> CaseInsert<'a> {
+    fn of(n: &'a NewCase, at: NaiveDateTime) -> CaseInsert<'a> {
+        let Content {
+            form_version, confirmed, diagnosis_basis, diagnosis_period, covid_severity, hospitalised, icu, died, age_years, age_top_coded,
+            age_band, sex, country, bmi, treatment_category, comorbidity_count, severity_before, flare_after, case_type,
+        } = Content::of(n.derived);
+        CaseInsert {
+            id: n.id,
+            registry: n.registry.id(),
+            submitter: n.submitter,
+            created_at: at,
+            updated_at: at,
+            version: 1,
+            record_key: n.record_key,
+            form_version, confirmed, diagnosis_basis, diagnosis_period, covid_severity, hospitalised, icu, died, age_years, age_top_coded,
+            age_band, sex, country, bmi, treatment_category, comorbidity_count, severity_before, flare_after, case_type,
+        }
+    }
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = changes)]
+#[diesel(table_name = changes, treat_none_as_default_value = false)]
 struct ChangeInsert<'a> {
     case_id: &'a str,
     registry: &'a str,
@@ -230,40 +269,20 @@ pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
     })
 }
 
-/// Inserts cases with their documents, facets and change-feed rows, a few statements per chunk.
-/// Returns their creation time.
+/// Inserts cases with their documents, facets and change-feed rows: each table in bulk
+/// (`insert_all!`: `COPY` on PostgreSQL, multi-row `INSERT`s on SQLite). Returns their creation time.
 pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, DbError> {
-    // SQLite allows 32,766 bound values per statement: 27 columns x 500 rows stays well inside.
-    const ROWS: usize = 500;
-    const FACET_ROWS: usize = 3000;
+    // SQLite binds at most 32,766 values per statement: rows per statement x columns stays inside.
     let now = crate::db::now();
-    for chunk in new.chunks(ROWS) {
-        let rows: Vec<CaseInsert> = chunk
-            .iter()
-            .map(|n| CaseInsert {
-                id: n.id,
-                registry: n.registry.id(),
-                submitter: n.submitter,
-                created_at: now,
-                updated_at: now,
-                version: 1,
-                record_key: n.record_key,
-                content: Content::of(n.derived),
-            })
-            .collect();
-        crate::on_backend!(conn, |c| diesel::insert_into(cases::table).values(&rows).execute(c))?;
-        let documents: Vec<Document> = chunk.iter().map(|n| Document::of(n.id, n.form, n.derived)).collect();
-        crate::on_backend!(conn, |c| diesel::insert_into(case_documents::table).values(&documents).execute(c))?;
-        let changes: Vec<ChangeInsert> = chunk
-            .iter()
-            .map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now })
-            .collect();
-        crate::on_backend!(conn, |c| diesel::insert_into(changes::table).values(&changes).execute(c))?;
-    }
+    let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, now)).collect();
+    crate::insert_all!(conn, cases::table, &rows[..], 1000)?;
+    let documents: Vec<Document> = new.iter().map(|n| Document::of(n.id, n.form, n.derived)).collect();
+    crate::insert_all!(conn, case_documents::table, &documents[..], 10_000)?;
+    let changes: Vec<ChangeInsert> =
+        new.iter().map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now }).collect();
+    crate::insert_all!(conn, changes::table, &changes[..], 8000)?;
     let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, now, n.derived)).collect();
-    for chunk in facets.chunks(FACET_ROWS) {
-        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(chunk).execute(c))?;
-    }
+    crate::insert_all!(conn, case_facets::table, &facets[..], 3500)?;
     Ok(now)
 }
 

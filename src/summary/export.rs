@@ -8,14 +8,6 @@ use sha2::{Digest, Sha256};
 
 const CSV_HEADER: &str = "table,row_dimension,row,row_label,column_dimension,column,column_label,measure,count,denominator,rate,ci_low,ci_high,status";
 
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 fn text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -27,9 +19,9 @@ fn text(v: &Value) -> String {
 /// One table of a release document in tidy long form: one line per count or rate. Hidden values are
 /// empty with status `suppressed`.
 pub fn table_csv(table: &Value) -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str(CSV_HEADER);
-    out.push('\n');
+    // Quoting (only where a field needs it) is the `csv` crate's.
+    let mut out = csv::Writer::from_writer(Vec::with_capacity(4096));
+    out.write_record(CSV_HEADER.split(',')).expect("writing to memory");
     let id = text(&table["id"]);
     let rd = text(&table["rows"]["dimension"]);
     let cd = text(&table["columns"]["dimension"]);
@@ -56,9 +48,7 @@ pub fn table_csv(table: &Value) -> String {
             hi,
             if hidden { "suppressed".into() } else { "published".into() },
         ];
-        let cols: Vec<String> = cols.iter().map(|c| field(c)).collect();
-        out.push_str(&cols.join(","));
-        out.push('\n');
+        out.write_record(&cols).expect("writing to memory");
     };
     let empty = Value::Null;
     for c in table["cells"].as_array().into_iter().flatten() {
@@ -77,7 +67,7 @@ pub fn table_csv(table: &Value) -> String {
         let measure = text(&r["measure"]);
         line(&r["row"], &empty, &empty, &empty, &measure, &empty, Some(r));
     }
-    out
+    String::from_utf8(out.into_inner().expect("writing to memory")).expect("the fields are UTF-8")
 }
 
 /// All tables of a document in one CSV (one header).
@@ -127,10 +117,12 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
     for t in &tables {
         files.push((format!("tables/{}.csv", text(&t["id"])), table_csv(t).into_bytes()));
     }
-    let mut cells = String::from("cell_id,table,key,value\n");
+    let mut cells = csv::Writer::from_writer(Vec::new());
+    cells.write_record(["cell_id", "table", "key", "value"]).expect("writing to memory");
     for (i, c) in structure["cells"].as_array().into_iter().flatten().enumerate() {
-        cells.push_str(&format!("{i},{},{},{}\n", field(&text(&c["table"])), field(&text(&c["key"])), text(&c["value"])));
+        cells.write_record([i.to_string(), text(&c["table"]), text(&c["key"]), text(&c["value"])]).expect("writing to memory");
     }
+    let cells = cells.into_inner().expect("writing to memory");
     let index: std::collections::HashMap<String, usize> = structure["cells"]
         .as_array()
         .into_iter()
@@ -145,7 +137,7 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
             relations.push_str(&format!("{ri},{total},{}\n", index.get(&text(m)).copied().unwrap_or_default()));
         }
     }
-    files.push(("structure/cells.csv".into(), cells.into_bytes()));
+    files.push(("structure/cells.csv".into(), cells));
     files.push(("structure/relations.csv".into(), relations.into_bytes()));
     files.push(("audit.json".into(), serde_json::to_vec_pretty(&document["audit"]).expect("serialises")));
     files.push(("README.md".into(), readme(document).into_bytes()));

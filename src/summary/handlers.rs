@@ -6,18 +6,16 @@ use std::sync::Arc;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::release::{self, ReleaseError};
 use super::{export, store, Served};
+// The dashboard (web/) reads the comparison from here.
+pub(crate) use super::compare::comparison;
 use crate::app::AppState;
 use crate::auth::{Principal, Role};
-use crate::http::{cursor, ApiError, Page, PageQuery};
+use crate::http::{cursor, registry_of, ApiError, Page, PageQuery};
 use crate::registry::Registry;
-
-fn registry_of(segment: &str) -> Result<Registry, ApiError> {
-    Registry::parse(segment).ok_or(ApiError::NotFound)
-}
 
 impl From<ReleaseError> for ApiError {
     fn from(e: ReleaseError) -> Self {
@@ -266,56 +264,6 @@ pub struct CompareQuery {
     pub a: Option<Registry>,
     /// Default `atopic-dermatitis`.
     pub b: Option<Registry>,
-}
-
-/// The aligned fields, side by side.
-const ALIGNED: &[&str] = &["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"];
-
-/// A dimension's published totals in a release document: the row or column totals of the first table
-/// on it, and that table's id.
-fn totals_of<'a>(document: &'a Value, dim: &str) -> (Option<&'a str>, Vec<(&'a str, &'a Value, &'a Value)>) {
-    for t in document["tables"].as_array().into_iter().flatten() {
-        let (list, value_key, label_key) = if t["rows"]["dimension"] == dim {
-            (&t["row_totals"], "row", "row_label")
-        } else if t["columns"]["dimension"] == dim && !t["column_totals"].as_array().is_none_or(|c| c.is_empty()) {
-            (&t["column_totals"], "column", "column_label")
-        } else {
-            continue;
-        };
-        let totals = list.as_array().into_iter().flatten().map(|c| (c[value_key].as_str().unwrap_or(""), &c[label_key], &c["count"])).collect();
-        return (t["id"].as_str(), totals);
-    }
-    (None, vec![])
-}
-
-/// Two release documents side by side on the aligned fields: per field, each value's label and its
-/// published count in each (`source` names the table each count was read from).
-pub(crate) fn comparison(da: &Value, db: &Value) -> Value {
-    let fields: Vec<Value> = ALIGNED
-        .iter()
-        .map(|dim| {
-            let ((sa, ta), (sb, tb)) = (totals_of(da, dim), totals_of(db, dim));
-            // In the releases' own order (the form's order of values), each value once.
-            let mut values: Vec<&str> = Vec::new();
-            for (v, _, _) in ta.iter().chain(&tb) {
-                if !values.contains(v) {
-                    values.push(v);
-                }
-            }
-            let rows: Vec<Value> = values
-                .iter()
-                .map(|v| {
-                    let pick = |t: &[(&str, &Value, &Value)]| t.iter().find(|(x, _, _)| x == v).map(|(_, l, c)| ((*l).clone(), (*c).clone()));
-                    let (la, ca) = pick(&ta).unwrap_or((Value::Null, json!(0)));
-                    let (lb, cb) = pick(&tb).unwrap_or((Value::Null, json!(0)));
-                    json!({"value": v, "label": if la.is_null() { lb } else { la }, "a": ca, "b": cb})
-                })
-                .collect();
-            json!({"dimension": dim, "source": {"a": sa, "b": sb}, "values": rows})
-        })
-        .collect();
-    let release_meta = |d: &Value| json!({"id": d["release"]["id"], "registry": d["release"]["registry"], "n": d["release"]["n"], "cut_off": d["release"]["cut_off"]});
-    json!({"a": release_meta(da), "b": release_meta(db), "fields": fields})
 }
 
 /// Two registries' latest releases side by side on the aligned fields (age band, sex, treatment

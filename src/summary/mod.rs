@@ -5,8 +5,10 @@
 //! - `store.rs`: aggregate SQL and the releases table.
 //! - `release.rs`: build (one snapshot), protect, store; the document.
 //! - `export.rs`: CSV and the release zip.
+//! - `compare.rs`: two registries' releases side by side.
 //! - `handlers.rs`: the endpoints, with an in-process cache of immutable releases.
 
+pub mod compare;
 pub mod disclosure;
 pub mod export;
 pub mod handlers;

@@ -138,10 +138,10 @@ pub struct ReleaseSummary {
     pub id: String,
     pub registry: String,
     pub number: i32,
-    #[serde(with = "crate::http::rfc3339")]
+    #[serde(with = "crate::db::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub created_at: NaiveDateTime,
-    #[serde(with = "crate::http::rfc3339")]
+    #[serde(with = "crate::db::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub cut_off: NaiveDateTime,
     pub n: i64,

@@ -1,14 +1,14 @@
 //! Partner batches, pure: reading the body (a JSON array or NDJSON), checking each item exactly as a
 //! single submission is checked (`registry::intake`), and deciding what the upsert does with it.
-//! The transaction that carries the decisions out is in `handlers.rs`.
+//! `upsert.rs` runs them and carries the decisions out in one transaction.
 
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::store::Keyed;
+use crate::db::DbError;
 use crate::deid::fields::record_key_hash;
-use crate::http::ApiError;
 use crate::registry::{intake, FieldError, Intake, IntakeContext, Registry};
 
 /// At most this many cases per batch, and this many bytes of body (413 past either).
@@ -22,6 +22,24 @@ const KEY_MAX_CHARS: usize = 200;
 
 pub const NDJSON: &str = "application/x-ndjson";
 
+/// Why a whole batch is refused (one item's problems are that item's answer, never the batch's).
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("a batch is application/json or application/x-ndjson")]
+    UnsupportedFormat,
+    #[error("a batch is a JSON array of cases")]
+    NotAnArray,
+    #[error("the body is not valid JSON")]
+    NotJson,
+    #[error("more than {MAX_ITEMS} items")]
+    TooMany,
+    /// A concurrent batch kept winning the race for the same record keys.
+    #[error("concurrent writes to these cases kept conflicting")]
+    KeptConflicting,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// `application/json`: one JSON array of items.
@@ -31,11 +49,11 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn of(mime: Option<&str>) -> Result<Format, ApiError> {
+    pub fn of(mime: Option<&str>) -> Result<Format, BatchError> {
         match mime {
             Some("application/json") => Ok(Format::JsonArray),
             Some(NDJSON) => Ok(Format::Ndjson),
-            _ => Err(ApiError::UnsupportedMediaType),
+            _ => Err(BatchError::UnsupportedFormat),
         }
     }
 }
@@ -45,12 +63,12 @@ pub type Item = Result<Value, FieldError>;
 
 /// The items of a body, in order. A body that is not a JSON array is 400 (NDJSON: blank lines are
 /// skipped, so `index` counts the non-blank lines); more than [`MAX_ITEMS`] is 413.
-pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, ApiError> {
+pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, BatchError> {
     let items: Vec<Item> = match format {
         Format::JsonArray => match serde_json::from_slice::<Value>(body) {
             Ok(Value::Array(items)) => items.into_iter().map(Ok).collect(),
-            Ok(_) => return Err(ApiError::BadRequest("A batch is a JSON array of cases (or NDJSON, one case per line).")),
-            Err(_) => return Err(ApiError::BadRequest("The body is not valid JSON.")),
+            Ok(_) => return Err(BatchError::NotAnArray),
+            Err(_) => return Err(BatchError::NotJson),
         },
         Format::Ndjson => body
             .split(|b| *b == b'\n')
@@ -62,27 +80,22 @@ pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, ApiError> {
             .collect(),
     };
     if items.len() > MAX_ITEMS {
-        return Err(ApiError::PayloadTooLarge);
+        return Err(BatchError::TooMany);
     }
     Ok(items)
 }
 
 /// Splits an item into the partner's record key and the form (the item without the key).
-pub fn split_key(item: &Value) -> Result<(&str, Value), FieldError> {
-    let Value::Object(fields) = item else {
+pub fn split_key(item: Value) -> Result<(String, Value), FieldError> {
+    let Value::Object(mut form) = item else {
         return Err(FieldError::new("", "not_an_object", "Each item must be a JSON object: a case report form with partner_record_id."));
     };
     let pointer = format!("/{KEY_FIELD}");
-    let key = match fields.get(KEY_FIELD) {
-        None => return Err(FieldError::new(pointer, "required", "Each item needs partner_record_id, your own key for the case.")),
-        Some(Value::String(k)) if !k.trim().is_empty() && k.chars().count() <= KEY_MAX_CHARS => k.as_str(),
-        Some(_) => {
-            return Err(FieldError::new(pointer, "invalid_record_id", "partner_record_id must be a non-empty string of at most 200 characters."))
-        }
-    };
-    let mut form = fields.clone();
-    form.remove(KEY_FIELD);
-    Ok((key, Value::Object(form)))
+    match form.remove(KEY_FIELD) {
+        None => Err(FieldError::new(pointer, "required", "Each item needs partner_record_id, your own key for the case.")),
+        Some(Value::String(k)) if !k.trim().is_empty() && k.chars().count() <= KEY_MAX_CHARS => Ok((k, Value::Object(form))),
+        Some(_) => Err(FieldError::new(pointer, "invalid_record_id", "partner_record_id must be a non-empty string of at most 200 characters.")),
+    }
 }
 
 /// An item that passed intake, with its record key already hashed.
@@ -94,21 +107,11 @@ pub struct Accepted {
 /// Each item checked: accepted, or every problem it has.
 pub type Checked = Result<Accepted, Vec<FieldError>>;
 
-/// Checks every item like a single submission (validation, de-identification, derivation), on
-/// every core: scrubbing the notes is most of a batch's work.
-pub fn check(items: &[Item], registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Vec<Checked> {
-    let one = |item: &Item| -> Checked {
-        let item = item.as_ref().map_err(|e| vec![e.clone()])?;
-        let (key, form) = split_key(item).map_err(|e| vec![e])?;
-        let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
-        Ok(Accepted { key_hash: record_key_hash(secret, partner, key), intake })
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = items.chunks(per_thread).map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
-        parts.into_iter().flat_map(|h| h.join().expect("intake does not panic")).collect()
-    })
+/// Checks one item exactly like a single submission (validation, de-identification, derivation).
+pub fn check(item: Item, registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Checked {
+    let (key, form) = item.and_then(split_key).map_err(|e| vec![e])?;
+    let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
+    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake })
 }
 
 /// What the upsert does with an accepted item.
@@ -125,14 +128,14 @@ pub enum Decision {
 }
 
 /// The decision for each accepted item (record key hash, de-identified form), in order, given the
-/// cases already stored under those keys.
-pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing: &[Keyed]) -> Vec<Decision> {
+/// cases already stored under those keys and the keys of the batch's earlier items (`seen`, which
+/// this extends: a batch is planned part by part).
+pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing: &[Keyed], seen: &mut HashSet<String>) -> Vec<Decision> {
     let stored: HashMap<&str, &Keyed> = existing.iter().map(|k| (k.record_key.as_str(), k)).collect();
-    let mut seen = HashSet::new();
     items
         .into_iter()
         .map(|(key, form)| {
-            if !seen.insert(key) {
+            if !seen.insert(key.to_owned()) {
                 return Decision::Refuse(FieldError::new(
                     format!("/{KEY_FIELD}"),
                     "duplicate_in_batch",
@@ -173,7 +176,7 @@ mod tests {
         assert_eq!(Format::of(Some("application/json")).unwrap(), Format::JsonArray);
         assert_eq!(Format::of(Some(NDJSON)).unwrap(), Format::Ndjson);
         for other in [None, Some("text/plain"), Some("application/xml")] {
-            assert!(matches!(Format::of(other), Err(ApiError::UnsupportedMediaType)));
+            assert!(matches!(Format::of(other), Err(BatchError::UnsupportedFormat)));
         }
     }
 
@@ -191,14 +194,14 @@ mod tests {
     #[test]
     fn a_json_body_must_be_an_array() {
         assert_eq!(items(Format::JsonArray, b"[{},{}]").unwrap().len(), 2);
-        assert!(matches!(items(Format::JsonArray, b"{}"), Err(ApiError::BadRequest(_))));
-        assert!(matches!(items(Format::JsonArray, b"[{}"), Err(ApiError::BadRequest(_))));
+        assert!(matches!(items(Format::JsonArray, b"{}"), Err(BatchError::NotAnArray)));
+        assert!(matches!(items(Format::JsonArray, b"[{}"), Err(BatchError::NotJson)));
     }
 
     #[test]
     fn more_than_the_limit_is_too_large() {
         let body = format!("[{}]", vec!["{}"; MAX_ITEMS + 1].join(","));
-        assert!(matches!(items(Format::JsonArray, body.as_bytes()), Err(ApiError::PayloadTooLarge)));
+        assert!(matches!(items(Format::JsonArray, body.as_bytes()), Err(BatchError::TooMany)));
         let body = "{}\n".repeat(MAX_ITEMS);
         assert_eq!(items(Format::Ndjson, body.as_bytes()).unwrap().len(), MAX_ITEMS);
     }
@@ -206,7 +209,7 @@ mod tests {
     #[test]
     fn the_key_is_taken_out_of_the_form() {
         let item = json!({"partner_record_id": "P-1", "notes": "x"});
-        let (key, form) = split_key(&item).unwrap();
+        let (key, form) = split_key(item).unwrap();
         assert_eq!(key, "P-1");
         assert_eq!(form, json!({"notes": "x"}));
         let cases = [
@@ -217,7 +220,7 @@ mod tests {
             (json!([1]), "not_an_object"),
         ];
         for (item, code) in cases {
-            let e = split_key(&item).unwrap_err();
+            let e = split_key(item.clone()).unwrap_err();
             assert_eq!(e.code, code, "{item}");
             assert!(!e.detail.contains("P-1"));
         }
@@ -239,11 +242,15 @@ mod tests {
         let b = json!({"notes": "b"});
         let existing = [keyed("ka", Some(json!({"n": 1, "notes": "a"})), false), keyed("kb", Some(json!({"notes": "old"})), false), keyed("kw", None, true)];
         let items = [("ka", &a), ("kb", &b), ("kn", &a), ("kw", &b), ("kn", &b)];
-        let got = plan(items, &existing);
+        let got = plan(items, &existing, &mut HashSet::new());
         assert_eq!(got[0], Decision::Unchanged { id: "id-ka".into() }, "key order does not matter");
         assert_eq!(got[1], Decision::Correct { id: "id-kb".into(), version: 3 });
         assert_eq!(got[2], Decision::Create);
         assert!(matches!(&got[3], Decision::Refuse(e) if e.code == "withdrawn"));
         assert!(matches!(&got[4], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
+        // planned part by part, a key of an earlier part is still a duplicate
+        let mut seen = HashSet::new();
+        plan([("kn", &a)], &[], &mut seen);
+        assert!(matches!(&plan([("kn", &b)], &[], &mut seen)[0], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
     }
 }

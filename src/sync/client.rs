@@ -28,7 +28,7 @@ pub enum SyncCommand {
         /// A file holding a partner (or curator) token of the other instance.
         #[arg(long)]
         token_file: PathBuf,
-        #[arg(long, value_parser = crate::cli::parse_registry)]
+        #[arg(long)]
         registry: Registry,
     },
     /// Upload a partner's NDJSON file of cases (each with partner_record_id) in batches.
@@ -37,7 +37,7 @@ pub enum SyncCommand {
         to: String,
         #[arg(long)]
         token_file: PathBuf,
-        #[arg(long, value_parser = crate::cli::parse_registry)]
+        #[arg(long)]
         registry: Registry,
         /// One case report form per line, each with `partner_record_id`.
         #[arg(long)]
@@ -57,12 +57,6 @@ pub struct SyncError(pub String);
 impl From<DbError> for SyncError {
     fn from(e: DbError) -> Self {
         SyncError(format!("this instance's database: {e}"))
-    }
-}
-
-impl From<SyncError> for crate::cli::CliError {
-    fn from(e: SyncError) -> Self {
-        crate::cli::CliError(e.0)
     }
 }
 

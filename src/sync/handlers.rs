@@ -1,22 +1,21 @@
 //! Partner endpoints: batch upsert, the change feed (JSON pages or an NDJSON stream), and the
 //! partner credentials an admin issues and revokes. Thin: the rules are in `batch.rs` and `feed.rs`.
 
-use std::sync::Arc;
-
 use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::batch::{self, Checked, Decision};
-use super::feed::{self, ChannelBody, FeedItem};
-use super::store::{self, Change, Position};
+use super::batch::{self, BatchError};
+use super::feed::{self, ChannelBody};
+use super::store::{self, Change, Origin, Position};
+use super::upsert::{self, Status};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{self, Principal, Role};
-use crate::db::{Db, DbConn, DbError};
-use crate::http::{ApiError, Page, ProblemItem};
-use crate::registry::store::NewCase;
+use crate::db::{Db, DbError};
+use crate::http::{cursor, registry_of, rfc3339, ApiError, Page, ProblemItem};
+use crate::registry::handlers::CaseView;
 use crate::registry::Registry;
 
 const FEED_READERS: &[Role] = &[Role::Partner, Role::Curator];
@@ -88,90 +87,78 @@ pub async fn upsert_batch(
     req: HttpRequest,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let registry = Registry::parse(&path).ok_or(ApiError::NotFound)?;
+    let registry = registry_of(&path)?;
     principal.require_for(&[Role::Partner], registry)?;
     let format = batch::Format::of(req.mime_type().ok().flatten().as_ref().map(|m| m.essence_str()))?;
     let items = batch::items(format, &body)?;
     drop(body);
-    let checked = {
-        let (state, partner) = (state.clone(), principal.subject.clone());
-        web::block(move || {
-            let ctx = state.intake_context();
-            batch::check(&items, registry, &ctx, &state.record_key_secret, &partner)
-        })
-        .await
-        .map_err(|_| ApiError::internal("batch intake did not finish"))?
-    };
-    let checked = Arc::new(checked);
-    // A concurrent batch with the same keys (a client retrying after a timeout) can win a race for
-    // a key: the loser rolls back and plans again against what the winner stored.
-    let mut attempt = 0;
-    let decisions = loop {
-        let (checked, principal) = (checked.clone(), principal.clone());
-        match state.db.write(move |c| store_batch(c, registry, &principal, &checked)).await {
-            Err(DbError::Conflict) if attempt < 3 => attempt += 1,
-            Err(DbError::Conflict) => return Err(ApiError::Conflict("Concurrent writes to these cases kept conflicting; retry the batch.")),
-            other => break other?,
-        }
-    };
-    let mut decisions = decisions.into_iter();
-    let items = checked
-        .iter()
+    let outcomes = upsert::upsert(state.into_inner(), registry, principal, items).await?;
+    let items = outcomes
+        .into_iter()
         .enumerate()
-        .map(|(index, item)| match item {
-            Err(errors) => ItemResult { index, status: ItemStatus::Invalid, id: None, errors: errors.iter().map(ProblemItem::from).collect() },
-            Ok(_) => match decisions.next().expect("one decision per accepted item") {
-                (Decision::Create, id) => ItemResult { index, status: ItemStatus::Created, id, errors: vec![] },
-                (Decision::Correct { .. }, id) => ItemResult { index, status: ItemStatus::Updated, id, errors: vec![] },
-                (Decision::Unchanged { id }, _) => ItemResult { index, status: ItemStatus::Unchanged, id: Some(id), errors: vec![] },
-                (Decision::Refuse(e), _) => ItemResult { index, status: ItemStatus::Invalid, id: None, errors: vec![ProblemItem::from(&e)] },
+        .map(|(index, o)| ItemResult {
+            index,
+            status: match o.status {
+                Status::Created => ItemStatus::Created,
+                Status::Updated => ItemStatus::Updated,
+                Status::Unchanged => ItemStatus::Unchanged,
+                Status::Invalid => ItemStatus::Invalid,
             },
+            id: o.id,
+            errors: o.errors.iter().map(ProblemItem::from).collect(),
         })
         .collect();
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(BatchResult { items }))
 }
 
-/// The batch's transaction: plans every accepted item against the stored cases, then creates
-/// (a few statements for all), corrects (one by one) and audits. Returns each accepted item's
-/// decision with the id of the case it wrote.
-fn store_batch(c: &mut DbConn, registry: Registry, p: &Principal, checked: &[Checked]) -> Result<Vec<(Decision, Option<String>)>, DbError> {
-    let accepted: Vec<&batch::Accepted> = checked.iter().filter_map(|c| c.as_ref().ok()).collect();
-    let keys: Vec<&str> = accepted.iter().map(|a| a.key_hash.as_str()).collect();
-    let existing = store::by_record_keys(c, registry, &keys)?;
-    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), &a.intake.form)), &existing);
-    let ids: Vec<Option<String>> = decisions
-        .iter()
-        .map(|d| match d {
-            Decision::Create => Some(uuid::Uuid::now_v7().to_string()),
-            Decision::Correct { id, .. } => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    let mut new = Vec::new();
-    let mut entries = Vec::new();
-    for ((d, id), a) in decisions.iter().zip(&ids).zip(&accepted) {
-        match (d, id) {
-            (Decision::Create, Some(id)) => {
-                new.push(NewCase {
-                    id,
-                    registry,
-                    submitter: &p.subject,
-                    record_key: Some(&a.key_hash),
-                    form: &a.intake.form,
-                    derived: &a.intake.derived,
-                });
-                entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
-            }
-            (Decision::Correct { id, version }, _) => {
-                crate::registry::store::correct(c, id, registry, *version, &a.intake.form, &a.intake.derived)?.ok_or(DbError::Conflict)?;
-                entries.push(audit::Entry::new(&p.subject, "case.correct", "case", Some(id), Some(&p.request_id)));
-            }
-            _ => {}
+impl From<BatchError> for ApiError {
+    fn from(e: BatchError) -> Self {
+        match e {
+            BatchError::UnsupportedFormat => ApiError::UnsupportedMediaType,
+            BatchError::NotAnArray => ApiError::BadRequest("A batch is a JSON array of cases (or NDJSON, one case per line)."),
+            BatchError::NotJson => ApiError::BadRequest("The body is not valid JSON."),
+            BatchError::TooMany => ApiError::PayloadTooLarge,
+            BatchError::KeptConflicting => ApiError::Conflict("Concurrent writes to these cases kept conflicting; retry the batch."),
+            BatchError::Db(e) => e.into(),
         }
     }
-    crate::registry::store::insert_many(c, &new)?;
-    audit::record_many(c, &entries)?;
-    Ok(decisions.into_iter().zip(ids).collect())
+}
+
+pub fn encode_cursor(p: Position) -> String {
+    cursor::encode(&[p.0, p.1])
+}
+
+pub fn decode_cursor(text: &str) -> Result<Position, ApiError> {
+    let [txid, seq]: [i64; 2] = cursor::decode(text)?;
+    Ok((txid, seq))
+}
+
+/// One change: what happened, when, to which case (shown as it is now: a correction read later
+/// shows the latest content, a withdrawn case only its tombstone), and where the case was first entered.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FeedItem {
+    /// Pass as `after` to continue after this change.
+    pub cursor: String,
+    /// `created`, `corrected` or `withdrawn`.
+    pub kind: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub at: String,
+    /// The instance the case was first entered at and its id there: a mirror keeps it, so instances
+    /// that pull from each other never echo a case back.
+    pub origin: Origin,
+    pub case: CaseView,
+}
+
+impl FeedItem {
+    pub fn of(c: &Change) -> FeedItem {
+        FeedItem {
+            cursor: encode_cursor((c.txid, c.seq)),
+            kind: c.kind.clone(),
+            at: rfc3339::format(&c.at),
+            origin: c.origin.clone(),
+            case: CaseView::of(&c.case),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -212,7 +199,7 @@ pub async fn changes(
 ) -> Result<HttpResponse, ApiError> {
     let registry = query.registry;
     principal.require_for(FEED_READERS, registry)?;
-    let after = query.after.as_deref().map(feed::decode_cursor).transpose()?;
+    let after = query.after.as_deref().map(decode_cursor).transpose()?;
     let wants_ndjson = req
         .headers()
         .get(header::ACCEPT)
@@ -230,7 +217,7 @@ pub async fn changes(
             store::page(c, registry, after, horizon, limit + 1, &instance)
         })
         .await?;
-    let page = Page::from_rows(rows, limit, |c| feed::encode_cursor((c.txid, c.seq)));
+    let page = Page::from_rows(rows, limit, |c| encode_cursor((c.txid, c.seq)));
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(Page { items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(), next: page.next }))
@@ -257,7 +244,7 @@ async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, li
             let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else { break };
             left -= page.len() as i64;
             let more = page.len() as i64 == asked && left > 0;
-            if tx.blocking_send(Ok(feed::ndjson(&page))).is_err() || !more {
+            if tx.blocking_send(Ok(feed::ndjson(&page, FeedItem::of))).is_err() || !more {
                 break;
             }
             asked = left.min(feed::STREAM_PAGE);
@@ -376,4 +363,18 @@ pub async fn revoke_credential(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_others() {
+        for p in [(0, 1), (i64::MAX - 1, 42), (731, 9_000_000_000)] {
+            assert_eq!(decode_cursor(&encode_cursor(p)).unwrap(), p);
+        }
+        assert!(decode_cursor("0").is_err());
+        assert!(decode_cursor(&cursor::encode(&"abc")).is_err());
+    }
 }

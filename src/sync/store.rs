@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
+use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 
 use super::schema::{case_origins, instance, sync_cursors};
 use crate::db::schema::{case_documents, cases, changes};
@@ -20,7 +20,7 @@ pub fn instance_id(conn: &mut DbConn) -> Result<String, DbError> {
 }
 
 /// A case a partner already sent, found by its record key hash.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone)]
 pub struct Keyed {
     pub record_key: String,
     pub id: String,
@@ -30,23 +30,47 @@ pub struct Keyed {
     pub form: Option<String>,
 }
 
-/// The cases of `registry` with any of these record key hashes.
+/// The cases of `registry` with any of these record key hashes: the cases by the key index, then the
+/// documents of the cases found (most keys of a batch are new). Plain SQL, planned afresh with the
+/// keys each time: a prepared statement's generic plan (chosen when the table was small) read the
+/// whole table for every batch as it grew.
 pub fn by_record_keys(conn: &mut DbConn, registry: Registry, keys: &[&str]) -> Result<Vec<Keyed>, DbError> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(cases::table
-        .left_join(case_documents::table)
-        .filter(cases::registry.eq(registry.id()))
-        .filter(cases::record_key.eq_any(keys))
-        .select((
-            cases::record_key.assume_not_null(),
-            cases::id,
-            cases::version,
-            cases::withdrawn_at,
-            case_documents::form.nullable(),
-        ))
-        .load(conn)?)
+    let marks: Vec<String> = (2..keys.len() + 2).map(|i| format!("${i}")).collect();
+    let sql = format!("SELECT record_key, id, version, withdrawn_at FROM cases WHERE registry = $1 AND record_key IN ({})", marks.join(", "));
+    let mut query = diesel::sql_query(sql).into_boxed().bind::<Text, _>(registry.id());
+    for key in keys {
+        query = query.bind::<Text, _>(*key);
+    }
+    let found: Vec<KeyRow> = query.load(conn)?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<&str> = found.iter().map(|f| f.id.as_str()).collect();
+    let mut forms: HashMap<String, String> = case_documents::table
+        .filter(case_documents::case_id.eq_any(&ids))
+        .select((case_documents::case_id, case_documents::form))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(found
+        .into_iter()
+        .map(|KeyRow { record_key, id, version, withdrawn_at }| Keyed { form: forms.remove(&id), record_key, id, version, withdrawn_at })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct KeyRow {
+    #[diesel(sql_type = Text)]
+    record_key: String,
+    #[diesel(sql_type = Text)]
+    id: String,
+    #[diesel(sql_type = Integer)]
+    version: i32,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    withdrawn_at: Option<NaiveDateTime>,
 }
 
 /// Where a case was first entered: another instance's (instance id, case id), or this one's.

@@ -122,6 +122,57 @@ both_dbs!(batch_creates_then_retry_changes_nothing_then_corrects, |app| {
     assert_ne!(r.json()["items"][0]["id"], id1.as_str());
 });
 
+both_dbs!(a_batch_of_many_parts_answers_each_item_in_order, |app| {
+    // Intake and writing overlap part by part: 600 items are several parts. Every 7th item is
+    // invalid, and the last repeats the key of the first part's first item.
+    let partner = app.token("partner-a", Role::Partner, &[PSO]);
+    let mut items: Vec<Value> = (0..600)
+        .map(|i| {
+            let mut it = item(&format!("m-{i}"), i);
+            if i % 7 == 3 {
+                it["covid"]["outcome"]["icu"] = json!(true);
+            }
+            it
+        })
+        .collect();
+    items.push(item("m-0", 1));
+    let want = |valid: &str| -> Vec<String> {
+        (0..600).map(|i| if i % 7 == 3 { "invalid" } else { valid }.to_owned()).chain(["invalid".to_owned()]).collect()
+    };
+    let batch = Value::Array(items);
+    let r = app.post_json(BATCH, Some(&partner), &batch).await;
+    assert_eq!(statuses(&r), want("created"));
+    let first = r.json();
+    assert_eq!(first["items"][600]["errors"][0]["code"], "duplicate_in_batch");
+    assert!(first["items"][3]["errors"].as_array().unwrap().iter().any(|e| e["pointer"] == "/covid/outcome/icu"));
+    for (i, item) in first["items"].as_array().unwrap().iter().enumerate() {
+        assert_eq!(item["index"], i);
+    }
+    // Sent twice at once (a retry after a timeout, racing the first on PostgreSQL): nothing changes,
+    // and each item still names its case.
+    let (a, b) = futures_util::future::join(app.post_json(BATCH, Some(&partner), &batch), app.post_json(BATCH, Some(&partner), &batch)).await;
+    for r in [a, b] {
+        assert_eq!(statuses(&r), want("unchanged"));
+        assert_eq!(r.json()["items"][599]["id"], first["items"][599]["id"]);
+    }
+    let count = app.get("/v1/registries", None).await.json();
+    assert_eq!(count.as_array().unwrap().iter().find(|r| r["id"] == "psoriasis").unwrap()["cases"], 600 - 86);
+});
+
+both_dbs!(two_new_batches_with_the_same_keys_at_once_store_each_case_once, |app| {
+    let partner = app.token("partner-a", Role::Partner, &[PSO]);
+    let batch = Value::Array((0..300).map(|i| item(&format!("r-{i}"), i)).collect());
+    let (a, b) = futures_util::future::join(app.post_json(BATCH, Some(&partner), &batch), app.post_json(BATCH, Some(&partner), &batch)).await;
+    let (a, b) = (statuses(&a), statuses(&b));
+    for i in 0..300 {
+        let mut pair = [a[i].as_str(), b[i].as_str()];
+        pair.sort();
+        assert_eq!(pair, ["created", "unchanged"], "item {i}");
+    }
+    let count = app.get("/v1/registries", None).await.json();
+    assert_eq!(count.as_array().unwrap().iter().find(|r| r["id"] == "psoriasis").unwrap()["cases"], 300);
+});
+
 both_dbs!(ndjson_batch_bad_lines_are_invalid_items, |app| {
     let partner = app.token("partner-a", Role::Partner, &[PSO]);
     let body = format!("{}\n{{not json at all\n\n{}\n[1, 2]\n", item("n-1", 1), item("n-2", 2));

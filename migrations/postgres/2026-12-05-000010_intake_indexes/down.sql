@@ -1,0 +1,13 @@
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE;
+ALTER TABLE case_facets ADD CONSTRAINT case_facets_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE;
+CREATE INDEX changes_registry_seq ON changes (registry, seq);
+CREATE INDEX case_facets_sum ON case_facets (registry, name, value, detail, covid_severity, hospitalised, died, created_at);
+CREATE INDEX cases_registry_created ON cases (registry, created_at);
+CREATE INDEX cases_sum_form_version ON cases (registry, form_version, withdrawn_at, created_at);
+CREATE INDEX cases_sum_flare ON cases (registry, flare_after, withdrawn_at, created_at);
+CREATE INDEX cases_sum_severity_before ON cases (registry, severity_before, covid_severity, withdrawn_at, created_at);
+CREATE INDEX cases_sum_comorbidity ON cases (registry, comorbidity_count, hospitalised, withdrawn_at, created_at);
+CREATE INDEX cases_sum_category ON cases (registry, treatment_category, covid_severity, hospitalised, died, withdrawn_at, created_at);
+CREATE INDEX cases_sum_age_sex ON cases (registry, age_band, sex, withdrawn_at, created_at);
+CREATE INDEX cases_sum_country ON cases (registry, country, withdrawn_at, created_at);
+CREATE INDEX cases_sum_period ON cases (registry, diagnosis_period, confirmed, withdrawn_at, created_at);

@@ -1,0 +1,219 @@
+//! A partner's batch end to end: every item checked like a single submission, then every accepted
+//! item planned against the cases stored under its record key and written, all in one transaction.
+//!
+//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on every core, and the
+//! transaction writes each part as soon as it and the parts before it are checked, so the database
+//! works while the next part is scrubbed. All-or-nothing still holds: if intake stops half way (a
+//! panic), the transaction rolls back.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+
+use super::batch::{self, Accepted, BatchError, Checked, Decision, Item};
+use super::store;
+use crate::app::AppState;
+use crate::audit;
+use crate::auth::Principal;
+use crate::db::{DbConn, DbError};
+use crate::registry::store::{insert_many, NewCase};
+use crate::registry::{FieldError, Registry};
+
+/// Items checked, then written, together: small enough that the database starts early, large
+/// enough that each part is a few bulk statements.
+const PART: usize = 125;
+
+/// What became of one item of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Created,
+    Updated,
+    Unchanged,
+    Invalid,
+}
+
+/// One item's outcome, in input order: the case it names, or every problem it has.
+pub struct Outcome {
+    pub status: Status,
+    pub id: Option<String>,
+    pub errors: Vec<FieldError>,
+}
+
+/// Checks and stores a partner's batch (see the module). A concurrent batch with the same keys (a
+/// client retrying after a timeout) can win a race for a key: the loser rolls back and plans again
+/// against what the winner stored.
+pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal, items: Vec<Item>) -> Result<Vec<Outcome>, BatchError> {
+    let checked: Arc<Mutex<Vec<Checked>>> = Arc::default();
+    let (parts, checked_parts) = mpsc::channel();
+    let total = items.len().div_ceil(PART);
+    let intake = {
+        let state = state.clone();
+        let partner = partner.subject.clone();
+        actix_web::rt::task::spawn_blocking(move || check_in_parts(&state, items, registry, &partner, &parts))
+    };
+    let first = {
+        let (checked, partner) = (checked.clone(), partner.clone());
+        state.db.write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked)).await
+    };
+    // Intake has ended (or the transaction would still be waiting for it).
+    let _ = intake.await;
+    let mut attempt = 0;
+    let mut written = first;
+    while matches!(written, Err(DbError::Conflict)) {
+        if attempt == 3 {
+            return Err(BatchError::KeptConflicting);
+        }
+        attempt += 1;
+        let (checked, partner) = (checked.clone(), partner.clone());
+        written = state
+            .db
+            .write(move |c| {
+                let checked = checked.lock().unwrap_or_else(|p| p.into_inner());
+                write_part(c, registry, &partner, &checked, &mut HashSet::new())
+            })
+            .await;
+    }
+    let mut decisions = written?.into_iter();
+    let checked = std::mem::take(&mut *checked.lock().unwrap_or_else(|p| p.into_inner()));
+    Ok(checked
+        .into_iter()
+        .map(|item| match item {
+            Err(errors) => Outcome { status: Status::Invalid, id: None, errors },
+            Ok(_) => match decisions.next().expect("one decision per accepted item") {
+                (Decision::Create, id) => Outcome { status: Status::Created, id, errors: vec![] },
+                (Decision::Correct { .. }, id) => Outcome { status: Status::Updated, id, errors: vec![] },
+                (Decision::Unchanged { id }, _) => Outcome { status: Status::Unchanged, id: Some(id), errors: vec![] },
+                (Decision::Refuse(e), _) => Outcome { status: Status::Invalid, id: None, errors: vec![e] },
+            },
+        })
+        .collect())
+}
+
+/// Checks the items on every core, part by part (each worker takes the next unchecked part), and
+/// sends each part with its number as soon as it is checked.
+fn check_in_parts(state: &AppState, items: Vec<Item>, registry: Registry, partner: &str, out: &mpsc::Sender<(usize, Vec<Checked>)>) {
+    let ctx = state.intake_context();
+    let parts: Vec<Mutex<Vec<Item>>> = {
+        let mut items = items.into_iter().peekable();
+        std::iter::from_fn(|| items.peek().is_some().then(|| Mutex::new(items.by_ref().take(PART).collect()))).collect()
+    };
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(parts.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let out = out.clone();
+            s.spawn(|| {
+                let out = out;
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(part) = parts.get(i) else { break };
+                    let items = std::mem::take(&mut *part.lock().unwrap_or_else(|p| p.into_inner()));
+                    let checked =
+                        items.into_iter().map(|item| batch::check(item, registry, &ctx, &state.record_key_secret, partner)).collect();
+                    if out.send((i, checked)).is_err() {
+                        break; // the transaction gave up
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// The batch's transaction: takes the checked parts in order as they come and writes each. Every
+/// part checked ends up in `checked`, for the answer, and for a retry also when a write failed.
+fn write_as_checked(
+    c: &mut DbConn,
+    registry: Registry,
+    partner: &Principal,
+    parts: &mpsc::Receiver<(usize, Vec<Checked>)>,
+    total: usize,
+    checked: &Mutex<Vec<Checked>>,
+) -> Result<Vec<(Decision, Option<String>)>, DbError> {
+    let mut checked = checked.lock().unwrap_or_else(|p| p.into_inner());
+    let mut in_order = InOrder { parts, early: BTreeMap::new(), next: 0 };
+    let mut decisions = Vec::new();
+    let mut seen = HashSet::new();
+    while in_order.next < total {
+        let from = checked.len();
+        checked.extend(in_order.take()?);
+        match write_part(c, registry, partner, &checked[from..], &mut seen) {
+            Ok(part) => decisions.extend(part),
+            Err(e) => {
+                while in_order.next < total {
+                    checked.extend(in_order.take()?);
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(decisions)
+}
+
+/// The checked parts, in their order whatever order the workers finish them in.
+struct InOrder<'a> {
+    parts: &'a mpsc::Receiver<(usize, Vec<Checked>)>,
+    early: BTreeMap<usize, Vec<Checked>>,
+    next: usize,
+}
+
+impl InOrder<'_> {
+    fn take(&mut self) -> Result<Vec<Checked>, DbError> {
+        loop {
+            if let Some(part) = self.early.remove(&self.next) {
+                self.next += 1;
+                return Ok(part);
+            }
+            let (i, part) = self.parts.recv().map_err(|_| DbError::Other("batch intake stopped before its end".into()))?;
+            self.early.insert(i, part);
+        }
+    }
+}
+
+/// Plans the accepted items of `part` against the stored cases, then creates (a few bulk statements
+/// for all), corrects (one by one) and audits. Returns each accepted item's decision with the id of
+/// the case it wrote.
+fn write_part(
+    c: &mut DbConn,
+    registry: Registry,
+    p: &Principal,
+    part: &[Checked],
+    seen: &mut HashSet<String>,
+) -> Result<Vec<(Decision, Option<String>)>, DbError> {
+    let accepted: Vec<&Accepted> = part.iter().filter_map(|c| c.as_ref().ok()).collect();
+    let keys: Vec<&str> = accepted.iter().map(|a| a.key_hash.as_str()).collect();
+    let existing = store::by_record_keys(c, registry, &keys)?;
+    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), &a.intake.form)), &existing, seen);
+    let ids: Vec<Option<String>> = decisions
+        .iter()
+        .map(|d| match d {
+            Decision::Create => Some(uuid::Uuid::now_v7().to_string()),
+            Decision::Correct { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut new = Vec::new();
+    let mut entries = Vec::new();
+    for ((d, id), a) in decisions.iter().zip(&ids).zip(&accepted) {
+        match (d, id) {
+            (Decision::Create, Some(id)) => {
+                new.push(NewCase {
+                    id,
+                    registry,
+                    submitter: &p.subject,
+                    record_key: Some(&a.key_hash),
+                    form: &a.intake.form,
+                    derived: &a.intake.derived,
+                });
+                entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
+            }
+            (Decision::Correct { id, version }, _) => {
+                crate::registry::store::correct(c, id, registry, *version, &a.intake.form, &a.intake.derived)?.ok_or(DbError::Conflict)?;
+                entries.push(audit::Entry::new(&p.subject, "case.correct", "case", Some(id), Some(&p.request_id)));
+            }
+            _ => {}
+        }
+    }
+    insert_many(c, &new)?;
+    audit::record_many(c, &entries)?;
+    Ok(decisions.into_iter().zip(ids).collect())
+}
