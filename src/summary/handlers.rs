@@ -126,7 +126,7 @@ pub(crate) async fn latest(state: &AppState, registry: Registry) -> Result<Arc<S
     params(("registry" = crate::registry::Registry, Path), FormatQuery),
     responses(
         (status = 200, description = "The release document (JSON) or tidy CSV", content(
-            (Object = "application/json"),
+            (release::ReleaseDocument = "application/json"),
             (String = "text/csv"),
         )),
         (status = 304, description = "If-None-Match matched"),
@@ -156,7 +156,7 @@ async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Resu
     params(("registry" = crate::registry::Registry, Path), ("release" = String, Path, description = "A release id, or `{id}.zip` for the zip"), FormatQuery),
     responses(
         (status = 200, description = "The release document, CSV, or the zip package (`{id}.zip`)", content(
-            (Object = "application/json"),
+            (release::ReleaseDocument = "application/json"),
             (String = "text/csv"),
             (Vec<u8> = "application/zip"),
         )),
@@ -208,7 +208,7 @@ pub async fn list_releases(
 #[utoipa::path(post, path = "/v1/summaries/{registry}/releases", tag = "summaries",
     params(("registry" = crate::registry::Registry, Path)), security(("bearer" = [])),
     responses(
-        (status = 201, description = "The new release document; Location names it", body = Object),
+        (status = 201, description = "The new release document; Location names it", body = release::ReleaseDocument),
         crate::http::responses::Unauthorized,
         crate::http::responses::Forbidden,
         (status = 409, description = "Too few cases (or new cases) to publish safely, or a concurrent release", body = crate::http::Problem, content_type = "application/problem+json"),
@@ -239,7 +239,7 @@ pub async fn create_release(
 #[utoipa::path(get, path = "/v1/summaries/{registry}/live", tag = "summaries",
     params(("registry" = crate::registry::Registry, Path)), security(("bearer" = [])),
     responses(
-        (status = 200, body = Object),
+        (status = 200, body = release::ReleaseDocument),
         crate::http::responses::Unauthorized,
         crate::http::responses::Forbidden,
     ))]
@@ -247,7 +247,7 @@ pub async fn live(state: web::Data<AppState>, principal: Principal, path: web::P
     let registry = registry_of(&path)?;
     principal.require_for(&[Role::Curator], registry)?;
     let st = state.clone();
-    let document = web::block(move || -> Result<Value, ApiError> {
+    let document = web::block(move || -> Result<release::ReleaseDocument, ApiError> {
         let now = crate::db::now();
         let built = release::build(&st.db, registry, now, st.settings.suppression_k)?;
         Ok(release::document(&built, None, None, now))

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -84,34 +85,86 @@ possible values of width at least 2 (linear programming), and no difference from
 reveals 1 to k-1 new cases. Rates are published only where numerator, complement and denominator are \
 published and at least k, with 95% Wilson score intervals (z = 1.959963984540054).";
 
-/// The JSON document served for a release (`id` and `number` are `None` for the live view).
-pub fn document(b: &Built, id: Option<&str>, number: Option<i32>, created_at: NaiveDateTime) -> Value {
+/// A release document as stored and served (`GET /v1/summaries/{registry}`), field by field. The
+/// fields of each struct are in alphabetical order, the order of the JSON maps that wrote the first
+/// documents: a document's bytes, and so its ETag, do not depend on which code wrote it.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ReleaseDocument {
+    pub audit: AuditFacts,
+    /// How the counts were made and protected, in words.
+    pub methodology: String,
+    pub release: ReleaseFacts,
+    /// Tables 1-7 of summaries.md that apply to the registry, each with its cells, totals and rates;
+    /// a hidden value says `suppressed`, never 0.
+    #[schema(value_type = Vec<Object>)]
+    pub tables: Vec<Value>,
+}
+
+/// What a release is: which registry, when, over how many cases, under which threshold.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ReleaseFacts {
+    pub caveat: String,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    /// Cases created up to this time (and not withdrawn) are counted.
+    #[schema(format = DateTime)]
+    pub cut_off: String,
+    pub form_versions: Vec<String>,
+    /// Null in the live view (`/live`), which is not a release.
+    pub id: Option<String>,
+    /// The small-cell threshold.
+    pub k: u64,
+    pub licence: String,
+    /// Cases counted.
+    pub n: u64,
+    /// 1 for a registry's first release; null in the live view.
+    pub number: Option<i32>,
+    pub registry: String,
+    pub title: String,
+}
+
+/// The three guarantees, as checked on this release.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct AuditFacts {
+    pub hidden_cells: usize,
+    /// Every small hidden cell keeps an interval of possible values of width 2 or more.
+    pub interval_protection: bool,
+    pub k: u64,
+    /// No difference from the previous release reveals 1 to k-1 new cases.
+    pub no_differencing: bool,
+    /// No hidden cell follows exactly from the published ones.
+    pub no_exact_disclosure: bool,
+    pub smallest_interval_width: Option<f64>,
+}
+
+/// The document of a release (`id` and `number` are `None` for the live view).
+pub fn document(b: &Built, id: Option<&str>, number: Option<i32>, created_at: NaiveDateTime) -> ReleaseDocument {
     let audit = &b.audit;
-    json!({
-        "release": {
-            "id": id,
-            "number": number,
-            "registry": b.registry.id(),
-            "title": b.registry.title(),
-            "cut_off": crate::db::rfc3339::format(&b.cut_off),
-            "created_at": crate::db::rfc3339::format(&created_at),
-            "n": b.n,
-            "k": b.k,
-            "form_versions": b.form_versions,
-            "licence": LICENCE,
-            "caveat": "These are reported cases, a case series: not incidence, not representative of all patients.",
+    ReleaseDocument {
+        release: ReleaseFacts {
+            id: id.map(str::to_owned),
+            number,
+            registry: b.registry.id().to_owned(),
+            title: b.registry.title().to_owned(),
+            cut_off: crate::db::rfc3339::format(&b.cut_off),
+            created_at: crate::db::rfc3339::format(&created_at),
+            n: b.n,
+            k: b.k,
+            form_versions: b.form_versions.clone(),
+            licence: LICENCE.to_owned(),
+            caveat: "These are reported cases, a case series: not incidence, not representative of all patients.".to_owned(),
         },
-        "tables": tables::render(b.registry, &b.model, &b.hidden, b.k),
-        "audit": {
-            "k": audit.k,
-            "hidden_cells": audit.hidden_cells,
-            "smallest_interval_width": audit.smallest_interval_width,
-            "no_exact_disclosure": audit.no_exact_disclosure,
-            "interval_protection": audit.interval_protection,
-            "no_differencing": audit.no_differencing,
+        tables: tables::render(b.registry, &b.model, &b.hidden, b.k),
+        audit: AuditFacts {
+            k: audit.k,
+            hidden_cells: audit.hidden_cells,
+            smallest_interval_width: audit.smallest_interval_width,
+            no_exact_disclosure: audit.no_exact_disclosure,
+            interval_protection: audit.interval_protection,
+            no_differencing: audit.no_differencing,
         },
-        "methodology": METHOD,
-    })
+        methodology: METHOD.to_owned(),
+    }
 }
 
 /// Every cell's published value (null where hidden) and the relations, for the next release's
@@ -147,7 +200,7 @@ pub fn publish(db: &Db, registry: Registry, k: u64, actor: &str, request_id: Opt
         let number = store::next_number(c, registry)?;
         let id = uuid::Uuid::now_v7().to_string();
         let created_at = crate::db::now();
-        let document = document(&built, Some(&id), Some(number), created_at).to_string();
+        let document = serde_json::to_string(&document(&built, Some(&id), Some(number), created_at)).expect("documents serialise");
         let row = ReleaseRow {
             etag: etag_of(&document),
             id,

@@ -8,6 +8,7 @@ use actix_web::test::TestRequest;
 use dermreg::auth::Role;
 use dermreg::registry::Registry;
 use dermreg::summary::disclosure;
+use dermreg::summary::release::ReleaseDocument;
 use serde_json::Value;
 
 use crate::both_dbs;
@@ -77,6 +78,12 @@ both_dbs!(a_release_is_safe_consistent_and_immutable, |app| {
     let doc = r.json();
     let id = doc["release"]["id"].as_str().unwrap().to_owned();
     assert_eq!(r.header("location").unwrap(), format!("/v1/summaries/psoriasis/releases/{id}"));
+    // The typed document reads it, and writes it byte for byte as a JSON map (sorted keys: how the
+    // first releases were written) would: a document's bytes do not depend on the code that wrote it.
+    let typed: ReleaseDocument = serde_json::from_str(&r.text()).unwrap();
+    assert_eq!(typed.release.id.as_deref(), Some(id.as_str()));
+    assert_eq!(serde_json::to_string(&typed).unwrap(), r.text());
+    assert_eq!(serde_json::to_value(&typed).unwrap().to_string(), r.text());
     assert_eq!(doc["release"]["n"], 400);
     assert_eq!(doc["release"]["k"], K);
     for guarantee in ["no_exact_disclosure", "interval_protection", "no_differencing"] {
