@@ -3,7 +3,7 @@
 //! pack's files with `include_str!` (a missing file is an empty list), so the binary carries them.
 use std::{env, fs, path::Path};
 
-const FILES: &[&str] = &["terms", "given", "surnames", "towns", "words", "countries", "demonyms"];
+const FILES: &[&str] = &["terms", "given", "surnames", "towns", "words", "countries", "demonyms", "formats"];
 
 fn main() {
     let data = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("src/deid/data");
