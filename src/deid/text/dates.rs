@@ -161,14 +161,14 @@ impl DateCheck {
         add(&format!(r"\b{d}{}\b", short_months_re()), Date, 0, Check::None, None);
         // a month and a year: "mayo de 2000", "enero 2001", "décembre 93" (HIPAA: every element of a
         // date but the year is identifying)
-        add(&format!(r"\b{mon}(?:(?:\s+(?:de|del|of|di|du|DE|OF))?\s+|[-/])(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, date(DateCheck::MonthYear), None);
+        add(&format!(r"\b{mon}(?:(?:\s+(?i:de|del|of|di|du))?\s+|[-/])(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, date(DateCheck::MonthYear), None);
         // a part of a year and its year, as finely dated as a month and its year: "fin 2034", "early
         // 2020", "mid-2019", "finales de 2009", "Ende 2034"
         let parts = pack_words_re("year_parts");
         add(&format!(r"\b{parts}(?:[ \t]+(?i:of|de|del|du|av|van|des))?(?:[ \t]+|-)(?:19|20)\d{{2}}\b"), Date, 0, Check::None, None);
         // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
         // (a number word typed with a stray plural "s" is still one: "deux-milles vingts troiss")
-        let numrun = format!(r"{numw}s?(?:[\s-]+{numw}s?)*");
+        let numrun = format!(r"{numw}(?i:s)?(?:[\s-]+{numw}(?i:s)?)*");
         let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
         add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, date(DateCheck::SpelledDate), None);
         // a day in digits, the month and the year spelled out: "2 février mille neuf cent cinquante deux"
@@ -179,8 +179,8 @@ impl DateCheck {
         // a month and a year in digits after "on" / "in" / "since": "seen on 08/22", "since 3/2019"
         add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, date(DateCheck::DayMonth), Some("/"));
         // a short month name in any case between a day and a year, or before both: "20 mai 2019",
-        // "3 mar 2021", "mai 17, 2019"
-        add(&format!(r"\b{d}[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
+        // "12, mai 1973", "3 mar 2021", "mai 17, 2019"
+        add(&format!(r"\b{d},?[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
         add(&format!(r"\b{}\.?[ \t]*{d}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
         Self::add_context_patterns(add, &mon);
     }

@@ -272,7 +272,8 @@ impl IdCheck {
         add(r"(?i)\b[A-Z][ ]?\d{9}\b", Id, 0, id(IdCheck::National), None);
         add(r"\b(?:19|20)?\d{6}[ +-]?\d{4,5}\b|\b\d{3}[ -]\d{3}[ -]\d{4}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .]\d{3}[ .]\d{3}\b", Id, 0, id(IdCheck::National), None);
         // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
-        add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
+        // (in lower case too, "hp-998877", unless the prefix is an ordinary word or the number a year)
+        add(r"(?:\b|#)(?:[A-Za-z]{1,4}-\d{4,}|\d{4,}-[A-Za-z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
     }
 
     /// Whether the match `hit` in `text` is an identifier (a spaced one may be a date).
@@ -293,8 +294,13 @@ impl IdCheck {
             }
             IdCheck::HyphenCode => {
                 let prefix = m.trim_start_matches('#').split('-').next().unwrap_or("");
-                let clinical = get(&prefix.to_lowercase()) & CLINICAL != 0 || sc.is_clinical(m);
-                !clinical || count_digits(m) >= 5
+                let f = get(&prefix.to_lowercase());
+                let clinical = f & CLINICAL != 0 || sc.is_clinical(m);
+                let number = m.split('-').find(|p| p.starts_with(|c: char| c.is_ascii_digit())).unwrap_or("");
+                let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+                let lower = m.chars().any(char::is_lowercase);
+                let ordinary = f & (ENGLISH | LANGS | STOP | MONTH) != 0;
+                (!clinical || count_digits(m) >= 5) && !(lower && (year || ordinary && count_digits(m) < 5))
             }
             IdCheck::Keyword => count_digits(m) >= 4,
             IdCheck::Labelled => count_digits(m) >= 3 && !followed_by_unit_or_decimal(&text[e..]),

@@ -29,7 +29,7 @@ impl PhoneCheck {
         // "05 1 2 2 0 2 4", "1 2 . 0 6 . 1 9 8 1"
         add(r"\b\d{1,2}(?:(?:[ ]|[ ]?[./][ ]?)\d{1,8}){2,40}\b", Id, 0, Check::Id(super::identifiers::IdCheck::SpacedDigits), None);
         // a French number in pairs with a letter O typed for a zero: "O1.42.15.93.30", "01.42.16.10.O2"
-        add(r"\b[0O][1-9O](?:[ .-][\dO]{2}){4}\b", Phone, 0, phone(PhoneCheck::Digits), Some("O"));
+        add(r"\b[0Oo][1-9Oo](?:[ .-][\dOo]{2}){4}\b", Phone, 0, phone(PhoneCheck::Digits), None);
         // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
         add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
         add(r"\b\d{6,}\b", Id, 0, phone(PhoneCheck::Run), None);

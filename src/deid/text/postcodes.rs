@@ -74,7 +74,8 @@ impl PostcodeCheck {
         // a postcode before its town, in the forms of the packs' countries, perhaps with the
         // country's letter: "75013 Paris", "28036 Madrid", "94 403 VINCENNES", "0372 Oslo",
         // "CH-8001 Zürich", "1250-096 Lisboa"
-        add(&format!(r"\b(?:[A-Z]{{1,2}}-)?(?:{})[ \t]+\p{{Lu}}[\p{{L}}'’-]{{2,}}(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?", before_town_re()), Postcode, 0, pc(PostcodeCheck::BeforeTown), None);
+        // (a town in lower case only if the lists know it: "92700 colombes")
+        add(&format!(r"\b(?:[A-Z]{{1,2}}-)?(?:{}),?[ \t]+\p{{L}}[\p{{L}}'’-]{{2,}}(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?", before_town_re()), Postcode, 0, pc(PostcodeCheck::BeforeTown), None);
     }
 
     /// Whether the match `hit` in `text` is a postcode.
@@ -99,11 +100,11 @@ impl PostcodeCheck {
                 // the code ends where a word of three letters or more begins ("1012 AB | Amsterdam",
                 // "94 403 | VINCENNES")
                 let code_len = m
-                    .match_indices([' ', '\t'])
+                    .match_indices([' ', '\t', ','])
                     .map(|(i, _)| i)
-                    .find(|&i| m[i..].trim_start().split([' ', '\t']).next().is_some_and(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)))
+                    .find(|&i| m[i..].trim_start_matches([' ', '\t', ',']).split([' ', '\t']).next().is_some_and(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)))
                     .unwrap_or(m.len());
-                let town = m[code_len..].trim_start();
+                let town = m[code_len..].trim_start_matches([' ', '\t', ',']);
                 let first = town.split([' ', '\t']).next().unwrap_or("");
                 let f = get(&first.to_lowercase());
                 // a second word before a colon is the next label: "28013 Madrid NHC: ..."
@@ -115,9 +116,14 @@ impl PostcodeCheck {
                 // another word only if no language, country or list knows it)
                 let code = &m[..code_len];
                 let four = count_digits(code) == 4;
+                // ("En 2017, Jouy en Josas": a year and its comma)
                 let year = four && (code.starts_with("19") || code.starts_with("20"));
+                if year && m[code_len..].starts_with(',') {
+                    return false;
+                }
                 let ordinary = ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | if four { COUNTRY | LANGS } else { 0 };
-                let town_ok = f & (CITY | AMB_CITY) != 0 || !year && f & ordinary == 0 && !looks_medical(&first.to_lowercase());
+                let capitalised = first.starts_with(char::is_uppercase);
+                let town_ok = f & (CITY | AMB_CITY) != 0 || capitalised && !year && f & ordinary == 0 && !looks_medical(&first.to_lowercase());
                 !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && town_ok
             }
             PostcodeCheck::ContactLine => {
