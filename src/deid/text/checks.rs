@@ -18,7 +18,7 @@ impl Scrubber {
             Check::Date(_) | Check::Phone(_) | Check::Id(_) | Check::Postcode(_) => {
                 let mut hit = Hit { s, e, kind };
                 let ok = match rx.check {
-                    Check::Date(c) => c.check(self, text, &mut hit, note),
+                    Check::Date(c) => c.check(text, &mut hit, note),
                     Check::Phone(c) => c.check(text, &mut hit),
                     Check::Id(c) => c.check(self, text, &mut hit, note),
                     Check::Postcode(c) => c.check(self, text, &mut hit, note, spans),

@@ -143,10 +143,16 @@ impl DateCheck {
         add(r"\b(?:0[1-9]|[12]\d|3[01])[ \t]*[/.][ \t]*(?:0[1-9]|1[0-2])\b", Date, 0, date(DateCheck::DayMonth), None);
         // the yearless and month-year orders of each locale (CLDR Md, MMdd, yM, yMM), in a note of
         // its language; a trailing dot is part of the pattern ("12.3."), a word may follow glued
+        // (a day and month written with a hyphen, the shorthand of "3/4", only after the words that
+        // date: "on 3-4", "seit 3-4"; alone it is a range, "3-4 times")
+        let before = pack_words_re("date_before");
         for (re, (langs, day)) in locale_numeric() {
             let check = if day { DateCheck::LocaleDayMonth(langs) } else { DateCheck::LocaleMonthYear(langs) };
             let end = if re.ends_with('.') { "" } else { r"(?:\b|\p{L})" };
             add(&format!(r"\b({re}){end}"), Date, 1, date(check), None);
+            if day && re.contains('/') {
+                add(&format!(r"\b{before}[ \t]+({}){end}", re.replace('/', "-")), Date, 1, date(check), Some("-"));
+            }
         }
         // a day, its month written out, a year of four or two digits: "12 de marzo de 2016",
         // "1er mars 2022", "12, Mai 1973", "28 mars 19", "3rd of May"
@@ -189,13 +195,13 @@ impl DateCheck {
     fn add_context_patterns(add: &mut Add, mon: &str) {
         use Placeholder::Date;
         // a month that opens a range ending in a date already replaced carries its year: "mai à
-        // [DATE]", "mars-[DATE]", "between May and [DATE]", "de mayo a [DATE]" (the month goes, the
+        // [DATE]", "mars-[DATE]", "März/[DATE]", "between May and [DATE]", "de mayo a [DATE]" (the month goes, the
         // word between stays)
         // (short names in any case too: "mai à [DATE]"; but not the English verb "may")
         let range_months: Vec<String> = packs::section("months").filter(|w| *w != "may").map(regex::escape).collect();
         let range_months = format!("(?:{mon}|(?i:{}))", range_months.join("|"));
         add(
-            &format!(r"\b({range_months})(?:[ \t]*[-–][ \t]*|[ \t]+(?i:à|a|au|al|et|and|to|till|until|through|y|e|bis|tot|til)[ \t]+)\[DATE\]"),
+            &format!(r"\b({range_months})(?:[ \t]*[-–/][ \t]*|[ \t]+(?i:à|a|au|al|et|and|to|till|until|through|y|e|bis|tot|til)[ \t]+)\[DATE\]"),
             Date,
             1,
             Check::None,
@@ -226,7 +232,7 @@ impl DateCheck {
     }
 
     /// Whether the match `hit` in `text` is a date.
-    pub(super) fn check(self, sc: &Scrubber, text: &str, hit: &mut Hit, note: &Note) -> bool {
+    pub(super) fn check(self, text: &str, hit: &mut Hit, note: &Note) -> bool {
         let (s, e) = (hit.s, hit.e);
         let m = &text[s..e];
         let (before, after) = (&text[..s], &text[e..]);
@@ -241,8 +247,8 @@ impl DateCheck {
                     && !before.ends_with(['/', '-', '+', ':'])
                     && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
                     && !followed_by_unit_or_decimal(after)
-                    && !sc.lex.scores_before(text, s)
-                    && !measure_after(after.strip_prefix('.').unwrap_or(after))
+                    && !score_before(text, s, note)
+                    && !measure_after(after, note)
             }
             DateCheck::LocaleDayMonth(langs) | DateCheck::LocaleMonthYear(langs) => {
                 // (a pattern that ends with its dot reads no number after it: "12.3.2019" is
@@ -254,8 +260,8 @@ impl DateCheck {
                     && !number_after
                     && !number_before
                     && !followed_by_unit_or_decimal(after)
-                    && !sc.lex.scores_before(text, s)
-                    && !measure_after(after.strip_prefix('.').unwrap_or(after))
+                    && !score_before(text, s, note)
+                    && !measure_after(after, note)
             }
             DateCheck::MonthYear => {
                 // a two-digit year only after a month written out in full ("décembre 93")
@@ -271,13 +277,38 @@ impl DateCheck {
     }
 }
 
-/// Whether the word after a fraction says what it measures or counts (`[measures]` of every
-/// pack: "2/8 joints", "1/2 NS", "3/4 of the dose"): a ratio, not a day and month.
-fn measure_after(after: &str) -> bool {
-    use std::sync::OnceLock;
-    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| packs::section("measures").map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect());
-    let t = after.trim_start_matches([' ', '\t']);
-    let w: String = t.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-    !w.is_empty() && words.iter().any(|x| *x == w)
+/// The words of a pack section, folded and lower case, per language bit: a word counts in a note
+/// of its language or in English (`og` is French for the left eye, Norwegian for "and").
+struct WordsOf(Vec<(u32, std::collections::HashSet<String>)>);
+
+impl WordsOf {
+    fn section(name: &str) -> WordsOf {
+        WordsOf(packs::PACKS.iter().enumerate().map(|(i, p)| (lang_bit(i), packs::section_of(p, name).map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect())).collect())
+    }
+
+    fn has(&self, word: &str, note: &Note) -> bool {
+        let lang = note.keep & LANGS;
+        let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+        let w = normalise::fold(&word.to_lowercase()).into_owned();
+        self.0.iter().any(|(bit, words)| (*bit == english || *bit & lang != 0) && words.contains(&w))
+    }
+}
+
+/// Whether one of the (up to three) words before `s` on its line names a score or a measure
+/// (`[scores]`), so that a fraction after it is no date: "Niveau oeil gauche: 10/12", "EVA 7/10".
+fn score_before(text: &str, s: usize, note: &Note) -> bool {
+    static WORDS: std::sync::OnceLock<WordsOf> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| WordsOf::section("scores"));
+    let line = &text[text[..s].rfind('\n').map_or(0, |p| p + 1)..s];
+    line.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).any(|w| words.has(w, note))
+}
+
+/// Whether the word after a fraction says what it measures or counts (`[measures]`: "2/8
+/// joints", "1/2 NS", "3/4 of the dose"): a ratio, not a day and month.
+fn measure_after(after: &str, note: &Note) -> bool {
+    static WORDS: std::sync::OnceLock<WordsOf> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| WordsOf::section("measures"));
+    let t = after.strip_prefix('.').unwrap_or(after).trim_start_matches([' ', '\t']);
+    let w: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+    !w.is_empty() && words.has(&w, note)
 }

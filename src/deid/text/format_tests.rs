@@ -296,7 +296,23 @@ fn national_identifiers_by_their_check_digits() {
 
 #[test]
 fn record_numbers_after_identifier_labels() {
-    for (text, secret) in [("Fallnummer 4711 seit gestern", "4711"), ("Patienten-Nr. 0815, stationär", "0815"), ("NHC 123 ingreso", "123"), ("Versichertennummer: A123456780", "A123456780")] {
+    for (text, secret) in [("Fallnummer 4711 seit gestern", "4711"), ("Pat.-Nr. 4711, stationär", "4711"), ("Fall-Nr.: 2019/4711", "4711"), ("Patienten-Nr. 0815, stationär", "0815"), ("NHC 123 ingreso", "123"), ("Versichertennummer: A123456780", "A123456780")] {
         assert_gone(text, &[secret]);
     }
 }
+
+#[test]
+fn shorthand_and_ranges_of_dates() {
+    for (text, secrets) in [
+        ("pt seen on 3-4 at 1400, plan as above", &["3-4"][..]),
+        ("admitted 12/25, seen again on 3/4 at 1400", &["12/25", "3/4"]),
+        ("Beschwerden seit März/April 2019 und vom 12.-14.03.2019", &["März", "April", "12.-14"]),
+        ("Pasienten kom til kontroll 12.03. og igjen 3.4. etter behandlingen hos oss", &["12.03", "3.4"]),
+    ] {
+        assert_gone(text, secrets);
+    }
+    // a range of numbers is no date
+    let out = scrubber().scrub("Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h", &[]).text;
+    assert_eq!(out, "Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h");
+}
+
