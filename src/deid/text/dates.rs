@@ -26,6 +26,8 @@ pub(super) enum DateCheck {
     MonthYear,
     /// spelled-out date: more than a lone short number word before a month name ("to March")
     SpelledDate,
+    /// a day before its month's name: not the decimals of a number ("0.5, agosto 2001")
+    WrittenDay,
 }
 
 /// Month names of every language pack. A name of four letters or more, or an abbreviation of the
@@ -160,7 +162,7 @@ impl DateCheck {
             &format!(r"\b{d}(?:st|nd|rd|th|er|º|°|o|ST|ND|RD|TH|ER)?,?(?:\s+(?:of|OF|de|DE|del|di|du|le))?[\s.\-/]*{mon}(?:[\s,.\-/]*(?:(?:de|del|DE)\s+)?(?:{year}|\d{{2}}\b))?{time}\b"),
             Date,
             0,
-            Check::None,
+            date(DateCheck::WrittenDay),
             None,
         );
         add(&format!(r"\b{mon}\s*{d}(?:st|nd|rd|th|ST|ND|RD|TH)?\b(?:,?\s*{year}\b)?{time}"), Date, 0, Check::None, None);
@@ -269,6 +271,7 @@ impl DateCheck {
                 let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
                 year4 || month_letters >= 4 && !followed_by_unit_or_decimal(after)
             }
+            DateCheck::WrittenDay => !preceded_by_decimal(text, s),
             DateCheck::SpelledDate => {
                 let words: Vec<&str> = m.split([' ', '\t', '\n', '-']).filter(|w| !w.is_empty()).collect();
                 words.len() >= 3 || words.first().is_some_and(|w| w.chars().count() >= 4) && words.last().is_some_and(|w| w.chars().count() >= 4)
