@@ -255,7 +255,9 @@ impl DateCheck {
             DateCheck::LocaleDayMonth(langs) | DateCheck::LocaleMonthYear(langs) => {
                 // (a pattern that ends with its dot reads no number after it: "12.3.2019" is
                 // read whole by the full dates, "1.2.3." is a section's number)
-                let number_after = after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with(['/', ':', '-']) && after[1..].starts_with(|c: char| c.is_ascii_digit());
+                // (after its dot a hyphen opens a range of dates: "12.03.-14.03.2019")
+                let dotted = m.ends_with('.');
+                let number_after = after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with(['/', ':', '-']) && !(dotted && after.starts_with('-')) && after[1..].starts_with(|c: char| c.is_ascii_digit());
                 let number_before = before.ends_with(['/', '+', ':', '.', ',', '-']) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
                 in_language(langs, note)
                     && !preceded_by_decimal(text, s)

@@ -307,6 +307,7 @@ fn shorthand_and_ranges_of_dates() {
         ("pt seen on 3-4 at 1400, plan as above", &["3-4"][..]),
         ("admitted 12/25, seen again on 3/4 at 1400", &["12/25", "3/4"]),
         ("Beschwerden seit März/April 2019 und vom 12.-14.03.2019", &["März", "April", "12.-14"]),
+        ("Die Patientin war vom 12.03.-14.03.2019 bei uns in stationärer Behandlung", &["12.03", "14.03"]),
         ("Pasienten kom til kontroll 12.03. og igjen 3.4. etter behandlingen hos oss", &["12.03", "3.4"]),
     ] {
         assert_gone(text, secrets);
