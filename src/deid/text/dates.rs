@@ -259,7 +259,11 @@ impl DateCheck {
                 let dotted = m.ends_with('.');
                 let number_after = after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with(['/', ':', '-']) && !(dotted && after.starts_with('-')) && after[1..].starts_with(|c: char| c.is_ascii_digit());
                 let number_before = before.ends_with(['/', '+', ':', '.', ',', '-']) && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+                // (a value after its label's colon, "Personalidad: 4/5", or in brackets, "(3/5)",
+                // is a score or a ratio; a date label's value is the record header's)
+                let valued = before.trim_end_matches([' ', '\t']).ends_with(':') || before.ends_with('(') && after.starts_with(')');
                 in_language(langs, note)
+                    && !valued
                     && !preceded_by_decimal(text, s)
                     && !number_after
                     && !number_before

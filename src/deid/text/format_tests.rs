@@ -312,6 +312,11 @@ fn shorthand_and_ranges_of_dates() {
     ] {
         assert_gone(text, secrets);
     }
+    // a score after its label, a ratio in brackets, a dilution
+    for text in ["Trastorno de la personalidad en la escala: 4/5 puntos y parénquima normocelular (3/5) a cifras de 1/2.621.440"] {
+        let out = scrubber().scrub(text, &[]).text;
+        assert_eq!(out, text);
+    }
     // a range of numbers is no date
     let out = scrubber().scrub("Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h", &[]).text;
     assert_eq!(out, "Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h");

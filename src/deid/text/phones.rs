@@ -49,7 +49,8 @@ impl PhoneCheck {
                 if n < 6 || one_digit_repeated(m) {
                     return false;
                 }
-                if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
+                // (nor the rest of a number: "1/2.621.440")
+                if is_year_range(m) || is_decimal_list(m) || preceded_by_decimal(text, s) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
                     return false;
                 }
                 let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
