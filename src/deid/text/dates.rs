@@ -14,11 +14,13 @@ pub(super) enum DateCheck {
     /// number with a unit
     DayMonth,
     /// a yearless numeric date in an order of the note's language (CLDR skeletons `Md`, `MMdd`:
-    /// "3/4" in English, "12.3." in German, packs' language bits): a fraction is a date unless its
-    /// context is a measure, a score, a ratio or a dose (`[scores]` before it, `[measures]` after)
-    LocaleDayMonth(u32),
-    /// a month and a year in an order of the note's language (CLDR `yM`, `yMM`: "3/2019", "03.2019")
-    LocaleMonthYear(u32),
+    /// "3/4" in English, "12.3." in German), or a month and a year (`yM`, `yMM`: "3/2019",
+    /// "03.2019"): a fraction is a date unless its context is a measure, a score, a ratio or a dose
+    /// (`[scores]` before it, `[measures]` after, a label's colon, brackets); `true`: typed with a
+    /// hyphen after a dating word ("on 3-4"), read as with the locale's slash
+    Locale(bool),
+    /// a weekday after a dating word: always (a pattern run on its own, off the combined scan)
+    Weekday,
     /// a date typed with spaced separators ("07 . 03 . 1958"): both separators the same, not a
     /// row of values ("17.6 -61.8")
     SameSeparators,
@@ -86,29 +88,38 @@ pub(super) fn cldr_numeric(p: &str) -> (String, bool, bool) {
     (out, day, year)
 }
 
-/// The yearless and month-and-year numeric patterns of every pack (`[date_numeric]`), each with
-/// the language bits of the packs that write it; a full date is read by the patterns for every
-/// language (any order of day, month and year).
-fn locale_numeric() -> BTreeMap<String, (u32, bool)> {
-    let mut out: BTreeMap<String, (u32, bool)> = BTreeMap::new();
-    for (i, p) in packs::PACKS.iter().enumerate() {
-        for pat in packs::section_lines(p, "date_numeric") {
-            let (re, day, year) = cldr_numeric(pat);
-            if day && year {
-                continue;
+/// The yearless and month-and-year numeric patterns of every pack (`[date_numeric]`), anchored,
+/// each with the language bits of the packs that write it (a full date is read by the patterns
+/// for every language: any order of day, month and year). One small pattern finds the candidates
+/// (`\d{1,2}[./-]\d{1,4}`); these say which are dates in the note's language: many patterns in
+/// the combined first scan would cost every note more than the few candidates cost here.
+fn locale_numeric() -> &'static [(regex::Regex, u32)] {
+    static NUMERIC: std::sync::OnceLock<Vec<(regex::Regex, u32)>> = std::sync::OnceLock::new();
+    NUMERIC.get_or_init(|| {
+        let mut by_re: BTreeMap<String, u32> = BTreeMap::new();
+        for (i, p) in packs::PACKS.iter().enumerate() {
+            for pat in packs::section_lines(p, "date_numeric") {
+                let (re, day, year) = cldr_numeric(pat);
+                if !(day && year) {
+                    *by_re.entry(re).or_insert(0) |= lang_bit(i);
+                }
             }
-            out.entry(re).or_insert((0, day)).0 |= lang_bit(i);
         }
-    }
-    out
+        by_re.into_iter().map(|(re, langs)| (regex::Regex::new(&format!("^(?:{re})$")).expect("CLDR numeric date"), langs)).collect()
+    })
 }
 
-/// Whether the note is written in one of the languages `langs` (pack bits; a note in no pack's
-/// language is English).
-fn in_language(langs: u32, note: &Note) -> bool {
+/// The language bit of the note (a note in no pack's language is English).
+fn note_language(note: &Note) -> u32 {
     let lang = note.keep & LANGS;
-    let lang = if lang != 0 { lang } else { packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) };
-    langs & lang != 0
+    if lang != 0 { lang } else { packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) }
+}
+
+/// Whether `m` is a numeric date in an order of the note's language ("3/4" in English, "3.4." in
+/// German).
+fn in_locale_order(m: &str, note: &Note) -> bool {
+    let lang = note_language(note);
+    locale_numeric().iter().any(|(re, langs)| langs & lang != 0 && re.is_match(m))
 }
 
 impl DateCheck {
@@ -130,10 +141,9 @@ impl DateCheck {
         // ISO 8601 calendar dates
         add(&format!(r"\b(?:19|20)\d{{2}}-{m}-{d}{iso_time}\b"), Date, 0, Check::None, None);
         add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
-        // day, month and year in any order of any locale (CLDR yMd: d.M.y, M/d/y, dd/MM/y, d-M-y)
-        add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::WholeNumber, None);
-        // the same glued to the next word ("12.03.2019Kontrolle")
-        add(&format!(r"\b({d}[-/.]{d}[-/.](?:19|20)\d{{2}})\p{{L}}"), Date, 1, Check::None, None);
+        // day, month and year in any order of any locale (CLDR yMd: d.M.y, M/d/y, dd/MM/y, d-M-y),
+        // perhaps glued to the next word ("12.03.2019Kontrolle")
+        add(&format!(r"\b({d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time})(?:\b|[A-Za-z])"), Date, 1, Check::WholeNumber, None);
         // a range of days before a date: "08-09/08/07", "du 3-5/06/2021"
         add(&format!(r"\b{d}-({d}/{d}/(?:(?:19|20)\d{{2}}|\d{{2}}))\b"), Date, 1, Check::None, Some("/"));
         // a range of days the German and Norwegian way, whole: "12.-14.03.2019", "3.–5.6."
@@ -147,15 +157,9 @@ impl DateCheck {
         // its language; a trailing dot is part of the pattern ("12.3."), a word may follow glued
         // (a day and month written with a hyphen, the shorthand of "3/4", only after the words that
         // date: "on 3-4", "seit 3-4"; alone it is a range, "3-4 times")
+        add(r"\b(\d{1,2}[./-](?:\d{4}|\d{1,2}\.?))(?:\b|[A-Za-z]|$|[^\w])", Date, 1, date(DateCheck::Locale(false)), None);
         let before = pack_words_re("date_before");
-        for (re, (langs, day)) in locale_numeric() {
-            let check = if day { DateCheck::LocaleDayMonth(langs) } else { DateCheck::LocaleMonthYear(langs) };
-            let end = if re.ends_with('.') { "" } else { r"(?:\b|\p{L})" };
-            add(&format!(r"\b({re}){end}"), Date, 1, date(check), None);
-            if day && re.contains('/') {
-                add(&format!(r"\b{before}[ \t]+({}){end}", re.replace('/', "-")), Date, 1, date(check), Some("-"));
-            }
-        }
+        add(&format!(r"\b{before}[ \t]+(\d{{1,2}}-\d{{1,2}})(?:\b|[A-Za-z])"), Date, 1, date(DateCheck::Locale(true)), Some("-"));
         // a day, its month written out, a year of four or two digits: "12 de marzo de 2016",
         // "1er mars 2022", "12, Mai 1973", "28 mars 19", "3rd of May"
         add(
@@ -224,13 +228,14 @@ impl DateCheck {
         let short: Vec<&str> = packs::section("weekdays_short").chain(weekdays.iter().copied()).collect();
         add(&format!(r"\b(?i:{})\.?,?[ \t]+\[DATE\]", short.join("|")), Date, 0, Check::None, Some("[DATE]"));
         // a weekday or a month named from now: "last Thursday", "next July"
-        let named: Vec<&str> = weekdays.iter().copied().filter(|w| w.len() >= 6).chain(packs::section("months").filter(|w| w.len() >= 4)).collect();
+        let english = packs::PACKS.iter().find(|p| p.lang == "en").expect("an English pack");
+        let named: Vec<&str> = weekdays.iter().copied().filter(|w| w.len() >= 6).chain(packs::section_of(english, "months").filter(|w| w.len() >= 4)).collect();
         add(&format!(r"\b(?i:last|next|this past|this coming)[ \t]+(?i:{})\b", named.join("|")), Date, 0, Check::None, None);
         // a weekday after the words that date it (`[date_before]`: "on Monday", "since Tuesday",
         // "am Montag"), not a recurring one ("on Mondays")
         let before = pack_words_re("date_before");
         let long_days: Vec<&str> = weekdays.iter().copied().filter(|w| w.chars().count() >= 5).collect();
-        add(&format!(r"\b{before}[ \t]+((?i:{}))\b", long_days.join("|")), Date, 1, Check::None, None);
+        add(&format!(r"\b{before}[ \t]+((?i:{}))\b", long_days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
     }
 
     /// Whether the match `hit` in `text` is a date.
@@ -252,7 +257,8 @@ impl DateCheck {
                     && !score_before(text, s, note)
                     && !measure_after(after, note)
             }
-            DateCheck::LocaleDayMonth(langs) | DateCheck::LocaleMonthYear(langs) => {
+            DateCheck::Weekday => true,
+            DateCheck::Locale(dashed) => {
                 // (a pattern that ends with its dot reads no number after it: "12.3.2019" is
                 // read whole by the full dates, "1.2.3." is a section's number)
                 // (after its dot a hyphen opens a range of dates: "12.03.-14.03.2019")
@@ -262,7 +268,8 @@ impl DateCheck {
                 // (a value after its label's colon, "Personalidad: 4/5", or in brackets, "(3/5)",
                 // is a score or a ratio; a date label's value is the record header's)
                 let valued = before.trim_end_matches([' ', '\t']).ends_with(':') || before.ends_with('(') && after.starts_with(')');
-                in_language(langs, note)
+                let order = if dashed { in_locale_order(&m.replace('-', "/"), note) } else { in_locale_order(m, note) };
+                order
                     && !valued
                     && !preceded_by_decimal(text, s)
                     && !number_after

@@ -261,16 +261,17 @@ impl IdCheck {
             .map(|(l, _)| regex::escape(l.trim_end_matches('.')).replace(r"\-", r"\.?-?"))
             .collect();
         add(&format!(r"(?i)\b(?:{})\.?[ \t]*(?:nr\.?|no\.?|#)?[ \t]*[:#]?[ \t]*((?:[A-Z]{{1,3}}[-/]?)?\d[\d/-]*\d)\b", labels.join("|")), Id, 1, id(IdCheck::Labelled), None);
-        // national identifiers by their shapes, kept where their check digits hold: NIR (with
-        // Corsica's 2A/2B), DNI / NIE, codice fiscale, IBAN in any case, MBI, KVNR, and the numbers
-        // of digits with their separators (fødselsnummer, personnummer, CPR, BSN, NIF, NHS)
-        add(r"\b[1278][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2[ABab])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?\b", Id, 0, id(IdCheck::National), None);
-        add(r"\b(?:\d{8}|[XYZxyz][ -]?\d{7})[ -]?[A-Za-z]\b", Id, 0, id(IdCheck::National), None);
-        add(r"(?i)\b[A-Z]{6}[0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]\b", Id, 0, id(IdCheck::National), None);
-        add(r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", Id, 0, id(IdCheck::National), None);
-        add(r"(?i)\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b", Id, 0, id(IdCheck::National), None);
-        add(r"(?i)\b[A-Z][ ]?\d{9}\b", Id, 0, id(IdCheck::National), None);
-        add(r"\b(?:19|20)?\d{6}[ +-]?\d{4,5}\b|\b\d{3}[ -]\d{3}[ -]\d{4}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .]\d{3}[ .]\d{3}\b", Id, 0, id(IdCheck::National), None);
+        // national identifiers in shapes the patterns above do not read whole, kept where their
+        // check digits hold: a NIR with its spaces and Corsica's 2A / 2B, a DNI / NIE with its
+        // separators, an MBI with its hyphens (IBAN, codice fiscale and KVNR are read by the
+        // letter-and-digit patterns above, the numbers of digits by the phones' digit groups)
+        add(
+            r"\b(?:[1278][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2[ABab])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?|(?:\d{8}|[XYZxyz][ -]?\d{7})[ -]?[A-Za-z]|[1-9][A-Za-z][A-Za-z0-9]\d-?[A-Za-z][A-Za-z0-9]\d-?[A-Za-z]{2}\d{2})\b",
+            Id,
+            0,
+            id(IdCheck::National),
+            None,
+        );
         // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
         // (in lower case too, "hp-998877", unless the prefix is an ordinary word or the number a year)
         add(r"(?:\b|#)(?:[A-Za-z]{1,4}-\d{4,}|\d{4,}-[A-Za-z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
@@ -282,15 +283,16 @@ impl IdCheck {
         let m = &text[s..e];
         let get = |w: &str| sc.lex.get(w) & note.keep;
         match self {
+            // (a national identifier whose check holds is one: an IBAN, a codice fiscale, a KVNR)
             IdCheck::Mixed => {
                 let n = count_digits(m);
                 let l = m.chars().filter(|c| c.is_alphabetic()).count();
-                m.len() >= 6 && n >= 4 && l >= 1 && !sc.is_clinical(m)
+                national_id(m).is_some() || m.len() >= 6 && n >= 4 && l >= 1 && !sc.is_clinical(m)
             }
             IdCheck::Coded => {
                 let prefix: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
                 let lp = prefix.to_lowercase();
-                !sc.is_clinical(m) && (get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
+                national_id(m).is_some() || !sc.is_clinical(m) && (get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
             }
             IdCheck::HyphenCode => {
                 let prefix = m.trim_start_matches('#').split('-').next().unwrap_or("");

@@ -208,7 +208,7 @@ impl Scrubber {
         for r in rxs.iter_mut() {
             // patterns on long word lists run on their own (behind their gate): in the combined
             // automaton they would make its cache thrash
-            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner) || r.re.as_str().len() > 1500;
+            let solo = r.check.runs_alone() || r.re.as_str().len() > 1500;
             r.set_idx = if solo {
                 None
             } else {

@@ -69,6 +69,18 @@ pub(super) enum Check {
     BareStreet,
 }
 
+impl Check {
+    /// Patterns on long word lists, or that begin at any word (a list of dating words, of record
+    /// labels), run on their own (behind their gate): in the combined automaton they would make
+    /// its cache thrash, or keep many of its states alive at every word.
+    pub(super) fn runs_alone(self) -> bool {
+        matches!(
+            self,
+            Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner | Check::Id(IdCheck::Labelled) | Check::Date(DateCheck::Weekday) | Check::Date(DateCheck::Locale(true))
+        )
+    }
+}
+
 /// A match being checked: where it is and what it is (a check may narrow it or change its kind).
 pub(super) struct Hit {
     pub(super) s: usize,
