@@ -190,10 +190,9 @@ impl DateCheck {
         add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
         // a month and a year in digits after "on" / "in" / "since": "seen on 08/22", "since 3/2019"
         add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, date(DateCheck::DayMonth), Some("/"));
-        // a short month name in any case between a day and a year, or before both: "20 mai 2019",
-        // "12, mai 1973", "3 mar 2021", "mai 17, 2019"
+        // a short month name in any case between a day and a year: "20 mai 2019", "12, mai 1973",
+        // "3 mar 2021"
         add(&format!(r"\b{d},?[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
-        add(&format!(r"\b{}\.?[ \t]*{d}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
         Self::add_context_patterns(add, &mon);
     }
 

@@ -14,6 +14,8 @@ pub(super) enum IdCheck {
     /// letters, a hyphen and four or more digits ("HP-987654", "EM-2554"): the prefix may be any
     /// word, but a clinical one only with five digits or more ("COVID-2019" is no record number)
     HyphenCode,
+    /// the same in lower case: run on its own (`Check::runs_alone`)
+    LowerHyphenCode,
     /// keyword-led identifier: >= 4 digits in the capture
     Keyword,
     /// after an identifier label of a pack ("Fallnummer", "NHC", "Pat.-Nr."): >= 3 digits
@@ -273,8 +275,10 @@ impl IdCheck {
             None,
         );
         // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
-        // (in lower case too, "hp-998877", unless the prefix is an ordinary word or the number a year)
-        add(r"(?:\b|#)(?:[A-Za-z]{1,4}-\d{4,}|\d{4,}-[A-Za-z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
+        add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
+        // in lower case too, "hp-998877", unless the prefix is an ordinary word or the number a year
+        // (on its own: at every word of the combined scan it would cost every note)
+        add(r"(?:\b|#)(?:[a-z]{1,4}-\d{4,}|\d{4,}-[a-z]{1,4})\b", Id, 0, id(IdCheck::LowerHyphenCode), Some("-"));
     }
 
     /// Whether the match `hit` in `text` is an identifier (a spaced one may be a date).
@@ -294,7 +298,7 @@ impl IdCheck {
                 let lp = prefix.to_lowercase();
                 national_id(m).is_some() || !sc.is_clinical(m) && (get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
             }
-            IdCheck::HyphenCode => {
+            IdCheck::HyphenCode | IdCheck::LowerHyphenCode => {
                 let prefix = m.trim_start_matches('#').split('-').next().unwrap_or("");
                 let f = get(&prefix.to_lowercase());
                 let clinical = f & CLINICAL != 0 || sc.is_clinical(m);

@@ -76,7 +76,7 @@ impl Check {
     pub(super) fn runs_alone(self) -> bool {
         matches!(
             self,
-            Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner | Check::Id(IdCheck::Labelled) | Check::Date(DateCheck::Weekday) | Check::Date(DateCheck::Locale(true))
+            Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner | Check::Id(IdCheck::Labelled) | Check::Id(IdCheck::LowerHyphenCode) | Check::Date(DateCheck::Weekday) | Check::Date(DateCheck::Locale(true))
         )
     }
 }
