@@ -21,6 +21,9 @@ pub(super) enum DateCheck {
     Locale(bool),
     /// a weekday after a dating word: always (a pattern run on its own, off the combined scan)
     Weekday,
+    /// a short month name in any case before its day and year: always (run on its own, behind
+    /// the calendar words' gate)
+    MonthFirst,
     /// a date typed with spaced separators ("07 . 03 . 1958"): both separators the same, not a
     /// row of values ("17.6 -61.8")
     SameSeparators,
@@ -190,9 +193,11 @@ impl DateCheck {
         add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
         // a month and a year in digits after "on" / "in" / "since": "seen on 08/22", "since 3/2019"
         add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, date(DateCheck::DayMonth), Some("/"));
-        // a short month name in any case between a day and a year: "20 mai 2019", "12, mai 1973",
-        // "3 mar 2021"
+        // a short month name in any case between a day and a year, or before both: "20 mai 2019",
+        // "12, mai 1973", "3 mar 2021", "feb 21, 2023" (the last on its own pass, only in a note
+        // with a calendar word: at every word of the combined scan it would cost every note)
         add(&format!(r"\b{d},?[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
+        add(&format!(r"\b{}\.?[ \t]*{d}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, date(DateCheck::MonthFirst), None);
         Self::add_context_patterns(add, &mon);
     }
 
@@ -256,7 +261,7 @@ impl DateCheck {
                     && !score_before(text, s, note)
                     && !measure_after(after, note)
             }
-            DateCheck::Weekday => true,
+            DateCheck::Weekday | DateCheck::MonthFirst => true,
             DateCheck::Locale(dashed) => {
                 // (a pattern that ends with its dot reads no number after it: "12.3.2019" is
                 // read whole by the full dates, "1.2.3." is a section's number)

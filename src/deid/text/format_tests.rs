@@ -49,10 +49,7 @@ fn every_month_of_every_pack_in_every_case_with_a_day_and_a_year() {
         for month in packs::section_of(p, "months") {
             for form in case_forms(month) {
                 assert_gone(&format!("seen 17 {form} 2019, better"), &["17", "2019", &form]);
-                // (a short name before its day only capitalised or in capitals: "May 17, 2019")
-                if month.chars().count() >= 4 || !form.starts_with(char::is_lowercase) {
-                    assert_gone(&format!("seen {form} 17, 2019, better"), &["17", "2019"]);
-                }
+                assert_gone(&format!("seen {form} 17, 2019, better"), &["17", "2019"]);
                 n += 1;
             }
             // a month written out with its year alone ("März 2019", "mars 2019", "MARZO 2019")
