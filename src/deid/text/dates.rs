@@ -62,19 +62,26 @@ fn short_months_re() -> String {
     format!("(?i:{})", short.join("|"))
 }
 
+/// The fields of a CLDR date pattern: each run of one letter (or separator) and its length
+/// ("dd.MM." is d 2, . 1, M 2, . 1).
+pub(super) fn cldr_fields(p: &str) -> Vec<(char, usize)> {
+    let mut out: Vec<(char, usize)> = Vec::new();
+    for c in p.chars() {
+        match out.last_mut() {
+            Some((last, n)) if *last == c => *n += 1,
+            _ => out.push((c, 1)),
+        }
+    }
+    out
+}
+
 /// A CLDR numeric date pattern ("d.M.", "M/d", "MM/y"; UTS #35, Date Field Symbol Table) as a
 /// regular expression, with whether it names a day and a year. A two-digit month before a year
 /// also takes a two-digit year ("03/19").
 pub(super) fn cldr_numeric(p: &str) -> (String, bool, bool) {
     let (mut out, mut day, mut year) = (String::new(), false, false);
     let two_digit_month = p.contains("MM");
-    let mut chars = p.chars().peekable();
-    while let Some(c) = chars.next() {
-        let mut n = 1;
-        while chars.peek() == Some(&c) {
-            chars.next();
-            n += 1;
-        }
+    for (c, n) in cldr_fields(p) {
         match (c, n) {
             ('d', 1) => out += r"(?:0?[1-9]|[12]\d|3[01])",
             ('d', _) => out += r"(?:0[1-9]|[12]\d|3[01])",

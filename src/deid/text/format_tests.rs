@@ -66,13 +66,7 @@ fn every_month_of_every_pack_in_every_case_with_a_day_and_a_year() {
 /// A date in a CLDR numeric pattern: 25 December 2019 and 3 April 2019.
 fn format_cldr(pattern: &str, day: u32, month: u32) -> String {
     let mut out = String::new();
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        let mut n = 1;
-        while chars.peek() == Some(&c) {
-            chars.next();
-            n += 1;
-        }
+    for (c, n) in dates::cldr_fields(pattern) {
         match (c, n) {
             ('d', 1) => out += &day.to_string(),
             ('d', _) => out += &format!("{day:02}"),
