@@ -14,61 +14,18 @@ impl Scrubber {
         let (mut s, mut e) = (s, e);
         let ok = match rx.check {
             Check::None => true,
-            Check::Phone => {
-                let n = count_digits(m);
-                (7..=15).contains(&n)
-            }
-            Check::DigitGroups => {
-                let n = count_digits(m);
-                if n < 6 || one_digit_repeated(m) {
-                    false
-                } else if is_year_range(m) || is_decimal_list(m) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
-                    false
-                } else {
-                    let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
-                    if n >= 7 && !ssn && (m.starts_with('0') || n >= 9 && n <= 12) {
-                        kind = Placeholder::Phone;
-                    } else {
-                        kind = Placeholder::Id;
-                    }
-                    true
-                }
-            }
-            Check::DigitRun if one_digit_repeated(m) => false,
-            Check::DigitRun => {
-                if m.starts_with('0') && (10..=12).contains(&m.len()) {
-                    kind = Placeholder::Phone;
-                }
-                // a decimal part ("123456.5") or a thousands group is still a number; keep dates out
-                true
-            }
-            Check::Mixed => {
-                let n = count_digits(m);
-                let l = m.chars().filter(|c| c.is_alphabetic()).count();
-                m.len() >= 6 && n >= 4 && l >= 1 && !self.is_clinical(m)
-            }
-            Check::Coded => {
-                let prefix: String = m.chars().take_while(|c| c.is_alphabetic()).collect();
-                let lp = prefix.to_lowercase();
-                !self.is_clinical(m) && (get(&lp) & (CLINICAL | ENGLISH) == 0 || prefix.len() <= 1 || lp == "no" || lp == "id")
-            }
-            Check::HyphenCode => {
-                let prefix = m.trim_start_matches('#').split('-').next().unwrap_or("");
-                let clinical = get(&prefix.to_lowercase()) & CLINICAL != 0 || self.is_clinical(m);
-                !clinical || count_digits(m) >= 5
-            }
-            Check::KeywordId => count_digits(m) >= 4,
-            Check::HasDigit => count_digits(m) >= 1,
-            Check::NlPostcode => {
-                let letters = &m[m.len() - 2..];
-                // (a word of the note's language: "12.1.2023 AU CHU" in French)
-                get(&letters.to_lowercase()) & LANGS == 0 && !matches!(
-                    letters,
-                    "IU" | "MG" | "ML" | "KG" | "UL" | "MU" | "MM" | "CM" | "GY" | "MS" | "HZ" | "UI" | "PM" | "AM" | "AD" | "BC"
-                        | "IN" | "ON" | "AT" | "TO" | "OF" | "OR" | "AN" | "AS" | "BY" | "IS" | "IT" | "NO" | "SO" | "UP" | "WE"
-                        | "HE" | "ME" | "MY" | "BE" | "DO" | "GO" | "IF" | "US" | "PT" | "ED" | "GP" | "DR" | "MR" | "HR" | "BP"
-                        | "IV" | "IM" | "SC" | "PO" | "OD" | "BD" | "QD" | "TD" | "ST" | "ND" | "RD" | "TH" | "CE" | "BCE"
-                )
+            // the detectors of their own files (dates, phones, identifiers, postcodes)
+            Check::Date(_) | Check::Phone(_) | Check::Id(_) | Check::Postcode(_) => {
+                let mut hit = Hit { s, e, kind };
+                let ok = match rx.check {
+                    Check::Date(c) => c.check(text, &mut hit, note),
+                    Check::Phone(c) => c.check(text, &mut hit),
+                    Check::Id(c) => c.check(self, text, &mut hit, note),
+                    Check::Postcode(c) => c.check(self, text, &mut hit, note, spans),
+                    _ => false,
+                };
+                (s, e, kind) = (hit.s, hit.e, hit.kind);
+                ok
             }
             Check::Url => {
                 let t = m.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
@@ -188,24 +145,6 @@ impl Scrubber {
                     f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
                 }
             }
-            Check::PostcodeTown => {
-                let town = m.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '\t');
-                let first = town.split([' ', '\t']).next().unwrap_or("");
-                let f = get(&first.to_lowercase());
-                // a second word before a colon is the next label: "28013 Madrid NHC: ..."
-                if town.len() > first.len() && before_colon(text, e) {
-                    e = s + (m.len() - town.len()) + first.len();
-                }
-                // (a town may share its name with a word of the note's language: "77500 Ivry")
-                !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(']) && (f & (CITY | AMB_CITY) != 0 || f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION) == 0 && !looks_medical(&first.to_lowercase()))
-            }
-            Check::ContactLine => {
-                let line_s = text[..s].rfind('\n').map_or(0, |p| p + 1);
-                let line_e = text[e..].find('\n').map_or(text.len(), |p| e + p);
-                let contact = spans.iter().any(|sp| matches!(sp.kind, Placeholder::Phone | Placeholder::Email) && line_s <= sp.s && sp.e <= line_e);
-                let inside = spans.iter().any(|sp| sp.s < e && s < sp.e);
-                contact && !inside && !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(', ':', '.', ',']) && !followed_by_unit_or_decimal(&text[e..]) && !text[e..].starts_with([')', '-', '/'])
-            }
             Check::PackStreet => {
                 // a street type that is also an English word ("via", "place", "route") needs a
                 // particle or a proper noun after it: "2 via IV infusion" is no address
@@ -293,49 +232,6 @@ impl Scrubber {
                 let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
                 one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
-            Check::SpacedDigits => {
-                let n = count_digits(m);
-                let groups: Vec<&str> = m.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
-                // single digits, the first perhaps two ("05 1 2 2 0 2 4": a day then the rest)
-                let singles = groups[0].len() <= 2 && groups[1..].iter().all(|g| g.len() == 1);
-                let dotted = m.contains(['.', '/']);
-                // "0.5 1 1.5 2 2.5": a scale of decimal numbers
-                let decimals = m.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit());
-                // a long run of numbers of every length is a table of values, not an identifier
-                let table = !singles && (groups.len() > 8 || n > 20 || in_number_table(text, s, e));
-                let ok = !preceded_by_decimal(text, s) && !table && !decimals && !one_digit_repeated(m) && (singles && n >= 6 || n >= 10 && !dotted) && !followed_by_unit_or_decimal(&text[e..]);
-                if ok && n == 8 {
-                    let d: Vec<u32> = m.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect();
-                    let (day, month, year) = (d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
-                    if (1..=31).contains(&day) && (1..=12).contains(&month) && (19..=20).contains(&year) {
-                        kind = Placeholder::Date;
-                    }
-                }
-                ok
-            }
-            Check::SameSeparators => {
-                let seps: Vec<char> = m.chars().filter(|c| matches!(c, '-' | '/' | '.' | '|')).collect();
-                let same = seps.len() == 2 && (seps[0] == seps[1] || seps.iter().all(|c| matches!(c, '/' | '|')));
-                same && !preceded_by_decimal(text, s) && !followed_by_unit_or_decimal(&text[e..])
-            }
-            Check::DayMonth => {
-                let (before, after) = (&text[..s], &text[e..]);
-                !preceded_by_decimal(text, s)
-                    && !before.ends_with(['/', '-', '+', ':'])
-                    && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
-                    && !followed_by_unit_or_decimal(after)
-                    && !self.lex.scores_before(text, s)
-            }
-            Check::MonthYear => {
-                // a two-digit year only after a month written out in full ("décembre 93")
-                let month_letters = m.chars().take_while(|c| c.is_alphabetic()).count();
-                let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
-                year4 || month_letters >= 4 && !followed_by_unit_or_decimal(&text[e..])
-            }
-            Check::SpelledDate => {
-                let words: Vec<&str> = m.split([' ', '\t', '\n', '-']).filter(|w| !w.is_empty()).collect();
-                words.len() >= 3 || words.first().is_some_and(|w| w.chars().count() >= 4) && words.last().is_some_and(|w| w.chars().count() >= 4)
-            }
             Check::NumWordNum => {
                 let word = m.split_whitespace().nth(1).unwrap_or("");
                 let lw = word.to_lowercase();
@@ -352,11 +248,6 @@ impl Scrubber {
             Check::TailPostcode => {
                 let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
                 !(year && text[..s].trim_end_matches([' ', '\t']).ends_with("[PLACE]"))
-            }
-            Check::CountryPostcode => {
-                let v = &text[s..e];
-                let year = v.len() == 4 && (v.starts_with("19") || v.starts_with("20"));
-                !year && !followed_by_unit_or_decimal(&text[e..]) && (text[..s].trim_end().ends_with(']') || self.country_ends_at(&text[..s]))
             }
             Check::BareStreet => {
                 let word = m.split_whitespace().next().unwrap_or("");

@@ -182,8 +182,6 @@ pub(super) struct Lexicon {
     labels: FxMap<Key, ()>,
     /// The words of a postal address that follow its town (`cedex`), folded.
     postal: FxMap<Key, ()>,
-    /// The words before which a fraction is a score or a measure (`acuité`, `EVA`), folded.
-    scores: FxMap<Key, ()>,
     /// The words for the people of a pack's big towns ("lyonnais", "sevillano"), folded, with the
     /// bit of their pack's language: a town in a note in that language.
     demonyms: FxMap<Key, u32>,
@@ -311,10 +309,15 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("scores", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
+        }
+        // the words that make a fraction a measure are clinical too ("2/8 joints"), not the short
+        // particles among them ("3/4 of")
+        for w in packs::section("measures").filter(|w| w.chars().count() >= 4) {
+            add(w, CLINICAL);
         }
         for w in packs::section("titles").filter(|w| !w.ends_with('.')) {
             add(w, TITLE);
@@ -428,7 +431,6 @@ impl Lexicon {
         ending_lens.sort_unstable();
         ending_lens.dedup();
         let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
-        let scores = packs::section("scores").map(|w| (normalise::fold(w), ())).collect();
         let mut demonyms: FxMap<Key, u32> = FxMap::default();
         for (i, p) in packs::PACKS.iter().enumerate() {
             for w in packs::list_lines(p.demonyms) {
@@ -436,7 +438,7 @@ impl Lexicon {
             }
         }
         let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, scores, demonyms, demonym_langs, long_labels }
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, demonyms, demonym_langs, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -553,13 +555,6 @@ impl Lexicon {
     /// Whether a note that keeps the flags `keep` has a language with demonyms to look up.
     pub(super) fn has_demonyms(&self, keep: u32) -> bool {
         self.demonym_langs & keep != 0
-    }
-
-    /// Whether one of the (up to three) words before `s` on its line names a score or a measure, so
-    /// that a fraction after it is no date: "Niveau oeil gauche: 10/12", "EVA 7/10".
-    pub(super) fn scores_before(&self, text: &str, s: usize) -> bool {
-        let line = &text[text[..s].rfind('\n').map_or(0, |p| p + 1)..s];
-        line.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).any(|w| self.scores.contains_key(&*normalise::fold(&w.to_lowercase())))
     }
 
     /// The ordinary-word flags of an unknown word's singular ("chirurgies", "cliniciens"): the

@@ -25,7 +25,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod addresses;
 mod checks;
 mod citations;
+mod dates;
 mod headers;
+mod identifiers;
 mod known;
 mod lexicon;
 mod merge;
@@ -33,12 +35,18 @@ mod names;
 mod normalise;
 mod packs;
 mod patterns;
+mod phones;
+mod postcodes;
 mod tokens;
 
 use known::*;
 use lexicon::*;
 use merge::*;
+use dates::DateCheck;
+use identifiers::IdCheck;
 use patterns::*;
+use phones::PhoneCheck;
+use postcodes::PostcodeCheck;
 use tokens::*;
 
 /// Kinds of typed placeholder put into text where something identifying was.
@@ -200,7 +208,7 @@ impl Scrubber {
         for r in rxs.iter_mut() {
             // patterns on long word lists run on their own (behind their gate): in the combined
             // automaton they would make its cache thrash
-            let solo = matches!(r.check, Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner) || r.re.as_str().len() > 1500;
+            let solo = r.check.runs_alone() || r.re.as_str().len() > 1500;
             r.set_idx = if solo {
                 None
             } else {
@@ -502,4 +510,7 @@ pub mod eval;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod format_tests;
 

@@ -20,9 +20,14 @@
 //! address after its town: `cedex`), `demonym_endings` (the endings of the words for a town's
 //! people, `ais`, `ien`, `ano`: `build_packs.py` derives the generated `demonyms.txt` with them),
 //! `scores` (words before which a fraction is a score or a
-//! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `laws` (words that cite a law, whose date and name are no
+//! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `measures` (words after which
+//! it is a measure, a ratio or a dose: `2/8 joints`, `1/2 NS`), `date_before` (words after which a
+//! weekday names one day: `on Monday`, `am Montag`), `laws` (words that cite a law, whose date and name are no
 //! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`); and `labels`, one
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
+//! The generated `formats.txt` (`build_formats.py`, from CLDR and Google's address data) adds the
+//! sections `months`, `weekdays`, `weekdays_short`, `date_numeric` (CLDR numeric date patterns, one
+//! a line) and `postcodes` (`CC<TAB>regex<TAB>before|after` a line), read as the others are.
 
 /// One language's lists, as embedded.
 pub(super) struct Pack {
@@ -35,6 +40,9 @@ pub(super) struct Pack {
     pub(super) countries: &'static str,
     /// the words for the people of the language's big towns ("lyonnais"): places
     pub(super) demonyms: &'static str,
+    /// generated from CLDR and Google's address data (`build_formats.py`): month and weekday
+    /// names, numeric date patterns, postcodes; read as more sections of `terms`
+    pub(super) formats: &'static str,
 }
 
 /// Every language pack, in folder order.
@@ -77,20 +85,25 @@ pub(super) fn section(name: &str) -> impl Iterator<Item = &'static str> + '_ {
     PACKS.iter().flat_map(move |p| section_of(p, name))
 }
 
-/// The words of one section of one pack's `terms.txt`.
+/// The words of one section of one pack's `terms.txt` and `formats.txt`.
 pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    section_lines(p, name).flat_map(str::split_whitespace)
+}
+
+/// The lines of one section of one pack's `terms.txt` and `formats.txt`, trimmed.
+pub(super) fn section_lines<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     let mut inside = false;
     p.terms
         .lines()
+        .chain(p.formats.lines())
         .filter_map(move |l| {
             let l = l.trim();
             if l.starts_with('[') && l.ends_with(']') {
                 inside = &l[1..l.len() - 1] == name;
                 return None;
             }
-            (inside && !l.starts_with('#')).then_some(l)
+            (inside && !l.is_empty() && !l.starts_with('#')).then_some(l)
         })
-        .flat_map(str::split_whitespace)
 }
 
 /// Every record-header label of every pack, lower case, with its kind.

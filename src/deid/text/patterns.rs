@@ -6,25 +6,14 @@ use super::*;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Check {
     None,
-    /// international / bracketed phone: 7..=15 digits
-    Phone,
-    /// digit groups with separators: >= 6 digits; Phone or Id by shape
-    DigitGroups,
-    /// contiguous digits >= 6
-    DigitRun,
-    /// mixed letter-digit token: length >= 6, >= 4 digits, >= 1 letter, not allow-listed
-    Mixed,
-    /// letter prefix + digits: prefix not a clinical word
-    Coded,
-    /// letters, a hyphen and four or more digits ("HP-987654", "EM-2554"): the prefix may be any
-    /// word, but a clinical one only with five digits or more ("COVID-2019" is no record number)
-    HyphenCode,
-    /// keyword-led identifier: >= 4 digits in the capture
-    KeywordId,
-    /// capture must contain a digit
-    HasDigit,
-    /// Dutch-style postcode: letters are not a unit or a common word
-    NlPostcode,
+    /// a date's check (`dates.rs`)
+    Date(dates::DateCheck),
+    /// a phone number's check (`phones.rs`)
+    Phone(phones::PhoneCheck),
+    /// an identifier's check (`identifiers.rs`)
+    Id(identifiers::IdCheck),
+    /// a postcode's check (`postcodes.rs`)
+    Postcode(postcodes::PostcodeCheck),
     /// URL: trim trailing punctuation
     Url,
     /// IPv6: needs a hex letter or "::" or >= 5 groups
@@ -55,11 +44,6 @@ pub(super) enum Check {
     NamedFacility,
     /// place after a strong context phrase
     ContextPlace,
-    /// postcode before a town: the word is a town or unknown, not an ordinary / clinical word or unit
-    PostcodeTown,
-    /// a bare number on a line that holds a phone number or an e-mail address already found, no
-    /// measure (no unit, decimal or sign around it)
-    ContactLine,
     /// house number and a street type of a pack: not a number with a unit before it
     PackStreet,
     /// a hospital's or clinic's name after the facility word: a capitalised word, not a clinical one
@@ -79,25 +63,34 @@ pub(super) enum Check {
     Corner,
     /// number + capitalised words ending in a less common street-type word ("Kishiev Squares")
     StreetSuffix,
-    /// digits typed with spaces: all single digits (>= 6), or >= 10 digits; a date when the 8
-    /// digits read as day, month, year
-    SpacedDigits,
-    /// day and month without a year ("11/03"): not a fraction, a decimal or a number with a unit
-    DayMonth,
-    /// a date typed with spaced separators ("07 . 03 . 1958"): both separators the same, not a
-    /// row of values ("17.6 -61.8")
-    SameSeparators,
-    /// month and year: the month is not a word of the sentence ("may 20")
-    MonthYear,
-    /// spelled-out date: more than a lone short number word before a month name ("to March")
-    SpelledDate,
     /// "5638 Aasa 43": the word is not an ordinary / clinical word, number not followed by a unit
     NumWordNum,
     /// street-type word without a house number ("Main Street"): the word before is not clinical etc.
     BareStreet,
-    /// a 4-5 digit postcode right after a country name ("New Zealand 34694", "Cyprus (Greek) 51034")
-    CountryPostcode,
 }
+
+impl Check {
+    /// Patterns on long word lists, or that begin at any word (a list of dating words, of record
+    /// labels), run on their own (behind their gate): in the combined automaton they would make
+    /// its cache thrash, or keep many of its states alive at every word.
+    pub(super) fn runs_alone(self) -> bool {
+        matches!(
+            self,
+            Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner | Check::Id(IdCheck::Labelled) | Check::Id(IdCheck::LowerHyphenCode) | Check::Date(DateCheck::Weekday) | Check::Date(DateCheck::MonthFirst) | Check::Date(DateCheck::Locale(true))
+        )
+    }
+}
+
+/// A match being checked: where it is and what it is (a check may narrow it or change its kind).
+pub(super) struct Hit {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) kind: Placeholder,
+}
+
+/// Adds one pattern to the table: its text, the kind it finds, the group that holds the finding
+/// (0: the whole match), its check, and a byte string every text it matches contains (if any).
+pub(super) type Add<'a> = dyn FnMut(&str, Placeholder, usize, Check, Option<&'static str>) + 'a;
 
 pub(super) struct Rx {
     pub(super) re: Regex,
@@ -114,32 +107,6 @@ pub(super) struct Rx {
     pub(super) gate: u32,
 }
 
-/// Month names of every language pack (and the English ones written out here). A name of four
-/// letters or more matches in any case ("MARZO", "juillet", "mars"): the patterns want a day or a
-/// year beside it; a shorter one ("May", "Mar", "Mai") only capitalised or in capitals.
-pub(super) fn months_re() -> String {
-    let ci = "jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|march";
-    let (mut any_case, mut capitalised): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    for w in packs::section("months") {
-        let plain = w.chars().count() >= 4;
-        if plain { any_case.push(w) } else { capitalised.push(w) }
-    }
-    for list in [&mut any_case, &mut capitalised] {
-        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        list.dedup();
-    }
-    let any: Vec<String> = any_case.iter().map(|w| regex::escape(w)).collect();
-    format!(r"(?:(?i:{ci}|{})|{})\.?", any.join("|"), cap_alts(&capitalised))
-}
-
-/// Short month names glued to a day number in any case ("20mar", "23avr").
-fn short_months_re() -> String {
-    let mut short: Vec<String> = packs::section("months").filter(|w| w.chars().count() <= 4).map(regex::escape).collect();
-    short.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    short.dedup();
-    format!("(?i:{})", short.join("|"))
-}
-
 /// The street types of every pack but the English one, any case, longest first.
 fn pack_streets_re() -> String {
     let mut w: Vec<String> = packs::PACKS.iter().filter(|p| p.lang != "en").flat_map(|p| packs::section_of(p, "streets")).filter(|w| w.chars().count() >= 3).map(regex::escape).collect();
@@ -149,7 +116,7 @@ fn pack_streets_re() -> String {
 }
 
 /// The words of one section of every pack, any case, longest first.
-fn pack_words_re(section: &str) -> String {
+pub(super) fn pack_words_re(section: &str) -> String {
     let mut w: Vec<String> = packs::section(section).map(regex::escape).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
     w.dedup();
@@ -178,7 +145,7 @@ fn pack_facilities_re(section: &str) -> String {
 
 /// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case; with `long`
 /// only those of four letters or more.
-fn number_words_re(long: bool) -> String {
+pub(super) fn number_words_re(long: bool) -> String {
     let mut w: Vec<String> = packs::section("numbers").filter(|w| !long || w.chars().count() >= 4).map(regex::escape).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
     w.dedup();
@@ -201,16 +168,7 @@ pub(super) fn cap_alts(words: &[&str]) -> String {
 
 pub(super) fn build_regexes() -> Vec<Rx> {
     use Placeholder::*;
-    let d = r"(?:0?[1-9]|[12]\d|3[01])";
-    let m = r"(?:0?[1-9]|1[0-2])";
-    let mon = months_re();
     let numw = number_words_re(false);
-    let year = r"(?:(?:19|20)\d{2}|'\d{2})";
-    // a time a person writes after a date identifies no one and no labeller marks it ("18/02/2019
-    // 16:34" keeps "16:34"); a machine's ISO 8601 timestamp is one value and goes whole
-    // ("2000-04-16 11:34:35", "2021-03-12T10:00Z")
-    let iso_time = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
-    let time = r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?";
     let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
     let pre = cap_alts(&[
         "rue", "via", "viale", "vicolo", "corso", "piazza", "piazzale", "calle", "carrer", "avenida",
@@ -226,7 +184,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let compound = "(?i:(?:strasse|straße|gasse|weg|allee|platz|ring|damm|ufer|gata|gatan|gatu|gaten|vägen|vagen|vegen|veien|veg|vej|vei|gade|straat|laan|plein|gracht|steeg|dijk|kade|katu|tie|kuja|polku|tori|utca|ulica|ulitsa|prospekt|caddesi|sokak|sokağı|stræde|stig|väg|torget|tanvan)\\b|str\\.)";
     let fac = "(?i:hospital|hospitals|hosp|infirmary|clinic|clinics|medical group|med ce?nte?r|med ctr|health system|health|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
-    let states = "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]";
+    let states = postcodes::US_STATES;
 
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
@@ -263,82 +221,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Some(":"),
     );
 
-    // --- dates ---
-    add(&format!(r"\b(?:19|20)\d{{2}}-{m}-{d}{iso_time}\b"), Date, 0, Check::None, None);
-    add(&format!(r"\b(?:19|20)\d{{2}}[-/.]{m}[-/.]{d}{time}\b"), Date, 0, Check::None, None);
-    add(&format!(r"\b{d}[-/.]{d}[-/.](?:(?:19|20)\d{{2}}|\d{{2}}){time}\b"), Date, 0, Check::WholeNumber, None);
-    // a range of days before a date: "08-09/08/07", "du 3-5/06/2021"
-    add(&format!(r"\b{d}-({d}/{d}/(?:(?:19|20)\d{{2}}|\d{{2}}))\b"), Date, 1, Check::None, Some("/"));
-    // separators typed with spaces or as bars: "01 / 07 | 1995", "07 . 03 . 1958", "15|10|1960"
-    let sep = r"[ \t]*[-/.|][ \t]*";
-    add(&format!(r"\b{d}{sep}{d}{sep}(?:(?:19|20)\d{{2}}|\d{{2}})\b"), Date, 0, Check::SameSeparators, None);
-    // day and month without a year, both with two digits: "11/03", "28.01", "12 / 05"
-    add(r"\b(?:0[1-9]|[12]\d|3[01])[ \t]*[/.][ \t]*(?:0[1-9]|1[0-2])\b", Date, 0, Check::DayMonth, None);
-    // a day, its month written out, a year of four or two digits: "12 de marzo de 2016",
-    // "1er mars 2022", "12, Mai 1973", "28 mars 19", "3rd of May"
-    add(
-        &format!(r"\b{d}(?:st|nd|rd|th|er|º|°|o|ST|ND|RD|TH|ER)?,?(?:\s+(?:of|OF|de|DE|del|di|du|le))?[\s.\-/]*{mon}(?:[\s,.\-/]*(?:(?:de|del|DE)\s+)?(?:{year}|\d{{2}}\b))?{time}\b"),
-        Date,
-        0,
-        Check::None,
-        None,
-    );
-    add(
-        &format!(r"\b{mon}\s*{d}(?:st|nd|rd|th|ST|ND|RD|TH)?\b(?:,?\s*{year}\b)?{time}"),
-        Date,
-        0,
-        Check::None,
-        None,
-    );
-    add(&format!(r"\b{d}{}\b", short_months_re()), Date, 0, Check::None, None);
-    // a month and a year: "mayo de 2000", "enero 2001", "décembre 93" (HIPAA: every element of a
-    // date but the year is identifying)
-    add(&format!(r"\b{mon}(?:(?:\s+(?:de|del|of|di|du|DE|OF))?\s+|[-/])(?:(?:19|20)\d{{2}}|'\d{{2}}|[0-9]{{2}}\b)"), Date, 0, Check::MonthYear, None);
-    // a part of a year and its year, as finely dated as a month and its year: "fin 2034", "early
-    // 2020", "mid-2019", "finales de 2009", "Ende 2034"
-    let parts = pack_words_re("year_parts");
-    add(&format!(r"\b{parts}(?:[ \t]+(?i:of|de|del|du|av|van|des))?(?:[ \t]+|-)(?:19|20)\d{{2}}\b"), Date, 0, Check::None, None);
-    // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
-    // (a number word typed with a stray plural "s" is still one: "deux-milles vingts troiss")
-    let numrun = format!(r"{numw}s?(?:[\s-]+{numw}s?)*");
-    let longrun = format!(r"{}(?:[\s-]+{numw})*", number_words_re(true));
-    add(&format!(r"\b{longrun}[\s-]+(?:{mon}(?:[\s-]+(?:(?:19|20)\d{{2}}|{numrun}))?|(?:0?[1-9]|1[0-2])[\s./-]+(?:19|20)?\d{{2}})\b"), Date, 0, Check::SpelledDate, None);
-    // a day in digits, the month and the year spelled out: "2 février mille neuf cent cinquante deux"
-    // (two number words at least: "le 3 mars deux patients" keeps its "deux")
-    add(&format!(r"\b{d}(?:er)?[\s-]+{mon}[\s-]+{numw}(?:[\s-]+{numw})+\b"), Date, 0, Check::SpelledDate, None);
-    add(r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b", Date, 0, Check::None, None);
-    // a month and a year in digits after "on" / "in" / "since": "seen on 08/22", "since 3/2019"
-    add(r"\b(?i:on|in|since|from|until|dated)[ \t]+((?:0?[1-9]|1[0-2])/(?:(?:19|20)\d{2}|\d{2}))\b", Date, 1, Check::DayMonth, Some("/"));
-    // a short month name in any case between a day and a year: "20 mai 2019", "3 mar 2021"
-    add(&format!(r"\b{d}[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
-    // a month that opens a range ending in a date already replaced carries its year: "mai à
-    // [DATE]", "mars-[DATE]", "between May and [DATE]", "de mayo a [DATE]" (the month goes, the
-    // word between stays)
-    // (short names in any case too: "mai à [DATE]"; but not the English verb "may")
-    let range_months: Vec<String> = packs::section("months").filter(|w| *w != "may").map(regex::escape).collect();
-    let range_months = format!("(?:{mon}|(?i:{}))", range_months.join("|"));
-    add(
-        &format!(r"\b({range_months})(?:[ \t]*[-–][ \t]*|[ \t]+(?i:à|a|au|al|et|and|to|till|until|through|y|e|bis|tot|til)[ \t]+)\[DATE\]"),
-        Date,
-        1,
-        Check::None,
-        Some("[DATE]"),
-    );
-    // a day and month of one digit each in a list of dates: "C2 [DATE] C3 2/8 C4 [DATE]" (alone,
-    // "2/8" is a fraction)
-    add(
-        r"\[DATE\][ \t,;]+(?:[\p{L}\d]{1,4}[ \t:]+)?((?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))[ \t,;]+(?:[\p{L}\d]{1,4}[ \t:]+)?\[DATE\]",
-        Date,
-        1,
-        Check::None,
-        Some("[DATE]"),
-    );
-    // the weekday of a date already replaced: "Jeudi [DATE]", "Tuesday, [DATE]"
-    let weekdays: Vec<&str> = packs::section("weekdays").filter(|w| w.chars().count() >= 3).collect();
-    add(&format!(r"\b(?i:{})\.?,?[ \t]+\[DATE\]", weekdays.join("|")), Date, 0, Check::None, Some("[DATE]"));
-    // a weekday or a month named from now: "last Thursday", "next July"
-    let named: Vec<&str> = weekdays.iter().copied().filter(|w| w.len() >= 6).chain(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]).collect();
-    add(&format!(r"\b(?i:last|next|this past|this coming)[ \t]+(?i:{})\b", named.join("|")), Date, 0, Check::None, None);
+    DateCheck::add_patterns(&mut add);
 
     // --- ages 90 and over ---
     add(r"(?i)\b(?:aged?|age\s*(?:[:=]|of|is)?)\s*(9\d|1[01]\d)\b", Age, 1, Check::None, None);
@@ -353,70 +236,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // in every pack's language: "94 años", "92 ans", "91-jährige", "90 anni"
     add(&format!(r"\b(?:9\d|1[01]\d)[ \t]*-?[ \t]*{}\b", pack_words_re("ages")), Age, 0, Check::None, None);
 
-    // --- phones ---
-    add(
-        r"\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,6}){1,6}(?:\s?(?:x|ext\.?)\s?\d{1,5})?",
-        Phone,
-        0,
-        Check::Phone,
-        Some("+"),
-    );
-    add(
-        r"(?:\b00\d{1,3}[ .-]?)?\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){0,3}(?:\s?(?:x|ext\.?)\s?\d{1,5})?",
-        Phone,
-        0,
-        Check::Phone,
-        Some("("),
-    );
-    add(
-        r"\b\d{2,6}(?:[ .-]\d{2,6}){1,5}\b(?:\s?(?:x|ext\.?)\s?\d{1,5}\b)?",
-        Phone,
-        0,
-        Check::DigitGroups,
-        None,
-    );
-    // digits typed with spaces: "2 9 0 2 1 9 9 5", "1 60 04 25 311 114 26", "2 127647 86182741",
-    // "05 1 2 2 0 2 4", "1 2 . 0 6 . 1 9 8 1"
-    add(r"\b\d{1,2}(?:(?:[ ]|[ ]?[./][ ]?)\d{1,8}){2,40}\b", Id, 0, Check::SpacedDigits, None);
-    // a French number in pairs with a letter O typed for a zero: "O1.42.15.93.30", "01.42.16.10.O2"
-    add(r"\b[0O][1-9O](?:[ .-][\dO]{2}){4}\b", Phone, 0, Check::Phone, Some("O"));
-    // a national number with its trunk prefix: "0393 1144137", "0961-7596216"
-    add(r"\b0\d{2,4}[ -]\d{6,8}\b", Phone, 0, Check::None, None);
-    add(r"\b\d{6,}\b", Id, 0, Check::DigitRun, None);
-
-    // --- identifiers ---
-    // social media handles: "@jane_doe87" (not the middle of an email address)
-    add(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])\b", Id, 1, Check::None, Some("@"));
-    // vehicle registrations, UK style: "AB12 CDE"
-    add(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b", Id, 0, Check::None, None);
-    add(r"\b\d{3}-\d{2}-\d{4}\b", Id, 0, Check::None, Some("-"));
-    add(r"\b[A-Z]{1,4}[ -]?\d{5,}[A-Z]{0,2}\b", Id, 0, Check::Coded, None);
-    add(r"\b[A-Za-z]{1,3}\d{5,}[A-Za-z]{0,2}\b", Id, 0, Check::Coded, None);
-    add(r"(?i)\b[A-Z]{2}\d{2} ?(?:[A-Z0-9]{4} ?){2,7}[A-Z0-9]{1,4}\b", Id, 0, Check::Mixed, None);
-    add(r"\b[A-Za-z]*\d[A-Za-z0-9]*\b", Id, 0, Check::Mixed, None);
-    add(
-        r"(?i)\b(?:mrn|nhs|ssn|nin|hospital|record|insurance|passport|licen[cs]e|account|acct|member|policy|chart|case|id|ident|registration|reg)\.?\s*(?:no\.?|num(?:ber)?|#|id|nr\.?)?\s*[:#]?\s*(\d[\d -]{2,}\d|[A-Z]{1,3}-?\d{3,}[A-Z]?)\b",
-        Id,
-        1,
-        Check::KeywordId,
-        None,
-    );
-
-    // --- postcodes ---
-    add(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", Postcode, 0, Check::None, None);
-    add(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b", Postcode, 0, Check::None, None);
-    add(r"\b\d{5}-\d{4}\b", Postcode, 0, Check::None, Some("-"));
-    add(
-        r"(?i)\b(?:post\s*code|postal\s*code|zip\s*code|zip|postcode|plz|cep)\s*[:#]?\s*(?:(?:is|was|of)\s+)?([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])\b",
-        Postcode,
-        1,
-        Check::HasDigit,
-        None,
-    );
-    add(&format!(r"\b(?:{states})\.?,?[ \t]+(\d{{5}}(?:-\d{{4}})?)\b"), Postcode, 1, Check::None, None);
-    add(r"\b[1-9]\d{3} ?[A-Z]{2}\b", Postcode, 0, Check::NlPostcode, None);
-    // a postcode after a country name: "Slovenia 15755", "New Zealand 34694", "belgium 97466"
-    add(r"\b\p{L}[\p{L}'-]*\)?,?[ \t]+(\d{5}|\d{4})\b", Postcode, 1, Check::CountryPostcode, None);
+    PhoneCheck::add_patterns(&mut add);
+    IdCheck::add_patterns(&mut add);
+    PostcodeCheck::add_patterns(&mut add);
     // tails after an address already replaced: ", City, ST 12345", "Country 62488"
     let seg = r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:\p{Lu}[\p{L}'.’-]*(?:[ \t]+\p{Lu}[\p{L}'.’-]*){0,2}|\[[A-Z]+\]|\(\p{Lu}[\p{L}]*\)|[A-Z]{2}|nan))";
     add(
@@ -427,8 +249,6 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Some("["),
     );
     add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
-    // a postcode after a town already replaced: "support Foursquare in [PLACE] 15000"
-    add(r"\b(?:in|at|from|In|At|From)[ \t]+\[(?:NAME|PLACE)\][ \t]+(\d{5}|\d{4}|\d{3} \d{2})\b", Postcode, 1, Check::CountryPostcode, Some("["));
     // a building number in front of an address already replaced: "20789 [ADDRESS]"
     add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::HouseNumber, Some("["));
     // --- street addresses ---
@@ -594,13 +414,6 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::PrepositionPlace,
         None,
     );
-    // a French postcode named as the district: "à Paris dans le 75001"
-    add(r"\b(?:dans le|dans la commune du)[ \t]+(\d{5})\b", Postcode, 1, Check::None, Some("dans l"));
-    // a number of five digits on a line of contacts: a postcode or an extension ("Jefferson
-    // hospital - primary source 31712 - (205)-136-2648")
-    add(r"\b\d{5}\b", Postcode, 0, Check::ContactLine, None);
-    // a postcode before its town: "75013 Paris", "28036 Madrid", "94 403 VINCENNES"
-    add(r"\b(?:\d{5}|\d{2} \d{3})[ \t]+\p{Lu}[\p{L}'’-]{2,}(?:[ \t]+\p{Lu}[\p{L}'’-]+)?", Postcode, 0, Check::PostcodeTown, None);
     // a street type of a language pack (other than English, whose types are above) in any case,
     // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly"
     let streets = pack_streets_re();
@@ -611,9 +424,6 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         Check::PackStreet,
         None,
     );
-    // a phone extension after the words that give one: "joignable au 73389", "poste 4412", "ext. 2210"
-    let phone_words = pack_words_re("phone_words");
-    add(&format!(r"\b{phone_words}\.?(?:[ \t]+(?i:au|à|a|on|at|al|sur|op|på))?[ \t]*:?[ \t]*(\d{{4,6}})\b"), Phone, 1, Check::WholeNumber, None);
     // a house number spelled out, the street and its postcode: "sept allée des roses 77500"
     // (a number word before a street type alone is too weak: "un chemin de croix")
     add(
@@ -648,12 +458,12 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     add(&format!(r"\b(?:\p{{Lu}}\p{{Ll}}{{2,}}|\p{{Lu}}\p{{L}}+[ \t]+\p{{Ll}}{{3,}})(?:{compounds})\b"), Place, 0, Check::None, None);
     // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
     add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
-    // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
-    add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, Check::HyphenCode, Some("-"));
 
     // the patterns on the packs' month and number words run only where such a word occurs
     for rx in v.iter_mut() {
-        if rx.check == Check::SpelledDate {
+        if rx.check == Check::Date(dates::DateCheck::MonthFirst) {
+            rx.gate = MONTH;
+        } else if rx.check == Check::Date(dates::DateCheck::SpelledDate) {
             rx.gate = NUMBER;
         } else if rx.kind == Date && rx.re.as_str().contains("septiembre") {
             rx.gate = MONTH;

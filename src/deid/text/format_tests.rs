@@ -1,0 +1,318 @@
+//! Table tests generated from the specifications the format detectors read: every month name of
+//! every pack (CLDR) in every case form, every numeric date order of every pack's locales, the
+//! postcodes of the packs' countries, and national identifiers whose check digits are computed here
+//! from each scheme's published algorithm (valid ones found, every other check digit refused).
+use super::identifiers::{national_id, national_ids, Scheme};
+use super::*;
+use std::sync::OnceLock;
+
+fn scrubber() -> &'static Scrubber {
+    static S: OnceLock<Scrubber> = OnceLock::new();
+    S.get_or_init(Scrubber::new)
+}
+
+/// Ordinary words of a pack's language that no other list knows (no English word, name, town or
+/// term), so that the note is read as written in that language (`Lexicon::language_of`), the
+/// first capitalised; an English sentence for English.
+fn sentence_of(p: &packs::Pack) -> String {
+    if p.words.is_empty() {
+        return "The patient was seen in the clinic and said that the rash was better".into();
+    }
+    let lex = &scrubber().lex;
+    let plain = |w: &&str| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic) && lex.get(w) & !LANGS == 0;
+    let words: Vec<&str> = packs::list_lines(p.words).filter(plain).step_by(97).take(12).collect();
+    let mut out = words.join(" ");
+    out[..1].make_ascii_uppercase();
+    out
+}
+
+/// The case forms a clinician types a word in: lower, upper, title, and each with a dot.
+fn case_forms(w: &str) -> Vec<String> {
+    let mut c = w.chars();
+    let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    let forms = [w.to_lowercase(), w.to_uppercase(), title];
+    forms.iter().flat_map(|f| [f.clone(), format!("{f}.")]).collect()
+}
+
+#[track_caller]
+fn assert_gone(text: &str, secrets: &[&str]) {
+    let out = scrubber().scrub(text, &[]).text;
+    for secret in secrets {
+        assert!(!out.contains(secret), "{secret:?} survived in {out:?} (input {text:?})");
+    }
+}
+
+#[test]
+fn every_month_of_every_pack_in_every_case_with_a_day_and_a_year() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        for month in packs::section_of(p, "months") {
+            for form in case_forms(month) {
+                assert_gone(&format!("seen 17 {form} 2019, better"), &["17", "2019", &form]);
+                assert_gone(&format!("seen {form} 17, 2019, better"), &["17", "2019"]);
+                n += 1;
+            }
+            // a month written out with its year alone ("März 2019", "mars 2019", "MARZO 2019")
+            if month.chars().count() >= 4 {
+                for form in case_forms(month) {
+                    assert_gone(&format!("seen {form} 2019, better"), &["2019"]);
+                }
+            }
+        }
+    }
+    assert!(n >= 8 * 12 * 6, "{n} month forms");
+}
+
+/// A date in a CLDR numeric pattern: 25 December 2019 and 3 April 2019.
+fn format_cldr(pattern: &str, day: u32, month: u32) -> String {
+    let mut out = String::new();
+    for (c, n) in dates::cldr_fields(pattern) {
+        match (c, n) {
+            ('d', 1) => out += &day.to_string(),
+            ('d', _) => out += &format!("{day:02}"),
+            ('M', 1) => out += &month.to_string(),
+            ('M', _) => out += &format!("{month:02}"),
+            ('y', 2) => out += "19",
+            ('y', _) => out += "2019",
+            (c, n) => out.extend(std::iter::repeat_n(c, n)),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_numeric_order_of_every_locale_in_a_note_of_its_language() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let words = sentence_of(p);
+        for pattern in packs::section_lines(p, "date_numeric") {
+            for (day, month) in [(25, 12), (3, 4), (12, 3)] {
+                let date = format_cldr(pattern, day, month);
+                let text = format!("{words} {date} {words}");
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains("[DATE]") && !out.contains(&date), "{}: {pattern:?} {date:?} -> {out:?}", p.lang);
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 8 * 3 * 3, "{n} numeric dates");
+}
+
+#[test]
+fn a_fraction_after_a_score_or_before_a_measure_is_no_date() {
+    for p in packs::PACKS {
+        let words = sentence_of(p);
+        let yearless: Vec<&str> = packs::section_lines(p, "date_numeric").filter(|pat| !pat.contains('y')).collect();
+        for pattern in &yearless {
+            let date = format_cldr(pattern, 3, 4);
+            for score in packs::section_of(p, "scores") {
+                let text = format!("{words} {score} {date}");
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains(&date), "{}: {score} {date} -> {out:?}", p.lang);
+            }
+            for measure in packs::section_of(p, "measures") {
+                let text = format!("{words} {date} {measure}");
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains(&date), "{}: {date} {measure} -> {out:?}", p.lang);
+            }
+        }
+    }
+}
+
+#[test]
+fn weekdays_that_date_and_weekdays_of_a_date() {
+    for p in packs::PACKS {
+        for day in packs::section_of(p, "weekdays").filter(|w| w.chars().count() >= 5) {
+            for before in packs::section_of(p, "date_before") {
+                assert_gone(&format!("seen {before} {day}"), &[day]);
+            }
+            for form in case_forms(day) {
+                assert_gone(&format!("seen {form} 12/03/2021"), &[&form]);
+            }
+        }
+    }
+}
+
+#[test]
+fn postcodes_before_their_towns_in_the_packs_countries() {
+    // one example of each country whose addresses put the postcode before the town, from the
+    // shapes of its postcode pattern: 4 or 5 digits, "dd ddd", "dddd-ddd", "dddd AB"
+    for (code, town) in [("0372", "Oslo"), ("10115", "Berlin"), ("1010", "Wien"), ("8001", "Zürich"), ("75013", "Paris"), ("1000", "Bruxelles"), ("28036", "Madrid"), ("00144", "Roma"), ("1250-096", "Lisboa"), ("1012 AB", "Amsterdam"), ("CH-8001", "Zürich")] {
+        assert_gone(&format!("Address {code} {town}, since 2019"), &[code]);
+    }
+    // a year before a word that is no town stays a year
+    let out = scrubber().scrub("In 2019 Patient seen, 2020 Norway trip.", &[]).text;
+    assert!(out.contains("2019") && out.contains("2020"), "{out}");
+}
+
+/// A simple deterministic generator of digits (xorshift), so the tables are the same every run.
+struct Digits(u64);
+
+impl Digits {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+    fn string(&mut self, n: usize) -> String {
+        (0..n).map(|_| char::from(b'0' + self.next(10) as u8)).collect()
+    }
+}
+
+fn dsum(s: &str, weights: &[u32]) -> u32 {
+    s.chars().zip(weights).map(|(c, w)| c.to_digit(10).unwrap() * w).sum()
+}
+
+/// A valid number of each scheme, built by the scheme's published rule from `g`'s digits.
+fn valid(scheme: Scheme, g: &mut Digits) -> Option<String> {
+    let date = |g: &mut Digits| format!("{:02}{:02}{:02}", 1 + g.next(28), 1 + g.next(12), g.next(100));
+    Some(match scheme {
+        Scheme::Fodselsnummer => {
+            let body = format!("{}{}", date(g), g.string(3));
+            let k = |s: &str, w: &[u32]| (11 - dsum(s, w) % 11) % 11;
+            let k1 = k(&body, &[3, 7, 6, 1, 8, 9, 4, 5, 2]);
+            let with = format!("{body}{k1}");
+            let k2 = k(&with, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+            if k1 == 10 || k2 == 10 {
+                return None;
+            }
+            format!("{with}{k2}")
+        }
+        Scheme::Personnummer => {
+            let body = format!("{}{}{}", g.string(2), &date(g)[2..4], &date(g)[..2]);
+            let body = format!("{body}{}", g.string(3));
+            let sum: u32 = body.chars().enumerate().map(|(i, c)| { let v = c.to_digit(10).unwrap() * if i % 2 == 0 { 2 } else { 1 }; v / 10 + v % 10 }).sum();
+            format!("{}-{}{}", &body[..6], &body[6..], (10 - sum % 10) % 10)
+        }
+        Scheme::Nhs => {
+            let body = g.string(9);
+            let c = (11 - dsum(&body, &[10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11) % 11;
+            if c == 10 {
+                return None;
+            }
+            format!("{} {} {}{c}", &body[..3], &body[3..6], &body[6..])
+        }
+        Scheme::Bsn => {
+            let body = format!("{}{}", 1 + g.next(9), g.string(7));
+            let c = dsum(&body, &[9, 8, 7, 6, 5, 4, 3, 2]) % 11;
+            if c == 10 {
+                return None;
+            }
+            format!("{body}{c}")
+        }
+        Scheme::NifPt => {
+            let body = format!("{}{}", [1, 2, 3, 5, 6, 8, 9][g.next(7) as usize], g.string(7));
+            let c = 11 - dsum(&body, &[9, 8, 7, 6, 5, 4, 3, 2]) % 11;
+            format!("{body}{}", if c >= 10 { 0 } else { c })
+        }
+        Scheme::Nir => {
+            let dept = if g.next(4) == 0 { "2A".to_string() } else { format!("{:02}", 1 + g.next(95)) };
+            let body = format!("{}{}{:02}{dept}{}", 1 + g.next(2), g.string(2), 1 + g.next(12), g.string(6));
+            let n: u128 = body.replace("2A", "19").parse().unwrap();
+            format!("{} {:02}", body, 97 - n % 97)
+        }
+        Scheme::DniNie => {
+            let n = g.next(100_000_000);
+            let letter = b"TRWAGMYFPDXBNJZSQVHLCKE"[(n % 23) as usize] as char;
+            if n < 10_000_000 && g.next(2) == 0 { format!("X{n:07}{letter}") } else { format!("{n:08}-{letter}") }
+        }
+        Scheme::CodiceFiscale => {
+            let letters = |g: &mut Digits, k: usize| -> String { (0..k).map(|_| char::from(b'A' + g.next(26) as u8)).collect() };
+            let body = format!("{}{:02}{}{:02}{}{}", letters(g, 6), g.next(100), "ABCDEHLMPRST".chars().nth(g.next(12) as usize).unwrap(), 1 + g.next(31), letters(g, 1), g.string(3));
+            const ODD: [u32; 36] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+            let sum: u32 = body.chars().enumerate().map(|(i, c)| {
+                let idx = c.to_digit(36).unwrap();
+                if i % 2 == 0 { ODD[idx as usize] } else if c.is_ascii_digit() { idx } else { idx - 10 }
+            }).sum();
+            format!("{body}{}", char::from(b'A' + (sum % 26) as u8))
+        }
+        Scheme::Iban => {
+            let bban = g.string(18);
+            let numeric = format!("{bban}131400");
+            let r = numeric.chars().fold(0u32, |r, c| (r * 10 + c.to_digit(10).unwrap()) % 97);
+            format!("DE{:02} {} {} {} {} {}", 98 - r, &bban[..4], &bban[4..8], &bban[8..12], &bban[12..16], &bban[16..])
+        }
+        Scheme::Kvnr => {
+            let letter = b'A' + g.next(26) as u8;
+            let body = g.string(8);
+            let n = letter - b'A' + 1;
+            let all = format!("{n:02}{body}");
+            let sum: u32 = all.chars().enumerate().map(|(i, c)| { let p = c.to_digit(10).unwrap() * if i % 2 == 0 { 1 } else { 2 }; p / 10 + p % 10 }).sum();
+            format!("{}{body}{}", letter as char, sum % 10)
+        }
+        Scheme::Cpr | Scheme::Mbi => return None,
+    })
+}
+
+/// `id` with its last check character replaced by every other one of its kind.
+fn wrong_checks(id: &str) -> Vec<String> {
+    let (head, last) = id.split_at(id.len() - 1);
+    let alphabet: Vec<char> = if last.chars().all(|c| c.is_ascii_digit()) { ('0'..='9').collect() } else { ('A'..='Z').collect() };
+    alphabet.into_iter().filter(|c| !last.starts_with(*c)).map(|c| format!("{head}{c}")).collect()
+}
+
+#[test]
+fn national_identifiers_by_their_check_digits() {
+    // the published examples of the specifications
+    for (id, scheme) in [
+        ("GB82 WEST 1234 5698 7654 32", Scheme::Iban),
+        ("943 476 5919", Scheme::Nhs),
+        ("12345678Z", Scheme::DniNie),
+        ("MRTMTT25D09F205Z", Scheme::CodiceFiscale),
+        ("111222333", Scheme::Bsn),
+        ("811228-9874", Scheme::Personnummer),
+        ("1EG4-TE5-MK73", Scheme::Mbi),
+        ("211062-5629", Scheme::Cpr),
+    ] {
+        assert_eq!(national_id(id), Some(scheme), "{id}");
+    }
+    let mut g = Digits(0x2545_F491_4F6C_DD1D);
+    let schemes = [Scheme::Fodselsnummer, Scheme::Personnummer, Scheme::Nhs, Scheme::Bsn, Scheme::NifPt, Scheme::Nir, Scheme::DniNie, Scheme::CodiceFiscale, Scheme::Iban, Scheme::Kvnr];
+    for scheme in schemes {
+        let mut made = 0;
+        while made < 40 {
+            let Some(id) = valid(scheme, &mut g) else { continue };
+            made += 1;
+            assert!(national_ids(&id).contains(&scheme), "{id} is a valid {scheme:?}");
+            for wrong in wrong_checks(&id) {
+                assert!(!national_ids(&wrong).contains(&scheme), "{wrong} has a wrong check digit for {scheme:?}");
+            }
+            // and in a note, whatever its separators (an NHS number is written as a North
+            // American phone number is, and one phone number in eleven has its check digit: either
+            // kind hides it)
+            let out = scrubber().scrub(&format!("Ref {id} noted."), &[]).text;
+            let phone_shaped = scheme == Scheme::Nhs && out == "Ref [PHONE] noted.";
+            assert!(out == "Ref [ID] noted." || phone_shaped, "{scheme:?} {id}: {out}");
+        }
+    }
+}
+
+#[test]
+fn record_numbers_after_identifier_labels() {
+    for (text, secret) in [("Fallnummer 4711 seit gestern", "4711"), ("Pat.-Nr. 4711, stationär", "4711"), ("Fall-Nr.: 2019/4711", "4711"), ("Patienten-Nr. 0815, stationär", "0815"), ("NHC 123 ingreso", "123"), ("Versichertennummer: A123456780", "A123456780")] {
+        assert_gone(text, &[secret]);
+    }
+}
+
+#[test]
+fn shorthand_and_ranges_of_dates() {
+    for (text, secrets) in [
+        ("pt seen on 3-4 at 1400, plan as above", &["3-4"][..]),
+        ("admitted 12/25, seen again on 3/4 at 1400", &["12/25", "3/4"]),
+        ("Beschwerden seit März/April 2019 und vom 12.-14.03.2019", &["März", "April", "12.-14"]),
+        ("Die Patientin war vom 12.03.-14.03.2019 bei uns in stationärer Behandlung", &["12.03", "14.03"]),
+        ("Pasienten kom til kontroll 12.03. og igjen 3.4. etter behandlingen hos oss", &["12.03", "3.4"]),
+    ] {
+        assert_gone(text, secrets);
+    }
+    // a score after its label, a ratio in brackets, a dilution
+    for text in ["Trastorno de la personalidad en la escala: 4/5 puntos y parénquima normocelular (3/5) a cifras de 1/2.621.440"] {
+        let out = scrubber().scrub(text, &[]).text;
+        assert_eq!(out, text);
+    }
+    // a range of numbers is no date
+    let out = scrubber().scrub("Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h", &[]).text;
+    assert_eq!(out, "Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h");
+}
+
