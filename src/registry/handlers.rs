@@ -364,25 +364,7 @@ pub async fn correct(
     Ok(case_response(HttpResponse::Ok(), &updated, Some(report)))
 }
 
-#[derive(Debug, Deserialize, Clone, Copy, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum WithdrawalReason {
-    EnteredInError,
-    Duplicate,
-    ConsentWithdrawn,
-    Other,
-}
-
-impl WithdrawalReason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WithdrawalReason::EnteredInError => "entered_in_error",
-            WithdrawalReason::Duplicate => "duplicate",
-            WithdrawalReason::ConsentWithdrawn => "consent_withdrawn",
-            WithdrawalReason::Other => "other",
-        }
-    }
-}
+pub use super::WithdrawalReason;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -193,3 +193,25 @@ pub fn field_label(registry: Registry, field_path: &str) -> Option<&'static str>
 
 #[cfg(test)]
 mod tests;
+
+// Why a case was withdrawn: a fixed list, so no free text (which could identify someone) is kept in
+// a tombstone. (A plain comment: the withdrawal's query parameter documents it in openapi.yaml.)
+#[derive(Debug, serde::Deserialize, Clone, Copy, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawalReason {
+    EnteredInError,
+    Duplicate,
+    ConsentWithdrawn,
+    Other,
+}
+
+impl WithdrawalReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WithdrawalReason::EnteredInError => "entered_in_error",
+            WithdrawalReason::Duplicate => "duplicate",
+            WithdrawalReason::ConsentWithdrawn => "consent_withdrawn",
+            WithdrawalReason::Other => "other",
+        }
+    }
+}

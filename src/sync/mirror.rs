@@ -15,9 +15,8 @@ use serde_json::Value;
 use super::store::{self, Origin};
 use crate::audit;
 use crate::db::{Db, DbConn, DbError};
-use crate::registry::handlers::WithdrawalReason;
 use crate::registry::store::{self as cases, NewCase};
-use crate::registry::{intake, Intake, IntakeContext, Registry};
+use crate::registry::{intake, Intake, IntakeContext, Registry, WithdrawalReason};
 
 /// A change as the source's feed gives it (the fields a mirror needs).
 #[derive(Debug, Deserialize)]
