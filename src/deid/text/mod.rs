@@ -34,6 +34,7 @@ mod normalise;
 mod packs;
 mod patterns;
 mod tokens;
+mod truecase;
 
 use known::*;
 use lexicon::*;
@@ -413,9 +414,22 @@ impl Scrubber {
     }
 
     fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let keep = self.lex.language_of(text, &prot);
+        // a note in one case is read in the case the dictionaries and the context give it
+        // (`truecase.rs`): same offsets, so its spans are the note's
+        let (caps_mode, lower_mode) = text_modes(text, &prot);
+        if caps_mode || lower_mode {
+            let typed = self.truecased(text, &prot, known, keep);
+            return self.detect_typed(&typed, known, &prot, Note { caps_mode: false, lower_mode: false, keep, view });
+        }
+        self.detect_typed(text, known, &prot, Note { caps_mode, lower_mode, keep, view })
+    }
+
+    /// `detect_in` on a note whose letters' case means what it does in typed text.
+    fn detect_typed(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: Note) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
 
         // 2. record headers (`label: value`) and the form's own values: certain evidence
         self.headers.detect(text, &mut spans);
@@ -434,8 +448,6 @@ impl Scrubber {
         let certain = spans.len();
 
         // 3. regex detectors
-        let (caps_mode, lower_mode) = text_modes(text, &prot);
-        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot), view };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         let mut words_present: Option<u32> = None;
