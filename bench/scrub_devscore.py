@@ -37,11 +37,13 @@ def scrub(url, token, notes):
     return json.loads(proc.stdout.readline())
 
 
-def lost_words(path, show, case=None):
+def lost_words(path, show, case=None, blind=False):
     """The words deid-score counts in "words kept" that the scrubber took, most frequent first."""
     lost, where = collections.Counter(), {}
     for line in open(path, encoding="utf-8"):
         row = json.loads(line)
+        if blind and ds.half(row["id"]) == "blind":
+            continue
         text, labelled_spans = ds.recase(row["text"], case), row["spans"] + row.get("neutral", [])
         for p0, p1 in ds.pieces(text, labelled_spans):
             piece = text[p0:p1]
@@ -77,4 +79,4 @@ while args[:1] in (["--misses"], ["--lost"], ["--blind"], ["--case"]):
 for path in args:
     ds.score_file("local", "", path, misses, blind, case)
     if lost:
-        lost_words(path, lost, case)
+        lost_words(path, lost, case, blind)

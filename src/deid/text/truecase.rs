@@ -19,11 +19,20 @@ enum Shape {
     Capital,
     /// all in capitals: a code with digits ("SW1A", "AB123456C"), a short word no list knows (an acronym)
     Upper,
+    /// a longer word no list knows: capitalised only where names and places stand (beside a name,
+    /// after a place's preposition or a facility word), else in lower case
+    Suspect,
 }
 
 /// Words that no rule should read as a name even when a sentence opens with them or a title stands
 /// before them: the lexicon's function and clinical words.
 const NEVER_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | NUMBER | STREET | FACILITY;
+
+/// What the lexicon says of a token beyond its flags (`Lexicon::is_name_prefix`, `is_postal`, its
+/// multi-word towns).
+const PREFIX: u8 = 1;
+const POSTAL: u8 = 2;
+const IN_TOWN: u8 = 4;
 
 impl Scrubber {
     /// `text` (one case throughout: `tokens::text_modes`) with its ASCII letters in the case the
@@ -42,8 +51,29 @@ impl Scrubber {
                 t.f = self.token_flags(text, t, known, &mut buf) & keep;
             }
         }
-        let prefix: Vec<bool> = toks.iter().map(|t| !t.prot && self.lex.is_name_prefix(&text[t.s..t.e].to_ascii_lowercase())).collect();
-        let shapes = shapes(text, &toks, &prefix, keep);
+        let mut marks: Vec<u8> = toks
+            .iter()
+            .map(|t| {
+                let lower = text[t.s..t.e].to_ascii_lowercase();
+                if t.prot {
+                    0
+                } else if self.lex.is_name_prefix(&lower) {
+                    PREFIX
+                } else if self.lex.is_postal(&lower) {
+                    POSTAL
+                } else {
+                    0
+                }
+            })
+            .collect();
+        // the words of a town's name of several words, one of them no ordinary word: "jouy en josas"
+        for m in self.lex.multi_cities.find_iter(text) {
+            let inside = |t: &Tok| m.start() <= t.s && t.e <= m.end();
+            if word_boundary_ok(text, m.start(), m.end()) && toks.iter().filter(|t| inside(t)).any(|t| t.f & (ENGLISH | LANGS) == 0) {
+                toks.iter().zip(marks.iter_mut()).filter(|(t, _)| inside(t)).for_each(|(_, mk)| *mk |= IN_TOWN);
+            }
+        }
+        let shapes = shapes(text, &toks, &marks, keep);
         let mut out = text.as_bytes().to_vec();
         // every letter in lower case first, but those of the placeholders (sorted, apart)
         let mut at = 0;
@@ -55,7 +85,7 @@ impl Scrubber {
             let word = &mut out[t.s..t.e];
             match shape {
                 _ if t.prot => {}
-                Shape::Lower => {}
+                Shape::Lower | Shape::Suspect => {}
                 Shape::Upper => word.make_ascii_uppercase(),
                 // the first letter, and the first after a hyphen ("Smith-Jones")
                 Shape::Capital => {
@@ -77,104 +107,232 @@ impl Scrubber {
 }
 
 /// The shape of each token, from its flags (already restricted to the note's language, `keep`),
-/// whether it opens a saint's or a mountain's name (`prefix`, the packs' `[name_prefixes]`) and its
-/// neighbours.
-fn shapes(text: &str, toks: &[Tok], prefix: &[bool], keep: u32) -> Vec<Shape> {
-    let n = toks.len();
-    let word = |i: usize| &text[toks[i].s..toks[i].e];
+/// its `marks` (`PREFIX`: it opens a saint's or a mountain's name, the packs' `[name_prefixes]`;
+/// `POSTAL`: a postal address's word after its town; `IN_TOWN`) and its neighbours. Each rule below
+/// reads the dictionaries' evidence and the context, never the case the note was typed in.
+fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32) -> Vec<Shape> {
     let english = keep & LANGS == 0;
-    let mut shape: Vec<Shape> = toks.iter().enumerate().map(|(i, t)| own_shape(t, word(i), english)).collect();
-    // a month or weekday beside a number is a date's, capitalised as dates are typed ("may 3")
-    for i in 0..n {
-        let t = &toks[i];
-        let number_beside = i > 0 && toks[i - 1].digit && gap_is_space(&text[toks[i - 1].e..t.s]) || i + 1 < n && toks[i + 1].digit && matches!(&text[t.e..toks[i + 1].s], " " | ". " | ", ");
-        if t.f & MONTH != 0 && number_beside {
-            shape[i] = Shape::Capital;
-        }
-    }
-    // the first word of a sentence
-    for i in 0..n {
-        let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '\'', '(', '-', '*']);
-        if shape[i] == Shape::Lower && !toks[i].digit && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])) {
-            shape[i] = Shape::Capital;
-        }
-    }
+    let shape: Vec<Shape> = toks.iter().map(|t| own_shape(t, &text[t.s..t.e], english)).collect();
     // what the dictionaries call a name or a town: capitalised, and what stands by it (below)
-    let mut named: Vec<bool> = toks.iter().zip(&shape).map(|(t, &sh)| sh == Shape::Capital && t.f & (NEVER_NAME | COUNTRY) == 0 && t.letters >= 2).collect();
-    let nameword = |k: usize| !toks[k].prot && !toks[k].digit && toks[k].letters >= 2 && toks[k].f & (NEVER_NAME | COUNTRY) == 0;
-    let joined = |a: usize, b: usize| tokens::joinable(text, &toks[a], &toks[b]);
-    for i in 1..n {
-        let p = &toks[i - 1];
-        let gap = &text[p.e..toks[i].s];
-        // the words after a title or a relation word that can be a name: "dr. john l.", "wife mary"
-        let titled = p.f & TITLE != 0 && matches!(gap, " " | ". " | ".");
-        let related = p.f & RELATION != 0 && matches!(gap, " " | ": " | ", ");
-        // a given name and a surname of the lists, one of them no other word: "john smith"
-        let pair = nameword(i - 1) && nameword(i) && joined(i - 1, i) && p.f & (GIVEN | AMB_GIVEN) != 0 && toks[i].f & (SURNAME | AMB_SURNAME) != 0
-            && (p.f | toks[i].f) & NAME_ONLY != 0 && (p.f & NAME_ONLY != 0 || toks[i].f & SURNAME != 0);
-        // the word that opens a saint's or a mountain's name before a name: "st. vincent's", "mt. sinai"
-        let prefixed = prefix[i - 1] && matches!(gap, " " | ". " | ".") && nameword(i) && (toks[i].f & (ANY_NAME | CITY) != 0 || toks[i].f & (ENGLISH | LANGS) == 0);
-        if pair || prefixed {
-            shape[i - 1] = Shape::Capital;
-            named[i - 1] = true;
-            shape[i] = Shape::Capital;
-            named[i] = true;
-            continue;
-        }
-        if !(titled || related) {
-            continue;
-        }
-        let mut k = i;
-        while k < n && k < i + 3 && !toks[k].prot && (k == i || joined(k - 1, k)) && nameable(&toks[k], titled) {
-            shape[k] = Shape::Capital;
-            named[k] = true;
-            k += 1;
+    let named = toks.iter().enumerate().map(|(i, t)| shape[i] == Shape::Capital && t.f & (NEVER_NAME | COUNTRY) == 0 && t.letters >= 2 || marks[i] & IN_TOWN != 0).collect();
+    let mut r = Reading { text, toks, marks, shape, named };
+    for i in 0..toks.len() {
+        if r.named[i] {
+            r.shape[i] = Shape::Capital;
         }
     }
-    // a word of the name lists beside a name is part of it: "mary johnson", "johns hopkins"
+    r.dates_and_sentences();
+    r.after_titles_and_relations();
+    r.where_places_stand();
     for _ in 0..2 {
+        r.beside_names();
+    }
+    r.facilities();
+    r.street_addresses();
+    r.region_codes();
+    r.initials();
+    r.shape
+}
+
+/// A note's tokens while their shapes are decided.
+struct Reading<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    marks: &'a [u8],
+    shape: Vec<Shape>,
+    /// capitalised as (part of) a name or a place, not only as a sentence's first word
+    named: Vec<bool>,
+}
+
+impl<'a> Reading<'a> {
+    fn word(&self, k: usize) -> &'a str {
+        &self.text[self.toks[k].s..self.toks[k].e]
+    }
+
+    fn gap(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].e..self.toks[b].s]
+    }
+
+    fn joined(&self, a: usize, b: usize) -> bool {
+        tokens::joinable(self.text, &self.toks[a], &self.toks[b])
+    }
+
+    /// A word that can be (part of) a name: no function or clinical word, no country.
+    fn nameword(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0
+    }
+
+    fn name(&mut self, k: usize) {
+        self.shape[k] = Shape::Capital;
+        self.named[k] = true;
+    }
+
+    /// A month or weekday beside a number is a date's, capitalised as dates are typed ("may 3"); the
+    /// first word of a sentence is capitalised.
+    fn dates_and_sentences(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
         for i in 0..n {
-            let beside = i > 0 && named[i - 1] && joined(i - 1, i) || i + 1 < n && named[i + 1] && joined(i, i + 1);
-            if !named[i] && beside && nameword(i) && toks[i].f & (ANY_NAME | CITY) != 0 {
-                shape[i] = Shape::Capital;
-                named[i] = true;
+            let t = &toks[i];
+            let number_beside = i > 0 && toks[i - 1].digit && gap_is_space(self.gap(i - 1, i)) || i + 1 < n && toks[i + 1].digit && matches!(self.gap(i, i + 1), " " | ". " | ", ");
+            if t.f & MONTH != 0 && number_beside {
+                self.shape[i] = Shape::Capital;
+            }
+            let before = self.text[..t.s].trim_end_matches([' ', '\t', '"', '\'', '(', '-', '*']);
+            if matches!(self.shape[i], Shape::Lower | Shape::Suspect) && !t.digit && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])) {
+                self.shape[i] = Shape::Capital;
             }
         }
     }
-    // a facility and the words of its name before it, after a place's preposition: "at elm clinic",
-    // "from riverside general hospital"
-    for i in 0..n {
-        if toks[i].f & FACILITY == 0 || toks[i].prot {
-            continue;
-        }
-        let mut k = i;
-        while k > 0 && k + 3 > i && tokens::joinable(text, &toks[k - 1], &toks[k]) && !toks[k - 1].prot && !toks[k - 1].digit && toks[k - 1].f & (WEAKCTX | RELATION | TITLE | CLINICAL | MONTH | NUMBER) == 0 {
-            k -= 1;
-        }
-        let after_place_word = k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0;
-        if after_place_word {
-            shape[k..=i].iter_mut().for_each(|s| *s = Shape::Capital);
-        }
-    }
-    // a single letter beside a capitalised name is its initial: "john l.", "codey m ross"
-    for i in 0..n {
-        let t = &toks[i];
-        if t.letters != 1 || t.e - t.s != 1 || t.digit || t.prot {
-            continue;
-        }
-        let given = |k: usize| named[k] || nameword(k) && toks[k].f & (GIVEN | AMB_GIVEN) != 0;
-        let left = i > 0 && given(i - 1) && gap_is_space(&text[toks[i - 1].e..t.s]);
-        let right = i + 1 < n && named[i + 1] && tokens::joinable(text, t, &toks[i + 1]);
-        let dotted = text[t.e..].starts_with('.');
-        let article = matches!(word(i), "a" | "A" | "i" | "I" | "y" | "Y" | "e" | "E" | "o" | "O");
-        if left && (dotted || right) || right && (dotted || !article) {
-            shape[i] = Shape::Upper;
-            if left {
-                shape[i - 1] = Shape::Capital;
+
+    /// The words after a title or a relation word that can be a name ("dr. john l.", "wife mary"), a
+    /// given name and a surname of the lists, one of them no other word ("john smith"), the word
+    /// that opens a saint's or a mountain's name and the name after it ("st. vincent's", "mt. sinai").
+    fn after_titles_and_relations(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 1..n {
+            let (p, t) = (&toks[i - 1], &toks[i]);
+            let gap = self.gap(i - 1, i);
+            let titled = p.f & TITLE != 0 && matches!(gap, " " | ". " | ".");
+            let related = p.f & RELATION != 0 && matches!(gap, " " | ": " | ", ");
+            let pair = self.nameword(i - 1) && self.nameword(i) && self.joined(i - 1, i) && p.f & (GIVEN | AMB_GIVEN) != 0 && t.f & (SURNAME | AMB_SURNAME) != 0
+                && (p.f | t.f) & NAME_ONLY != 0 && (p.f & NAME_ONLY != 0 || t.f & SURNAME != 0);
+            let prefixed = self.marks[i - 1] & PREFIX != 0 && matches!(gap, " " | ". " | ".") && self.nameword(i) && (t.f & (ANY_NAME | CITY) != 0 || t.f & (ENGLISH | LANGS) == 0);
+            if pair || prefixed {
+                self.name(i - 1);
+                self.name(i);
+                continue;
+            }
+            if !(titled || related) {
+                continue;
+            }
+            let mut k = i;
+            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && nameable(&toks[k], titled) {
+                self.name(k);
+                k += 1;
             }
         }
     }
-    shape
+
+    /// A word no list knows where a place's or a person's name stands: after a place's preposition
+    /// or a facility word ("in tromsdalen", "klinikk vestre"), a postcode or a house number ("92300
+    /// cergy-perret", "94 403, quoicoubey"), a given name ("noel flantier"), before a postal
+    /// address's word ("creteil cedex"); and after a place's preposition, a run of names and such
+    /// words with one that is no ordinary word ("at cedar sinai", not "in bath").
+    fn where_places_stand(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 1..n {
+            let p = &toks[i - 1];
+            let gap = self.gap(i - 1, i);
+            let place = p.f & (WEAKCTX | FACILITY) != 0 && gap_is_space(gap) || p.digit && matches!(gap, " " | ", ");
+            let given = self.nameword(i - 1) && p.f & (GIVEN | AMB_GIVEN) != 0 && self.joined(i - 1, i);
+            if self.shape[i] == Shape::Suspect && (place || given) {
+                self.name(i);
+                if given {
+                    self.name(i - 1);
+                }
+            }
+            let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
+            if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
+                self.name(i - 1);
+            }
+            if p.f & WEAKCTX != 0 && gap_is_space(gap) {
+                let run = (i..n.min(i + 3)).take_while(|&k| (k == i || self.joined(k - 1, k)) && self.nameword(k) && (toks[k].f & (ANY_NAME | CITY) != 0 || self.shape[k] == Shape::Suspect)).count();
+                let strong = (i..i + run).any(|k| self.named[k] || self.shape[k] == Shape::Suspect);
+                if run >= 2 && strong {
+                    (i..i + run).for_each(|k| self.name(k));
+                }
+            }
+        }
+    }
+
+    /// A word of the name lists, or one no list knows, beside a name is part of it: "mary johnson",
+    /// "johns hopkins"; so is a surname that is also a clinical abbreviation after a given name of
+    /// the lists ("jane doe").
+    fn beside_names(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let beside = i > 0 && self.named[i - 1] && self.joined(i - 1, i) || i + 1 < n && self.named[i + 1] && self.joined(i, i + 1);
+            let t = &toks[i];
+            let clinical_surname = i > 0 && self.named[i - 1] && toks[i - 1].f & GIVEN != 0 && self.joined(i - 1, i) && t.f & (SURNAME | AMB_SURNAME) != 0 && t.f & CLINICAL != 0 && t.letters >= 3;
+            if !self.named[i] && (beside && self.nameword(i) && (t.f & (ANY_NAME | CITY) != 0 || self.shape[i] == Shape::Suspect) || clinical_surname) {
+                self.name(i);
+            }
+        }
+    }
+
+    /// A facility and the words of its name before it, after a place's preposition: "at elm
+    /// clinic", "from riverside general hospital".
+    fn facilities(&mut self) {
+        let toks = self.toks;
+        for i in 0..toks.len() {
+            if toks[i].f & FACILITY == 0 || toks[i].prot {
+                continue;
+            }
+            let mut k = i;
+            while k > 0 && k + 3 > i && self.joined(k - 1, k) && !toks[k - 1].prot && !toks[k - 1].digit && toks[k - 1].f & (WEAKCTX | RELATION | TITLE | CLINICAL | MONTH | NUMBER) == 0 {
+                k -= 1;
+            }
+            if k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0 {
+                self.shape[k..=i].iter_mut().for_each(|s| *s = Shape::Capital);
+            }
+        }
+    }
+
+    /// A house number, one or two words and a street type, then a comma, a line's end or a town:
+    /// "123 elm st, springfield" is written "123 Elm St" (not "2 small square lesions").
+    fn street_addresses(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let number = toks[i].digit && toks[i].letters == 0 && self.word(i).len() <= 5;
+            if !number {
+                continue;
+            }
+            let Some(st) = (i + 2..n.min(i + 4)).find(|&k| toks[k].f & STREET != 0) else { continue };
+            let words_ok = (i + 1..st).all(|k| self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot && toks[k].f & (CLINICAL | NUMBER | MONTH | STOP) == 0);
+            let rest = self.text[toks[st].e..].trim_start_matches('.');
+            let ends = rest.is_empty() || rest.starts_with([',', '\n', ';']) || st + 1 < n && self.named[st + 1];
+            if words_ok && self.joined(st - 1, st) && ends {
+                (i + 1..=st).for_each(|k| self.shape[k] = Shape::Capital);
+            }
+        }
+    }
+
+    /// Two letters after a town and its comma, ending the clause, are its region's code as typed:
+    /// "brooklyn, ny", "fairfield, ct." (USPS and ISO 3166-2 codes are written in capitals).
+    fn region_codes(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 1..n {
+            let t = &toks[i];
+            let after = &self.text[t.e..];
+            let ends = after.is_empty() || after.starts_with(['.', ',', ';', ')', '\n']) || after.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+            if t.letters == 2 && !t.digit && !t.prot && self.named[i - 1] && self.gap(i - 1, i) == ", " && ends {
+                self.shape[i] = Shape::Upper;
+            }
+        }
+    }
+
+    /// A single letter beside a capitalised name is its initial: "john l.", "codey m ross".
+    fn initials(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let t = &toks[i];
+            if t.letters != 1 || t.e - t.s != 1 || t.digit || t.prot {
+                continue;
+            }
+            let given = |k: usize| self.named[k] || self.nameword(k) && toks[k].f & (GIVEN | AMB_GIVEN) != 0;
+            let left = i > 0 && given(i - 1) && gap_is_space(self.gap(i - 1, i));
+            let right = i + 1 < n && self.named[i + 1] && self.joined(i, i + 1);
+            let dotted = self.text[t.e..].starts_with('.');
+            let article = matches!(self.word(i), "a" | "A" | "i" | "I" | "y" | "Y" | "e" | "E" | "o" | "O");
+            if left && (dotted || right) || right && (dotted || !article) {
+                self.shape[i] = Shape::Upper;
+                if left {
+                    self.shape[i - 1] = Shape::Capital;
+                }
+            }
+        }
+    }
 }
 
 /// The shape a word has by itself.
@@ -198,13 +356,13 @@ fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
         return Shape::Capital;
     }
     // a word no list knows: short, an acronym as typed; longer, unless it looks like a medical term,
-    // a proper noun (Philter's choice: what is not known to be ordinary is suspect)
+    // suspect (Philter's choice: what is not known to be ordinary is a name where names stand)
     if f == 0 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
         if t.letters <= 4 {
             return Shape::Upper;
         }
         if !looks_medical(&w.to_ascii_lowercase()) {
-            return Shape::Capital;
+            return Shape::Suspect;
         }
     }
     Shape::Lower
@@ -213,6 +371,10 @@ fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
 /// Whether a word after a title (`titled`) or a relation word may be a name: a name of the lists,
 /// or (after a title) a word no list of the note's language knows.
 fn nameable(t: &Tok, titled: bool) -> bool {
+    // a clinical abbreviation that is also a given name is one after a title: "mme ana predan"
+    if titled && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0 && t.f & (MONTH | TITLE | RELATION | COUNTRY) == 0 {
+        return true;
+    }
     if t.digit || t.letters == 0 || t.f & NEVER_NAME != 0 || t.f & COUNTRY != 0 {
         return false;
     }
