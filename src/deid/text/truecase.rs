@@ -47,8 +47,16 @@ impl Scrubber {
                 pi += 1;
             }
             t.prot = pi < prot.len() && prot[pi].0 < t.e && t.s < prot[pi].1;
+            // (read as if capitalised, so that both cases read the same: a label's first word)
+            t.cap = true;
             if !t.prot {
                 t.f = self.token_flags(text, t, known, &mut buf) & keep;
+                // an ordinary word of the note's language is a name or a town only where the context
+                // says so (as `word_rules` reads it): "el", "resto" in Spanish
+                if t.f & LANGS != 0 {
+                    let f = t.f;
+                    t.f = f & !(NAME_ONLY | CITY) | if f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if f & SURNAME != 0 { AMB_SURNAME } else { 0 } | if f & CITY != 0 { AMB_CITY } else { 0 };
+                }
             }
         }
         let mut marks: Vec<u8> = toks
@@ -216,7 +224,7 @@ impl<'a> Reading<'a> {
 
     /// A word no list knows where a place's or a person's name stands: after a place's preposition
     /// or a facility word ("in tromsdalen", "klinikk vestre"), a postcode or a house number ("92300
-    /// cergy-perret", "94 403, quoicoubey"), a given name ("noel flantier"), before a postal
+    /// cergy-perret", "94 403, quoicoubey"), before a postal
     /// address's word ("creteil cedex"); and after a place's preposition, a run of names and such
     /// words with one that is no ordinary word ("at cedar sinai", not "in bath").
     fn where_places_stand(&mut self) {
@@ -225,12 +233,8 @@ impl<'a> Reading<'a> {
             let p = &toks[i - 1];
             let gap = self.gap(i - 1, i);
             let place = p.f & (WEAKCTX | FACILITY) != 0 && gap_is_space(gap) || p.digit && matches!(gap, " " | ", ");
-            let given = self.nameword(i - 1) && p.f & (GIVEN | AMB_GIVEN) != 0 && self.joined(i - 1, i);
-            if self.shape[i] == Shape::Suspect && (place || given) {
+            if self.shape[i] == Shape::Suspect && place {
                 self.name(i);
-                if given {
-                    self.name(i - 1);
-                }
             }
             let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
             if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
