@@ -33,6 +33,8 @@ const NEVER_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | NUMBER | ST
 const PREFIX: u8 = 1;
 const POSTAL: u8 = 2;
 const IN_TOWN: u8 = 4;
+const HOSPITAL: u8 = 8;
+const NO_LIST: u8 = 16;
 
 impl Scrubber {
     /// `text` (one case throughout: `tokens::text_modes`) with its ASCII letters in the case the
@@ -42,6 +44,8 @@ impl Scrubber {
         tokenize(text, &mut toks);
         let mut buf = String::with_capacity(32);
         let mut pi = 0;
+        // (which words no list of any language knows: "hematie" is Dutch, and no name)
+        let mut unknown_to_all: Vec<bool> = Vec::with_capacity(toks.len());
         for t in toks.iter_mut() {
             while pi < prot.len() && prot[pi].1 <= t.s {
                 pi += 1;
@@ -49,11 +53,17 @@ impl Scrubber {
             t.prot = pi < prot.len() && prot[pi].0 < t.e && t.s < prot[pi].1;
             // (read as if capitalised, so that both cases read the same: a label's first word)
             t.cap = true;
-            if !t.prot {
-                t.f = self.token_flags(text, t, known, &mut buf) & keep;
+            t.initial = t.letters == 1 && !t.digit && t.e - t.s == 1;
+            if t.prot {
+                unknown_to_all.push(false);
+            } else {
+                let raw = self.token_flags(text, t, known, &mut buf);
+                unknown_to_all.push(raw == 0);
+                t.f = raw & keep;
                 // an ordinary word of the note's language is a name or a town only where the context
                 // says so (as `word_rules` reads it): "el", "resto" in Spanish
-                if t.f & LANGS != 0 {
+                // (one the language spells only with accents is that word only as typed so: "marié", not "marie")
+                if t.f & LANGS != 0 && t.f & ACCENTED_WORD == 0 {
                     let f = t.f;
                     t.f = f & !(NAME_ONLY | CITY) | if f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if f & SURNAME != 0 { AMB_SURNAME } else { 0 } | if f & CITY != 0 { AMB_CITY } else { 0 };
                 }
@@ -61,17 +71,22 @@ impl Scrubber {
         }
         let mut marks: Vec<u8> = toks
             .iter()
-            .map(|t| {
+            .zip(&unknown_to_all)
+            .map(|(t, &unknown)| {
+                let unknown = if unknown { NO_LIST } else { 0 };
                 let lower = text[t.s..t.e].to_ascii_lowercase();
-                if t.prot {
-                    0
-                } else if self.lex.is_name_prefix(&lower) {
-                    PREFIX
-                } else if self.lex.is_postal(&lower) {
-                    POSTAL
-                } else {
-                    0
-                }
+                unknown
+                    | if t.prot {
+                        0
+                    } else if self.lex.is_name_prefix(&lower) {
+                        PREFIX
+                    } else if self.lex.is_postal(&lower) {
+                        POSTAL
+                    } else if self.lex.is_hospital(&lower) {
+                        HOSPITAL
+                    } else {
+                        0
+                    }
             })
             .collect();
         // the words of a town's name of several words, one of them no ordinary word: "jouy en josas"
@@ -129,12 +144,19 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32) -> Vec<Shape> {
             r.shape[i] = Shape::Capital;
         }
     }
+    // a hospital's word of three letters or fewer is its acronym, typed in capitals ("chu", "gh")
+    for (i, t) in toks.iter().enumerate() {
+        if marks[i] & HOSPITAL != 0 && t.letters <= 3 {
+            r.shape[i] = Shape::Upper;
+        }
+    }
     r.dates_and_sentences();
     r.after_titles_and_relations();
     r.where_places_stand();
     for _ in 0..2 {
         r.beside_names();
     }
+    r.people_lines();
     r.facilities();
     r.street_addresses();
     r.region_codes();
@@ -187,7 +209,14 @@ impl<'a> Reading<'a> {
                 self.shape[i] = Shape::Capital;
             }
             let before = self.text[..t.s].trim_end_matches([' ', '\t', '"', '\'', '(', '-', '*']);
-            if matches!(self.shape[i], Shape::Lower | Shape::Suspect) && !t.digit && (before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])) {
+            // (not a word no list knows: whether it is a name, its place in the sentence cannot tell)
+            if self.shape[i] == Shape::Lower && !t.digit && (before.is_empty() || before.ends_with(['.', '!', '?', '\n'])) {
+                self.shape[i] = Shape::Capital;
+            }
+            // a header's value after its colon, when it can be a name or a place: "apellidos: alonso"
+            // (not "name: unknown")
+            let nameish = t.f & (ANY_NAME | CITY | AMB_CITY) != 0 || self.shape[i] == Shape::Suspect;
+            if before.ends_with(':') && nameish && !t.prot && t.f & (STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
                 self.shape[i] = Shape::Capital;
             }
         }
@@ -215,7 +244,7 @@ impl<'a> Reading<'a> {
                 continue;
             }
             let mut k = i;
-            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && nameable(&toks[k], titled) {
+            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && (nameable(&toks[k], titled) || self.shape[k] == Shape::Suspect) {
                 self.name(k);
                 k += 1;
             }
@@ -235,6 +264,11 @@ impl<'a> Reading<'a> {
             let place = p.f & (WEAKCTX | FACILITY) != 0 && gap_is_space(gap) || p.digit && matches!(gap, " " | ", ");
             if self.shape[i] == Shape::Suspect && place {
                 self.name(i);
+            }
+            // a street's name before its house number: "hegyalja út 98"
+            let numbered = |k: usize| k < n && toks[k].digit && toks[k].letters == 0 && self.joined(k - 1, k);
+            if self.shape[i - 1] == Shape::Suspect && self.joined(i - 1, i) && (numbered(i) || t_short(&toks[i]) && numbered(i + 1)) {
+                self.name(i - 1);
             }
             let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
             if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
@@ -265,6 +299,57 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// A line of a record's header that opens with two or more words no list of any language knows,
+    /// up to its end or a facility word: the people of the record ("abhaganev lammare loumi gh ..."),
+    /// and a name line written surname, comma, given name.
+    fn people_lines(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        let mut i = 0;
+        while i < n {
+            let line_start = self.text[..toks[i].s].trim_end_matches([' ', '\t']);
+            let unknown = |k: usize| self.marks[k] & NO_LIST != 0 && toks[k].letters >= 4 && !toks[k].prot && !looks_medical(&self.word(k).to_ascii_lowercase());
+            if !(line_start.is_empty() || line_start.ends_with('\n')) || !unknown(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && self.gap(j, j + 1) == " " && unknown(j + 1) {
+                j += 1;
+            }
+            let rest = self.text[toks[j].e..].trim_start_matches([' ', '\t']);
+            let ends = rest.is_empty() || rest.starts_with(['\n', '\r']) || j + 1 < n && self.gap(j, j + 1) == " " && toks[j + 1].f & FACILITY != 0;
+            if j > i && ends {
+                (i..=j).for_each(|k| self.name(k));
+            }
+            i = j + 1;
+        }
+        // a record's name line, surname first, a comma, the given name of the lists:
+        // "taillard, taillard pierre", "gomau, gomau francisco"
+        for i in 0..n {
+            let line_start = self.text[..toks[i].s].trim_end_matches([' ', '\t']);
+            // (the surname's words may be ordinary words, "aid merghad"; the given name is one of the lists)
+            let person = |k: usize| self.nameword(k);
+            if !(line_start.is_empty() || line_start.ends_with('\n')) || !person(i) {
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && j < i + 2 && self.joined(j, j + 1) && person(j + 1) {
+                j += 1;
+            }
+            let g = j + 1;
+            if g < n && self.gap(j, g) == ", " && person(g) {
+                let mut e = g;
+                while e + 1 < n && e < g + 2 && self.joined(e, e + 1) && person(e + 1) {
+                    e += 1;
+                }
+                let rare = (i..=j).any(|k| self.shape[k] == Shape::Suspect || toks[k].f & NAME_ONLY != 0);
+                if (g..=e).any(|k| toks[k].f & GIVEN != 0 || rare && (toks[k].f & AMB_GIVEN != 0 || self.shape[k] == Shape::Suspect)) {
+                    (i..=e).for_each(|k| self.name(k));
+                }
+            }
+        }
+    }
+
     /// A facility and the words of its name before it, after a place's preposition: "at elm
     /// clinic", "from riverside general hospital".
     fn facilities(&mut self) {
@@ -279,6 +364,27 @@ impl<'a> Reading<'a> {
             }
             if k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0 {
                 self.shape[k..=i].iter_mut().for_each(|s| *s = Shape::Capital);
+            }
+            // a hospital's name after its word, up to the clause's end: "à hôpital tenon", "hôpital la
+            // pitié salpétrière" (after a particle, only a word that is no ordinary one: not "hôpital de jour")
+            if self.marks[i] & HOSPITAL == 0 {
+                continue;
+            }
+            let mut k = i + 1;
+            let mut particle = false;
+            while k < toks.len() && k <= i + 4 && self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot {
+                let w = self.word(k).to_ascii_lowercase();
+                if TOWN_PARTICLES.contains(&w.as_str()) {
+                    particle = true;
+                } else if self.nameword(k) && (!particle || toks[k].f & (ENGLISH | LANGS) == 0) {
+                    self.name(k);
+                } else if toks[k].letters == 1 && self.text[toks[k].e..].starts_with('.') {
+                    // an initial inside the name: "gh a.chenevier-h.mondor"
+                    self.shape[k] = Shape::Upper;
+                } else {
+                    break;
+                }
+                k += 1;
             }
         }
     }
@@ -370,6 +476,11 @@ fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
         }
     }
     Shape::Lower
+}
+
+/// A short word (a street type of another language: "út", "ul").
+fn t_short(t: &Tok) -> bool {
+    !t.digit && !t.prot && t.letters >= 1 && t.letters <= 4
 }
 
 /// Whether a word after a title (`titled`) or a relation word may be a name: a name of the lists,
