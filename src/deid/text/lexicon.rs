@@ -182,6 +182,11 @@ pub(super) struct Lexicon {
     labels: FxMap<Key, ()>,
     /// The words of a postal address that follow its town (`cedex`), folded.
     postal: FxMap<Key, ()>,
+    /// The words that open the name of a saint, a mountain or a fort before a name (`st`, `mt`,
+    /// `san`), folded: a note in one case has them before a name (`truecase.rs`).
+    name_prefixes: FxMap<Key, ()>,
+    /// The words that name hospitals and clinics (`[facilities]`, not `[wards]`), folded.
+    hospitals: FxMap<Key, ()>,
     /// The words for the people of a pack's big towns ("lyonnais", "sevillano"), folded, with the
     /// bit of their pack's language: a town in a note in that language.
     demonyms: FxMap<Key, u32>,
@@ -431,6 +436,8 @@ impl Lexicon {
         ending_lens.sort_unstable();
         ending_lens.dedup();
         let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
+        let name_prefixes = packs::section("name_prefixes").map(|w| (normalise::fold(w), ())).collect();
+        let hospitals = packs::section("facilities").map(|w| (normalise::fold(w), ())).collect();
         let mut demonyms: FxMap<Key, u32> = FxMap::default();
         for (i, p) in packs::PACKS.iter().enumerate() {
             for w in packs::list_lines(p.demonyms) {
@@ -438,7 +445,6 @@ impl Lexicon {
             }
         }
         let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, demonyms, demonym_langs, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
@@ -545,6 +551,16 @@ impl Lexicon {
     /// Whether a word (lower case, folded) belongs to a postal address after its town (`cedex`).
     pub(super) fn is_postal(&self, lower: &str) -> bool {
         self.postal.contains_key(lower)
+    }
+
+    /// Whether a word (lower case, folded) opens a saint's, a mountain's or a fort's name (`st`, `mt`).
+    pub(super) fn is_name_prefix(&self, lower: &str) -> bool {
+        self.name_prefixes.contains_key(lower)
+    }
+
+    /// Whether a word (lower case, folded) names a hospital or a clinic (not a ward or a service).
+    pub(super) fn is_hospital(&self, lower: &str) -> bool {
+        self.hospitals.contains_key(lower)
     }
 
     /// The pack languages in which a word (lower case, folded) names the people of a town.

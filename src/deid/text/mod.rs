@@ -38,6 +38,7 @@ mod patterns;
 mod phones;
 mod postcodes;
 mod tokens;
+mod truecase;
 
 use known::*;
 use lexicon::*;
@@ -404,12 +405,16 @@ impl Scrubber {
 
     /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
     fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
+        // the case the note is typed in, read as typed (the view's folds may add capitals: "®" is "(R)")
+        let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let one_case = text_modes(text, &prot);
+        let one_case = one_case.0 || one_case.1;
         let Some(view) = normalise::View::keeping(text, &|w| self.lex.keeps(w)) else {
-            return self.detect_in(text, known, None);
+            return self.detect_in(text, known, None, one_case);
         };
         // found on the normalised view, replaced in the text as typed
         let mut out: Vec<Span> = Vec::new();
-        for sp in self.detect_in(&view.text, known, Some(&view)) {
+        for sp in self.detect_in(&view.text, known, Some(&view), one_case) {
             let (s, e) = view.original(sp.s, sp.e);
             match out.last_mut() {
                 // two spans from one source character (a ligature cut in two) become one
@@ -420,10 +425,22 @@ impl Scrubber {
         out
     }
 
-    fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
+    fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>, one_case: bool) -> Vec<Span> {
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let keep = self.lex.language_of(text, &prot);
+        // a note in one case is read in the case the dictionaries and the context give it
+        // (`truecase.rs`): same offsets, so its spans are the note's
+        if one_case {
+            let typed = self.truecased(text, &prot, known, keep);
+            return self.detect_typed(&typed, known, &prot, Note { caps_mode: false, lower_mode: false, keep, view });
+        }
+        self.detect_typed(text, known, &prot, Note { caps_mode: false, lower_mode: false, keep, view })
+    }
+
+    /// `detect_in` on a note whose letters' case means what it does in typed text.
+    fn detect_typed(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: Note) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
 
         // 2. record headers (`label: value`) and the form's own values: certain evidence
         self.headers.detect(text, &mut spans);
@@ -442,8 +459,6 @@ impl Scrubber {
         let certain = spans.len();
 
         // 3. regex detectors
-        let (caps_mode, lower_mode) = text_modes(text, &prot);
-        let note = Note { caps_mode, lower_mode, keep: self.lex.language_of(text, &prot), view };
         // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
         let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
         let mut words_present: Option<u32> = None;

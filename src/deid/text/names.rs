@@ -8,6 +8,67 @@ impl Scrubber {
         self.lex.get(&lw) & CLINICAL != 0
     }
 
+    /// The lexicon's flags of one token as the word rules read it: its clitic left out, a
+    /// hyphenated word by its parts, a header's label no name, the form's own name parts `KNOWN`
+    /// (before the note's language is applied: `Note::keep`).
+    pub(super) fn token_flags(&self, text: &str, t: &Tok, known: &Known, buf: &mut String) -> u32 {
+        let w = &text[t.s..t.e];
+        buf.clear();
+        for c in w.chars() {
+            buf.extend(c.to_lowercase());
+        }
+        let key = without_clitic(&buf);
+        let mut f = self.lex.get(key);
+        if f == 0 && key.contains('-') {
+            let mut all = ANY_NAME | CITY | ENGLISH | LANGS;
+            let mut any_clin = false;
+            let mut named = false;
+            for p in key.split('-') {
+                let pf = self.lex.get(p);
+                if pf & CLINICAL != 0 {
+                    any_clin = true;
+                }
+                all &= pf;
+                named |= pf & (ANY_NAME | CITY) != 0;
+            }
+            // parts that are all ordinary words of one language, none a name, make one too:
+            // "Rendez-vous", "peut-être"
+            let ordinary = if named { 0 } else { all & (ENGLISH | LANGS) };
+            f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) | ordinary };
+            // "Smith-Jones", "Hauta-Aho": capitalised parts, one a name only, none an ordinary word
+            if f & NAME_ONLY == 0 && !any_clin && t.cap {
+                let mut only = false;
+                let mut ok = true;
+                for (p, orig) in key.split('-').zip(w.split('-')) {
+                    let pf = self.lex.get(p);
+                    only |= pf & NAME_ONLY != 0;
+                    ok &= orig.chars().next().is_some_and(char::is_uppercase) && (pf & ANY_NAME != 0 || pf & (ENGLISH | CITY | COUNTRY | MONTH | STOP) == 0);
+                }
+                if only && ok {
+                    f |= SURNAME;
+                }
+            }
+        }
+        // "O'Brien", "D'Souza": a capitalised prefix and a name or unknown word
+        if f == 0 && t.cap && key.len() >= 5 && (key.starts_with("o'") || key.starts_with("d'") || key.starts_with("o’") || key.starts_with("d’")) {
+            let rest = &key[key.find(['\'', '’']).map_or(0, |x| x + if key[x..].starts_with('\'') { 1 } else { 3 })..];
+            let rf = self.lex.get(rest);
+            if rf & (CLINICAL | ENGLISH | STOP) == 0 || rf & ANY_NAME != 0 {
+                f = SURNAME;
+            }
+        }
+        // a header's label before its colon is no name ("Madrid NHC: 1234567", "Tel : 01...")
+        // (a relation word stays one: "del paciente: Juan")
+        // nor is the first word of a longer label ("Alain Date de naissance 21/05/1956")
+        if f & RELATION == 0 && (self.lex.is_label(key) && before_colon(text, t.e) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
+            f = STOP;
+        }
+        if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p.as_str() == buf.as_str()) {
+            f |= KNOWN;
+        }
+        f
+    }
+
     pub(super) fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note, spans: &mut Vec<Span>) {
         let (caps_mode, lower_mode) = (note.caps_mode, note.lower_mode);
         let mut toks: Vec<Tok> = Vec::new();
@@ -22,61 +83,7 @@ impl Scrubber {
                 t.prot = true;
                 continue;
             }
-            let w = &text[t.s..t.e];
-            buf.clear();
-            for c in w.chars() {
-                buf.extend(c.to_lowercase());
-            }
-            let key = without_clitic(&buf);
-            let mut f = self.lex.get(key);
-            if f == 0 && key.contains('-') {
-                let mut all = ANY_NAME | CITY | ENGLISH | LANGS;
-                let mut any_clin = false;
-                let mut named = false;
-                for p in key.split('-') {
-                    let pf = self.lex.get(p);
-                    if pf & CLINICAL != 0 {
-                        any_clin = true;
-                    }
-                    all &= pf;
-                    named |= pf & (ANY_NAME | CITY) != 0;
-                }
-                // parts that are all ordinary words of one language, none a name, make one too:
-                // "Rendez-vous", "peut-être"
-                let ordinary = if named { 0 } else { all & (ENGLISH | LANGS) };
-                f = if any_clin { CLINICAL } else { all & (ANY_NAME | CITY) | ordinary };
-                // "Smith-Jones", "Hauta-Aho": capitalised parts, one a name only, none an ordinary word
-                if f & NAME_ONLY == 0 && !any_clin && t.cap {
-                    let mut only = false;
-                    let mut ok = true;
-                    for (p, orig) in key.split('-').zip(w.split('-')) {
-                        let pf = self.lex.get(p);
-                        only |= pf & NAME_ONLY != 0;
-                        ok &= orig.chars().next().is_some_and(char::is_uppercase) && (pf & ANY_NAME != 0 || pf & (ENGLISH | CITY | COUNTRY | MONTH | STOP) == 0);
-                    }
-                    if only && ok {
-                        f |= SURNAME;
-                    }
-                }
-            }
-            // "O'Brien", "D'Souza": a capitalised prefix and a name or unknown word
-            if f == 0 && t.cap && key.len() >= 5 && (key.starts_with("o'") || key.starts_with("d'") || key.starts_with("o’") || key.starts_with("d’")) {
-                let rest = &key[key.find(['\'', '’']).map_or(0, |x| x + if key[x..].starts_with('\'') { 1 } else { 3 })..];
-                let rf = self.lex.get(rest);
-                if rf & (CLINICAL | ENGLISH | STOP) == 0 || rf & ANY_NAME != 0 {
-                    f = SURNAME;
-                }
-            }
-            // a header's label before its colon is no name ("Madrid NHC: 1234567", "Tel : 01...")
-            // (a relation word stays one: "del paciente: Juan")
-            // nor is the first word of a longer label ("Alain Date de naissance 21/05/1956")
-            if f & RELATION == 0 && (self.lex.is_label(key) && before_colon(text, t.e) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
-                f = STOP;
-            }
-            if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == &buf) {
-                f |= KNOWN;
-            }
-            t.f = f;
+            t.f = self.token_flags(text, t, known, &mut buf);
         }
         // the other packs' ordinary words count as unknown ("Gerste" in an English note may be a name)
         for t in toks.iter_mut() {

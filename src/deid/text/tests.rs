@@ -864,3 +864,21 @@ fn notes_of_other_writers() {
         assert_eq!(s(typed), want, "input {typed:?}");
     }
 }
+
+/// The same note typed, in capitals and in lower case: the same placeholders in the same places
+/// and every other word kept (`truecase.rs`; `deidentification.md`: "typed in capitals").
+#[test]
+fn a_note_in_one_case_is_scrubbed_as_typed() {
+    let notes = [
+        "Seen by Dr. Helena Vasquez at Riverside General Hospital on 12 March 2021 for plaque psoriasis.",
+        "Patient lives in Trondheim with his wife Ingrid; PASI 12 after 2 weeks of dupilumab.",
+        "Referred from St. Vincent's Hospital by Dr Okonkwo, MRN 00123456, phone 07700 900123.",
+        "Rash since May 3, 2021; BSA 10%, EASI 21.4, grade 3; follow up with Dr. Kowalczyk in Krakow.",
+    ];
+    for typed in notes {
+        let want = s(typed).to_lowercase();
+        for recased in [typed.to_uppercase(), typed.to_lowercase()] {
+            assert_eq!(s(&recased).to_lowercase(), want, "input {recased:?}");
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! A note typed all in capitals or all in lower case, read in the case it would have been typed in.
+//!
+//! Clinicians type whole notes in capitals or without a capital letter; what the capital letter
+//! said (a name, a town, the start of a sentence, an acronym) is gone. Rather than a second set of
+//! rules for each case, the detectors read such a note with the case restored from what does not
+//! depend on it: the dictionaries (a word that is only a name or a town, a word no list of the
+//! note's language knows) and the context (the start of a sentence, a title, a place's preposition,
+//! a facility word). Then the note scores like the same note as typed (`deid-score --case`).
+//!
+//! Only ASCII letters change case, so the recased text has the same bytes at the same offsets and
+//! every span found in it is a span of the note (the view has folded Latin letters to ASCII).
+use super::*;
+
+/// How a word is written in the recased note.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Lower,
+    /// its first letter a capital: a name, a town, a title, a sentence's first word
+    Capital,
+    /// all in capitals: a code with digits ("SW1A", "AB123456C"), a short word no list knows (an acronym)
+    Upper,
+    /// a longer word no list knows: capitalised only where names and places stand (beside a name,
+    /// after a place's preposition or a facility word), else in lower case
+    Suspect,
+}
+
+/// Words that no rule should read as a name even when a sentence opens with them or a title stands
+/// before them: the lexicon's function and clinical words.
+const NEVER_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | NUMBER | STREET | FACILITY;
+
+/// What the lexicon says of a token beyond its flags (`Lexicon::is_name_prefix`, `is_postal`, its
+/// multi-word towns).
+const PREFIX: u8 = 1;
+const POSTAL: u8 = 2;
+const IN_TOWN: u8 = 4;
+const HOSPITAL: u8 = 8;
+const NO_LIST: u8 = 16;
+
+impl Scrubber {
+    /// `text` (one case throughout: `tokens::text_modes`) with its ASCII letters in the case the
+    /// dictionaries and the context give them; the placeholders `prot` stay as they are.
+    pub(super) fn truecased(&self, text: &str, prot: &[(usize, usize)], known: &Known, keep: u32) -> String {
+        let mut toks: Vec<Tok> = Vec::new();
+        tokenize(text, &mut toks);
+        let mut buf = String::with_capacity(32);
+        let mut pi = 0;
+        // (which words no list of any language knows: "hematie" is Dutch, and no name)
+        let mut unknown_to_all: Vec<bool> = Vec::with_capacity(toks.len());
+        for t in toks.iter_mut() {
+            while pi < prot.len() && prot[pi].1 <= t.s {
+                pi += 1;
+            }
+            t.prot = pi < prot.len() && prot[pi].0 < t.e && t.s < prot[pi].1;
+            // (read as if capitalised, so that both cases read the same: a label's first word)
+            t.cap = true;
+            t.initial = t.letters == 1 && !t.digit && t.e - t.s == 1;
+            if t.prot {
+                unknown_to_all.push(false);
+            } else {
+                let raw = self.token_flags(text, t, known, &mut buf);
+                unknown_to_all.push(raw == 0);
+                t.f = raw & keep;
+                // an ordinary word of the note's language is a name or a town only where the context
+                // says so (as `word_rules` reads it): "el", "resto" in Spanish
+                // (one the language spells only with accents is that word only as typed so: "marié", not "marie")
+                if t.f & LANGS != 0 && t.f & ACCENTED_WORD == 0 {
+                    let f = t.f;
+                    t.f = f & !(NAME_ONLY | CITY) | if f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if f & SURNAME != 0 { AMB_SURNAME } else { 0 } | if f & CITY != 0 { AMB_CITY } else { 0 };
+                }
+            }
+        }
+        let mut marks: Vec<u8> = toks
+            .iter()
+            .zip(&unknown_to_all)
+            .map(|(t, &unknown)| {
+                let unknown = if unknown { NO_LIST } else { 0 };
+                let lower = text[t.s..t.e].to_ascii_lowercase();
+                unknown
+                    | if t.prot {
+                        0
+                    } else if self.lex.is_name_prefix(&lower) {
+                        PREFIX
+                    } else if self.lex.is_postal(&lower) {
+                        POSTAL
+                    } else if self.lex.is_hospital(&lower) {
+                        HOSPITAL
+                    } else {
+                        0
+                    }
+            })
+            .collect();
+        // the words of a town's name of several words, one of them no ordinary word: "jouy en josas"
+        for m in self.lex.multi_cities.find_iter(text) {
+            let inside = |t: &Tok| m.start() <= t.s && t.e <= m.end();
+            if word_boundary_ok(text, m.start(), m.end()) && toks.iter().filter(|t| inside(t)).any(|t| t.f & (ENGLISH | LANGS) == 0) {
+                toks.iter().zip(marks.iter_mut()).filter(|(t, _)| inside(t)).for_each(|(_, mk)| *mk |= IN_TOWN);
+            }
+        }
+        let shapes = shapes(text, &toks, &marks, keep);
+        let mut out = text.as_bytes().to_vec();
+        // every letter in lower case first, but those of the placeholders (sorted, apart)
+        let mut at = 0;
+        for &(s, e) in prot.iter().chain(std::iter::once(&(text.len(), text.len()))) {
+            out[at..s].make_ascii_lowercase();
+            at = e;
+        }
+        for (t, shape) in toks.iter().zip(shapes) {
+            let word = &mut out[t.s..t.e];
+            match shape {
+                _ if t.prot => {}
+                Shape::Lower | Shape::Suspect => {}
+                Shape::Upper => word.make_ascii_uppercase(),
+                // the first letter, and the first after a hyphen ("Smith-Jones")
+                Shape::Capital => {
+                    let mut up = true;
+                    for b in word.iter_mut() {
+                        if up && b.is_ascii_alphabetic() {
+                            *b = b.to_ascii_uppercase();
+                            up = false;
+                        } else if *b == b'-' {
+                            up = true;
+                        }
+                    }
+                }
+            }
+        }
+        // only ASCII bytes were changed, so the bytes are still UTF-8
+        String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    }
+}
+
+/// The shape of each token, from its flags (already restricted to the note's language, `keep`),
+/// its `marks` (`PREFIX`: it opens a saint's or a mountain's name, the packs' `[name_prefixes]`;
+/// `POSTAL`: a postal address's word after its town; `IN_TOWN`) and its neighbours. Each rule below
+/// reads the dictionaries' evidence and the context, never the case the note was typed in.
+fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32) -> Vec<Shape> {
+    let english = keep & LANGS == 0;
+    let shape: Vec<Shape> = toks.iter().map(|t| own_shape(t, &text[t.s..t.e], english)).collect();
+    // what the dictionaries call a name or a town: capitalised, and what stands by it (below)
+    let named = toks.iter().enumerate().map(|(i, t)| shape[i] == Shape::Capital && t.f & (NEVER_NAME | COUNTRY) == 0 && t.letters >= 2 || marks[i] & IN_TOWN != 0).collect();
+    let mut r = Reading { text, toks, marks, shape, named };
+    for i in 0..toks.len() {
+        if r.named[i] {
+            r.shape[i] = Shape::Capital;
+        }
+    }
+    // a hospital's word of three letters or fewer is its acronym, typed in capitals ("chu", "gh")
+    for (i, t) in toks.iter().enumerate() {
+        if marks[i] & HOSPITAL != 0 && t.letters <= 3 {
+            r.shape[i] = Shape::Upper;
+        }
+    }
+    r.dates_and_sentences();
+    r.after_titles_and_relations();
+    r.where_places_stand();
+    for _ in 0..2 {
+        r.beside_names();
+    }
+    r.people_lines();
+    r.facilities();
+    r.street_addresses();
+    r.region_codes();
+    r.initials();
+    r.shape
+}
+
+/// A note's tokens while their shapes are decided.
+struct Reading<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    marks: &'a [u8],
+    shape: Vec<Shape>,
+    /// capitalised as (part of) a name or a place, not only as a sentence's first word
+    named: Vec<bool>,
+}
+
+impl<'a> Reading<'a> {
+    fn word(&self, k: usize) -> &'a str {
+        &self.text[self.toks[k].s..self.toks[k].e]
+    }
+
+    fn gap(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].e..self.toks[b].s]
+    }
+
+    fn joined(&self, a: usize, b: usize) -> bool {
+        tokens::joinable(self.text, &self.toks[a], &self.toks[b])
+    }
+
+    /// A word that can be (part of) a name: no function or clinical word, no country.
+    fn nameword(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0
+    }
+
+    fn name(&mut self, k: usize) {
+        self.shape[k] = Shape::Capital;
+        self.named[k] = true;
+    }
+
+    /// A month or weekday beside a number is a date's, capitalised as dates are typed ("may 3"); the
+    /// first word of a sentence is capitalised.
+    fn dates_and_sentences(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let t = &toks[i];
+            let number_beside = i > 0 && toks[i - 1].digit && gap_is_space(self.gap(i - 1, i)) || i + 1 < n && toks[i + 1].digit && matches!(self.gap(i, i + 1), " " | ". " | ", ");
+            if t.f & MONTH != 0 && number_beside {
+                self.shape[i] = Shape::Capital;
+            }
+            let before = self.text[..t.s].trim_end_matches([' ', '\t', '"', '\'', '(', '-', '*']);
+            // (not a word no list knows: whether it is a name, its place in the sentence cannot tell)
+            if self.shape[i] == Shape::Lower && !t.digit && (before.is_empty() || before.ends_with(['.', '!', '?', '\n'])) {
+                self.shape[i] = Shape::Capital;
+            }
+            // a header's value after its colon, when it can be a name or a place: "apellidos: alonso"
+            // (not "name: unknown")
+            let nameish = t.f & (ANY_NAME | CITY | AMB_CITY) != 0 || self.shape[i] == Shape::Suspect;
+            if before.ends_with(':') && nameish && !t.prot && t.f & (STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
+                self.shape[i] = Shape::Capital;
+            }
+        }
+    }
+
+    /// The words after a title or a relation word that can be a name ("dr. john l.", "wife mary"), a
+    /// given name and a surname of the lists, one of them no other word ("john smith"), the word
+    /// that opens a saint's or a mountain's name and the name after it ("st. vincent's", "mt. sinai").
+    fn after_titles_and_relations(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 1..n {
+            let (p, t) = (&toks[i - 1], &toks[i]);
+            let gap = self.gap(i - 1, i);
+            let titled = p.f & TITLE != 0 && matches!(gap, " " | ". " | ".");
+            let related = p.f & RELATION != 0 && matches!(gap, " " | ": " | ", ");
+            let pair = self.nameword(i - 1) && self.nameword(i) && self.joined(i - 1, i) && p.f & (GIVEN | AMB_GIVEN) != 0 && t.f & (SURNAME | AMB_SURNAME) != 0
+                && (p.f | t.f) & NAME_ONLY != 0 && (p.f & NAME_ONLY != 0 || t.f & SURNAME != 0);
+            let prefixed = self.marks[i - 1] & PREFIX != 0 && matches!(gap, " " | ". " | ".") && self.nameword(i) && (t.f & (ANY_NAME | CITY) != 0 || t.f & (ENGLISH | LANGS) == 0);
+            if pair || prefixed {
+                self.name(i - 1);
+                self.name(i);
+                continue;
+            }
+            if !(titled || related) {
+                continue;
+            }
+            let mut k = i;
+            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && (nameable(&toks[k], titled) || self.shape[k] == Shape::Suspect) {
+                self.name(k);
+                k += 1;
+            }
+        }
+    }
+
+    /// A word no list knows where a place's or a person's name stands: after a place's preposition
+    /// or a facility word ("in tromsdalen", "klinikk vestre"), a postcode or a house number ("92300
+    /// cergy-perret", "94 403, quoicoubey"), before a postal
+    /// address's word ("creteil cedex"); and after a place's preposition, a run of names and such
+    /// words with one that is no ordinary word ("at cedar sinai", not "in bath").
+    fn where_places_stand(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 1..n {
+            let p = &toks[i - 1];
+            let gap = self.gap(i - 1, i);
+            let place = p.f & (WEAKCTX | FACILITY) != 0 && gap_is_space(gap) || p.digit && matches!(gap, " " | ", ");
+            if self.shape[i] == Shape::Suspect && place {
+                self.name(i);
+            }
+            // a street's name before its house number: "hegyalja út 98"
+            let numbered = |k: usize| k < n && toks[k].digit && toks[k].letters == 0 && self.joined(k - 1, k);
+            if self.shape[i - 1] == Shape::Suspect && self.joined(i - 1, i) && (numbered(i) || t_short(&toks[i]) && numbered(i + 1)) {
+                self.name(i - 1);
+            }
+            let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
+            if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
+                self.name(i - 1);
+            }
+            if p.f & WEAKCTX != 0 && gap_is_space(gap) {
+                let run = (i..n.min(i + 3)).take_while(|&k| (k == i || self.joined(k - 1, k)) && self.nameword(k) && (toks[k].f & (ANY_NAME | CITY) != 0 || self.shape[k] == Shape::Suspect)).count();
+                let strong = (i..i + run).any(|k| self.named[k] || self.shape[k] == Shape::Suspect);
+                if run >= 2 && strong {
+                    (i..i + run).for_each(|k| self.name(k));
+                }
+            }
+        }
+    }
+
+    /// A word of the name lists, or one no list knows, beside a name is part of it: "mary johnson",
+    /// "johns hopkins"; so is a surname that is also a clinical abbreviation after a given name of
+    /// the lists ("jane doe").
+    fn beside_names(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let beside = i > 0 && self.named[i - 1] && self.joined(i - 1, i) || i + 1 < n && self.named[i + 1] && self.joined(i, i + 1);
+            let t = &toks[i];
+            let clinical_surname = i > 0 && self.named[i - 1] && toks[i - 1].f & GIVEN != 0 && self.joined(i - 1, i) && t.f & (SURNAME | AMB_SURNAME) != 0 && t.f & CLINICAL != 0 && t.letters >= 3;
+            if !self.named[i] && (beside && self.nameword(i) && (t.f & (ANY_NAME | CITY) != 0 || self.shape[i] == Shape::Suspect) || clinical_surname) {
+                self.name(i);
+            }
+        }
+    }
+
+    /// A line of a record's header that opens with two or more words no list of any language knows,
+    /// up to its end or a facility word: the people of the record ("abhaganev lammare loumi gh ..."),
+    /// and a name line written surname, comma, given name.
+    fn people_lines(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        let mut i = 0;
+        while i < n {
+            let line_start = self.text[..toks[i].s].trim_end_matches([' ', '\t']);
+            let unknown = |k: usize| self.marks[k] & NO_LIST != 0 && toks[k].letters >= 4 && !toks[k].prot && !looks_medical(&self.word(k).to_ascii_lowercase());
+            if !(line_start.is_empty() || line_start.ends_with('\n')) || !unknown(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && self.gap(j, j + 1) == " " && unknown(j + 1) {
+                j += 1;
+            }
+            let rest = self.text[toks[j].e..].trim_start_matches([' ', '\t']);
+            let ends = rest.is_empty() || rest.starts_with(['\n', '\r']) || j + 1 < n && self.gap(j, j + 1) == " " && toks[j + 1].f & FACILITY != 0;
+            if j > i && ends {
+                (i..=j).for_each(|k| self.name(k));
+            }
+            i = j + 1;
+        }
+        // a record's name line, surname first, a comma, the given name of the lists:
+        // "taillard, taillard pierre", "gomau, gomau francisco"
+        for i in 0..n {
+            let line_start = self.text[..toks[i].s].trim_end_matches([' ', '\t']);
+            // (the surname's words may be ordinary words, "aid merghad"; the given name is one of the lists)
+            let person = |k: usize| self.nameword(k);
+            if !(line_start.is_empty() || line_start.ends_with('\n')) || !person(i) {
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && j < i + 2 && self.joined(j, j + 1) && person(j + 1) {
+                j += 1;
+            }
+            let g = j + 1;
+            if g < n && self.gap(j, g) == ", " && person(g) {
+                let mut e = g;
+                while e + 1 < n && e < g + 2 && self.joined(e, e + 1) && person(e + 1) {
+                    e += 1;
+                }
+                let rare = (i..=j).any(|k| self.shape[k] == Shape::Suspect || toks[k].f & NAME_ONLY != 0);
+                if (g..=e).any(|k| toks[k].f & GIVEN != 0 || rare && (toks[k].f & AMB_GIVEN != 0 || self.shape[k] == Shape::Suspect)) {
+                    (i..=e).for_each(|k| self.name(k));
+                }
+            }
+        }
+    }
+
+    /// A facility and the words of its name before it, after a place's preposition: "at elm
+    /// clinic", "from riverside general hospital".
+    fn facilities(&mut self) {
+        let toks = self.toks;
+        for i in 0..toks.len() {
+            if toks[i].f & FACILITY == 0 || toks[i].prot {
+                continue;
+            }
+            let mut k = i;
+            while k > 0 && k + 3 > i && self.joined(k - 1, k) && !toks[k - 1].prot && !toks[k - 1].digit && toks[k - 1].f & (WEAKCTX | RELATION | TITLE | CLINICAL | MONTH | NUMBER) == 0 {
+                k -= 1;
+            }
+            if k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0 {
+                self.shape[k..=i].iter_mut().for_each(|s| *s = Shape::Capital);
+            }
+            // a hospital's name after its word, up to the clause's end: "à hôpital tenon", "hôpital la
+            // pitié salpétrière" (after a particle, only a word that is no ordinary one: not "hôpital de jour")
+            if self.marks[i] & HOSPITAL == 0 {
+                continue;
+            }
+            let mut k = i + 1;
+            let mut particle = false;
+            while k < toks.len() && k <= i + 4 && self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot {
+                let w = self.word(k).to_ascii_lowercase();
+                if TOWN_PARTICLES.contains(&w.as_str()) {
+                    particle = true;
+                } else if self.nameword(k) && (!particle || toks[k].f & (ENGLISH | LANGS) == 0) {
+                    self.name(k);
+                } else if toks[k].letters == 1 && self.text[toks[k].e..].starts_with('.') {
+                    // an initial inside the name: "gh a.chenevier-h.mondor"
+                    self.shape[k] = Shape::Upper;
+                } else {
+                    break;
+                }
+                k += 1;
+            }
+        }
+    }
+
+    /// A house number, one or two words and a street type, then a comma, a line's end or a town:
+    /// "123 elm st, springfield" is written "123 Elm St" (not "2 small square lesions").
+    fn street_addresses(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let number = toks[i].digit && toks[i].letters == 0 && self.word(i).len() <= 5;
+            if !number {
+                continue;
+            }
+            let Some(st) = (i + 2..n.min(i + 4)).find(|&k| toks[k].f & STREET != 0) else { continue };
+            let words_ok = (i + 1..st).all(|k| self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot && toks[k].f & (CLINICAL | NUMBER | MONTH | STOP) == 0);
+            let rest = self.text[toks[st].e..].trim_start_matches('.');
+            let ends = rest.is_empty() || rest.starts_with([',', '\n', ';']) || st + 1 < n && self.named[st + 1];
+            if words_ok && self.joined(st - 1, st) && ends {
+                (i + 1..=st).for_each(|k| self.shape[k] = Shape::Capital);
+            }
+        }
+    }
+
+    /// Two letters after a town and its comma, ending the clause, are its region's code as typed:
+    /// "brooklyn, ny", "fairfield, ct." (USPS and ISO 3166-2 codes are written in capitals).
+    fn region_codes(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 1..n {
+            let t = &toks[i];
+            let after = &self.text[t.e..];
+            let ends = after.is_empty() || after.starts_with(['.', ',', ';', ')', '\n']) || after.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+            if t.letters == 2 && !t.digit && !t.prot && self.named[i - 1] && self.gap(i - 1, i) == ", " && ends {
+                self.shape[i] = Shape::Upper;
+            }
+        }
+    }
+
+    /// A single letter beside a capitalised name is its initial: "john l.", "codey m ross".
+    fn initials(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for i in 0..n {
+            let t = &toks[i];
+            if t.letters != 1 || t.e - t.s != 1 || t.digit || t.prot {
+                continue;
+            }
+            let given = |k: usize| self.named[k] || self.nameword(k) && toks[k].f & (GIVEN | AMB_GIVEN) != 0;
+            let left = i > 0 && given(i - 1) && gap_is_space(self.gap(i - 1, i));
+            let right = i + 1 < n && self.named[i + 1] && self.joined(i, i + 1);
+            let dotted = self.text[t.e..].starts_with('.');
+            let article = matches!(self.word(i), "a" | "A" | "i" | "I" | "y" | "Y" | "e" | "E" | "o" | "O");
+            if left && (dotted || right) || right && (dotted || !article) {
+                self.shape[i] = Shape::Upper;
+                if left {
+                    self.shape[i - 1] = Shape::Capital;
+                }
+            }
+        }
+    }
+}
+
+/// The shape a word has by itself.
+fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
+    if t.prot || t.letters == 0 {
+        return Shape::Lower;
+    }
+    // a code: letters first, digits in it ("sw1a", "ab123456c", "covid-19")
+    if t.digit {
+        return if w.starts_with(|c: char| c.is_ascii_alphabetic()) { Shape::Upper } else { Shape::Lower };
+    }
+    if t.letters == 1 {
+        return if english && w.eq_ignore_ascii_case("i") { Shape::Capital } else { Shape::Lower };
+    }
+    let f = t.f;
+    if f & (KNOWN | TITLE | COUNTRY) != 0 {
+        return Shape::Capital;
+    }
+    // only a name or a town in every list of the note's language
+    if f & (NAME_ONLY | CITY) != 0 && f & (ENGLISH | LANGS | NEVER_NAME) == 0 {
+        return Shape::Capital;
+    }
+    // a word no list knows: short, an acronym as typed; longer, unless it looks like a medical term,
+    // suspect (Philter's choice: what is not known to be ordinary is a name where names stand)
+    if f == 0 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
+        if t.letters <= 4 {
+            return Shape::Upper;
+        }
+        if !looks_medical(&w.to_ascii_lowercase()) {
+            return Shape::Suspect;
+        }
+    }
+    Shape::Lower
+}
+
+/// A short word (a street type of another language: "út", "ul").
+fn t_short(t: &Tok) -> bool {
+    !t.digit && !t.prot && t.letters >= 1 && t.letters <= 4
+}
+
+/// Whether a word after a title (`titled`) or a relation word may be a name: a name of the lists,
+/// or (after a title) a word no list of the note's language knows.
+fn nameable(t: &Tok, titled: bool) -> bool {
+    // a clinical abbreviation that is also a given name is one after a title: "mme ana predan"
+    if titled && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0 && t.f & (MONTH | TITLE | RELATION | COUNTRY) == 0 {
+        return true;
+    }
+    if t.digit || t.letters == 0 || t.f & NEVER_NAME != 0 || t.f & COUNTRY != 0 {
+        return false;
+    }
+    if t.letters == 1 {
+        return titled;
+    }
+    t.f & (ANY_NAME | CITY) != 0 || titled && t.f & (ENGLISH | LANGS) == 0
+}
