@@ -445,6 +445,7 @@ impl Lexicon {
             }
         }
         let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
+        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
     }
 
     /// The flags that count in a note written in `text`'s language: every flag but the
