@@ -239,11 +239,12 @@ impl Scrubber {
     /// "Maria", "M. Olsen").
     pub fn scrub(&self, text: &str, known: &[&str]) -> Scrubbed {
         let known = self.build_known(known);
+        let one_case = self.one_case(text);
         let mut counts = [0u32; 11];
         let mut cur: Option<String> = None;
         for _ in 0..MAX_PASSES {
             let input: &str = cur.as_deref().unwrap_or(text);
-            match self.pass(input, &known, &mut counts) {
+            match self.pass(input, &known, one_case, &mut counts) {
                 Some(out) => cur = Some(out),
                 None => break,
             }
@@ -324,6 +325,7 @@ impl Scrubber {
     /// (`eval`). All passes are run, as `scrub` does; spans of later passes are mapped back to the input.
     fn spans_for_eval(&self, text: &str, known: &[&str]) -> Vec<(usize, usize, Placeholder)> {
         let k = self.build_known(known);
+        let one_case = self.one_case(text);
         // placeholder segments of the current text: (cur_s, cur_e, orig_s, orig_e, kind)
         let mut segs: Vec<(usize, usize, usize, usize, Placeholder)> = Vec::new();
         let mut cur = text.to_owned();
@@ -341,7 +343,7 @@ impl Scrubber {
             (p as isize + off) as usize
         };
         for _ in 0..MAX_PASSES {
-            let spans = self.detect(&cur, &k);
+            let spans = self.detect(&cur, &k, one_case);
             if spans.is_empty() {
                 break;
             }
@@ -383,8 +385,8 @@ impl Scrubber {
     }
 
     /// One scrubbing pass. Returns the new text, or `None` if nothing was found.
-    fn pass(&self, text: &str, known: &Known, counts: &mut [u32; 11]) -> Option<String> {
-        let spans = self.detect(text, known);
+    fn pass(&self, text: &str, known: &Known, one_case: bool, counts: &mut [u32; 11]) -> Option<String> {
+        let spans = self.detect(text, known, one_case);
         if spans.is_empty() {
             return None;
         }
@@ -404,11 +406,16 @@ impl Scrubber {
     }
 
     /// All spans to replace, merged, sorted, not overlapping any placeholder already present.
-    fn detect(&self, text: &str, known: &Known) -> Vec<Span> {
-        // the case the note is typed in, read as typed (the view's folds may add capitals: "®" is "(R)")
+    /// Whether the note is typed in one case (capitals or none), read on the note as typed, once:
+    /// a later pass reads what is left (the view's folds may add capitals: "®" is "(R)"; after its
+    /// names went, a note's rest may hold no capital).
+    fn one_case(&self, text: &str) -> bool {
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        let one_case = text_modes(text, &prot);
-        let one_case = one_case.0 || one_case.1;
+        let (caps, lower) = text_modes(text, &prot);
+        caps || lower
+    }
+
+    fn detect(&self, text: &str, known: &Known, one_case: bool) -> Vec<Span> {
         let Some(view) = normalise::View::keeping(text, &|w| self.lex.keeps(w)) else {
             return self.detect_in(text, known, None, one_case);
         };
@@ -431,11 +438,12 @@ impl Scrubber {
         let keep = self.lex.language_of(text, &prot);
         // a note in one case is read in the case the dictionaries and the context give it
         // (`truecase.rs`): same offsets, so its spans are the note's
+        let note = Note { caps_mode: false, lower_mode: false, keep, view };
         if one_case {
-            let typed = self.truecased(text, &prot, known, keep);
-            return self.detect_typed(&typed, known, &prot, Note { caps_mode: false, lower_mode: false, keep, view });
+            let typed = self.truecased(text, &prot, known, &note);
+            return self.detect_typed(&typed, known, &prot, note);
         }
-        self.detect_typed(text, known, &prot, Note { caps_mode: false, lower_mode: false, keep, view })
+        self.detect_typed(text, known, &prot, note)
     }
 
     /// `detect_in` on a note whose letters' case means what it does in typed text.

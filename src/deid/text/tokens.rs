@@ -109,7 +109,7 @@ pub(super) fn count_digits(s: &str) -> usize {
 }
 
 /// (caps mode, lower-case mode) of a text, placeholders already in it left out: a note typed
-/// in capitals (>= 70% of >= 12 letters upper-case), or one without any capital letter.
+/// in capitals (>= 95% of >= 12 letters upper-case), or one without any capital letter.
 /// What the detectors need to know of the whole note before reading any part of it.
 pub(super) struct Note<'v> {
     /// most letters are capitals: capitalisation says nothing
@@ -146,7 +146,9 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
         }
     };
     outside(text, prot).for_each(&mut count);
-    (letters >= 12 && upper * 10 >= letters * 7, upper == 0 && letters > 0)
+    // (in capitals: 95 % of the letters, so that a note whose surnames alone are in capitals keeps
+    // what its case says: "Dr P-A. POULMANI, Dr I. POLTAO")
+    (letters >= 12 && upper * 20 >= letters * 19, upper == 0 && letters > 0)
 }
 
 /// The parts of `text` between the placeholders already in it, `prot` (sorted, not overlapping).

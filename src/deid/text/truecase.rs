@@ -39,7 +39,8 @@ const NO_LIST: u8 = 16;
 impl Scrubber {
     /// `text` (one case throughout: `tokens::text_modes`) with its ASCII letters in the case the
     /// dictionaries and the context give them; the placeholders `prot` stay as they are.
-    pub(super) fn truecased(&self, text: &str, prot: &[(usize, usize)], known: &Known, keep: u32) -> String {
+    pub(super) fn truecased(&self, text: &str, prot: &[(usize, usize)], known: &Known, note: &Note) -> String {
+        let keep = note.keep;
         let mut toks: Vec<Tok> = Vec::new();
         tokenize(text, &mut toks);
         let mut buf = String::with_capacity(32);
@@ -63,7 +64,10 @@ impl Scrubber {
                 // an ordinary word of the note's language is a name or a town only where the context
                 // says so (as `word_rules` reads it): "el", "resto" in Spanish
                 // (one the language spells only with accents is that word only as typed so: "marié", not "marie")
-                if t.f & LANGS != 0 && t.f & ACCENTED_WORD == 0 {
+                if t.f & ACCENTED_WORD != 0 && !note.typed_with_accents(t.s, t.e) {
+                    t.f &= !(LANGS | ACCENTED_WORD);
+                }
+                if t.f & LANGS != 0 {
                     let f = t.f;
                     t.f = f & !(NAME_ONLY | CITY) | if f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if f & SURNAME != 0 { AMB_SURNAME } else { 0 } | if f & CITY != 0 { AMB_CITY } else { 0 };
                 }
@@ -343,8 +347,14 @@ impl<'a> Reading<'a> {
                     e += 1;
                 }
                 let rare = (i..=j).any(|k| self.shape[k] == Shape::Suspect || toks[k].f & NAME_ONLY != 0);
-                if (g..=e).any(|k| toks[k].f & GIVEN != 0 || rare && (toks[k].f & AMB_GIVEN != 0 || self.shape[k] == Shape::Suspect)) {
-                    (i..=e).for_each(|k| self.name(k));
+                // (written as such a line is typed, in capitals, which the word rules read: `surname_comma_given`)
+                // (or, its given name also a word, each word capitalised: "Taillard, Taillard Pierre")
+                let given = (g..=e).any(|k| toks[k].f & GIVEN != 0);
+                if given || rare && (g..=e).any(|k| toks[k].f & AMB_GIVEN != 0 || self.shape[k] == Shape::Suspect) {
+                    (i..=e).for_each(|k| {
+                        self.named[k] = true;
+                        self.shape[k] = if given { Shape::Upper } else { Shape::Capital };
+                    });
                 }
             }
         }
@@ -496,5 +506,7 @@ fn nameable(t: &Tok, titled: bool) -> bool {
     if t.letters == 1 {
         return titled;
     }
-    t.f & (ANY_NAME | CITY) != 0 || titled && t.f & (ENGLISH | LANGS) == 0
+    // (after a relation word, no ordinary word or preposition that a name list also holds: "paciente de 45 años")
+    let ordinary = t.f & (ENGLISH | LANGS) != 0 && t.f & (NAME_ONLY | CITY) == 0 || t.f & WEAKCTX != 0;
+    t.f & (ANY_NAME | CITY) != 0 && (titled || !ordinary) || titled && t.f & (ENGLISH | LANGS) == 0
 }
