@@ -314,14 +314,15 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("scores", CLINICAL)] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
         }
-        // the words that make a fraction a measure are clinical too ("2/8 joints"), not the short
-        // particles among them ("3/4 of")
-        for w in packs::section("measures").filter(|w| w.chars().count() >= 4) {
+        // the words that make a fraction a score or a measure are clinical too ("2/8 joints"), not
+        // the short ones among them: particles ("3/4 of") and acronyms that are also given names
+        // ("EVA 7/10", "Éva")
+        for w in packs::section("scores").chain(packs::section("measures")).filter(|w| w.chars().count() >= 4) {
             add(w, CLINICAL);
         }
         for w in packs::section("titles").filter(|w| !w.ends_with('.')) {
