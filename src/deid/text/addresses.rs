@@ -192,7 +192,7 @@ impl Scrubber {
         let mut end = p;
         let mut strong = false;
         let mut words = 0;
-        let lower_text = !note.caps_mode && !text.chars().any(char::is_uppercase);
+        let lower_text = !text.chars().any(char::is_uppercase);
         let mut lower_town = false;
         loop {
             let rest = &text[q..];

@@ -3,7 +3,6 @@ use super::*;
 
 impl Scrubber {
     pub(super) fn check_and_push(&self, text: &str, rx: &Rx, s: usize, e: usize, note: &Note, spans: &mut Vec<Span>) {
-        let caps_mode = note.caps_mode;
         let get = |w: &str| self.lex.get(w) & note.keep;
         // a facility's or ward's name ends before a title: "Clinique [PLACE] Dr Z. AL BAHIRT"
         let e = if matches!(rx.check, Check::FacilityName | Check::WardName) { s + before_title(&text[s..e], &get) } else { e };
@@ -70,7 +69,7 @@ impl Scrubber {
                         cnt += 1;
                         let lw = w.to_lowercase();
                         let f = get(&lw);
-                        let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                        let short_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
                         if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
                             all_unknown = false;
                             break;
@@ -128,12 +127,12 @@ impl Scrubber {
                 let words: Vec<&str> = m.split_whitespace().collect();
                 let w = words.first().copied().unwrap_or("");
                 let f = get(&w.to_lowercase());
-                let short_caps = !caps_mode && w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                let short_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
                 let medical = |w: &&str| {
                     let lw = w.to_lowercase();
                     get(&lw) & (CLINICAL | STOP) != 0 || looks_medical(&lw)
                 };
-                if !caps_mode && names_a_hospital(&words, &get) {
+                if names_a_hospital(&words, &get) {
                     true
                 } else if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
                     false
@@ -197,11 +196,11 @@ impl Scrubber {
                     let f = get(lw);
                     all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
                     let short_caps = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
-                    if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && (!caps_mode || !short_caps) && !looks_medical(lw) && lw.chars().count() >= 2 {
+                    if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && !looks_medical(lw) && lw.chars().count() >= 2 {
                         unknown = true;
                     }
                 }
-                let hospital = rx.check == Check::PrepositionPlace && !caps_mode && names_a_hospital(&words, &get);
+                let hospital = rx.check == Check::PrepositionPlace && names_a_hospital(&words, &get);
                 hospital || first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
             }
             Check::Saint => {

@@ -292,7 +292,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { caps_mode: false, lower_mode: false, keep: self.lex.language_of(x, &[]), view: None }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -438,7 +438,7 @@ impl Scrubber {
         let keep = self.lex.language_of(text, &prot);
         // a note in one case is read in the case the dictionaries and the context give it
         // (`truecase.rs`): same offsets, so its spans are the note's
-        let note = Note { caps_mode: false, lower_mode: false, keep, view };
+        let note = Note { keep, view };
         if one_case {
             let typed = self.truecased(text, &prot, known, &note);
             return self.detect_typed(&typed, known, &prot, note);

@@ -70,7 +70,6 @@ impl Scrubber {
     }
 
     pub(super) fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note, spans: &mut Vec<Span>) {
-        let (caps_mode, lower_mode) = (note.caps_mode, note.lower_mode);
         let mut toks: Vec<Tok> = Vec::new();
         let mut buf = String::with_capacity(32);
         tokenize(text, &mut toks);
@@ -115,11 +114,6 @@ impl Scrubber {
         }
 
         let n = toks.len();
-        if lower_mode {
-            for t in toks.iter_mut() {
-                t.linit = !t.prot && t.letters == 1 && t.lower && !t.digit && t.e - t.s == 1;
-            }
-        }
         let mut name = vec![false; n];
         let opens_before_word = |i: usize| -> bool {
             let before = text[..toks[i].s].trim_end_matches([' ', '\t']);
@@ -133,9 +127,6 @@ impl Scrubber {
         let capish = |t: &Tok| -> bool {
             if t.digit || t.prot {
                 return false;
-            }
-            if caps_mode {
-                return t.letters >= 1;
             }
             t.cap && !(t.allcaps && t.letters <= 4)
         };
@@ -223,11 +214,6 @@ impl Scrubber {
                     name[i] = true;
                     continue;
                 }
-                // "rx by dr smith": in an all-lower-case note, a surname that is also a word after a title
-                if ctx[i] == 2 && lower_mode && t.lower && t.letters >= 3 && f & ANY_NAME != 0 && f & CLINICAL == 0 {
-                    name[i] = true;
-                    continue;
-                }
                 // "my name is vitoria": lower case only after the strongest contexts
                 if ctx[i] == 3 && t.lower && t.letters >= 2 && f & (ENGLISH | CLINICAL) == 0 && !looks_medical(&word(i).to_lowercase()) {
                     name[i] = true;
@@ -258,7 +244,7 @@ impl Scrubber {
             // a surname in capitals after a dotted initial, in a text that is not in capitals (or
             // after a title's initial): "E. PENICOT", "Dr P-A. POULMANI" (not a known
             // abbreviation: "E. COLI" is clinical)
-            if i >= 1 && (!caps_mode || name[i - 1]) && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
+            if i >= 1 && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
                 && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | ENGLISH) == 0
             {
                 name[i] = true;
@@ -269,7 +255,7 @@ impl Scrubber {
             // (but in a note of a pack's language, one that opens a line or a sentence before an
             // ordinary word of that language is a term more often: "Papillome de la vessie",
             // "Faxer les résultats")
-            if f == 0 && !caps_mode && t.cap && !t.allcaps && t.letters >= 3 && !opens_before_word(i) {
+            if f == 0 && t.cap && !t.allcaps && t.letters >= 3 && !opens_before_word(i) {
                 let lw = word(i).to_lowercase();
                 if !looks_medical(&lw) && !lw.contains('-') {
                     name[i] = true;
@@ -278,7 +264,7 @@ impl Scrubber {
             }
             // (a street type or facility word is none by itself: "la calle mayor")
             if f & NAME_ONLY != 0 && f & (MONTH | COUNTRY | STREET | FACILITY) == 0 && t.letters >= 2 {
-                if capish(&t) || (lower_mode && f & ENGLISH == 0 && t.letters >= 3) {
+                if capish(&t) {
                     name[i] = true;
                 }
             }
@@ -298,7 +284,7 @@ impl Scrubber {
             let t = &toks[k];
             t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION) == 0
                 && t.letters >= 2
-                && (capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0 && !looks_medical(&word(k).to_lowercase()))
+                && capish(t)
         };
 
         // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
@@ -323,21 +309,6 @@ impl Scrubber {
             }
         }
 
-        // an all-lower-case text has no capitals to go by: a word in no list (not English, clinical,
-        // a name or a place) that does not look medical is taken for a name ("frederikke"); typos
-        // go too, which costs less than a name kept
-        if lower_mode {
-            let unknown = |k: usize| {
-                let t = &toks[k];
-                t.lower && t.f == 0 && t.letters >= 4 && !t.prot && !t.digit && !looks_medical(word(k))
-            };
-            for i in 0..n {
-                if unknown(i) && word(i).chars().all(char::is_alphabetic) {
-                    name[i] = true;
-                }
-            }
-        }
-
         // neighbours: ambiguous names next to names, unknown capitalised words next to names, initials
         for _round in 0..3 {
             let mut changed = false;
@@ -350,14 +321,14 @@ impl Scrubber {
                 let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
                 // a clinical abbreviation written like a given name before a surname: "Ana Dias"
                 // (ANA the antibody), "Ed Walsh"
-                if t.f & CLINICAL != 0 && right && !caps_mode && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & (ANY_NAME | EPONYM) != 0 && toks[i + 1].f & (ENGLISH | CLINICAL) == 0 {
+                if t.f & CLINICAL != 0 && right && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & (ANY_NAME | EPONYM) != 0 && toks[i + 1].f & (ENGLISH | CLINICAL) == 0 {
                     name[i] = true;
                     changed = true;
                     continue;
                 }
                 // a surname that is also a clinical abbreviation after an unambiguous given name:
                 // "Jane Doe" (DOE, dyspnoea on exertion)
-                if t.f & CLINICAL != 0 && left && !caps_mode && t.cap && !t.allcaps && t.f & (SURNAME | AMB_SURNAME) != 0 && toks[i - 1].f & GIVEN != 0 {
+                if t.f & CLINICAL != 0 && left && t.cap && !t.allcaps && t.f & (SURNAME | AMB_SURNAME) != 0 && toks[i - 1].f & GIVEN != 0 {
                     name[i] = true;
                     changed = true;
                     continue;
@@ -365,10 +336,8 @@ impl Scrubber {
                 // the French way of writing a name, surname in capitals: "Isabelle BON", "BOFFIN Lily",
                 // "RUFUNA Marine" (in a text not written in capitals; the word in capitals no clinical
                 // abbreviation, and an ordinary word only beside an unambiguous given name)
-                // (in a text written in capitals, only a word no list knows: "TAILLARD PIERRE")
-                let caps_ok = !caps_mode || t.f == 0 && t.letters >= 4;
-                if caps_ok && !t.prot && t.allcaps && t.letters >= 3 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase()) {
-                    let given = |k: usize| (toks[k].cap && !toks[k].allcaps || caps_mode && toks[k].allcaps) && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
+                if !t.prot && t.allcaps && t.letters >= 3 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase()) {
+                    let given = |k: usize| toks[k].cap && !toks[k].allcaps && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
                     let sure = |k: usize| toks[k].f & GIVEN != 0 || t.f & (ENGLISH | LANGS) == 0;
                     let before = i >= 1 && given(i - 1) && sure(i - 1) && &text[toks[i - 1].e..t.s] == " ";
                     let after = i + 1 < n && given(i + 1) && sure(i + 1) && &text[t.e..toks[i + 1].s] == " ";
@@ -385,7 +354,7 @@ impl Scrubber {
                 // (but a name already whole, its surname in capitals or its initial before the given
                 // name, ends before an ordinary word: "ALLARD Michèle Contacter", "O. MANON Dossier")
                 let whole = left && (toks[i - 1].allcaps || i >= 2 && name[i - 2] && (toks[i - 2].allcaps || toks[i - 2].initial));
-                if left && !caps_mode && !t.prot && t.cap && !t.allcaps && t.letters >= 3 && toks[i - 1].f & GIVEN != 0 && toks[i - 1].f & (AMB_GIVEN | AMB_SURNAME) == 0
+                if left && !t.prot && t.cap && !t.allcaps && t.letters >= 3 && toks[i - 1].f & GIVEN != 0 && toks[i - 1].f & (AMB_GIVEN | AMB_SURNAME) == 0
                     && &text[toks[i - 1].e..t.s] == " " && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | FACILITY | STREET | NUMBER) == 0
                     && !looks_medical(&word(i).to_lowercase()) && !(whole && t.f & LANGS != 0)
                 {
@@ -394,7 +363,7 @@ impl Scrubber {
                     continue;
                 }
                 // a word in capitals that no list knows, right after a name: "Norodom PIMA"
-                if left && !caps_mode && !t.prot && t.allcaps && t.letters >= 3 && t.f == 0 && &text[toks[i - 1].e..t.s] == " " {
+                if left && !t.prot && t.allcaps && t.letters >= 3 && t.f == 0 && &text[toks[i - 1].e..t.s] == " " {
                     name[i] = true;
                     changed = true;
                     continue;
@@ -411,7 +380,7 @@ impl Scrubber {
                 // a given name and a surname that both are also other words, capitalised inside a
                 // sentence, the surname no ordinary word: "Peter Johnson", "Ana Johnson" (not
                 // "Stevens Johnson syndrome", not "Johnson's")
-                if !left && !right && i + 1 < n && !caps_mode && !t.prot && t.cap && !t.allcaps && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0
+                if !left && !right && i + 1 < n && !t.prot && t.cap && !t.allcaps && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0
                     && t.f & (TITLE | RELATION | MONTH | COUNTRY | STOP) == 0 && !text[..t.s].trim_end().ends_with(['.', '!', '?', '\n']) && t.s > 0 && joinable(text, &t, &toks[i + 1])
                 {
                     let u = &toks[i + 1];
@@ -500,7 +469,7 @@ impl Scrubber {
                     let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
                         || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
                     let both = l_list && r_list;
-                    let shape = capish(&t) || lower_mode && t.lower && both;
+                    let shape = capish(&t);
                     if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
                         continue;
                     }
@@ -554,21 +523,8 @@ impl Scrubber {
                     }
                     continue;
                 }
-                if t.linit {
-                    // "codey m ross", "benjamin a seiler", "leidy t muris", "bertram m. jørgensen"
-                    let next_unknown = i + 1 < n && joinable(text, &t, &toks[i + 1]) && {
-                        let u = &toks[i + 1];
-                        // (a town's name here is a surname: "leidy t muris")
-                        u.lower && u.f & !(CITY | AMB_CITY) == 0 && u.letters >= 3 && !looks_medical(word(i + 1))
-                    };
-                    if left && (right || next_unknown && !matches!(word(i), "a" | "i")) {
-                        name[i] = true;
-                        changed = true;
-                    }
-                    continue;
-                }
                 // after a name and an initial: "Jildau S Bouts", "Daniela C. Capon"
-                if left && i >= 2 && (toks[i - 1].initial || toks[i - 1].linit) && name[i - 2] && joinable(text, &toks[i - 2], &toks[i - 1]) && !matches!(word(i - 1), "I" | "A" | "a" | "i") && surname_ok(i) {
+                if left && i >= 2 && toks[i - 1].initial && name[i - 2] && joinable(text, &toks[i - 2], &toks[i - 1]) && !matches!(word(i - 1), "I" | "A") && surname_ok(i) {
                     name[i] = true;
                     changed = true;
                     continue;
@@ -584,20 +540,6 @@ impl Scrubber {
                 let particle = t.lower && left && i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1])
                     && matches!(&text[t.s..t.e], "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
                 if particle {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                if lower_mode && t.lower && f & !(CITY | AMB_CITY) == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e]) {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // lower-case ambiguous given name before a dictionary surname: "leone mazzi", "frank freud"
-                if lower_mode && t.lower && right && f & AMB_GIVEN != 0 && f & (STOP | MONTH) == 0 && t.letters >= 3 && {
-                    let u = &toks[i + 1];
-                    u.f & NAME_ONLY != 0 && u.f & (ENGLISH | CLINICAL) == 0
-                } {
                     name[i] = true;
                     changed = true;
                     continue;
@@ -621,7 +563,6 @@ impl Scrubber {
 
         // a name found in full ("Brad L Key", "Dr Rose Hall") is a name wherever else its words
         // stand capitalised in the same text ("starring Key"); ordinary words only mid-sentence
-        // (in an all-lower-case text, lower-case ones too: "eric g. samoylova's ... early samoylova")
         let lower_key = |i: usize| -> String {
             let w = word(i).to_lowercase();
             without_clitic(&w).to_owned()
@@ -637,7 +578,7 @@ impl Scrubber {
         if !full.is_empty() {
             for i in 0..n {
                 let t = &toks[i];
-                let shape = capish(t) || lower_mode && t.lower && t.f & ENGLISH == 0;
+                let shape = capish(t);
                 if !name[i] && shape && !t.initial && (t.f & ENGLISH == 0 || !sentence_start(i)) && full.contains(&lower_key(i)) {
                     name[i] = true;
                 }
@@ -738,7 +679,7 @@ impl Scrubber {
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
             } else if f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0 {
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
-            } else if f == 0 && weak && !caps_mode && t.allcaps && t.letters >= 5 && !looks_medical(&word(i).to_lowercase()) {
+            } else if f == 0 && weak && t.allcaps && t.letters >= 5 && !looks_medical(&word(i).to_lowercase()) {
                 // a town in capitals that no list knows, after "in" / "from": "in ΛΑΡΝΑΚΑ"
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
             }

@@ -10,8 +10,6 @@ pub(super) struct Tok {
     pub(super) lower: bool,
     pub(super) digit: bool,
     pub(super) initial: bool,
-    /// a single lower-case letter in an all-lower-case text ("codey m ross")
-    pub(super) linit: bool,
     pub(super) prot: bool,
 }
 
@@ -84,7 +82,7 @@ pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
     if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
         return true;
     }
-    (a.initial || a.linit) && matches!(gap, "." | ". " | ".  ")
+    a.initial && matches!(gap, "." | ". " | ".  ")
 }
 
 /// A colon follows `at` (after spaces): the word before it labels what follows ("Tel : 01...",
@@ -112,10 +110,6 @@ pub(super) fn count_digits(s: &str) -> usize {
 /// in capitals (>= 95% of >= 12 letters upper-case), or one without any capital letter.
 /// What the detectors need to know of the whole note before reading any part of it.
 pub(super) struct Note<'v> {
-    /// most letters are capitals: capitalisation says nothing
-    pub(super) caps_mode: bool,
-    /// no capital at all: neither does it
-    pub(super) lower_mode: bool,
     /// the lexicon flags that count in this note: every flag but the ordinary-word bits of the
     /// language packs other than the note's own language (`Lexicon::language_of`)
     pub(super) keep: u32,
