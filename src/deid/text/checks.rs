@@ -35,17 +35,7 @@ impl Scrubber {
                 let dotted = |g: &str| g.starts_with('.') && g[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
                 !dotted(&text[e..]) && !text[..s].ends_with('.')
             }
-            Check::WholeNumber => {
-                // (with the date's own separator, the same twice: "08-09/08/07" is a range of days
-                // before the date "09/08/07", not the date "08-09/08")
-                let after = text[e..].as_bytes();
-                let before = text[..s].as_bytes();
-                let mut seps = m.bytes().filter(|c| !c.is_ascii_digit());
-                let own = seps.next().unwrap_or(b'.');
-                let same = seps.next().is_none_or(|c| c == own);
-                let sep = |c: u8| c == own;
-                same && !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit()) && !(before.len() >= 2 && sep(before[before.len() - 1]) && before[before.len() - 2].is_ascii_digit())
-            }
+            Check::WholeNumber => Self::whole_number(text, s, e, m),
             Check::Ip6 => {
                 let groups = m.split(':').filter(|g| !g.is_empty()).count();
                 m.contains("::") && groups >= 2 || groups >= 5 || (groups >= 4 && m.chars().any(|c| c.is_ascii_alphabetic()))
@@ -58,26 +48,7 @@ impl Scrubber {
                 let has_num = m.bytes().any(|b| b.is_ascii_digit());
                 has_num && f & (ENGLISH | CLINICAL | MONTH | COUNTRY) == 0
             }
-            Check::UnknownWords => {
-                if preceded_by_decimal(text, s) {
-                    false
-                } else {
-                    let words = m.split_whitespace().skip(1);
-                    let mut all_unknown = true;
-                    let mut cnt = 0;
-                    for w in words {
-                        cnt += 1;
-                        let lw = w.to_lowercase();
-                        let f = get(&lw);
-                        let short_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
-                        if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
-                            all_unknown = false;
-                            break;
-                        }
-                    }
-                    all_unknown && cnt >= 2
-                }
-            }
+            Check::UnknownWords => Self::unknown_words(text, s, m, &get),
             Check::WordNumber => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
@@ -90,60 +61,14 @@ impl Scrubber {
                     !followed_by_unit_or_decimal(after)
                 }
             }
-            Check::Facility => {
-                // drop leading stop words ("The", "Dermatology", "University" ...)
-                let mut start = s;
-                let mut rest = m;
-                loop {
-                    let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
-                    let w = &rest[..w_end];
-                    let lw = w.to_lowercase();
-                    let f = get(&lw);
-                    if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS) != 0) {
-                        let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
-                        start += w_end + skip;
-                        rest = &rest[w_end + skip..];
-                    } else {
-                        break;
-                    }
-                }
-                let first = rest.split_whitespace().next().unwrap_or("");
-                let lf = first.to_lowercase();
-                let f = get(&lf);
-                s = start;
-                // something other than the facility word itself must remain
-                rest.split_whitespace().count() >= 2 && f & (STOP | CLINICAL) == 0
-            }
+            Check::Facility => self.facility_start(s, m, &get, &mut s),
             Check::NamedFacility => m.starts_with(|c: char| c.is_uppercase() || c == '['),
             Check::NamedWard => {
                 let w = m.split_whitespace().next().unwrap_or("");
                 let f = get(&w.to_lowercase());
                 f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
             }
-            Check::ContextPlace => {
-                // after "admitted to", "seen at"...: a run of capitalised words names a place
-                // ("Cedar Sinai", "Mount Sinai"), an acronym no list knows too ("UCLA", "NYU"),
-                // but not a ward or specialty ("ICU", "Dermatology") nor one ordinary word
-                let words: Vec<&str> = m.split_whitespace().collect();
-                let w = words.first().copied().unwrap_or("");
-                let f = get(&w.to_lowercase());
-                let short_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
-                let medical = |w: &&str| {
-                    let lw = w.to_lowercase();
-                    get(&lw) & (CLINICAL | STOP) != 0 || looks_medical(&lw)
-                };
-                if names_a_hospital(&words, &get) {
-                    true
-                } else if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
-                    false
-                } else if words.len() >= 2 {
-                    !words.iter().all(|w| medical(w))
-                } else if short_caps {
-                    f == 0
-                } else {
-                    f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
-                }
-            }
+            Check::ContextPlace => self.context_place(text, s, m, &get),
             Check::PackStreet => {
                 // a street type that is also an English word ("via", "place", "route") needs a
                 // particle or a proper noun after it: "2 via IV infusion" is no address
@@ -184,46 +109,12 @@ impl Scrubber {
                         || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw) && self.lex.by_ending(&lw) & note.keep & LANGS == 0
                 })
             }
-            Check::PrepositionPlace | Check::TownState => {
-                let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
-                let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };
-                let first = get(&words[0].to_lowercase());
-                let mut unknown = false;
-                let mut all_names = true;
-                for w in town_words {
-                    let lw = w.trim_end_matches(['.', '\'']).to_lowercase();
-                    let lw = without_clitic(&lw);
-                    let f = get(lw);
-                    all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
-                    let short_caps = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
-                    if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && !looks_medical(lw) && lw.chars().count() >= 2 {
-                        unknown = true;
-                    }
-                }
-                let hospital = rx.check == Check::PrepositionPlace && names_a_hospital(&words, &get);
-                hospital || first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
-            }
+            Check::PrepositionPlace | Check::TownState => self.preposition_place(text, rx, s, m, &get),
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();
                 !after.starts_with("wort") && !m.to_lowercase().ends_with("wort")
             }
-            Check::StreetSuffix => {
-                // the last word that is a street-type word ends the address
-                let mut end = None;
-                for (k, w) in m.split([' ', '\t']).filter(|w| !w.is_empty()).enumerate() {
-                    if k >= 2 && STREET_SUFFIXES.contains(&w.to_lowercase().as_str()) {
-                        let off = w.as_ptr() as usize - m.as_ptr() as usize;
-                        end = Some(s + off + w.len());
-                    }
-                }
-                match end {
-                    Some(x) => {
-                        e = x;
-                        true
-                    }
-                    None => false,
-                }
-            }
+            Check::StreetSuffix => Self::street_suffix_end(s, m, &mut e),
             Check::Corner => {
                 let first = m.split_whitespace().next().unwrap_or("");
                 // a dot only after an abbreviation of the first street ("Road St. and"), not a
@@ -255,48 +146,178 @@ impl Scrubber {
                 f & (CLINICAL | MONTH | TITLE | RELATION) == 0
                     && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
             }
-            Check::TailPlace => {
-                // the last word before a colon labels what follows: "[ADDRESS] NHC: 1234567"
-                let m = if before_colon(text, e) {
-                    let cut = m.trim_end().rfind(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
-                    e = s + m[..cut].trim_end_matches([' ', '\t', ',']).len();
-                    &m[..e - s]
-                } else {
-                    m
-                };
-                // keep only capitalised words that are not ordinary words; the place ends at a
-                // country, which stays ("[ADDRESS], Lyon, France")
-                let mut any = false;
-                for w in m.split(|c: char| c.is_whitespace() || c == ',') {
-                    let w_at = s + (w.as_ptr() as usize - m.as_ptr() as usize);
-                    if w.is_empty() || w.starts_with('[') {
-                        continue;
-                    }
-                    if self.country_at(&text[w_at..]).is_some() {
-                        e = s + text[s..w_at].trim_end_matches([' ', '\t', '\n', ',']).len();
-                        break;
-                    }
-                    let lw = w.trim_end_matches('.').to_lowercase();
-                    if self.lex.is_postal(&lw) {
-                        any = true;
-                        continue;
-                    }
-                    let f = get(&lw);
-                    // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")
-                    // (nor a facility or ward word: "[PLACE]\nService de Gériatrie")
-                    if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION | FACILITY) != 0 {
-                        return;
-                    }
-                    any = true;
-                }
-                any
-            }
+            Check::TailPlace => self.tail_place(text, s, m, &get, &mut e),
         };
         if ok && s < e {
             spans.push(Span { s, e, kind });
         }
     }
+}
 
+impl Scrubber {
+    /// A number standing alone, not a part of a date or a longer number.
+    fn whole_number(text: &str, s: usize, e: usize, m: &str) -> bool {
+        // (with the date's own separator, the same twice: "08-09/08/07" is a range of days
+        // before the date "09/08/07", not the date "08-09/08")
+        let after = text[e..].as_bytes();
+        let before = text[..s].as_bytes();
+        let mut seps = m.bytes().filter(|c| !c.is_ascii_digit());
+        let own = seps.next().unwrap_or(b'.');
+        let same = seps.next().is_none_or(|c| c == own);
+        let sep = |c: u8| c == own;
+        same && !(after.len() >= 2 && sep(after[0]) && after[1].is_ascii_digit()) && !(before.len() >= 2 && sep(before[before.len() - 1]) && before[before.len() - 2].is_ascii_digit())
+    }
+
+    /// Two or more words after the first, all in no list and none an acronym.
+    fn unknown_words(text: &str, s: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
+        if preceded_by_decimal(text, s) {
+            false
+        } else {
+            let words = m.split_whitespace().skip(1);
+            let mut all_unknown = true;
+            let mut cnt = 0;
+            for w in words {
+                cnt += 1;
+                let lw = w.to_lowercase();
+                let f = get(&lw);
+                let short_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+                if f & (ENGLISH | CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || short_caps {
+                    all_unknown = false;
+                    break;
+                }
+            }
+            all_unknown && cnt >= 2
+        }
+    }
+
+    /// A facility's name without its leading stop words, something besides the facility word left.
+    fn facility_start(&self, s0: usize, m: &str, get: &dyn Fn(&str) -> u32, s: &mut usize) -> bool {
+        // drop leading stop words ("The", "Dermatology", "University" ...)
+        let mut start = s0;
+        let mut rest = m;
+        loop {
+            let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
+            let w = &rest[..w_end];
+            let lw = w.to_lowercase();
+            let f = get(&lw);
+            if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS) != 0) {
+                let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
+                start += w_end + skip;
+                rest = &rest[w_end + skip..];
+            } else {
+                break;
+            }
+        }
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let lf = first.to_lowercase();
+        let f = get(&lf);
+        *s = start;
+        // something other than the facility word itself must remain
+        rest.split_whitespace().count() >= 2 && f & (STOP | CLINICAL) == 0
+    }
+
+    /// Capitalised words after "admitted to", "seen at": a place, not a ward or specialty.
+    fn context_place(&self, text: &str, s: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
+        // after "admitted to", "seen at"...: a run of capitalised words names a place
+        // ("Cedar Sinai", "Mount Sinai"), an acronym no list knows too ("UCLA", "NYU"),
+        // but not a ward or specialty ("ICU", "Dermatology") nor one ordinary word
+        let words: Vec<&str> = m.split_whitespace().collect();
+        let w = words.first().copied().unwrap_or("");
+        let f = get(&w.to_lowercase());
+        let short_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().count() <= 4;
+        let medical = |w: &&str| {
+            let lw = w.to_lowercase();
+            get(&lw) & (CLINICAL | STOP) != 0 || looks_medical(&lw)
+        };
+        if names_a_hospital(&words, &get) {
+            true
+        } else if f & (CLINICAL | MONTH | COUNTRY | TITLE | RELATION | STOP) != 0 || self.country_at(&text[s..]).is_some() {
+            false
+        } else if words.len() >= 2 {
+            !words.iter().all(|w| medical(w))
+        } else if short_caps {
+            f == 0
+        } else {
+            f & ENGLISH == 0 || f & (CITY | AMB_CITY) != 0
+        }
+    }
+
+    /// A town after a preposition of place (or before a state): some word a town or in no list.
+    fn preposition_place(&self, text: &str, rx: &Rx, s: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
+        let words: Vec<&str> = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).collect();
+        let town_words = if rx.check == Check::TownState { &words[..words.len() - 1] } else { &words[..] };
+        let first = get(&words[0].to_lowercase());
+        let mut unknown = false;
+        let mut all_names = true;
+        for w in town_words {
+            let lw = w.trim_end_matches(['.', '\'']).to_lowercase();
+            let lw = without_clitic(&lw);
+            let f = get(lw);
+            all_names &= f & ANY_NAME != 0 && f & (CITY | AMB_CITY) == 0;
+            if f & CITY != 0 || f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | COUNTRY_PART | STOP | TITLE | RELATION) == 0 && !looks_medical(lw) && lw.chars().count() >= 2 {
+                unknown = true;
+            }
+        }
+        let hospital = rx.check == Check::PrepositionPlace && names_a_hospital(&words, &get);
+        hospital || first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
+    }
+
+    /// An address ends at its last street-type word (`STREET_SUFFIXES`).
+    fn street_suffix_end(s: usize, m: &str, e: &mut usize) -> bool {
+        // the last word that is a street-type word ends the address
+        let mut end = None;
+        for (k, w) in m.split([' ', '\t']).filter(|w| !w.is_empty()).enumerate() {
+            if k >= 2 && STREET_SUFFIXES.contains(&w.to_lowercase().as_str()) {
+                let off = w.as_ptr() as usize - m.as_ptr() as usize;
+                end = Some(s + off + w.len());
+            }
+        }
+        match end {
+            Some(x) => {
+                *e = x;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The place after an address: capitalised words no ordinary word, up to a country or a label.
+    fn tail_place(&self, text: &str, s: usize, m: &str, get: &dyn Fn(&str) -> u32, e: &mut usize) -> bool {
+        // the last word before a colon labels what follows: "[ADDRESS] NHC: 1234567"
+        let m = if before_colon(text, *e) {
+            let cut = m.trim_end().rfind(|c: char| c.is_whitespace() || c == ',').unwrap_or(0);
+            *e = s + m[..cut].trim_end_matches([' ', '\t', ',']).len();
+            &m[..*e - s]
+        } else {
+            m
+        };
+        // keep only capitalised words that are not ordinary words; the place ends at a
+        // country, which stays ("[ADDRESS], Lyon, France")
+        let mut any = false;
+        for w in m.split(|c: char| c.is_whitespace() || c == ',') {
+            let w_at = s + (w.as_ptr() as usize - m.as_ptr() as usize);
+            if w.is_empty() || w.starts_with('[') {
+                continue;
+            }
+            if self.country_at(&text[w_at..]).is_some() {
+                *e = s + text[s..w_at].trim_end_matches([' ', '\t', '\n', ',']).len();
+                break;
+            }
+            let lw = w.trim_end_matches('.').to_lowercase();
+            if self.lex.is_postal(&lw) {
+                any = true;
+                continue;
+            }
+            let f = get(&lw);
+            // (a title is no town: "Clinique [PLACE] Docteur Z. BAHIRT")
+            // (nor a facility or ward word: "[PLACE]\nService de Gériatrie")
+            if f & (ENGLISH | LANGS | CLINICAL | MONTH | COUNTRY | STOP) != 0 && f & (CITY | ANY_NAME) == 0 || f & (TITLE | RELATION | FACILITY) != 0 {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
 }
 
 /// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a

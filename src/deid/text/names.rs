@@ -69,7 +69,32 @@ impl Scrubber {
         f
     }
 
+    /// Names and places read from the note's word tokens: each part below, in this order, marks
+    /// the tokens it finds to be a person's name; the marked runs become `[NAME]` (or `[PLACE]`).
     pub(super) fn word_rules(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note, spans: &mut Vec<Span>) {
+        let toks = self.flagged_tokens(text, known, prot, note);
+        let ctx = name_contexts(text, &toks);
+        let n = toks.len();
+        let mut r = Reading { text, toks, ctx, name: vec![false; n], keep: note.keep };
+        for i in 0..n {
+            r.name_by_itself(i);
+        }
+        role_list(text, &r.toks, &r.ctx, &mut r.name);
+        surname_comma_given(text, &r.toks, &mut r.name);
+        r.speakers_and_addressed();
+        r.neighbours();
+        r.names_found_in_full();
+        self.header_people_lines(&mut r);
+        r.facility_words_no_names();
+        self.demonyms(&r, note, spans);
+        r.emit_names(spans);
+        r.single_word_places(spans);
+        self.multi_word_places(text, spans);
+    }
+
+    /// The note's word tokens with their lexicon flags as the note's language reads them
+    /// (`token_flags`, then `Note::keep`), placeholders marked.
+    fn flagged_tokens(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note) -> Vec<Tok> {
         let mut toks: Vec<Tok> = Vec::new();
         let mut buf = String::with_capacity(32);
         tokenize(text, &mut toks);
@@ -103,7 +128,6 @@ impl Scrubber {
                 t.f = t.f & !CITY | AMB_CITY;
             }
         }
-
         // the words of a multi-word country name are a country, not names: "Costa Rica"
         for m in self.lex.multi_countries_ac.find_iter(text) {
             if word_boundary_ok(text, m.start(), m.end()) {
@@ -112,447 +136,337 @@ impl Scrubber {
                 }
             }
         }
+        toks
+    }
 
-        let n = toks.len();
-        let mut name = vec![false; n];
-        let opens_before_word = |i: usize| -> bool {
-            let before = text[..toks[i].s].trim_end_matches([' ', '\t']);
-            let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '-']);
-            // (or, in a list's item, before a comma and such a word that is no name at all: "- Lucentis, Oeil droit")
-            opens && note.keep & LANGS != 0 && toks.get(i + 1).is_some_and(|u| {
-                let gap = &text[toks[i].e..u.s];
-                u.f & LANGS != 0 && (u.lower && u.f & NAME_ONLY == 0 && gap.trim().is_empty() || gap == ", " && u.f & (ANY_NAME | CITY | AMB_CITY) == 0)
-            })
-        };
-        let capish = |t: &Tok| -> bool {
-            if t.digit || t.prot {
-                return false;
+    /// A record's header line that opens with words in capitals no list knows, up to its end or a
+    /// facility word: the people of the record (`deidentification.md`: names in headers).
+    fn header_people_lines(&self, r: &mut Reading) {
+        let (text, n) = (r.text, r.toks.len());
+        // (unknown to every language, not only to the note's: "HEMATIE" is Dutch)
+        let unknown_caps = |t: &Tok| {
+            t.allcaps && !t.prot && t.letters >= 4 && {
+                let lower = text[t.s..t.e].to_lowercase();
+                self.lex.get(&lower) == 0 && !looks_medical(&lower)
             }
-            t.cap && !(t.allcaps && t.letters <= 4)
         };
-        let word = |i: usize| -> &str { &text[toks[i].s..toks[i].e] };
-        let is_word = |i: usize, ws: &[&str]| -> bool { ws.iter().any(|w| word(i).eq_ignore_ascii_case(w)) };
-        // the text between two tokens, a placeholder's brackets left out
-        let gap = |a: usize, b: usize| -> &str {
-            let mut g = &text[toks[a].e..toks[b].s];
-            if toks[a].prot {
-                g = g.strip_prefix(']').unwrap_or(g);
-            }
-            if toks[b].prot {
-                g = g.strip_suffix('[').unwrap_or(g);
-            }
-            g
-        };
-        let name_ph = |i: usize| -> bool { toks[i].prot && toks[i].s > 0 && text[toks[i].s - 1..].starts_with("[NAME]") };
-
-        // context: title / relation word right before
-        let mut ctx = vec![0u8; n]; // 0 none, 1 relation, 2 title, 3 strong ("my name is", "call me")
-        for i in 1..n {
-            let p = &toks[i - 1];
-            if p.prot || toks[i].prot {
+        let mut i = 0;
+        while i < n {
+            let line_start = text[..r.toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..r.toks[i].s].trim().is_empty();
+            if !line_start || !unknown_caps(&r.toks[i]) {
+                i += 1;
                 continue;
             }
-            let gap = &text[p.e..toks[i].s];
-            if p.f & TITLE != 0 && matches!(gap, " " | "." | ". " | "\t" | ".  " | "  ") {
-                // lower-case "dr." followed by a sentence: only if the title is capitalised
-                if gap.starts_with('.') && gap.len() > 1 && !p.cap {
-                    continue;
-                }
-                ctx[i] = 2;
-            } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | " : " | ", " | "  " | "\t" | " - ") {
-                ctx[i] = 1;
-            } else if matches!(gap, " " | ": " | "? " | ":" | ":  " | ":\t") || gap.starts_with(": ") && gap.len() <= 8 && gap[1..].chars().all(|c| c == ' ' || c == '\t') {
-                // "name is X", "name: X", "name? X", "call me X", "named him X", "I am X"
-                let lw = word(i - 1);
-                let label = gap != " ";
-                if label {
-                    if !gap.starts_with('?') || gap == "? " {
-                        if ["name", "names", "surname", "forename", "firstname"].iter().any(|w| lw.eq_ignore_ascii_case(w)) {
-                            ctx[i] = 3;
-                        }
-                    }
-                } else if i >= 2 && gap_is_space(&text[toks[i - 2].e..p.s]) {
-                    let before = |ws: &[&str]| is_word(i - 2, ws);
-                    if ["is", "was"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["name", "surname", "forename"]) {
-                        ctx[i] = 3;
-                    } else if lw.eq_ignore_ascii_case("am") && before(&["i"]) {
-                        ctx[i] = 1;
-                    } else if ["me", "him", "her", "them"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["call", "calls", "called", "named", "name", "names"]) {
-                        ctx[i] = 3;
-                    }
-                }
+            let mut j = i;
+            while j + 1 < n && r.gap(j, j + 1) == " " && unknown_caps(&r.toks[j + 1]) {
+                j += 1;
             }
-            // carry context through initials: "Dr J. Smith"
-            if ctx[i] == 0 && i >= 2 && p.initial && ctx[i - 1] != 0 && matches!(gap, " " | ". " | ".") {
-                ctx[i] = ctx[i - 1];
+            let rest = text[r.toks[j].e..].trim_start_matches([' ', '\t']);
+            let ends = rest.is_empty() || rest.starts_with(['\n', '\r']) || j + 1 < n && r.gap(j, j + 1) == " " && r.toks[j + 1].f & FACILITY != 0;
+            if j > i && ends {
+                r.name[i..=j].iter_mut().for_each(|x| *x = true);
+            }
+            i = j + 1;
+        }
+    }
+
+    /// The people of a big town, in the note's language, tell the town: "le frère lyonnais",
+    /// "el barrio sevillano" (the pack's `demonyms.txt`).
+    fn demonyms(&self, r: &Reading, note: &Note, spans: &mut Vec<Span>) {
+        if !self.lex.has_demonyms(note.keep) {
+            return;
+        }
+        for i in 0..r.toks.len() {
+            if !r.name[i] && !r.toks[i].prot && self.lex.demonym_of(&r.lower_key(i)) & note.keep != 0 {
+                spans.push(Span { s: r.toks[i].s, e: r.toks[i].e, kind: Placeholder::Place });
             }
         }
+    }
 
-        for i in 0..n {
-            let t = toks[i];
-            if t.prot || t.digit || t.letters == 0 {
-                continue;
-            }
-            let f = t.f;
-            if f & KNOWN != 0 {
-                name[i] = true;
-                continue;
-            }
-            // a clinical abbreviation that is also a given name is a name after a title: "MME ANA PREDAN"
-            let titled_given = ctx[i] == 2 && f & (GIVEN | AMB_GIVEN) != 0 && !t.lower;
-            if f & CLINICAL != 0 && !titled_given || t.letters < 2 && !t.initial {
-                continue;
-            }
-            if i + 1 < n && text[toks[i + 1].s..toks[i + 1].e].eq_ignore_ascii_case("wort") {
-                continue;
-            }
-            // a country is a name only after a title or in "my name is Chad"
-            let country_ok = f & COUNTRY == 0 || ctx[i] >= 2 && f & ANY_NAME != 0;
-            if ctx[i] != 0 && f & (MONTH | TITLE | RELATION | STOP) == 0 && country_ok && !t.initial {
-                let cap = capish(&t) || (t.allcaps && t.letters >= 2);
-                if f & NAME_ONLY != 0 || (cap && (f & (ANY_NAME | CITY) != 0 || f & ENGLISH == 0 || ctx[i] >= 2)) {
-                    name[i] = true;
-                    continue;
-                }
-                // "my name is vitoria": lower case only after the strongest contexts
-                if ctx[i] == 3 && t.lower && t.letters >= 2 && f & (ENGLISH | CLINICAL) == 0 && !looks_medical(&word(i).to_lowercase()) {
-                    name[i] = true;
-                    continue;
-                }
-            }
-            if ctx[i] != 0 && t.initial && (!matches!(word(i), "I" | "A") || text[t.e..].starts_with('.')) {
-                name[i] = true;
-                continue;
-            }
-            // a name from the lists after a dotted initial: "J. R. Smith" (not "E. Coli", "B. Graves")
-            if i >= 1 && toks[i - 1].initial && matches!(&text[toks[i - 1].e..t.s], ". " | ".") && capish(&t) && t.letters >= 2
-                && f & ANY_NAME != 0 && f & (STOP | MONTH | TITLE | RELATION | COUNTRY | EPONYM) == 0
-            {
-                name[i] = true;
-                continue;
-            }
-            // a list of people written initial and surname: "R. Poumonet, F. Rabbi, N. Boissel"
-            // (the initial after a comma, a colon or at a line's start; the surname before one)
-            if i >= 1 && toks[i - 1].initial && matches!(&text[toks[i - 1].e..t.s], ". " | ".") && capish(&t) && t.letters >= 3
-                && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase())
-                && text[..toks[i - 1].s].trim_end_matches([' ', '\t']).ends_with([',', ':', ';', '\n'])
-                && text[t.e..].trim_start_matches([' ', '\t']).starts_with([',', ';', '\n'])
-            {
-                name[i] = true;
-                continue;
-            }
-            // a surname in capitals after a dotted initial, in a text that is not in capitals (or
-            // after a title's initial): "E. PENICOT", "Dr P-A. POULMANI" (not a known
-            // abbreviation: "E. COLI" is clinical)
-            if i >= 1 && toks[i - 1].letters <= 2 && toks[i - 1].cap && text[toks[i - 1].e..t.s] == *". " && t.allcaps && t.letters >= 3
-                && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | ENGLISH) == 0
-            {
-                name[i] = true;
-                continue;
-            }
-            // an unknown capitalised word (in no list: not English, clinical, name, place) that does
-            // not look like a medical term is most likely a proper noun
-            // (but in a note of a pack's language, one that opens a line or a sentence before an
-            // ordinary word of that language is a term more often: "Papillome de la vessie",
-            // "Faxer les résultats")
-            if f == 0 && t.cap && !t.allcaps && t.letters >= 3 && !opens_before_word(i) {
-                let lw = word(i).to_lowercase();
-                if !looks_medical(&lw) && !lw.contains('-') {
-                    name[i] = true;
-                    continue;
-                }
-            }
-            // (a street type or facility word is none by itself: "la calle mayor")
-            if f & NAME_ONLY != 0 && f & (MONTH | COUNTRY | STREET | FACILITY) == 0 && t.letters >= 2 {
-                if capish(&t) {
-                    name[i] = true;
-                }
+    /// Towns of more than one word from the place lists, capitalised (`cities.txt`, `<lang>/towns.txt`).
+    fn multi_word_places(&self, text: &str, spans: &mut Vec<Span>) {
+        for m in self.lex.multi_cities.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if word_boundary_ok(text, s, e) && text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                spans.push(Span { s, e, kind: Placeholder::Place });
             }
         }
+    }
+}
 
-        role_list(text, &toks, &ctx, &mut name);
-        surname_comma_given(text, &toks, &mut name);
-
-        const PARTICLES: &[&str] = &[
-            "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
-            "bin", "ibn", "al", "el", "zu", "af", "des", "vander", "van't",
-        ];
-        const LIST_VERBS: &[&str] = &["were", "was", "are", "is", "had", "have", "has", "who", "said", "says", "went", "did", "and", "or"];
-        const DISEASE_WORDS: &[&str] = &["disease", "diseases", "syndrome", "syndromes", "sign", "signs", "phenomenon", "disorder", "palsy", "sarcoma", "lymphoma"];
-        // a word that may start a surname after a name, a particle or an initial
-        let surname_ok = |k: usize| -> bool {
-            let t = &toks[k];
-            t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION) == 0
-                && t.letters >= 2
-                && capish(t)
-        };
-
-        // a sentence starts before token i (start of text, a line, or after . ! ? and a quote)
-        let sentence_start = |i: usize| -> bool {
-            let before = text[..toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
-            before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
-        };
-        // a given name, even one that is also a word ("Heather", "Mark"), as a speaker's label
-        // ("Heather: I've had this rash...") or addressed directly (", Mark!")
-        for i in 0..n {
-            let t = toks[i];
-            if name[i] || !capish(&t) || t.initial || t.f & (GIVEN | AMB_GIVEN) == 0 || t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) != 0 {
+/// What stands right before each token and says a name follows: 0 nothing, 1 a relation word
+/// ("wife", "Infirmiers:"), 2 a title ("Dr", "Mme"), 3 a statement of a name ("my name is",
+/// "call me"); carried through initials ("Dr J. Smith").
+fn name_contexts(text: &str, toks: &[Tok]) -> Vec<u8> {
+    let n = toks.len();
+    let mut ctx = vec![0u8; n];
+    let is_word = |i: usize, ws: &[&str]| -> bool { ws.iter().any(|w| text[toks[i].s..toks[i].e].eq_ignore_ascii_case(w)) };
+    for i in 1..n {
+        let p = &toks[i - 1];
+        if p.prot || toks[i].prot {
+            continue;
+        }
+        let gap = &text[p.e..toks[i].s];
+        if p.f & TITLE != 0 && matches!(gap, " " | "." | ". " | "\t" | ".  " | "  ") {
+            // lower-case "dr." followed by a sentence: only if the title is capitalised
+            if gap.starts_with('.') && gap.len() > 1 && !p.cap {
                 continue;
             }
-            let after = &text[t.e..];
+            ctx[i] = 2;
+        } else if p.f & RELATION != 0 && matches!(gap, " " | ": " | " : " | ", " | "  " | "\t" | " - ") {
+            ctx[i] = 1;
+        } else if matches!(gap, " " | ": " | "? " | ":" | ":  " | ":\t") || gap.starts_with(": ") && gap.len() <= 8 && gap[1..].chars().all(|c| c == ' ' || c == '\t') {
+            ctx[i] = stated_name(text, toks, i, gap, &is_word);
+        }
+        // carry context through initials: "Dr J. Smith"
+        if ctx[i] == 0 && i >= 2 && p.initial && ctx[i - 1] != 0 && matches!(gap, " " | ". " | ".") {
+            ctx[i] = ctx[i - 1];
+        }
+    }
+    ctx
+}
+
+/// "name is X", "name: X", "name? X", "call me X", "named him X", "I am X": the context those
+/// English phrasings give token `i` (`name_contexts`' scale).
+fn stated_name(text: &str, toks: &[Tok], i: usize, gap: &str, is_word: &dyn Fn(usize, &[&str]) -> bool) -> u8 {
+    let p = &toks[i - 1];
+    let lw = &text[p.s..p.e];
+    if gap != " " {
+        let named = ["name", "names", "surname", "forename", "firstname"].iter().any(|w| lw.eq_ignore_ascii_case(w));
+        return if (!gap.starts_with('?') || gap == "? ") && named { 3 } else { 0 };
+    }
+    if i < 2 || !gap_is_space(&text[toks[i - 2].e..p.s]) {
+        return 0;
+    }
+    let before = |ws: &[&str]| is_word(i - 2, ws);
+    if ["is", "was"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["name", "surname", "forename"]) {
+        3
+    } else if lw.eq_ignore_ascii_case("am") && before(&["i"]) {
+        1
+    } else if ["me", "him", "her", "them"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["call", "calls", "called", "named", "name", "names"]) {
+        3
+    } else {
+        0
+    }
+}
+
+/// A word token written as a proper noun is: capitalised, not a short acronym in capitals.
+fn capish(t: &Tok) -> bool {
+    !t.digit && !t.prot && t.cap && !(t.allcaps && t.letters <= 4)
+}
+
+/// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
+    "bin", "ibn", "al", "el", "zu", "af", "des", "vander", "van't",
+];
+/// What may follow a name in an English list of people: "Park and Reed were".
+const LIST_VERBS: &[&str] = &["were", "was", "are", "is", "had", "have", "has", "who", "said", "says", "went", "did", "and", "or"];
+/// Words after an eponym that make it a disease's name, not a person's: "Graves disease".
+const DISEASE_WORDS: &[&str] = &["disease", "diseases", "syndrome", "syndromes", "sign", "signs", "phenomenon", "disorder", "palsy", "sarcoma", "lymphoma"];
+/// Plural relations and firms after a surname: "Smith and sons" lists no second person.
+const GROUP_WORDS: &[&str] = &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"];
+/// Degrees and generational suffixes that go with the name before them: "Giovanna Rodrigues MD".
+const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
+/// Flags of words that never are a part of a person's name by themselves.
+const NO_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY;
+
+/// One note's word tokens as the name rules read them: their flags, what stands before each
+/// (`name_contexts`) and which are found to be a part of a person's name so far.
+struct Reading<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    ctx: Vec<u8>,
+    name: Vec<bool>,
+    /// the lexicon flags that count in this note (`Note::keep`)
+    keep: u32,
+}
+
+impl Reading<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].s..self.toks[i].e]
+    }
+
+    fn is_word(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.word(i).eq_ignore_ascii_case(w))
+    }
+
+    fn medical(&self, i: usize) -> bool {
+        looks_medical(&self.word(i).to_lowercase())
+    }
+
+    /// The text between two tokens, a placeholder's brackets left out.
+    fn gap(&self, a: usize, b: usize) -> &str {
+        let mut g = &self.text[self.toks[a].e..self.toks[b].s];
+        if self.toks[a].prot {
+            g = g.strip_prefix(']').unwrap_or(g);
+        }
+        if self.toks[b].prot {
+            g = g.strip_suffix('[').unwrap_or(g);
+        }
+        g
+    }
+
+    fn name_placeholder(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.prot && t.s > 0 && self.text[t.s - 1..].starts_with("[NAME]")
+    }
+
+    fn joinable(&self, a: usize, b: usize) -> bool {
+        joinable(self.text, &self.toks[a], &self.toks[b])
+    }
+
+    /// The token lower-cased, its clitic left out: how a name found once is found again.
+    fn lower_key(&self, i: usize) -> String {
+        let w = self.word(i).to_lowercase();
+        without_clitic(&w).to_owned()
+    }
+
+    /// A sentence starts before token i (start of text, a line, or after . ! ? and a quote).
+    fn sentence_start(&self, i: usize) -> bool {
+        let before = self.text[..self.toks[i].s].trim_end_matches([' ', '\t', '"', '“', '‘', '\'']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+    }
+
+    /// In a note of a pack's language, a word that opens a line or a sentence before an ordinary
+    /// word of that language is a term more often than a name: "Papillome de la vessie"
+    /// (or, in a list's item, before a comma and such a word that is no name at all: "- Lucentis, Oeil droit").
+    fn opens_before_word(&self, i: usize) -> bool {
+        let (text, toks) = (self.text, &self.toks);
+        let before = text[..toks[i].s].trim_end_matches([' ', '\t']);
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '-']);
+        opens && self.keep & LANGS != 0 && toks.get(i + 1).is_some_and(|u| {
+            let gap = &text[toks[i].e..u.s];
+            u.f & LANGS != 0 && (u.lower && u.f & NAME_ONLY == 0 && gap.trim().is_empty() || gap == ", " && u.f & (ANY_NAME | CITY | AMB_CITY) == 0)
+        })
+    }
+
+    /// A word that may start a surname after a name, a particle or an initial.
+    fn surname_ok(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION) == 0 && t.letters >= 2 && capish(t)
+    }
+
+    fn mark(&mut self, from: usize, to: usize) -> bool {
+        self.name[from..=to].iter_mut().for_each(|x| *x = true);
+        true
+    }
+
+    /// Token `i` as a name by what it is and what stands right before it: the form's own name
+    /// parts, after a title or relation, after an initial, a word no list knows, a name only.
+    fn name_by_itself(&mut self, i: usize) {
+        let t = self.toks[i];
+        if t.prot || t.digit || t.letters == 0 {
+            return;
+        }
+        let f = t.f;
+        if f & KNOWN != 0 {
+            self.name[i] = true;
+            return;
+        }
+        // a clinical abbreviation that is also a given name is a name after a title: "MME ANA PREDAN"
+        let titled_given = self.ctx[i] == 2 && f & (GIVEN | AMB_GIVEN) != 0 && !t.lower;
+        if f & CLINICAL != 0 && !titled_given || t.letters < 2 && !t.initial {
+            return;
+        }
+        if i + 1 < self.toks.len() && self.word(i + 1).eq_ignore_ascii_case("wort") {
+            return;
+        }
+        let found = self.after_context(i) || self.after_initial(i) || self.unknown_proper_noun(i) || self.name_only(i);
+        if found {
+            self.name[i] = true;
+        }
+    }
+
+    /// After a title, a relation or "my name is" (`name_contexts`).
+    fn after_context(&self, i: usize) -> bool {
+        let (t, ctx) = (self.toks[i], self.ctx[i]);
+        let f = t.f;
+        if ctx == 0 {
+            return false;
+        }
+        // a country is a name only after a title or in "my name is Chad"
+        let country_ok = f & COUNTRY == 0 || ctx >= 2 && f & ANY_NAME != 0;
+        if f & (MONTH | TITLE | RELATION | STOP) == 0 && country_ok && !t.initial {
+            let cap = capish(&t) || (t.allcaps && t.letters >= 2);
+            if f & NAME_ONLY != 0 || (cap && (f & (ANY_NAME | CITY) != 0 || f & ENGLISH == 0 || ctx >= 2)) {
+                return true;
+            }
+            // "my name is vitoria": lower case only after the strongest contexts
+            if ctx == 3 && t.lower && t.letters >= 2 && f & (ENGLISH | CLINICAL) == 0 && !self.medical(i) {
+                return true;
+            }
+        }
+        t.initial && (!matches!(self.word(i), "I" | "A") || self.text[t.e..].starts_with('.'))
+    }
+
+    /// After a dotted initial: a name from the lists ("J. R. Smith", not "E. Coli", "B. Graves"),
+    /// a list of people written initial and surname ("R. Poumonet, F. Rabbi"), a surname in capitals.
+    fn after_initial(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let (text, t, p) = (self.text, self.toks[i], self.toks[i - 1]);
+        let f = t.f;
+        let dotted = p.initial && matches!(&text[p.e..t.s], ". " | ".");
+        if dotted && capish(&t) && t.letters >= 2 && f & ANY_NAME != 0 && f & (STOP | MONTH | TITLE | RELATION | COUNTRY | EPONYM) == 0 {
+            return true;
+        }
+        // (the initial after a comma, a colon or at a line's start; the surname before one)
+        if dotted && capish(&t) && t.letters >= 3 && f & NO_NAME == 0 && !self.medical(i)
+            && text[..p.s].trim_end_matches([' ', '\t']).ends_with([',', ':', ';', '\n'])
+            && text[t.e..].trim_start_matches([' ', '\t']).starts_with([',', ';', '\n'])
+        {
+            return true;
+        }
+        // a surname in capitals after an initial of one or two letters and its dot: "E. PENICOT",
+        // "Dr P-A. POULMANI" (not a known abbreviation: "E. COLI" is clinical)
+        p.letters <= 2 && p.cap && text[p.e..t.s] == *". " && t.allcaps && t.letters >= 3 && f & (NO_NAME | ENGLISH) == 0
+    }
+
+    /// An unknown capitalised word (in no list: not English, clinical, name, place) that does not
+    /// look like a medical term is most likely a proper noun (Philter's keep-list).
+    fn unknown_proper_noun(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.f == 0 && t.cap && !t.allcaps && t.letters >= 3 && !self.opens_before_word(i) && {
+            let lw = self.word(i).to_lowercase();
+            !looks_medical(&lw) && !lw.contains('-')
+        }
+    }
+
+    /// A word of the name lists that is no other word, capitalised
+    /// (a street type or facility word is none by itself: "la calle mayor").
+    fn name_only(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        t.f & NAME_ONLY != 0 && t.f & (MONTH | COUNTRY | STREET | FACILITY) == 0 && t.letters >= 2 && capish(&t)
+    }
+
+    /// A given name, even one that is also a word ("Heather", "Mark"), as a speaker's label
+    /// ("Heather: I've had this rash...") or addressed directly (", Mark!").
+    fn speakers_and_addressed(&mut self) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if self.name[i] || !capish(&t) || t.initial || t.f & (GIVEN | AMB_GIVEN) == 0 || t.f & NO_NAME != 0 {
+                continue;
+            }
+            let after = &self.text[t.e..];
             let said = after.strip_prefix(':').map(str::trim_start);
             // "Heather: ..." at the start of a sentence, or any "Martin: \"...\"" before a quote
-            let speaker = said.is_some_and(|r| r.starts_with(['"', '“']) || !r.starts_with(|c: char| c.is_ascii_digit()) && sentence_start(i) && !is_word(i, FIELD_LABELS));
-            let addressed = text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
+            let speaker = said.is_some_and(|r| r.starts_with(['"', '“']) || !r.starts_with(|c: char| c.is_ascii_digit()) && self.sentence_start(i) && !self.is_word(i, FIELD_LABELS));
+            let addressed = self.text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
             if speaker || addressed {
-                name[i] = true;
+                self.name[i] = true;
             }
         }
+    }
 
-        // neighbours: ambiguous names next to names, unknown capitalised words next to names, initials
+    /// Names grown from the names found: ambiguous names, unknown capitalised words, particles and
+    /// initials next to a name, until nothing changes (three rounds at most).
+    fn neighbours(&mut self) {
         for _round in 0..3 {
             let mut changed = false;
-            for i in 0..n {
-                if name[i] {
-                    continue;
-                }
-                let t = toks[i];
-                let left = i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &t);
-                let right = i + 1 < n && name[i + 1] && joinable(text, &t, &toks[i + 1]);
-                // a clinical abbreviation written like a given name before a surname: "Ana Dias"
-                // (ANA the antibody), "Ed Walsh"
-                if t.f & CLINICAL != 0 && right && t.cap && !t.allcaps && t.letters <= 3 && toks[i + 1].f & (ANY_NAME | EPONYM) != 0 && toks[i + 1].f & (ENGLISH | CLINICAL) == 0 {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // a surname that is also a clinical abbreviation after an unambiguous given name:
-                // "Jane Doe" (DOE, dyspnoea on exertion)
-                if t.f & CLINICAL != 0 && left && t.cap && !t.allcaps && t.f & (SURNAME | AMB_SURNAME) != 0 && toks[i - 1].f & GIVEN != 0 {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // the French way of writing a name, surname in capitals: "Isabelle BON", "BOFFIN Lily",
-                // "RUFUNA Marine" (in a text not written in capitals; the word in capitals no clinical
-                // abbreviation, and an ordinary word only beside an unambiguous given name)
-                if !t.prot && t.allcaps && t.letters >= 3 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && !looks_medical(&word(i).to_lowercase()) {
-                    let given = |k: usize| toks[k].cap && !toks[k].allcaps && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
-                    let sure = |k: usize| toks[k].f & GIVEN != 0 || t.f & (ENGLISH | LANGS) == 0;
-                    let before = i >= 1 && given(i - 1) && sure(i - 1) && &text[toks[i - 1].e..t.s] == " ";
-                    let after = i + 1 < n && given(i + 1) && sure(i + 1) && &text[t.e..toks[i + 1].s] == " ";
-                    if before || after {
-                        name[i] = true;
-                        if before { name[i - 1] = true } else { name[i + 1] = true }
-                        changed = true;
-                        continue;
-                    }
-                }
-                // a capitalised word right after an unambiguous given name is its surname, even an
-                // ordinary word of the language ("Elodie Bonheur"); not a clinical, street or facility
-                // word, a month or a country ("Sarah Hospital", "Anna Street")
-                // (but a name already whole, its surname in capitals or its initial before the given
-                // name, ends before an ordinary word: "ALLARD Michèle Contacter", "O. MANON Dossier")
-                let whole = left && (toks[i - 1].allcaps || i >= 2 && name[i - 2] && (toks[i - 2].allcaps || toks[i - 2].initial));
-                if left && !t.prot && t.cap && !t.allcaps && t.letters >= 3 && toks[i - 1].f & GIVEN != 0 && toks[i - 1].f & (AMB_GIVEN | AMB_SURNAME) == 0
-                    && &text[toks[i - 1].e..t.s] == " " && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | FACILITY | STREET | NUMBER) == 0
-                    && !looks_medical(&word(i).to_lowercase()) && !(whole && t.f & LANGS != 0)
-                {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // a word in capitals that no list knows, right after a name: "Norodom PIMA"
-                if left && !t.prot && t.allcaps && t.letters >= 3 && t.f == 0 && &text[toks[i - 1].e..t.s] == " " {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // a given name and a capitalised word alone on their line: "Marie Côte" under a
-                // signature or a service
-                if left && !t.prot && t.cap && t.letters >= 2 && toks[i - 1].f & GIVEN != 0 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0
-                    && text[t.e..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) && text[..toks[i - 1].s].trim_end_matches([' ', '\t']).ends_with('\n')
-                {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // a given name and a surname that both are also other words, capitalised inside a
-                // sentence, the surname no ordinary word: "Peter Johnson", "Ana Johnson" (not
-                // "Stevens Johnson syndrome", not "Johnson's")
-                if !left && !right && i + 1 < n && !t.prot && t.cap && !t.allcaps && t.letters >= 2 && t.f & (GIVEN | AMB_GIVEN) != 0
-                    && t.f & (TITLE | RELATION | MONTH | COUNTRY | STOP) == 0 && !text[..t.s].trim_end().ends_with(['.', '!', '?', '\n']) && t.s > 0 && joinable(text, &t, &toks[i + 1])
-                {
-                    let u = &toks[i + 1];
-                    let after = &text[u.e..];
-                    let disease = i + 2 < n && is_word(i + 2, DISEASE_WORDS);
-                    if u.cap && !u.allcaps && u.letters >= 3 && u.f & (SURNAME | AMB_SURNAME | EPONYM) != 0
-                        && u.f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP | TITLE | RELATION) == 0
-                        && !after.starts_with(['\'', '’', '-']) && !disease
-                    {
-                        name[i] = true;
-                        name[i + 1] = true;
-                        changed = true;
-                        continue;
-                    }
-                }
-                if t.prot || t.digit || t.f & (CLINICAL | TITLE | RELATION) != 0 {
-                    continue;
-                }
-                let f = t.f;
-                // particles: "Willemine ten Pas", "Maika van de Noort", "says Du Cane"
-                if (left || ctx[i] != 0 && t.cap) && PARTICLES.iter().any(|p| word(i).eq_ignore_ascii_case(p)) {
-                    let mut k = i + 1;
-                    while k < n && k < i + 3 && joinable(text, &toks[k - 1], &toks[k]) && PARTICLES.iter().any(|p| word(k).eq_ignore_ascii_case(p)) {
-                        k += 1;
-                    }
-                    if k < n && joinable(text, &toks[k - 1], &toks[k]) && !toks[k].prot && !toks[k].digit && surname_ok(k) {
-                        for x in name.iter_mut().take(k + 1).skip(i) {
-                            *x = true;
-                        }
-                        changed = true;
-                        continue;
-                    }
-                }
-                // a given name before a particle and a surname found: "Pierre des [Ormeaux]", "Ana de [Souza]"
-                if !left && right && t.lower && i >= 1 && PARTICLES.iter().any(|p| word(i) == *p) {
-                    let a = &toks[i - 1];
-                    if capish(a) && a.f & (GIVEN | AMB_GIVEN) != 0 && a.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && joinable(text, a, &t) {
-                        name[i - 1] = true;
-                        name[i] = true;
-                        changed = true;
-                        continue;
-                    }
-                }
-                if !left && !right && t.lower && i >= 1 && i + 1 < n && PARTICLES.iter().any(|p| word(i) == *p) {
-                    // "Willemine ten Pas": capitalised word (not an ordinary one), particle, surname;
-                    // an ordinary word of the note's language only as a name and before a word that
-                    // is none ("Pierre des Ormeaux", not "Salle de Repos", "Liste des Cliniciens")
-                    let a = &toks[i - 1];
-                    let ordinary = |t: &Tok| t.f & LANGS != 0;
-                    let b_ordinary = ordinary(&toks[i + 1]);
-                    if capish(a) && a.f & (ENGLISH | CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && a.letters >= 3
-                        && !(ordinary(a) && (a.f & ANY_NAME == 0 || b_ordinary))
-                        && joinable(text, a, &t) && joinable(text, &t, &toks[i + 1]) && capish(&toks[i + 1]) && surname_ok(i + 1)
-                    {
-                        name[i - 1] = true;
-                        name[i] = true;
-                        name[i + 1] = true;
-                        changed = true;
-                        continue;
-                    }
-                }
-                // a name before the dotted initial of a surname: "Peter B.", "Martin L."
-                if capish(&t) && t.letters >= 2 && f & ANY_NAME != 0 && f & (MONTH | TITLE | RELATION | CLINICAL | COUNTRY | EPONYM) == 0 && i + 1 < n && toks[i + 1].initial
-                    && &text[t.e..toks[i + 1].s] == " " && text[toks[i + 1].e..].starts_with('.')
-                {
-                    name[i] = true;
-                    name[i + 1] = true;
-                    changed = true;
-                    continue;
-                }
-                if !left && !right {
-                    // lists: "[NAME], Graves and Reed", "Park and [NAME] were", "[NAME], chad and [NAME]"
-                    // a name from the lists, not a country, month or clinical word, with a name
-                    // (or a [NAME] already put in) on one side of ", " / " and " / " & "; lower case
-                    // and country names need names on both sides
-                    if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 {
-                        continue;
-                    }
-                    if is_word(i, &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"]) {
-                        continue;
-                    }
-                    let anchor = |k: usize| name[k] || name_ph(k);
-                    let conj = |k: usize| is_word(k, &["and", "or"]) && toks[k].lower;
-                    let l_list = i >= 1 && matches!(gap(i - 1, i), ", " | " & ") && anchor(i - 1)
-                        || i >= 2 && conj(i - 1) && gap(i - 1, i) == " " && matches!(gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
-                    let r_list = i + 1 < n && matches!(gap(i, i + 1), ", " | " & ") && anchor(i + 1)
-                        || i + 2 < n && conj(i + 1) && matches!(gap(i, i + 1), " " | ", ") && gap(i + 1, i + 2) == " " && anchor(i + 2);
-                    let both = l_list && r_list;
-                    let shape = capish(&t);
-                    if !(l_list || r_list) || !shape || f & COUNTRY != 0 && !both {
-                        continue;
-                    }
-                    // what follows: the end, punctuation, "and", another name or a verb ("Graves
-                    // disease", "White cell count", "Parkinson's" are not names)
-                    let follow_ok = if i + 1 < n {
-                        let g = &text[t.e..toks[i + 1].s];
-                        if g.starts_with(['\'', '’', '-']) {
-                            false
-                        } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
-                            true
-                        } else {
-                            anchor(i + 1) || is_word(i + 1, LIST_VERBS)
-                        }
-                    } else {
-                        !text[t.e..].starts_with(['\'', '’', '-'])
-                    };
-                    if !follow_ok {
-                        continue;
-                    }
-                    if f & (EPONYM | ENGLISH) != 0 {
-                        let mut k = i + 1;
-                        let mut disease = false;
-                        while k < n && k <= i + 6 {
-                            if is_word(k, DISEASE_WORDS) {
-                                disease = true;
-                                break;
-                            }
-                            if text[toks[k - 1].e..toks[k].s].contains(['.', ';', '\n']) {
-                                break;
-                            }
-                            k += 1;
-                        }
-                        if disease {
-                            continue;
-                        }
-                    }
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                if t.initial {
-                    let txt = &text[t.s..t.e];
-                    let dotted = text[t.e..].starts_with('.');
-                    let next_cap = i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1]);
-                    // the dotted initial of a surname after a given name ends the name: "Peter B."
-                    let surname_initial = left && dotted && txt != "I" && txt != "A" && toks[i - 1].f & ANY_NAME != 0 && &text[toks[i - 1].e..t.s] == " ";
-                    if (right && (dotted || txt != "I" && txt != "A")) || (left && (right || next_cap && txt != "I" && txt != "A")) || surname_initial {
-                        name[i] = true;
-                        changed = true;
-                    }
-                    continue;
-                }
-                // after a name and an initial: "Jildau S Bouts", "Daniela C. Capon"
-                if left && i >= 2 && toks[i - 1].initial && name[i - 2] && joinable(text, &toks[i - 2], &toks[i - 1]) && !matches!(word(i - 1), "I" | "A") && surname_ok(i) {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // after a title and a given name: "Dr. Justin Beet"
-                // (or in lower case, a word no list knows: "Dr. Caroline pidoux")
-                let lower_surname = t.lower && t.letters >= 3 && f & (ENGLISH | LANGS) == 0 && !looks_medical(word(i));
-                if left && ctx[i - 1] == 2 && toks[i - 1].f & (GIVEN | AMB_GIVEN) != 0 && (capish(&t) || lower_surname) && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 && t.letters >= 2 {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                let particle = t.lower && left && i + 1 < n && capish(&toks[i + 1]) && joinable(text, &t, &toks[i + 1])
-                    && matches!(&text[t.s..t.e], "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
-                if particle {
-                    name[i] = true;
-                    changed = true;
-                    continue;
-                }
-                // (a two-letter stop word is no surname beside a name: "SPRITZ No RPPS", where the
-                // view reads the number sign "N°" as "No")
-                if !capish(&t) || t.letters < 2 || f & STOP != 0 && (f & ANY_NAME == 0 || t.letters < 3) {
-                    continue;
-                }
-                let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);
-                let unknown = f & (ENGLISH | LANGS | MONTH | COUNTRY | AMB_CITY) == 0;
-                if amb_ok || unknown {
-                    name[i] = true;
+            for i in 0..self.toks.len() {
+                if !self.name[i] && self.grow_name(i) {
                     changed = true;
                 }
             }
@@ -560,138 +474,343 @@ impl Scrubber {
                 break;
             }
         }
+    }
 
-        // a name found in full ("Brad L Key", "Dr Rose Hall") is a name wherever else its words
-        // stand capitalised in the same text ("starring Key"); ordinary words only mid-sentence
-        let lower_key = |i: usize| -> String {
-            let w = word(i).to_lowercase();
-            without_clitic(&w).to_owned()
+    /// One token beside the names found so far: whether some rule made it (or a neighbour) a name.
+    fn grow_name(&mut self, i: usize) -> bool {
+        let n = self.toks.len();
+        let t = self.toks[i];
+        let left = i > 0 && self.name[i - 1] && self.joinable(i - 1, i);
+        let right = i + 1 < n && self.name[i + 1] && self.joinable(i, i + 1);
+        if self.clinical_word_in_name(i, left, right)
+            || self.surname_in_capitals_beside_given(i)
+            || self.word_after_given(i, left)
+            || self.given_and_surname_words(i, left, right)
+        {
+            return true;
+        }
+        if t.prot || t.digit || t.f & (CLINICAL | TITLE | RELATION) != 0 {
+            return false;
+        }
+        if self.particles(i, left, right) || self.name_before_surname_initial(i) {
+            return true;
+        }
+        if !left && !right {
+            return self.list_item(i);
+        }
+        if t.initial {
+            return self.initial_beside_name(i, left, right);
+        }
+        self.surname_after_initial_or_title(i, left) || self.particle_between(i, left) || self.ambiguous_or_unknown(i, left, right)
+    }
+
+    /// A clinical abbreviation written like a given name before a surname: "Ana Dias" (ANA the
+    /// antibody), "Ed Walsh"; a surname that is also one after an unambiguous given name: "Jane
+    /// Doe" (DOE, dyspnoea on exertion).
+    fn clinical_word_in_name(&mut self, i: usize, left: bool, right: bool) -> bool {
+        let t = self.toks[i];
+        if t.f & CLINICAL == 0 || !t.cap || t.allcaps {
+            return false;
+        }
+        let before_surname = right && t.letters <= 3 && self.toks[i + 1].f & (ANY_NAME | EPONYM) != 0 && self.toks[i + 1].f & (ENGLISH | CLINICAL) == 0;
+        let after_given = left && t.f & (SURNAME | AMB_SURNAME) != 0 && self.toks[i - 1].f & GIVEN != 0;
+        (before_surname || after_given) && self.mark(i, i)
+    }
+
+    /// The French way of writing a name, surname in capitals: "Isabelle BON", "BOFFIN Lily",
+    /// "RUFUNA Marine" (the word in capitals no clinical abbreviation, and an ordinary word only
+    /// beside an unambiguous given name).
+    fn surname_in_capitals_beside_given(&mut self, i: usize) -> bool {
+        let (text, t, n) = (self.text, self.toks[i], self.toks.len());
+        if t.prot || !t.allcaps || t.letters < 3 || t.f & NO_NAME != 0 || self.medical(i) {
+            return false;
+        }
+        let toks = &self.toks;
+        let given = |k: usize| toks[k].cap && !toks[k].allcaps && toks[k].letters >= 3 && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & (CLINICAL | MONTH | TITLE | RELATION) == 0;
+        let sure = |k: usize| toks[k].f & GIVEN != 0 || t.f & (ENGLISH | LANGS) == 0;
+        let before = i >= 1 && given(i - 1) && sure(i - 1) && &text[toks[i - 1].e..t.s] == " ";
+        let after = i + 1 < n && given(i + 1) && sure(i + 1) && &text[t.e..toks[i + 1].s] == " ";
+        if before {
+            self.mark(i - 1, i)
+        } else if after {
+            self.mark(i, i + 1)
+        } else {
+            false
+        }
+    }
+
+    /// After a given name: a capitalised word right after an unambiguous given name is its
+    /// surname, even an ordinary word of the language ("Elodie Bonheur"), not a clinical, street
+    /// or facility word, a month or a country ("Sarah Hospital"); a word in capitals no list
+    /// knows ("Norodom PIMA"); a capitalised word alone with it on its line (a signature).
+    fn word_after_given(&mut self, i: usize, left: bool) -> bool {
+        if !left || self.toks[i].prot {
+            return false;
+        }
+        let (text, t, p) = (self.text, self.toks[i], self.toks[i - 1]);
+        let spaced = &text[p.e..t.s] == " ";
+        // (but a name already whole, its surname in capitals or its initial before the given
+        // name, ends before an ordinary word: "ALLARD Michèle Contacter", "O. MANON Dossier")
+        let whole = p.allcaps || i >= 2 && self.name[i - 2] && (self.toks[i - 2].allcaps || self.toks[i - 2].initial);
+        let found = t.cap && !t.allcaps && t.letters >= 3 && p.f & GIVEN != 0 && p.f & (AMB_GIVEN | AMB_SURNAME) == 0 && spaced
+            && t.f & (NO_NAME | FACILITY | STREET | NUMBER) == 0 && !self.medical(i) && !(whole && t.f & LANGS != 0)
+            || t.allcaps && t.letters >= 3 && t.f == 0 && spaced
+            || t.cap && t.letters >= 2 && p.f & GIVEN != 0 && t.f & NO_NAME == 0
+                && text[t.e..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) && text[..p.s].trim_end_matches([' ', '\t']).ends_with('\n');
+        found && self.mark(i, i)
+    }
+
+    /// A given name and a surname that both are also other words, capitalised inside a sentence,
+    /// the surname no ordinary word: "Peter Johnson" (not "Stevens Johnson syndrome", "Johnson's").
+    fn given_and_surname_words(&mut self, i: usize, left: bool, right: bool) -> bool {
+        let (text, t, n) = (self.text, self.toks[i], self.toks.len());
+        if left || right || i + 1 >= n || t.prot || !t.cap || t.allcaps || t.letters < 2 || t.f & (GIVEN | AMB_GIVEN) == 0
+            || t.f & (TITLE | RELATION | MONTH | COUNTRY | STOP) != 0 || text[..t.s].trim_end().ends_with(['.', '!', '?', '\n']) || t.s == 0 || !self.joinable(i, i + 1)
+        {
+            return false;
+        }
+        let u = &self.toks[i + 1];
+        let after = &text[u.e..];
+        let disease = i + 2 < n && self.is_word(i + 2, DISEASE_WORDS);
+        let found = u.cap && !u.allcaps && u.letters >= 3 && u.f & (SURNAME | AMB_SURNAME | EPONYM) != 0
+            && u.f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP | TITLE | RELATION) == 0
+            && !after.starts_with(['\'', '’', '-']) && !disease;
+        found && self.mark(i, i + 1)
+    }
+
+    /// Particles: "Willemine ten Pas", "Maika van de Noort", "says Du Cane"; a given name before
+    /// a particle and a surname found: "Pierre des [Ormeaux]"; capitalised word, particle, surname.
+    fn particles(&mut self, i: usize, left: bool, right: bool) -> bool {
+        let (text, t, n) = (self.text, self.toks[i], self.toks.len());
+        let particle = |k: usize| PARTICLES.iter().any(|p| self.word(k).eq_ignore_ascii_case(p));
+        if (left || self.ctx[i] != 0 && t.cap) && particle(i) {
+            let mut k = i + 1;
+            while k < n && k < i + 3 && self.joinable(k - 1, k) && particle(k) {
+                k += 1;
+            }
+            if k < n && self.joinable(k - 1, k) && !self.toks[k].prot && !self.toks[k].digit && self.surname_ok(k) {
+                return self.mark(i, k);
+            }
+        }
+        if !t.lower || i == 0 || !PARTICLES.contains(&self.word(i)) {
+            return false;
+        }
+        let a = &self.toks[i - 1];
+        if !left && right {
+            if capish(a) && a.f & (GIVEN | AMB_GIVEN) != 0 && a.f & NO_NAME == 0 && joinable(text, a, &t) {
+                return self.mark(i - 1, i);
+            }
+            return false;
+        }
+        if left || right || i + 1 >= n {
+            return false;
+        }
+        // "Willemine ten Pas": capitalised word (not an ordinary one), particle, surname;
+        // an ordinary word of the note's language only as a name and before a word that
+        // is none ("Pierre des Ormeaux", not "Salle de Repos", "Liste des Cliniciens")
+        let ordinary = |t: &Tok| t.f & LANGS != 0;
+        let b_ordinary = ordinary(&self.toks[i + 1]);
+        let found = capish(a) && a.f & (ENGLISH | NO_NAME) == 0 && a.letters >= 3
+            && !(ordinary(a) && (a.f & ANY_NAME == 0 || b_ordinary))
+            && joinable(text, a, &t) && self.joinable(i, i + 1) && capish(&self.toks[i + 1]) && self.surname_ok(i + 1);
+        found && self.mark(i - 1, i + 1)
+    }
+
+    /// A name before the dotted initial of a surname: "Peter B.", "Martin L.".
+    fn name_before_surname_initial(&mut self, i: usize) -> bool {
+        let (text, t, n) = (self.text, self.toks[i], self.toks.len());
+        let found = capish(&t) && t.letters >= 2 && t.f & ANY_NAME != 0 && t.f & (MONTH | TITLE | RELATION | CLINICAL | COUNTRY | EPONYM) == 0
+            && i + 1 < n && self.toks[i + 1].initial && &text[t.e..self.toks[i + 1].s] == " " && text[self.toks[i + 1].e..].starts_with('.');
+        found && self.mark(i, i + 1)
+    }
+
+    /// Lists: "[NAME], Graves and Reed", "Park and [NAME] were": a name from the lists, not a
+    /// country, month or clinical word, with a name (or a `[NAME]` already put in) on one side of
+    /// ", " / " and " / " & "; country names need names on both sides.
+    fn list_item(&mut self, i: usize) -> bool {
+        let (text, t, n) = (self.text, self.toks[i], self.toks.len());
+        let f = t.f;
+        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, GROUP_WORDS) {
+            return false;
+        }
+        let anchor = |k: usize| self.name[k] || self.name_placeholder(k);
+        let conj = |k: usize| self.is_word(k, &["and", "or"]) && self.toks[k].lower;
+        let l_list = i >= 1 && matches!(self.gap(i - 1, i), ", " | " & ") && anchor(i - 1)
+            || i >= 2 && conj(i - 1) && self.gap(i - 1, i) == " " && matches!(self.gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
+        let r_list = i + 1 < n && matches!(self.gap(i, i + 1), ", " | " & ") && anchor(i + 1)
+            || i + 2 < n && conj(i + 1) && matches!(self.gap(i, i + 1), " " | ", ") && self.gap(i + 1, i + 2) == " " && anchor(i + 2);
+        if !(l_list || r_list) || !capish(&t) || f & COUNTRY != 0 && !(l_list && r_list) {
+            return false;
+        }
+        // what follows: the end, punctuation, "and", another name or a verb ("Graves
+        // disease", "White cell count", "Parkinson's" are not names)
+        let follow_ok = if i + 1 < n {
+            let g = &text[t.e..self.toks[i + 1].s];
+            if g.starts_with(['\'', '’', '-']) {
+                false
+            } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
+                true
+            } else {
+                anchor(i + 1) || self.is_word(i + 1, LIST_VERBS)
+            }
+        } else {
+            !text[t.e..].starts_with(['\'', '’', '-'])
         };
+        if !follow_ok || f & (EPONYM | ENGLISH) != 0 && self.disease_follows(i) {
+            return false;
+        }
+        self.mark(i, i)
+    }
+
+    /// A disease word within six words of token `i`, in its clause: "Graves' thyroid disease".
+    fn disease_follows(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let mut k = i + 1;
+        while k < n && k <= i + 6 {
+            if self.is_word(k, DISEASE_WORDS) {
+                return true;
+            }
+            if self.text[self.toks[k - 1].e..self.toks[k].s].contains(['.', ';', '\n']) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// An initial beside a name: "J. Smith" before it, or the dotted initial of a surname after a
+    /// given name, which ends the name: "Peter B.".
+    fn initial_beside_name(&mut self, i: usize, left: bool, right: bool) -> bool {
+        let (text, t, n) = (self.text, self.toks[i], self.toks.len());
+        let txt = &text[t.s..t.e];
+        let dotted = text[t.e..].starts_with('.');
+        let next_cap = i + 1 < n && capish(&self.toks[i + 1]) && self.joinable(i, i + 1);
+        let surname_initial = left && dotted && txt != "I" && txt != "A" && self.toks[i - 1].f & ANY_NAME != 0 && &text[self.toks[i - 1].e..t.s] == " ";
+        let found = (right && (dotted || txt != "I" && txt != "A")) || (left && (right || next_cap && txt != "I" && txt != "A")) || surname_initial;
+        found && self.mark(i, i)
+    }
+
+    /// After a name and an initial: "Jildau S Bouts", "Daniela C. Capon"; after a title and a
+    /// given name: "Dr. Justin Beet" (or in lower case, a word no list knows: "Dr. Caroline pidoux").
+    fn surname_after_initial_or_title(&mut self, i: usize, left: bool) -> bool {
+        if !left {
+            return false;
+        }
+        let t = self.toks[i];
+        let f = t.f;
+        let after_initial = i >= 2 && self.toks[i - 1].initial && self.name[i - 2] && self.joinable(i - 2, i - 1) && !matches!(self.word(i - 1), "I" | "A") && self.surname_ok(i);
+        let lower_surname = t.lower && t.letters >= 3 && f & (ENGLISH | LANGS) == 0 && !looks_medical(self.word(i));
+        let after_title = self.ctx[i - 1] == 2 && self.toks[i - 1].f & (GIVEN | AMB_GIVEN) != 0 && (capish(&t) || lower_surname) && f & NO_NAME == 0 && t.letters >= 2;
+        (after_initial || after_title) && self.mark(i, i)
+    }
+
+    /// A lower-case particle between a name and a capitalised word: "Maika van Noort".
+    fn particle_between(&mut self, i: usize, left: bool) -> bool {
+        let t = self.toks[i];
+        let found = t.lower && left && i + 1 < self.toks.len() && capish(&self.toks[i + 1]) && self.joinable(i, i + 1)
+            && matches!(self.word(i), "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
+        found && self.mark(i, i)
+    }
+
+    /// A capitalised ambiguous name (also another word) beside a name, or a capitalised word in no
+    /// ordinary-word list (Philter's keep-list).
+    fn ambiguous_or_unknown(&mut self, i: usize, left: bool, right: bool) -> bool {
+        let t = self.toks[i];
+        let f = t.f;
+        // (a two-letter stop word is no surname beside a name: "SPRITZ No RPPS", where the
+        // view reads the number sign "N°" as "No")
+        if !capish(&t) || t.letters < 2 || f & STOP != 0 && (f & ANY_NAME == 0 || t.letters < 3) {
+            return false;
+        }
+        let amb_ok = (right && f & AMB_GIVEN != 0) || (left && f & (AMB_SURNAME | AMB_GIVEN) != 0);
+        let unknown = f & (ENGLISH | LANGS | MONTH | COUNTRY | AMB_CITY) == 0;
+        (amb_ok || unknown) && self.mark(i, i)
+    }
+
+    /// A name found in full ("Brad L Key", "Dr Rose Hall") is a name wherever else its words stand
+    /// capitalised in the same text ("starring Key"); ordinary words only mid-sentence.
+    fn names_found_in_full(&mut self) {
+        let n = self.toks.len();
         let mut full: Vec<String> = Vec::new();
         for i in 0..n {
-            let in_run = i + 1 < n && name[i + 1] && joinable(text, &toks[i], &toks[i + 1]) || i > 0 && name[i - 1] && joinable(text, &toks[i - 1], &toks[i]);
-            let t = &toks[i];
-            if name[i] && in_run && t.letters >= 3 && !t.initial && t.f & (CLINICAL | EPONYM | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
-                full.push(lower_key(i));
+            let in_run = i + 1 < n && self.name[i + 1] && self.joinable(i, i + 1) || i > 0 && self.name[i - 1] && self.joinable(i - 1, i);
+            let t = &self.toks[i];
+            if self.name[i] && in_run && t.letters >= 3 && !t.initial && t.f & (CLINICAL | EPONYM | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
+                full.push(self.lower_key(i));
             }
         }
-        if !full.is_empty() {
-            for i in 0..n {
-                let t = &toks[i];
-                let shape = capish(t);
-                if !name[i] && shape && !t.initial && (t.f & ENGLISH == 0 || !sentence_start(i)) && full.contains(&lower_key(i)) {
-                    name[i] = true;
-                }
-            }
+        if full.is_empty() {
+            return;
         }
-
-        // a line of a record's header that opens with words in capitals no list knows, up to its
-        // end or a facility word: the people of the record ("ABHAGANEV LAMMARE LOUMI GH [PLACE]")
-        let mut i = 0;
-        while i < n {
-            let line_start = text[..toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..toks[i].s].trim().is_empty();
-            // (unknown to every language, not only to the note's: "HEMATIE" is Dutch)
-            let unknown_caps = |t: &Tok| {
-                t.allcaps && !t.prot && t.letters >= 4 && {
-                    let lower = text[t.s..t.e].to_lowercase();
-                    self.lex.get(&lower) == 0 && !looks_medical(&lower)
-                }
-            };
-            if !line_start || !unknown_caps(&toks[i]) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j + 1 < n && gap(j, j + 1) == " " && unknown_caps(&toks[j + 1]) {
-                j += 1;
-            }
-            let rest = text[toks[j].e..].trim_start_matches([' ', '\t']);
-            let ends = rest.is_empty() || rest.starts_with(['\n', '\r']) || j + 1 < n && gap(j, j + 1) == " " && toks[j + 1].f & FACILITY != 0;
-            if j > i && ends {
-                name[i..=j].iter_mut().for_each(|x| *x = true);
-            }
-            i = j + 1;
-        }
-
-        // a word that names a kind of facility is no part of a person's name: "Hôpital la Pitié"
-        // is a hospital, whatever its name's words are
-        // (nor are the letters of a dotted abbreviation after it: "Service O.R.L.", "Service I.R.M.")
         for i in 0..n {
-            if toks[i].f & FACILITY != 0 && toks[i].f & KNOWN == 0 {
-                name[i] = false;
-                let letters = toks[i + 1..].iter().take_while(|t| t.initial).count();
+            let t = &self.toks[i];
+            if !self.name[i] && capish(t) && !t.initial && (t.f & ENGLISH == 0 || !self.sentence_start(i)) && full.contains(&self.lower_key(i)) {
+                self.name[i] = true;
+            }
+        }
+    }
+
+    /// A word that names a kind of facility is no part of a person's name: "Hôpital la Pitié" is a
+    /// hospital, whatever its name's words are (nor are the letters of a dotted abbreviation after
+    /// it: "Service O.R.L.", "Service I.R.M.").
+    fn facility_words_no_names(&mut self) {
+        let n = self.toks.len();
+        for i in 0..n {
+            if self.toks[i].f & FACILITY != 0 && self.toks[i].f & KNOWN == 0 {
+                self.name[i] = false;
+                let letters = self.toks[i + 1..].iter().take_while(|t| t.initial).count();
                 let (a, b) = (i + 1, i + 1 + letters);
-                if letters >= 2 && name.get(b).is_none_or(|&x| !x) && !text[toks[i].e..toks[a].s].contains('\n') {
-                    name[a..b].iter_mut().for_each(|x| *x = false);
+                if letters >= 2 && self.name.get(b).is_none_or(|&x| !x) && !self.text[self.toks[i].e..self.toks[a].s].contains('\n') {
+                    self.name[a..b].iter_mut().for_each(|x| *x = false);
                 }
             }
         }
+    }
 
-        // the people of a big town, in the note's language, tell the town: "le frère lyonnais",
-        // "el barrio sevillano"
-        if self.lex.has_demonyms(note.keep) {
-            for i in 0..n {
-                if !name[i] && !toks[i].prot && self.lex.demonym_of(&lower_key(i)) & note.keep != 0 {
-                    spans.push(Span { s: toks[i].s, e: toks[i].e, kind: Placeholder::Place });
-                }
-            }
-        }
-
-        // emit name spans (joined across spaces and initials' dots)
-        const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
+    /// The runs of name tokens as `[NAME]` spans, joined across spaces and initials' dots, with a
+    /// degree or generational suffix right after ("Giovanna Rodrigues MD"); a town's name alone
+    /// after "en", "in", "à" is the town ("vista en Granada").
+    fn emit_names(&self, spans: &mut Vec<Span>) {
+        let (n, toks) = (self.toks.len(), &self.toks);
         let mut i = 0;
         while i < n {
-            if !name[i] {
+            if !self.name[i] {
                 i += 1;
                 continue;
             }
             let s = toks[i].s;
             let mut e = toks[i].e;
             let mut j = i;
-            while j + 1 < n && name[j + 1] && joinable(text, &toks[j], &toks[j + 1]) {
+            while j + 1 < n && self.name[j + 1] && self.joinable(j, j + 1) {
                 j += 1;
                 e = toks[j].e;
             }
-            // a degree or generational suffix right after the name: "Giovanna Rodrigues MD"
-            if j + 1 < n && !name[j + 1] && matches!(gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && POSTNOMINALS.contains(&word(j + 1)) {
+            if j + 1 < n && !self.name[j + 1] && matches!(self.gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && POSTNOMINALS.contains(&self.word(j + 1)) {
                 j += 1;
                 e = toks[j].e;
             }
-            // an initial's own dot goes too: "M." before the surname is inside; trailing "J." keeps its dot
-            // (a town's name alone after "en", "in", "à" is the town: "vista en Granada")
-            let town = i == j && toks[i].f & CITY != 0 && i > 0 && toks[i - 1].f & WEAKCTX != 0 && toks[i - 1].lower && ctx[i] == 0;
+            // (an initial's own dot goes too: "M." before the surname is inside; trailing "J." keeps its dot)
+            let town = i == j && toks[i].f & CITY != 0 && i > 0 && toks[i - 1].f & WEAKCTX != 0 && toks[i - 1].lower && self.ctx[i] == 0;
             spans.push(Span { s, e, kind: if town { Placeholder::Place } else { Placeholder::Name } });
             i = j + 1;
         }
+    }
 
-        // places: single-word cities
-        for i in 0..n {
-            let t = toks[i];
-            if name[i] || t.prot || t.digit {
-                continue;
-            }
+    /// Towns of one word from the place lists, capitalised (an ordinary word too only after a
+    /// preposition of place); a word in capitals no list knows after one ("in ΛΑΡΝΑΚΑ").
+    fn single_word_places(&self, spans: &mut Vec<Span>) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
             let f = t.f;
-            if f & (CLINICAL | MONTH | COUNTRY) != 0 {
+            if self.name[i] || t.prot || t.digit || f & (CLINICAL | MONTH | COUNTRY) != 0 {
                 continue;
             }
-            let weak = i > 0 && toks[i - 1].f & WEAKCTX != 0 && toks[i - 1].lower;
-            if f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak) {
+            let weak = i > 0 && self.toks[i - 1].f & WEAKCTX != 0 && self.toks[i - 1].lower;
+            let place = f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak)
+                || f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0
+                || f == 0 && weak && t.allcaps && t.letters >= 5 && !self.medical(i);
+            if place {
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
-            } else if f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0 {
-                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
-            } else if f == 0 && weak && t.allcaps && t.letters >= 5 && !looks_medical(&word(i).to_lowercase()) {
-                // a town in capitals that no list knows, after "in" / "from": "in ΛΑΡΝΑΚΑ"
-                spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
-            }
-        }
-        // places: multi-word cities
-        for m in self.lex.multi_cities.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !word_boundary_ok(text, s, e) {
-                continue;
-            }
-            if text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
-                spans.push(Span { s, e, kind: Placeholder::Place });
             }
         }
     }
