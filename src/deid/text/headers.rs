@@ -39,10 +39,11 @@ impl Headers {
         Headers { re, kinds, titles }
     }
 
-    /// The identifying values of the record headers in `text`.
-    pub(super) fn detect(&self, text: &str, spans: &mut Vec<Span>) {
+    /// The labels of the record headers in `text`, each with its value's range (to the end of the
+    /// line or the next label, white space trimmed) and kind.
+    fn values(&self, text: &str) -> Vec<(usize, usize, LabelKind)> {
         if !text.contains([':', '：']) {
-            return;
+            return Vec::new();
         }
         let found: Vec<(usize, usize, LabelKind)> = self
             .re
@@ -60,14 +61,29 @@ impl Headers {
                 Some((l.start(), all.end(), kind))
             })
             .collect();
+        let mut out = Vec::with_capacity(found.len());
         for (i, &(_, vs, kind)) in found.iter().enumerate() {
             // the value runs to the end of the line or to the next label on it
             let line_end = text[vs..].find(['\n', '\r']).map_or(text.len(), |p| vs + p);
             let ve = found.get(i + 1).map_or(line_end, |n| n.0.min(line_end));
             let value = &text[vs..ve];
             let lead = value.len() - value.trim_start().len();
-            let (s, v) = (vs + lead, value.trim());
-            let v = v.trim_end_matches(['.', ',', ';', ' ']);
+            out.push((vs + lead, vs + lead + value.trim().len(), kind));
+        }
+        out
+    }
+
+    /// The ranges of the header values that name a person or a place, in any case: what
+    /// `truecase.rs` writes as names are written.
+    pub(super) fn person_and_place_values(&self, text: &str) -> Vec<(usize, usize)> {
+        let named = |k: LabelKind| matches!(k, LabelKind::Signature | LabelKind::Value(Placeholder::Name | Placeholder::Place));
+        self.values(text).into_iter().filter(|&(_, _, k)| named(k)).map(|(s, e, _)| (s, e)).collect()
+    }
+
+    /// The identifying values of the record headers in `text`.
+    pub(super) fn detect(&self, text: &str, spans: &mut Vec<Span>) {
+        for (s, e, kind) in self.values(text) {
+            let v = text[s..e].trim_end_matches(['.', ',', ';', ' ']);
             if v.is_empty() {
                 continue;
             }

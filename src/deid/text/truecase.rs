@@ -79,14 +79,16 @@ impl Scrubber {
             .map(|(t, &unknown)| {
                 let unknown = if unknown { NO_LIST } else { 0 };
                 let lower = text[t.s..t.e].to_ascii_lowercase();
+                // (its clitic left out: "l'hôpital")
+                let lower = without_clitic(&lower);
                 unknown
                     | if t.prot {
                         0
-                    } else if self.lex.is_name_prefix(&lower) {
+                    } else if self.lex.is_name_prefix(lower) {
                         PREFIX
-                    } else if self.lex.is_postal(&lower) {
+                    } else if self.lex.is_postal(lower) {
                         POSTAL
-                    } else if self.lex.is_hospital(&lower) {
+                    } else if self.lex.is_hospital(lower) {
                         HOSPITAL
                     } else {
                         0
@@ -100,7 +102,8 @@ impl Scrubber {
                 toks.iter().zip(marks.iter_mut()).filter(|(t, _)| inside(t)).for_each(|(_, mk)| *mk |= IN_TOWN);
             }
         }
-        let shapes = shapes(text, &toks, &marks, keep);
+        let values = self.headers.person_and_place_values(text);
+        let shapes = shapes(text, &toks, &marks, keep, &values);
         let mut out = text.as_bytes().to_vec();
         // every letter in lower case first, but those of the placeholders (sorted, apart)
         let mut at = 0;
@@ -135,9 +138,10 @@ impl Scrubber {
 
 /// The shape of each token, from its flags (already restricted to the note's language, `keep`),
 /// its `marks` (`PREFIX`: it opens a saint's or a mountain's name, the packs' `[name_prefixes]`;
-/// `POSTAL`: a postal address's word after its town; `IN_TOWN`) and its neighbours. Each rule below
+/// `POSTAL`: a postal address's word after its town; `IN_TOWN`), its neighbours and the header
+/// values that name a person or a place (`values`). Each rule below
 /// reads the dictionaries' evidence and the context, never the case the note was typed in.
-fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32) -> Vec<Shape> {
+fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32, values: &[(usize, usize)]) -> Vec<Shape> {
     let english = keep & LANGS == 0;
     let shape: Vec<Shape> = toks.iter().map(|t| own_shape(t, &text[t.s..t.e], english)).collect();
     // what the dictionaries call a name or a town: capitalised, and what stands by it (below)
@@ -160,11 +164,14 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32) -> Vec<Shape> {
     for _ in 0..2 {
         r.beside_names();
     }
+    r.unknown_beside_given();
     r.people_lines();
     r.facilities();
     r.street_addresses();
     r.region_codes();
     r.initials();
+    r.people_lists();
+    r.header_values(values);
     r.shape
 }
 
@@ -384,7 +391,9 @@ impl<'a> Reading<'a> {
             let mut particle = false;
             while k < toks.len() && k <= i + 4 && self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot {
                 let w = self.word(k).to_ascii_lowercase();
-                if TOWN_PARTICLES.contains(&w.as_str()) {
+                if ARTICLES.contains(&w.as_str()) {
+                    // an article opens a name made of ordinary words: "hôpital la pitié"
+                } else if TOWN_PARTICLES.contains(&w.as_str()) {
                     particle = true;
                 } else if self.nameword(k) && (!particle || toks[k].f & (ENGLISH | LANGS) == 0) {
                     self.name(k);
@@ -445,7 +454,7 @@ impl<'a> Reading<'a> {
             let right = i + 1 < n && self.named[i + 1] && self.joined(i, i + 1);
             let dotted = self.text[t.e..].starts_with('.');
             let article = matches!(self.word(i), "a" | "A" | "i" | "I" | "y" | "Y" | "e" | "E" | "o" | "O");
-            if left && (dotted || right) || right && (dotted || !article) {
+            if left && (dotted || right) || right && (dotted || !article) || dotted && self.initial_of_listed(i) {
                 self.shape[i] = Shape::Upper;
                 if left {
                     self.shape[i - 1] = Shape::Capital;
@@ -453,7 +462,120 @@ impl<'a> Reading<'a> {
             }
         }
     }
+    /// A word that may be a person's surname by the lists: a name of the lists, or a word no list
+    /// of the note's language knows of three letters or more (not a medical-looking one).
+    fn surname_like(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        self.nameword(k) && t.letters >= 3 && (t.f & ANY_NAME != 0 || self.shape[k] == Shape::Suspect || t.f == 0 && !looks_medical(&self.word(k).to_ascii_lowercase()))
+    }
+
+    /// Whether the dotted single letter `i` is the initial of a person in a list or after a title:
+    /// it opens a line, follows a comma, a colon, a title or a name, and a surname-like word
+    /// follows it ("chirurgiens :\nr. poumonet, e. fofolet", "dr i. poltao"); that word is named.
+    fn initial_of_listed(&mut self, i: usize) -> bool {
+        let (toks, n) = (self.toks, self.toks.len());
+        let before = self.text[..toks[i].s].trim_end_matches([' ', '\t']);
+        let opens = before.is_empty() || before.ends_with(['\n', ',', ':', ';']) || i > 0 && (toks[i - 1].f & TITLE != 0 || self.named[i - 1]) && gap_is_space(self.gap(i - 1, i));
+        // (the next word after its dot, or after another initial: "p.e. jilliot")
+        let mut k = i + 1;
+        while k < n && toks[k].letters == 1 && !toks[k].digit && self.gap(k - 1, k) == "." {
+            k += 1;
+        }
+        let ok = opens && k < n && matches!(self.gap(k - 1, k), ". " | ".") && self.surname_like(k);
+        if ok {
+            (i + 1..k).for_each(|j| self.shape[j] = Shape::Upper);
+            self.name(k);
+        }
+        ok
+    }
+
+    /// A word no list knows beside a given name of the lists (also an ordinary word) is its
+    /// surname, the surname first or last: "rufuna marine", "marine rufuna" (Philter's keep-list:
+    /// what is not known to be ordinary is suspect where names stand).
+    fn unknown_beside_given(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        let given = |k: usize| self.nameword(k) && toks[k].f & (GIVEN | AMB_GIVEN) != 0 && toks[k].f & CLINICAL == 0 && toks[k].letters >= 3;
+        let mut pairs = Vec::new();
+        for i in 0..n.saturating_sub(1) {
+            if !self.joined(i, i + 1) {
+                continue;
+            }
+            let (a, b) = (self.shape[i] == Shape::Suspect, self.shape[i + 1] == Shape::Suspect);
+            if a && given(i + 1) || b && given(i) {
+                pairs.push(i);
+            }
+        }
+        for i in pairs {
+            self.name(i);
+            self.name(i + 1);
+        }
+    }
+
+    /// A list of people, items parted by commas: an item of one to three words that can be a name
+    /// (of the lists or no list knows) after an item with a name is a person too ("dominique
+    /// lefebvre, norodom pima").
+    fn people_lists(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        let mut i = 0;
+        while i < n {
+            // an item: tokens joined by spaces from i
+            let mut j = i;
+            while j + 1 < n && self.joined(j, j + 1) {
+                j += 1;
+            }
+            let after_named_item = i >= 1 && self.gap(i - 1, i) == ", " && self.named[i - 1];
+            let words = j + 1 - i;
+            let ends = j + 1 >= n || matches!(self.gap(j, j + 1), ", " | " et " | " y " | " and ") || self.text[toks[j].e..].starts_with(['\n', '.', ','])
+                || self.text[toks[j].e..].is_empty();
+            let people = (i..=j).all(|k| toks[k].letters == 1 && !toks[k].digit || self.surname_like(k) || self.named[k]);
+            if after_named_item && words <= 3 && ends && people && (i..=j).any(|k| toks[k].letters >= 3) {
+                (i..=j).filter(|&k| toks[k].letters >= 2).for_each(|k| self.name(k));
+            }
+            i = j + 1;
+        }
+    }
+
+    /// The value of a record header that names a person or a place ("apellidos: herrero casado",
+    /// "médico: josé ferrando marco", "localidad: buenos aires"): its leading run of words that can
+    /// be a name (of the name or place lists, or no list knows), with particles and initials, is
+    /// written as names are (`headers.rs` reads a value's capitalised words).
+    fn header_values(&mut self, values: &[(usize, usize)]) {
+        let (toks, n) = (self.toks, self.toks.len());
+        for &(s, e) in values {
+            let mut k = toks.partition_point(|t| t.s < s);
+            // titles before the name stay as they are ("médico: dr. juan")
+            while k < n && toks[k].e <= e && toks[k].f & TITLE != 0 {
+                k += 1;
+            }
+            let first = k;
+            while k < n && toks[k].e <= e && !toks[k].prot && !toks[k].digit {
+                if k > first && !gap_is_space(self.gap(k - 1, k)) && !(toks[k - 1].letters == 1 && self.gap(k - 1, k) == ". ") {
+                    break;
+                }
+                let t = &toks[k];
+                let w = self.word(k).to_ascii_lowercase();
+                if k > first && TOWN_PARTICLES.contains(&w.as_str()) {
+                    k += 1;
+                    continue;
+                }
+                let namelike = t.f & (MONTH | TITLE | RELATION | NUMBER | STREET | FACILITY | STOP) == 0
+                    && (t.f & (ANY_NAME | CITY | AMB_CITY) != 0 || t.f & (ENGLISH | LANGS | CLINICAL) == 0);
+                if t.letters == 1 {
+                    self.shape[k] = Shape::Upper;
+                } else if !namelike {
+                    break;
+                } else if self.shape[k] != Shape::Upper {
+                    self.name(k);
+                }
+                k += 1;
+            }
+        }
+    }
 }
+
+/// Articles that may open a hospital's name of ordinary words ("hôpital la pitié", "hospital el
+/// bierzo"), unlike a preposition ("hôpital de jour").
+const ARTICLES: &[&str] = &["la", "le", "les", "el", "los", "las", "il", "lo"];
 
 /// The shape a word has by itself.
 fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
