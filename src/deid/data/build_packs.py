@@ -42,6 +42,11 @@ PACKS = {
 NOUNS_CAPITALISED = {"de"}
 # the most frequent words of a language: ordinary even where a town or a foreign name shares them
 FREQUENT = 2000
+# languages whose most common words stay ordinary where a surname of the language shares them, and
+# how many of the most frequent words that is (`common` below): Spanish surnames are largely common
+# nouns and adjectives ("delgado", "izquierdo", "blanco"); in French the words that would count are
+# mostly surnames whose frequency is the name's ("moreau", "rousseau"), so French keeps none
+COMMON = {"es": int(os.environ.get("COMMON", 10000))}
 
 
 def words_of(values):
@@ -181,7 +186,8 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             only_capital = {w for w in candidates if w not in lower and w[:1].upper() + w[1:] in capital}
         # (a town stays a name: "Bordeaux", "Berlin", "Lima"; a word inside a town's name does
         # not: "el", "los", "país" of "El Ejido", "Los Santos", "País Vasco")
-        own_names = given | surnames | {t for g, s, ts in lists.values() for t in ts if " " not in t}
+        all_towns = {t for g, s, ts in lists.values() for t in ts if " " not in t}
+        own_names = given | surnames | all_towns
         for rank, w in enumerate(candidates):
             if len(words) >= top:
                 break
@@ -193,7 +199,11 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             if w in only_capital or lang not in NOUNS_CAPITALISED and w not in lower:
                 continue
             frequent = rank < FREQUENT and w in lower and w not in own_names
-            if w in names and (w not in lower or w in proper) and not frequent:
+            # a common word the dictionary knows in lower case is ordinary though a surname of the
+            # language shares it ("izquierdo", "delgado" in Spanish): in one-case text nothing else
+            # tells it from the name; it stays a name where the context says so (an ambiguous name)
+            common = rank < COMMON.get(lang, 0) and w in lower and w in surnames and w not in given and w not in all_towns
+            if w in names and (w not in lower or w in proper) and not (frequent or common):
                 continue
             words.append(w)
     countries_named = country_names(lang, all_given, pack_towns)

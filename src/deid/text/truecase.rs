@@ -55,6 +55,9 @@ impl Scrubber {
             // (read as if capitalised, so that both cases read the same: a label's first word)
             t.cap = true;
             t.initial = t.letters == 1 && !t.digit && t.e - t.s == 1;
+            // a title of the note's language written as an initial and its dot: "m. macrin" in French
+            // (as `names.rs` reads it)
+            let dotted_title = t.initial && text[t.e..].starts_with(". ") && self.lex.get(&format!("{}.", text[t.s..t.e].to_lowercase())) & keep & LANGS != 0;
             if t.prot {
                 unknown_to_all.push(false);
             } else {
@@ -70,6 +73,9 @@ impl Scrubber {
                 if t.f & LANGS != 0 {
                     let f = t.f;
                     t.f = f & !(NAME_ONLY | CITY) | if f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if f & SURNAME != 0 { AMB_SURNAME } else { 0 } | if f & CITY != 0 { AMB_CITY } else { 0 };
+                }
+                if dotted_title {
+                    t.f = TITLE;
                 }
             }
         }
@@ -284,6 +290,8 @@ impl<'a> Reading<'a> {
             let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
             if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
                 self.name(i - 1);
+                // (the postal word typed in capitals, as the postal standards write it: "creteil cedex")
+                self.shape[i] = Shape::Upper;
             }
             if p.f & WEAKCTX != 0 && gap_is_space(gap) {
                 let run = (i..n.min(i + 3)).take_while(|&k| (k == i || self.joined(k - 1, k)) && self.nameword(k) && (toks[k].f & (ANY_NAME | CITY) != 0 || self.shape[k] == Shape::Suspect)).count();
@@ -454,7 +462,7 @@ impl<'a> Reading<'a> {
             let right = i + 1 < n && self.named[i + 1] && self.joined(i, i + 1);
             let dotted = self.text[t.e..].starts_with('.');
             let article = matches!(self.word(i), "a" | "A" | "i" | "I" | "y" | "Y" | "e" | "E" | "o" | "O");
-            if left && (dotted || right) || right && (dotted || !article) || dotted && self.initial_of_listed(i) {
+            if dotted && self.initial_of_listed(i) || left && (dotted || right) || right && (dotted || !article) {
                 self.shape[i] = Shape::Upper;
                 if left {
                     self.shape[i - 1] = Shape::Capital;
@@ -587,7 +595,7 @@ fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
         return if w.starts_with(|c: char| c.is_ascii_alphabetic()) { Shape::Upper } else { Shape::Lower };
     }
     if t.letters == 1 {
-        return if english && w.eq_ignore_ascii_case("i") { Shape::Capital } else { Shape::Lower };
+        return if t.f & TITLE != 0 || english && w.eq_ignore_ascii_case("i") { Shape::Capital } else { Shape::Lower };
     }
     let f = t.f;
     if f & (KNOWN | TITLE | COUNTRY) != 0 {
