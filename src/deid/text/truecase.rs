@@ -204,10 +204,11 @@ impl<'a> Reading<'a> {
         tokens::joinable(self.text, &self.toks[a], &self.toks[b])
     }
 
-    /// A word that can be (part of) a name: no function or clinical word, no country.
+    /// A word that can be (part of) a name: no function or clinical word, no country, no particle
+    /// (written in lower case inside a name: "de", "le", "van", though surname lists hold them).
     fn nameword(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0
+        !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0 && !TOWN_PARTICLES.contains(&self.word(k).to_ascii_lowercase().as_str())
     }
 
     fn name(&mut self, k: usize) {
