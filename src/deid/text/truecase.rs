@@ -172,7 +172,7 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32, values: &[(usize, u
     }
     r.unknown_beside_given();
     r.people_lines();
-    r.facilities();
+    r.facilities(english);
     r.street_addresses();
     r.region_codes();
     r.initials();
@@ -208,7 +208,9 @@ impl<'a> Reading<'a> {
     /// (written in lower case inside a name: "de", "le", "van", though surname lists hold them).
     fn nameword(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0 && !TOWN_PARTICLES.contains(&self.word(k).to_ascii_lowercase().as_str())
+        // (nor an ordinary word of two letters: "au", "el", "su", though a surname list holds it)
+        !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0 && !(t.letters == 2 && t.f & LANGS != 0)
+            && !TOWN_PARTICLES.contains(&self.word(k).to_ascii_lowercase().as_str())
     }
 
     fn name(&mut self, k: usize) {
@@ -376,9 +378,9 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// A facility and the words of its name before it, after a place's preposition: "at elm
-    /// clinic", "from riverside general hospital".
-    fn facilities(&mut self) {
+    /// A facility and the words of its name before it, after a place's preposition, in an English
+    /// note: "at elm clinic", "from riverside general hospital"; a hospital and its name after it.
+    fn facilities(&mut self, english: bool) {
         let toks = self.toks;
         for i in 0..toks.len() {
             if toks[i].f & FACILITY == 0 || toks[i].prot {
@@ -388,24 +390,29 @@ impl<'a> Reading<'a> {
             while k > 0 && k + 3 > i && self.joined(k - 1, k) && !toks[k - 1].prot && !toks[k - 1].digit && toks[k - 1].f & (WEAKCTX | RELATION | TITLE | CLINICAL | MONTH | NUMBER) == 0 {
                 k -= 1;
             }
-            if k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0 {
+            // (in English word order, the name before the facility word: not "en contactant le service")
+            if english && k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0 {
                 self.shape[k..=i].iter_mut().for_each(|s| *s = Shape::Capital);
             }
             // a hospital's name after its word, up to the clause's end: "à hôpital tenon", "hôpital la
-            // pitié salpétrière" (after a particle, only a word that is no ordinary one: not "hôpital de jour")
+            // pitié salpétrière" (after a particle, only a word that is no ordinary one: not "hôpital de jour";
+            // after a word that is no ordinary one, an ordinary word ends the name: "hôpital antoine
+            // béclère pour consultation")
             if self.marks[i] & HOSPITAL == 0 {
                 continue;
             }
             let mut k = i + 1;
             let mut particle = false;
+            let mut proper = false;
             while k < toks.len() && k <= i + 4 && self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot {
                 let w = self.word(k).to_ascii_lowercase();
                 if ARTICLES.contains(&w.as_str()) {
                     // an article opens a name made of ordinary words: "hôpital la pitié"
                 } else if TOWN_PARTICLES.contains(&w.as_str()) {
                     particle = true;
-                } else if self.nameword(k) && (!particle || toks[k].f & (ENGLISH | LANGS) == 0) {
+                } else if self.nameword(k) && (!particle && !proper || toks[k].f & (ENGLISH | LANGS) == 0) {
                     self.name(k);
+                    proper |= toks[k].f & (ENGLISH | LANGS) == 0;
                 } else if toks[k].letters == 1 && self.text[toks[k].e..].starts_with('.') {
                     // an initial inside the name: "gh a.chenevier-h.mondor"
                     self.shape[k] = Shape::Upper;
