@@ -316,3 +316,51 @@ fn shorthand_and_ranges_of_dates() {
     assert_eq!(out, "Takes 3-4 tabs, 2-3 times a day, 1/2 NS at 80 cc/h");
 }
 
+
+/// Each country of the packs' `[phone_regions]`: libphonenumber's example number of each kind of
+/// line it lists (fixed, mobile, toll-free, ...), written as that country writes it (national
+/// format, with its trunk prefix), internationally ("+47 22 12 34 56") and as E.164.
+fn example_numbers() -> Vec<(String, String)> {
+    use phonenumber::{metadata::DATABASE, Mode};
+    let mut out = Vec::new();
+    for &region in phones::phone_regions() {
+        let meta = DATABASE.by_id(region.as_ref()).unwrap_or_else(|| panic!("no metadata for {region:?}"));
+        let d = meta.descriptors();
+        let kinds = [d.fixed_line(), d.mobile(), d.toll_free(), d.premium_rate(), d.shared_cost(), d.personal_number(), d.voip(), d.uan()];
+        // (a number of fewer than seven digits is a service's, "14 020", not a person's: left out
+        // by `is_valid_number` as by this table)
+        for example in kinds.into_iter().flatten().filter_map(|k| k.example()).filter(|e| e.len() >= 7) {
+            let number = phonenumber::parse(Some(region), example).unwrap_or_else(|e| panic!("{region:?} {example}: {e}"));
+            assert!(number.is_valid(), "{region:?} {example}");
+            for mode in [Mode::National, Mode::International, Mode::E164] {
+                out.push((format!("{region:?}"), number.format().mode(mode).to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_number_of_the_packs_countries_is_a_phone() {
+    let examples = example_numbers();
+    assert!(examples.len() >= 20 * 3 * 3, "{} example numbers", examples.len());
+    let mut missed = Vec::new();
+    for (region, number) in &examples {
+        assert!(phones::is_valid_number(number), "{region} {number:?} is a valid number by the metadata");
+        for text in [format!("Call {number} today."), format!("Tel. {number}, then again")] {
+            let out = scrubber().scrub(&text, &[]).text;
+            if out.contains(|c: char| c.is_ascii_digit()) || !out.contains("[PHONE]") {
+                missed.push(format!("{region} {number:?} -> {out:?}"));
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{} of {}:\n{}", missed.len(), 2 * examples.len(), missed.join("\n"));
+}
+
+#[test]
+fn a_number_no_country_uses_is_no_phone_of_the_metadata() {
+    // a run of one digit, too few or too many digits, or a country code no country has
+    for number in ["0000 0000", "12 34", "+999 1234 5678", "+47 1234 5678 9012 3456 7", "123 456 789 012 345 678"] {
+        assert!(!phones::is_valid_number(number), "{number}");
+    }
+}

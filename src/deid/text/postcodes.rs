@@ -23,6 +23,9 @@ pub(super) enum PostcodeCheck {
     ContactLine,
     /// a 4-5 digit postcode right after a country name ("New Zealand 34694", "Cyprus (Greek) 51034")
     AfterCountry,
+    /// a US ZIP+4 that does not go on a number before it (the last groups of a phone number:
+    /// "(11) 96123-4567")
+    ZipPlus4,
 }
 
 /// The postcode patterns of the packs' countries whose addresses put the postcode before the town
@@ -52,7 +55,7 @@ impl PostcodeCheck {
         add(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", Postcode, 0, Check::None, None);
         add(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b", Postcode, 0, Check::None, None);
         // US ZIP+4
-        add(r"\b\d{5}-\d{4}\b", Postcode, 0, Check::None, Some("-"));
+        add(r"\b\d{5}-\d{4}\b", Postcode, 0, pc(PostcodeCheck::ZipPlus4), Some("-"));
         add(
             r"(?i)\b(?:post\s*code|postal\s*code|zip\s*code|zip|postcode|plz|cep)\s*[:#]?\s*(?:(?:is|was|of)\s+)?([A-Z0-9][A-Z0-9 -]{1,8}[A-Z0-9])\b",
             Postcode,
@@ -133,6 +136,7 @@ impl PostcodeCheck {
                 let inside = spans.iter().any(|sp| sp.s < e && s < sp.e);
                 contact && !inside && !preceded_by_decimal(text, s) && !text[..s].ends_with(['-', '/', '+', '(', ':', '.', ',']) && !followed_by_unit_or_decimal(&text[e..]) && !text[e..].starts_with([')', '-', '/'])
             }
+            PostcodeCheck::ZipPlus4 => !text[..s].trim_end_matches(' ').ends_with(|c: char| c == ')' || c == '-' || c == '+' || c.is_ascii_digit()),
             PostcodeCheck::AfterCountry => {
                 let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
                 !year && !followed_by_unit_or_decimal(&text[e..]) && (text[..s].trim_end().ends_with(']') || sc.country_ends_at(&text[..s]))
