@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::store::{self, CaseFilter, CaseRow, Claim, NewCase, Remembered};
+use super::store::{self, CaseFilter, CaseRow, Claim, DocumentText, NewCase, Remembered};
 use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
@@ -199,6 +199,7 @@ pub async fn submit(
     drop(body);
     let report = report_json(&intake.report);
     let report_text = report.to_string();
+    let document = DocumentText::of(&intake.form, &intake.derived);
     let (row, report) = state
         .db
         .write(move |c| -> Result<(CaseRow, Value), ApiError> {
@@ -219,7 +220,7 @@ pub async fn submit(
                 registry,
                 submitter: &principal.subject,
                 record_key: None,
-                form: &intake.form,
+                document: &document,
                 derived: &intake.derived,
             };
             let row = store::insert(c, &new)?;

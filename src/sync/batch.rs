@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::store::Keyed;
 use crate::db::DbError;
 use crate::deid::fields::record_key_hash;
+use crate::registry::store::DocumentText;
 use crate::registry::{intake, FieldError, Intake, IntakeContext, Registry};
 
 /// At most this many cases per batch, and this many bytes of body (413 past either).
@@ -126,10 +127,11 @@ pub fn split_key(item: Value) -> Result<(String, Value), FieldError> {
     }
 }
 
-/// An item that passed intake, with its record key already hashed.
+/// An item that passed intake, with its record key already hashed and its document's text made.
 pub struct Accepted {
     pub key_hash: String,
     pub intake: Intake,
+    pub document: DocumentText,
 }
 
 /// Each item checked: accepted, or every problem it has.
@@ -139,7 +141,8 @@ pub type Checked = Result<Accepted, Vec<FieldError>>;
 pub fn check(item: Result<Value, FieldError>, registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Checked {
     let (key, form) = item.and_then(split_key).map_err(|e| vec![e])?;
     let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
-    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake })
+    let document = DocumentText::of(&intake.form, &intake.derived);
+    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake, document })
 }
 
 /// What the upsert does with an accepted item.

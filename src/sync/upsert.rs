@@ -1,8 +1,9 @@
 //! A partner's batch end to end: every item checked like a single submission, then every accepted
 //! item planned against the cases stored under its record key and written, all in one transaction.
 //!
-//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on every core, and the
-//! transaction writes each part as soon as it and the parts before it are checked, so the database
+//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on every core, each
+//! item parsed from the body where it is checked, and the transaction writes the parts in order as
+//! they are checked (every part already waiting at once, when writing falls behind), so the database
 //! works while the next part is scrubbed. All-or-nothing still holds: if intake stops half way (a
 //! panic), the transaction rolls back.
 
@@ -136,7 +137,7 @@ fn write_as_checked(
     while in_order.next < total {
         let from = checked.len();
         let started = Instant::now();
-        checked.extend(in_order.take()?);
+        checked.extend(in_order.take_ready()?);
         let ready = Instant::now();
         waited += ready - started;
         let part = write_part(c, registry, partner, &checked[from..], &mut seen);
@@ -164,6 +165,20 @@ struct InOrder<'a> {
 }
 
 impl InOrder<'_> {
+    /// The next part, and every part after it that is already checked: when writing falls behind
+    /// intake, the parts waiting are written together, in fewer and larger statements.
+    fn take_ready(&mut self) -> Result<Vec<Checked>, DbError> {
+        let mut ready = self.take()?;
+        while let Ok((i, part)) = self.parts.try_recv() {
+            self.early.insert(i, part);
+        }
+        while let Some(part) = self.early.remove(&self.next) {
+            self.next += 1;
+            ready.extend(part);
+        }
+        Ok(ready)
+    }
+
     fn take(&mut self) -> Result<Vec<Checked>, DbError> {
         loop {
             if let Some(part) = self.early.remove(&self.next) {
@@ -208,7 +223,7 @@ fn write_part(
                     registry,
                     submitter: &p.subject,
                     record_key: Some(&a.key_hash),
-                    form: &a.intake.form,
+                    document: &a.document,
                     derived: &a.intake.derived,
                 });
                 entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
