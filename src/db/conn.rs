@@ -50,10 +50,11 @@ impl Manager {
                 let path = self.url.trim_start_matches("sqlite://");
                 let mut conn = SqliteConnection::establish(path)?;
                 // WAL lets readers run beside the writer; FULL makes every commit durable before
-                // we answer 201 (NORMAL can lose the last commits on power loss).
+                // we answer 201 (NORMAL can lose the last commits on power loss). No connection
+                // checkpoints when it commits: `checkpoint_in_background` does, off the writer's path.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA foreign_keys = ON;",
+                     PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConn::Sqlite(conn))
@@ -92,6 +93,8 @@ pub struct Db {
     write_gate: Arc<std::sync::Mutex<()>>,
     /// SQLite: the queue of the writer thread, which commits what has queued up together (see `write`).
     writer: Option<mpsc::Sender<Pending>>,
+    /// SQLite: tells the checkpointer thread that a transaction committed.
+    committed: Option<mpsc::Sender<()>>,
 }
 
 type Erased = Box<dyn Any + Send>;
@@ -128,17 +131,24 @@ impl Db {
             .error_handler(Box::new(r2d2::LoggingErrorHandler))
             .build(manager)?;
         let write_gate: Arc<std::sync::Mutex<()>> = Arc::default();
-        let writer = (backend == Backend::Sqlite).then(|| {
-            let (tx, rx) = mpsc::channel();
-            let (pool, gate) = (pool.clone(), write_gate.clone());
-            // ends when the last `Db` handle (and so the last sender) is dropped
-            std::thread::Builder::new()
-                .name("sqlite-writer".into())
-                .spawn(move || write_queued(&pool, &gate, &rx))
-                .map(|_| tx)
-        });
-        let writer = writer.transpose().map_err(|e| DbError::Other(format!("cannot start the writer thread: {e}")))?;
-        let db = Db { pool, backend, write_gate, writer };
+        let (writer, committed) = if backend == Backend::Sqlite {
+            let (committed, commits) = mpsc::channel();
+            let checkpoints = pool.clone();
+            // both threads end when the last `Db` handle (and so the last sender) is dropped
+            let started = std::thread::Builder::new()
+                .name("sqlite-checkpoint".into())
+                .spawn(move || checkpoint_in_background(&checkpoints, &commits))
+                .and_then(|_| {
+                    let (tx, rx) = mpsc::channel();
+                    let (pool, gate, committed) = (pool.clone(), write_gate.clone(), committed.clone());
+                    std::thread::Builder::new().name("sqlite-writer".into()).spawn(move || write_queued(&pool, &gate, &rx, &committed)).map(|_| tx)
+                });
+            let writer = started.map_err(|e| DbError::Other(format!("cannot start the writer thread: {e}")))?;
+            (Some(writer), Some(committed))
+        } else {
+            (None, None)
+        };
+        let db = Db { pool, backend, write_gate, writer, committed };
         let applied = super::run_migrations(&mut *db.pool.get()?)?;
         if applied > 0 {
             tracing::info!(applied, "migrations applied");
@@ -205,7 +215,11 @@ impl Db {
             Backend::Postgres => None,
         };
         let mut conn = self.pool.get().map_err(DbError::from)?;
-        in_transaction(&mut conn, f)
+        let done = in_transaction(&mut conn, f);
+        if let Some(committed) = &self.committed {
+            let _ = committed.send(());
+        }
+        done
     }
 
     /// Runs `f` in one read-only snapshot: every query sees the same committed data (a release's
@@ -246,7 +260,7 @@ impl Db {
 
 /// The SQLite writer thread: takes the first queued write, then everything that queued up behind
 /// it (up to a bound), and commits them together.
-fn write_queued(pool: &Pool, gate: &std::sync::Mutex<()>, queue: &mpsc::Receiver<Pending>) {
+fn write_queued(pool: &Pool, gate: &std::sync::Mutex<()>, queue: &mpsc::Receiver<Pending>, committed: &mpsc::Sender<()>) {
     const MAX_BATCH: usize = 256;
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
@@ -259,6 +273,26 @@ fn write_queued(pool: &Pool, gate: &std::sync::Mutex<()>, queue: &mpsc::Receiver
         // `write_blocking` (CLI, publishing) takes the same gate
         let _gate = gate.lock().unwrap_or_else(|p| p.into_inner());
         commit_together(pool, batch);
+        let _ = committed.send(());
+    }
+}
+
+/// How long the checkpointer gathers commits before it copies them into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// SQLite's checkpoints, off the writer's path: a connection that checkpoints when it commits
+/// (SQLite's default, every 1,000 pages of WAL) makes the request whose commit crossed the line
+/// wait for the copy of every page into the database file and its fsync. Here a thread copies,
+/// at most every [`CHECKPOINT_EVERY`] after a commit, what has been committed (PASSIVE: it never
+/// waits for, nor blocks, the writer or a reader), so the WAL stays short and no request waits.
+fn checkpoint_in_background(pool: &Pool, commits: &mpsc::Receiver<()>) {
+    while commits.recv().is_ok() {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        while commits.try_recv().is_ok() {}
+        let done = pool.get().map_err(DbError::from).and_then(|mut c| c.batch_execute("PRAGMA wal_checkpoint(PASSIVE)").map_err(DbError::from));
+        if let Err(e) = done {
+            tracing::warn!(error = %e, "checkpoint failed; the next commit tries again");
+        }
     }
 }
 

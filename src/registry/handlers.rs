@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::store::{self, CaseFilter, CaseRow, Claim, NewCase, Remembered};
+use super::store::{self, CaseFilter, CaseRow, Claim, DocumentText, NewCase, Remembered};
 use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
@@ -134,9 +134,19 @@ fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, rep
     builder.insert_header((header::ETAG, etag(row))).insert_header((header::CACHE_CONTROL, "private, no-store")).json(view)
 }
 
-fn run_intake(state: &AppState, registry: Registry, raw: &Value) -> Result<Intake, ApiError> {
-    let ctx = state.intake_context();
-    intake(registry, raw, &ctx).map_err(ApiError::Validation)
+/// Validates and de-identifies a form on a blocking thread: scrubbing a long note takes milliseconds
+/// of CPU, which must not hold up the async executor's other requests. Gives the form back beside
+/// its intake (a submission hashes it for its `Idempotency-Key`).
+async fn run_intake(state: &web::Data<AppState>, registry: Registry, raw: Value) -> Result<(Intake, Value), ApiError> {
+    let state = state.clone();
+    let span = tracing::Span::current();
+    let checked = web::block(move || {
+        let _entered = span.enter();
+        intake(registry, &raw, &state.intake_context()).map(|i| (i, raw))
+    })
+    .await
+    .map_err(|_| ApiError::internal("the blocking pool is gone"))?;
+    checked.map_err(ApiError::Validation)
 }
 
 fn report_json(report: &DeidReport) -> Value {
@@ -184,11 +194,12 @@ pub async fn submit(
     let registry = registry_of(&path)?;
     token.claims().require_for(WRITERS, registry)?;
     let key = idempotency_key(&req)?;
-    let intake = run_intake(&state, registry, &body)?;
-    let request_hash = key.as_ref().map(|_| hex::encode(Sha256::digest(format!("{registry}\n{}", body.0).as_bytes())));
+    let (intake, body) = run_intake(&state, registry, body.into_inner()).await?;
+    let request_hash = key.as_ref().map(|_| hex::encode(Sha256::digest(format!("{registry}\n{body}").as_bytes())));
     drop(body);
     let report = report_json(&intake.report);
     let report_text = report.to_string();
+    let document = DocumentText::of(&intake.form, &intake.derived);
     let (row, report) = state
         .db
         .write(move |c| -> Result<(CaseRow, Value), ApiError> {
@@ -209,7 +220,7 @@ pub async fn submit(
                 registry,
                 submitter: &principal.subject,
                 record_key: None,
-                form: &intake.form,
+                document: &document,
                 derived: &intake.derived,
             };
             let row = store::insert(c, &new)?;
@@ -252,7 +263,7 @@ pub async fn validate(
 ) -> Result<HttpResponse, ApiError> {
     let registry = registry_of(&path)?;
     principal.require_for(WRITERS, registry)?;
-    let intake = run_intake(&state, registry, &body)?;
+    let (intake, _) = run_intake(&state, registry, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(DryRun {
         form: intake.form,
         derived: serde_json::to_value(&intake.derived).expect("serialises"),
@@ -349,7 +360,7 @@ pub async fn correct(
         Some(Err(_)) => return Err(ApiError::internal("stored form is not JSON")),
     };
     super::merge_patch::apply(&mut form, &patch);
-    let intake = run_intake(&state, registry, &form)?;
+    let (intake, _) = run_intake(&state, registry, form).await?;
     let report = report_json(&intake.report);
     let version = row.version;
     let updated = state

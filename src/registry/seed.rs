@@ -250,15 +250,17 @@ pub fn load(
             .collect::<Result<_, _>>()
             .map_err(|e| crate::db::DbError::Other(format!("a seeded form failed intake: {e}")))?;
         let ids: Vec<String> = (0..n).map(|_| uuid::Uuid::now_v7().to_string()).collect();
+        let documents: Vec<super::store::DocumentText> = intakes.iter().map(|i| super::store::DocumentText::of(&i.form, &i.derived)).collect();
         let new: Vec<super::store::NewCase> = intakes
             .iter()
             .zip(&ids)
-            .map(|(i, id)| super::store::NewCase {
+            .zip(&documents)
+            .map(|((i, id), document)| super::store::NewCase {
                 id,
                 registry,
                 submitter,
                 record_key: None,
-                form: &i.form,
+                document,
                 derived: &i.derived,
             })
             .collect();

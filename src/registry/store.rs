@@ -130,8 +130,32 @@ struct Document<'a> {
 
 impl<'a> Document<'a> {
     fn of(case_id: &'a str, form: &serde_json::Value, derived: &Derived) -> Document<'a> {
-        Document { case_id, form: form.to_string(), derived: serde_json::to_string(derived).expect("derived values serialise") }
+        let DocumentText { form, derived } = DocumentText::of(form, derived);
+        Document { case_id, form, derived }
     }
+}
+
+/// A new case's document as stored: the form's and the derived values' JSON text, written before
+/// the transaction (on the core that checked the case), so the writer only copies it.
+#[derive(Debug, Clone)]
+pub struct DocumentText {
+    pub form: String,
+    pub derived: String,
+}
+
+impl DocumentText {
+    pub fn of(form: &serde_json::Value, derived: &Derived) -> DocumentText {
+        DocumentText { form: form.to_string(), derived: serde_json::to_string(derived).expect("derived values serialise") }
+    }
+}
+
+/// A new case's document row, borrowing the text made before the transaction.
+#[derive(Insertable)]
+#[diesel(table_name = case_documents, treat_none_as_default_value = false)]
+struct NewDocument<'a> {
+    case_id: &'a str,
+    form: &'a str,
+    derived: &'a str,
 }
 
 #[derive(Insertable)]
@@ -185,7 +209,7 @@ pub struct NewCase<'a> {
     pub registry: Registry,
     pub submitter: &'a str,
     pub record_key: Option<&'a str>,
-    pub form: &'a serde_json::Value,
+    pub document: &'a DocumentText,
     pub derived: &'a Derived,
 }
 
@@ -264,8 +288,8 @@ pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
         version: 1,
         withdrawn_at: None,
         withdrawal_reason: None,
-        form: Some(new.form.to_string()),
-        derived: Some(serde_json::to_string(new.derived).expect("derived values serialise")),
+        form: Some(new.document.form.clone()),
+        derived: Some(new.document.derived.clone()),
     })
 }
 
@@ -276,7 +300,8 @@ pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, 
     let now = crate::db::now();
     let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, now)).collect();
     crate::insert_all!(conn, cases::table, &rows[..], 1000)?;
-    let documents: Vec<Document> = new.iter().map(|n| Document::of(n.id, n.form, n.derived)).collect();
+    let documents: Vec<NewDocument> =
+        new.iter().map(|n| NewDocument { case_id: n.id, form: &n.document.form, derived: &n.document.derived }).collect();
     crate::insert_all!(conn, case_documents::table, &documents[..], 10_000)?;
     let changes: Vec<ChangeInsert> =
         new.iter().map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now }).collect();

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::release::{self, ReleaseError};
-use super::{export, store, Served};
+use super::{export, store, variant, Served};
 // The dashboard (web/) reads the comparison from here.
 pub(crate) use super::compare::comparison;
 use crate::app::AppState;
@@ -61,25 +61,26 @@ fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static
     let format = format_of(req, q)?;
     let gzip = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("gzip"));
     // The whole document, plain or gzip, is the hot path: its headers are made once per release.
-    let derived = |what: String| HeaderValue::from_str(&variant(&s.etag, &what)).expect("ETags are ASCII");
+    let header_value = |v: &str| HeaderValue::from_str(v).map_err(|_| ApiError::internal("a release's validator is not a header value"));
+    let derived = |what: String| header_value(&variant(&s.etag, &what));
     let (etag, body, content_type) = match (&format, &q.table) {
-        (Format::Json, None) if gzip => (s.headers.gzip_etag.clone(), s.gzip(), "application/json"),
-        (Format::Json, None) => (s.headers.etag.clone(), s.document.clone(), "application/json"),
+        (Format::Json, None) if gzip => (header_value(&s.headers.gzip_etag)?, s.gzip(), "application/json"),
+        (Format::Json, None) => (header_value(&s.headers.etag)?, s.document.clone(), "application/json"),
         (Format::Json, Some(t)) => {
             let table = find_table(s.json(), t)?;
-            (derived(format!("json-{t}")), table.to_string().into(), "application/json")
+            (derived(format!("json-{t}"))?, table.to_string().into(), "application/json")
         }
-        (Format::Csv, None) => (derived("csv".into()), export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
+        (Format::Csv, None) => (derived("csv".into())?, export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
         (Format::Csv, Some(t)) => {
             let table = find_table(s.json(), t)?;
-            (derived(format!("csv-{t}")), export::table_csv(table).into(), "text/csv; charset=utf-8")
+            (derived(format!("csv-{t}"))?, export::table_csv(table).into(), "text/csv; charset=utf-8")
         }
     };
     let not_modified = req.headers().get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes());
     let mut builder = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     builder
         .insert_header((header::ETAG, etag))
-        .insert_header((header::LAST_MODIFIED, s.headers.last_modified.clone()))
+        .insert_header((header::LAST_MODIFIED, header_value(&s.headers.last_modified)?))
         .insert_header((header::CACHE_CONTROL, cache_control))
         .insert_header((header::VARY, "Accept, Accept-Encoding"));
     if not_modified {
@@ -91,11 +92,6 @@ fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static
     Ok(builder.content_type(content_type).body(body))
 }
 
-/// A strong ETag per representation of the same release.
-pub(super) fn variant(etag: &str, what: &str) -> String {
-    format!("{}-{what}\"", etag.trim_end_matches('"'))
-}
-
 fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> {
     document["tables"].as_array().and_then(|t| t.iter().find(|t| t["id"] == id)).ok_or(ApiError::NotFound)
 }
@@ -103,22 +99,9 @@ fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> 
 const LATEST_CACHE: &str = "public, max-age=60";
 const RELEASE_CACHE: &str = "public, max-age=31536000, immutable";
 
-/// The latest release of a registry (404 if none yet); also read by the dashboard page.
-pub(crate) async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
-    if let Some(s) = state.releases.fresh_latest(registry) {
-        return Ok(s);
-    }
-    let cached_id = state.db.read(move |c| store::latest_id(c, registry)).await?.ok_or(ApiError::NotFound)?;
-    let served = match state.releases.get(&cached_id) {
-        Some(s) => s,
-        None => {
-            let id = cached_id.clone();
-            let row = state.db.read(move |c| store::get(c, registry, &id)).await?.ok_or(ApiError::NotFound)?;
-            state.releases.put(row)
-        }
-    };
-    state.releases.set_latest(registry, served.clone());
-    Ok(served)
+/// The latest release of a registry; 404 before the first.
+async fn latest(state: &AppState, registry: Registry) -> Result<Arc<Served>, ApiError> {
+    state.releases.latest(&state.db, registry).await?.ok_or(ApiError::NotFound)
 }
 
 /// The latest release of a registry (JSON, or CSV per table).
@@ -144,11 +127,7 @@ pub async fn get_latest(
 }
 
 async fn release_by_id(state: &AppState, registry: Registry, id: String) -> Result<Arc<Served>, ApiError> {
-    if let Some(s) = state.releases.get(&id) {
-        return Ok(s);
-    }
-    let row = state.db.read(move |c| store::get(c, registry, &id)).await?.ok_or(ApiError::NotFound)?;
-    Ok(state.releases.put(row))
+    state.releases.by_id(&state.db, registry, id).await?.ok_or(ApiError::NotFound)
 }
 
 /// One release by id; `{id}.zip` gives the downloadable package.

@@ -20,9 +20,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use actix_web::http::header::HeaderValue;
 use actix_web::web::Bytes;
 
+use crate::db::{Db, DbError};
 use crate::registry::Registry;
 
 /// A stored release ready to serve: its bytes and headers, computed once.
@@ -37,22 +37,21 @@ pub struct Served {
     gzip: OnceLock<Bytes>,
 }
 
-/// Header values of the hot path, made once per release.
+/// The validators of the hot path (the whole document, plain or gzip), made once per release.
 pub struct ServedHeaders {
-    pub etag: HeaderValue,
-    pub gzip_etag: HeaderValue,
-    pub last_modified: HeaderValue,
+    pub etag: String,
+    pub gzip_etag: String,
+    /// The release's time as HTTP dates are written (RFC 9110 IMF-fixdate).
+    pub last_modified: String,
 }
 
 impl Served {
     fn of(row: store::ReleaseRow) -> Served {
-        let last_modified = row.created_at.and_utc().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
-        let value = |s: &str| HeaderValue::from_str(s).expect("ASCII header value");
         Served {
             headers: ServedHeaders {
-                etag: value(&row.etag),
-                gzip_etag: value(&handlers::variant(&row.etag, "gzip")),
-                last_modified: value(&last_modified),
+                etag: row.etag.clone(),
+                gzip_etag: variant(&row.etag, "gzip"),
+                last_modified: row.created_at.and_utc().format("%a, %d %b %Y %H:%M:%S GMT").to_string(),
             },
             id: row.id,
             etag: row.etag,
@@ -100,6 +99,11 @@ pub struct ReleaseCache {
 
 const LATEST_TTL: Duration = Duration::from_secs(2);
 
+/// A strong ETag per representation of the same release (`csv`, `gzip`, `zip`, one table's).
+pub fn variant(etag: &str, what: &str) -> String {
+    format!("{}-{what}\"", etag.trim_end_matches('"'))
+}
+
 impl ReleaseCache {
     pub fn get(&self, id: &str) -> Option<Arc<Served>> {
         self.by_id.lock().unwrap_or_else(|p| p.into_inner()).get(id).cloned()
@@ -118,5 +122,25 @@ impl ReleaseCache {
 
     pub fn set_latest(&self, registry: Registry, served: Arc<Served>) {
         self.latest.lock().unwrap_or_else(|p| p.into_inner()).insert(registry, (Instant::now(), served));
+    }
+
+    /// The latest release of a registry (`None` before the first), read from the database only when
+    /// the pointer is older than `LATEST_TTL` and the document only once per process.
+    pub async fn latest(&self, db: &Db, registry: Registry) -> Result<Option<Arc<Served>>, DbError> {
+        if let Some(s) = self.fresh_latest(registry) {
+            return Ok(Some(s));
+        }
+        let Some(id) = db.read(move |c| store::latest_id(c, registry)).await? else { return Ok(None) };
+        let Some(served) = self.by_id(db, registry, id).await? else { return Ok(None) };
+        self.set_latest(registry, served.clone());
+        Ok(Some(served))
+    }
+
+    /// One release of a registry by id (`None`: no such release of this registry).
+    pub async fn by_id(&self, db: &Db, registry: Registry, id: String) -> Result<Option<Arc<Served>>, DbError> {
+        if let Some(s) = self.get(&id) {
+            return Ok(Some(s));
+        }
+        Ok(db.read(move |c| store::get(c, registry, &id)).await?.map(|row| self.put(row)))
     }
 }

@@ -3,12 +3,16 @@
 //! `upsert.rs` runs them and carries the decisions out in one transaction.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::store::Keyed;
 use crate::db::DbError;
 use crate::deid::fields::record_key_hash;
+use crate::registry::store::DocumentText;
 use crate::registry::{intake, FieldError, Intake, IntakeContext, Registry};
 
 /// At most this many cases per batch, and this many bytes of body (413 past either).
@@ -58,31 +62,56 @@ impl Format {
     }
 }
 
-/// An item of the body: a JSON value, or why its line could not be read.
-pub type Item = Result<Value, FieldError>;
+/// The items of a body, found but not yet parsed: each is parsed where it is checked, on the core
+/// that checks it, so reading a 1 MiB body costs the request one syntax scan, not a tree of values.
+pub struct Items {
+    body: actix_web::web::Bytes,
+    /// Where each item's JSON is in the body (NDJSON: each non-blank line).
+    spans: Vec<Range<usize>>,
+}
+
+impl Items {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Item `i` as a JSON value, or why its line is not one (NDJSON; an array's items were checked).
+    pub fn parse(&self, i: usize) -> Result<Value, FieldError> {
+        serde_json::from_slice(&self.body[self.spans[i].clone()])
+            .map_err(|_| FieldError::new("", "not_json", "This line is not valid JSON."))
+    }
+}
 
 /// The items of a body, in order. A body that is not a JSON array is 400 (NDJSON: blank lines are
 /// skipped, so `index` counts the non-blank lines); more than [`MAX_ITEMS`] is 413.
-pub fn items(format: Format, body: &[u8]) -> Result<Vec<Item>, BatchError> {
-    let items: Vec<Item> = match format {
-        Format::JsonArray => match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Array(items)) => items.into_iter().map(Ok).collect(),
-            Ok(_) => return Err(BatchError::NotAnArray),
+pub fn items(format: Format, body: actix_web::web::Bytes) -> Result<Items, BatchError> {
+    let spans: Vec<Range<usize>> = match format {
+        Format::JsonArray => match serde_json::from_slice::<Vec<&RawValue>>(&body) {
+            Ok(raw) => raw.iter().map(|r| span_in(&body, r.get().as_bytes())).collect(),
+            Err(_) if serde_json::from_slice::<IgnoredAny>(&body).is_ok() => return Err(BatchError::NotAnArray),
             Err(_) => return Err(BatchError::NotJson),
         },
         Format::Ndjson => body
             .split(|b| *b == b'\n')
             .map(|line| line.trim_ascii())
             .filter(|line| !line.is_empty())
-            .map(|line| {
-                serde_json::from_slice(line).map_err(|_| FieldError::new("", "not_json", "This line is not valid JSON."))
-            })
+            .map(|line| span_in(&body, line))
             .collect(),
     };
-    if items.len() > MAX_ITEMS {
+    if spans.len() > MAX_ITEMS {
         return Err(BatchError::TooMany);
     }
-    Ok(items)
+    Ok(Items { body, spans })
+}
+
+/// Where `part`, a slice of `whole`, lies in it.
+fn span_in(whole: &[u8], part: &[u8]) -> Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    start..start + part.len()
 }
 
 /// Splits an item into the partner's record key and the form (the item without the key).
@@ -98,20 +127,22 @@ pub fn split_key(item: Value) -> Result<(String, Value), FieldError> {
     }
 }
 
-/// An item that passed intake, with its record key already hashed.
+/// An item that passed intake, with its record key already hashed and its document's text made.
 pub struct Accepted {
     pub key_hash: String,
     pub intake: Intake,
+    pub document: DocumentText,
 }
 
 /// Each item checked: accepted, or every problem it has.
 pub type Checked = Result<Accepted, Vec<FieldError>>;
 
 /// Checks one item exactly like a single submission (validation, de-identification, derivation).
-pub fn check(item: Item, registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Checked {
+pub fn check(item: Result<Value, FieldError>, registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Checked {
     let (key, form) = item.and_then(split_key).map_err(|e| vec![e])?;
     let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
-    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake })
+    let document = DocumentText::of(&intake.form, &intake.derived);
+    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake, document })
 }
 
 /// What the upsert does with an accepted item.
@@ -171,6 +202,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn bytes(b: &[u8]) -> actix_web::web::Bytes {
+        actix_web::web::Bytes::copy_from_slice(b)
+    }
+
     #[test]
     fn formats_by_content_type() {
         assert_eq!(Format::of(Some("application/json")).unwrap(), Format::JsonArray);
@@ -183,27 +218,31 @@ mod tests {
     #[test]
     fn ndjson_lines_become_items_and_bad_lines_invalid_items() {
         let body = b"{\"a\":1}\n\n  not json\r\n[1]\n{\"b\":2}";
-        let items = items(Format::Ndjson, body).unwrap();
+        let items = items(Format::Ndjson, bytes(body)).unwrap();
         assert_eq!(items.len(), 4);
-        assert_eq!(items[0].as_ref().unwrap(), &json!({"a": 1}));
-        assert_eq!(items[1].as_ref().unwrap_err().code, "not_json");
-        assert_eq!(items[2].as_ref().unwrap(), &json!([1]));
-        assert_eq!(items[3].as_ref().unwrap(), &json!({"b": 2}));
+        assert_eq!(items.parse(0).unwrap(), json!({"a": 1}));
+        assert_eq!(items.parse(1).unwrap_err().code, "not_json");
+        assert_eq!(items.parse(2).unwrap(), json!([1]));
+        assert_eq!(items.parse(3).unwrap(), json!({"b": 2}));
     }
 
     #[test]
     fn a_json_body_must_be_an_array() {
-        assert_eq!(items(Format::JsonArray, b"[{},{}]").unwrap().len(), 2);
-        assert!(matches!(items(Format::JsonArray, b"{}"), Err(BatchError::NotAnArray)));
-        assert!(matches!(items(Format::JsonArray, b"[{}"), Err(BatchError::NotJson)));
+        let array = items(Format::JsonArray, bytes(b" [ {\"a\": [1, 2]} ,\n7,\"x\"]")).unwrap();
+        let parsed: Vec<Value> = (0..array.len()).map(|i| array.parse(i).unwrap()).collect();
+        assert_eq!(parsed, [json!({"a": [1, 2]}), json!(7), json!("x")]);
+        assert!(items(Format::JsonArray, bytes(b"[]")).unwrap().is_empty());
+        assert!(matches!(items(Format::JsonArray, bytes(b"{}")), Err(BatchError::NotAnArray)));
+        assert!(matches!(items(Format::JsonArray, bytes(b"[{}")), Err(BatchError::NotJson)));
+        assert!(matches!(items(Format::JsonArray, bytes(b"[{}] x")), Err(BatchError::NotJson)));
     }
 
     #[test]
     fn more_than_the_limit_is_too_large() {
         let body = format!("[{}]", vec!["{}"; MAX_ITEMS + 1].join(","));
-        assert!(matches!(items(Format::JsonArray, body.as_bytes()), Err(BatchError::TooMany)));
+        assert!(matches!(items(Format::JsonArray, bytes(body.as_bytes())), Err(BatchError::TooMany)));
         let body = "{}\n".repeat(MAX_ITEMS);
-        assert_eq!(items(Format::Ndjson, body.as_bytes()).unwrap().len(), MAX_ITEMS);
+        assert_eq!(items(Format::Ndjson, bytes(body.as_bytes())).unwrap().len(), MAX_ITEMS);
     }
 
     #[test]

@@ -7,13 +7,12 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::batch::{self, BatchError};
-use super::feed::{self, ChannelBody};
+use super::feed;
 use super::store::{self, Change, Origin, Position};
 use super::upsert::{self, Status};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{self, Principal, Role};
-use crate::db::{Db, DbError};
 use crate::http::{cursor, registry_of, rfc3339, ApiError, Page, ProblemItem};
 use crate::registry::handlers::CaseView;
 use crate::registry::Registry;
@@ -90,8 +89,7 @@ pub async fn upsert_batch(
     let registry = registry_of(&path)?;
     principal.require_for(&[Role::Partner], registry)?;
     let format = batch::Format::of(req.mime_type().ok().flatten().as_ref().map(|m| m.essence_str()))?;
-    let items = batch::items(format, &body)?;
-    drop(body);
+    let items = batch::items(format, body)?;
     let outcomes = upsert::upsert(state.into_inner(), registry, principal, items).await?;
     let items = outcomes
         .into_iter()
@@ -207,7 +205,11 @@ pub async fn changes(
         .is_some_and(|v| v.contains(batch::NDJSON));
     if wants_ndjson {
         let limit = query.limit.map(|l| crate::http::page_limit(Some(l))).transpose()?;
-        return stream_changes(&state.db, registry, after, limit).await;
+        let body = feed::stream(&state.db, registry, after, limit, FeedItem::of).await?;
+        return Ok(HttpResponse::Ok()
+            .content_type(batch::NDJSON)
+            .insert_header((header::CACHE_CONTROL, "private, no-store"))
+            .body(body));
     }
     let limit = crate::http::page_limit(query.limit)?;
     let rows = state
@@ -221,47 +223,6 @@ pub async fn changes(
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(Page { items: page.items.iter().map(FeedItem::of).collect::<Vec<_>>(), next: page.next }))
-}
-
-/// The NDJSON stream: the first page is read before answering (so a database failure is still a
-/// problem answer), the rest by a blocking task that sends page after page, up to the horizon read
-/// at the start, until the client goes away.
-async fn stream_changes(db: &Db, registry: Registry, after: Option<Position>, limit: Option<i64>) -> Result<HttpResponse, ApiError> {
-    let first_limit = limit.unwrap_or(i64::MAX).min(feed::STREAM_PAGE);
-    let (instance, horizon, first) = db
-        .read(move |c| -> Result<_, DbError> {
-            let (instance, horizon) = (store::instance_id(c)?, store::horizon(c)?);
-            let first = store::page(c, registry, after, horizon, first_limit, &instance)?;
-            Ok((instance, horizon, first))
-        })
-        .await?;
-    let (tx, rx) = tokio::sync::mpsc::channel(2);
-    let db = db.clone();
-    actix_web::rt::task::spawn_blocking(move || {
-        let mut left = limit.unwrap_or(i64::MAX);
-        let (mut page, mut asked) = (first, first_limit);
-        loop {
-            let Some(last) = page.last().map(|c: &Change| (c.txid, c.seq)) else { break };
-            left -= page.len() as i64;
-            let more = page.len() as i64 == asked && left > 0;
-            if tx.blocking_send(Ok(feed::ndjson(&page, FeedItem::of))).is_err() || !more {
-                break;
-            }
-            asked = left.min(feed::STREAM_PAGE);
-            page = match db.read_blocking(|c| store::page(c, registry, Some(last), horizon, asked, &instance)) {
-                Ok(p) => p,
-                Err(e) => {
-                    tracing::warn!(error = %e, "change feed stream stopped");
-                    let _ = tx.blocking_send(Err(std::io::Error::other("the change feed could not be read")));
-                    break;
-                }
-            };
-        }
-    });
-    Ok(HttpResponse::Ok()
-        .content_type(batch::NDJSON)
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .body(ChannelBody(rx)))
 }
 
 #[derive(Deserialize, Validate, utoipa::ToSchema)]

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::store::{self, Origin};
 use crate::audit;
 use crate::db::{Db, DbConn, DbError};
-use crate::registry::store::{self as cases, NewCase};
+use crate::registry::store::{self as cases, DocumentText, NewCase};
 use crate::registry::{intake, Intake, IntakeContext, Registry, WithdrawalReason};
 
 /// A change as the source's feed gives it (the fields a mirror needs).
@@ -143,7 +143,8 @@ fn apply(c: &mut DbConn, registry: Registry, actor: &str, step: &Step) -> Result
             None => {
                 let id = uuid::Uuid::now_v7().to_string();
                 let submitter = format!("mirror:{}", origin.instance);
-                let new = NewCase { id: &id, registry, submitter: &submitter, record_key: None, form: &intake.form, derived: &intake.derived };
+                let document = DocumentText::of(&intake.form, &intake.derived);
+                let new = NewCase { id: &id, registry, submitter: &submitter, record_key: None, document: &document, derived: &intake.derived };
                 cases::insert(c, &new)?;
                 store::add_origin(c, &id, origin)?;
                 audit(c, "case.mirror", &id)?;

@@ -15,17 +15,13 @@ use crate::app::AppState;
 use crate::http::ApiError;
 use crate::i18n::{format_count, format_date, format_decimal, format_month, format_percent, Arg, Lang, Message};
 use crate::registry::{enum_msg, Registry};
-use crate::summary::handlers::{comparison, latest};
+use crate::summary::handlers::comparison;
 
 pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let lang = Lang::of_page(&req);
     let mut releases = Vec::with_capacity(Registry::ALL.len());
     for registry in Registry::ALL {
-        match latest(&state, registry).await {
-            Ok(served) => releases.push((registry, Some(served))),
-            Err(ApiError::NotFound) => releases.push((registry, None)),
-            Err(e) => return Err(e),
-        }
+        releases.push((registry, state.releases.latest(&state.db, registry).await?));
     }
     let docs: Vec<(Registry, Option<&Value>)> = releases.iter().map(|(r, s)| (*r, s.as_ref().map(|s| s.json()))).collect();
     let doc_of = |r: Registry| docs.iter().find(|(x, _)| *x == r).and_then(|(_, d)| *d);

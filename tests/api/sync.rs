@@ -378,7 +378,8 @@ async fn a_change_that_commits_late_is_not_skipped() {
             let ctx = state.intake_context();
             let intake = dermreg::registry::intake(PSO, &form, &ctx).unwrap();
             let id = uuid::Uuid::now_v7().to_string();
-            let new = dermreg::registry::store::NewCase { id: &id, registry: PSO, submitter: "late", record_key: None, form: &intake.form, derived: &intake.derived };
+            let document = dermreg::registry::store::DocumentText::of(&intake.form, &intake.derived);
+            let new = dermreg::registry::store::NewCase { id: &id, registry: PSO, submitter: "late", record_key: None, document: &document, derived: &intake.derived };
             dermreg::registry::store::insert(&mut c, &new).unwrap();
             ready_tx.send(id.clone()).unwrap();
             commit_rx.recv().unwrap();
