@@ -124,9 +124,13 @@ impl Scrubber {
                 Shape::Lower | Shape::Suspect => {}
                 Shape::Upper => word.make_ascii_uppercase(),
                 // the first letter, and the first after a hyphen ("Smith-Jones")
+                // (after an elided article or preposition, which stays in lower case, as typed: "d'Anger")
                 Shape::Capital => {
+                    let lower = text[t.s..t.e].to_ascii_lowercase();
+                    let rest = without_clitic(&lower);
+                    let clitic = if lower.ends_with(rest) && lower[..lower.len() - rest.len()].ends_with('\'') { lower.len() - rest.len() } else { 0 };
                     let mut up = true;
-                    for b in word.iter_mut() {
+                    for b in word[clitic..].iter_mut() {
                         if up && b.is_ascii_alphabetic() {
                             *b = b.to_ascii_uppercase();
                             up = false;
@@ -290,7 +294,7 @@ impl<'a> Reading<'a> {
             if self.shape[i - 1] == Shape::Suspect && self.joined(i - 1, i) && (numbered(i) || t_short(&toks[i]) && numbered(i + 1)) {
                 self.name(i - 1);
             }
-            let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
+            let town = self.shape[i - 1] == Shape::Suspect || self.named[i - 1] || p.f & (CITY | AMB_CITY) != 0;
             if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
                 self.name(i - 1);
                 // (the postal word typed in capitals, as the postal standards write it: "creteil cedex")
@@ -497,7 +501,11 @@ impl<'a> Reading<'a> {
         while k < n && toks[k].letters == 1 && !toks[k].digit && self.gap(k - 1, k) == "." {
             k += 1;
         }
-        let ok = opens && k < n && matches!(self.gap(k - 1, k), ". " | ".") && self.surname_like(k);
+        // (in a list, an item of the initial and one word is a person whatever the word: "f. rabbi,")
+        let after = self.text[toks[k.min(n - 1)].e..].trim_start_matches([' ', '\t']);
+        let listed = before.is_empty() || before.ends_with(['\n', ',', ':', ';']);
+        let item = listed && k < n && self.nameword(k) && (after.is_empty() || after.starts_with([',', ';', '\n']));
+        let ok = opens && k < n && matches!(self.gap(k - 1, k), ". " | "." | ".\n") && (self.surname_like(k) || item);
         if ok {
             (i + 1..k).for_each(|j| self.shape[j] = Shape::Upper);
             self.name(k);
