@@ -183,11 +183,15 @@ impl Scrubber {
         }
     }
 
-    /// Towns of more than one word from the place lists, capitalised (`cities.txt`, `<lang>/towns.txt`).
+    /// Towns of more than one word from the place lists, capitalised (`cities.txt`, `<lang>/towns.txt`),
+    /// with the postal word after one (the pack's `[postal]`: "Jouy en Josas CEDEX").
     fn multi_word_places(&self, text: &str, spans: &mut Vec<Span>) {
         for m in self.lex.multi_cities.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if word_boundary_ok(text, s, e) && text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                let after = &text[e..];
+                let postal = after.strip_prefix(' ').map(|r| &r[..r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len())]).filter(|w| !w.is_empty() && self.lex.is_postal(&w.to_lowercase()));
+                let e = postal.map_or(e, |w| e + 1 + w.len());
                 spans.push(Span { s, e, kind: Placeholder::Place });
             }
         }
