@@ -184,7 +184,7 @@ impl Scrubber {
     }
 
     /// Towns of more than one word from the place lists, capitalised (`cities.txt`, `<lang>/towns.txt`),
-    /// with the postal word after one (the pack's `[postal]`: "Jouy en Josas CEDEX").
+    /// with the postal word after one (the pack's `[postal]`: "Saint-Rémy en Vallée CEDEX").
     fn multi_word_places(&self, text: &str, spans: &mut Vec<Span>) {
         for m in self.lex.multi_cities.find_iter(text) {
             let (s, e) = (m.start(), m.end());
@@ -405,7 +405,7 @@ impl Reading<'_> {
     }
 
     /// After a dotted initial: a name from the lists ("J. R. Smith", not "E. Coli", "B. Graves"),
-    /// a list of people written initial and surname ("R. Poumonet, F. Rabbi"), a surname in capitals.
+    /// a list of people written initial and surname ("R. Varnier, F. Quillot"), a surname in capitals.
     fn after_initial(&self, i: usize) -> bool {
         if i == 0 {
             return false;
