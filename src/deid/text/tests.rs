@@ -757,6 +757,17 @@ fn notes_of_other_writers() {
         // a fraction after a score or a measure is no day and month
         ("Niveau oeil gauche: 10/12, EVA 08/10 ; revu le 10/12", "Niveau oeil gauche: 10/12, EVA 08/10 ; revu le [DATE]"),
         ("VA 10/10 OD, pain 08/10; seen 10/12", "VA 10/10 OD, pain 08/10; seen [DATE]"),
+    ];
+    for &(typed, want) in table {
+        assert_eq!(s(typed), want, "input {typed:?}");
+    }
+}
+
+/// Rules written for notes in the packs' languages other than English (the development files of
+/// `../shared/corpus/external/`), each as a clinician would type it.
+#[test]
+fn notes_in_the_packs_languages() {
+    let table: &[(&str, &str)] = &[
         // ages and dates in the packs' languages
         ("Paciente de 94 años, remitida en enero-04.", "Paciente de [AGE], remitida en [DATE]."),
         ("Né le 05 1 2 2 0 2 4, NIR 1 60 04 25 311 114 26.", "Né le [DATE], NIR [ID]."),

@@ -632,7 +632,9 @@ fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
     // a word no list knows: short, an acronym as typed; longer, unless it looks like a medical term,
     // suspect (Philter's choice: what is not known to be ordinary is a name where names stand)
     if f == 0 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
-        if t.letters <= 4 {
+        // (only ASCII letters change case: a short word with others would read as capitalised, not
+        // as an acronym, so it is suspect as a longer one is)
+        if t.letters <= 4 && w.is_ascii() {
             return Shape::Upper;
         }
         if !looks_medical(&w.to_ascii_lowercase()) {
