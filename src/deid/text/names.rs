@@ -183,11 +183,15 @@ impl Scrubber {
         }
     }
 
-    /// Towns of more than one word from the place lists, capitalised (`cities.txt`, `<lang>/towns.txt`).
+    /// Towns of more than one word from the place lists, capitalised (`cities.txt`, `<lang>/towns.txt`),
+    /// with the postal word after one (the pack's `[postal]`: "Saint-Rémy en Vallée CEDEX").
     fn multi_word_places(&self, text: &str, spans: &mut Vec<Span>) {
         for m in self.lex.multi_cities.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if word_boundary_ok(text, s, e) && text[s..].chars().next().is_some_and(|c| c.is_uppercase()) {
+                let after = &text[e..];
+                let postal = after.strip_prefix(' ').map(|r| &r[..r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len())]).filter(|w| !w.is_empty() && self.lex.is_postal(&w.to_lowercase()));
+                let e = postal.map_or(e, |w| e + 1 + w.len());
                 spans.push(Span { s, e, kind: Placeholder::Place });
             }
         }
@@ -401,7 +405,7 @@ impl Reading<'_> {
     }
 
     /// After a dotted initial: a name from the lists ("J. R. Smith", not "E. Coli", "B. Graves"),
-    /// a list of people written initial and surname ("R. Poumonet, F. Rabbi"), a surname in capitals.
+    /// a list of people written initial and surname ("R. Varnier, F. Quillot"), a surname in capitals.
     fn after_initial(&self, i: usize) -> bool {
         if i == 0 {
             return false;

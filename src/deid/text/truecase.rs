@@ -55,7 +55,7 @@ impl Scrubber {
             // (read as if capitalised, so that both cases read the same: a label's first word)
             t.cap = true;
             t.initial = t.letters == 1 && !t.digit && t.e - t.s == 1;
-            // a title of the note's language written as an initial and its dot: "m. macrin" in French
+            // a title of the note's language written as an initial and its dot: "m. varnier" in French
             // (as `names.rs` reads it)
             let dotted_title = t.initial && text[t.e..].starts_with(". ") && self.lex.get(&format!("{}.", text[t.s..t.e].to_lowercase())) & keep & LANGS != 0;
             if t.prot {
@@ -124,9 +124,13 @@ impl Scrubber {
                 Shape::Lower | Shape::Suspect => {}
                 Shape::Upper => word.make_ascii_uppercase(),
                 // the first letter, and the first after a hyphen ("Smith-Jones")
+                // (after an elided article or preposition, which stays in lower case, as typed: "d'Orléans")
                 Shape::Capital => {
+                    let lower = text[t.s..t.e].to_ascii_lowercase();
+                    let rest = without_clitic(&lower);
+                    let clitic = if lower.ends_with(rest) && lower[..lower.len() - rest.len()].ends_with('\'') { lower.len() - rest.len() } else { 0 };
                     let mut up = true;
-                    for b in word.iter_mut() {
+                    for b in word[clitic..].iter_mut() {
                         if up && b.is_ascii_alphabetic() {
                             *b = b.to_ascii_uppercase();
                             up = false;
@@ -218,6 +222,14 @@ impl<'a> Reading<'a> {
         self.named[k] = true;
     }
 
+    /// `name`, but a word already written in capitals (a record's name line) stays so.
+    fn name_as_written(&mut self, k: usize) {
+        if self.shape[k] != Shape::Upper {
+            self.shape[k] = Shape::Capital;
+        }
+        self.named[k] = true;
+    }
+
     /// A month or weekday beside a number is a date's, capitalised as dates are typed ("may 3"); the
     /// first word of a sentence is capitalised.
     fn dates_and_sentences(&mut self) {
@@ -290,10 +302,10 @@ impl<'a> Reading<'a> {
             if self.shape[i - 1] == Shape::Suspect && self.joined(i - 1, i) && (numbered(i) || t_short(&toks[i]) && numbered(i + 1)) {
                 self.name(i - 1);
             }
-            let town = self.shape[i - 1] == Shape::Suspect || p.f & (CITY | AMB_CITY) != 0;
+            let town = self.shape[i - 1] == Shape::Suspect || self.named[i - 1] || p.f & (CITY | AMB_CITY) != 0;
             if self.marks[i] & POSTAL != 0 && town && gap_is_space(gap) {
                 self.name(i - 1);
-                // (the postal word typed in capitals, as the postal standards write it: "creteil cedex")
+                // (the postal word typed in capitals, as the postal standards write it: "nanterre cedex")
                 self.shape[i] = Shape::Upper;
             }
             if p.f & WEAKCTX != 0 && gap_is_space(gap) {
@@ -390,14 +402,14 @@ impl<'a> Reading<'a> {
             while k > 0 && k + 3 > i && self.joined(k - 1, k) && !toks[k - 1].prot && !toks[k - 1].digit && toks[k - 1].f & (WEAKCTX | RELATION | TITLE | CLINICAL | MONTH | NUMBER) == 0 {
                 k -= 1;
             }
-            // (in English word order, the name before the facility word: not "en contactant le service")
+            // (in English word order, the name before the facility word: not "en appelant le service")
             if english && k > 0 && k < i && toks[k - 1].f & WEAKCTX != 0 {
                 self.shape[k..=i].iter_mut().for_each(|s| *s = Shape::Capital);
             }
             // a hospital's name after its word, up to the clause's end: "à hôpital tenon", "hôpital la
             // pitié salpétrière" (after a particle, only a word that is no ordinary one: not "hôpital de jour";
-            // after a word that is no ordinary one, an ordinary word ends the name: "hôpital antoine
-            // béclère pour consultation")
+            // after a word that is no ordinary one, an ordinary word ends the name: "hôpital louis
+            // varnier pour un bilan")
             if self.marks[i] & HOSPITAL == 0 {
                 continue;
             }
@@ -407,7 +419,7 @@ impl<'a> Reading<'a> {
             while k < toks.len() && k <= i + 4 && self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot {
                 let w = self.word(k).to_ascii_lowercase();
                 if ARTICLES.contains(&w.as_str()) {
-                    // an article opens a name made of ordinary words: "hôpital la pitié"
+                    // an article opens a name made of ordinary words: "hôpital la source"
                 } else if TOWN_PARTICLES.contains(&w.as_str()) {
                     particle = true;
                 } else if self.nameword(k) && (!particle && !proper || toks[k].f & (ENGLISH | LANGS) == 0) {
@@ -487,26 +499,30 @@ impl<'a> Reading<'a> {
 
     /// Whether the dotted single letter `i` is the initial of a person in a list or after a title:
     /// it opens a line, follows a comma, a colon, a title or a name, and a surname-like word
-    /// follows it ("chirurgiens :\nr. poumonet, e. fofolet", "dr i. poltao"); that word is named.
+    /// follows it ("dermatologues :\nr. varnier, e. quillot", "dr i. lemarrec"); that word is named.
     fn initial_of_listed(&mut self, i: usize) -> bool {
         let (toks, n) = (self.toks, self.toks.len());
         let before = self.text[..toks[i].s].trim_end_matches([' ', '\t']);
         let opens = before.is_empty() || before.ends_with(['\n', ',', ':', ';']) || i > 0 && (toks[i - 1].f & TITLE != 0 || self.named[i - 1]) && gap_is_space(self.gap(i - 1, i));
-        // (the next word after its dot, or after another initial: "p.e. jilliot")
+        // (the next word after its dot, or after another initial: "j.p. varnier")
         let mut k = i + 1;
         while k < n && toks[k].letters == 1 && !toks[k].digit && self.gap(k - 1, k) == "." {
             k += 1;
         }
-        let ok = opens && k < n && matches!(self.gap(k - 1, k), ". " | ".") && self.surname_like(k);
+        // (in a list, an item of the initial and one word is a person whatever the word: "f. marchand,")
+        let after = self.text[toks[k.min(n - 1)].e..].trim_start_matches([' ', '\t']);
+        let listed = before.is_empty() || before.ends_with(['\n', ',', ':', ';']);
+        let item = listed && k < n && self.nameword(k) && (after.is_empty() || after.starts_with([',', ';', '\n']));
+        let ok = opens && k < n && matches!(self.gap(k - 1, k), ". " | "." | ".\n") && (self.surname_like(k) || item);
         if ok {
             (i + 1..k).for_each(|j| self.shape[j] = Shape::Upper);
-            self.name(k);
+            self.name_as_written(k);
         }
         ok
     }
 
     /// A word no list knows beside a given name of the lists (also an ordinary word) is its
-    /// surname, the surname first or last: "rufuna marine", "marine rufuna" (Philter's keep-list:
+    /// surname, the surname first or last: "quillot marine", "marine quillot" (Philter's keep-list:
     /// what is not known to be ordinary is suspect where names stand).
     fn unknown_beside_given(&mut self) {
         let (toks, n) = (self.toks, self.toks.len());
@@ -522,14 +538,14 @@ impl<'a> Reading<'a> {
             }
         }
         for i in pairs {
-            self.name(i);
-            self.name(i + 1);
+            self.name_as_written(i);
+            self.name_as_written(i + 1);
         }
     }
 
     /// A list of people, items parted by commas: an item of one to three words that can be a name
-    /// (of the lists or no list knows) after an item with a name is a person too ("dominique
-    /// lefebvre, norodom pima").
+    /// (of the lists or no list knows) after an item with a name is a person too ("claire
+    /// dubreuil, sokha ouk").
     fn people_lists(&mut self) {
         let (toks, n) = (self.toks, self.toks.len());
         let mut i = 0;
@@ -545,14 +561,14 @@ impl<'a> Reading<'a> {
                 || self.text[toks[j].e..].is_empty();
             let people = (i..=j).all(|k| toks[k].letters == 1 && !toks[k].digit || self.surname_like(k) || self.named[k]);
             if after_named_item && words <= 3 && ends && people && (i..=j).any(|k| toks[k].letters >= 3) {
-                (i..=j).filter(|&k| toks[k].letters >= 2).for_each(|k| self.name(k));
+                (i..=j).filter(|&k| toks[k].letters >= 2).for_each(|k| self.name_as_written(k));
             }
             i = j + 1;
         }
     }
 
-    /// The value of a record header that names a person or a place ("apellidos: herrero casado",
-    /// "médico: josé ferrando marco", "localidad: buenos aires"): its leading run of words that can
+    /// The value of a record header that names a person or a place ("apellidos: herrera blanco",
+    /// "médico: ana ruiz mora", "localidad: villanueva"): its leading run of words that can
     /// be a name (of the name or place lists, or no list knows), with particles and initials, is
     /// written as names are (`headers.rs` reads a value's capitalised words).
     fn header_values(&mut self, values: &[(usize, usize)]) {
@@ -580,8 +596,8 @@ impl<'a> Reading<'a> {
                     self.shape[k] = Shape::Upper;
                 } else if !namelike {
                     break;
-                } else if self.shape[k] != Shape::Upper {
-                    self.name(k);
+                } else {
+                    self.name_as_written(k);
                 }
                 k += 1;
             }
@@ -589,8 +605,8 @@ impl<'a> Reading<'a> {
     }
 }
 
-/// Articles that may open a hospital's name of ordinary words ("hôpital la pitié", "hospital el
-/// bierzo"), unlike a preposition ("hôpital de jour").
+/// Articles that may open a hospital's name of ordinary words ("hôpital la source", "hospital el
+/// castillo"), unlike a preposition ("hôpital de jour").
 const ARTICLES: &[&str] = &["la", "le", "les", "el", "los", "las", "il", "lo"];
 
 /// The shape a word has by itself.
@@ -616,7 +632,9 @@ fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
     // a word no list knows: short, an acronym as typed; longer, unless it looks like a medical term,
     // suspect (Philter's choice: what is not known to be ordinary is a name where names stand)
     if f == 0 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') {
-        if t.letters <= 4 {
+        // (only ASCII letters change case: a short word with others would read as capitalised, not
+        // as an acronym, so it is suspect as a longer one is)
+        if t.letters <= 4 && w.is_ascii() {
             return Shape::Upper;
         }
         if !looks_medical(&w.to_ascii_lowercase()) {
