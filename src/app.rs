@@ -26,6 +26,9 @@ pub struct AppState {
     pub scrubber: Scrubber,
     /// Immutable summary releases already read, served without the database.
     pub releases: ReleaseCache,
+    /// One slot per core for the intake of single requests (`registry::handlers::run_intake`): a
+    /// scrubbing thread beyond the cores only adds switching, and each one keeps its own regex caches.
+    pub intake_slots: tokio::sync::Semaphore,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,7 @@ impl AppState {
             metrics: Arc::default(),
             scrubber: Scrubber::new(),
             releases: ReleaseCache::default(),
+            intake_slots: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
         })
     }
 }

@@ -134,10 +134,12 @@ fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, rep
     builder.insert_header((header::ETAG, etag(row))).insert_header((header::CACHE_CONTROL, "private, no-store")).json(view)
 }
 
-/// Validates and de-identifies a form on a blocking thread: scrubbing a long note takes milliseconds
-/// of CPU, which must not hold up the async executor's other requests. Gives the form back beside
+/// Validates and de-identifies a form on a blocking thread, at most one per core at a time
+/// (`AppState::intake_slots`): scrubbing a long note takes milliseconds of CPU, which must not hold
+/// up the async executor's other requests. Gives the form back beside
 /// its intake (a submission hashes it for its `Idempotency-Key`).
 async fn run_intake(state: &web::Data<AppState>, registry: Registry, raw: Value) -> Result<(Intake, Value), ApiError> {
+    let _slot = state.intake_slots.acquire().await.map_err(|_| ApiError::internal("the intake slots are closed"))?;
     let state = state.clone();
     let span = tracing::Span::current();
     let checked = web::block(move || {
