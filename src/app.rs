@@ -26,6 +26,43 @@ pub struct AppState {
     pub scrubber: Scrubber,
     /// Immutable summary releases already read, served without the database.
     pub releases: ReleaseCache,
+    /// The threads that run the intake of single requests (`registry::handlers::run_intake`).
+    pub intake: IntakePool,
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A thread per core that runs intake for single requests, off the async executor: scrubbing a long
+/// note takes milliseconds of CPU. Not the blocking pool: there every request may land on another of
+/// many threads, and each thread that scrubs keeps its own regex caches and malloc arena (the
+/// server's peak memory grew by half).
+pub struct IntakePool {
+    jobs: std::sync::mpsc::Sender<Job>,
+}
+
+impl IntakePool {
+    pub fn new(threads: usize) -> std::io::Result<IntakePool> {
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        for _ in 0..threads {
+            let queue = queue.clone();
+            // ends when the pool (the only sender) is dropped
+            std::thread::Builder::new().name("intake".into()).spawn(move || loop {
+                let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok(job) = job else { break };
+                // a panicking job drops its reply, which its caller answers as an internal error
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+            })?;
+        }
+        Ok(IntakePool { jobs })
+    }
+
+    /// Runs `f` on one of the pool's threads; `None` if it panicked.
+    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.jobs.send(Box::new(move || drop(reply.send(f())))).ok()?;
+        answer.await.ok()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +75,8 @@ pub enum StartError {
     Secret(std::io::Error),
     #[error("DERMREG_JWT_PUBLIC_KEY_FILE: {0}")]
     PublicKey(String),
+    #[error("cannot start the intake threads: {0}")]
+    Threads(std::io::Error),
     #[error("cannot listen on DERMREG_BIND: {0}")]
     Bind(std::io::Error),
 }
@@ -75,6 +114,7 @@ impl AppState {
             metrics: Arc::default(),
             scrubber: Scrubber::new(),
             releases: ReleaseCache::default(),
+            intake: IntakePool::new(std::thread::available_parallelism().map_or(1, |n| n.get())).map_err(StartError::Threads)?,
         })
     }
 }

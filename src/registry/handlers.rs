@@ -134,18 +134,21 @@ fn case_response(mut builder: actix_web::HttpResponseBuilder, row: &CaseRow, rep
     builder.insert_header((header::ETAG, etag(row))).insert_header((header::CACHE_CONTROL, "private, no-store")).json(view)
 }
 
-/// Validates and de-identifies a form on a blocking thread: scrubbing a long note takes milliseconds
-/// of CPU, which must not hold up the async executor's other requests. Gives the form back beside
+/// Validates and de-identifies a form on one of the intake threads (`app::IntakePool`): scrubbing a
+/// long note takes milliseconds of CPU, which must not hold up the async executor's other requests.
+/// Gives the form back beside
 /// its intake (a submission hashes it for its `Idempotency-Key`).
 async fn run_intake(state: &web::Data<AppState>, registry: Registry, raw: Value) -> Result<(Intake, Value), ApiError> {
-    let state = state.clone();
+    let st = state.clone();
     let span = tracing::Span::current();
-    let checked = web::block(move || {
-        let _entered = span.enter();
-        intake(registry, &raw, &state.intake_context()).map(|i| (i, raw))
-    })
-    .await
-    .map_err(|_| ApiError::internal("the blocking pool is gone"))?;
+    let checked = state
+        .intake
+        .run(move || {
+            let _entered = span.enter();
+            intake(registry, &raw, &st.intake_context()).map(|i| (i, raw))
+        })
+        .await
+        .ok_or_else(|| ApiError::internal("intake stopped"))?;
     checked.map_err(ApiError::Validation)
 }
 
