@@ -157,8 +157,74 @@ pub(super) fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> 
 /// borrowed from the embedded lists.
 pub(super) type Key = std::borrow::Cow<'static, str>;
 
+/// The lexicon's words and their flags, frozen once built: every key in one arena and an
+/// open-addressed table of indices into it (about 25 bytes a word, against 40 and more in a hash
+/// map of strings, whose table doubles as it grows: the places of GeoNames pushed it over).
+pub(super) struct WordTable {
+    /// the keys, one after another
+    arena: String,
+    /// where key `i` starts in `arena`; `ends[i]` where it ends (one vector: `ends[i] == starts[i + 1]`)
+    bounds: Vec<u32>,
+    flags: Vec<u32>,
+    /// `index + 1` of the key whose hash lands here first (linear probing), 0 for none; a power of two long
+    slots: Vec<u32>,
+}
+
+impl WordTable {
+    fn hash(key: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(key);
+        // (FxHasher's low bits depend on the low bits of the bytes alone, which ASCII keys share:
+        // the table probes by the low bits, so they are mixed with the high ones, MurmurHash3's
+        // finaliser)
+        let mut x = h.finish();
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    }
+
+    fn freeze(words: FxMap<Key, u32>) -> WordTable {
+        let mut entries: Vec<(Key, u32)> = words.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let n = entries.len();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut t = WordTable { arena: String::with_capacity(entries.iter().map(|e| e.0.len()).sum()), bounds: Vec::with_capacity(n + 1), flags: Vec::with_capacity(n), slots: vec![0; cap] };
+        t.bounds.push(0);
+        for (i, (k, f)) in entries.iter().enumerate() {
+            t.arena.push_str(k);
+            t.bounds.push(u32::try_from(t.arena.len()).expect("the lexicon's keys fit in 4 GB"));
+            t.flags.push(*f);
+            let mut at = Self::hash(k.as_bytes()) as usize & (cap - 1);
+            while t.slots[at] != 0 {
+                at = (at + 1) & (cap - 1);
+            }
+            t.slots[at] = i as u32 + 1;
+        }
+        t
+    }
+
+    #[inline]
+    pub(super) fn get(&self, key: &str) -> Option<&u32> {
+        let mask = self.slots.len() - 1;
+        let mut at = Self::hash(key.as_bytes()) as usize & mask;
+        loop {
+            let i = self.slots[at] as usize;
+            if i == 0 {
+                return None;
+            }
+            let (s, e) = (self.bounds[i - 1] as usize, self.bounds[i] as usize);
+            if &self.arena.as_bytes()[s..e] == key.as_bytes() {
+                return Some(&self.flags[i - 1]);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 pub(super) struct Lexicon {
-    pub(super) words: FxMap<Key, u32>,
+    pub(super) words: WordTable,
     /// Multi-word city names (lower case), matched ASCII-case-insensitively.
     pub(super) multi_cities: AhoCorasick,
     /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
@@ -301,7 +367,7 @@ impl Lexicon {
             for w in packs::list_lines(p.surnames) {
                 pack(w, PACK_SURNAME);
             }
-            for w in packs::list_lines(p.towns) {
+            for w in packs::list_lines(p.towns).chain(packs::list_lines(p.places)) {
                 if w.contains(' ') {
                     multi.push(normalise::fold(w));
                 } else {
@@ -446,6 +512,7 @@ impl Lexicon {
             }
         }
         let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
+        let words = WordTable::freeze(words);
         Lexicon { words, multi_cities, multi_countries, multi_countries_ac, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
     }
 

@@ -27,7 +27,9 @@
 //! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 //! The generated `formats.txt` (`build_formats.py`, from CLDR and Google's address data) adds the
 //! sections `months`, `weekdays`, `weekdays_short`, `date_numeric` (CLDR numeric date patterns, one
-//! a line) and `postcodes` (`CC<TAB>regex<TAB>before|after` a line), read as the others are.
+//! a line), `postcodes` (`CC<TAB>regex<TAB>before|after` a line) and `phone_regions` (the countries
+//! whose national phone numbers a note in the language writes), read as the others are. The
+//! generated `places.txt` (`build_places.py`, GeoNames `cities500`) holds more towns, read as `towns`.
 
 /// One language's lists, as embedded.
 pub(super) struct Pack {
@@ -43,6 +45,9 @@ pub(super) struct Pack {
     /// generated from CLDR and Google's address data (`build_formats.py`): month and weekday
     /// names, numeric date patterns, postcodes; read as more sections of `terms`
     pub(super) formats: &'static str,
+    /// generated from GeoNames `cities500` (`build_places.py`): the populated places of >= 500
+    /// people of the pack's countries that `towns` lacks and that are no ordinary word; towns
+    pub(super) places: &'static str,
 }
 
 /// Every language pack, in folder order.

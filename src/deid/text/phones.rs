@@ -24,46 +24,166 @@ pub(super) fn phone_regions() -> &'static [Region] {
     })
 }
 
-/// `phone_regions`, as the parser takes them.
-fn national_regions() -> &'static [Option<Region>] {
-    static REGIONS: OnceLock<Vec<Option<Region>>> = OnceLock::new();
-    REGIONS.get_or_init(|| phone_regions().iter().copied().map(Some).collect())
+/// One country's numbering plan, from libphonenumber's metadata, compiled once: what a national
+/// number looks like and how the country groups its digits. (The crate's own parser keeps a cache
+/// of 100 of the metadata's thousands of patterns and compiles the others on every call: far too
+/// slow for every digit group of every note.)
+struct Plan {
+    /// the trunk prefix dialled before a national number ("0"), if the country has one
+    trunk: Option<String>,
+    /// what a national number may open with that is no part of it (a trunk prefix, a carrier's or
+    /// a mobile's prefix: Argentina's "0 11 15"), with what replaces it ("9$1"), if anything
+    for_parsing: Option<(Regex, Option<String>)>,
+    /// each kind of line's national numbers (fixed, mobile, toll-free, ...), anchored, in one set
+    kinds: regex::RegexSet,
+    /// the lengths a number of each kind has (empty: any)
+    lengths: Vec<Vec<u16>>,
+    /// each format: the first digits it applies to, its pattern (anchored), and the order of its
+    /// groups; compiled when first needed (most countries' formats are never read)
+    formats: Vec<(String, String, Vec<usize>, OnceLock<(Option<Regex>, Regex)>)>,
 }
 
-/// Whether `m` (digits and the separators people type between them) is a valid phone number by
-/// libphonenumber's metadata: with its country code ("+47 22 12 34 56", "0033 1 42 68 53 00") of
-/// any country, else a national number, with its trunk prefix where the country has one, of a
-/// country of the packs' `[phone_regions]`.
-pub(super) fn is_valid_number(m: &str) -> bool {
-    valid_numbers(m).next().is_some()
+/// The plans' patterns: ASCII digits, white space in the metadata's patterns ignored, each with a
+/// small cache (hundreds of them: the default cache of every one would weigh megabytes).
+fn plan_regex(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(pattern).unicode(false).ignore_whitespace(true).dfa_size_limit(1 << 16).build().unwrap_or_else(|e| panic!("libphonenumber pattern {pattern:?}: {e}"))
 }
 
-/// Whether `m` is a valid number (as `is_valid_number`) whose digits are grouped as its numbering
-/// plan groups them, nationally or internationally ("0800 1234567890", "06 12345678", "+55 11
-/// 96123-4567"): a measure before a number ("WBC 0.5 1234567") is grouped as no plan groups it.
-pub(super) fn grouped_as_its_plan(m: &str) -> bool {
-    use phonenumber::Mode;
-    let groups = |s: &str| -> Vec<usize> { s.split(|c: char| !c.is_ascii_digit()).map(str::len).filter(|&n| n > 0).collect() };
-    let typed = groups(m);
-    let international = m.trim_start().starts_with('+');
-    valid_numbers(m).any(|n| {
-        let national = groups(&n.format().mode(Mode::National).to_string());
-        let abroad = groups(&n.format().mode(Mode::International).to_string());
-        // (the country code is the first group abroad: compared only where it was typed)
-        typed == national || typed == abroad || (!international && typed.as_slice() == abroad.get(1..).unwrap_or_default())
+/// The numbering plans of the packs' `[phone_regions]`.
+fn plans() -> &'static [Plan] {
+    static PLANS: OnceLock<Vec<Plan>> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        use phonenumber::metadata::DATABASE;
+        phone_regions()
+            .iter()
+            .map(|region| {
+                let meta = DATABASE.by_id(region.as_ref()).unwrap_or_else(|| panic!("no metadata for {region:?}"));
+                let d = meta.descriptors();
+                let kinds: Vec<_> = [d.fixed_line(), d.mobile(), d.toll_free(), d.premium_rate(), d.shared_cost(), d.personal_number(), d.voip(), d.uan(), d.pager()].into_iter().flatten().collect();
+                let lengths = kinds.iter().map(|k| k.possible_length().to_vec()).collect();
+                let kinds = regex::RegexSetBuilder::new(kinds.iter().map(|k| format!("^(?:{})$", k.national_number().as_str())))
+                    .unicode(false)
+                    .ignore_whitespace(true)
+                    .dfa_size_limit(1 << 18)
+                    .build()
+                    .expect("libphonenumber number patterns");
+                let formats = meta
+                    .formats()
+                    .iter()
+                    .map(|f| {
+                        let leading = f.leading_digits().last().map_or(String::new(), |l| l.as_str().to_owned());
+                        let order = f.format().split('$').skip(1).filter_map(|g| g.chars().next()?.to_digit(10)).map(|g| g as usize).collect();
+                        (leading, f.pattern().as_str().to_owned(), order, OnceLock::new())
+                    })
+                    .collect();
+                let for_parsing = meta.national_prefix_for_parsing().map(|p| {
+                    let re = plan_regex(&format!("^(?:{})", p.as_str()));
+                    (re, meta.national_prefix_transform_rule().map(str::to_owned))
+                });
+                Plan { trunk: meta.national_prefix().map(str::to_owned), for_parsing, kinds, lengths, formats }
+            })
+            .collect()
     })
 }
 
-/// The valid numbers `m` reads as: with its country code, the one; else one for each country of
-/// the packs' `[phone_regions]` in whose plan it is valid.
-fn valid_numbers(m: &str) -> impl Iterator<Item = phonenumber::PhoneNumber> + '_ {
-    let digits = count_digits(m);
+impl Plan {
+    /// The national significant numbers `digits` may be: without its trunk prefix, or as typed.
+    fn national(&self, digits: &str) -> Vec<String> {
+        let mut out = vec![digits.to_owned()];
+        if let Some(rest) = self.trunk.as_deref().and_then(|t| digits.strip_prefix(t)).filter(|rest| !rest.is_empty()) {
+            out.push(rest.to_owned());
+        }
+        if let Some((re, transform)) = &self.for_parsing {
+            if let Some(c) = re.captures(digits).filter(|c| c.get(0).is_some_and(|m| m.end() > 0)) {
+                let rest = &digits[c.get(0).map_or(0, |m| m.end())..];
+                let mut nsn = String::new();
+                match transform {
+                    Some(rule) if c.len() > 1 && c.get(c.len() - 1).is_some() => {
+                        // ("$1" is the first group's digits; libphonenumber's rules have one digit after "$")
+                        let mut chars = rule.chars();
+                        while let Some(ch) = chars.next() {
+                            match ch {
+                                '$' => nsn.push_str(chars.next().and_then(|g| c.get(g.to_digit(10)? as usize)).map_or("", |m| m.as_str())),
+                                _ => nsn.push(ch),
+                            }
+                        }
+                        nsn.push_str(rest);
+                    }
+                    _ => nsn.push_str(rest),
+                }
+                if !nsn.is_empty() && !out.contains(&nsn) {
+                    out.push(nsn);
+                }
+            }
+        }
+        out
+    }
+
+    fn valid(&self, nsn: &str) -> bool {
+        self.kinds.matches(nsn).iter().any(|k| self.lengths[k].is_empty() || self.lengths[k].contains(&(nsn.len() as u16)))
+    }
+
+    /// The lengths of the groups the country writes `nsn` in, if a format of its plan applies.
+    fn groups(&self, nsn: &str) -> Option<Vec<usize>> {
+        let compiled = |leading: &str, pattern: &str| ((!leading.is_empty()).then(|| plan_regex(&format!("^(?:{leading})"))), plan_regex(&format!("^(?:{pattern})$")));
+        let (pattern, order) = self.formats.iter().find_map(|(leading, pattern, order, re)| {
+            let (leading, pattern) = re.get_or_init(|| compiled(leading, pattern));
+            (leading.as_ref().is_none_or(|l| l.is_match(nsn)) && pattern.is_match(nsn)).then_some((pattern, order))
+        })?;
+        let caps = pattern.captures(nsn)?;
+        Some(order.iter().filter_map(|&g| caps.get(g)).map(|m| m.len()).collect())
+    }
+}
+
+/// The lengths of the digit groups of `m`, in order.
+fn digit_groups(m: &str) -> Vec<usize> {
+    m.split(|c: char| !c.is_ascii_digit()).map(str::len).filter(|&n| n > 0).collect()
+}
+
+/// Whether `m` (digits and the separators people type between them) is a valid phone number by
+/// libphonenumber's metadata: with its country code ("+47 22 12 34 56") of any country, else a
+/// national number, with its trunk prefix where the country has one, of a country of the packs'
+/// `[phone_regions]`.
+pub(super) fn is_valid_number(m: &str) -> bool {
+    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
     // (a number of fewer than seven digits is a service's, a count or a postcode, not a person's)
-    let plausible = (7..=17).contains(&digits);
-    // (the crate's parser reads the separators and the brackets itself)
-    let international = m.trim_start().starts_with('+');
-    let regions: &[Option<Region>] = if !plausible { &[] } else if international { &[None] } else { national_regions() };
-    regions.iter().filter_map(move |&region| phonenumber::parse(region, m).ok().filter(phonenumber::is_valid))
+    if !(7..=17).contains(&digits.len()) {
+        return false;
+    }
+    if m.trim_start().starts_with('+') {
+        // (the crate's parser, for a country code of any country: rare, so its slowness is no matter)
+        return phonenumber::parse(None, m).is_ok_and(|n| phonenumber::is_valid(&n));
+    }
+    plans().iter().any(|p| p.national(&digits).iter().any(|nsn| p.valid(nsn)))
+}
+
+/// Whether `m` is a valid national number (as `is_valid_number`) whose digits are grouped as its
+/// country groups them ("0800 1234567890", "06 12345678", "0 801 23 45 67", "(11) 96123-4567"),
+/// the trunk prefix joined to the first group or apart: a measure before a number ("WBC 0.5
+/// 1234567") is grouped as no plan groups it.
+pub(super) fn grouped_as_its_plan(m: &str) -> bool {
+    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
+    if !(7..=17).contains(&digits.len()) {
+        return false;
+    }
+    let typed = digit_groups(m);
+    plans().iter().any(|p| {
+        p.national(&digits).iter().any(|nsn| {
+            if !p.valid(nsn) {
+                return false;
+            }
+            let Some(mut plan) = p.groups(nsn) else { return false };
+            let trunk = digits.len().saturating_sub(nsn.len());
+            if typed == plan || trunk == 0 {
+                return typed == plan;
+            }
+            // the trunk prefix alone, or joined to the first group
+            let mut apart = vec![trunk];
+            apart.extend(&plan);
+            plan[0] += trunk;
+            typed == apart || typed == plan
+        })
+    })
 }
 
 /// What a phone pattern's match must pass.
@@ -85,6 +205,8 @@ impl PhoneCheck {
     pub(super) fn add_patterns(add: &mut Add) {
         use Placeholder::{Id, Phone};
         let phone = |c: PhoneCheck| Check::Phone(c);
+        // (the numbering plans are compiled with the table, not at the first note)
+        plans();
         // E.164 with its "+" and a country code, perhaps a trunk digit in brackets: "+46 (0)8 928 571 38"
         add(r"\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,6}){1,6}(?:\s?(?:x|ext\.?)\s?\d{1,5})?", Phone, 0, phone(PhoneCheck::Digits), Some("+"));
         // an area code in brackets, perhaps an international prefix "00": "(555) 504-2264"
@@ -153,10 +275,9 @@ impl PhoneCheck {
             PhoneCheck::Run => {
                 // (eleven digits whose two check digits hold are a fødselsnummer, not a phone)
                 let national = m.len() == 11 && super::identifiers::national_id(m) == Some(super::identifiers::Scheme::Fodselsnummer);
-                let trunk = m.starts_with('0') && (10..=12).contains(&m.len()) && !national;
-                // (a run inside a longer code is the code's: "11568716-S")
-                let alone = !text[..s].ends_with(|c: char| c.is_alphanumeric() || c == '-') && !text[e..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/');
-                if trunk || (alone && super::identifiers::national_id(m).is_none() && is_valid_number(m)) {
+                // (a run's kind is its shape's: by the metadata, most runs of seven digits or more are
+                // valid somewhere, and a record number after its label stays an identifier)
+                if m.starts_with('0') && (10..=12).contains(&m.len()) && !national {
                     hit.kind = Placeholder::Phone;
                 }
                 // a decimal part ("123456.5") or a thousands group is still a number; keep dates out
