@@ -96,8 +96,7 @@ pub struct ReleaseDocument {
     pub release: ReleaseFacts,
     /// Tables 1-7 of summaries.md that apply to the registry, each with its cells, totals and rates;
     /// a hidden value says `suppressed`, never 0.
-    #[schema(value_type = Vec<Object>)]
-    pub tables: Vec<Value>,
+    pub tables: Vec<tables::PublishedTable>,
 }
 
 /// What a release is: which registry, when, over how many cases, under which threshold.
