@@ -256,7 +256,7 @@ pub struct CompareQuery {
 /// release are shown, so each keeps its own disclosure guarantees.
 #[utoipa::path(get, path = "/v1/summaries/compare", tag = "summaries", params(CompareQuery),
     responses(
-        (status = 200, body = Object),
+        (status = 200, body = super::compare::Comparison),
         (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {

@@ -7,7 +7,6 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped};
-use serde_json::Value;
 
 use super::charts::{self, Count, Estimate, Row};
 use super::html::{layout, Frame, Nav};
@@ -15,6 +14,7 @@ use crate::app::AppState;
 use crate::http::ApiError;
 use crate::i18n::{format_count, format_date, format_decimal, format_month, format_percent, Arg, Lang, Message};
 use crate::registry::{enum_msg, Registry};
+use crate::summary::compare::Comparison;
 use crate::summary::handlers::comparison;
 use crate::summary::release::ReleaseDocument;
 use crate::summary::tables::{PublishedCount, PublishedRate, PublishedTable};
@@ -39,7 +39,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
 }
 
 /// The whole dashboard from the release documents (`None`: no release yet) and the comparison.
-pub fn render(lang: Lang, docs: &[(Registry, Option<&ReleaseDocument>)], compared: Option<&Value>) -> String {
+pub fn render(lang: Lang, docs: &[(Registry, Option<&ReleaseDocument>)], compared: Option<&Comparison>) -> String {
     let t = |id: &str| lang.text(id);
     let main = html! {
         h1 { (t("dashboard-heading")) }
@@ -56,11 +56,6 @@ pub fn render(lang: Lang, docs: &[(Registry, Option<&ReleaseDocument>)], compare
     layout(Frame { lang, title: &t("dashboard-title"), nav: Nav::Dashboard, script: None, data: None }, main)
 }
 
-/// A count of the comparison: a number, or `{"suppressed": true}` (`None`).
-fn count(v: &Value) -> Count {
-    v.as_u64()
-}
-
 fn count_text(lang: Lang, c: Count) -> Markup {
     match c {
         Some(n) => html! { (format_count(lang, n)) },
@@ -70,10 +65,6 @@ fn count_text(lang: Lang, c: Count) -> Markup {
 
 fn table<'a>(doc: &'a ReleaseDocument, id: &str) -> Option<&'a PublishedTable> {
     doc.tables.iter().find(|t| t.id == id)
-}
-
-fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key].as_str().unwrap_or("")
 }
 
 /// A row or column value of a release in the reader's language: the label of its code (the release's
@@ -320,7 +311,7 @@ const COMPARED: &[(&str, &str)] = &[
     ("age_band", "dashboard-age-band"),
 ];
 
-fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
+fn compare_section(lang: Lang, compared: Option<&Comparison>) -> Markup {
     let t = |id: &str| lang.text(id);
     let Some(c) = compared else {
         return html! {
@@ -330,8 +321,8 @@ fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
             }
         };
     };
-    let (na, nb) = (c["a"]["n"].as_u64().unwrap_or(0), c["b"]["n"].as_u64().unwrap_or(0));
-    let (ra, rb) = (str_of(&c["a"], "registry"), str_of(&c["b"], "registry"));
+    let (na, nb) = (c.a.n, c.b.n);
+    let (ra, rb) = (c.a.registry.as_str(), c.b.registry.as_str());
     let name = |r: &str| Registry::parse(r).map_or(r.to_owned(), |r| r.title_in(lang).into_owned());
     let (la, lb) = (short(lang, ra), short(lang, rb));
     let lede = lang.say(
@@ -348,12 +339,11 @@ fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
             p.lede { (lede) " " a href="/v1/summaries/compare" { (t("dashboard-compare-json")) } }
             div.grid {
                 @for (dim, title_id) in COMPARED {
-                    @if let Some(field) = c["fields"].as_array().into_iter().flatten().find(|f| f["dimension"] == *dim) {
+                    @if let Some(field) = c.fields.iter().find(|f| f.dimension == *dim) {
                         @let title = t(title_id);
-                        @let values = field["values"].as_array().map(Vec::as_slice).unwrap_or_default();
-                        @let rows = values.iter().map(|v| Row {
-                            label: label(lang, Registry::Psoriasis, dim, str_of(v, "value"), str_of(v, "label")),
-                            values: vec![count(&v["a"]), count(&v["b"])],
+                        @let rows = field.values.iter().map(|v| Row {
+                            label: label(lang, Registry::Psoriasis, dim, &v.value, v.label.as_deref().unwrap_or("")),
+                            values: vec![v.a.published(), v.b.published()],
                         }).collect::<Vec<_>>();
                         @let svg = charts::bars(lang, &format!("cmp-{dim}"), &title, &[&la, &lb], &rows, Some(&[na, nb]));
                         article.card {
@@ -370,8 +360,8 @@ fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
                             }))
                             p.csv {
                                 (t("dashboard-compare-download")) " "
-                                a href=(csv(ra, str_of(&field["source"], "a"))) { (la) } " "
-                                a href=(csv(rb, str_of(&field["source"], "b"))) { (lb) }
+                                a href=(csv(ra, field.source.a.as_deref().unwrap_or(""))) { (la) } " "
+                                a href=(csv(rb, field.source.b.as_deref().unwrap_or(""))) { (lb) }
                             }
                         }
                     }
@@ -459,9 +449,12 @@ mod tests {
 
     #[test]
     fn comparison_shows_shares_of_each_registry() {
-        let c = json!({"a": {"registry": "psoriasis", "n": 200}, "b": {"registry": "atopic-dermatitis", "n": 100},
+        let c: Comparison = serde_json::from_value(json!({
+            "a": {"registry": "psoriasis", "n": 200, "id": "r1", "cut_off": "2026-11-01T00:00:00Z"},
+            "b": {"registry": "atopic-dermatitis", "n": 100, "id": "r2", "cut_off": "2026-11-01T00:00:00Z"},
             "fields": [{"dimension": "treatment_category", "source": {"a": "t4_x", "b": "t4_y"},
-                        "values": [{"value": "biologic", "label": "Biologic", "a": 50, "b": {"suppressed": true}}]}]});
+                        "values": [{"value": "biologic", "label": "Biologic", "a": 50, "b": {"suppressed": true}}]}]}))
+        .expect("a comparison");
         let page = render(Lang::ENGLISH, &[], Some(&c));
         assert!(page.contains("50 <span class=\"ci\">(25.0%)</span>"));
         assert!(page.contains("<span class=\"supp\">suppressed</span>"));
