@@ -6,18 +6,10 @@ use std::io::Write;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::release::ReleaseDocument;
+use super::release::{ReleaseDocument, Structure};
 use super::tables::{PublishedCount, PublishedRate, PublishedTable};
 
 const CSV_HEADER: &str = "table,row_dimension,row,row_label,column_dimension,column,column_label,measure,count,denominator,rate,ci_low,ci_high,status";
-
-fn text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
 
 /// A number as the JSON document writes it (so `1.0`, not `1`); empty where absent.
 fn number<T: serde::Serialize>(x: Option<T>) -> String {
@@ -102,7 +94,7 @@ pub fn document_csv(document: &ReleaseDocument) -> String {
 }
 
 /// The release zip. `structure` is the stored cells-and-relations JSON.
-pub fn release_zip(document: &ReleaseDocument, structure: &Value) -> Vec<u8> {
+pub fn release_zip(document: &ReleaseDocument, structure: &Structure) -> Vec<u8> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let tables = &document.tables;
     let release = &document.release;
@@ -141,22 +133,16 @@ pub fn release_zip(document: &ReleaseDocument, structure: &Value) -> Vec<u8> {
     }
     let mut cells = csv::Writer::from_writer(Vec::new());
     cells.write_record(["cell_id", "table", "key", "value"]).expect("writing to memory");
-    for (i, c) in structure["cells"].as_array().into_iter().flatten().enumerate() {
-        cells.write_record([i.to_string(), text(&c["table"]), text(&c["key"]), text(&c["value"])]).expect("writing to memory");
+    for (i, c) in structure.cells.iter().enumerate() {
+        cells.write_record([i.to_string(), c.table.clone(), c.key.clone(), number(c.value)]).expect("writing to memory");
     }
     let cells = cells.into_inner().expect("writing to memory");
-    let index: std::collections::HashMap<String, usize> = structure["cells"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .map(|(i, c)| (text(&c["key"]), i))
-        .collect();
+    let index: std::collections::HashMap<&str, usize> = structure.cells.iter().enumerate().map(|(i, c)| (c.key.as_str(), i)).collect();
     let mut relations = String::from("relation_id,total_cell_id,member_cell_id\n");
-    for (ri, r) in structure["relations"].as_array().into_iter().flatten().enumerate() {
-        let total = index.get(&text(&r["total"])).copied().unwrap_or_default();
-        for m in r["members"].as_array().into_iter().flatten() {
-            relations.push_str(&format!("{ri},{total},{}\n", index.get(&text(m)).copied().unwrap_or_default()));
+    for (ri, r) in structure.relations.iter().enumerate() {
+        let total = index.get(r.total.as_str()).copied().unwrap_or_default();
+        for m in &r.members {
+            relations.push_str(&format!("{ri},{total},{}\n", index.get(m.as_str()).copied().unwrap_or_default()));
         }
     }
     files.push(("structure/cells.csv".into(), cells));
