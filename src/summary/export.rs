@@ -6,84 +6,98 @@ use std::io::Write;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use super::release::{ReleaseDocument, Structure};
+use super::tables::{PublishedCount, PublishedRate, PublishedTable};
+
 const CSV_HEADER: &str = "table,row_dimension,row,row_label,column_dimension,column,column_label,measure,count,denominator,rate,ci_low,ci_high,status";
 
-fn text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+/// A number as the JSON document writes it (so `1.0`, not `1`); empty where absent.
+fn number<T: serde::Serialize>(x: Option<T>) -> String {
+    x.map(|x| serde_json::to_string(&x).expect("numbers serialise")).unwrap_or_default()
+}
+
+/// One line of the tidy CSV: what it counts (row and column value, each with its label; empty where
+/// the line is over all of them) and the count, or the rate with its interval.
+struct Line<'a> {
+    row: &'a str,
+    row_label: &'a str,
+    column: Option<(&'a str, &'a str)>,
+    measure: &'a str,
+    value: LineValue<'a>,
+}
+
+enum LineValue<'a> {
+    Count(PublishedCount),
+    Rate(&'a PublishedRate),
 }
 
 /// One table of a release document in tidy long form: one line per count or rate. Hidden values are
 /// empty with status `suppressed`.
-pub fn table_csv(table: &Value) -> String {
+pub fn table_csv(table: &PublishedTable) -> String {
     // Quoting (only where a field needs it) is the `csv` crate's.
     let mut out = csv::Writer::from_writer(Vec::with_capacity(4096));
     out.write_record(CSV_HEADER.split(',')).expect("writing to memory");
-    let id = text(&table["id"]);
-    let rd = text(&table["rows"]["dimension"]);
-    let cd = text(&table["columns"]["dimension"]);
-    let mut line = |row: &Value, row_label: &Value, col: &Value, col_label: &Value, measure: &str, count: &Value, rate: Option<&Value>| {
-        let hidden = count.get("suppressed").is_some() || rate.is_some_and(|r| r.get("suppressed").is_some());
-        let (count, denominator, r, lo, hi) = match rate {
-            Some(r) => (text(&r["numerator"]), text(&r["denominator"]), text(&r["rate"]), text(&r["ci_low"]), text(&r["ci_high"])),
-            None if hidden => (String::new(), String::new(), String::new(), String::new(), String::new()),
-            None => (text(count), String::new(), String::new(), String::new(), String::new()),
+    let column_dimension = table.columns.as_ref().map_or("", |c| c.dimension.as_str());
+    let mut write = |line: Line| {
+        let (hidden, count, denominator, rate, low, high) = match line.value {
+            LineValue::Count(c) => (c.published().is_none(), number(c.published()), String::new(), String::new(), String::new(), String::new()),
+            LineValue::Rate(r) => {
+                (r.suppressed.is_some(), number(r.numerator), number(r.denominator), number(r.rate), number(r.ci_low), number(r.ci_high))
+            }
         };
-        let cols = [
-            id.clone(),
-            rd.clone(),
-            text(row),
-            text(row_label),
-            if col.is_null() { String::new() } else { cd.clone() },
-            text(col),
-            text(col_label),
-            measure.to_owned(),
-            count,
-            denominator,
-            r,
-            lo,
-            hi,
-            if hidden { "suppressed".into() } else { "published".into() },
+        let (column, column_label) = line.column.unwrap_or(("", ""));
+        let fields = [
+            table.id.as_str(),
+            table.rows.dimension.as_str(),
+            line.row,
+            line.row_label,
+            if line.column.is_some() { column_dimension } else { "" },
+            column,
+            column_label,
+            line.measure,
+            &count,
+            &denominator,
+            &rate,
+            &low,
+            &high,
+            if hidden { "suppressed" } else { "published" },
         ];
-        out.write_record(&cols).expect("writing to memory");
+        out.write_record(fields).expect("writing to memory");
     };
-    let empty = Value::Null;
-    for c in table["cells"].as_array().into_iter().flatten() {
-        line(&c["row"], &c["row_label"], &c["column"], &c["column_label"], "count", &c["count"], None);
+    for c in &table.cells {
+        let column = Some((c.column.as_str(), c.column_label.as_str()));
+        write(Line { row: &c.row, row_label: &c.row_label, column, measure: "count", value: LineValue::Count(c.count) });
     }
-    for c in table["row_totals"].as_array().into_iter().flatten() {
-        line(&c["row"], &c["row_label"], &empty, &empty, "count", &c["count"], None);
+    for c in &table.row_totals {
+        write(Line { row: &c.row, row_label: &c.row_label, column: None, measure: "count", value: LineValue::Count(c.count) });
     }
-    for c in table["column_totals"].as_array().into_iter().flatten() {
-        line(&json!("all"), &empty, &c["column"], &c["column_label"], "count", &c["count"], None);
+    for c in &table.column_totals {
+        let column = Some((c.column.as_str(), c.column_label.as_str()));
+        write(Line { row: "all", row_label: "", column, measure: "count", value: LineValue::Count(c.count) });
     }
-    if !table["total"].is_null() {
-        line(&json!("all"), &empty, &empty, &empty, "count", &table["total"], None);
+    if let Some(total) = table.total {
+        write(Line { row: "all", row_label: "", column: None, measure: "count", value: LineValue::Count(total) });
     }
-    for r in table["rates"].as_array().into_iter().flatten() {
-        let measure = text(&r["measure"]);
-        line(&r["row"], &empty, &empty, &empty, &measure, &empty, Some(r));
+    for r in &table.rates {
+        write(Line { row: &r.row, row_label: "", column: None, measure: &r.measure, value: LineValue::Rate(r) });
     }
     String::from_utf8(out.into_inner().expect("writing to memory")).expect("the fields are UTF-8")
 }
 
 /// All tables of a document in one CSV (one header).
-pub fn document_csv(document: &Value) -> String {
+pub fn document_csv(document: &ReleaseDocument) -> String {
     let mut out = format!("{CSV_HEADER}\n");
-    for t in document["tables"].as_array().into_iter().flatten() {
+    for t in &document.tables {
         out.push_str(table_csv(t).split_once('\n').map_or("", |(_, rest)| rest));
     }
     out
 }
 
 /// The release zip. `structure` is the stored cells-and-relations JSON.
-pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
+pub fn release_zip(document: &ReleaseDocument, structure: &Structure) -> Vec<u8> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let tables = document["tables"].as_array().cloned().unwrap_or_default();
-    let release = &document["release"];
+    let tables = &document.tables;
+    let release = &document.release;
     let schema_fields = CSV_HEADER
         .split(',')
         .map(|name| {
@@ -99,7 +113,7 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
         .iter()
         .map(|t| {
             json!({
-                "name": text(&t["id"]), "path": format!("tables/{}.csv", text(&t["id"])), "title": t["title"],
+                "name": t.id, "path": format!("tables/{}.csv", t.id), "title": t.title,
                 "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                 "schema": {"fields": schema_fields, "missingValues": [""]},
             })
@@ -107,39 +121,33 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
         .collect();
     let package = json!({
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": format!("dermreg-{}-release-{}", text(&release["registry"]), text(&release["number"])),
-        "id": release["id"], "title": release["title"], "created": release["created_at"],
+        "name": format!("dermreg-{}-release-{}", release.registry, number(release.number)),
+        "id": release.id, "title": release.title, "created": release.created_at,
         "licenses": [{"name": super::release::LICENCE}],
-        "dermreg": {"registry": release["registry"], "cut_off": release["cut_off"], "k": release["k"], "n": release["n"], "form_versions": release["form_versions"], "method": document["methodology"]},
+        "dermreg": {"registry": release.registry, "cut_off": release.cut_off, "k": release.k, "n": release.n, "form_versions": release.form_versions, "method": document.methodology},
         "resources": resources,
     });
     files.push(("datapackage.json".into(), serde_json::to_vec_pretty(&package).expect("serialises")));
-    for t in &tables {
-        files.push((format!("tables/{}.csv", text(&t["id"])), table_csv(t).into_bytes()));
+    for t in tables {
+        files.push((format!("tables/{}.csv", t.id), table_csv(t).into_bytes()));
     }
     let mut cells = csv::Writer::from_writer(Vec::new());
     cells.write_record(["cell_id", "table", "key", "value"]).expect("writing to memory");
-    for (i, c) in structure["cells"].as_array().into_iter().flatten().enumerate() {
-        cells.write_record([i.to_string(), text(&c["table"]), text(&c["key"]), text(&c["value"])]).expect("writing to memory");
+    for (i, c) in structure.cells.iter().enumerate() {
+        cells.write_record([i.to_string(), c.table.clone(), c.key.clone(), number(c.value)]).expect("writing to memory");
     }
     let cells = cells.into_inner().expect("writing to memory");
-    let index: std::collections::HashMap<String, usize> = structure["cells"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-        .map(|(i, c)| (text(&c["key"]), i))
-        .collect();
+    let index: std::collections::HashMap<&str, usize> = structure.cells.iter().enumerate().map(|(i, c)| (c.key.as_str(), i)).collect();
     let mut relations = String::from("relation_id,total_cell_id,member_cell_id\n");
-    for (ri, r) in structure["relations"].as_array().into_iter().flatten().enumerate() {
-        let total = index.get(&text(&r["total"])).copied().unwrap_or_default();
-        for m in r["members"].as_array().into_iter().flatten() {
-            relations.push_str(&format!("{ri},{total},{}\n", index.get(&text(m)).copied().unwrap_or_default()));
+    for (ri, r) in structure.relations.iter().enumerate() {
+        let total = index.get(r.total.as_str()).copied().unwrap_or_default();
+        for m in &r.members {
+            relations.push_str(&format!("{ri},{total},{}\n", index.get(m.as_str()).copied().unwrap_or_default()));
         }
     }
     files.push(("structure/cells.csv".into(), cells));
     files.push(("structure/relations.csv".into(), relations.into_bytes()));
-    files.push(("audit.json".into(), serde_json::to_vec_pretty(&document["audit"]).expect("serialises")));
+    files.push(("audit.json".into(), serde_json::to_vec_pretty(&document.audit).expect("serialises")));
     files.push(("README.md".into(), readme(document).into_bytes()));
     let manifest: String = files.iter().map(|(name, bytes)| format!("{}  {name}\n", hex::encode(Sha256::digest(bytes)))).collect();
     files.push(("MANIFEST.sha256".into(), manifest.into_bytes()));
@@ -156,8 +164,8 @@ pub fn release_zip(document: &Value, structure: &Value) -> Vec<u8> {
     zip.finish().expect("zip in memory").into_inner()
 }
 
-fn readme(document: &Value) -> String {
-    let r = &document["release"];
+fn readme(document: &ReleaseDocument) -> String {
+    let r = &document.release;
     format!(
         "# {title}: open-access summary release {number}\n\n\
          Release `{id}`, cut-off {cut_off}, {n} cases, forms {versions}. Licence: {licence}.\n\n\
@@ -179,15 +187,15 @@ fn readme(document: &Value) -> String {
          ## Caveat\n\n{caveat}\n\n\
          ## How to cite\n\n\
          {title}, open-access summary release {number} ({cut_off}), release id {id}. {licence}.\n",
-        title = text(&r["title"]),
-        number = text(&r["number"]),
-        id = text(&r["id"]),
-        cut_off = text(&r["cut_off"]),
-        n = text(&r["n"]),
-        versions = r["form_versions"].as_array().map(|v| v.iter().map(text).collect::<Vec<_>>().join(", ")).unwrap_or_default(),
-        licence = text(&r["licence"]),
-        method = text(&document["methodology"]),
-        k = text(&r["k"]),
-        caveat = text(&r["caveat"]),
+        title = r.title,
+        number = number(r.number),
+        id = r.id.as_deref().unwrap_or_default(),
+        cut_off = r.cut_off,
+        n = r.n,
+        versions = r.form_versions.join(", "),
+        licence = r.licence,
+        method = document.methodology,
+        k = r.k,
+        caveat = r.caveat,
     )
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
-use serde_json::Value;
+use super::tables::PublishedTable;
 
 use super::release::{self, ReleaseError};
 use super::{export, store, variant, Served};
@@ -67,12 +67,13 @@ fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static
         (Format::Json, None) if gzip => (header_value(&s.headers.gzip_etag)?, s.gzip(), "application/json"),
         (Format::Json, None) => (header_value(&s.headers.etag)?, s.document.clone(), "application/json"),
         (Format::Json, Some(t)) => {
-            let table = find_table(s.json(), t)?;
-            (derived(format!("json-{t}"))?, table.to_string().into(), "application/json")
+            let table = find_table(document_of(s)?, t)?;
+            let json = serde_json::to_string(table).map_err(|_| ApiError::internal("a release table does not serialise"))?;
+            (derived(format!("json-{t}"))?, json.into(), "application/json")
         }
-        (Format::Csv, None) => (derived("csv".into())?, export::document_csv(s.json()).into(), "text/csv; charset=utf-8"),
+        (Format::Csv, None) => (derived("csv".into())?, export::document_csv(document_of(s)?).into(), "text/csv; charset=utf-8"),
         (Format::Csv, Some(t)) => {
-            let table = find_table(s.json(), t)?;
+            let table = find_table(document_of(s)?, t)?;
             (derived(format!("csv-{t}"))?, export::table_csv(table).into(), "text/csv; charset=utf-8")
         }
     };
@@ -92,8 +93,13 @@ fn serve(req: &HttpRequest, q: &FormatQuery, s: &Served, cache_control: &'static
     Ok(builder.content_type(content_type).body(body))
 }
 
-fn find_table<'a>(document: &'a Value, id: &str) -> Result<&'a Value, ApiError> {
-    document["tables"].as_array().and_then(|t| t.iter().find(|t| t["id"] == id)).ok_or(ApiError::NotFound)
+/// A stored release's document, typed.
+fn document_of(s: &Served) -> Result<&release::ReleaseDocument, ApiError> {
+    s.parsed().ok_or_else(|| ApiError::internal("a stored release does not read as a release document"))
+}
+
+fn find_table<'a>(document: &'a release::ReleaseDocument, id: &str) -> Result<&'a PublishedTable, ApiError> {
+    document.tables.iter().find(|t| t.id == id).ok_or(ApiError::NotFound)
 }
 
 const LATEST_CACHE: &str = "public, max-age=60";
@@ -161,7 +167,7 @@ pub async fn get_release(
             .insert_header((header::ETAG, etag))
             .insert_header((header::CACHE_CONTROL, RELEASE_CACHE))
             .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"dermreg-{registry}-{id}.zip\"")))
-            .body(served.zip()));
+            .body(served.zip().ok_or_else(|| ApiError::internal("a stored release does not read as a release document"))?));
     }
     let served = release_by_id(&state, registry, file).await?;
     serve(&req, &query, &served, RELEASE_CACHE)
@@ -250,12 +256,12 @@ pub struct CompareQuery {
 /// release are shown, so each keeps its own disclosure guarantees.
 #[utoipa::path(get, path = "/v1/summaries/compare", tag = "summaries", params(CompareQuery),
     responses(
-        (status = 200, body = Object),
+        (status = 200, body = super::compare::Comparison),
         (status = 404, description = "A registry has no release yet", body = crate::http::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn compare(state: web::Data<AppState>, query: web::Query<CompareQuery>) -> Result<HttpResponse, ApiError> {
     let a = query.a.unwrap_or(Registry::Psoriasis);
     let b = query.b.unwrap_or(Registry::AtopicDermatitis);
     let (ra, rb) = (latest(&state, a).await?, latest(&state, b).await?);
-    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, LATEST_CACHE)).json(comparison(ra.json(), rb.json())))
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, LATEST_CACHE)).json(comparison(document_of(&ra)?, document_of(&rb)?)))
 }

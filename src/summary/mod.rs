@@ -32,7 +32,7 @@ pub struct Served {
     pub etag: String,
     pub headers: ServedHeaders,
     structure: String,
-    parsed: OnceLock<serde_json::Value>,
+    parsed: OnceLock<Option<release::ReleaseDocument>>,
     zip: OnceLock<Bytes>,
     gzip: OnceLock<Bytes>,
 }
@@ -63,8 +63,10 @@ impl Served {
         }
     }
 
-    pub fn json(&self) -> &serde_json::Value {
-        self.parsed.get_or_init(|| serde_json::from_slice(&self.document).unwrap_or_default())
+    /// The stored document, read once; `None` if the stored bytes are not a release document (a
+    /// damaged row: this code wrote every one).
+    pub fn parsed(&self) -> Option<&release::ReleaseDocument> {
+        self.parsed.get_or_init(|| serde_json::from_slice(&self.document).ok()).as_ref()
     }
 
     /// The document gzip-compressed once, for clients that accept it (a tenth of the bytes).
@@ -79,13 +81,14 @@ impl Served {
             .clone()
     }
 
-    pub fn zip(&self) -> Bytes {
-        self.zip
-            .get_or_init(|| {
-                let structure = serde_json::from_str(&self.structure).unwrap_or_default();
-                Bytes::from(export::release_zip(self.json(), &structure))
-            })
-            .clone()
+    /// The release's zip, made once; `None` if the stored document does not read (see `parsed`).
+    pub fn zip(&self) -> Option<Bytes> {
+        let document = self.parsed()?;
+        let zip = self.zip.get_or_init(|| {
+            let structure = serde_json::from_str(&self.structure).unwrap_or_default();
+            Bytes::from(export::release_zip(document, &structure))
+        });
+        Some(zip.clone())
     }
 }
 

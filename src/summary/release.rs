@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::disclosure::{self, Previous};
@@ -66,13 +65,33 @@ pub fn build(db: &Db, registry: Registry, cut_off: NaiveDateTime, k: u64) -> Res
 
 /// The published values of a stored release's cells, by key (`None` where hidden).
 fn published_cells(stored: &str) -> Previous {
-    let v: Value = serde_json::from_str(stored).unwrap_or(Value::Null);
-    v["cells"]
-        .as_array()
-        .map(|cells| {
-            cells.iter().filter_map(|c| Some((c["key"].as_str()?.to_owned(), c["value"].as_u64()))).collect::<HashMap<_, _>>()
-        })
-        .unwrap_or_default()
+    let structure: Structure = serde_json::from_str(stored).unwrap_or_default();
+    structure.cells.into_iter().map(|c| (c.key, c.value)).collect::<HashMap<_, _>>()
+}
+
+/// A release's linear structure, stored beside its document: every cell's published value and how
+/// the cells add up, for the next release's differencing check and the zip's `structure/` files.
+// Fields in alphabetical order, as the JSON maps that wrote the first releases' structures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Structure {
+    pub cells: Vec<StructureCell>,
+    pub relations: Vec<StructureRelation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StructureCell {
+    pub key: String,
+    /// The table that shows the cell first.
+    pub table: String,
+    /// `None` where hidden.
+    pub value: Option<u64>,
+}
+
+/// The cell `total` is the sum of the cells `members` (by key).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StructureRelation {
+    pub members: Vec<String>,
+    pub total: String,
 }
 
 pub const LICENCE: &str = "CC-BY-4.0";
@@ -96,8 +115,7 @@ pub struct ReleaseDocument {
     pub release: ReleaseFacts,
     /// Tables 1-7 of summaries.md that apply to the registry, each with its cells, totals and rates;
     /// a hidden value says `suppressed`, never 0.
-    #[schema(value_type = Vec<Object>)]
-    pub tables: Vec<Value>,
+    pub tables: Vec<tables::PublishedTable>,
 }
 
 /// What a release is: which registry, when, over how many cases, under which threshold.
@@ -169,16 +187,24 @@ pub fn document(b: &Built, id: Option<&str>, number: Option<i32>, created_at: Na
 
 /// Every cell's published value (null where hidden) and the relations, for the next release's
 /// differencing check and the exported structure.
-fn structure(b: &Built) -> Value {
+fn structure(b: &Built) -> Structure {
     let m = &b.model;
-    json!({
-        "cells": m.cells.iter().enumerate().map(|(i, c)| json!({
-            "key": c.key, "table": m.tables[i], "value": if b.hidden[i] { Value::Null } else { json!(c.value) },
-        })).collect::<Vec<_>>(),
-        "relations": m.relations.iter().map(|r| json!({
-            "total": m.cells[r.total].key, "members": r.members.iter().map(|&i| m.cells[i].key.as_str()).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+    Structure {
+        cells: m
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| StructureCell { key: c.key.clone(), table: m.tables[i].to_owned(), value: (!b.hidden[i]).then_some(c.value) })
+            .collect(),
+        relations: m
+            .relations
+            .iter()
+            .map(|r| StructureRelation {
+                total: m.cells[r.total].key.clone(),
+                members: r.members.iter().map(|&i| m.cells[i].key.clone()).collect(),
+            })
+            .collect(),
+    }
 }
 
 pub fn etag_of(document: &str) -> String {
@@ -192,7 +218,7 @@ pub fn publish(db: &Db, registry: Registry, k: u64, actor: &str, request_id: Opt
     if !built.audit.passed() {
         return Err(ReleaseError::Unsafe);
     }
-    let cells = structure(&built).to_string();
+    let cells = serde_json::to_string(&structure(&built)).expect("structures serialise");
     db.write_blocking(|c| -> Result<ReleaseRow, ReleaseError> {
         if store::latest_id(c, registry)? != built.previous_id {
             return Err(ReleaseError::Raced);

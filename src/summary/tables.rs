@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 
 use super::disclosure::{rate_publishable, wilson, Cell, Relation};
 use crate::registry::{enum_label, Registry};
@@ -270,11 +270,11 @@ fn natural(s: &str) -> (u64, &str) {
 }
 
 /// A published count, or the marker of a hidden one.
-fn count(m: &Model, hidden: &[bool], i: usize) -> Value {
+fn count(hidden: &[bool], m: &Model, i: usize) -> PublishedCount {
     if hidden[i] {
-        json!({"suppressed": true})
+        PublishedCount::Suppressed(SUPPRESSED)
     } else {
-        json!(m.cells[i].value)
+        PublishedCount::Published(m.cells[i].value)
     }
 }
 
@@ -300,30 +300,37 @@ fn label(registry: Registry, dim: Dim, value: &str) -> String {
 
 /// The published tables: counts where published, `{"suppressed": true}` where hidden, and rates with
 /// their 95% Wilson intervals only where numerator, complement and denominator are published and >= k.
-pub fn render(registry: Registry, m: &Model, hidden: &[bool], k: u64) -> Vec<Value> {
+pub fn render(registry: Registry, m: &Model, hidden: &[bool], k: u64) -> Vec<PublishedTable> {
     m.layouts
         .iter()
         .map(|l| {
             let spec = l.spec;
-            let mut cells = vec![];
-            for ((ri, ci), &i) in &l.inner {
-                cells.push(json!({
-                    "row": l.rows[*ri], "row_label": label(registry, spec.rows, &l.rows[*ri]),
-                    "column": l.cols[*ci], "column_label": label(registry, spec.cols.unwrap(), &l.cols[*ci]),
-                    "count": count(m, hidden, i),
-                }));
-            }
-            let row_totals: Vec<Value> = l
+            let cells = l
+                .inner
+                .iter()
+                .map(|(&(ri, ci), &i)| TableCell {
+                    row: l.rows[ri].clone(),
+                    row_label: label(registry, spec.rows, &l.rows[ri]),
+                    column: l.cols[ci].clone(),
+                    column_label: label(registry, spec.cols.expect("a table with cells has columns"), &l.cols[ci]),
+                    count: count(hidden, m, i),
+                })
+                .collect();
+            let row_totals = l
                 .rows
                 .iter()
                 .zip(&l.row_totals)
-                .map(|(r, &i)| json!({"row": r, "row_label": label(registry, spec.rows, r), "count": count(m, hidden, i)}))
+                .map(|(r, &i)| RowTotal { row: r.clone(), row_label: label(registry, spec.rows, r), count: count(hidden, m, i) })
                 .collect();
-            let col_totals: Vec<Value> = l
+            let column_totals = l
                 .cols
                 .iter()
                 .zip(&l.col_totals)
-                .map(|(c, &i)| json!({"column": c, "column_label": label(registry, spec.cols.unwrap(), c), "count": count(m, hidden, i)}))
+                .map(|(c, &i)| ColumnTotal {
+                    column: c.clone(),
+                    column_label: label(registry, spec.cols.expect("a table with column totals has columns"), c),
+                    count: count(hidden, m, i),
+                })
                 .collect();
             let mut rates = vec![];
             if let Some(measure) = spec.rate() {
@@ -332,51 +339,179 @@ pub fn render(registry: Registry, m: &Model, hidden: &[bool], k: u64) -> Vec<Val
                 for (ri, r) in l.rows.iter().enumerate() {
                     let x = yes.map(|ci| l.inner[&(ri, ci)]);
                     let c = no.map(|ci| l.inner[&(ri, ci)]);
-                    rates.push(rate(m, hidden, k, measure, json!({"row": r}), x, c, l.row_totals[ri]));
+                    rates.push(rate(m, hidden, k, measure, r, x, c, l.row_totals[ri]));
                 }
                 if let Some(total) = l.total {
                     let x = yes.and_then(|ci| l.col_totals.get(ci).copied());
                     let c = no.and_then(|ci| l.col_totals.get(ci).copied());
-                    rates.push(rate(m, hidden, k, measure, json!({"row": "all"}), x, c, total));
+                    rates.push(rate(m, hidden, k, measure, "all", x, c, total));
                 }
             }
-            json!({
-                "id": spec.id,
-                "title": spec.title,
-                "rows": {"dimension": spec.rows.name()},
-                "columns": spec.cols.map(|c| json!({"dimension": c.name()})),
-                "cells": cells,
-                "row_totals": row_totals,
-                "column_totals": col_totals,
-                "total": l.total.map(|i| count(m, hidden, i)),
-                "rates": rates,
-            })
+            PublishedTable {
+                id: spec.id.to_owned(),
+                title: spec.title.to_owned(),
+                rows: Dimension { dimension: spec.rows.name().to_owned() },
+                columns: spec.cols.map(|c| Dimension { dimension: c.name().to_owned() }),
+                cells,
+                row_totals,
+                column_totals,
+                total: l.total.map(|i| count(hidden, m, i)),
+                rates,
+            }
         })
         .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
-fn rate(m: &Model, hidden: &[bool], k: u64, measure: &str, mut at: Value, x: Option<usize>, c: Option<usize>, n: usize) -> Value {
+fn rate(m: &Model, hidden: &[bool], k: u64, measure: &str, row: &str, x: Option<usize>, c: Option<usize>, n: usize) -> PublishedRate {
     let xv = x.map_or(0, |i| m.cells[i].value);
     let nv = m.cells[n].value;
     let x_hidden = x.is_none_or(|i| hidden[i]);
     let c_hidden = c.is_none_or(|i| hidden[i]);
-    at["measure"] = json!(measure);
+    let mut published = PublishedRate {
+        ci_high: None,
+        ci_low: None,
+        denominator: None,
+        measure: measure.to_owned(),
+        numerator: None,
+        rate: None,
+        row: row.to_owned(),
+        suppressed: None,
+    };
     if nv > 0 && rate_publishable(xv, nv, x_hidden, hidden[n], c_hidden, k) {
         let (lo, hi) = wilson(xv, nv);
-        at["numerator"] = json!(xv);
-        at["denominator"] = json!(nv);
-        at["rate"] = json!(round6(xv as f64 / nv as f64));
-        at["ci_low"] = json!(round6(lo));
-        at["ci_high"] = json!(round6(hi));
+        published.numerator = Some(xv);
+        published.denominator = Some(nv);
+        published.rate = Some(round6(xv as f64 / nv as f64));
+        published.ci_low = Some(round6(lo));
+        published.ci_high = Some(round6(hi));
     } else {
-        at["suppressed"] = json!(true);
+        published.suppressed = Some(true);
     }
-    at
+    published
 }
 
 fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
+}
+
+// The fields of these structs are in alphabetical order, the order of the JSON maps that wrote the
+// first documents: a document's bytes, and so its ETag, do not depend on which code wrote it.
+
+/// One table of a release: counts by its rows (and columns), their totals, and rates where the
+/// columns are a yes/no outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PublishedTable {
+    /// One count per row and column value (empty for a table without columns).
+    pub cells: Vec<TableCell>,
+    /// The count of each column value over all rows; empty where the rows do not partition the cases.
+    pub column_totals: Vec<ColumnTotal>,
+    /// What the columns are; null for a table of rows only.
+    #[schema(required = true)]
+    pub columns: Option<Dimension>,
+    pub id: String,
+    /// Rates of a yes/no outcome per row and over all rows (`row` = `all`); empty for other tables.
+    pub rates: Vec<PublishedRate>,
+    pub row_totals: Vec<RowTotal>,
+    pub rows: Dimension,
+    pub title: String,
+    /// The count over all rows; null where the rows do not partition a total.
+    #[schema(required = true)]
+    pub total: Option<PublishedCount>,
+}
+
+/// What a table's rows or columns count by (a field of the forms, e.g. `age_band`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Dimension {
+    pub dimension: String,
+}
+
+/// A published count, or the marker of a hidden one (`{"suppressed": true}`, never 0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum PublishedCount {
+    Published(u64),
+    Suppressed(Suppressed),
+}
+
+impl PublishedCount {
+    /// The count, `None` where it is hidden.
+    pub fn published(self) -> Option<u64> {
+        match self {
+            PublishedCount::Published(n) => Some(n),
+            PublishedCount::Suppressed(_) => None,
+        }
+    }
+}
+
+/// The marker of a hidden value: whether it is small or hidden to protect another is not said.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Suppressed {
+    /// Always true.
+    pub suppressed: bool,
+}
+
+const SUPPRESSED: Suppressed = Suppressed { suppressed: true };
+
+/// The count of one row value and one column value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TableCell {
+    pub column: String,
+    pub column_label: String,
+    pub count: PublishedCount,
+    pub row: String,
+    pub row_label: String,
+}
+
+/// The count of one row value over all columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RowTotal {
+    pub count: PublishedCount,
+    pub row: String,
+    pub row_label: String,
+}
+
+/// The count of one column value over all rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ColumnTotal {
+    pub column: String,
+    pub column_label: String,
+    pub count: PublishedCount,
+}
+
+/// The rate of an outcome in one row (`all`: over all rows), with its 95% Wilson interval; only
+/// `measure`, `row` and `suppressed` where the rate is not published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PublishedRate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub ci_high: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub ci_low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub denominator: Option<u64>,
+    /// `hospitalisation_rate` or `death_rate`.
+    pub measure: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub numerator: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub rate: Option<f64>,
+    pub row: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    /// Always true where present.
+    pub suppressed: Option<bool>,
+}
+
+impl PublishedRate {
+    /// The rate with its interval (rate, low, high), `None` where it is suppressed.
+    pub fn estimate(&self) -> Option<(f64, f64, f64)> {
+        Some((self.rate?, self.ci_low?, self.ci_high?))
+    }
 }
 
 #[cfg(test)]
@@ -431,12 +566,13 @@ mod tests {
         );
         let hidden = vec![false; m.cells.len()];
         let tables = render(Registry::Psoriasis, &m, &hidden, 5);
-        let rates = tables[0]["rates"].as_array().unwrap();
-        let bio = rates.iter().find(|r| r["row"] == "biologic").unwrap();
-        assert_eq!(bio["numerator"], 9);
-        assert!((bio["ci_low"].as_f64().unwrap() - wilson(9, 30).0).abs() < 1e-6);
+        let rates = &tables[0].rates;
+        let bio = rates.iter().find(|r| r.row == "biologic").unwrap();
+        assert_eq!(bio.numerator, Some(9));
+        assert!((bio.ci_low.unwrap() - wilson(9, 30).0).abs() < 1e-6);
         // 0 of 10 hospitalised: numerator below k, so no rate.
-        let none = rates.iter().find(|r| r["row"] == "no_systemic").unwrap();
-        assert_eq!(none["suppressed"], true);
+        let none = rates.iter().find(|r| r.row == "no_systemic").unwrap();
+        assert_eq!(none.suppressed, Some(true));
+        assert_eq!(none.estimate(), None);
     }
 }

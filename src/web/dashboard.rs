@@ -7,7 +7,6 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped};
-use serde_json::Value;
 
 use super::charts::{self, Count, Estimate, Row};
 use super::html::{layout, Frame, Nav};
@@ -15,7 +14,10 @@ use crate::app::AppState;
 use crate::http::ApiError;
 use crate::i18n::{format_count, format_date, format_decimal, format_month, format_percent, Arg, Lang, Message};
 use crate::registry::{enum_msg, Registry};
+use crate::summary::compare::Comparison;
 use crate::summary::handlers::comparison;
+use crate::summary::release::ReleaseDocument;
+use crate::summary::tables::{PublishedCount, PublishedRate, PublishedTable};
 
 pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let lang = Lang::of_page(&req);
@@ -23,7 +25,11 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     for registry in Registry::ALL {
         releases.push((registry, state.releases.latest(&state.db, registry).await?));
     }
-    let docs: Vec<(Registry, Option<&Value>)> = releases.iter().map(|(r, s)| (*r, s.as_ref().map(|s| s.json()))).collect();
+    let mut docs: Vec<(Registry, Option<&ReleaseDocument>)> = Vec::with_capacity(releases.len());
+    for (registry, served) in &releases {
+        let document = served.as_ref().map(|s| s.parsed().ok_or_else(|| ApiError::internal("a stored release does not read as a release document")));
+        docs.push((*registry, document.transpose()?));
+    }
     let doc_of = |r: Registry| docs.iter().find(|(x, _)| *x == r).and_then(|(_, d)| *d);
     let compared = match (doc_of(Registry::Psoriasis), doc_of(Registry::AtopicDermatitis)) {
         (Some(a), Some(b)) => Some(comparison(a, b)),
@@ -33,7 +39,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
 }
 
 /// The whole dashboard from the release documents (`None`: no release yet) and the comparison.
-pub fn render(lang: Lang, docs: &[(Registry, Option<&Value>)], compared: Option<&Value>) -> String {
+pub fn render(lang: Lang, docs: &[(Registry, Option<&ReleaseDocument>)], compared: Option<&Comparison>) -> String {
     let t = |id: &str| lang.text(id);
     let main = html! {
         h1 { (t("dashboard-heading")) }
@@ -50,11 +56,6 @@ pub fn render(lang: Lang, docs: &[(Registry, Option<&Value>)], compared: Option<
     layout(Frame { lang, title: &t("dashboard-title"), nav: Nav::Dashboard, script: None, data: None }, main)
 }
 
-/// A count as the release publishes it: a number, or `{"suppressed": true}` (`None`).
-fn count(v: &Value) -> Count {
-    v.as_u64()
-}
-
 fn count_text(lang: Lang, c: Count) -> Markup {
     match c {
         Some(n) => html! { (format_count(lang, n)) },
@@ -62,12 +63,8 @@ fn count_text(lang: Lang, c: Count) -> Markup {
     }
 }
 
-fn table<'a>(doc: &'a Value, id: &str) -> Option<&'a Value> {
-    doc["tables"].as_array()?.iter().find(|t| t["id"] == id)
-}
-
-fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key].as_str().unwrap_or("")
+fn table<'a>(doc: &'a ReleaseDocument, id: &str) -> Option<&'a PublishedTable> {
+    doc.tables.iter().find(|t| t.id == id)
 }
 
 /// A row or column value of a release in the reader's language: the label of its code (the release's
@@ -93,29 +90,29 @@ struct Total {
 }
 
 /// A table's row (`"row"`) or column (`"column"`) totals, in the release's order.
-fn totals(lang: Lang, registry: Registry, t: &Value, side: &str) -> Vec<Total> {
-    let (list, dim) = if side == "row" { ("row_totals", &t["rows"]) } else { ("column_totals", &t["columns"]) };
-    let dimension = str_of(dim, "dimension");
-    t[list]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            let code = str_of(c, side);
-            Total { code: code.to_owned(), label: label(lang, registry, dimension, code, str_of(c, &format!("{side}_label"))), count: count(&c["count"]) }
-        })
-        .collect()
+fn totals(lang: Lang, registry: Registry, t: &PublishedTable, side: &str) -> Vec<Total> {
+    let total = |dimension: &str, code: &str, english: &str, count: PublishedCount| Total {
+        code: code.to_owned(),
+        label: label(lang, registry, dimension, code, english),
+        count: count.published(),
+    };
+    if side == "row" {
+        t.row_totals.iter().map(|c| total(&t.rows.dimension, &c.row, &c.row_label, c.count)).collect()
+    } else {
+        let dimension = t.columns.as_ref().map_or("", |d| d.dimension.as_str());
+        t.column_totals.iter().map(|c| total(dimension, &c.column, &c.column_label, c.count)).collect()
+    }
 }
 
-fn cell(t: &Value, row: &str, col: &str) -> Count {
-    t["cells"].as_array().into_iter().flatten().find(|c| c["row"] == row && c["column"] == col).and_then(|c| count(&c["count"]))
+fn cell(t: &PublishedTable, row: &str, col: &str) -> Count {
+    t.cells.iter().find(|c| c.row == row && c.column == col).and_then(|c| c.count.published())
 }
 
 fn single_series(rows: &[Total]) -> Vec<Row<Count>> {
     rows.iter().map(|r| Row { label: r.label.clone(), values: vec![r.count] }).collect()
 }
 
-fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Markup {
+fn registry_section(lang: Lang, registry: Registry, doc: Option<&ReleaseDocument>) -> Markup {
     let t = |id: &str| lang.text(id);
     let id = registry.id();
     let Some(doc) = doc else {
@@ -126,11 +123,11 @@ fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Mark
             }
         };
     };
-    let rel = &doc["release"];
-    let release_id = str_of(rel, "id");
-    let cut_off = str_of(rel, "cut_off");
+    let rel = &doc.release;
+    let release_id = rel.id.as_deref().unwrap_or("");
+    let cut_off = rel.cut_off.as_str();
     let cut_day = cut_off.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let number = rel["number"].as_i64().unwrap_or(0);
+    let number = i64::from(rel.number.unwrap_or(0));
     let csv = |table: &str| format!("/v1/summaries/{id}/releases/{release_id}?format=csv&table={table}");
     html! {
         section.registry id=(id) aria-labelledby={ (id) "-h" } {
@@ -138,9 +135,9 @@ fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Mark
             dl.meta {
                 div { dt { (t("dashboard-release")) } dd { (number) } }
                 div { dt { (t("dashboard-cut-off")) } dd { time datetime=(cut_off) { (cut_day.map_or_else(|| cut_off.to_owned(), |d| format_date(lang, d))) } } }
-                div { dt { (t("dashboard-cases")) } dd { (format_count(lang, rel["n"].as_u64().unwrap_or(0))) } }
-                div { dt { (t("dashboard-threshold")) } dd { "k = " (rel["k"].as_u64().unwrap_or(0)) } }
-                div { dt { (t("dashboard-licence")) } dd { (str_of(rel, "licence")) } }
+                div { dt { (t("dashboard-cases")) } dd { (format_count(lang, rel.n)) } }
+                div { dt { (t("dashboard-threshold")) } dd { "k = " (rel.k) } }
+                div { dt { (t("dashboard-licence")) } dd { (rel.licence) } }
             }
             p.downloads {
                 a.button.secondary href={ "/v1/summaries/" (id) "/releases/" (release_id) ".zip" } {
@@ -177,7 +174,7 @@ fn registry_section(lang: Lang, registry: Registry, doc: Option<&Value>) -> Mark
     }
 }
 
-fn age_sex_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup {
+fn age_sex_card(lang: Lang, registry: Registry, tb: &PublishedTable, csv: &str) -> Markup {
     let title = lang.text("dashboard-age-sex");
     let series = totals(lang, registry, tb, "column");
     let names: Vec<&str> = series.iter().map(|s| s.label.as_str()).collect();
@@ -190,7 +187,7 @@ fn age_sex_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup
 }
 
 /// Countries by their number of cases, most first; suppressed counts and the other countries last.
-fn country_card(lang: Lang, registry: Registry, tb: &Value, csv: &str) -> Markup {
+fn country_card(lang: Lang, registry: Registry, tb: &PublishedTable, csv: &str) -> Markup {
     let title = lang.text("dashboard-by-country");
     let mut rows = totals(lang, registry, tb, "row");
     rows.sort_by_key(|r| (r.code == "other", std::cmp::Reverse(r.count.map_or(0, |n| n + 1))));
@@ -223,7 +220,7 @@ fn table_wrap(lang: Lang, title: &str, caption: &str, body: Markup) -> Markup {
 
 /// A release table as HTML, named `title` (the reader's words for it): rows by columns with totals,
 /// or rows and their counts (in `order` when given). Suppressed cells read "suppressed".
-fn crosstab(lang: Lang, registry: Registry, tb: &Value, title: &str, row_head: &str, order: Option<&[Total]>) -> Markup {
+fn crosstab(lang: Lang, registry: Registry, tb: &PublishedTable, title: &str, row_head: &str, order: Option<&[Total]>) -> Markup {
     let cols = totals(lang, registry, tb, "column");
     let own;
     let rows = match order {
@@ -248,11 +245,11 @@ fn crosstab(lang: Lang, registry: Registry, tb: &Value, title: &str, row_head: &
                 }
             }
         }
-        @if !tb["total"].is_null() {
+        @if let Some(total) = tb.total {
             tfoot { tr {
                 th scope="row" { (lang.text("dashboard-all-cases")) }
                 @for c in &cols { td.num { (count_text(lang, c.count)) } }
-                td.num { (count_text(lang, count(&tb["total"]))) }
+                td.num { (count_text(lang, total.published())) }
             } }
         }
     };
@@ -260,8 +257,8 @@ fn crosstab(lang: Lang, registry: Registry, tb: &Value, title: &str, row_head: &
 }
 
 /// A published rate with its interval, or `None` where the release suppressed it.
-fn estimate(rate: &Value) -> Option<Estimate> {
-    Some(Estimate { rate: rate["rate"].as_f64()?, low: rate["ci_low"].as_f64()?, high: rate["ci_high"].as_f64()? })
+fn estimate(rate: &PublishedRate) -> Option<Estimate> {
+    rate.estimate().map(|(rate, low, high)| Estimate { rate, low, high })
 }
 
 fn estimate_text(lang: Lang, e: Option<Estimate>) -> Markup {
@@ -275,11 +272,11 @@ fn estimate_text(lang: Lang, e: Option<Estimate>) -> Markup {
 }
 
 /// Hospitalisation and death rates by treatment category, with 95% Wilson intervals.
-fn outcome_card(lang: Lang, registry: Registry, hosp: &Value, died: &Value, csv: &str) -> Markup {
+fn outcome_card(lang: Lang, registry: Registry, hosp: &PublishedTable, died: &PublishedTable, csv: &str) -> Markup {
     let t = |id: &str| lang.text(id);
-    let rate_of = |tb: &Value, row: &str| tb["rates"].as_array().into_iter().flatten().find(|r| r["row"] == row).and_then(estimate);
+    let rate_of = |tb: &PublishedTable, row: &str| tb.rates.iter().find(|r| r.row == row).and_then(estimate);
     let mut groups = totals(lang, registry, hosp, "row");
-    groups.push(Total { code: "all".into(), label: t("dashboard-all-cases").into_owned(), count: count(&hosp["total"]) });
+    groups.push(Total { code: "all".into(), label: t("dashboard-all-cases").into_owned(), count: hosp.total.and_then(PublishedCount::published) });
     let rows: Vec<Row<Option<Estimate>>> =
         groups.iter().map(|g| Row { label: g.label.clone(), values: vec![rate_of(hosp, &g.code), rate_of(died, &g.code)] }).collect();
     let title = t("dashboard-outcomes");
@@ -314,7 +311,7 @@ const COMPARED: &[(&str, &str)] = &[
     ("age_band", "dashboard-age-band"),
 ];
 
-fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
+fn compare_section(lang: Lang, compared: Option<&Comparison>) -> Markup {
     let t = |id: &str| lang.text(id);
     let Some(c) = compared else {
         return html! {
@@ -324,8 +321,8 @@ fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
             }
         };
     };
-    let (na, nb) = (c["a"]["n"].as_u64().unwrap_or(0), c["b"]["n"].as_u64().unwrap_or(0));
-    let (ra, rb) = (str_of(&c["a"], "registry"), str_of(&c["b"], "registry"));
+    let (na, nb) = (c.a.n, c.b.n);
+    let (ra, rb) = (c.a.registry.as_str(), c.b.registry.as_str());
     let name = |r: &str| Registry::parse(r).map_or(r.to_owned(), |r| r.title_in(lang).into_owned());
     let (la, lb) = (short(lang, ra), short(lang, rb));
     let lede = lang.say(
@@ -342,12 +339,11 @@ fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
             p.lede { (lede) " " a href="/v1/summaries/compare" { (t("dashboard-compare-json")) } }
             div.grid {
                 @for (dim, title_id) in COMPARED {
-                    @if let Some(field) = c["fields"].as_array().into_iter().flatten().find(|f| f["dimension"] == *dim) {
+                    @if let Some(field) = c.fields.iter().find(|f| f.dimension == *dim) {
                         @let title = t(title_id);
-                        @let values = field["values"].as_array().map(Vec::as_slice).unwrap_or_default();
-                        @let rows = values.iter().map(|v| Row {
-                            label: label(lang, Registry::Psoriasis, dim, str_of(v, "value"), str_of(v, "label")),
-                            values: vec![count(&v["a"]), count(&v["b"])],
+                        @let rows = field.values.iter().map(|v| Row {
+                            label: label(lang, Registry::Psoriasis, dim, &v.value, v.label.as_deref().unwrap_or("")),
+                            values: vec![v.a.published(), v.b.published()],
                         }).collect::<Vec<_>>();
                         @let svg = charts::bars(lang, &format!("cmp-{dim}"), &title, &[&la, &lb], &rows, Some(&[na, nb]));
                         article.card {
@@ -364,8 +360,8 @@ fn compare_section(lang: Lang, compared: Option<&Value>) -> Markup {
                             }))
                             p.csv {
                                 (t("dashboard-compare-download")) " "
-                                a href=(csv(ra, str_of(&field["source"], "a"))) { (la) } " "
-                                a href=(csv(rb, str_of(&field["source"], "b"))) { (lb) }
+                                a href=(csv(ra, field.source.a.as_deref().unwrap_or(""))) { (la) } " "
+                                a href=(csv(rb, field.source.b.as_deref().unwrap_or(""))) { (lb) }
                             }
                         }
                     }
@@ -396,9 +392,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn doc() -> Value {
-        json!({
-            "release": {"id": "r1", "number": 3, "registry": "psoriasis", "cut_off": "2026-11-01T00:00:00Z", "n": 120, "k": 5, "licence": "CC-BY-4.0", "caveat": "Reported cases."},
+    fn doc() -> ReleaseDocument {
+        serde_json::from_value(json!({
+            "audit": {"hidden_cells": 3, "interval_protection": true, "k": 5, "no_differencing": true, "no_exact_disclosure": true, "smallest_interval_width": 2.0},
+            "methodology": "Counts.",
+            "release": {"id": "r1", "number": 3, "registry": "psoriasis", "title": "Psoriasis", "created_at": "2026-11-01T00:00:01Z", "cut_off": "2026-11-01T00:00:00Z",
+                        "form_versions": ["1"], "n": 120, "k": 5, "licence": "CC-BY-4.0", "caveat": "Reported cases."},
             "tables": [
                 {"id": "t2_country", "title": "Cases by country", "rows": {"dimension": "country"}, "columns": null, "cells": [],
                  "row_totals": [{"row": "GB", "row_label": "United Kingdom", "count": 117}, {"row": "other", "row_label": "Other countries", "count": {"suppressed": true}}],
@@ -416,7 +415,8 @@ mod tests {
                 {"id": "t4_death_by_treatment_category", "title": "D", "rows": {"dimension": "treatment_category"}, "columns": {"dimension": "died"}, "cells": [],
                  "row_totals": [], "column_totals": [], "total": 120, "rates": []}
             ]
-        })
+        }))
+        .expect("a release document")
     }
 
     #[test]
@@ -433,7 +433,7 @@ mod tests {
     fn suppressed_cells_read_suppressed_and_zero_reads_zero() {
         let d = doc();
         let page = render(Lang::ENGLISH, &[(Registry::Psoriasis, Some(&d))], None);
-        let table = crosstab(Lang::ENGLISH, Registry::Psoriasis, &d["tables"][1], "Age band by sex", "Age band", None).into_string();
+        let table = crosstab(Lang::ENGLISH, Registry::Psoriasis, &d.tables[1], "Age band by sex", "Age band", None).into_string();
         assert!(table.contains("<td class=\"num\">0</td>"), "a published zero is a zero");
         assert_eq!(table.matches("suppressed</span>").count(), 2, "the hidden cell and the hidden row total");
         assert!(page.contains("<th scope=\"row\">Other countries</th><td class=\"num\"><span class=\"supp\">suppressed</span>"));
@@ -449,9 +449,12 @@ mod tests {
 
     #[test]
     fn comparison_shows_shares_of_each_registry() {
-        let c = json!({"a": {"registry": "psoriasis", "n": 200}, "b": {"registry": "atopic-dermatitis", "n": 100},
+        let c: Comparison = serde_json::from_value(json!({
+            "a": {"registry": "psoriasis", "n": 200, "id": "r1", "cut_off": "2026-11-01T00:00:00Z"},
+            "b": {"registry": "atopic-dermatitis", "n": 100, "id": "r2", "cut_off": "2026-11-01T00:00:00Z"},
             "fields": [{"dimension": "treatment_category", "source": {"a": "t4_x", "b": "t4_y"},
-                        "values": [{"value": "biologic", "label": "Biologic", "a": 50, "b": {"suppressed": true}}]}]});
+                        "values": [{"value": "biologic", "label": "Biologic", "a": 50, "b": {"suppressed": true}}]}]}))
+        .expect("a comparison");
         let page = render(Lang::ENGLISH, &[], Some(&c));
         assert!(page.contains("50 <span class=\"ci\">(25.0%)</span>"));
         assert!(page.contains("<span class=\"supp\">suppressed</span>"));

@@ -8,6 +8,7 @@ use actix_web::test::TestRequest;
 use dermreg::auth::Role;
 use dermreg::registry::Registry;
 use dermreg::summary::disclosure;
+use dermreg::summary::compare::Comparison;
 use dermreg::summary::release::ReleaseDocument;
 use serde_json::Value;
 
@@ -246,6 +247,11 @@ both_dbs!(psoriasis_and_atopic_dermatitis_side_by_side, |app| {
     let cmp = app.get("/v1/summaries/compare?a=psoriasis&b=atopic-dermatitis", None).await;
     assert_eq!(cmp.status, 200, "{}", cmp.text());
     let body = cmp.json();
+    // Typed, the comparison reads and writes the same bytes as a JSON map (sorted keys) would.
+    let typed: Comparison = serde_json::from_str(&cmp.text()).unwrap();
+    assert_eq!(typed.a.registry, "psoriasis");
+    assert_eq!(serde_json::to_string(&typed).unwrap(), cmp.text());
+    assert_eq!(serde_json::to_value(&typed).unwrap().to_string(), cmp.text());
     assert_eq!(body["a"]["registry"], "psoriasis");
     let dims: Vec<&str> = body["fields"].as_array().unwrap().iter().map(|f| f["dimension"].as_str().unwrap()).collect();
     for d in ["age_band", "sex", "treatment_category", "drug_class", "severity_before", "covid_severity"] {
