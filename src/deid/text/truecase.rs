@@ -250,7 +250,9 @@ impl<'a> Reading<'a> {
             // a header's value after its colon, when it can be a name or a place: "apellidos: alonso"
             // (not "name: unknown")
             let nameish = t.f & (ANY_NAME | CITY | AMB_CITY) != 0 || self.shape[i] == Shape::Suspect;
-            if before.ends_with(':') && nameish && !t.prot && t.f & (STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
+            // (not after a placeholder: a later pass's "[NAME]:" is no label, so a pass changes nothing more)
+            let after_placeholder = i > 0 && toks[i - 1].prot;
+            if before.ends_with(':') && nameish && !t.prot && !after_placeholder && t.f & (STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
                 self.shape[i] = Shape::Capital;
             }
         }
