@@ -416,7 +416,7 @@ impl Scrubber {
     }
 
     fn detect(&self, text: &str, known: &Known, one_case: bool) -> Vec<Span> {
-        let Some(view) = normalise::View::keeping(text, &|w| self.lex.keeps(w)) else {
+        let Some(view) = self.view_of(text, one_case) else {
             return self.detect_in(text, known, None, one_case);
         };
         // found on the normalised view, replaced in the text as typed
@@ -444,6 +444,42 @@ impl Scrubber {
             return self.detect_typed(&typed, known, &prot, note);
         }
         self.detect_typed(text, known, &prot, note)
+    }
+
+    /// The normalised view of `text` (`None` if it is ASCII), which keeps some accented words
+    /// unfolded (`Lexicon::keeps`). The view reads only capitalised words for that; a note in lower
+    /// case is read as if each accented word were capitalised, so that a surname that only folded
+    /// looks medical is kept as it would be typed, then the view's letters are put back in lower case.
+    fn view_of(&self, text: &str, one_case: bool) -> Option<normalise::View> {
+        let keeps = |w: &str| self.lex.keeps(w);
+        if !one_case || text.chars().any(char::is_uppercase) {
+            return normalise::View::keeping(text, &keeps);
+        }
+        // (only an ASCII first letter: the offsets stay the note's)
+        let mut capitalised = text.as_bytes().to_vec();
+        let mut raised: Vec<usize> = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            // (a word's letters, digits and combining marks, as the view reads a word)
+            if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                if !text[s..i].is_ascii() && text.as_bytes()[s].is_ascii_lowercase() {
+                    capitalised[s] = capitalised[s].to_ascii_uppercase();
+                    raised.push(s);
+                }
+            }
+        }
+        let capitalised = String::from_utf8(capitalised).ok()?;
+        let mut view = normalise::View::keeping(&capitalised, &keeps)?;
+        let mut bytes = std::mem::take(&mut view.text).into_bytes();
+        for (j, b) in bytes.iter_mut().enumerate() {
+            if b.is_ascii_uppercase() && raised.binary_search(&view.original(j, j + 1).0).is_ok() {
+                b.make_ascii_lowercase();
+            }
+        }
+        view.text = String::from_utf8(bytes).ok()?;
+        Some(view)
     }
 
     /// `detect_in` on a note whose letters' case means what it does in typed text.

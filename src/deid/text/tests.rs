@@ -890,6 +890,10 @@ fn a_note_in_one_case_is_scrubbed_as_typed() {
         "Nombre: Lucía.\nApellidos: Herrera Quintanilla.\nNHC: 4412345.",
         "Dermatologues :\nR. Varnier, E. Quillot, B. Lemarrec\nEczéma chronique des mains.",
         "Résultats pour QUILLOT Odile, eczéma de contact. Revue par M. Varnier en mars.",
+        // a surname whose accents, folded away, would leave a medical-looking ending; an English
+        // word after a title and a given name in a French note
+        "Dermatologues :\nR. Varnier, E. Quillot, V. Dufraliné\nEczéma chronique des mains.",
+        "Revue par le Docteur Julien Hedge en mars.",
     ];
     for typed in notes {
         let want = s(typed).to_lowercase();

@@ -156,7 +156,7 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32, values: &[(usize, u
     let shape: Vec<Shape> = toks.iter().map(|t| own_shape(t, &text[t.s..t.e], english)).collect();
     // what the dictionaries call a name or a town: capitalised, and what stands by it (below)
     let named = toks.iter().enumerate().map(|(i, t)| shape[i] == Shape::Capital && t.f & (NEVER_NAME | COUNTRY) == 0 && t.letters >= 2 || marks[i] & IN_TOWN != 0).collect();
-    let mut r = Reading { text, toks, marks, shape, named };
+    let mut r = Reading { text, toks, marks, shape, named, english };
     for i in 0..toks.len() {
         if r.named[i] {
             r.shape[i] = Shape::Capital;
@@ -193,6 +193,8 @@ struct Reading<'a> {
     shape: Vec<Shape>,
     /// capitalised as (part of) a name or a place, not only as a sentence's first word
     named: Vec<bool>,
+    /// the note is in English (an English word is then an ordinary word of its language)
+    english: bool,
 }
 
 impl<'a> Reading<'a> {
@@ -248,7 +250,9 @@ impl<'a> Reading<'a> {
             // a header's value after its colon, when it can be a name or a place: "apellidos: alonso"
             // (not "name: unknown")
             let nameish = t.f & (ANY_NAME | CITY | AMB_CITY) != 0 || self.shape[i] == Shape::Suspect;
-            if before.ends_with(':') && nameish && !t.prot && t.f & (STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
+            // (not after a placeholder: a later pass's "[NAME]:" is no label, so a pass changes nothing more)
+            let after_placeholder = i > 0 && toks[i - 1].prot;
+            if before.ends_with(':') && nameish && !t.prot && !after_placeholder && t.f & (STOP | MONTH | TITLE | RELATION | COUNTRY) == 0 {
                 self.shape[i] = Shape::Capital;
             }
         }
@@ -276,7 +280,7 @@ impl<'a> Reading<'a> {
                 continue;
             }
             let mut k = i;
-            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && (nameable(&toks[k], titled) || self.shape[k] == Shape::Suspect) {
+            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && (nameable(&toks[k], titled) || self.shape[k] == Shape::Suspect || titled && k > i && self.named[k - 1] && self.foreign_word(k)) {
                 self.name(k);
                 k += 1;
             }
@@ -308,6 +312,13 @@ impl<'a> Reading<'a> {
                 // (the postal word typed in capitals, as the postal standards write it: "nanterre cedex")
                 self.shape[i] = Shape::Upper;
             }
+            // a town of the lists that is no ordinary word of the note's language, alone after a
+            // place's preposition, is that town (in a note in another language than English, an
+            // English word is no evidence against it): "la région de nice" in French
+            let town_only = toks[i].f & (CITY | AMB_CITY) != 0 && toks[i].f & (LANGS | ANY_NAME) == 0;
+            if p.f & WEAKCTX != 0 && gap_is_space(gap) && self.nameword(i) && town_only && !self.english {
+                self.name(i);
+            }
             if p.f & WEAKCTX != 0 && gap_is_space(gap) {
                 let run = (i..n.min(i + 3)).take_while(|&k| (k == i || self.joined(k - 1, k)) && self.nameword(k) && (toks[k].f & (ANY_NAME | CITY) != 0 || self.shape[k] == Shape::Suspect)).count();
                 let strong = (i..i + run).any(|k| self.named[k] || self.shape[k] == Shape::Suspect);
@@ -316,6 +327,14 @@ impl<'a> Reading<'a> {
                 }
             }
         }
+    }
+
+    /// In a note in another language than English, an English word of three letters or more that
+    /// is no word of the note's language: after a title and a name, it is the name's next word
+    /// ("docteur jean smith"), as the English lists' surnames that are also ordinary words are.
+    fn foreign_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        !self.english && self.nameword(k) && t.letters >= 3 && t.f & ENGLISH != 0 && t.f & (LANGS | NEVER_NAME | COUNTRY) == 0
     }
 
     /// A word of the name lists, or one no list knows, beside a name is part of it: "mary johnson",
