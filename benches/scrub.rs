@@ -59,6 +59,17 @@ fn rss_kb() -> Option<u64> {
     status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+/// CPU time (user + system) this thread has used, in seconds (Linux `/proc/thread-self/stat`, in
+/// clock ticks of 1/100 s), if known: the machine is shared, and wall time counts the other
+/// processes' turns too.
+fn thread_cpu_s() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // (the fields after the command's name in brackets, which may hold spaces)
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
 /// Scrubs each JSON-string line of stdin (no known values, as `cases:validate` with a form that
 /// carries none) and writes the result as a JSON-string line.
 fn filter_stdin() {
@@ -153,6 +164,7 @@ fn main() {
     let mut rounds = 0usize;
     let mut sink = 0usize;
     let start = Instant::now();
+    let cpu0 = thread_cpu_s();
     while start.elapsed() < Duration::from_secs(3) || rounds < 2 {
         for (c, known) in &cases {
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -166,6 +178,8 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let notes_per_s = (rounds * texts_per_round) as f64 / secs;
     let mb_per_s = (rounds * bytes_per_round) as f64 / secs / 1e6;
+    // the same per second of this thread's CPU time: one core's throughput, whatever the load
+    let cpu_mb_per_s = thread_cpu_s().zip(cpu0).map(|(b, a)| (rounds * bytes_per_round) as f64 / (b - a).max(0.01) / 1e6);
     // canary notes alone (the measure the Python baseline reports)
     let start2 = Instant::now();
     let mut n2 = 0usize;
@@ -183,14 +197,14 @@ fn main() {
         let synth = |r: [(f64, f64); 2]| format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1);
         let theirs = theirs.map_or(String::new(), |t| format!(",\"baseline\":{{{}}}", synth(t)));
         println!(
-            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},{}{theirs}}}",
-            scrubber_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, synth([ours_v2, ours_v1])
+            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},\"cpu_mb_per_s\":{:.3},{}{theirs}}}",
+            scrubber_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, cpu_mb_per_s.unwrap_or(f64::NAN), synth([ours_v2, ours_v1])
         );
     } else {
         println!("scrubber build: {build_ms:.1} ms, memory {} (resident set before and after building it, every language pack loaded)", scrubber_mb.map_or("unknown".into(), |m| format!("{m:.1} MB")));
         println!("canary corpus, with known values: canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[0].0, q[0].1, pct(q[0].0, q[0].1), q[0].2, q[0].3, pct(q[0].2, q[0].3));
         println!("canary corpus, text only:         canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[1].0, q[1].1, pct(q[1].0, q[1].1), q[1].2, q[1].3, pct(q[1].2, q[1].3));
-        println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s", texts_per_round, bytes_per_round);
+        println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s ({} MB/s of one core's CPU time)", texts_per_round, bytes_per_round, cpu_mb_per_s.map_or("unknown".into(), |m| format!("{m:.2}")));
         println!("canary notes only, text-only scrub: {corpus_notes_per_s:.0} notes/s");
         println!("presidio-synth-v2 strict recall {:.1}% (lenient {:.1}%); presidio-synth v1 held-out {:.1}% ({:.1}%)", ours_v2.0, ours_v2.1, ours_v1.0, ours_v1.1);
     }

@@ -128,10 +128,14 @@ impl Scrubber {
                 _ => {}
             }
         }
+        // (built for every note and searched once or a few times over a short text: the
+        // noncontiguous NFA is the cheapest automaton to build, where the default for a few
+        // patterns, a DFA, costs more to build than the searches it saves; same matches)
         let ac = if pats.is_empty() {
             None
         } else {
             AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&pats)

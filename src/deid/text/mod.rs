@@ -230,7 +230,9 @@ impl Scrubber {
             r"^(?i:apt|apartment|appt|appartement|studio|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|batiment|bat|block|blk|piso|planta|puerta|wohnung|whg|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
         )
         .expect("tail unit");
-        Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit }
+        let scrubber = Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit };
+        patterns::release_build_memory();
+        scrubber
     }
 
     /// `known`: values of the same form's identifying fields (patient name, email, phone, address,
