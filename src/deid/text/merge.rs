@@ -31,8 +31,9 @@ pub(super) fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usi
         sp.e = sp.s + t2.len();
         t2.chars().any(char::is_alphanumeric)
     });
+    let bounds: Vec<(usize, usize)> = spans.iter().map(|sp| (sp.s, sp.e)).collect();
     for sp in spans.iter_mut().filter(|sp| matches!(sp.kind, Placeholder::Id | Placeholder::Phone)) {
-        (sp.s, sp.e) = whole_identifier(text, sp.s, sp.e);
+        (sp.s, sp.e) = whole_identifier(text, sp.s, sp.e, &bounds);
     }
     spans.sort_unstable_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
@@ -65,21 +66,22 @@ pub(super) fn finish_spans(text: &str, mut spans: Vec<Span>, prot: &[(usize, usi
 /// An identifier is the whole of its word: the series, year or letters joined to a number by a hyphen
 /// or a slash are part of it (an accession, claim or certificate number: series letters and digits,
 /// a year, the number; HIPAA's "any other unique identifying number, characteristic, or code").
-/// A joined part counts if it holds a digit or is a series of one to three capital letters.
-fn whole_identifier(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+/// A joined part counts if it holds a digit or is a series of one to three capital letters, and is
+/// no other span found (two numbers written "a/b" stay two).
+fn whole_identifier(text: &str, mut s: usize, mut e: usize, spans: &[(usize, usize)]) -> (usize, usize) {
     let b = text.as_bytes();
     let part = |p: &[u8]| !p.is_empty() && (p.iter().any(u8::is_ascii_digit) || (p.len() <= 3 && p.iter().all(u8::is_ascii_uppercase)));
     let joiner = |c: u8| c == b'-' || c == b'/';
     while s >= 2 && joiner(b[s - 1]) && b[s - 2].is_ascii_alphanumeric() && b.get(s).is_some_and(u8::is_ascii_alphanumeric) {
         let start = b[..s - 1].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
-        if !part(&b[start..s - 1]) {
+        if !part(&b[start..s - 1]) || spans.iter().any(|&(_, pe)| pe == s - 1) {
             break;
         }
         s = start;
     }
     while e + 1 < b.len() && joiner(b[e]) && b[e + 1].is_ascii_alphanumeric() && e > 0 && b[e - 1].is_ascii_alphanumeric() {
         let end = b[e + 1..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |i| e + 1 + i);
-        if !part(&b[e + 1..end]) {
+        if !part(&b[e + 1..end]) || spans.iter().any(|&(ps, _)| ps == e + 1) {
             break;
         }
         e = end;
@@ -105,10 +107,17 @@ mod whole_identifier_tests {
     ];
 
     #[test]
+    fn two_numbers_joined_by_a_slash_stay_two() {
+        let text = "tel 5551234567/5559876543";
+        let (ws, we) = whole_identifier(text, 4, 14, &[(4, 14), (15, 25)]);
+        assert_eq!(&text[ws..we], "5551234567");
+    }
+
+    #[test]
     fn an_identifier_takes_its_joined_parts() {
         for &(text, found, whole) in CASES {
             let s = text.find(found).unwrap();
-            let (ws, we) = whole_identifier(text, s, s + found.len());
+            let (ws, we) = whole_identifier(text, s, s + found.len(), &[]);
             assert_eq!(&text[ws..we], whole, "{text}");
         }
     }
