@@ -140,16 +140,20 @@ fn digit_groups(m: &str) -> Vec<usize> {
     m.split(|c: char| !c.is_ascii_digit()).map(str::len).filter(|&n| n > 0).collect()
 }
 
+/// The digits of `m`, if they are as many as a person's phone number has: a number of fewer than
+/// seven digits is a service's, a count or a postcode; E.164 allows 15, and an international prefix
+/// ("00") may come before them.
+fn personal_number_digits(m: &str) -> Option<String> {
+    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
+    (7..=17).contains(&digits.len()).then_some(digits)
+}
+
 /// Whether `m` (digits and the separators people type between them) is a valid phone number by
 /// libphonenumber's metadata: with its country code ("+47 22 12 34 56") of any country, else a
 /// national number, with its trunk prefix where the country has one, of a country of the packs'
 /// `[phone_regions]`.
 pub(super) fn is_valid_number(m: &str) -> bool {
-    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
-    // (a number of fewer than seven digits is a service's, a count or a postcode, not a person's)
-    if !(7..=17).contains(&digits.len()) {
-        return false;
-    }
+    let Some(digits) = personal_number_digits(m) else { return false };
     if m.trim_start().starts_with('+') {
         // (the crate's parser, for a country code of any country: rare, so its slowness is no matter)
         return phonenumber::parse(None, m).is_ok_and(|n| phonenumber::is_valid(&n));
@@ -162,10 +166,7 @@ pub(super) fn is_valid_number(m: &str) -> bool {
 /// the trunk prefix joined to the first group or apart: a measure before a number ("WBC 0.5
 /// 1234567") is grouped as no plan groups it.
 pub(super) fn grouped_as_its_plan(m: &str) -> bool {
-    let digits: String = m.chars().filter(char::is_ascii_digit).collect();
-    if !(7..=17).contains(&digits.len()) {
-        return false;
-    }
+    let Some(digits) = personal_number_digits(m) else { return false };
     let typed = digit_groups(m);
     plans().iter().any(|p| {
         p.national(&digits).iter().any(|nsn| {
