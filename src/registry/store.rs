@@ -120,21 +120,6 @@ impl<'a> Content<'a> {
     }
 }
 
-#[derive(Insertable, AsChangeset)]
-#[diesel(table_name = case_documents, treat_none_as_default_value = false)]
-struct Document<'a> {
-    case_id: &'a str,
-    form: String,
-    derived: String,
-}
-
-impl<'a> Document<'a> {
-    fn of(case_id: &'a str, form: &serde_json::Value, derived: &Derived) -> Document<'a> {
-        let DocumentText { form, derived } = DocumentText::of(form, derived);
-        Document { case_id, form, derived }
-    }
-}
-
 /// A new case's document as stored: the form's and the derived values' JSON text, written before
 /// the transaction (on the core that checked the case), so the writer only copies it.
 #[derive(Debug, Clone)]
@@ -149,8 +134,8 @@ impl DocumentText {
     }
 }
 
-/// A new case's document row, borrowing the text made before the transaction.
-#[derive(Insertable)]
+/// A case's document row (a new case's, or a correction's), borrowing its text.
+#[derive(Insertable, AsChangeset)]
 #[diesel(table_name = case_documents, treat_none_as_default_value = false)]
 struct NewDocument<'a> {
     case_id: &'a str,
@@ -349,7 +334,8 @@ pub fn correct(
     if updated == 0 {
         return Ok(None);
     }
-    diesel::update(case_documents::table.find(id)).set(Document::of(id, form, derived)).execute(conn)?;
+    let text = DocumentText::of(form, derived);
+    diesel::update(case_documents::table.find(id)).set(NewDocument { case_id: id, form: &text.form, derived: &text.derived }).execute(conn)?;
     let row = get(conn, id)?.ok_or(DbError::NotFound)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;
     let facets: Vec<FacetRow> = facet_rows(id, registry, row.created_at, derived).collect();
