@@ -103,15 +103,58 @@ fn grid(h: &mut String, parts: u32, plot_w: f64, top_y: f64, axis_y: f64, tick: 
     }
 }
 
-/// A row's label, right-aligned left of the plot, centred on its group.
+/// Characters of a label line that fit in `LABEL_W` at the charts' 12 px system font (about 6.6 px a
+/// character in Latin scripts, wider letters included), with the 8 px gap before the plot.
+const LABEL_LINE_CHARS: usize = 20;
+/// Height of a label line (12 px text).
+const LABEL_LINE_H: f64 = 13.0;
+
+/// A label cut at spaces into at most `max_lines` lines of at most `LABEL_LINE_CHARS` characters; what
+/// does not fit is clipped with an ellipsis (the table beneath has it in full). A word longer than a
+/// line is clipped where it stands.
+fn label_lines(label: &str, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut words = label.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let last_line = lines.len() + 1 >= max_lines.max(1);
+        let mut line = word.to_owned();
+        while let Some(next) = words.peek() {
+            if line.chars().count() + 1 + next.chars().count() > LABEL_LINE_CHARS {
+                break;
+            }
+            line.push(' ');
+            line.push_str(next);
+            words.next();
+        }
+        if last_line {
+            // The rest of the label goes on this line, clipped.
+            for rest in words.by_ref() {
+                line.push(' ');
+                line.push_str(rest);
+            }
+        }
+        lines.push(clip(&line, LABEL_LINE_CHARS));
+        if last_line {
+            break;
+        }
+    }
+    lines
+}
+
+/// A row's label, right-aligned left of the plot, centred on its group: on two lines where the group
+/// has room for two and the label needs them, so long category names ("Aucun traitement systémique")
+/// are not cut at the chart's edge.
 fn row_label(h: &mut String, label: &str, y0: f64, group_h: f64) {
-    let _ = write!(
-        h,
-        "<text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-        LABEL_W - 8.0,
-        y0 + group_h / 2.0 + 4.0,
-        esc(&clip(label, 22))
-    );
+    let max_lines = ((group_h / LABEL_LINE_H) as usize).clamp(1, 2);
+    let lines = label_lines(label, max_lines);
+    let x = LABEL_W - 8.0;
+    // Baseline of the first line: the block of lines centred on the group (4 px: half the x-height).
+    let first = y0 + group_h / 2.0 + 4.0 - LABEL_LINE_H * (lines.len() as f64 - 1.0) / 2.0;
+    let _ = write!(h, "<text class=\"label\" x=\"{x:.1}\" y=\"{first:.1}\" text-anchor=\"end\">");
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(h, "<tspan x=\"{x:.1}\" y=\"{:.1}\">{}</tspan>", first + LABEL_LINE_H * i as f64, esc(line));
+    }
+    h.push_str("</text>");
 }
 
 /// The word "suppressed" where a hidden value's bar or interval would start.
@@ -352,6 +395,27 @@ mod tests {
     fn percent_bars_scale_each_series_by_its_own_total() {
         let svg = bars(Lang::ENGLISH, "c", "t", &["A", "B"], &[row("x", &[Some(10), Some(30)])], Some(&[100, 100]));
         assert!(svg.contains(">10.0%</text>") && svg.contains(">30.0%</text>"), "{svg}");
+    }
+
+    #[test]
+    fn long_labels_wrap_at_spaces_then_clip() {
+        for (label, max_lines, want) in [
+            ("Biologic", 2, vec!["Biologic"]),
+            ("Aucun traitement systémique", 2, vec!["Aucun traitement", "systémique"]),
+            ("Aucun traitement systémique", 1, vec!["Aucun traitement sy…"]),
+            ("Non-biologic systemic therapy with a long tail", 2, vec!["Non-biologic", "systemic therapy wi…"]),
+            ("Supercalifragilisticexpialidocious", 2, vec!["Supercalifragilisti…"]),
+            ("", 2, vec![]),
+        ] {
+            assert_eq!(label_lines(label, max_lines), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_wrapped_label_is_centred_on_its_group() {
+        let svg = bars(Lang::ENGLISH, "c", "t", &["a", "b"], &[row("Aucun traitement systémique", &[Some(1), Some(2)])], None);
+        // Two series: the group is 52 px high from y 22; the two lines sit 13 px apart around 48 + 4.
+        assert!(svg.contains("<tspan x=\"142.0\" y=\"45.5\">Aucun traitement</tspan><tspan x=\"142.0\" y=\"58.5\">systémique</tspan>"), "{svg}");
     }
 
     #[test]
