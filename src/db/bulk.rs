@@ -1,0 +1,142 @@
+//! Rows in bulk through statements a connection compiles once.
+//!
+//! diesel caches a prepared statement only when its SQL cannot vary, so it compiles every multi-row
+//! `INSERT` afresh: its text depends on how many rows it has. On SQLite that compiling was about a
+//! sixth of a batch's transaction. Here a table's rows go in statements of a few fixed sizes
+//! ([`CHUNKS`]), whose texts therefore repeat and are cached by the connection (keyed by their SQL):
+//! at most one statement per size and table, compiled once per connection.
+
+use diesel::backend::Backend;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::{QueryResult, RunQueryDsl};
+
+/// A row of a multi-row `INSERT`: its table and columns, and how it binds its values.
+pub trait BulkRow<DB: Backend> {
+    /// `INSERT INTO table (column, ...) VALUES `
+    const INSERT: &'static str;
+    /// Binds the row's values, one per column in the order of [`BulkRow::INSERT`], separated by commas.
+    fn push_values<'b>(&'b self, out: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
+}
+
+/// Implements [`BulkRow`] for a row struct on both backends, from its table and fields (each field
+/// named as its column, bound with the column's SQL type).
+#[macro_export]
+macro_rules! bulk_row {
+    ($row:ty => $table:ident { $first:ident $(, $field:ident)* $(,)? }) => {
+        $crate::bulk_row!(@on diesel::sqlite::Sqlite, $row => $table { $first $(, $field)* });
+        $crate::bulk_row!(@on diesel::pg::Pg, $row => $table { $first $(, $field)* });
+    };
+    (@on $db:ty, $row:ty => $table:ident { $first:ident $(, $field:ident)* }) => {
+        impl $crate::db::bulk::BulkRow<$db> for $row {
+            const INSERT: &'static str =
+                concat!("INSERT INTO ", stringify!($table), " (", stringify!($first) $(, ", ", stringify!($field))*, ") VALUES ");
+            fn push_values<'b>(&'b self, out: &mut diesel::query_builder::AstPass<'_, 'b, $db>) -> diesel::QueryResult<()> {
+                out.push_bind_param::<<$table::$first as diesel::Expression>::SqlType, _>(&self.$first)?;
+                $(
+                    out.push_sql(", ");
+                    out.push_bind_param::<<$table::$field as diesel::Expression>::SqlType, _>(&self.$field)?;
+                )*
+                Ok(())
+            }
+        }
+    };
+}
+
+/// One multi-row `INSERT` of the rows of a slice. Its SQL depends only on the row type and the
+/// number of rows, so the connection's statement cache keeps it (keyed by the SQL text).
+pub struct InsertRows<'r, R>(pub &'r [R]);
+
+impl<R> QueryId for InsertRows<'_, R> {
+    type QueryId = ();
+    // no static id: the cache keys the statement by its SQL, which differs per number of rows
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB: Backend, R: BulkRow<DB>> QueryFragment<DB> for InsertRows<'_, R> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql(R::INSERT);
+        for (i, row) in self.0.iter().enumerate() {
+            out.push_sql(if i == 0 { "(" } else { ", (" });
+            row.push_values(&mut out)?;
+            out.push_sql(")");
+        }
+        Ok(())
+    }
+}
+
+impl<R, C> RunQueryDsl<C> for InsertRows<'_, R> {}
+
+/// A query whose SQL never changes though diesel cannot tell (`sql_query`, which it never caches):
+/// the connection caches it by its text.
+pub struct FixedSql<Q>(pub Q);
+
+impl<Q> QueryId for FixedSql<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB: Backend, Q: QueryFragment<DB>> QueryFragment<DB> for FixedSql<Q> {
+    fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.0.walk_ast(pass)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _: &DB) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for FixedSql<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, C> RunQueryDsl<C> for FixedSql<Q> {}
+
+/// The row counts of the statements rows are cut into, largest first: any number of rows is a sum
+/// of them, so a table never needs more than these few statements. 64 rows of the widest table
+/// (`cases`, 26 columns) bind 1,664 values, far inside SQLite's 32,766.
+pub const CHUNKS: [usize; 4] = [64, 16, 4, 1];
+
+/// The sizes of the statements `rows` rows are written in (see [`CHUNKS`]).
+pub fn chunk_sizes(rows: usize) -> impl Iterator<Item = usize> {
+    let mut left = rows;
+    CHUNKS.into_iter().flat_map(move |n| {
+        let times = left / n;
+        left %= n;
+        std::iter::repeat_n(n, times)
+    })
+}
+
+/// Inserts `rows` in statements of the sizes of [`CHUNKS`].
+pub fn insert_in_chunks<C, R>(conn: &mut C, rows: &[R]) -> QueryResult<()>
+where
+    C: diesel::Connection,
+    for<'r> InsertRows<'r, R>: diesel::query_dsl::methods::ExecuteDsl<C>,
+{
+    let mut rest = rows;
+    for n in chunk_sizes(rows.len()) {
+        let (chunk, tail) = rest.split_at(n);
+        InsertRows(chunk).execute(conn)?;
+        rest = tail;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_number_of_rows_is_cut_into_the_fixed_sizes() {
+        for rows in 0..500 {
+            let sizes: Vec<usize> = chunk_sizes(rows).collect();
+            assert_eq!(sizes.iter().sum::<usize>(), rows);
+            assert!(sizes.iter().all(|s| CHUNKS.contains(s)), "{rows}: {sizes:?}");
+            assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "largest first");
+            // below the largest size, each smaller size is used fewer times than it takes to make the next
+            for (i, n) in CHUNKS.iter().enumerate().skip(1) {
+                assert!(sizes.iter().filter(|s| *s == n).count() < CHUNKS[i - 1] / n);
+            }
+        }
+        assert_eq!(chunk_sizes(125).collect::<Vec<_>>(), [64, 16, 16, 16, 4, 4, 4, 1]);
+    }
+}
