@@ -3,19 +3,25 @@
 //! diesel caches a prepared statement only when its SQL cannot vary, so it compiles every multi-row
 //! `INSERT` afresh: its text depends on how many rows it has. On SQLite that compiling was about a
 //! sixth of a batch's transaction. Here a table's rows go in statements of a few fixed sizes
-//! ([`CHUNKS`]), whose texts therefore repeat and are cached by the connection (keyed by their SQL):
-//! at most one statement per size and table, compiled once per connection.
+//! ([`CHUNKS`]; on PostgreSQL, below `COPY_FROM`, all in one), each of which has its own type
+//! ([`InsertRows`] of a row type and a number of rows), so the connection caches it by that type,
+//! as diesel does its own fixed statements: compiled once per connection, never even rendered again.
 
 use diesel::backend::Backend;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
-use diesel::{QueryResult, RunQueryDsl};
+use diesel::{Connection, QueryResult, RunQueryDsl};
 
 /// A row of a multi-row `INSERT`: its table and columns, and how it binds its values.
-pub trait BulkRow<DB: Backend> {
+pub trait BulkRow<DB: Backend>: RowKind {
     /// `INSERT INTO table (column, ...) VALUES `
     const INSERT: &'static str;
     /// Binds the row's values, one per column in the order of [`BulkRow::INSERT`], separated by commas.
     fn push_values<'b>(&'b self, out: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
+}
+
+/// A type that names a row type in the statement cache (row types borrow, and a cache key cannot).
+pub trait RowKind {
+    type Id: 'static;
 }
 
 /// Implements [`BulkRow`] for a row struct on both backends, from its table and fields (each field
@@ -23,6 +29,13 @@ pub trait BulkRow<DB: Backend> {
 #[macro_export]
 macro_rules! bulk_row {
     ($row:ty => $table:ident { $first:ident $(, $field:ident)* $(,)? }) => {
+        const _: () = {
+            /// This row type's name in the statement cache: one type per use of the macro.
+            pub struct Id;
+            impl $crate::db::bulk::RowKind for $row {
+                type Id = Id;
+            }
+        };
         $crate::bulk_row!(@on diesel::sqlite::Sqlite, $row => $table { $first $(, $field)* });
         $crate::bulk_row!(@on diesel::pg::Pg, $row => $table { $first $(, $field)* });
     };
@@ -42,17 +55,16 @@ macro_rules! bulk_row {
     };
 }
 
-/// One multi-row `INSERT` of the rows of a slice. Its SQL depends only on the row type and the
-/// number of rows, so the connection's statement cache keeps it (keyed by the SQL text).
-pub struct InsertRows<'r, R>(pub &'r [R]);
+/// One multi-row `INSERT` of exactly `N` rows. Its SQL depends only on the row type and `N`, so the
+/// connection's statement cache keeps it under that pair.
+pub struct InsertRows<'r, R, const N: usize>(&'r [R]);
 
-impl<R> QueryId for InsertRows<'_, R> {
-    type QueryId = ();
-    // no static id: the cache keys the statement by its SQL, which differs per number of rows
-    const HAS_STATIC_QUERY_ID: bool = false;
+impl<R: RowKind, const N: usize> QueryId for InsertRows<'_, R, N> {
+    type QueryId = (R::Id, [(); N]);
+    const HAS_STATIC_QUERY_ID: bool = true;
 }
 
-impl<DB: Backend, R: BulkRow<DB>> QueryFragment<DB> for InsertRows<'_, R> {
+impl<DB: Backend, R: BulkRow<DB>, const N: usize> QueryFragment<DB> for InsertRows<'_, R, N> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         out.push_sql(R::INSERT);
         for (i, row) in self.0.iter().enumerate() {
@@ -64,7 +76,24 @@ impl<DB: Backend, R: BulkRow<DB>> QueryFragment<DB> for InsertRows<'_, R> {
     }
 }
 
-impl<R, C> RunQueryDsl<C> for InsertRows<'_, R> {}
+impl<R, C, const N: usize> RunQueryDsl<C> for InsertRows<'_, R, N> {}
+
+/// Inserts `rows`, 1 to 7 or a size of [`CHUNKS`], in one statement of their number.
+pub fn insert_exactly<C, R>(conn: &mut C, rows: &[R]) -> QueryResult<()>
+where
+    C: Connection,
+    R: BulkRow<C::Backend>,
+{
+    macro_rules! sizes {
+        ($($n:literal),*) => {
+            match rows.len() {
+                $($n => InsertRows::<R, $n>(rows).execute(conn).map(|_| ()),)*
+                n => unreachable!("no statement of {n} rows"),
+            }
+        };
+    }
+    sizes!(1, 2, 3, 4, 5, 6, 7, 16, 64)
+}
 
 /// A query whose SQL never changes though diesel cannot tell (`sql_query`, which it never caches):
 /// the connection caches it by its text.
@@ -109,13 +138,13 @@ pub fn chunk_sizes(rows: usize) -> impl Iterator<Item = usize> {
 /// Inserts `rows` in statements of the sizes of [`CHUNKS`].
 pub fn insert_in_chunks<C, R>(conn: &mut C, rows: &[R]) -> QueryResult<()>
 where
-    C: diesel::Connection,
-    for<'r> InsertRows<'r, R>: diesel::query_dsl::methods::ExecuteDsl<C>,
+    C: Connection,
+    R: BulkRow<C::Backend>,
 {
     let mut rest = rows;
     for n in chunk_sizes(rows.len()) {
         let (chunk, tail) = rest.split_at(n);
-        InsertRows(chunk).execute(conn)?;
+        insert_exactly(conn, chunk)?;
         rest = tail;
     }
     Ok(())

@@ -96,7 +96,7 @@ macro_rules! insert_all {
                 diesel::copy_from($table).from_insertable(rows).execute(c).map(|_| ())
             }
             // fewer than COPY_FROM rows: a few distinct statements, each cached
-            $crate::db::DbConn::Pg(c) => $crate::db::bulk::InsertRows(rows).execute(c).map(|_| ()),
+            $crate::db::DbConn::Pg(c) => $crate::db::bulk::insert_exactly(c, rows),
             $crate::db::DbConn::Sqlite(c) => $crate::db::bulk::insert_in_chunks(c, rows),
         }
     }};
@@ -104,6 +104,7 @@ macro_rules! insert_all {
 
 /// From this many rows up, `insert_all!` copies on PostgreSQL.
 pub const COPY_FROM: usize = 8;
+const _: () = assert!(COPY_FROM <= 8, "bulk::insert_exactly has statements of 1 to 7 rows");
 
 /// Stored times are UTC without a zone; they travel (API, release documents, exports) as RFC 3339
 /// with `Z` and microseconds.
