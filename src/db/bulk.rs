@@ -66,14 +66,19 @@ impl<R: RowKind, const N: usize> QueryId for InsertRows<'_, R, N> {
 
 impl<DB: Backend, R: BulkRow<DB>, const N: usize> QueryFragment<DB> for InsertRows<'_, R, N> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
-        out.push_sql(R::INSERT);
-        for (i, row) in self.0.iter().enumerate() {
-            out.push_sql(if i == 0 { "(" } else { ", (" });
-            row.push_values(&mut out)?;
-            out.push_sql(")");
-        }
-        Ok(())
+        push_insert(&mut out, self.0)
     }
+}
+
+/// Writes `INSERT INTO table (columns) VALUES (row), (row), ...` with every row's values bound.
+pub fn push_insert<'b, DB: Backend, R: BulkRow<DB>>(out: &mut AstPass<'_, 'b, DB>, rows: &'b [R]) -> QueryResult<()> {
+    out.push_sql(R::INSERT);
+    for (i, row) in rows.iter().enumerate() {
+        out.push_sql(if i == 0 { "(" } else { ", (" });
+        row.push_values(out)?;
+        out.push_sql(")");
+    }
+    Ok(())
 }
 
 impl<R, C, const N: usize> RunQueryDsl<C> for InsertRows<'_, R, N> {}
