@@ -173,4 +173,37 @@ mod tests {
         }
         assert_eq!(chunk_sizes(125).collect::<Vec<_>>(), [64, 16, 16, 16, 4, 4, 4, 1]);
     }
+
+    /// Every number of rows goes in whole and in order through the fixed statements (which the
+    /// connection keeps between writes), and a time bound once per write reads back as written and
+    /// equals the same time bound by diesel (SQLite compares stored times as text).
+    #[test]
+    fn rows_of_any_number_are_written_whole_in_order() {
+        use crate::audit::{self, Entry};
+        use diesel::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let db = crate::db::Db::connect(&format!("sqlite://{}/bulk.db", dir.path().display()), 2).unwrap();
+        let mut written = 0;
+        for rows in [0, 1, 3, 4, 17, 64, 130, 1, 130] {
+            let ids: Vec<String> = (0..rows).map(|i| format!("case-{written}-{i}")).collect();
+            let entries: Vec<Entry> = ids.iter().map(|id| Entry::new("bulk-test", "case.create", "case", Some(id), None)).collect();
+            db.write_blocking(|c| audit::record_many(c, &entries)).unwrap();
+            let stored = db.read_blocking(|c| audit::list(c, written as i64, 1000)).unwrap();
+            let stored_ids: Vec<&str> = stored.iter().filter_map(|r| r.object_id.as_deref()).collect();
+            assert_eq!(stored_ids, ids.iter().map(String::as_str).collect::<Vec<_>>(), "{rows} rows");
+            written += rows;
+            if let Some(last) = stored.last() {
+                let same_time: i64 = db
+                    .read_blocking(|c| {
+                        crate::db::schema::audit_log::table
+                            .filter(crate::db::schema::audit_log::at.eq(last.at))
+                            .count()
+                            .get_result(c)
+                            .map_err(crate::db::DbError::from)
+                    })
+                    .unwrap();
+                assert_eq!(same_time, rows as i64, "one time per write, equal to diesel's own text of it");
+            }
+        }
+    }
 }
