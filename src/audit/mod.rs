@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::audit_log;
-use crate::db::{DbConn, DbError};
+use crate::db::{DbConn, DbError, Stamp};
 
 pub struct Entry<'a> {
     pub actor: &'a str,
@@ -36,7 +36,7 @@ pub fn record(conn: &mut DbConn, e: &Entry) -> Result<(), DbError> {
 #[derive(Insertable)]
 #[diesel(table_name = audit_log, treat_none_as_default_value = false)]
 struct Row<'a> {
-    at: NaiveDateTime,
+    at: &'a Stamp,
     actor: &'a str,
     action: &'a str,
     object_type: &'a str,
@@ -44,13 +44,15 @@ struct Row<'a> {
     request_id: Option<&'a str>,
 }
 
-/// Several entries in bulk (seeding, partner batches): `COPY` on PostgreSQL, 1,000 a statement on SQLite.
+crate::bulk_row!(Row<'_> => audit_log { at, actor, action, object_type, object_id, request_id });
+
+/// Several entries in bulk (seeding, partner batches): `COPY` on PostgreSQL, multi-row `INSERT`s on SQLite.
 pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> {
-    let at = crate::db::now();
+    let at = Stamp::new(crate::db::now());
     let rows: Vec<Row> = entries
         .iter()
         .map(|e| Row {
-            at,
+            at: &at,
             actor: e.actor,
             action: e.action,
             object_type: e.object_type,
@@ -58,7 +60,7 @@ pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> 
             request_id: e.request_id.filter(|r| !r.is_empty()),
         })
         .collect();
-    Ok(crate::insert_all!(conn, audit_log::table, &rows[..], 1000)?)
+    Ok(crate::insert_all!(conn, audit_log::table, &rows[..])?)
 }
 
 #[derive(Debug, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]

@@ -259,9 +259,11 @@ impl Db {
 }
 
 /// The SQLite writer thread: takes the first queued write, then everything that queued up behind
-/// it (up to a bound), and commits them together.
+/// it (up to a bound), and commits them together. It keeps one connection, so the statements that
+/// connection has compiled and cached (`db::bulk`) serve every later write.
 fn write_queued(pool: &Pool, gate: &std::sync::Mutex<()>, queue: &mpsc::Receiver<Pending>, committed: &mpsc::Sender<()>) {
     const MAX_BATCH: usize = 256;
+    let mut conn = None;
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -272,7 +274,21 @@ fn write_queued(pool: &Pool, gate: &std::sync::Mutex<()>, queue: &mpsc::Receiver
         }
         // `write_blocking` (CLI, publishing) takes the same gate
         let _gate = gate.lock().unwrap_or_else(|p| p.into_inner());
-        commit_together(pool, batch);
+        if conn.is_none() {
+            match pool.get() {
+                Ok(c) => conn = Some(c),
+                Err(e) => {
+                    let why = e.to_string();
+                    for p in batch {
+                        let _ = p.reply.send(Outcome::Db(DbError::Unavailable(why.clone())));
+                    }
+                    continue;
+                }
+            }
+        }
+        if let Some(c) = conn.as_mut() {
+            commit_together(c, batch);
+        }
         let _ = committed.send(());
     }
 }
@@ -297,17 +313,7 @@ fn checkpoint_in_background(pool: &Pool, commits: &mpsc::Receiver<()>) {
 }
 
 /// Runs every pending work in its own savepoint of one transaction, commits, then answers each.
-fn commit_together(pool: &Pool, batch: Vec<Pending>) {
-    let mut conn = match pool.get() {
-        Ok(c) => c,
-        Err(e) => {
-            let why = e.to_string();
-            for p in batch {
-                let _ = p.reply.send(Outcome::Db(DbError::Unavailable(why.clone())));
-            }
-            return;
-        }
-    };
+fn commit_together(conn: &mut DbConn, batch: Vec<Pending>) {
     let mut answers = Vec::with_capacity(batch.len());
     let committed = conn.transaction::<(), diesel::result::Error, _>(|c| {
         for Pending { work, span, reply } in batch {

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use super::{Derived, Registry};
 use crate::db::schema::{case_documents, case_facets, cases, changes, idempotency_keys};
-use crate::db::{DbConn, DbError};
+use crate::db::{DbConn, DbError, Stamp};
 
 /// A stored case as read back: the tombstone fields, the de-identified form and its derived values
 /// (`None` once withdrawn).
@@ -148,7 +148,7 @@ struct NewDocument<'a> {
 struct FacetRow<'a> {
     case_id: &'a str,
     registry: &'a str,
-    created_at: NaiveDateTime,
+    created_at: &'a Stamp,
     name: &'a str,
     value: &'a str,
     detail: Option<&'a str>,
@@ -157,7 +157,7 @@ struct FacetRow<'a> {
     died: bool,
 }
 
-fn facet_rows<'a>(case_id: &'a str, registry: Registry, created_at: NaiveDateTime, d: &'a Derived) -> impl Iterator<Item = FacetRow<'a>> {
+fn facet_rows<'a>(case_id: &'a str, registry: Registry, created_at: &'a Stamp, d: &'a Derived) -> impl Iterator<Item = FacetRow<'a>> {
     d.facets.iter().map(move |f| FacetRow {
         case_id,
         registry: registry.id(),
@@ -170,6 +170,9 @@ fn facet_rows<'a>(case_id: &'a str, registry: Registry, created_at: NaiveDateTim
         died: d.died,
     })
 }
+
+crate::bulk_row!(FacetRow<'_> => case_facets { case_id, registry, created_at, name, value, detail, covid_severity, hospitalised, died });
+crate::bulk_row!(NewDocument<'_> => case_documents { case_id, form, derived });
 
 /// What happened to a case, as the change feed tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,8 +209,8 @@ struct CaseInsert<'a> {
     id: &'a str,
     registry: &'a str,
     submitter: &'a str,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
+    created_at: &'a Stamp,
+    updated_at: &'a Stamp,
     version: i32,
     record_key: Option<&'a str>,
     form_version: &'a str,
@@ -232,7 +235,7 @@ struct CaseInsert<'a> {
 }
 
 impl<'a> CaseInsert<'a> {
-    fn of(n: &'a NewCase, at: NaiveDateTime) -> CaseInsert<'a> {
+    fn of(n: &'a NewCase, at: &'a Stamp) -> CaseInsert<'a> {
         let Content {
             form_version, confirmed, diagnosis_basis, diagnosis_period, covid_severity, hospitalised, icu, died, age_years, age_top_coded,
             age_band, sex, country, bmi, treatment_category, comorbidity_count, severity_before, flare_after, case_type,
@@ -251,14 +254,22 @@ impl<'a> CaseInsert<'a> {
     }
 }
 
+crate::bulk_row!(CaseInsert<'_> => cases {
+    id, registry, submitter, created_at, updated_at, version, record_key, form_version, confirmed, diagnosis_basis,
+    diagnosis_period, covid_severity, hospitalised, icu, died, age_years, age_top_coded, age_band, sex, country, bmi,
+    treatment_category, comorbidity_count, severity_before, flare_after, case_type,
+});
+
 #[derive(Insertable)]
 #[diesel(table_name = changes, treat_none_as_default_value = false)]
 struct ChangeInsert<'a> {
     case_id: &'a str,
     registry: &'a str,
     kind: &'a str,
-    at: NaiveDateTime,
+    at: &'a Stamp,
 }
+
+crate::bulk_row!(ChangeInsert<'_> => changes { case_id, registry, kind, at });
 
 /// Inserts one case and returns it as stored (without reading it back).
 pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
@@ -278,23 +289,65 @@ pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
     })
 }
 
-/// Inserts cases with their documents, facets and change-feed rows: each table in bulk
-/// (`insert_all!`: `COPY` on PostgreSQL, multi-row `INSERT`s on SQLite). Returns their creation time.
+/// Inserts cases with their documents, facets and change-feed rows, all at one time, formatted once:
+/// each table in bulk (`insert_all!`: `COPY` on PostgreSQL, `INSERT`s of a few fixed sizes on
+/// SQLite); a single case on PostgreSQL in one statement ([`OneCase`]). Returns their creation time.
 pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, DbError> {
-    // SQLite binds at most 32,766 values per statement: rows per statement x columns stays inside.
-    let now = crate::db::now();
-    let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, now)).collect();
-    crate::insert_all!(conn, cases::table, &rows[..], 1000)?;
+    let now = Stamp::new(crate::db::now());
+    let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, &now)).collect();
     let documents: Vec<NewDocument> =
         new.iter().map(|n| NewDocument { case_id: n.id, form: &n.document.form, derived: &n.document.derived }).collect();
-    crate::insert_all!(conn, case_documents::table, &documents[..], 10_000)?;
     let changes: Vec<ChangeInsert> =
-        new.iter().map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: now }).collect();
-    crate::insert_all!(conn, changes::table, &changes[..], 8000)?;
-    let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, now, n.derived)).collect();
-    crate::insert_all!(conn, case_facets::table, &facets[..], 3500)?;
-    Ok(now)
+        new.iter().map(|n| ChangeInsert { case_id: n.id, registry: n.registry.id(), kind: ChangeKind::Created.as_str(), at: &now }).collect();
+    let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, &now, n.derived)).collect();
+    match conn {
+        DbConn::Pg(pg) if new.len() == 1 => {
+            OneCase { case: &rows[..], document: &documents[..], change: &changes[..], facets: &facets[..] }.execute(pg)?;
+        }
+        _ => {
+            crate::insert_all!(conn, cases::table, &rows[..])?;
+            crate::insert_all!(conn, case_documents::table, &documents[..])?;
+            crate::insert_all!(conn, changes::table, &changes[..])?;
+            crate::insert_all!(conn, case_facets::table, &facets[..])?;
+        }
+    }
+    Ok(now.at())
 }
+
+/// A new case's rows in one PostgreSQL statement (`INSERT`s in `WITH`): one round trip to the
+/// server instead of four, for the single submission, whose transaction is otherwise mostly round
+/// trips. Its SQL differs only by the number of facets, so the connection keeps one prepared
+/// statement per number (the form bounds it).
+struct OneCase<'r> {
+    case: &'r [CaseInsert<'r>],
+    document: &'r [NewDocument<'r>],
+    change: &'r [ChangeInsert<'r>],
+    facets: &'r [FacetRow<'r>],
+}
+
+impl diesel::query_builder::QueryId for OneCase<'_> {
+    type QueryId = ();
+    // cached by its SQL text, which differs by the number of facets
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for OneCase<'_> {
+    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+        use crate::db::bulk::push_insert;
+        out.push_sql("WITH case_row AS (");
+        push_insert(&mut out, self.case)?;
+        out.push_sql("), document_row AS (");
+        push_insert(&mut out, self.document)?;
+        if !self.facets.is_empty() {
+            out.push_sql("), facet_rows AS (");
+            push_insert(&mut out, self.facets)?;
+        }
+        out.push_sql(") ");
+        push_insert(&mut out, self.change)
+    }
+}
+
+impl<C> RunQueryDsl<C> for OneCase<'_> {}
 
 pub fn record_change(
     conn: &mut DbConn,
@@ -338,10 +391,9 @@ pub fn correct(
     diesel::update(case_documents::table.find(id)).set(NewDocument { case_id: id, form: &text.form, derived: &text.derived }).execute(conn)?;
     let row = get(conn, id)?.ok_or(DbError::NotFound)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;
-    let facets: Vec<FacetRow> = facet_rows(id, registry, row.created_at, derived).collect();
-    if !facets.is_empty() {
-        crate::on_backend!(conn, |c| diesel::insert_into(case_facets::table).values(&facets).execute(c))?;
-    }
+    let created_at = Stamp::new(row.created_at);
+    let facets: Vec<FacetRow> = facet_rows(id, registry, &created_at, derived).collect();
+    crate::insert_all!(conn, case_facets::table, &facets[..])?;
     record_change(conn, id, registry, ChangeKind::Corrected, now)?;
     Ok(Some(row))
 }

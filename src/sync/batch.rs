@@ -62,10 +62,14 @@ impl Format {
     }
 }
 
+/// A request body as the batch keeps it: any owned bytes (the HTTP layer's buffer is kept as it is,
+/// not copied), shared with the threads that check the items.
+pub type Body = Box<dyn AsRef<[u8]> + Send + Sync>;
+
 /// The items of a body, found but not yet parsed: each is parsed where it is checked, on the core
 /// that checks it, so reading a 1 MiB body costs the request one syntax scan, not a tree of values.
 pub struct Items {
-    body: actix_web::web::Bytes,
+    body: Body,
     /// Where each item's JSON is in the body (NDJSON: each non-blank line).
     spans: Vec<Range<usize>>,
 }
@@ -81,25 +85,27 @@ impl Items {
 
     /// Item `i` as a JSON value, or why its line is not one (NDJSON; an array's items were checked).
     pub fn parse(&self, i: usize) -> Result<Value, FieldError> {
-        serde_json::from_slice(&self.body[self.spans[i].clone()])
+        serde_json::from_slice(&(*self.body).as_ref()[self.spans[i].clone()])
             .map_err(|_| FieldError::new("", "not_json", "This line is not valid JSON."))
     }
 }
 
 /// The items of a body, in order. A body that is not a JSON array is 400 (NDJSON: blank lines are
 /// skipped, so `index` counts the non-blank lines); more than [`MAX_ITEMS`] is 413.
-pub fn items(format: Format, body: actix_web::web::Bytes) -> Result<Items, BatchError> {
+pub fn items(format: Format, body: impl AsRef<[u8]> + Send + Sync + 'static) -> Result<Items, BatchError> {
+    let body: Body = Box::new(body);
+    let bytes = (*body).as_ref();
     let spans: Vec<Range<usize>> = match format {
-        Format::JsonArray => match serde_json::from_slice::<Vec<&RawValue>>(&body) {
-            Ok(raw) => raw.iter().map(|r| span_in(&body, r.get().as_bytes())).collect(),
-            Err(_) if serde_json::from_slice::<IgnoredAny>(&body).is_ok() => return Err(BatchError::NotAnArray),
+        Format::JsonArray => match serde_json::from_slice::<Vec<&RawValue>>(bytes) {
+            Ok(raw) => raw.iter().map(|r| span_in(bytes, r.get().as_bytes())).collect(),
+            Err(_) if serde_json::from_slice::<IgnoredAny>(bytes).is_ok() => return Err(BatchError::NotAnArray),
             Err(_) => return Err(BatchError::NotJson),
         },
-        Format::Ndjson => body
+        Format::Ndjson => bytes
             .split(|b| *b == b'\n')
             .map(|line| line.trim_ascii())
             .filter(|line| !line.is_empty())
-            .map(|line| span_in(&body, line))
+            .map(|line| span_in(bytes, line))
             .collect(),
     };
     if spans.len() > MAX_ITEMS {
@@ -202,8 +208,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn bytes(b: &[u8]) -> actix_web::web::Bytes {
-        actix_web::web::Bytes::copy_from_slice(b)
+    fn bytes(b: &[u8]) -> Vec<u8> {
+        b.to_vec()
     }
 
     #[test]

@@ -10,6 +10,7 @@ use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 
 use super::schema::{case_origins, instance, sync_cursors};
 use crate::db::schema::{case_documents, cases, changes};
+use crate::db::bulk::FixedSql;
 use crate::db::{DbConn, DbError};
 use crate::registry::store::{with_documents, CaseRow};
 use crate::registry::Registry;
@@ -31,20 +32,30 @@ pub struct Keyed {
 }
 
 /// The cases of `registry` with any of these record key hashes: the cases by the key index, then the
-/// documents of the cases found (most keys of a batch are new). Plain SQL, planned afresh with the
-/// keys each time: a prepared statement's generic plan (chosen when the table was small) read the
-/// whole table for every batch as it grew.
+/// documents of the cases found (most keys of a batch are new). On PostgreSQL plain SQL, planned
+/// afresh with the keys each time: a prepared statement's generic plan (chosen when the table was
+/// small) read the whole table for every batch as it grew. On SQLite one statement whatever the
+/// number of keys (they travel as one JSON array), compiled once per connection.
 pub fn by_record_keys(conn: &mut DbConn, registry: Registry, keys: &[&str]) -> Result<Vec<Keyed>, DbError> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (2..keys.len() + 2).map(|i| format!("${i}")).collect();
-    let sql = format!("SELECT record_key, id, version, withdrawn_at FROM cases WHERE registry = $1 AND record_key IN ({})", marks.join(", "));
-    let mut query = diesel::sql_query(sql).into_boxed().bind::<Text, _>(registry.id());
-    for key in keys {
-        query = query.bind::<Text, _>(*key);
-    }
-    let found: Vec<KeyRow> = query.load(conn)?;
+    let found: Vec<KeyRow> = match conn {
+        DbConn::Pg(pg) => {
+            let marks: Vec<String> = (2..keys.len() + 2).map(|i| format!("${i}")).collect();
+            let sql = format!("{KEYED} record_key IN ({})", marks.join(", "));
+            let mut query = diesel::sql_query(sql).into_boxed().bind::<Text, _>(registry.id());
+            for key in keys {
+                query = query.bind::<Text, _>(*key);
+            }
+            query.load(pg)?
+        }
+        DbConn::Sqlite(lite) => {
+            let keys = serde_json::to_string(keys).expect("strings serialise");
+            let sql = "SELECT record_key, id, version, withdrawn_at FROM cases WHERE registry = ? AND record_key IN (SELECT value FROM json_each(?))";
+            FixedSql(diesel::sql_query(sql).bind::<Text, _>(registry.id()).bind::<Text, _>(keys)).load(lite)?
+        }
+    };
     if found.is_empty() {
         return Ok(Vec::new());
     }
@@ -60,6 +71,8 @@ pub fn by_record_keys(conn: &mut DbConn, registry: Registry, keys: &[&str]) -> R
         .map(|KeyRow { record_key, id, version, withdrawn_at }| Keyed { form: forms.remove(&id), record_key, id, version, withdrawn_at })
         .collect())
 }
+
+const KEYED: &str = "SELECT record_key, id, version, withdrawn_at FROM cases WHERE registry = $1 AND";
 
 #[derive(QueryableByName)]
 struct KeyRow {

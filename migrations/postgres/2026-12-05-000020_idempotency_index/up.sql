@@ -1,0 +1,17 @@
+-- Every index is paid on each write and earns its keep only through a read (see
+-- 2026-12-05-000010_intake_indexes). idempotency_keys_created serves no read: a claim finds its key,
+-- and forgets an expired one, through the primary key (subject, key) alone (registry/store.rs::claim),
+-- and nothing sweeps keys by age. Each submission with an Idempotency-Key wrote into it for nothing.
+--
+-- What each remaining index of the written tables serves (same names on both databases):
+--   cases            primary key (id)              a case by id; ids are UUIDv7, so inserts append
+--                    cases_record_key               a partner's upsert finds its cases by record key
+--                    cases_submitter_id             a clinician's own cases, page by page
+--                    cases_registry_id              a registry's cases, page by page (curator, partner)
+--   case_documents   primary key (case_id)         a case's form and derived values
+--   case_facets      case_facets_case               a correction or withdrawal replaces a case's facets
+--   changes          primary key (seq)
+--                    changes_registry_txid_seq      the change feed's pages
+--   audit_log        primary key (id)              the audit listing, page by page
+--   idempotency_keys primary key (subject, key)    the claim of a key
+DROP INDEX idempotency_keys_created;
