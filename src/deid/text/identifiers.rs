@@ -262,7 +262,10 @@ impl IdCheck {
             .filter(|(_, k)| *k == packs::LabelKind::Value(Placeholder::Id))
             .map(|(l, _)| regex::escape(l.trim_end_matches('.')).replace(r"\-", r"\.?-?"))
             .collect();
-        add(&format!(r"(?i)\b(?:{})\.?[ \t]*(?:nr\.?|no\.?|#)?[ \t]*[:#]?[ \t]*((?:[A-Z]{{1,3}}[-/]?)?\d[\d/-]*\d)\b", labels.join("|")), Id, 1, id(IdCheck::Labelled), None);
+        // (a verb may stand between the label and its value: "chart number is 55123", "Fallnummer
+        // lautet 4711"; the value is the record number whatever its form, spec: deidentification.md)
+        let verbs = super::patterns::pack_words_re("label_verbs");
+        add(&format!(r"(?i)\b(?:{})\.?[ \t]*(?:nr\.?|no\.?|#)?[ \t]*[:#]?[ \t]*(?:{verbs}[ \t]*[:#]?[ \t]+)?#?((?:[A-Z]{{1,4}}[-/]?)?\d[\d/-]*\d[A-Z]?)\b", labels.join("|")), Id, 1, id(IdCheck::Labelled), None);
         // national identifiers in shapes the patterns above do not read whole, kept where their
         // check digits hold: a NIR with its spaces and Corsica's 2A / 2B, a DNI / NIE with its
         // separators, an MBI with its hyphens (IBAN, codice fiscale and KVNR are read by the

@@ -259,19 +259,24 @@ fn capish(t: &Tok) -> bool {
     !t.digit && !t.prot && t.cap && !(t.allcaps && t.letters <= 4)
 }
 
-/// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
-    "bin", "ibn", "al", "el", "zu", "af", "des", "vander", "van't",
-];
+/// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza"
+/// (the packs' `[name_particles]`).
+fn particles() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("name_particles").collect())
+}
+/// Degrees and generational suffixes that go with the name before them, as typed: "Giovanna
+/// Rodrigues MD" (the packs' `[postnominals]`).
+fn postnominals() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("postnominals").collect())
+}
 /// What may follow a name in an English list of people: "Park and Reed were".
 const LIST_VERBS: &[&str] = &["were", "was", "are", "is", "had", "have", "has", "who", "said", "says", "went", "did", "and", "or"];
 /// Words after an eponym that make it a disease's name, not a person's: "Graves disease".
 const DISEASE_WORDS: &[&str] = &["disease", "diseases", "syndrome", "syndromes", "sign", "signs", "phenomenon", "disorder", "palsy", "sarcoma", "lymphoma"];
 /// Plural relations and firms after a surname: "Smith and sons" lists no second person.
 const GROUP_WORDS: &[&str] = &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"];
-/// Degrees and generational suffixes that go with the name before them: "Giovanna Rodrigues MD".
-const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
 /// Flags of words that never are a part of a person's name by themselves.
 const NO_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY;
 
@@ -586,7 +591,7 @@ impl Reading<'_> {
     /// a particle and a surname found: "Pierre des [Ormeaux]"; capitalised word, particle, surname.
     fn particles(&mut self, i: usize, left: bool, right: bool) -> bool {
         let (text, t, n) = (self.text, self.toks[i], self.toks.len());
-        let particle = |k: usize| PARTICLES.iter().any(|p| self.word(k).eq_ignore_ascii_case(p));
+        let particle = |k: usize| particles().iter().any(|p| self.word(k).eq_ignore_ascii_case(p));
         if (left || self.ctx[i] != 0 && t.cap) && particle(i) {
             let mut k = i + 1;
             while k < n && k < i + 3 && self.joinable(k - 1, k) && particle(k) {
@@ -596,7 +601,7 @@ impl Reading<'_> {
                 return self.mark(i, k);
             }
         }
-        if !t.lower || i == 0 || !PARTICLES.contains(&self.word(i)) {
+        if !t.lower || i == 0 || !particles().contains(&self.word(i)) {
             return false;
         }
         let a = &self.toks[i - 1];
@@ -789,7 +794,7 @@ impl Reading<'_> {
                 j += 1;
                 e = toks[j].e;
             }
-            if j + 1 < n && !self.name[j + 1] && matches!(self.gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && POSTNOMINALS.contains(&self.word(j + 1)) {
+            if j + 1 < n && !self.name[j + 1] && matches!(self.gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && postnominals().contains(&self.word(j + 1)) {
                 j += 1;
                 e = toks[j].e;
             }
