@@ -115,3 +115,36 @@ fn every_name_particle_and_postnominal_of_every_pack_beside_a_name() {
         }
     }
 }
+
+#[test]
+fn every_month_of_every_pack_in_a_range_of_days() {
+    // CLDR's interval formats for a range of days in one month: "Jan 5 – 7, 2023", "5–7 janv. 2023"
+    let mut n = 0;
+    for p in packs::PACKS {
+        for month in packs::section_of(p, "months").filter(|m| m.chars().count() >= 4) {
+            let mut c = month.chars();
+            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            for text in [format!("seen {title} 15-17, 2019 and better"), format!("seen 15–17 {title} 2019 and better"), format!("seen 15.-17. {title} 2019 and better")] {
+                assert_gone(&text, &["15", "17", "2019"]);
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 90, "only {n} months");
+}
+
+#[test]
+fn every_subdivision_ending_of_every_pack_with_its_name_before_it() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let town = proper_noun_of(p.towns);
+        for end in packs::section_lines(p, "region_ends") {
+            let mut c = end.chars();
+            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let text = format!("Moved to {town} {title} in three weeks.");
+            assert_gone(&text, &[&town]);
+            n += 1;
+        }
+    }
+    assert!(n >= 4, "only {n} subdivision endings");
+}

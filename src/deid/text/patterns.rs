@@ -183,7 +183,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // (the street word ends the word: "Patient" holds no Finnish "tie")
     let compound = packs::words_re("street_endings");
     // the words that end an institution's name, its names before them ("Mercy Hospital")
-    let fac = packs::lines_re("institution_ends");
+    // (and those that end a subdivision's name, the same way: "Cook County", "Bergen kommune")
+    let fac = format!("(?:{}|{})", packs::lines_re("institution_ends"), packs::lines_re("region_ends"));
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
     let states = postcodes::US_STATES;
 
