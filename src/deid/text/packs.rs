@@ -11,7 +11,13 @@
 //! `year_parts` (a part of a year: `fin`, `early`, `finales`; with its year, a date finer than the
 //! year), `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
 //! `años`, `ans`, `Jahre`), `places_after` (prepositions after which a town whose name is also an ordinary word is
-//! a town: `de Málaga`, `in Bath`), `streets` (street types), `facilities` (words that name
+//! a town: `de Málaga`, `in Bath`), `streets` (street types), `street_endings` (street types
+//! written as the end of the street's one word, `Hauptstraße`, `Storgata`, `Dorpsstraat`),
+//! `institution_ends` and `region_ends` (one a line, of one or more words: the words that end an
+//! institution's or a subdivision's name, its names before them: `Sunrise Healthcare`, `Bergen
+//! legevakt`, `Bergen kommune`), `name_particles` (`van`, `de`: lower case inside a person's name),
+//! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (between an identifier label and its
+//! value: `MRN is 12345`), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
 //! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive),
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
