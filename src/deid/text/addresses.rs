@@ -83,12 +83,10 @@ impl Scrubber {
     /// The word before `s` is one that a number counts or scores ("week 16", "PASI 12", "dose 2").
     pub(super) fn counts_something(&self, text: &str, s: usize) -> bool {
         let w = last_word(text[..s].trim_end_matches([' ', '\t']), char::is_alphanumeric).to_lowercase();
-        const COUNTED: &[&str] = &[
-            "week", "weeks", "wk", "wks", "day", "days", "month", "months", "year", "years", "hour", "hours", "dose", "doses",
-            "grade", "stage", "visit", "cycle", "score", "age", "aged", "line", "page", "step", "level", "number", "no", "cm",
-            "mm", "mg", "x",
-        ];
-        !w.is_empty() && (COUNTED.contains(&w.as_str()) || self.lex.get(&w) & CLINICAL != 0)
+        // (`[counted]`: "week", "dose", "cm")
+        static COUNTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let counted = COUNTED.get_or_init(|| packs::section("counted").collect());
+        !w.is_empty() && (counted.contains(&w.as_str()) || self.lex.get(&w) & CLINICAL != 0)
     }
 
     /// Length of a country name at the start of `rest` (one word from the lexicon or a
@@ -435,7 +433,9 @@ pub(super) fn address_head(text: &str, s: usize) -> usize {
     }
     // Czech / Slovak / Dutch / German street names that open with a preposition or adjective:
     // "Pod Floriánem 1677", "Nad Vodovodem 12", "Oude Gracht 4"
-    if matches!(w, "Pod" | "Nad" | "Pri" | "Hoge" | "Lage" | "Oude" | "Nieuwe" | "Grote" | "Kleine" | "Grosse" | "Alte" | "Neue") {
+    // (the packs' `[street_openers]`)
+    static OPENERS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if OPENERS.get_or_init(|| packs::section("street_openers").collect()).contains(&w) {
         return w_start;
     }
     if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {

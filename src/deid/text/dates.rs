@@ -180,6 +180,11 @@ impl DateCheck {
             None,
         );
         add(&format!(r"\b{mon}\s*{d}(?:st|nd|rd|th|ST|ND|RD|TH)?\b(?:,?\s*{year}\b)?{time}"), Date, 0, Check::None, None);
+        // a range of days in one month, the ways CLDR's interval formats write it (`MMMd` and
+        // `yMMMd` when the day differs: "Jan 5 – 7, 2023", "5–7 janv. 2023", "5.–7. März 2023"):
+        // every day of it and its year go with the month
+        add(&format!(r"\b{mon}[ \t]*{d}(?:st|nd|rd|th)?[ \t]*[-–][ \t]*{d}(?:st|nd|rd|th)?\b(?:,?[ \t]*{year}\b)?"), Date, 0, date(DateCheck::WrittenDay), None);
+        add(&format!(r"\b{d}(?:st|nd|rd|th|er|\.)?[ \t]*[-–][ \t]*{d}(?:st|nd|rd|th|er|\.)?[ \t]+(?:(?:of|de|del)[ \t]+)?{mon}(?:[ \t,]+(?:(?:de|del)[ \t]+)?{year}\b)?"), Date, 0, date(DateCheck::WrittenDay), None);
         add(&format!(r"\b{d}{}\b", short_months_re()), Date, 0, Check::None, None);
         // a month and a year: "mayo de 2000", "enero 2001", "décembre 93" (HIPAA: every element of a
         // date but the year is identifying)

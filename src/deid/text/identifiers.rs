@@ -262,7 +262,10 @@ impl IdCheck {
             .filter(|(_, k)| *k == packs::LabelKind::Value(Placeholder::Id))
             .map(|(l, _)| regex::escape(l.trim_end_matches('.')).replace(r"\-", r"\.?-?"))
             .collect();
-        add(&format!(r"(?i)\b(?:{})\.?[ \t]*(?:nr\.?|no\.?|#)?[ \t]*[:#]?[ \t]*((?:[A-Z]{{1,3}}[-/]?)?\d[\d/-]*\d)\b", labels.join("|")), Id, 1, id(IdCheck::Labelled), None);
+        // (a verb may stand between the label and its value: "chart number is 55123", "Fallnummer
+        // lautet 4711"; the value is the record number whatever its form, spec: deidentification.md)
+        let verbs = super::patterns::pack_words_re("label_verbs");
+        add(&format!(r"(?i)\b(?:{})\.?[ \t]*(?:nr\.?|no\.?|#)?[ \t]*[:#(,]?[ \t]*(?:{verbs}[ \t]*[:#]?[ \t]+)?#?((?:[A-Z]{{1,4}}[-/]?)?\d[\d/-]*\d[A-Z]?)\b", labels.join("|")), Id, 1, id(IdCheck::Labelled), None);
         // national identifiers in shapes the patterns above do not read whole, kept where their
         // check digits hold: a NIR with its spaces and Corsica's 2A / 2B, a DNI / NIE with its
         // separators, an MBI with its hyphens (IBAN, codice fiscale and KVNR are read by the
@@ -274,6 +277,10 @@ impl IdCheck {
             id(IdCheck::National),
             None,
         );
+        // a number after the number sign, of four digits or more, is one that identifies: "Patient
+        // #12345", "Ref #88213" (HIPAA: any other unique identifying number; a count or a rank is
+        // written without the sign or with fewer digits, "#1 priority")
+        add(r"(?:^|[^\w#&])#[ \t]?(\d{4,}(?:-\d+)*[A-Za-z]?)\b", Id, 1, id(IdCheck::Labelled), Some("#"));
         // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
         add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
         // in lower case too, "hp-998877", unless the prefix is an ordinary word or the number a year

@@ -574,4 +574,6 @@ mod tests;
 
 #[cfg(test)]
 mod format_tests;
+#[cfg(test)]
+mod pack_tests;
 

@@ -259,19 +259,35 @@ fn capish(t: &Tok) -> bool {
     !t.digit && !t.prot && t.cap && !(t.allcaps && t.letters <= 4)
 }
 
-/// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "di", "du", "der", "den", "ten", "ter", "le", "la", "del", "della", "dos", "das",
-    "bin", "ibn", "al", "el", "zu", "af", "des", "vander", "van't",
-];
-/// What may follow a name in an English list of people: "Park and Reed were".
-const LIST_VERBS: &[&str] = &["were", "was", "are", "is", "had", "have", "has", "who", "said", "says", "went", "did", "and", "or"];
-/// Words after an eponym that make it a disease's name, not a person's: "Graves disease".
-const DISEASE_WORDS: &[&str] = &["disease", "diseases", "syndrome", "syndromes", "sign", "signs", "phenomenon", "disorder", "palsy", "sarcoma", "lymphoma"];
-/// Plural relations and firms after a surname: "Smith and sons" lists no second person.
-const GROUP_WORDS: &[&str] = &["sons", "daughters", "brothers", "sisters", "partners", "associates", "friends", "family", "co", "company"];
-/// Degrees and generational suffixes that go with the name before them: "Giovanna Rodrigues MD".
-const POSTNOMINALS: &[&str] = &["MD", "DDS", "DMD", "PhD", "DVM", "MBBS", "MBChB", "FRCP", "FRCPC", "MPH", "RN", "Jr", "Sr", "II", "III", "Esq"];
+/// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza"
+/// (the packs' `[name_particles]`).
+fn particles() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("name_particles").collect())
+}
+/// Degrees and generational suffixes that go with the name before them, as typed: "Giovanna
+/// Rodrigues MD" (the packs' `[postnominals]`).
+fn postnominals() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("postnominals").collect())
+}
+/// What may follow a name in an English list of people: "Park and Reed were" (`[list_verbs]`).
+fn list_verbs() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("list_verbs").collect())
+}
+/// Words after an eponym that make it a disease's name, not a person's: "Graves disease"
+/// (`[disease_words]`).
+fn disease_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("disease_words").collect())
+}
+/// Plural relations and firms after a surname: "Smith and sons" lists no second person
+/// (`[group_words]`).
+fn group_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("group_words").collect())
+}
 /// Flags of words that never are a part of a person's name by themselves.
 const NO_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY;
 
@@ -575,7 +591,7 @@ impl Reading<'_> {
         }
         let u = &self.toks[i + 1];
         let after = &text[u.e..];
-        let disease = i + 2 < n && self.is_word(i + 2, DISEASE_WORDS);
+        let disease = i + 2 < n && self.is_word(i + 2, disease_words());
         let found = u.cap && !u.allcaps && u.letters >= 3 && u.f & (SURNAME | AMB_SURNAME | EPONYM) != 0
             && u.f & (ENGLISH | CLINICAL | MONTH | COUNTRY | STOP | TITLE | RELATION) == 0
             && !after.starts_with(['\'', '’', '-']) && !disease;
@@ -586,7 +602,7 @@ impl Reading<'_> {
     /// a particle and a surname found: "Pierre des [Ormeaux]"; capitalised word, particle, surname.
     fn particles(&mut self, i: usize, left: bool, right: bool) -> bool {
         let (text, t, n) = (self.text, self.toks[i], self.toks.len());
-        let particle = |k: usize| PARTICLES.iter().any(|p| self.word(k).eq_ignore_ascii_case(p));
+        let particle = |k: usize| particles().iter().any(|p| self.word(k).eq_ignore_ascii_case(p));
         if (left || self.ctx[i] != 0 && t.cap) && particle(i) {
             let mut k = i + 1;
             while k < n && k < i + 3 && self.joinable(k - 1, k) && particle(k) {
@@ -596,7 +612,7 @@ impl Reading<'_> {
                 return self.mark(i, k);
             }
         }
-        if !t.lower || i == 0 || !PARTICLES.contains(&self.word(i)) {
+        if !t.lower || i == 0 || !particles().contains(&self.word(i)) {
             return false;
         }
         let a = &self.toks[i - 1];
@@ -634,7 +650,7 @@ impl Reading<'_> {
     fn list_item(&mut self, i: usize) -> bool {
         let (text, t, n) = (self.text, self.toks[i], self.toks.len());
         let f = t.f;
-        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, GROUP_WORDS) {
+        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, group_words()) {
             return false;
         }
         let anchor = |k: usize| self.name[k] || self.name_placeholder(k);
@@ -655,7 +671,7 @@ impl Reading<'_> {
             } else if g.contains(['.', ',', ';', ':', '!', '?', ')', '\n']) {
                 true
             } else {
-                anchor(i + 1) || self.is_word(i + 1, LIST_VERBS)
+                anchor(i + 1) || self.is_word(i + 1, list_verbs())
             }
         } else {
             !text[t.e..].starts_with(['\'', '’', '-'])
@@ -671,7 +687,7 @@ impl Reading<'_> {
         let n = self.toks.len();
         let mut k = i + 1;
         while k < n && k <= i + 6 {
-            if self.is_word(k, DISEASE_WORDS) {
+            if self.is_word(k, disease_words()) {
                 return true;
             }
             if self.text[self.toks[k - 1].e..self.toks[k].s].contains(['.', ';', '\n']) {
@@ -712,7 +728,7 @@ impl Reading<'_> {
     fn particle_between(&mut self, i: usize, left: bool) -> bool {
         let t = self.toks[i];
         let found = t.lower && left && i + 1 < self.toks.len() && capish(&self.toks[i + 1]) && self.joinable(i, i + 1)
-            && matches!(self.word(i), "van" | "von" | "de" | "da" | "di" | "du" | "der" | "den" | "ten" | "ter" | "le" | "la" | "del" | "della" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "zu" | "af");
+            && particles().contains(&self.word(i));
         found && self.mark(i, i)
     }
 
@@ -789,7 +805,7 @@ impl Reading<'_> {
                 j += 1;
                 e = toks[j].e;
             }
-            if j + 1 < n && !self.name[j + 1] && matches!(self.gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && POSTNOMINALS.contains(&self.word(j + 1)) {
+            if j + 1 < n && !self.name[j + 1] && matches!(self.gap(j, j + 1), " " | ", ") && !toks[j + 1].prot && postnominals().contains(&self.word(j + 1)) {
                 j += 1;
                 e = toks[j].e;
             }
@@ -830,7 +846,10 @@ fn role_list(text: &str, toks: &[Tok], ctx: &[u8], name: &mut [bool]) {
         !t.prot && !t.digit && t.letters >= 2 && t.f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY) == 0
             && (t.f & ANY_NAME != 0 || t.f == 0 && t.letters >= 3 && !looks_medical(&text[t.s..t.e].to_lowercase()))
     };
-    let and = |k: usize| matches!(text[toks[k].s..toks[k].e].to_lowercase().as_str(), "et" | "and" | "y" | "und" | "e" | "en" | "og");
+    // (the packs' `[conjunctions]`)
+    static CONJUNCTIONS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let conjunctions = CONJUNCTIONS.get_or_init(|| packs::section("conjunctions").collect());
+    let and = |k: usize| conjunctions.contains(&text[toks[k].s..toks[k].e].to_lowercase().as_str());
     for i in 1..n {
         if ctx[i] != 1 || !text[toks[i - 1].e..toks[i].s].contains(':') {
             continue;

@@ -11,7 +11,13 @@
 //! `year_parts` (a part of a year: `fin`, `early`, `finales`; with its year, a date finer than the
 //! year), `numbers` (spelled-out day numbers), `ages` (the words after a number that make it an age:
 //! `años`, `ans`, `Jahre`), `places_after` (prepositions after which a town whose name is also an ordinary word is
-//! a town: `de Málaga`, `in Bath`), `streets` (street types), `facilities` (words that name
+//! a town: `de Málaga`, `in Bath`), `streets` (street types), `street_endings` (street types
+//! written as the end of the street's one word, `Hauptstraße`, `Storgata`, `Dorpsstraat`),
+//! `institution_ends` and `region_ends` (one a line, of one or more words: the words that end an
+//! institution's or a subdivision's name, its names before them: `Sunrise Healthcare`, `Bergen
+//! legevakt`, `Bergen kommune`), `name_particles` (`van`, `de`: lower case inside a person's name),
+//! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (between an identifier label and its
+//! value: `MRN is 12345`), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
 //! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive),
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
@@ -111,24 +117,54 @@ pub(super) fn section_lines<'a>(p: &'static Pack, name: &'a str) -> impl Iterato
         })
 }
 
+/// The lines of one section of every pack as alternatives of a regular expression, any case,
+/// longest first; the words of a line joined by blanks ("medical center", "med ctr"). A line
+/// that ends with a dot ends there ("str."), any other at a word's end.
+pub(super) fn lines_re(name: &str) -> String {
+    let mut lines: Vec<String> = PACKS
+        .iter()
+        .flat_map(|p| section_lines(p, name))
+        .map(|l| {
+            let words: Vec<String> = l.split_whitespace().map(regex::escape).collect();
+            let end = if l.ends_with('.') { "" } else { r"\b" };
+            format!("{}{end}", words.join(r"[ \t]+"))
+        })
+        .collect();
+    lines.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    lines.dedup();
+    format!("(?i:{})", lines.join("|"))
+}
+
+/// The words of one section of every pack as alternatives of a regular expression, any case,
+/// longest first, each ending a word unless it ends with a dot ("str.").
+pub(super) fn words_re(name: &str) -> String {
+    let mut w: Vec<String> = section(name).map(|w| format!("{}{}", regex::escape(w), if w.ends_with('.') { "" } else { r"\b" })).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
+    format!("(?i:{})", w.join("|"))
+}
+
 /// Every record-header label of every pack, lower case, with its kind.
 pub(super) fn labels() -> Vec<(&'static str, LabelKind)> {
+    PACKS.iter().flat_map(labels_of).collect()
+}
+
+/// The record-header labels of one pack, lower case, with their kinds.
+pub(super) fn labels_of(p: &'static Pack) -> Vec<(&'static str, LabelKind)> {
     let mut out = Vec::new();
-    for p in PACKS {
-        let mut inside = false;
-        for l in p.terms.lines() {
-            let t = l.trim();
-            if t.starts_with('[') && t.ends_with(']') {
-                inside = t == "[labels]";
-                continue;
-            }
-            if !inside || t.is_empty() || t.starts_with('#') {
-                continue;
-            }
-            let (label, kind) = t.split_once('\t').unwrap_or_else(|| panic!("{}: label line without a tab: {t:?}", p.lang));
-            let kind = LabelKind::parse(kind.trim()).unwrap_or_else(|| panic!("{}: unknown label kind in {t:?}", p.lang));
-            out.push((label.trim(), kind));
+    let mut inside = false;
+    for l in p.terms.lines() {
+        let t = l.trim();
+        if t.starts_with('[') && t.ends_with(']') {
+            inside = t == "[labels]";
+            continue;
         }
+        if !inside || t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let (label, kind) = t.split_once('\t').unwrap_or_else(|| panic!("{}: label line without a tab: {t:?}", p.lang));
+        let kind = LabelKind::parse(kind.trim()).unwrap_or_else(|| panic!("{}: unknown label kind in {t:?}", p.lang));
+        out.push((label.trim(), kind));
     }
     out
 }

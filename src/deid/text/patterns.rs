@@ -181,8 +181,10 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let part = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
     let capw = r"\p{Lu}[\p{L}'’-]*";
     // (the street word ends the word: "Patient" holds no Finnish "tie")
-    let compound = "(?i:(?:strasse|straße|gasse|weg|allee|platz|ring|damm|ufer|gata|gatan|gatu|gaten|vägen|vagen|vegen|veien|veg|vej|vei|gade|straat|laan|plein|gracht|steeg|dijk|kade|katu|tie|kuja|polku|tori|utca|ulica|ulitsa|prospekt|caddesi|sokak|sokağı|stræde|stig|väg|torget|tanvan)\\b|str\\.)";
-    let fac = "(?i:hospital|hospitals|hosp|infirmary|clinic|clinics|medical group|med ce?nte?r|med ctr|health system|health|medical cent(?:er|re)|health cent(?:er|re)|hospice|sanatorium|klinikum|klinik|sykehus|sjukhus|sygehus|hospitalet|ospedale|krankenhaus|policlinic|polyclinic|policlinico|medical college|care home|nursing home|surgery|medical practice|health centre|hôpital|hopital|hospital universitario|clínica|clinica|centre hospitalier|chu)";
+    let compound = packs::words_re("street_endings");
+    // the words that end an institution's name, its names before them ("Mercy Hospital")
+    // (and those that end a subdivision's name, the same way: "Cook County", "Bergen kommune")
+    let fac = format!("(?:{}|{})", packs::lines_re("institution_ends"), packs::lines_re("region_ends"));
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
     let states = postcodes::US_STATES;
 

@@ -1,0 +1,150 @@
+//! Table tests generated from the packs' own lists (not from notes): every street ending of every
+//! pack with a house number, every institution ending of every pack with the name before it, every
+//! compound facility word of the packs that write them glued to a name, every identifier label of
+//! every pack with each of its language's verbs before the value, every name particle and
+//! post-nominal of every pack beside a name.
+use super::*;
+use std::sync::OnceLock;
+
+fn scrubber() -> &'static Scrubber {
+    static S: OnceLock<Scrubber> = OnceLock::new();
+    S.get_or_init(Scrubber::new)
+}
+
+#[track_caller]
+fn assert_gone(text: &str, secrets: &[&str]) {
+    let out = scrubber().scrub(text, &[]).text;
+    for secret in secrets {
+        assert!(!out.contains(secret), "{secret:?} survived in {out:?} (input {text:?})");
+    }
+}
+
+/// The first word of a generated list of the pack (`towns`, `surnames`) of at least five
+/// letters that no other list knows as an ordinary word, a month or a country, capitalised.
+fn proper_noun_of(list: &'static str) -> String {
+    let lex = &scrubber().lex;
+    let w = packs::list_lines(list)
+        .find(|w| w.chars().count() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0)
+        .expect("a plain proper noun in the list");
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+#[test]
+fn every_street_ending_of_every_pack_with_its_house_number_after_it() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let stem = proper_noun_of(p.surnames);
+        for ending in packs::section_of(p, "street_endings") {
+            // the street type is the end of the street's one word, its house number after it
+            // ("Hauptstraße 5", "Storgata 5", "Dorpsstraat 3", "Koskikatu 25")
+            let street = format!("{stem}{ending}");
+            assert_gone(&format!("Wohnhaft {street} 47, seit Jahren."), &[&street, "47"]);
+            assert_gone(&format!("Lives at {street} 47."), &["47"]);
+            n += 1;
+        }
+    }
+    assert!(n >= 40, "only {n} street endings in the packs");
+}
+
+#[test]
+fn every_institution_ending_of_every_pack_with_its_name_before_it() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let town = proper_noun_of(p.towns);
+        for end in packs::section_lines(p, "institution_ends") {
+            // an abbreviation only in capitals ("Amsterdam UMC", "Vestre Viken HF")
+            let end = if end.chars().count() <= 3 { end.to_uppercase() } else { end.to_string() };
+            let text = format!("Follow-up at {town} {end} in three weeks.");
+            // the name and every word of the ending that is no generic word of a facility's
+            // (the scorer's "Healthcare", "legevakt" identify as the name does)
+            let mut secrets: Vec<&str> = vec![&town];
+            secrets.extend(end.split_whitespace().filter(|w| w.chars().count() >= 4 && scrubber().lex.get(&w.to_lowercase()) & (STOP | FACILITY) == 0));
+            assert_gone(&text, &secrets);
+            assert!(scrubber().scrub(&text, &[]).text.contains("three weeks"), "{text}");
+            n += 1;
+        }
+    }
+    assert!(n >= 40, "only {n} institution endings in the packs");
+}
+
+#[test]
+fn every_long_facility_word_of_a_compounding_pack_glued_to_its_name() {
+    // German, Dutch and Norwegian write a hospital's name and its word as one ("Kreiskrankenhaus",
+    // "Antoniusziekenhuis", "Haukelandsykehus"): the packs that write street types glued too
+    let mut n = 0;
+    for p in packs::PACKS.iter().filter(|p| packs::section_of(p, "street_endings").next().is_some() && p.lang != "en") {
+        let town = proper_noun_of(p.towns);
+        for word in packs::section_of(p, "facilities").filter(|w| w.chars().count() >= 7) {
+            let compound = format!("{town}{word}");
+            assert_gone(&format!("Verlegt ins {compound} am Abend."), &[&compound]);
+            n += 1;
+        }
+    }
+    assert!(n >= 8, "only {n} compound facility words");
+}
+
+#[test]
+fn every_identifier_label_of_every_pack_with_a_verb_before_its_value() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let verbs: Vec<&str> = packs::section_of(p, "label_verbs").collect();
+        assert!(!verbs.is_empty(), "{}: no [label_verbs]", p.lang);
+        let labels: Vec<&str> = packs::labels_of(p).into_iter().filter(|(_, k)| *k == packs::LabelKind::Value(Placeholder::Id)).map(|(l, _)| l).collect();
+        for label in labels {
+            for verb in &verbs {
+                assert_gone(&format!("Her {label} {verb} 558812 and she is well."), &["558812"]);
+                assert_gone(&format!("Her {label} {verb} BR5512."), &["5512"]);
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 100, "only {n} labels with verbs");
+}
+
+#[test]
+fn every_name_particle_and_postnominal_of_every_pack_beside_a_name() {
+    for p in packs::PACKS {
+        let surname = proper_noun_of(p.surnames);
+        for particle in packs::section_of(p, "name_particles") {
+            assert_gone(&format!("Seen by Dr Willemine {particle} {surname} today."), &[&surname]);
+        }
+        for post in packs::section_of(p, "postnominals") {
+            let out = scrubber().scrub(&format!("Letter from Dr Giovanna {surname} {post}, dermatology."), &[]).text;
+            assert!(!out.contains(&format!(" {post},")) && !out.contains(&surname), "{post} stayed beside the name: {out}");
+        }
+    }
+}
+
+#[test]
+fn every_month_of_every_pack_in_a_range_of_days() {
+    // CLDR's interval formats for a range of days in one month: "Jan 5 – 7, 2023", "5–7 janv. 2023"
+    let mut n = 0;
+    for p in packs::PACKS {
+        for month in packs::section_of(p, "months").filter(|m| m.chars().count() >= 4) {
+            let mut c = month.chars();
+            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            for text in [format!("seen {title} 15-17, 2019 and better"), format!("seen 15–17 {title} 2019 and better"), format!("seen 15.-17. {title} 2019 and better")] {
+                assert_gone(&text, &["15", "17", "2019"]);
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 90, "only {n} months");
+}
+
+#[test]
+fn every_subdivision_ending_of_every_pack_with_its_name_before_it() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let town = proper_noun_of(p.towns);
+        for end in packs::section_lines(p, "region_ends") {
+            let mut c = end.chars();
+            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let text = format!("Moved to {town} {title} in three weeks.");
+            assert_gone(&text, &[&town]);
+            n += 1;
+        }
+    }
+    assert!(n >= 4, "only {n} subdivision endings");
+}
