@@ -6,7 +6,9 @@
 //!                                        `text` of each line of a labelled JSONL file)
 //! `... -- --flags WORD...`              the lexicon's flags of each word
 //! `... -- --stdin`                       a filter for bench/scrub_devscore.py: each line of stdin a JSON
-//!                                        string (a note), each line of stdout the scrubbed note
+//!                                        string (a note), each line of stdout the scrubbed note; a line
+//!                                        may also be `{"notes": ..., "known": [...]}`, a note with its
+//!                                        form's identifying values (to compare two builds' output)
 //! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
 //!                                        (JSON lines `{"text": ..., "spans": [[start, end], ...]}`,
 //!                                        character offsets), measured with the same metric
@@ -71,14 +73,17 @@ fn thread_cpu_s() -> Option<f64> {
 }
 
 /// Scrubs each JSON-string line of stdin (no known values, as `cases:validate` with a form that
-/// carries none) and writes the result as a JSON-string line.
+/// carries none), or each `{"notes": ..., "known": [...]}` line with its known values, and writes
+/// the result as a JSON-string line.
 fn filter_stdin() {
     use std::io::{BufRead, Write};
     let scrubber = Scrubber::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in std::io::stdin().lock().lines() {
-        let note: String = serde_json::from_str(&line.expect("stdin")).expect("a JSON string a line");
-        serde_json::to_writer(&mut out, &scrubber.scrub(&note, &[]).text).expect("stdout");
+        let line: serde_json::Value = serde_json::from_str(&line.expect("stdin")).expect("a JSON value a line");
+        let note = line.as_str().or_else(|| line["notes"].as_str()).expect("a note");
+        let known: Vec<&str> = line["known"].as_array().map_or(Vec::new(), |k| k.iter().filter_map(|v| v.as_str()).collect());
+        serde_json::to_writer(&mut out, &scrubber.scrub(note, &known).text).expect("stdout");
         out.write_all(b"\n").and_then(|_| out.flush()).expect("stdout");
     }
 }
@@ -127,7 +132,7 @@ fn main() {
         } else {
             own.iter().map(String::as_str).collect()
         };
-        for (secs, pat) in scrubber.pattern_costs(&texts).iter().take(15) {
+        for (secs, pat) in scrubber.pattern_costs(&texts).iter().take(30) {
             println!("{:8.1} ms  {pat}", secs * 1e3);
         }
         return;

@@ -1,0 +1,75 @@
+//! The table's patterns on a view that is not ASCII, with the same matches, at the lazy DFA's speed.
+//!
+//! A Unicode word boundary (`\b`) makes the regex engine's lazy DFA give up at the first byte
+//! outside ASCII; the engine then runs its NFA simulations (the backtracker, the PikeVM) over the
+//! rest of the text, at the cost of every live state of the pattern at every byte. The view is
+//! ASCII for most notes, but a kept accented name, a "€" or mojibake ("ג€“") leaves a few views
+//! that are not, and those cost more than all the others together (callgrind: 73,000
+//! instructions a byte against 3,200). So on such a view a pattern runs in two steps:
+//! - the pattern without its word boundaries (`Relaxed`), which the lazy DFA runs on any text and
+//!   which matches wherever the pattern does (an assertion left out only lets more through), finds
+//!   the leftmost place a match may start;
+//! - the pattern itself is tried anchored there only; if it fails, the next such place is tried.
+//!
+//! The first place where the anchored pattern matches is where the leftmost match starts, and the
+//! anchored match there is the one an unanchored search gives (leftmost-first): the matches are
+//! those of `find_iter` / `captures_iter`, one after the other.
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Anchored, Input};
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+
+/// A pattern of the table without its Unicode word boundaries.
+pub(super) struct Relaxed(meta::Regex);
+
+impl Relaxed {
+    /// `source` without its Unicode word boundaries, if it has any and never matches the empty
+    /// string (an empty match would need `find_iter`'s rule for the next search).
+    pub(super) fn of(source: &str) -> Option<Relaxed> {
+        let hir = regex_syntax::Parser::new().parse(source).ok()?;
+        let mut changed = false;
+        let relaxed = without_word_boundaries(&hir, &mut changed);
+        if !changed || relaxed.properties().minimum_len().is_none_or(|n| n == 0) {
+            return None;
+        }
+        meta::Builder::new().build_from_hir(&relaxed).ok().map(Relaxed)
+    }
+
+    /// Calls `found` with the span of `group` (0: the whole match) of each match of `re` in
+    /// `text`, in order, as `re.captures_iter(text)` would give them.
+    pub(super) fn each_match(&self, re: &meta::Regex, group: usize, text: &str, caps: &mut Captures, mut found: impl FnMut(usize, usize)) {
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(candidate) = self.0.search(&Input::new(text).range(at..)) else { break };
+            let start = candidate.start();
+            re.search_captures(&Input::new(text).range(start..).anchored(Anchored::Yes), caps);
+            match caps.get_match() {
+                Some(m) => {
+                    if let Some(g) = caps.get_group(group) {
+                        found(g.start, g.end);
+                    }
+                    at = m.end();
+                }
+                // (the next place a match may start: after this character)
+                None => at = start + text[start..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+    }
+}
+
+/// `h` with every Unicode word-boundary assertion replaced by the empty pattern; `changed` says
+/// whether there was one.
+fn without_word_boundaries(h: &Hir, changed: &mut bool) -> Hir {
+    match h.kind() {
+        HirKind::Look(
+            Look::WordUnicode | Look::WordUnicodeNegate | Look::WordStartUnicode | Look::WordEndUnicode | Look::WordStartHalfUnicode | Look::WordEndHalfUnicode,
+        ) => {
+            *changed = true;
+            Hir::empty()
+        }
+        HirKind::Repetition(r) => Hir::repetition(Repetition { sub: Box::new(without_word_boundaries(&r.sub, changed)), ..r.clone() }),
+        HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(without_word_boundaries(&c.sub, changed)), ..c.clone() }),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(|x| without_word_boundaries(x, changed)).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.iter().map(|x| without_word_boundaries(x, changed)).collect()),
+        _ => h.clone(),
+    }
+}
