@@ -195,6 +195,8 @@ fn main() {
         }
     }
     let corpus_notes_per_s = n2 as f64 / start2.elapsed().as_secs_f64();
+    // (the automata's caches and anything built on first use are resident now too)
+    let run_mb = rss_kb().zip(rss_before).map(|(a, b)| a.saturating_sub(b) as f64 / 1024.0);
     std::hint::black_box(sink);
 
     let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
@@ -202,8 +204,8 @@ fn main() {
         let synth = |r: [(f64, f64); 2]| format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1);
         let theirs = theirs.map_or(String::new(), |t| format!(",\"baseline\":{{{}}}", synth(t)));
         println!(
-            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},\"cpu_mb_per_s\":{:.3},{}{theirs}}}",
-            scrubber_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, cpu_mb_per_s.unwrap_or(f64::NAN), synth([ours_v2, ours_v1])
+            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"run_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},\"cpu_mb_per_s\":{:.3},{}{theirs}}}",
+            scrubber_mb.unwrap_or(f64::NAN), run_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, cpu_mb_per_s.unwrap_or(f64::NAN), synth([ours_v2, ours_v1])
         );
     } else {
         println!("scrubber build: {build_ms:.1} ms, memory {} (resident set before and after building it, every language pack loaded)", scrubber_mb.map_or("unknown".into(), |m| format!("{m:.1} MB")));
@@ -211,6 +213,7 @@ fn main() {
         println!("canary corpus, text only:         canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[1].0, q[1].1, pct(q[1].0, q[1].1), q[1].2, q[1].3, pct(q[1].2, q[1].3));
         println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s ({} MB/s of one core's CPU time)", texts_per_round, bytes_per_round, cpu_mb_per_s.map_or("unknown".into(), |m| format!("{m:.2}")));
         println!("canary notes only, text-only scrub: {corpus_notes_per_s:.0} notes/s");
+        println!("memory after the run: {} (resident set before building the scrubber and after scrubbing)", run_mb.map_or("unknown".into(), |m| format!("{m:.1} MB")));
         println!("presidio-synth-v2 strict recall {:.1}% (lenient {:.1}%); presidio-synth v1 held-out {:.1}% ({:.1}%)", ours_v2.0, ours_v2.1, ours_v1.0, ours_v1.1);
     }
 }

@@ -319,6 +319,10 @@ impl Scrubber {
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
         out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mb = |n: usize| n as f64 / (1 << 20) as f64;
+        let relaxed: usize = self.rxs.iter().filter_map(|rx| rx.relaxed.get()?.as_ref()).map(|r| r.memory_usage()).sum();
+        let table: usize = self.rxs.iter().map(|rx| rx.re.memory_usage()).sum();
+        out.insert(0, (0.0, format!("(memory of the patterns {:.1} MB, without their word boundaries (those compiled) {:.1} MB, the combined scan's set and automata not counted)", mb(table), mb(relaxed))));
         out.insert(0, (0.0, format!("({not_ascii} of {} texts not ASCII once folded; characters left:{left})", texts.len())));
         out
     }
@@ -456,9 +460,10 @@ impl Scrubber {
     /// Calls `found` with the span of each match of the pattern `rx` in `text` (of its group, when
     /// it has one, and that group took part and is not empty), in order.
     fn each_match(&self, rx: &Rx, text: &str, mut found: impl FnMut(usize, usize)) {
-        match &rx.relaxed {
-            // (a view that is not ASCII: `not_ascii.rs`)
-            Some(relaxed) if !text.is_ascii() => relaxed.each_match(&rx.re, rx.group, text, &mut rx.re.create_captures(), |s, e| {
+        // (a view that is not ASCII: `not_ascii.rs`)
+        let relaxed = if text.is_ascii() { None } else { rx.relaxed.get_or_init(|| not_ascii::Relaxed::of(&rx.source)).as_ref() };
+        match relaxed {
+            Some(relaxed) => relaxed.each_match(&rx.re, rx.group, text, &mut rx.re.create_captures(), |s, e| {
                 if rx.group == 0 || s < e {
                     found(s, e)
                 }

@@ -15,6 +15,7 @@
 //! anchored match there is the one an unanchored search gives (leftmost-first): the matches are
 //! those of `find_iter` / `captures_iter`, one after the other.
 use regex_automata::util::captures::Captures;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
@@ -31,7 +32,14 @@ impl Relaxed {
         if !changed || relaxed.properties().minimum_len().is_none_or(|n| n == 0) {
             return None;
         }
-        meta::Builder::new().build_from_hir(&relaxed).ok().map(Relaxed)
+        // (only the leftmost start is read: no capture groups, no engine for them)
+        let config = meta::Config::new().which_captures(WhichCaptures::Implicit).onepass(false).backtrack(false);
+        meta::Builder::new().configure(config).build_from_hir(&relaxed).ok().map(Relaxed)
+    }
+
+    /// The heap memory of its automata, in bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        self.0.memory_usage()
     }
 
     /// Calls `found` with the span of `group` (0: the whole match) of each match of `re` in

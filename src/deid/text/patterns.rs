@@ -97,8 +97,10 @@ pub(super) struct Rx {
     pub(super) re: regex_automata::meta::Regex,
     /// the pattern's text, folded
     pub(super) source: String,
-    /// the pattern without its word boundaries, for a view that is not ASCII (`None`: it has none)
-    pub(super) relaxed: Option<not_ascii::Relaxed>,
+    /// the pattern without its word boundaries, for a view that is not ASCII (`None`: it has none),
+    /// compiled for the first such view that runs the pattern: about 20 MB for the whole table,
+    /// which most notes never need
+    pub(super) relaxed: std::sync::OnceLock<Option<not_ascii::Relaxed>>,
     pub(super) kind: Placeholder,
     pub(super) group: usize,
     pub(super) check: Check,
@@ -196,8 +198,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         // folded as the view is (`straße` -> `strasse`): detectors read the folded view
         let source = normalise::fold_pattern(pat).into_owned();
         let re = regex_automata::meta::Regex::new(&source).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
-        let relaxed = not_ascii::Relaxed::of(&source);
-        v.push(Rx { re, source, relaxed, kind, group, check, needs, set_idx: Some(0), gate: 0 });
+        v.push(Rx { re, source, relaxed: std::sync::OnceLock::new(), kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 
     // --- email, URL, IP ---
