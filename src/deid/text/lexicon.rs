@@ -546,8 +546,7 @@ impl Lexicon {
             // Roger Hardy", where "roger" and "hardy" are English words)
             let mut after_title = false;
             for w in words.filter(|w| w.len() >= 2) {
-                buf.clear();
-                buf.extend(w.chars().flat_map(char::to_lowercase));
+                lower_into(&mut buf, w);
                 let f = self.get(without_clitic(&buf));
                 let named = after_title && f & ANY_NAME != 0 && w.starts_with(char::is_uppercase);
                 after_title = f & TITLE != 0 || named;
@@ -571,8 +570,7 @@ impl Lexicon {
         let mut all = 0;
         let mut buf = String::with_capacity(32);
         for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
+            lower_into(&mut buf, w);
             all |= self.get(&buf);
         }
         all

@@ -210,7 +210,7 @@ impl Scrubber {
         for r in rxs.iter_mut() {
             // patterns on long word lists run on their own (behind their gate): in the combined
             // automaton they would make its cache thrash
-            let solo = r.check.runs_alone() || r.source.len() > 1500;
+            let solo = r.check.runs_alone() || r.re.as_str().len() > 1500;
             r.set_idx = if solo {
                 None
             } else {
@@ -218,7 +218,7 @@ impl Scrubber {
                 Some(n_set - 1)
             };
         }
-        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.source.as_str()))
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.as_str()))
             .size_limit(64 << 20)
             .dfa_size_limit(64 << 20)
             .build()
@@ -301,7 +301,7 @@ impl Scrubber {
                 let t = std::time::Instant::now();
                 let n = std::hint::black_box(run(rx));
                 let how = if rx.group == 0 { "find" } else { "captures" };
-                (t.elapsed().as_secs_f64(), format!("{n:5} {how:8} {}", rx.source.chars().take(90).collect::<String>()))
+                (t.elapsed().as_secs_f64(), format!("{n:5} {how:8} {}", rx.re.as_str().chars().take(90).collect::<String>()))
             })
             .collect();
         let t = std::time::Instant::now();
@@ -320,8 +320,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mb = |n: usize| n as f64 / (1 << 20) as f64;
-        let relaxed: usize = self.rxs.iter().filter_map(|rx| rx.relaxed.get()?.as_ref()).map(|r| r.memory_usage()).sum();
-        let table: usize = self.rxs.iter().map(|rx| rx.re.memory_usage()).sum();
+        let (table, relaxed) = self.rxs.iter().map(|rx| rx.re.memory_usage()).fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
         out.insert(0, (0.0, format!("(memory of the patterns {:.1} MB, without their word boundaries (those compiled) {:.1} MB, the combined scan's set and automata not counted)", mb(table), mb(relaxed))));
         out.insert(0, (0.0, format!("({not_ascii} of {} texts not ASCII once folded; characters left:{left})", texts.len())));
         out
@@ -458,25 +457,13 @@ impl Scrubber {
     }
 
     /// Calls `found` with the span of each match of the pattern `rx` in `text` (of its group, when
-    /// it has one, and that group took part and is not empty), in order.
+    /// it has one, and that group is not empty), in order.
     fn each_match(&self, rx: &Rx, text: &str, mut found: impl FnMut(usize, usize)) {
-        // (a view that is not ASCII: `not_ascii.rs`)
-        let relaxed = if text.is_ascii() { None } else { rx.relaxed.get_or_init(|| not_ascii::Relaxed::of(&rx.source)).as_ref() };
-        match relaxed {
-            Some(relaxed) => relaxed.each_match(&rx.re, rx.group, text, &mut rx.re.create_captures(), |s, e| {
-                if rx.group == 0 || s < e {
-                    found(s, e)
-                }
-            }),
-            _ if rx.group == 0 => rx.re.find_iter(text).for_each(|m| found(m.start(), m.end())),
-            _ => {
-                for c in rx.re.captures_iter(text) {
-                    if let Some(g) = c.get_group(rx.group).filter(|g| g.start < g.end) {
-                        found(g.start, g.end);
-                    }
-                }
+        rx.re.each_match(text, rx.group, |s, e| {
+            if rx.group == 0 || s < e {
+                found(s, e)
             }
-        }
+        });
     }
 
     fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>, one_case: bool) -> Vec<Span> {

@@ -93,14 +93,7 @@ pub(super) struct Hit {
 pub(super) type Add<'a> = dyn FnMut(&str, Placeholder, usize, Check, Option<&'static str>) + 'a;
 
 pub(super) struct Rx {
-    /// (the engine of the regex crate, for its anchored searches: `not_ascii.rs`)
-    pub(super) re: regex_automata::meta::Regex,
-    /// the pattern's text, folded
-    pub(super) source: String,
-    /// the pattern without its word boundaries, for a view that is not ASCII (`None`: it has none),
-    /// compiled for the first such view that runs the pattern: about 20 MB for the whole table,
-    /// which most notes never need
-    pub(super) relaxed: std::sync::OnceLock<Option<not_ascii::Relaxed>>,
+    pub(super) re: not_ascii::Pattern,
     pub(super) kind: Placeholder,
     pub(super) group: usize,
     pub(super) check: Check,
@@ -196,9 +189,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
         // folded as the view is (`straße` -> `strasse`): detectors read the folded view
-        let source = normalise::fold_pattern(pat).into_owned();
-        let re = regex_automata::meta::Regex::new(&source).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
-        v.push(Rx { re, source, relaxed: std::sync::OnceLock::new(), kind, group, check, needs, set_idx: Some(0), gate: 0 });
+        let re = not_ascii::Pattern::new(&normalise::fold_pattern(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
+        v.push(Rx { re, kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 
     // --- email, URL, IP ---
@@ -473,7 +465,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
             rx.gate = MONTH;
         } else if rx.check == Check::Date(dates::DateCheck::SpelledDate) {
             rx.gate = NUMBER;
-        } else if rx.kind == Date && rx.source.contains("septiembre") {
+        } else if rx.kind == Date && rx.re.as_str().contains("septiembre") {
             rx.gate = MONTH;
         }
     }
