@@ -6,7 +6,9 @@
 //!                                        `text` of each line of a labelled JSONL file)
 //! `... -- --flags WORD...`              the lexicon's flags of each word
 //! `... -- --stdin`                       a filter for bench/scrub_devscore.py: each line of stdin a JSON
-//!                                        string (a note), each line of stdout the scrubbed note
+//!                                        string (a note), each line of stdout the scrubbed note; a line
+//!                                        may also be `{"notes": ..., "known": [...]}`, a note with its
+//!                                        form's identifying values (to compare two builds' output)
 //! `... -- --json --baseline-spans F`     also the recall of a baseline whose detected spans are in F
 //!                                        (JSON lines `{"text": ..., "spans": [[start, end], ...]}`,
 //!                                        character offsets), measured with the same metric
@@ -71,14 +73,17 @@ fn thread_cpu_s() -> Option<f64> {
 }
 
 /// Scrubs each JSON-string line of stdin (no known values, as `cases:validate` with a form that
-/// carries none) and writes the result as a JSON-string line.
+/// carries none), or each `{"notes": ..., "known": [...]}` line with its known values, and writes
+/// the result as a JSON-string line.
 fn filter_stdin() {
     use std::io::{BufRead, Write};
     let scrubber = Scrubber::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in std::io::stdin().lock().lines() {
-        let note: String = serde_json::from_str(&line.expect("stdin")).expect("a JSON string a line");
-        serde_json::to_writer(&mut out, &scrubber.scrub(&note, &[]).text).expect("stdout");
+        let line: serde_json::Value = serde_json::from_str(&line.expect("stdin")).expect("a JSON value a line");
+        let note = line.as_str().or_else(|| line["notes"].as_str()).expect("a note");
+        let known: Vec<&str> = line["known"].as_array().map_or(Vec::new(), |k| k.iter().filter_map(|v| v.as_str()).collect());
+        serde_json::to_writer(&mut out, &scrubber.scrub(note, &known).text).expect("stdout");
         out.write_all(b"\n").and_then(|_| out.flush()).expect("stdout");
     }
 }
@@ -127,7 +132,7 @@ fn main() {
         } else {
             own.iter().map(String::as_str).collect()
         };
-        for (secs, pat) in scrubber.pattern_costs(&texts).iter().take(15) {
+        for (secs, pat) in scrubber.pattern_costs(&texts).iter().take(30) {
             println!("{:8.1} ms  {pat}", secs * 1e3);
         }
         return;
@@ -190,6 +195,8 @@ fn main() {
         }
     }
     let corpus_notes_per_s = n2 as f64 / start2.elapsed().as_secs_f64();
+    // (the automata's caches and anything built on first use are resident now too)
+    let run_mb = rss_kb().zip(rss_before).map(|(a, b)| a.saturating_sub(b) as f64 / 1024.0);
     std::hint::black_box(sink);
 
     let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
@@ -197,8 +204,8 @@ fn main() {
         let synth = |r: [(f64, f64); 2]| format!("\"synth_v2_strict\":{:.2},\"synth_v2_lenient\":{:.2},\"synth_v1_heldout_strict\":{:.2},\"synth_v1_heldout_lenient\":{:.2}", r[0].0, r[0].1, r[1].0, r[1].1);
         let theirs = theirs.map_or(String::new(), |t| format!(",\"baseline\":{{{}}}", synth(t)));
         println!(
-            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},\"cpu_mb_per_s\":{:.3},{}{theirs}}}",
-            scrubber_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, cpu_mb_per_s.unwrap_or(f64::NAN), synth([ours_v2, ours_v1])
+            "{{\"scrubber\":\"dermreg-rust\",\"build_ms\":{build_ms:.1},\"scrubber_mb\":{:.1},\"run_mb\":{:.1},\"canary_recall_known\":{:.2},\"must_keep_known\":{:.2},\"canary_recall\":{:.2},\"must_keep\":{:.2},\"canaries\":{},\"notes_per_s\":{notes_per_s:.1},\"corpus_notes_per_s\":{corpus_notes_per_s:.1},\"mb_per_s\":{mb_per_s:.3},\"cpu_mb_per_s\":{:.3},{}{theirs}}}",
+            scrubber_mb.unwrap_or(f64::NAN), run_mb.unwrap_or(f64::NAN), pct(q[0].0, q[0].1), pct(q[0].2, q[0].3), pct(q[1].0, q[1].1), pct(q[1].2, q[1].3), q[1].1, cpu_mb_per_s.unwrap_or(f64::NAN), synth([ours_v2, ours_v1])
         );
     } else {
         println!("scrubber build: {build_ms:.1} ms, memory {} (resident set before and after building it, every language pack loaded)", scrubber_mb.map_or("unknown".into(), |m| format!("{m:.1} MB")));
@@ -206,6 +213,7 @@ fn main() {
         println!("canary corpus, text only:         canaries removed {}/{} ({:.1}%), must_keep {}/{} ({:.1}%)", q[1].0, q[1].1, pct(q[1].0, q[1].1), q[1].2, q[1].3, pct(q[1].2, q[1].3));
         println!("throughput ({} texts, {} bytes per round, {rounds} rounds): {notes_per_s:.0} notes/s, {mb_per_s:.2} MB/s ({} MB/s of one core's CPU time)", texts_per_round, bytes_per_round, cpu_mb_per_s.map_or("unknown".into(), |m| format!("{m:.2}")));
         println!("canary notes only, text-only scrub: {corpus_notes_per_s:.0} notes/s");
+        println!("memory after the run: {} (resident set before building the scrubber and after scrubbing)", run_mb.map_or("unknown".into(), |m| format!("{m:.1} MB")));
         println!("presidio-synth-v2 strict recall {:.1}% (lenient {:.1}%); presidio-synth v1 held-out {:.1}% ({:.1}%)", ours_v2.0, ours_v2.1, ours_v1.0, ours_v1.1);
     }
 }

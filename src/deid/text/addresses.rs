@@ -107,7 +107,7 @@ impl Scrubber {
             return Some(w_end);
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
-        for c in self.lex.multi_countries.iter().map(|c| &**c) {
+        for c in self.lex.multi_countries_opening(&head) {
             if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {
                 if rest.is_char_boundary(c.len()) && rest[..c.len()].to_lowercase() == c {
                     return Some(c.len());

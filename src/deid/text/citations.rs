@@ -14,7 +14,7 @@
 //! `Gesetz`, `Act`), its number, its date (`Loi du 18 août 2013`, `Real Decreto 1093/1997, de 4 de
 //! julio`) or its name (`Loi Bertrand`): a date of the law, not of the patient.
 
-use regex::Regex;
+use super::not_ascii::Pattern as Regex;
 
 pub(super) struct Citations {
     /// a mark of a publication
@@ -63,19 +63,18 @@ impl Citations {
 
     /// The byte ranges of `text` that cite a law (its number is the law's too).
     pub(super) fn laws(&self, text: &str) -> Vec<(usize, usize)> {
-        self.law.find_iter(text).map(|m| (m.start(), m.end())).collect()
+        self.law.all(text)
     }
 
     /// The byte ranges of `text` that are bibliographic references: each author run with the
     /// marks beside it in its paragraph, from the first to the last.
     pub(super) fn find(&self, text: &str) -> Vec<(usize, usize)> {
-        let marks: Vec<(usize, usize)> = self.mark.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let marks = self.mark.all(text);
         if marks.is_empty() {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for run in self.authors.find_iter(text) {
-            let (mut s, mut e) = (run.start(), run.end());
+        for (mut s, mut e) in self.authors.all(text) {
             let mut vouched = false;
             for &(ms, me) in &marks {
                 let near = if me <= s { s - me <= REACH } else { ms < e || ms - e <= REACH };

@@ -13,11 +13,8 @@ impl Scrubber {
     /// (before the note's language is applied: `Note::keep`).
     pub(super) fn token_flags(&self, text: &str, t: &Tok, known: &Known, buf: &mut String) -> u32 {
         let w = &text[t.s..t.e];
-        buf.clear();
-        for c in w.chars() {
-            buf.extend(c.to_lowercase());
-        }
-        let key = without_clitic(&buf);
+        lower_into(buf, w);
+        let key = without_clitic(buf);
         let mut f = self.lex.get(key);
         if f == 0 && key.contains('-') {
             let mut all = ANY_NAME | CITY | ENGLISH | LANGS;

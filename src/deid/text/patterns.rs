@@ -93,7 +93,7 @@ pub(super) struct Hit {
 pub(super) type Add<'a> = dyn FnMut(&str, Placeholder, usize, Check, Option<&'static str>) + 'a;
 
 pub(super) struct Rx {
-    pub(super) re: Regex,
+    pub(super) re: not_ascii::Pattern,
     pub(super) kind: Placeholder,
     pub(super) group: usize,
     pub(super) check: Check,
@@ -191,7 +191,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
         // folded as the view is (`straße` -> `strasse`): detectors read the folded view
-        let re = Regex::new(&normalise::fold_pattern(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
+        let re = not_ascii::Pattern::new(&normalise::fold_pattern(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
         v.push(Rx { re, kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 

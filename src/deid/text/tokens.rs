@@ -102,6 +102,18 @@ pub(super) fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
     &s[start..]
 }
 
+/// `w` in lower case, character by character (`char::to_lowercase`), into `buf`: by bytes when `w`
+/// is ASCII, as nearly every word of a view is (each word of each pass goes through here).
+pub(super) fn lower_into(buf: &mut String, w: &str) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
 pub(super) fn count_digits(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
 }
