@@ -154,7 +154,10 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
     outside(text, prot).for_each(&mut count);
     // (in capitals: 95 % of the letters, so that a note whose surnames alone are in capitals keeps
     // what its case says: "Dr P-A. POULMANI, Dr I. POLTAO")
-    (letters >= 12 && upper * 20 >= letters * 19, upper == 0 && letters > 0)
+    // A placeholder stands where a name, place or number was: a note holding one, and no capital
+    // besides, is one whose capitals were removed, not one typed without them; read as typed, a text
+    // already scrubbed reads as it did ("Ada:gy" -> "[NAME]:gy" stays so: scrubbing is idempotent).
+    (letters >= 12 && upper * 20 >= letters * 19, upper == 0 && letters > 0 && prot.is_empty())
 }
 
 /// The parts of `text` between the placeholders already in it, `prot` (sorted, not overlapping).
