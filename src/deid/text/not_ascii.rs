@@ -89,7 +89,6 @@ impl Relaxed {
         meta::Builder::new().configure(config).build_from_hir(&relaxed).ok().map(Relaxed)
     }
 
-
     /// Calls `found` with the span of `group` (0: the whole match) of each match of `re` in
     /// `text`, in order, as `re.captures_iter(text)` would give them.
     fn each_match(&self, re: &meta::Regex, group: usize, text: &str, caps: &mut Captures, mut found: impl FnMut(usize, usize)) {
