@@ -275,6 +275,12 @@ impl DateCheck {
             }
             DateCheck::Weekday | DateCheck::MonthFirst => true,
             DateCheck::Locale(dashed) => {
+                // (a dot after a date written with a slash or a hyphen ends its sentence: "seen
+                // 2/14." is "2/14"; only a date of dots ends with its own, "12.3.")
+                if m.ends_with('.') && !m[..m.len() - 1].contains('.') {
+                    hit.e -= 1;
+                    return DateCheck::Locale(dashed).check(text, hit, note);
+                }
                 // (a pattern that ends with its dot reads no number after it: "12.3.2019" is
                 // read whole by the full dates, "1.2.3." is a section's number)
                 // (after its dot a hyphen opens a range of dates: "12.03.-14.03.2019")
