@@ -256,35 +256,37 @@ fn capish(t: &Tok) -> bool {
     !t.digit && !t.prot && t.cap && !(t.allcaps && t.letters <= 4)
 }
 
-/// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza"
-/// (the packs' `[name_particles]`).
-fn particles() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| packs::section("name_particles").collect())
+/// A function giving the words of a pack section (all packs), read once.
+macro_rules! pack_words {
+    ($(#[$doc:meta])* $name:ident = $section:literal) => {
+        $(#[$doc])*
+        fn $name() -> &'static [&'static str] {
+            static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+            WORDS.get_or_init(|| packs::section($section).collect())
+        }
+    };
 }
-/// Degrees and generational suffixes that go with the name before them, as typed: "Giovanna
-/// Rodrigues MD" (the packs' `[postnominals]`).
-fn postnominals() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| packs::section("postnominals").collect())
-}
-/// What may follow a name in an English list of people: "Park and Reed were" (`[list_verbs]`).
-fn list_verbs() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| packs::section("list_verbs").collect())
-}
-/// Words after an eponym that make it a disease's name, not a person's: "Graves disease"
-/// (`[disease_words]`).
-fn disease_words() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| packs::section("disease_words").collect())
-}
-/// Plural relations and firms after a surname: "Smith and sons" lists no second person
-/// (`[group_words]`).
-fn group_words() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| packs::section("group_words").collect())
-}
+pack_words!(
+    /// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".
+    particles = "name_particles"
+);
+pack_words!(
+    /// Degrees and generational suffixes that go with the name before them, as typed: "Giovanna
+    /// Rodrigues MD".
+    postnominals = "postnominals"
+);
+pack_words!(
+    /// What may follow a name in an English list of people: "Park and Reed were".
+    list_verbs = "list_verbs"
+);
+pack_words!(
+    /// Words after an eponym that make it a disease's name, not a person's: "Graves disease".
+    disease_words = "disease_words"
+);
+pack_words!(
+    /// Plural relations and firms after a surname: "Smith and sons" lists no second person.
+    group_words = "group_words"
+);
 /// Flags of words that never are a part of a person's name by themselves.
 const NO_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY;
 
