@@ -117,31 +117,36 @@ pub(super) fn section_lines<'a>(p: &'static Pack, name: &'a str) -> impl Iterato
         })
 }
 
+/// Alternatives of a regular expression, any case, longest first (a longer one wins over a
+/// shorter one it starts with).
+pub(super) fn any_case_alternatives(mut alternatives: Vec<String>) -> String {
+    alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    alternatives.dedup();
+    format!("(?i:{})", alternatives.join("|"))
+}
+
+/// A word or line of a section as a pattern that ends where it ends: at a word's end, or at its
+/// dot ("str.").
+fn ending(pattern: String, typed: &str) -> String {
+    if typed.ends_with('.') {
+        pattern
+    } else {
+        pattern + r"\b"
+    }
+}
+
 /// The lines of one section of every pack as alternatives of a regular expression, any case,
 /// longest first; the words of a line joined by blanks ("medical center", "med ctr"). A line
 /// that ends with a dot ends there ("str."), any other at a word's end.
 pub(super) fn lines_re(name: &str) -> String {
-    let mut lines: Vec<String> = PACKS
-        .iter()
-        .flat_map(|p| section_lines(p, name))
-        .map(|l| {
-            let words: Vec<String> = l.split_whitespace().map(regex::escape).collect();
-            let end = if l.ends_with('.') { "" } else { r"\b" };
-            format!("{}{end}", words.join(r"[ \t]+"))
-        })
-        .collect();
-    lines.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    lines.dedup();
-    format!("(?i:{})", lines.join("|"))
+    let lines = PACKS.iter().flat_map(|p| section_lines(p, name));
+    any_case_alternatives(lines.map(|l| ending(l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"[ \t]+"), l)).collect())
 }
 
 /// The words of one section of every pack as alternatives of a regular expression, any case,
 /// longest first, each ending a word unless it ends with a dot ("str.").
 pub(super) fn words_re(name: &str) -> String {
-    let mut w: Vec<String> = section(name).map(|w| format!("{}{}", regex::escape(w), if w.ends_with('.') { "" } else { r"\b" })).collect();
-    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    w.dedup();
-    format!("(?i:{})", w.join("|"))
+    any_case_alternatives(section(name).map(|w| ending(regex::escape(w), w)).collect())
 }
 
 /// Every record-header label of every pack, lower case, with its kind.

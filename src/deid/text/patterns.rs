@@ -109,18 +109,13 @@ pub(super) struct Rx {
 
 /// The street types of every pack but the English one, any case, longest first.
 fn pack_streets_re() -> String {
-    let mut w: Vec<String> = packs::PACKS.iter().filter(|p| p.lang != "en").flat_map(|p| packs::section_of(p, "streets")).filter(|w| w.chars().count() >= 3).map(regex::escape).collect();
-    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    w.dedup();
-    format!("(?i:{})", w.join("|"))
+    let w = packs::PACKS.iter().filter(|p| p.lang != "en").flat_map(|p| packs::section_of(p, "streets")).filter(|w| w.chars().count() >= 3).map(regex::escape);
+    packs::any_case_alternatives(w.collect())
 }
 
 /// The words of one section of every pack, any case, longest first.
 pub(super) fn pack_words_re(section: &str) -> String {
-    let mut w: Vec<String> = packs::section(section).map(regex::escape).collect();
-    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    w.dedup();
-    format!("(?i:{})", w.join("|"))
+    packs::any_case_alternatives(packs::section(section).map(regex::escape).collect())
 }
 
 /// The words of a pack section that name facilities (`facilities`, `wards`): in any case ("à
