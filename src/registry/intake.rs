@@ -279,8 +279,9 @@ fn integer_range(def: &FormDef, pointer: &str) -> (i64, i64) {
     }
 }
 
-/// The structured generalisations of `deidentification.md`, on the walked form. Inputs that failed
-/// validation are absent from `out`, so what depends on them is skipped (their errors are already there).
+/// The structured generalisations of `deidentification.md`, on the walked form, one step each in the
+/// order they depend on each other. Inputs that failed validation are absent from `out`, so what
+/// depends on them is skipped (their errors are already there).
 fn generalise(
     def: &FormDef,
     out: &mut Map<String, Value>,
@@ -288,159 +289,146 @@ fn generalise(
     errors: &mut Vec<FieldError>,
     report: &mut DeidReport,
 ) {
-    let diagnosis = read(out, DIAGNOSIS_DATE)
-        .and_then(Value::as_str)
-        .and_then(PartialDate::parse);
-    let gen = |report: &mut DeidReport, from: &str, to: &str| {
-        report.generalised.push(Generalised {
-            from: from.to_owned(),
-            to: to.to_owned(),
-        })
-    };
-
-    // Date of birth -> age in whole years at diagnosis (first day of the diagnosis month or year when the
-    // day is not known; a birth later in that month counts as age 0).
+    let diagnosis = read(out, DIAGNOSIS_DATE).and_then(Value::as_str).and_then(PartialDate::parse);
     let given_age = read(out, AGE).and_then(Value::as_i64);
-    if let Some(dob) = take(out, DOB)
-        .as_ref()
-        .and_then(Value::as_str)
-        .and_then(parse_date)
-    {
-        if let Some(diag) = diagnosis {
-            let (min_age, max_age) = integer_range(def, AGE);
-            if dob > diag.last_day() {
-                errors.push(FieldError::say(
-                    DOB,
-                    "date_of_birth_after_diagnosis",
-                    Message::new("error-date-of-birth-after-diagnosis"),
-                ));
-            } else {
-                let age = i64::from(age_in_years(dob, diag.first_day()).max(0));
-                let oldest = i64::from(age_in_years(dob, diag.last_day()).max(0));
-                if age > max_age || age < min_age {
-                    errors.push(FieldError::say(
-                        DOB,
-                        codes::OUT_OF_RANGE,
-                        Message::new("error-age-from-date-of-birth").arg("min", Arg::Int(min_age)).arg("max", Arg::Int(max_age)),
-                    ));
-                } else {
-                    let tc = |a: i64| i64::from(top_code_age(a as i32).0);
-                    if let Some(given) = given_age {
-                        if tc(given) < tc(age) || tc(given) > tc(oldest) {
-                            errors.push(FieldError::say(
-                                AGE,
-                                "inconsistent_with_date_of_birth",
-                                Message::new("error-age-inconsistent"),
-                            ));
-                        }
-                    }
-                    put(out, AGE, Value::from(age));
-                    gen(report, DOB, AGE);
-                }
-            }
-        }
+    let mut form = Generalising { def, out, errors, report };
+    // (the identifying dates are taken out of the form even when there is no diagnosis to count from)
+    form.age_from_birth(diagnosis, given_age);
+    form.top_code_age(given_age);
+    form.bmi_from_measures();
+    form.residence_from_reporter();
+    form.days_from_diagnosis(diagnosis);
+    if let Some(diagnosis) = diagnosis {
+        form.diagnosis_month(diagnosis, precision);
+    }
+}
+
+/// The form being generalised, with where its problems and its generalisations are recorded.
+struct Generalising<'a> {
+    def: &'a FormDef,
+    out: &'a mut Map<String, Value>,
+    errors: &'a mut Vec<FieldError>,
+    report: &'a mut DeidReport,
+}
+
+impl Generalising<'_> {
+    fn generalised(&mut self, from: &str, to: &str) {
+        self.report.generalised.push(Generalised { from: from.to_owned(), to: to.to_owned() });
     }
 
-    // Ages of 90 and over -> 90 with the flag.
-    if let Some(age) = read(out, AGE).and_then(Value::as_i64) {
+    /// Date of birth -> age in whole years at diagnosis (first day of the diagnosis month or year when
+    /// the day is not known; a birth later in that month counts as age 0).
+    fn age_from_birth(&mut self, diagnosis: Option<PartialDate>, given_age: Option<i64>) {
+        let dob = take(self.out, DOB).as_ref().and_then(Value::as_str).and_then(parse_date);
+        let (Some(dob), Some(diagnosis)) = (dob, diagnosis) else { return };
+        let (min_age, max_age) = integer_range(self.def, AGE);
+        if dob > diagnosis.last_day() {
+            self.errors.push(FieldError::say(DOB, "date_of_birth_after_diagnosis", Message::new("error-date-of-birth-after-diagnosis")));
+            return;
+        }
+        let age = i64::from(age_in_years(dob, diagnosis.first_day()).max(0));
+        let oldest = i64::from(age_in_years(dob, diagnosis.last_day()).max(0));
+        if age > max_age || age < min_age {
+            self.errors.push(FieldError::say(
+                DOB,
+                codes::OUT_OF_RANGE,
+                Message::new("error-age-from-date-of-birth").arg("min", Arg::Int(min_age)).arg("max", Arg::Int(max_age)),
+            ));
+            return;
+        }
+        let tc = |a: i64| i64::from(top_code_age(a as i32).0);
+        if given_age.is_some_and(|given| tc(given) < tc(age) || tc(given) > tc(oldest)) {
+            self.errors.push(FieldError::say(AGE, "inconsistent_with_date_of_birth", Message::new("error-age-inconsistent")));
+        }
+        put(self.out, AGE, Value::from(age));
+        self.generalised(DOB, AGE);
+    }
+
+    /// Ages of 90 and over -> 90 with the flag.
+    fn top_code_age(&mut self, given_age: Option<i64>) {
+        let Some(age) = read(self.out, AGE).and_then(Value::as_i64) else { return };
         let (stored, top_coded) = top_code_age(age as i32);
         if i64::from(stored) != age {
-            put(out, AGE, Value::from(stored));
+            put(self.out, AGE, Value::from(stored));
             if given_age == Some(age) {
-                gen(report, AGE, AGE);
+                self.generalised(AGE, AGE);
             }
         }
-        put(out, AGE_TOP_CODED, Value::Bool(top_coded));
+        put(self.out, AGE_TOP_CODED, Value::Bool(top_coded));
     }
 
-    // Height and weight -> BMI with one decimal.
-    let height = take(out, HEIGHT).and_then(|v| v.as_f64());
-    let weight = take(out, WEIGHT).and_then(|v| v.as_f64());
-    let given_bmi = read(out, BMI).and_then(Value::as_f64);
-    if let (Some(h), Some(w)) = (height, weight) {
+    /// Height and weight -> BMI with one decimal (a BMI given alone is rounded to one decimal).
+    fn bmi_from_measures(&mut self) {
+        let height = take(self.out, HEIGHT).and_then(|v| v.as_f64());
+        let weight = take(self.out, WEIGHT).and_then(|v| v.as_f64());
+        let given_bmi = read(self.out, BMI).and_then(Value::as_f64);
+        let (Some(h), Some(w)) = (height, weight) else {
+            if let Some(b) = given_bmi.filter(|b| round1(*b) != *b) {
+                put(self.out, BMI, Value::from(round1(b)));
+                self.generalised(BMI, BMI);
+            }
+            return;
+        };
         let computed = bmi(h, w);
-        let (min, max) = match def.field_at(BMI).map(|f| f.kind) {
+        let (min, max) = match self.def.field_at(BMI).map(|f| f.kind) {
             Some(Kind::Number { min, max, .. }) => (min, max),
             _ => unreachable!("bmi is a number field"),
         };
         if !(min..=max).contains(&computed) {
             for p in [HEIGHT, WEIGHT] {
-                errors.push(FieldError::say(
+                self.errors.push(FieldError::say(
                     p,
                     "bmi_out_of_range",
                     Message::new("error-bmi-out-of-range").arg("min", Arg::Text(min.to_string())).arg("max", Arg::Text(max.to_string())),
                 ));
             }
-        } else {
-            if given_bmi.is_some_and(|b| (round1(b) - computed).abs() > 0.1 + 1e-9) {
-                errors.push(FieldError::say(
-                    BMI,
-                    "inconsistent_with_height_weight",
-                    Message::new("error-bmi-inconsistent"),
-                ));
+            return;
+        }
+        if given_bmi.is_some_and(|b| (round1(b) - computed).abs() > 0.1 + 1e-9) {
+            self.errors.push(FieldError::say(BMI, "inconsistent_with_height_weight", Message::new("error-bmi-inconsistent")));
+        }
+        put(self.out, BMI, Value::from(computed));
+        self.generalised(HEIGHT, BMI);
+        self.generalised(WEIGHT, BMI);
+    }
+
+    /// Country of residence defaults to the country where care was given.
+    fn residence_from_reporter(&mut self) {
+        if read(self.out, "/patient/country_of_residence").is_none() {
+            if let Some(c) = read(self.out, "/reporter/country").cloned() {
+                put(self.out, "/patient/country_of_residence", c);
             }
-            put(out, BMI, Value::from(computed));
-            gen(report, HEIGHT, BMI);
-            gen(report, WEIGHT, BMI);
-        }
-    } else if let Some(b) = given_bmi {
-        let r = round1(b);
-        if r != b {
-            put(out, BMI, Value::from(r));
-            gen(report, BMI, BMI);
         }
     }
 
-    // Country of residence defaults to the country where care was given.
-    if read(out, "/patient/country_of_residence").is_none() {
-        if let Some(c) = read(out, "/reporter/country").cloned() {
-            put(out, "/patient/country_of_residence", c);
+    /// Other dates -> whole days relative to the diagnosis (its first day when only the month is known).
+    fn days_from_diagnosis(&mut self, diagnosis: Option<PartialDate>) {
+        for &(date_ptr, day_ptr) in RELATIVE_DATES {
+            let date = take(self.out, date_ptr).as_ref().and_then(Value::as_str).and_then(parse_date);
+            let (Some(date), Some(diagnosis)) = (date, diagnosis) else { continue };
+            let day = relative_days(date, diagnosis.first_day());
+            let (min, max) = integer_range(self.def, day_ptr);
+            if day < min || day > max {
+                self.errors.push(FieldError::say(
+                    date_ptr,
+                    codes::OUT_OF_RANGE,
+                    Message::new("error-date-from-diagnosis").arg("before", Arg::Int(-min)).arg("after", Arg::Int(max)),
+                ));
+                continue;
+            }
+            if read(self.out, day_ptr).and_then(Value::as_i64).is_some_and(|given| given != day) {
+                self.errors.push(FieldError::say(day_ptr, "inconsistent_with_date", Message::new("error-day-inconsistent")));
+            }
+            put(self.out, day_ptr, Value::from(day));
+            self.generalised(date_ptr, day_ptr);
         }
     }
 
-    // Other dates -> whole days relative to the diagnosis (its first day when only the month is known).
-    for &(date_ptr, day_ptr) in RELATIVE_DATES {
-        let Some(date) = take(out, date_ptr)
-            .as_ref()
-            .and_then(Value::as_str)
-            .and_then(parse_date)
-        else {
-            continue;
-        };
-        let Some(diag) = diagnosis else { continue };
-        let day = relative_days(date, diag.first_day());
-        let (min, max) = integer_range(def, day_ptr);
-        if day < min || day > max {
-            errors.push(FieldError::say(
-                date_ptr,
-                codes::OUT_OF_RANGE,
-                Message::new("error-date-from-diagnosis").arg("before", Arg::Int(-min)).arg("after", Arg::Int(max)),
-            ));
-            continue;
-        }
-        if read(out, day_ptr)
-            .and_then(Value::as_i64)
-            .is_some_and(|given| given != day)
-        {
-            errors.push(FieldError::say(
-                day_ptr,
-                "inconsistent_with_date",
-                Message::new("error-day-inconsistent"),
-            ));
-        }
-        put(out, day_ptr, Value::from(day));
-        gen(report, date_ptr, day_ptr);
-    }
-
-    // Diagnosis date -> month (or year).
-    if let Some(diag) = diagnosis {
-        if diag.finer_than(precision) {
-            put(
-                out,
-                DIAGNOSIS_DATE,
-                Value::String(diag.generalise(precision)),
-            );
-            gen(report, DIAGNOSIS_DATE, DIAGNOSIS_DATE);
+    /// Diagnosis date -> month (or year).
+    fn diagnosis_month(&mut self, diagnosis: PartialDate, precision: DiagnosisPrecision) {
+        if diagnosis.finer_than(precision) {
+            put(self.out, DIAGNOSIS_DATE, Value::String(diagnosis.generalise(precision)));
+            self.generalised(DIAGNOSIS_DATE, DIAGNOSIS_DATE);
         }
     }
 }

@@ -380,123 +380,14 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The checked value of one field, or `None` when it is not valid (its problems recorded).
     fn value(&mut self, f: &'static Field, value: &'a Value) -> Option<Value> {
         match f.kind {
-            Kind::Enum(values) => {
-                let Some(s) = value.as_str() else {
-                    self.err(INVALID_TYPE, Message::new("error-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
-                    return None;
-                };
-                if !values.iter().any(|v| v.value == s) {
-                    self.err(INVALID_VALUE, Message::new("error-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
-                    return None;
-                }
-                if self.restriction(s) {
-                    return None;
-                }
-                Some(Value::String(s.to_owned()))
-            }
-            Kind::Drug => {
-                let Some(s) = value.as_str().filter(|s| drugs::drug(s).is_some()) else {
-                    let code = if value.is_string() {
-                        INVALID_VALUE
-                    } else {
-                        INVALID_TYPE
-                    };
-                    self.err_on(f, code, "error-drug");
-                    return None;
-                };
-                Some(Value::String(s.to_owned()))
-            }
-            Kind::EnumSet { values, exclusive } => {
-                let Some(items) = value.as_array() else {
-                    self.err_on(f, INVALID_TYPE, "error-list-of-values");
-                    return None;
-                };
-                let base = self.ptr.len();
-                let mut ok = true;
-                for (i, item) in items.iter().enumerate() {
-                    let s = item
-                        .as_str()
-                        .filter(|s| values.iter().any(|v| v.value == *s));
-                    use std::fmt::Write;
-                    let _ = write!(self.ptr, "/{i}");
-                    match s {
-                        None => {
-                            ok = false;
-                            let code = if item.is_string() {
-                                INVALID_VALUE
-                            } else {
-                                INVALID_TYPE
-                            };
-                            self.err(code, Message::new("error-each-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
-                        }
-                        Some(s) if items[..i].iter().any(|p| p.as_str() == Some(s)) => {
-                            ok = false;
-                            self.err_on(f, DUPLICATE, "error-same-value-twice");
-                        }
-                        Some(_) => {}
-                    }
-                    self.ptr.truncate(base);
-                }
-                if items.len() > 1 {
-                    for x in exclusive {
-                        if items.iter().any(|i| i.as_str() == Some(*x)) {
-                            ok = false;
-                            let value = values
-                                .iter()
-                                .find(|v| v.value == *x)
-                                .map_or_else(|| Arg::Text((*x).to_owned()), |v| Arg::Label(v.msg));
-                            self.err(MUST_BE_ALONE, Message::new("error-must-be-alone").field(f.msg).arg("value", value));
-                        }
-                    }
-                }
-                ok.then(|| value.clone())
-            }
-            Kind::Integer { min, max } => {
-                let n = value.as_i64().or_else(|| {
-                    value
-                        .as_f64()
-                        .filter(|x| x.fract() == 0.0 && x.abs() < 9.0e15)
-                        .map(|x| x as i64)
-                });
-                let Some(n) = n else {
-                    self.err_on(f, INVALID_TYPE, "error-whole-number");
-                    return None;
-                };
-                if n < min || n > max {
-                    self.err(
-                        OUT_OF_RANGE,
-                        Message::new("error-between").field(f.msg).arg("min", Arg::Text(min.to_string())).arg("max", Arg::Text(max.to_string())),
-                    );
-                    return None;
-                }
-                Some(Value::from(n))
-            }
-            Kind::Number { min, max, decimals } => {
-                let Some(x) = value.as_f64().filter(|x| x.is_finite()) else {
-                    self.err_on(f, INVALID_TYPE, "error-number");
-                    return None;
-                };
-                if x < min || x > max {
-                    self.err(
-                        OUT_OF_RANGE,
-                        Message::new("error-between").field(f.msg).arg("min", Arg::Text(min.to_string())).arg("max", Arg::Text(max.to_string())),
-                    );
-                    return None;
-                }
-                if let Some(d) = decimals {
-                    let scaled = x * 10f64.powi(d as i32);
-                    if (scaled - scaled.round()).abs() > 1e-6 {
-                        self.err(
-                            TOO_MANY_DECIMALS,
-                            Message::new("error-decimals").field(f.msg).arg("decimals", Arg::Int(i64::from(d))),
-                        );
-                        return None;
-                    }
-                }
-                Some(value.clone())
-            }
+            Kind::Enum(values) => self.enum_value(f, values, value),
+            Kind::Drug => self.drug(f, value),
+            Kind::EnumSet { values, exclusive } => self.enum_set(f, values, exclusive, value),
+            Kind::Integer { min, max } => self.integer(f, min, max, value),
+            Kind::Number { min, max, decimals } => self.number(f, (min, max), decimals, value),
             Kind::Bool => match value {
                 Value::Bool(b) => Some(Value::Bool(*b)),
                 _ => {
@@ -504,106 +395,210 @@ impl<'a> Walk<'a> {
                     None
                 }
             },
-            Kind::Country => {
-                let Some(s) = value.as_str() else {
-                    self.err_on(f, INVALID_TYPE, "error-country-code");
-                    return None;
-                };
-                if COUNTRIES.binary_search_by(|c| c.value.cmp(s)).is_err() {
-                    self.err_on(f, INVALID_VALUE, "error-country-value");
-                    return None;
-                }
-                Some(Value::String(s.to_owned()))
-            }
-            Kind::Date => {
-                let Some(d) = value.as_str().and_then(parse_date) else {
-                    self.err_on(f, INVALID_DATE, "error-date");
-                    return None;
-                };
-                let earliest =
-                    NaiveDate::from_ymd_opt(EARLIEST_DATE.0, EARLIEST_DATE.1, EARLIEST_DATE.2)?;
-                if d < earliest || d > self.tomorrow() {
-                    self.err_on(f, OUT_OF_RANGE, "error-date-range");
-                    return None;
-                }
-                Some(value.clone())
-            }
-            Kind::DiagnosisDate => {
-                let Some(d) = value.as_str().and_then(PartialDate::parse) else {
-                    self.err_on(f, INVALID_DATE, "error-diagnosis-date");
-                    return None;
-                };
-                let earliest = NaiveDate::from_ymd_opt(
-                    EARLIEST_DIAGNOSIS.0,
-                    EARLIEST_DIAGNOSIS.1,
-                    EARLIEST_DIAGNOSIS.2,
-                )?;
-                if d.last_day() < earliest || d.first_day() > self.tomorrow() {
-                    self.err_on(f, OUT_OF_RANGE, "error-diagnosis-date-range");
-                    return None;
-                }
-                Some(value.clone())
-            }
-            Kind::FreeText { max } => {
-                let Some(s) = value.as_str() else {
-                    self.err_on(f, INVALID_TYPE, "error-text");
-                    return None;
-                };
-                if text_len(s) > max {
-                    self.err(
-                        TOO_LONG,
-                        Message::new("error-too-long").field(f.msg).arg("max", Arg::Int(max as i64)),
-                    );
-                    return None;
-                }
-                self.free_text.push(self.ptr.clone());
-                Some(value.clone())
-            }
+            Kind::Country => self.country(f, value),
+            Kind::Date => self.date(f, value),
+            Kind::DiagnosisDate => self.diagnosis_date(f, value),
+            Kind::FreeText { max } => self.free_text(f, max, value),
             Kind::Identifying => None, // handled by `object`
             Kind::Object(fields) => {
                 let Some(map) = value.as_object() else {
                     self.err_on(f, INVALID_TYPE, "error-object");
                     return None;
                 };
-                Some(Value::Object(
-                    self.object(std::slice::from_ref(&fields), map),
-                ))
+                Some(Value::Object(self.object(std::slice::from_ref(&fields), map)))
             }
-            Kind::Array { item, min, max } => {
-                let Some(items) = value.as_array() else {
-                    self.err_on(f, INVALID_TYPE, "error-list");
-                    return None;
-                };
-                if items.len() > max {
-                    self.err(
-                        TOO_MANY_ITEMS,
-                        Message::new("error-too-many-items").field(f.msg).arg("max", Arg::Int(max as i64)),
-                    );
-                    return None;
+            Kind::Array { item, min, max } => self.array(f, item, (min, max), value),
+        }
+    }
+
+    fn enum_value(&mut self, f: &'static Field, values: &'static [EnumValue], value: &Value) -> Option<Value> {
+        let one_of = || Message::new("error-one-of").field(f.msg).arg("values", Arg::Text(list_values(values)));
+        let Some(s) = value.as_str() else {
+            self.err(INVALID_TYPE, one_of());
+            return None;
+        };
+        if !values.iter().any(|v| v.value == s) {
+            self.err(INVALID_VALUE, one_of());
+            return None;
+        }
+        if self.restriction(s) {
+            return None;
+        }
+        Some(Value::String(s.to_owned()))
+    }
+
+    fn drug(&mut self, f: &'static Field, value: &Value) -> Option<Value> {
+        let Some(s) = value.as_str().filter(|s| drugs::drug(s).is_some()) else {
+            let code = if value.is_string() { INVALID_VALUE } else { INVALID_TYPE };
+            self.err_on(f, code, "error-drug");
+            return None;
+        };
+        Some(Value::String(s.to_owned()))
+    }
+
+    /// Distinct values of the list; a value of `exclusive` (`none`) must be alone.
+    fn enum_set(
+        &mut self,
+        f: &'static Field,
+        values: &'static [EnumValue],
+        exclusive: &'static [&'static str],
+        value: &Value,
+    ) -> Option<Value> {
+        let Some(items) = value.as_array() else {
+            self.err_on(f, INVALID_TYPE, "error-list-of-values");
+            return None;
+        };
+        let base = self.ptr.len();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let s = item.as_str().filter(|s| values.iter().any(|v| v.value == *s));
+            use std::fmt::Write;
+            let _ = write!(self.ptr, "/{i}");
+            match s {
+                None => {
+                    ok = false;
+                    let code = if item.is_string() { INVALID_VALUE } else { INVALID_TYPE };
+                    self.err(code, Message::new("error-each-one-of").field(f.msg).arg("values", Arg::Text(list_values(values))));
                 }
-                if items.len() < min {
-                    self.err(
-                        TOO_FEW_ITEMS,
-                        Message::new("error-too-few-items").field(f.msg).arg("min", Arg::Int(min as i64)),
-                    );
-                    return None;
+                Some(s) if items[..i].iter().any(|p| p.as_str() == Some(s)) => {
+                    ok = false;
+                    self.err_on(f, DUPLICATE, "error-same-value-twice");
                 }
-                let base = self.ptr.len();
-                let mut out = Vec::with_capacity(items.len());
-                for (i, v) in items.iter().enumerate() {
-                    use std::fmt::Write;
-                    let _ = write!(self.ptr, "/{i}");
-                    match v.as_object() {
-                        Some(map) => {
-                            out.push(Value::Object(self.object(std::slice::from_ref(&item), map)))
-                        }
-                        None => self.err_on(f, INVALID_TYPE, "error-each-entry-object"),
-                    }
-                    self.ptr.truncate(base);
+                Some(_) => {}
+            }
+            self.ptr.truncate(base);
+        }
+        if items.len() > 1 {
+            for x in exclusive {
+                if items.iter().any(|i| i.as_str() == Some(*x)) {
+                    ok = false;
+                    let value = values
+                        .iter()
+                        .find(|v| v.value == *x)
+                        .map_or_else(|| Arg::Text((*x).to_owned()), |v| Arg::Label(v.msg));
+                    self.err(MUST_BE_ALONE, Message::new("error-must-be-alone").field(f.msg).arg("value", value));
                 }
-                Some(Value::Array(out))
             }
         }
+        ok.then(|| value.clone())
+    }
+
+    fn out_of_range(&mut self, f: &'static Field, min: String, max: String) {
+        self.err(OUT_OF_RANGE, Message::new("error-between").field(f.msg).arg("min", Arg::Text(min)).arg("max", Arg::Text(max)));
+    }
+
+    /// A whole number in range; `3.0` is taken as `3`.
+    fn integer(&mut self, f: &'static Field, min: i64, max: i64, value: &Value) -> Option<Value> {
+        let n = value
+            .as_i64()
+            .or_else(|| value.as_f64().filter(|x| x.fract() == 0.0 && x.abs() < 9.0e15).map(|x| x as i64));
+        let Some(n) = n else {
+            self.err_on(f, INVALID_TYPE, "error-whole-number");
+            return None;
+        };
+        if n < min || n > max {
+            self.out_of_range(f, min.to_string(), max.to_string());
+            return None;
+        }
+        Some(Value::from(n))
+    }
+
+    fn number(&mut self, f: &'static Field, (min, max): (f64, f64), decimals: Option<u32>, value: &Value) -> Option<Value> {
+        let Some(x) = value.as_f64().filter(|x| x.is_finite()) else {
+            self.err_on(f, INVALID_TYPE, "error-number");
+            return None;
+        };
+        if x < min || x > max {
+            self.out_of_range(f, min.to_string(), max.to_string());
+            return None;
+        }
+        if let Some(d) = decimals {
+            let scaled = x * 10f64.powi(d as i32);
+            if (scaled - scaled.round()).abs() > 1e-6 {
+                self.err(TOO_MANY_DECIMALS, Message::new("error-decimals").field(f.msg).arg("decimals", Arg::Int(i64::from(d))));
+                return None;
+            }
+        }
+        Some(value.clone())
+    }
+
+    fn country(&mut self, f: &'static Field, value: &Value) -> Option<Value> {
+        let Some(s) = value.as_str() else {
+            self.err_on(f, INVALID_TYPE, "error-country-code");
+            return None;
+        };
+        if COUNTRIES.binary_search_by(|c| c.value.cmp(s)).is_err() {
+            self.err_on(f, INVALID_VALUE, "error-country-value");
+            return None;
+        }
+        Some(Value::String(s.to_owned()))
+    }
+
+    fn date(&mut self, f: &'static Field, value: &Value) -> Option<Value> {
+        let Some(d) = value.as_str().and_then(parse_date) else {
+            self.err_on(f, INVALID_DATE, "error-date");
+            return None;
+        };
+        let earliest = NaiveDate::from_ymd_opt(EARLIEST_DATE.0, EARLIEST_DATE.1, EARLIEST_DATE.2)?;
+        if d < earliest || d > self.tomorrow() {
+            self.err_on(f, OUT_OF_RANGE, "error-date-range");
+            return None;
+        }
+        Some(value.clone())
+    }
+
+    fn diagnosis_date(&mut self, f: &'static Field, value: &Value) -> Option<Value> {
+        let Some(d) = value.as_str().and_then(PartialDate::parse) else {
+            self.err_on(f, INVALID_DATE, "error-diagnosis-date");
+            return None;
+        };
+        let earliest = NaiveDate::from_ymd_opt(EARLIEST_DIAGNOSIS.0, EARLIEST_DIAGNOSIS.1, EARLIEST_DIAGNOSIS.2)?;
+        if d.last_day() < earliest || d.first_day() > self.tomorrow() {
+            self.err_on(f, OUT_OF_RANGE, "error-diagnosis-date-range");
+            return None;
+        }
+        Some(value.clone())
+    }
+
+    /// Free text within its length; its pointer is kept so that intake scrubs it.
+    fn free_text(&mut self, f: &'static Field, max: usize, value: &Value) -> Option<Value> {
+        let Some(s) = value.as_str() else {
+            self.err_on(f, INVALID_TYPE, "error-text");
+            return None;
+        };
+        if text_len(s) > max {
+            self.err(TOO_LONG, Message::new("error-too-long").field(f.msg).arg("max", Arg::Int(max as i64)));
+            return None;
+        }
+        self.free_text.push(self.ptr.clone());
+        Some(value.clone())
+    }
+
+    fn array(&mut self, f: &'static Field, item: &'static [Field], (min, max): (usize, usize), value: &'a Value) -> Option<Value> {
+        let Some(items) = value.as_array() else {
+            self.err_on(f, INVALID_TYPE, "error-list");
+            return None;
+        };
+        if items.len() > max {
+            self.err(TOO_MANY_ITEMS, Message::new("error-too-many-items").field(f.msg).arg("max", Arg::Int(max as i64)));
+            return None;
+        }
+        if items.len() < min {
+            self.err(TOO_FEW_ITEMS, Message::new("error-too-few-items").field(f.msg).arg("min", Arg::Int(min as i64)));
+            return None;
+        }
+        let base = self.ptr.len();
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            use std::fmt::Write;
+            let _ = write!(self.ptr, "/{i}");
+            match v.as_object() {
+                Some(map) => out.push(Value::Object(self.object(std::slice::from_ref(&item), map))),
+                None => self.err_on(f, INVALID_TYPE, "error-each-entry-object"),
+            }
+            self.ptr.truncate(base);
+        }
+        Some(Value::Array(out))
     }
 
     fn tomorrow(&self) -> NaiveDate {

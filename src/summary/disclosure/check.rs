@@ -24,44 +24,11 @@ pub fn check(
     let k = settings.k;
     let width = settings.min_interval_width as f64;
 
-    // Sensitive cells: threshold primaries and differencing cells.
-    let mut sensitive = vec![false; n];
-    let mut no_differencing = true;
-    for (i, c) in cells.iter().enumerate() {
-        if c.value >= 1 && c.value < k {
-            sensitive[i] = true;
-        }
-        if let Some(Some(prev)) = previous.and_then(|p| p.get(&c.key)) {
-            if c.value > *prev && c.value - *prev < k {
-                sensitive[i] = true;
-                if !hidden[i] {
-                    no_differencing = false;
-                }
-            }
-        }
-    }
+    let (sensitive, no_differencing) = sensitive_cells(cells, hidden, k, previous);
     let primary_cells = sensitive.iter().filter(|&&s| s).count();
     let hidden_cells = hidden.iter().filter(|&&h| h).count();
 
-    // Coefficients of each relation (total +1, members -1, repeated cells summed).
-    let rel: Vec<Vec<(usize, i64)>> = relations
-        .iter()
-        .map(|r| {
-            let mut v: Vec<(usize, i64)> = Vec::with_capacity(r.members.len() + 1);
-            v.push((r.total, 1));
-            v.extend(r.members.iter().map(|&m| (m, -1)));
-            v.sort();
-            let mut out: Vec<(usize, i64)> = Vec::new();
-            for (c, a) in v {
-                match out.last_mut() {
-                    Some(last) if last.0 == c => last.1 += a,
-                    _ => out.push((c, a)),
-                }
-            }
-            out.retain(|e| e.1 != 0);
-            out
-        })
-        .collect();
+    let rel: Vec<Vec<(usize, i64)>> = relations.iter().map(coefficients).collect();
     // The true values must satisfy every relation, or nothing can be certified.
     let consistent = rel.iter().all(|r| {
         r.iter().map(|&(c, a)| a as i128 * cells[c].value as i128).sum::<i128>() == 0
@@ -163,6 +130,44 @@ pub fn check(
         interval_protection: g2,
         no_differencing,
     }
+}
+
+/// Sensitive cells (threshold primaries, and cells that grew by less than `k` since the previous
+/// release: differencing), and whether every differencing cell is hidden.
+fn sensitive_cells(cells: &[Cell], hidden: &[bool], k: u64, previous: Option<&Previous>) -> (Vec<bool>, bool) {
+    let mut sensitive = vec![false; cells.len()];
+    let mut no_differencing = true;
+    for (i, c) in cells.iter().enumerate() {
+        if c.value >= 1 && c.value < k {
+            sensitive[i] = true;
+        }
+        if let Some(Some(prev)) = previous.and_then(|p| p.get(&c.key)) {
+            if c.value > *prev && c.value - *prev < k {
+                sensitive[i] = true;
+                if !hidden[i] {
+                    no_differencing = false;
+                }
+            }
+        }
+    }
+    (sensitive, no_differencing)
+}
+
+/// A relation's coefficients by cell: its total +1, its members -1, a repeated cell summed.
+fn coefficients(r: &Relation) -> Vec<(usize, i64)> {
+    let mut v: Vec<(usize, i64)> = Vec::with_capacity(r.members.len() + 1);
+    v.push((r.total, 1));
+    v.extend(r.members.iter().map(|&m| (m, -1)));
+    v.sort();
+    let mut out: Vec<(usize, i64)> = Vec::new();
+    for (c, a) in v {
+        match out.last_mut() {
+            Some(last) if last.0 == c => last.1 += a,
+            _ => out.push((c, a)),
+        }
+    }
+    out.retain(|e| e.1 != 0);
+    out
 }
 
 /// Columns `j` whose unit vector lies in the row space of `mat` (exact rational RREF): the
