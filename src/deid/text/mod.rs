@@ -36,6 +36,7 @@ mod normalise;
 mod not_ascii;
 mod packs;
 mod patterns;
+mod places;
 mod phones;
 mod postcodes;
 mod tokens;

@@ -107,35 +107,9 @@ pub(super) struct Rx {
     pub(super) gate: u32,
 }
 
-/// The street types of every pack but the English one, any case, longest first.
-fn pack_streets_re() -> String {
-    let w = packs::PACKS.iter().filter(|p| p.lang != "en").flat_map(|p| packs::section_of(p, "streets")).filter(|w| w.chars().count() >= 3).map(regex::escape);
-    packs::any_case_alternatives(w.collect())
-}
-
 /// The words of one section of every pack, any case, longest first.
 pub(super) fn pack_words_re(section: &str) -> String {
     packs::any_case_alternatives(packs::section(section).map(regex::escape).collect())
-}
-
-/// The words of a pack section that name facilities (`facilities`, `wards`): in any case ("à
-/// l'hopital Paul Brousse"), those of three letters only in capitals ("CHU Kremlin-Bicetre", not "chu").
-fn pack_facilities_re(section: &str) -> String {
-    let (mut long, mut short): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-    for w in packs::section(section) {
-        match w.chars().count() {
-            // an acronym ("CH", "GH", "CHU") only in capitals
-            0..=1 => {}
-            2..=3 => short.push(regex::escape(&w.to_uppercase())),
-            _ => long.push(regex::escape(w)),
-        }
-    }
-    for list in [&mut long, &mut short] {
-        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        list.dedup();
-    }
-    let long = format!("(?i:{})", long.join("|"));
-    if short.is_empty() { format!("(?:{long})") } else { format!("(?:{long}|{})", short.join("|")) }
 }
 
 /// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case; with `long`
@@ -146,6 +120,11 @@ pub(super) fn number_words_re(long: bool) -> String {
     w.dedup();
     format!(r"(?i:{})", w.join("|"))
 }
+
+/// The particles inside a name or a street's name ("de la", "van der", "of the").
+pub(super) const PARTICLE: &str = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
+/// A capitalised word.
+pub(super) const CAPITALISED: &str = r"\p{Lu}[\p{L}'’-]*";
 
 pub(super) fn cap_alts(words: &[&str]) -> String {
     // "Rue" | "RUE" for each word (first letter upper-case, or all capitals)
@@ -163,26 +142,6 @@ pub(super) fn cap_alts(words: &[&str]) -> String {
 
 pub(super) fn build_regexes() -> Vec<Rx> {
     use Placeholder::*;
-    let numw = number_words_re(false);
-    let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
-    let pre = cap_alts(&[
-        "rue", "via", "viale", "vicolo", "corso", "piazza", "piazzale", "calle", "carrer", "avenida",
-        "avda", "rua", "travessa", "largo", "praça", "praca", "plaza", "paseo", "camino", "chemin",
-        "allée", "allee", "boulevard", "bd", "impasse", "quai", "route", "strada", "ulica", "ul.",
-        "aleja", "odos", "leoforos", "utca", "avenue", "place", "rambla", "ronda", "estrada",
-        "alameda", "avenue", "rruga", "rúa", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
-        "jl.", "calzada", "carretera", "cami", "passeig", "platz",
-    ]);
-    let part = r"(?:d[aeiou]s?|de[ls]?|della|delle|dei|degli|la|le|les|l'|d'|di|du|van|von|der|den|het|y|e|do|of|the|DE|LA|DEL|DI|DU|VAN|VON)";
-    let capw = r"\p{Lu}[\p{L}'’-]*";
-    // (the street word ends the word: "Patient" holds no Finnish "tie")
-    let compound = packs::words_re("street_endings");
-    // the words that end an institution's name, its names before them ("Mercy Hospital")
-    // (and those that end a subdivision's name, the same way: "Cook County", "Bergen kommune")
-    let fac = format!("(?:{}|{})", packs::lines_re("institution_ends"), packs::lines_re("region_ends"));
-    let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
-    let states = postcodes::US_STATES;
-
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
         // folded as the view is (`straße` -> `strasse`): detectors read the folded view
@@ -236,225 +195,12 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     PhoneCheck::add_patterns(&mut add);
     IdCheck::add_patterns(&mut add);
     PostcodeCheck::add_patterns(&mut add);
-    // tails after an address already replaced: ", City, ST 12345", "Country 62488"
-    let seg = r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:\p{Lu}[\p{L}'.’-]*(?:[ \t]+\p{Lu}[\p{L}'.’-]*){0,2}|\[[A-Z]+\]|\(\p{Lu}[\p{L}]*\)|[A-Z]{2}|nan))";
-    add(
-        &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
-        Postcode,
-        2,
-        Check::TailPostcode,
-        Some("["),
-    );
-    add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
-    // a building number in front of an address already replaced: "20789 [ADDRESS]"
-    add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::HouseNumber, Some("["));
-    // --- street addresses ---
-    add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|{ordinal}|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{pre})[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{Lu}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{Lu}}\d][\p{{L}}\d'’-]*){{0,3}}"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    // the street word first, the number after: "Calle del Dr. Esquerdo, 46", "la calle Ramon Rubio
-    // Fernandez, 23" (in lower case only the street words that are no English word)
-    let pre_lower = ["calle", "carrer", "avenida", "avda.", "rua", "travessa", "praça", "plaza", "paseo", "passeig", "rambla", "carretera", "calzada", "piazza", "piazzale", "viale", "vicolo", "strada", "allée", "impasse", "quai", "boulevard", "ulica", "utca"].map(regex::escape).join("|");
-    add(
-        &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    add(
-        &format!(r"\b(?:\d{{1,5}}[A-Za-z]?[ \t]+)?(\p{{L}}[\p{{L}}-]*{compound})(?:[ \t]+\d{{1,5}}[A-Za-z]?\b)?"),
-        Address,
-        0,
-        Check::Compound,
-        None,
-    );
-    add(
-        r"(?i)\b(?:apt|apartment|suite|ste|flat|bldg|building|appt|wohnung|piso)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b|\b(?:Unit|UNIT|Floor|FLOOR)[ \t]+\d{1,4}[A-Za-z]?\b",
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    add(
-        r"(?i)\b(?:\d{1,5}[ \t]+)?(?:postbox|postbus|postfach)[ \t]*\d{1,6}\b|(?i)\b(?:p\.?\s?o\.?\s?box|psc|box)\s*\d{1,6}\b|\b(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5}\b",
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    add(
-        &format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+{capw}){{1,2}})\b"),
-        Address,
-        0,
-        Check::UnknownWords,
-        None,
-    );
-    add(&format!(r"\b({capw})[ \t]+\d{{1,4}}[A-Za-z]?\b"), Address, 0, Check::WordNumber, None);
-    add(
-        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:u\.|utca|út|útja|tér|tere|krt\.|körút|fasor|köz|sor|sétány|rkp\.|rakpart|str\.|str|terrasse|kapu|sokak|cad\.|ulica|ul\.|tee|põik|puiestee|iela|gatve|g\.|gatvė|prospektas|trg|cesta)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-
-    // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
-    add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}\b|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    add(
-        &format!(r"\b(?:ul\.|Ul\.|UL\.|C/|Avda\.|al\.|Al\.|pl\.|os\.)[ \t]*{capw}(?:[ \t]+{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    add(r"(?-u:\b)[0-9]{1,5}[A-Za-z]?,?[ \t]+(?:[A-Z][^\s,.;:()\[\]]*[ \t]+){1,3}[A-Z][a-z]+", Address, 0, Check::StreetSuffix, None);
-    // ships' addresses: "USNS Bergman"
-    add(r"\b(?:USNS|USNV|USS|USCGC|usns|usnv|uscgc)[ \t]+\p{L}[\p{L}'’-]*", Address, 0, Check::None, None);
-    // "the corner of 3744 Retreat Avenue and Władysława Route"
-    add(
-        r"(?i)\bcorner of[ \t]+([^\n,;]{1,60}?[ \t]+and[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}\.?)",
-        Address,
-        1,
-        Check::Corner,
-        Some("orner"),
-    );
-    // "5638 Aasa 43", "6614 Luite tee 87"
-    add(&format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+\p{{Ll}}{{2,}}|[ \t]+{part}[ \t]+{capw}|[ \t]+[zuv][ \t]+{capw})?)[ \t]+\d{{1,5}}[A-Za-z]?\b"), Address, 0, Check::NumWordNum, None);
-    // lower-case: "2407 tawastintie 6", "74678 midtvollen 130" (house number of 3+ digits, a long
-    // word that is not an ordinary / clinical word)
-    add(r"\b\d{3,5}[ \t]+(\p{Ll}{6,})[ \t]+\d{1,4}[A-Za-z]?\b", Address, 0, Check::NumWordNum, None);
-    // lower-case: "ul. nad jarem 22", "freistädter strasse 61"
-    add(r"\b(?:ul|al|pl|os)\.[ \t]*\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Ll}[\p{L}'’-]*){0,3},?[ \t]+\d{1,5}[a-z]?\b", Address, 0, Check::None, Some("."));
-    add(
-        r"\b\p{Ll}{3,}[ \t]+(?:strasse|straße|str\.|gasse|weg|allee|platz|ring|straat|laan|vej|gade|gata|gatan|vägen|veien|vegen|vei|tie|katu|street|road|avenue|lane|drive)[ \t]+\d{1,5}[a-z]?\b",
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    // lower-case Hungarian / Baltic streets: "hegyalja út 98.", "Árpád fejedelem útja 62."
-    add(
-        &format!(r"\b(?:{capw}[ \t]+)?\p{{Ll}}{{3,}}[ \t]+(?:utca|út|útja|körút|rakpart|fasor|sétány|iela|gatvė|puiestee)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
-        Address,
-        0,
-        Check::None,
-        None,
-    );
-    // a street without its number: "Marina Fort Street", "Main Street"
-    add(
-        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:Street|STREET|Road|ROAD|Avenue|AVENUE|Boulevard|Lane|Parkway|Turnpike|Bypass|Highway|Strasse|Straße)\b"),
-        Address,
-        0,
-        Check::BareStreet,
-        None,
-    );
-
-    // --- places: facilities, wards, saints, context ---
-    add(
-        &format!(r"\b(?:St|ST|Saint|SAINT|Sankt|San|Santa|Ste)\.?[ \t]+{capw}(?:[ \t]+{capw}){{0,3}}"),
-        Place,
-        0,
-        Check::Saint,
-        None,
-    );
-    add(
-        &format!(r"\b(?:\p{{Lu}}[\p{{L}}'’.&-]*[ \t]+){{1,4}}{fac}\b"),
-        Place,
-        0,
-        Check::Facility,
-        None,
-    );
-    add(r"\b(?i:ward)[ \t]+(?:\d{1,3}[A-Za-z]?|[A-Z]\d{0,2}[A-Za-z]?)\b", Place, 0, Check::None, None);
-    // a facility named by generic words and its town is a name: "Children's Hospital of [PLACE]",
-    // "Children's Hospital, [NAME]", "our [NAME] facility" (the town was taken for a name)
-    add(
-        &format!(r"\b(?:\p{{Lu}}[\p{{L}}'’.&-]*[ \t]+){{0,3}}(?:{fac}|Facility)(?:[ \t]+(?i:of|in|at)[ \t]+|,[ \t]*)\[(?:PLACE|NAME)\]|\[(?:PLACE|NAME)\][ \t]+(?:{fac}|facility|Facility)\b"),
-        Place,
-        0,
-        Check::NamedFacility,
-        Some("["),
-    );
-    // generic words before a hospital already replaced: "Children's [PLACE]", "University [PLACE]"
-    add(r"\b((?:\p{Lu}[\p{L}'’.&-]*[ \t]+){1,3})\[PLACE\]", Place, 1, Check::GenericWords, Some("[PLACE]"));
-    add(&format!(r"\b({capw})[ \t]+(?:Ward|WARD)\b"), Place, 0, Check::NamedWard, None);
-    add(
-        &format!(r"(?i:seen at|transferred (?:from|to)|admitted (?:to|at)|referred (?:from|to)|discharged (?:from|to)|treated at|attends|attended|lives in|living in|resident (?:of|in)|moved (?:from|to)|born in|works at|lives at|visiting|visited|travelled to|traveled to|returned from)[ \t]+({capw}(?:[ \t]+{capw}){{0,3}})"),
-        Place,
-        1,
-        Check::ContextPlace,
-        None,
-    );
-    // a place after at / from / near: a run of capitalised words with one the lexicon does not
-    // know or knows as a town ("at Cedar Sinai", "from UCSF", "near Fairfield")
-    add(
-        &format!(r"\b(?:at|from|near|At|From|Near)[ \t]+((?:(?:Mt|St|Ft)\.[ \t]*)?(?:{capw}|&)(?:[ \t]+(?:{capw}|&|of|de|del)){{0,4}})"),
-        Place,
-        1,
-        Check::PrepositionPlace,
-        None,
-    );
-    // a street type of a language pack (other than English, whose types are above) in any case,
-    // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly"
-    let streets = pack_streets_re();
-    add(
-        &format!(r"\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
-        Address,
-        0,
-        Check::PackStreet,
-        None,
-    );
-    // a house number spelled out, the street and its postcode: "sept allée des roses 77500"
-    // (a number word before a street type alone is too weak: "un chemin de croix")
-    add(
-        &format!(r"\b((?i:{numw})[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*\p{{L}}[\p{{L}}'’-]*(?:[ \t]+(?:{part}|\p{{L}}[\p{{L}}'’-]*)){{0,3}}),?[ \t]+\d{{5}}\b"),
-        Address,
-        1,
-        Check::None,
-        None,
-    );
-    // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
-    // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"
-    // (the facility word stays: "Hôpital [PLACE]", "Service de [PLACE]")
-    // (a name may hold its people's initials: "GH A.CHENEVIER-H.MONDOR"; a dot only between
-    // letters, and `capitalised_words` reads no dotted abbreviation, "O.R.L.", as a name; the
-    // class stays small: the lazy automaton's states of this pattern are many already)
-    let fname = r"\p{Lu}(?:[\p{L}'’-]|\.\p{L})*";
-    for (section, check) in [("facilities", Check::FacilityName), ("wards", Check::WardName)] {
-        let words = pack_facilities_re(section);
-        add(
-            &format!(r"\b{words}[ \t]+((?:\p{{Ll}}{{3,}}[ \t]+)?(?:{part}[ \t]+|[dlDL]['’])*{fname}(?:[ \t]+(?:(?:{part}[ \t]+|[dlDL]['’])*{fname})){{0,4}})"),
-            Place,
-            1,
-            check,
-            None,
-        );
-    }
-    // a hospital's name and its facility word in one compound, the Germanic way: "Rikshospitalet",
-    // "Antoniusziekenhuis", "Elisabethkrankenhaus", or its name before such a compound in lower
-    // case: "Haukeland universitetssjukehus"
-    let compounds: Vec<String> = packs::section("facilities").filter(|w| w.chars().count() >= 7).map(|w| regex::escape(&w.to_lowercase())).collect();
-    let compounds = compounds.join("|");
-    add(&format!(r"\b(?:\p{{Lu}}\p{{Ll}}{{2,}}|\p{{Lu}}\p{{L}}+[ \t]+\p{{Ll}}{{3,}})(?:{compounds})\b"), Place, 0, Check::None, None);
-    // a town and a US state: "Houston, TX", "Cedar Rapids, IA"
-    add(&format!(r"\b((?:\p{{Lu}}[\p{{L}}.'’-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}.'’-]*,[ \t]*(?:{states}))\b"), Place, 1, Check::TownState, None);
+    // street addresses, then places, then the packs' street types and facility names (in this
+    // order: where two patterns find the same text, the first one's kind stands)
+    addresses::add_street_patterns(&mut add);
+    places::add_place_patterns(&mut add);
+    addresses::add_pack_street_patterns(&mut add);
+    places::add_facility_name_patterns(&mut add);
 
     // the patterns on the packs' month and number words run only where such a word occurs
     for rx in v.iter_mut() {
@@ -468,7 +214,6 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     }
     v
 }
-
 
 /// Hands the heap the scrubber's build freed (the regex compiler's and the automata builders'
 /// temporaries, about 18 MB) back to the operating system: glibc's allocator keeps freed memory
