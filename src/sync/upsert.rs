@@ -1,14 +1,13 @@
 //! A partner's batch end to end: every item checked like a single submission, then every accepted
 //! item planned against the cases stored under its record key and written, all in one transaction.
 //!
-//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on every core, each
-//! item parsed from the body where it is checked, and the transaction writes the parts in order as
+//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on the intake threads
+//! (a thread per core), each item parsed from the body where it is checked, and the transaction writes the parts in order as
 //! they are checked (every part already waiting at once, when writing falls behind), so the database
 //! works while the next part is scrubbed. All-or-nothing still holds: if intake stops half way (a
 //! panic), the transaction rolls back.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -48,17 +47,11 @@ pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal
     let checked: Arc<Mutex<Vec<Checked>>> = Arc::default();
     let (parts, checked_parts) = mpsc::channel();
     let total = items.len().div_ceil(PART);
-    let intake = {
-        let state = state.clone();
-        let partner = partner.subject.clone();
-        actix_web::rt::task::spawn_blocking(move || check_in_parts(&state, items, registry, &partner, &parts))
-    };
+    check_in_parts(&state, Arc::new(items), registry, &partner.subject, parts);
     let first = {
         let (checked, partner) = (checked.clone(), partner.clone());
         state.db.write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked)).await
     };
-    // Intake has ended (or the transaction would still be waiting for it).
-    let _ = intake.await;
     let mut attempt = 0;
     let mut written = first;
     while matches!(written, Err(DbError::Conflict)) {
@@ -91,32 +84,25 @@ pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal
         .collect())
 }
 
-/// Checks the items on every core, part by part (each worker takes the next unchecked part, parses
-/// and checks its items), and sends each part with its number as soon as it is checked.
-fn check_in_parts(state: &AppState, items: Items, registry: Registry, partner: &str, out: &mpsc::Sender<(usize, Vec<Checked>)>) {
-    let ctx = state.intake_context();
-    let parts: Vec<std::ops::Range<usize>> = (0..items.len()).step_by(PART).map(|from| from..(from + PART).min(items.len())).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(parts.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            let out = out.clone();
-            s.spawn(|| {
-                let out = out;
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(part) = parts.get(i) else { break };
-                    let checked = part
-                        .clone()
-                        .map(|j| batch::check(items.parse(j), registry, &ctx, &state.record_key_secret, partner))
-                        .collect();
-                    if out.send((i, checked)).is_err() {
-                        break; // the transaction gave up
-                    }
-                }
-            });
+/// Queues the parts on the intake threads (`app::IntakePool`, a thread per core, whose regex caches
+/// and malloc arenas stay warm from one request to the next; threads of the batch's own started
+/// cold each time), each sent with its number as soon as it is checked. Only the parts hold a
+/// sender: one that panics, or finds the pool stopped, drops it, and the transaction sees intake
+/// end early and rolls back.
+fn check_in_parts(state: &Arc<AppState>, items: Arc<Items>, registry: Registry, partner: &str, out: mpsc::Sender<(usize, Vec<Checked>)>) {
+    for (i, from) in (0..items.len()).step_by(PART).enumerate() {
+        let (shared, items, partner, out) = (state.clone(), items.clone(), partner.to_owned(), out.clone());
+        let part = move || {
+            let ctx = shared.intake_context();
+            let checked = (from..(from + PART).min(items.len()))
+                .map(|j| batch::check(items.parse(j), registry, &ctx, &shared.record_key_secret, &partner))
+                .collect();
+            let _ = out.send((i, checked)); // an error: the transaction gave up
+        };
+        if state.intake.spawn(part).is_err() {
+            return;
         }
-    });
+    }
 }
 
 /// The batch's transaction: takes the checked parts in order as they come and writes each. Every
