@@ -48,10 +48,18 @@ pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal
     let (parts, checked_parts) = mpsc::channel();
     let total = items.len().div_ceil(PART);
     check_in_parts(&state, Arc::new(items), registry, &partner.subject, parts);
+    let queued = Instant::now();
     let first = {
         let (checked, partner) = (checked.clone(), partner.clone());
-        state.db.write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked)).await
+        state.db
+            .write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked, queued).map(|d| (d, Instant::now())))
+            .await
     };
+    // the transaction's work ended at `at`; from there to now: the commit and the answer's way back
+    let first = first.map(|(written, at)| {
+        tracing::debug!(commit_us = at.elapsed().as_micros() as u64, "batch committed");
+        written
+    });
     let mut attempt = 0;
     let mut written = first;
     while matches!(written, Err(DbError::Conflict)) {
@@ -114,13 +122,16 @@ fn write_as_checked(
     parts: &mpsc::Receiver<(usize, Vec<Checked>)>,
     total: usize,
     checked: &Mutex<Vec<Checked>>,
+    queued: Instant,
 ) -> Result<Vec<(Decision, Option<String>)>, DbError> {
+    let began = queued.elapsed();
     let mut checked = checked.lock().unwrap_or_else(|p| p.into_inner());
     let mut in_order = InOrder { parts, early: BTreeMap::new(), next: 0 };
     let mut decisions = Vec::new();
     let mut seen = HashSet::new();
-    let (mut waited, mut wrote) = (Duration::ZERO, Duration::ZERO);
+    let (mut waited, mut wrote, mut writes) = (Duration::ZERO, Duration::ZERO, 0);
     while in_order.next < total {
+        writes += 1;
         let from = checked.len();
         let started = Instant::now();
         checked.extend(in_order.take_ready()?);
@@ -138,8 +149,16 @@ fn write_as_checked(
             }
         }
     }
-    // Where a batch's time goes: waiting for intake, or writing (the commit follows).
-    tracing::debug!(parts = total, waited_ms = waited.as_millis() as u64, wrote_ms = wrote.as_millis() as u64, "batch written");
+    // Where a batch's time goes: reaching the writer (`began`: its queue, a connection), waiting for
+    // intake, writing in `writes` goes (the parts ready together are one); the commit follows.
+    tracing::debug!(
+        parts = total,
+        writes,
+        began_us = began.as_micros() as u64,
+        waited_us = waited.as_micros() as u64,
+        wrote_us = wrote.as_micros() as u64,
+        "batch written"
+    );
     Ok(decisions)
 }
 
