@@ -438,3 +438,60 @@ where
         Err(_) => Err(E::from(DbError::Unavailable("blocking pool is gone".into()))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::{self, Entry};
+
+    /// How a queued write ends: committed, failed with its own error, or panicked.
+    #[derive(Clone, Copy)]
+    enum Ends {
+        Ok,
+        Fails,
+        Panics,
+    }
+
+    /// SQLite's writer thread: a write that fails or panics leaves none of its rows, whether it ran
+    /// alone in its transaction (no savepoint) or grouped with others (its own savepoint), answers
+    /// its own error, and the writes beside it commit.
+    #[test]
+    fn a_failed_or_panicking_write_leaves_nothing_and_the_others_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}/writes.db", dir.path().display()), 2).unwrap();
+        let write = |id: &'static str, ends: Ends| {
+            let db = db.clone();
+            async move {
+                db.write(move |c| -> Result<(), DbError> {
+                    audit::record(c, &Entry::new("writer-test", "case.create", "case", Some(id), None))?;
+                    audit::record(c, &Entry::new("writer-test", "case.correct", "case", Some(id), None))?;
+                    match ends {
+                        Ends::Ok => Ok(()),
+                        Ends::Fails => Err(DbError::Conflict),
+                        Ends::Panics => panic!("a write that panics"),
+                    }
+                })
+                .await
+            }
+        };
+        actix_web::rt::System::new().block_on(async {
+            assert!(matches!(write("failed-alone", Ends::Fails).await, Err(DbError::Conflict)));
+            assert!(matches!(write("panicked-alone", Ends::Panics).await, Err(DbError::Other(_))));
+            write("kept-alone", Ends::Ok).await.unwrap();
+            // queued at once, so usually committed together; the outcome is the same either way
+            let (a, b, c, d) = futures_util::future::join4(
+                write("kept-1", Ends::Ok),
+                write("failed-beside", Ends::Fails),
+                write("panicked-beside", Ends::Panics),
+                write("kept-2", Ends::Ok),
+            )
+            .await;
+            assert!(a.is_ok() && d.is_ok());
+            assert!(matches!(b, Err(DbError::Conflict)));
+            assert!(matches!(c, Err(DbError::Other(_))));
+        });
+        let stored = db.read_blocking(|c| audit::list(c, 0, 100)).unwrap();
+        let ids: Vec<&str> = stored.iter().filter_map(|r| r.object_id.as_deref()).collect();
+        assert_eq!(ids, ["kept-alone", "kept-alone", "kept-1", "kept-1", "kept-2", "kept-2"]);
+    }
+}
