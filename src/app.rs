@@ -32,7 +32,7 @@ pub struct AppState {
 
 type Job = Box<dyn FnOnce() + Send>;
 
-/// A thread per core that runs intake for single requests, off the async executor: scrubbing a long
+/// A thread per core that runs intake for single requests and the parts of batches, off the async executor: scrubbing a long
 /// note takes milliseconds of CPU. Not the blocking pool: there every request may land on another of
 /// many threads, and each thread that scrubs keeps its own regex caches and malloc arena (the
 /// server's peak memory grew by half).
@@ -57,6 +57,12 @@ impl IntakePool {
         Ok(IntakePool { jobs })
     }
 
+    /// Queues `f` for the pool's threads and returns at once (a batch's parts: each reports
+    /// through its own channel, and a part that panics drops its sender, which its reader sees).
+    pub fn spawn(&self, f: impl FnOnce() + Send + 'static) -> Result<(), Stopped> {
+        self.jobs.send(Box::new(f)).map_err(|_| Stopped)
+    }
+
     /// Runs `f` on one of the pool's threads; `None` if it panicked.
     pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
         let (reply, answer) = tokio::sync::oneshot::channel();
@@ -64,6 +70,10 @@ impl IntakePool {
         answer.await.ok()
     }
 }
+
+/// The intake threads have stopped (the server is shutting down).
+#[derive(Debug)]
+pub struct Stopped;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {

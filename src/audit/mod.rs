@@ -33,9 +33,10 @@ pub fn record(conn: &mut DbConn, e: &Entry) -> Result<(), DbError> {
     record_many(conn, std::slice::from_ref(e))
 }
 
+/// An entry as its row, at the time of the write it records.
 #[derive(Insertable)]
 #[diesel(table_name = audit_log, treat_none_as_default_value = false)]
-struct Row<'a> {
+pub struct Row<'a> {
     at: &'a Stamp,
     actor: &'a str,
     action: &'a str,
@@ -44,22 +45,25 @@ struct Row<'a> {
     request_id: Option<&'a str>,
 }
 
-crate::bulk_row!(Row<'_> => audit_log { at, actor, action, object_type, object_id, request_id });
-
-/// Several entries in bulk (seeding, partner batches): `COPY` on PostgreSQL, multi-row `INSERT`s on SQLite.
-pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> {
-    let at = Stamp::new(crate::db::now());
-    let rows: Vec<Row> = entries
-        .iter()
-        .map(|e| Row {
-            at: &at,
+impl<'a> Row<'a> {
+    pub fn of(e: &Entry<'a>, at: &'a Stamp) -> Row<'a> {
+        Row {
+            at,
             actor: e.actor,
             action: e.action,
             object_type: e.object_type,
             object_id: e.object_id,
             request_id: e.request_id.filter(|r| !r.is_empty()),
-        })
-        .collect();
+        }
+    }
+}
+
+crate::bulk_row!(Row<'_> => audit_log { at, actor, action, object_type, object_id, request_id });
+
+/// Several entries in bulk (seeding, partner batches): `COPY` on PostgreSQL, multi-row `INSERT`s on SQLite.
+pub fn record_many(conn: &mut DbConn, entries: &[Entry]) -> Result<(), DbError> {
+    let at = Stamp::new(crate::db::now());
+    let rows: Vec<Row> = entries.iter().map(|e| Row::of(e, &at)).collect();
     Ok(crate::insert_all!(conn, audit_log::table, &rows[..])?)
 }
 

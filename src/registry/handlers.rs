@@ -12,6 +12,7 @@ use super::{intake, DeidReport, Intake, Registry};
 use crate::app::AppState;
 use crate::audit;
 use crate::auth::{Principal, Role, Unconfirmed};
+use crate::db::DbConn;
 use crate::http::{cursor, registry_of, rfc3339, ApiError, Page};
 use crate::i18n::{localized, Lang};
 
@@ -203,34 +204,35 @@ pub async fn submit(
     let report = report_json(&intake.report);
     let report_text = report.to_string();
     let document = DocumentText::of(&intake.form, &intake.derived);
-    let (row, report) = state
-        .db
-        .write(move |c| -> Result<(CaseRow, Value), ApiError> {
-            let principal = token.confirm(c)?;
-            let id = uuid::Uuid::now_v7().to_string();
-            if let (Some(key), Some(hash)) = (&key, request_hash) {
-                let answer = Remembered { request_hash: hash, case_id: id.clone(), report: report_text };
-                if let Claim::Taken(r) = store::claim(c, &principal.subject, key, &answer)? {
-                    if r.request_hash != answer.request_hash {
-                        return Err(ApiError::Conflict("This Idempotency-Key was used with another body."));
-                    }
-                    let row = store::get(c, &r.case_id)?.ok_or(ApiError::NotFound)?;
-                    return Ok((row, serde_json::from_str(&r.report).unwrap_or(Value::Null)));
+    let remembers = key.is_some();
+    let work = move |c: &mut DbConn| -> Result<(CaseRow, Value), ApiError> {
+        let principal = token.confirm(c)?;
+        let id = uuid::Uuid::now_v7().to_string();
+        if let (Some(key), Some(hash)) = (&key, request_hash) {
+            let answer = Remembered { request_hash: hash, case_id: id.clone(), report: report_text };
+            if let Claim::Taken(r) = store::claim(c, &principal.subject, key, &answer)? {
+                if r.request_hash != answer.request_hash {
+                    return Err(ApiError::Conflict("This Idempotency-Key was used with another body."));
                 }
+                let row = store::get(c, &r.case_id)?.ok_or(ApiError::NotFound)?;
+                return Ok((row, serde_json::from_str(&r.report).unwrap_or(Value::Null)));
             }
-            let new = NewCase {
-                id: &id,
-                registry,
-                submitter: &principal.subject,
-                record_key: None,
-                document: &document,
-                derived: &intake.derived,
-            };
-            let row = store::insert(c, &new)?;
-            audit::record(c, &audit::Entry::new(&principal.subject, "case.create", "case", Some(&id), Some(&principal.request_id)))?;
-            Ok((row, report))
-        })
-        .await?;
+        }
+        let new = NewCase {
+            id: &id,
+            registry,
+            submitter: &principal.subject,
+            record_key: None,
+            document: &document,
+            derived: &intake.derived,
+        };
+        let entry = audit::Entry::new(&principal.subject, "case.create", "case", Some(&id), Some(&principal.request_id));
+        let row = store::insert(c, &new, &entry)?;
+        Ok((row, report))
+    };
+    // Without an idempotency key the only write is `store::insert`'s one statement (PostgreSQL); the
+    // key's claim and the case must commit together, in a transaction.
+    let (row, report) = if remembers { state.db.write(work).await? } else { state.db.write_statement(work).await? };
     let mut builder = HttpResponse::Created();
     builder.insert_header((header::LOCATION, format!("/v1/cases/{}", row.id)));
     Ok(case_response(builder, &row, Some(report)))

@@ -1,12 +1,13 @@
 //! Cases in the database: the only place the registry module touches diesel.
-//! One transaction per write: the case, its facets, its change-feed row, the audit row (caller) and
-//! the idempotency record go in together.
+//! One transaction per write: the case, its facets, its change-feed row, the audit row and the
+//! idempotency record go in together (on PostgreSQL a new case and its audit row are one statement).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{Derived, Registry};
-use crate::db::schema::{case_documents, case_facets, cases, changes, idempotency_keys};
+use crate::audit;
+use crate::db::schema::{audit_log, case_documents, case_facets, cases, changes, idempotency_keys};
 use crate::db::{DbConn, DbError, Stamp};
 
 /// A stored case as read back: the tombstone fields, the de-identified form and its derived values
@@ -271,9 +272,11 @@ struct ChangeInsert<'a> {
 
 crate::bulk_row!(ChangeInsert<'_> => changes { case_id, registry, kind, at });
 
-/// Inserts one case and returns it as stored (without reading it back).
-pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
-    let at = insert_many(conn, std::slice::from_ref(new))?;
+/// Inserts one case with the audit entry of its creation and returns it as stored (without reading
+/// it back). On PostgreSQL that is one statement ([`OneCase`]), so it needs no transaction of its own
+/// (`Db::write_statement`).
+pub fn insert(conn: &mut DbConn, new: &NewCase, entry: &audit::Entry) -> Result<CaseRow, DbError> {
+    let at = insert_audited(conn, std::slice::from_ref(new), std::slice::from_ref(entry))?;
     Ok(CaseRow {
         id: new.id.to_owned(),
         registry: new.registry.id().to_owned(),
@@ -291,9 +294,16 @@ pub fn insert(conn: &mut DbConn, new: &NewCase) -> Result<CaseRow, DbError> {
 
 /// Inserts cases with their documents, facets and change-feed rows, all at one time, formatted once:
 /// each table in bulk (`insert_all!`: `COPY` on PostgreSQL, `INSERT`s of a few fixed sizes on
-/// SQLite); a single case on PostgreSQL in one statement ([`OneCase`]). Returns their creation time.
+/// SQLite). Returns their creation time. The caller records their audit entries (a batch: in bulk).
 pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, DbError> {
+    insert_audited(conn, new, &[])
+}
+
+/// [`insert_many`] with `entries` in the audit log at the same time; a single case on PostgreSQL in
+/// one statement ([`OneCase`]).
+fn insert_audited(conn: &mut DbConn, new: &[NewCase], entries: &[audit::Entry]) -> Result<NaiveDateTime, DbError> {
     let now = Stamp::new(crate::db::now());
+    let audit: Vec<audit::Row> = entries.iter().map(|e| audit::Row::of(e, &now)).collect();
     let rows: Vec<CaseInsert> = new.iter().map(|n| CaseInsert::of(n, &now)).collect();
     let documents: Vec<NewDocument> =
         new.iter().map(|n| NewDocument { case_id: n.id, form: &n.document.form, derived: &n.document.derived }).collect();
@@ -302,27 +312,32 @@ pub fn insert_many(conn: &mut DbConn, new: &[NewCase]) -> Result<NaiveDateTime, 
     let facets: Vec<FacetRow> = new.iter().flat_map(|n| facet_rows(n.id, n.registry, &now, n.derived)).collect();
     match conn {
         DbConn::Pg(pg) if new.len() == 1 => {
-            OneCase { case: &rows[..], document: &documents[..], change: &changes[..], facets: &facets[..] }.execute(pg)?;
+            OneCase { case: &rows[..], document: &documents[..], change: &changes[..], facets: &facets[..], audit: &audit[..] }.execute(pg)?;
         }
         _ => {
             crate::insert_all!(conn, cases::table, &rows[..])?;
             crate::insert_all!(conn, case_documents::table, &documents[..])?;
             crate::insert_all!(conn, changes::table, &changes[..])?;
             crate::insert_all!(conn, case_facets::table, &facets[..])?;
+            if !audit.is_empty() {
+                crate::insert_all!(conn, audit_log::table, &audit[..])?;
+            }
         }
     }
     Ok(now.at())
 }
 
-/// A new case's rows in one PostgreSQL statement (`INSERT`s in `WITH`): one round trip to the
-/// server instead of four, for the single submission, whose transaction is otherwise mostly round
-/// trips. Its SQL differs only by the number of facets, so the connection keeps one prepared
-/// statement per number (the form bounds it).
+/// A new case's rows and its audit row in one PostgreSQL statement (`INSERT`s in `WITH`): one round
+/// trip to the server instead of five, for the single submission, whose transaction was otherwise
+/// mostly round trips; one statement is also its own transaction, so it needs no `BEGIN` and
+/// `COMMIT`. Its SQL differs only by the number of facets (and whether there is an audit row), so
+/// the connection keeps one prepared statement per number (the form bounds it).
 struct OneCase<'r> {
     case: &'r [CaseInsert<'r>],
     document: &'r [NewDocument<'r>],
     change: &'r [ChangeInsert<'r>],
     facets: &'r [FacetRow<'r>],
+    audit: &'r [audit::Row<'r>],
 }
 
 impl diesel::query_builder::QueryId for OneCase<'_> {
@@ -341,6 +356,10 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for OneCase<'_> {
         if !self.facets.is_empty() {
             out.push_sql("), facet_rows AS (");
             push_insert(&mut out, self.facets)?;
+        }
+        if !self.audit.is_empty() {
+            out.push_sql("), audit_row AS (");
+            push_insert(&mut out, self.audit)?;
         }
         out.push_sql(") ");
         push_insert(&mut out, self.change)

@@ -145,9 +145,8 @@ fn apply(c: &mut DbConn, registry: Registry, actor: &str, step: &Step) -> Result
                 let submitter = format!("mirror:{}", origin.instance);
                 let document = DocumentText::of(&intake.form, &intake.derived);
                 let new = NewCase { id: &id, registry, submitter: &submitter, record_key: None, document: &document, derived: &intake.derived };
-                cases::insert(c, &new)?;
+                cases::insert(c, &new, &audit::Entry::new(actor, "case.mirror", "case", Some(&id), None))?;
                 store::add_origin(c, &id, origin)?;
-                audit(c, "case.mirror", &id)?;
                 Tally { created: 1, ..Tally::default() }
             }
             // A withdrawal is final; the same content is nothing to do.

@@ -1,14 +1,13 @@
 //! A partner's batch end to end: every item checked like a single submission, then every accepted
 //! item planned against the cases stored under its record key and written, all in one transaction.
 //!
-//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on every core, each
-//! item parsed from the body where it is checked, and the transaction writes the parts in order as
+//! Intake and writing overlap: the batch is checked in parts of [`PART`] items on the intake threads
+//! (a thread per core), each item parsed from the body where it is checked, and the transaction writes the parts in order as
 //! they are checked (every part already waiting at once, when writing falls behind), so the database
 //! works while the next part is scrubbed. All-or-nothing still holds: if intake stops half way (a
 //! panic), the transaction rolls back.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -48,17 +47,19 @@ pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal
     let checked: Arc<Mutex<Vec<Checked>>> = Arc::default();
     let (parts, checked_parts) = mpsc::channel();
     let total = items.len().div_ceil(PART);
-    let intake = {
-        let state = state.clone();
-        let partner = partner.subject.clone();
-        actix_web::rt::task::spawn_blocking(move || check_in_parts(&state, items, registry, &partner, &parts))
-    };
+    check_in_parts(&state, Arc::new(items), registry, &partner.subject, parts);
+    let queued = Instant::now();
     let first = {
         let (checked, partner) = (checked.clone(), partner.clone());
-        state.db.write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked)).await
+        state.db
+            .write(move |c| write_as_checked(c, registry, &partner, &checked_parts, total, &checked, queued).map(|d| (d, Instant::now())))
+            .await
     };
-    // Intake has ended (or the transaction would still be waiting for it).
-    let _ = intake.await;
+    // the transaction's work ended at `at`; from there to now: the commit and the answer's way back
+    let first = first.map(|(written, at)| {
+        tracing::debug!(commit_us = at.elapsed().as_micros() as u64, "batch committed");
+        written
+    });
     let mut attempt = 0;
     let mut written = first;
     while matches!(written, Err(DbError::Conflict)) {
@@ -91,32 +92,25 @@ pub async fn upsert(state: Arc<AppState>, registry: Registry, partner: Principal
         .collect())
 }
 
-/// Checks the items on every core, part by part (each worker takes the next unchecked part, parses
-/// and checks its items), and sends each part with its number as soon as it is checked.
-fn check_in_parts(state: &AppState, items: Items, registry: Registry, partner: &str, out: &mpsc::Sender<(usize, Vec<Checked>)>) {
-    let ctx = state.intake_context();
-    let parts: Vec<std::ops::Range<usize>> = (0..items.len()).step_by(PART).map(|from| from..(from + PART).min(items.len())).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(parts.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            let out = out.clone();
-            s.spawn(|| {
-                let out = out;
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(part) = parts.get(i) else { break };
-                    let checked = part
-                        .clone()
-                        .map(|j| batch::check(items.parse(j), registry, &ctx, &state.record_key_secret, partner))
-                        .collect();
-                    if out.send((i, checked)).is_err() {
-                        break; // the transaction gave up
-                    }
-                }
-            });
+/// Queues the parts on the intake threads (`app::IntakePool`, a thread per core, whose regex caches
+/// and malloc arenas stay warm from one request to the next; threads of the batch's own started
+/// cold each time), each sent with its number as soon as it is checked. Only the parts hold a
+/// sender: one that panics, or finds the pool stopped, drops it, and the transaction sees intake
+/// end early and rolls back.
+fn check_in_parts(state: &Arc<AppState>, items: Arc<Items>, registry: Registry, partner: &str, out: mpsc::Sender<(usize, Vec<Checked>)>) {
+    for (i, from) in (0..items.len()).step_by(PART).enumerate() {
+        let (shared, items, partner, out) = (state.clone(), items.clone(), partner.to_owned(), out.clone());
+        let part = move || {
+            let ctx = shared.intake_context();
+            let checked = (from..(from + PART).min(items.len()))
+                .map(|j| batch::check(items.parse(j), registry, &ctx, &shared.record_key_secret, &partner))
+                .collect();
+            let _ = out.send((i, checked)); // an error: the transaction gave up
+        };
+        if state.intake.spawn(part).is_err() {
+            return;
         }
-    });
+    }
 }
 
 /// The batch's transaction: takes the checked parts in order as they come and writes each. Every
@@ -128,13 +122,16 @@ fn write_as_checked(
     parts: &mpsc::Receiver<(usize, Vec<Checked>)>,
     total: usize,
     checked: &Mutex<Vec<Checked>>,
+    queued: Instant,
 ) -> Result<Vec<(Decision, Option<String>)>, DbError> {
+    let began = queued.elapsed();
     let mut checked = checked.lock().unwrap_or_else(|p| p.into_inner());
     let mut in_order = InOrder { parts, early: BTreeMap::new(), next: 0 };
     let mut decisions = Vec::new();
     let mut seen = HashSet::new();
-    let (mut waited, mut wrote) = (Duration::ZERO, Duration::ZERO);
+    let (mut waited, mut wrote, mut writes) = (Duration::ZERO, Duration::ZERO, 0);
     while in_order.next < total {
+        writes += 1;
         let from = checked.len();
         let started = Instant::now();
         checked.extend(in_order.take_ready()?);
@@ -152,8 +149,16 @@ fn write_as_checked(
             }
         }
     }
-    // Where a batch's time goes: waiting for intake, or writing (the commit follows).
-    tracing::debug!(parts = total, waited_ms = waited.as_millis() as u64, wrote_ms = wrote.as_millis() as u64, "batch written");
+    // Where a batch's time goes: reaching the writer (`began`: its queue, a connection), waiting for
+    // intake, writing in `writes` goes (the parts ready together are one); the commit follows.
+    tracing::debug!(
+        parts = total,
+        writes,
+        began_us = began.as_micros() as u64,
+        waited_us = waited.as_micros() as u64,
+        wrote_us = wrote.as_micros() as u64,
+        "batch written"
+    );
     Ok(decisions)
 }
 

@@ -380,7 +380,8 @@ async fn a_change_that_commits_late_is_not_skipped() {
             let id = uuid::Uuid::now_v7().to_string();
             let document = dermreg::registry::store::DocumentText::of(&intake.form, &intake.derived);
             let new = dermreg::registry::store::NewCase { id: &id, registry: PSO, submitter: "late", record_key: None, document: &document, derived: &intake.derived };
-            dermreg::registry::store::insert(&mut c, &new).unwrap();
+            let entry = dermreg::audit::Entry::new("late", "case.create", "case", Some(&id), None);
+            dermreg::registry::store::insert(&mut c, &new, &entry).unwrap();
             ready_tx.send(id.clone()).unwrap();
             commit_rx.recv().unwrap();
             c.batch_execute("COMMIT").unwrap();
