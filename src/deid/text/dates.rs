@@ -193,6 +193,9 @@ impl DateCheck {
         // 2020", "mid-2019", "finales de 2009", "Ende 2034"
         let parts = pack_words_re("year_parts");
         add(&format!(r"\b{parts}(?:[ \t]+(?i:of|de|del|du|av|van|des))?(?:[ \t]+|-)(?:19|20)\d{{2}}\b"), Date, 0, Check::None, None);
+        // a holiday and its year name one day (PyPI `holidays`' names of the packs' countries,
+        // `[holidays]`): "Christmas 2020", "Thanksgiving Day of 2021", "Pfingstmontag 2019"
+        add(&format!(r"\b{}(?:[ \t]*,)?(?:[ \t]+(?i:of|de|del|du|von|van|av|di))?[ \t]+(?:19|20)\d{{2}}\b", packs::lines_re("holidays")), Date, 0, Check::None, None);
         // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
         // (a number word typed with a stray plural "s" is still one: "deux-milles vingts troiss")
         let numrun = format!(r"{numw}(?i:s)?(?:[\s-]+{numw}(?i:s)?)*");

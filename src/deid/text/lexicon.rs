@@ -383,7 +383,7 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("health_plans", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
