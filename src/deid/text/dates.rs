@@ -232,6 +232,16 @@ impl DateCheck {
             Check::None,
             Some("[DATE]"),
         );
+        // the first day of a range whose end is a date already replaced, the range opened by its
+        // word: "from 3 to [DATE]", "du 3 au [DATE]", "vom 3. bis [DATE]" (CLDR's interval formats
+        // write the days of one month so: every day of it goes)
+        add(
+            r"\b(?i:from|between|du|vom|von|fra|van|dal|del|de|entre|tra)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?)[ \t]*(?:[-–]|(?i:to|till|until|through|and|au|à|bis|til|tot|al|a|e|y|et|und|og|en))[ \t]*\[DATE\]",
+            Date,
+            1,
+            Check::None,
+            Some("[DATE]"),
+        );
         // a day and month of one digit each in a list of dates: "C2 [DATE] C3 2/8 C4 [DATE]" (alone,
         // "2/8" is a fraction)
         add(

@@ -464,6 +464,11 @@ impl Lexicon {
                     *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
                 }
             }
+            // a label of one word that no list knows ("Versichertennummer", "Aufnahmenummer") is
+            // a word that stays wherever it stands, not an unknown capitalised word (a name)
+            if !label.contains(' ') && !label.ends_with('.') && label.chars().count() >= 5 && !words.contains_key(&*k) {
+                words.insert(Key::Owned(k.clone().into_owned()), CLINICAL);
+            }
         }
         for (&w, &f) in &kept {
             *words.entry(Key::Borrowed(w)).or_insert(0) |= f;
