@@ -49,6 +49,7 @@ impl Scrubber {
                 has_num && f & (ENGLISH | CLINICAL | MONTH | COUNTRY) == 0
             }
             Check::UnknownWords => Self::unknown_words(text, s, m, &get),
+            Check::Age => !angle_or_measure(&text[e..]),
             Check::WordNumber => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
@@ -323,6 +324,14 @@ impl Scrubber {
 /// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a
 /// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
 /// always stays.
+/// Whether what follows a number makes it an angle, a share or a decimal, no age: "90°", "90
+/// degrees", "95%", "90.5".
+fn angle_or_measure(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '\t']);
+    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    t.starts_with(['°', '%', '/']) || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) || matches!(w.as_str(), "degree" | "degrees" | "deg" | "grad" | "grader" | "degres" | "grados" | "gradi" | "graus" | "graden" | "percent")
+}
+
 fn leading_particles(m: &str) -> usize {
     let mut at = 0;
     loop {

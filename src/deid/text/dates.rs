@@ -193,6 +193,9 @@ impl DateCheck {
         // 2020", "mid-2019", "finales de 2009", "Ende 2034"
         let parts = pack_words_re("year_parts");
         add(&format!(r"\b{parts}(?:[ \t]+(?i:of|de|del|du|av|van|des))?(?:[ \t]+|-)(?:19|20)\d{{2}}\b"), Date, 0, Check::None, None);
+        // a holiday and its year name one day (PyPI `holidays`' names of the packs' countries,
+        // `[holidays]`): "Christmas 2020", "Thanksgiving Day of 2021", "Pfingstmontag 2019"
+        add(&format!(r"\b{}['’]?(?:[ \t]*,)?(?:[ \t]+(?i:of|de|del|du|von|van|av|di))?[ \t]+(?:19|20)\d{{2}}\b", packs::lines_re("holidays")), Date, 0, Check::None, None);
         // spelled out: "vingt-six 02 2012", "quinze septembre mille neuf cent soixante-cinq"
         // (a number word typed with a stray plural "s" is still one: "deux-milles vingts troiss")
         let numrun = format!(r"{numw}(?i:s)?(?:[\s-]+{numw}(?i:s)?)*");
@@ -224,6 +227,16 @@ impl DateCheck {
         let range_months = format!("(?:{mon}|(?i:{}))", range_months.join("|"));
         add(
             &format!(r"\b({range_months})(?:[ \t]*[-–/][ \t]*|[ \t]+(?i:à|a|au|al|et|and|to|till|until|through|y|e|bis|tot|til)[ \t]+)\[DATE\]"),
+            Date,
+            1,
+            Check::None,
+            Some("[DATE]"),
+        );
+        // the first day of a range whose end is a date already replaced, the range opened by its
+        // word: "from 3 to [DATE]", "du 3 au [DATE]", "vom 3. bis [DATE]" (CLDR's interval formats
+        // write the days of one month so: every day of it goes; a hyphen's range has its own rule above)
+        add(
+            r"\b(?i:from|between|du|vom|von|fra|van|dal|del|de|entre|tra)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?)[ \t]+(?i:to|till|until|through|and|au|à|bis|til|tot|al|a|e|y|et|und|og|en)[ \t]+\[DATE\]",
             Date,
             1,
             Check::None,

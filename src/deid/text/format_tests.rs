@@ -366,3 +366,114 @@ fn a_number_no_country_uses_is_no_phone_of_the_metadata() {
         assert!(!phones::is_valid_number(number), "{number}");
     }
 }
+
+/// The same, and the words of `keep` survive.
+#[track_caller]
+fn assert_gone_kept(text: &str, secrets: &[&str], keep: &[&str]) {
+    let out = scrubber().scrub(text, &[]).text;
+    for secret in secrets {
+        assert!(!out.contains(secret), "{secret:?} survived in {out:?} (input {text:?})");
+    }
+    for word in keep {
+        assert!(out.contains(word), "{word:?} was removed from {out:?} (input {text:?})");
+    }
+}
+
+#[test]
+fn every_holiday_of_every_pack_with_its_year_is_a_date() {
+    // (`holidays.txt`, generated from PyPI holidays: with its year a holiday names one day)
+    let mut n = 0;
+    for p in packs::PACKS {
+        for name in packs::section_lines(p, "holidays") {
+            for form in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
+                assert_gone_kept(&format!("rash since {form} 2020, better"), &["2020"], &["rash since", ", better"]);
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 3 * 300, "{n} holiday forms");
+}
+
+#[test]
+fn a_year_after_an_ordinary_word_or_a_place_stays() {
+    // (a holiday's short form is taken only where the holidays' names use it alone)
+    for text in ["admitted in labor 2020 was hard", "moved to Canada 2019 after school", "the election 2020 results"] {
+        let out = scrubber().scrub(text, &[]).text;
+        assert!(out.contains("20"), "the year went from {text:?}: {out:?}");
+    }
+}
+
+#[test]
+fn every_age_over_89_of_every_pack_spelled_out_or_after_its_word() {
+    // (HIPAA 164.514(b)(2)(i)(C); `ages.txt` from num2words, `[age_before]`, `[ages]`)
+    let mut n = 0;
+    for p in packs::PACKS {
+        let after: Vec<&str> = packs::section_of(p, "ages").filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() >= 3).take(2).collect();
+        for spelled in packs::section_lines(p, "ages_spelled") {
+            for year_word in &after {
+                for form in [spelled.to_string(), spelled.replace(' ', "-"), spelled.to_uppercase()] {
+                    let text = format!("{} {form} {year_word}.", sentence_of(p));
+                    let out = scrubber().scrub(&text, &[]).text;
+                    // (an age or, where a month's abbreviation is among the words, "dix sept", a date)
+                    assert!(out.contains("[AGE]") || out.contains("[DATE]"), "{form:?} {year_word:?} not an age in {out:?}");
+                    assert!(!out.contains(&form), "{form:?} survived in {out:?}");
+                    n += 1;
+                }
+            }
+        }
+        for word in packs::section_of(p, "age_before") {
+            for age in [90, 94, 101, 119] {
+                assert_gone(&format!("{} {word} {age}.", sentence_of(p)), &[&age.to_string()]);
+            }
+        }
+    }
+    assert!(n >= 8 * 30 * 2, "{n} spelled ages");
+    // an age under 90 and an angle stay
+    for text in ["aged 89, itching", "the head turned 90 degrees", "turned 95° to the left", "age 90.5 percentile"] {
+        let out = scrubber().scrub(text, &[]).text;
+        assert!(!out.contains("[AGE]") && out.contains("9"), "{text:?} -> {out:?}");
+    }
+    assert_gone_kept("She turned 93 last month.", &["93"], &["turned", "last month"]);
+    assert_gone_kept("He is ninety-four years old.", &["ninety", "four"], &["He is", "old"]);
+}
+
+#[test]
+fn every_date_label_of_every_pack_takes_its_yearless_value() {
+    // (the dates HIPAA names, 45 CFR 164.514(b)(2)(i)(C): admission, discharge, death; `[labels]`)
+    let mut n = 0;
+    for p in packs::PACKS {
+        for (label, kind) in packs::labels_of(p) {
+            if kind != packs::LabelKind::Value(Placeholder::Date) {
+                continue;
+            }
+            let mut c = label.chars();
+            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            assert_gone(&format!("{title}: 2/3\nService: dermatology"), &["2/3"]);
+            assert_gone(&format!("{title}: 12.03.\nService: dermatology"), &["12.03"]);
+            n += 1;
+        }
+    }
+    assert!(n >= 40, "{n} date labels");
+}
+
+#[test]
+fn a_run_of_record_labels_on_one_line_keeps_each_label() {
+    assert_gone_kept("MRN: 4482193 Acct #: 88231-02 Encounter: 55120. Next", &["4482193", "88231", "55120"], &["MRN:", "Acct #:", "Encounter:", "Next"]);
+    assert_gone_kept("Aufnahmenummer 88234511 Versichertennummer A123456780 vorhanden", &["88234511", "A123456780"], &["Aufnahmenummer", "Versichertennummer", "vorhanden"]);
+    // the first day of a range of one month goes with the date that ends it
+    for text in ["seen from 3 to 12 March 2021", "hospitalisée du 3 au 12 février 2021", "stationär vom 3. bis 12. März 2021"] {
+        let out = scrubber().scrub(text, &[]).text;
+        assert!(!out.contains('3') && !out.contains("12"), "{out:?}");
+    }
+}
+
+#[test]
+fn us_health_programmes_stay_and_go_with_their_member_number() {
+    // (`[health_plans]`; HIPAA 164.514(b)(2)(i)(I): a beneficiary number is identifying, the plan is not)
+    for plan in packs::section("health_plans") {
+        let mut c = plan.chars();
+        let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+        assert_gone_kept(&format!("Covered by {title} since the spring."), &[], &[&title]);
+        assert_gone(&format!("card: {title} 1EG4TE5MK72 on file"), &["1EG4TE5MK72", &title]);
+    }
+}

@@ -25,7 +25,8 @@ fn key(label: &str) -> String {
 impl Headers {
     pub(super) fn new() -> Headers {
         let labels: Vec<(String, LabelKind)> = packs::labels().into_iter().map(|(l, k)| (key(l), k)).collect();
-        // as written and in the view's form, longest first
+        // as written and in the view's form, longest first; a number sign may stand before the colon
+        // ("Acct #: 88231"), so a run of labels on one line ends each value at the next label
         let mut forms: Vec<String> = packs::labels().into_iter().map(|(l, _)| l.to_lowercase()).chain(labels.iter().map(|(l, _)| l.clone())).collect();
         forms.sort_by_key(|l| std::cmp::Reverse(l.len()));
         forms.dedup();
@@ -33,7 +34,7 @@ impl Headers {
             .iter()
             .map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+").replace('/', r"\s*/\s*"))
             .collect();
-        let re = Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\))?[ \t]*[:：]", alts.join("|")))).expect("header labels");
+        let re = Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\)|#)?[ \t]*[:：]", alts.join("|")))).expect("header labels");
         let kinds = labels.into_iter().collect();
         let titles = packs::section("titles").chain(super::lexicon::TITLES.iter().copied()).map(|t| key(t.trim_end_matches('.'))).collect();
         Headers { re, kinds, titles }

@@ -290,6 +290,14 @@ impl IdCheck {
 
     /// Whether the match `hit` in `text` is an identifier (a spaced one may be a date).
     pub(super) fn check(self, sc: &Scrubber, text: &str, hit: &mut Hit, note: &Note) -> bool {
+        let ok = self.check_value(sc, text, hit, note);
+        if ok {
+            hit.s = plan_before(text, hit.s);
+        }
+        ok
+    }
+
+    fn check_value(self, sc: &Scrubber, text: &str, hit: &mut Hit, note: &Note) -> bool {
         let (s, e) = (hit.s, hit.e);
         let m = &text[s..e];
         let get = |w: &str| sc.lex.get(w) & note.keep;
@@ -321,6 +329,18 @@ impl IdCheck {
             IdCheck::SpacedDigits => spaced_digits(text, hit),
         }
     }
+}
+
+/// Where an identifier starts that follows its health plan's name (`[health_plans]`, only blanks,
+/// `#` or `:` between): "Medicare 1EG4TE5MK72" is one beneficiary number (HIPAA 164.514(b)(2)(i)(I));
+/// the plan's name alone stays ("covered by Medicare").
+fn plan_before(text: &str, s: usize) -> usize {
+    static PLANS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let plans = PLANS.get_or_init(|| packs::section("health_plans").map(str::to_lowercase).collect());
+    let before = text[..s].trim_end_matches([' ', '\t', '#', ':']);
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word_start < s && !word.is_empty() && plans.iter().any(|p| p.eq_ignore_ascii_case(word)) { word_start } else { s }
 }
 
 /// Digits typed with spaces: all single digits (>= 6), or >= 10 digits, no table of values nor

@@ -383,7 +383,7 @@ impl Lexicon {
                 }
             }
         }
-        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL)] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("health_plans", CLINICAL)] {
             for w in packs::section(sec) {
                 add(w, f);
             }
@@ -463,6 +463,11 @@ impl Lexicon {
                 if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
                     *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
                 }
+            }
+            // a label of one word that no list knows ("Versichertennummer", "Aufnahmenummer") is
+            // a word that stays wherever it stands, not an unknown capitalised word (a name)
+            if !label.contains(' ') && !label.ends_with('.') && label.chars().count() >= 5 && !words.contains_key(&*k) {
+                words.insert(Key::Owned(k.clone().into_owned()), CLINICAL);
             }
         }
         for (&w, &f) in &kept {

@@ -35,7 +35,9 @@
 //! sections `months`, `weekdays`, `weekdays_short`, `date_numeric` (CLDR numeric date patterns, one
 //! a line), `postcodes` (`CC<TAB>regex<TAB>before|after` a line) and `phone_regions` (the countries
 //! whose national phone numbers a note in the language writes), read as the others are. The
-//! generated `places.txt` (`build_places.py`, GeoNames `cities500`) holds more towns, read as `towns`.
+//! generated `places.txt` (`build_places.py`, GeoNames `cities500`) holds more towns, read as `towns`;
+//! the generated `holidays.txt` (`build_holidays.py`, PyPI `holidays`) the section `holidays`, and
+//! `ages.txt` (`build_ages.py`, PyPI `num2words`) the section `ages_spelled` (90 to 119 in words).
 
 /// One language's lists, as embedded.
 pub(super) struct Pack {
@@ -54,6 +56,12 @@ pub(super) struct Pack {
     /// generated from GeoNames `cities500` (`build_places.py`): the populated places of >= 500
     /// people of the pack's countries that `towns` lacks and that are no ordinary word; towns
     pub(super) places: &'static str,
+    /// generated from PyPI `holidays` (`build_holidays.py`): the `[holidays]` section, the names
+    /// of the holidays of the pack's countries; read as another section of `terms`
+    pub(super) holidays: &'static str,
+    /// generated from PyPI `num2words` (`build_ages.py`): the `[ages_spelled]` section, the ages
+    /// over 89 spelled out; read as another section of `terms`
+    pub(super) ages: &'static str,
 }
 
 /// Every language pack, in folder order.
@@ -101,12 +109,14 @@ pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<I
     section_lines(p, name).flat_map(str::split_whitespace)
 }
 
-/// The lines of one section of one pack's `terms.txt` and `formats.txt`, trimmed.
+/// The lines of one section of one pack's `terms.txt` and its generated sections, trimmed.
 pub(super) fn section_lines<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     let mut inside = false;
     p.terms
         .lines()
         .chain(p.formats.lines())
+        .chain(p.holidays.lines())
+        .chain(p.ages.lines())
         .filter_map(move |l| {
             let l = l.trim();
             if l.starts_with('[') && l.ends_with(']') {

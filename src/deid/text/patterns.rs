@@ -44,6 +44,8 @@ pub(super) enum Check {
     NamedFacility,
     /// place after a strong context phrase
     ContextPlace,
+    /// an age after its word: not an angle or a measure ("turned 90 degrees", "age 95%")
+    Age,
     /// house number and a street type of a pack: not a number with a unit before it
     PackStreet,
     /// a hospital's or clinic's name after the facility word: a capitalised word, not a clinical one
@@ -110,6 +112,13 @@ pub(super) struct Rx {
 /// The words of one section of every pack, any case, longest first.
 pub(super) fn pack_words_re(section: &str) -> String {
     packs::any_case_alternatives(packs::section(section).map(regex::escape).collect())
+}
+
+/// The lines of a pack section of numbers in words as alternatives, any case, longest first, their
+/// words apart by blanks or hyphens ("ninety four", "ninety-four", "quatre-vingt-treize").
+fn spelled_re(section: &str) -> String {
+    let lines = packs::PACKS.iter().flat_map(|p| packs::section_lines(p, section));
+    packs::any_case_alternatives(lines.map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"[ \t-]+")).collect())
 }
 
 /// Spelled-out numbers of every pack ("vingt-six", "quince", "mille"), any case; with `long`
@@ -179,8 +188,13 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     DateCheck::add_patterns(&mut add);
 
-    // --- ages 90 and over ---
-    add(r"(?i)\b(?:aged?|age\s*(?:[:=]|of|is)?)\s*(9\d|1[01]\d)\b", Age, 1, Check::None, None);
+    // --- ages 90 and over (HIPAA 45 CFR 164.514(b)(2)(i)(C)) ---
+    // after a word that says an age follows (`[age_before]`: "aged 91", "Age: 95", "turned 93",
+    // "im Alter von 92"), in digits or spelled out (`[ages_spelled]`, num2words); not an angle
+    // ("turned 90 degrees"): `Check::Age`
+    let over89 = format!(r"(?:9\d|1[01]\d|{})", spelled_re("ages_spelled"));
+    let ages_after = pack_words_re("ages");
+    add(&format!(r"\b{}[ \t]*(?:[:=]|(?i:of|is|von|de|di|van|av))?[ \t]*({over89})\b", pack_words_re("age_before")), Age, 1, Check::Age, None);
     add(
         r"(?i)\b(9\d|1[01]\d)\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|yo\b|y/o\b|year-old|yr-old)(?:[\s-]*old)?",
         Age,
@@ -189,8 +203,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
         None,
     );
     add(r"(?i)\b(?:nonagenarian|centenarian)s?\b", Age, 0, Check::None, None);
-    // in every pack's language: "94 años", "92 ans", "91-jährige", "90 anni"
-    add(&format!(r"\b(?:9\d|1[01]\d)[ \t]*-?[ \t]*{}\b", pack_words_re("ages")), Age, 0, Check::None, None);
+    // in every pack's language, in digits or in words: "94 años", "92 ans", "91-jährige", "90 anni",
+    // "ninety-four years old", "quatre-vingt-treize ans"
+    add(&format!(r"\b{over89}[ \t]*-?[ \t]*{ages_after}"), Age, 0, Check::None, None);
 
     PhoneCheck::add_patterns(&mut add);
     IdCheck::add_patterns(&mut add);
