@@ -289,9 +289,15 @@ both_dbs!(bulk_export_then_since_gives_the_correction_and_the_withdrawal, |app| 
     let m2 = export_of(&app, &partner, &format!("?_since={}&_type=QuestionnaireResponse", t0.replace('+', "%2B")), 1, 1).await;
     assert!(m2["request"].as_str().unwrap().contains("_since="), "{m2}");
     let output = lines(&app, &partner, &m2, "output").await;
-    assert_eq!(output.len(), 1);
-    assert_eq!(output[0]["id"], ids[0].as_str());
-    assert_eq!(output[0]["status"], "amended");
+    let amended: Vec<&Value> = output.iter().filter(|r| r["id"] == ids[0].as_str()).collect();
+    assert_eq!(amended.len(), 1, "{output:?}");
+    assert_eq!(amended[0]["status"], "amended");
+    // Nothing else but a change the first export's position had not passed yet: on PostgreSQL a
+    // change is past the position only once every older transaction of the server has ended, and
+    // other tests' transactions may still be running then; such a case comes again, as it was
+    // (at least once, never lost). Never the withdrawn one.
+    let unchanged = |r: &&Value| r["id"] == ids[2].as_str() && r["status"] == "completed";
+    assert!(output.iter().filter(|r| r["id"] != ids[0].as_str()).all(|r| unchanged(&r)), "{output:?}");
     let deleted = lines(&app, &partner, &m2, "deleted").await;
     assert_eq!(deleted.len(), 1);
     assert_eq!(deleted[0]["resourceType"], "Bundle");
