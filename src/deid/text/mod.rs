@@ -522,12 +522,9 @@ impl Scrubber {
 
         // 2. record headers (`label: value`) and the form's own values: certain evidence
         self.headers.detect(text, &mut spans);
-        if let Some(ac) = &known.ac {
-            for m in ac.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
-                if word_boundary_ok(text, s, e) {
-                    spans.push(Span { s, e, kind: known.kinds[m.pattern().as_usize()] });
-                }
+        for (s, e, i) in known.literals.find_iter(text) {
+            if word_boundary_ok(text, s, e) {
+                spans.push(Span { s, e, kind: known.kinds[i] });
             }
         }
         if !known.digits.is_empty() {
