@@ -234,3 +234,44 @@ pub(super) fn known_digit_runs(text: &str, seqs: &[(String, Placeholder)], spans
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::Literals;
+    use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+    use proptest::prelude::*;
+
+    /// What `Literals` stands for: an Aho-Corasick automaton's leftmost-longest matches in any
+    /// ASCII case (pattern ids as given).
+    fn automaton(pats: &[String], text: &str) -> Vec<(usize, usize, usize)> {
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("automaton");
+        ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    #[test]
+    fn longest_at_the_leftmost_place_in_any_case() {
+        let pats: Vec<String> = ["Lars", "lars wang", "LARS WANG", "ars", "961 303", "wang1@x.org"].map(String::from).to_vec();
+        let text = "Seen lars Wang and LARS; mail WANG1@X.ORG, record 961 303 6875.";
+        assert_eq!(
+            Literals::new(pats.clone()).find_iter(text),
+            vec![(5, 14, 1), (19, 23, 0), (30, 41, 5), (50, 57, 4)]
+        );
+        assert_eq!(Literals::new(pats.clone()).find_iter(text), automaton(&pats, text));
+        assert!(Literals::new(Vec::new()).find_iter(text).is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 600, .. ProptestConfig::default() })]
+        // (a small alphabet with both cases, a space and a letter outside ASCII, so that strings
+        // overlap, share first bytes and differ only in case)
+        #[test]
+        fn the_same_matches_as_the_automaton(pats in proptest::collection::vec("[aAbB é]{1,5}", 1..8), text in "[aAbB é]{0,40}") {
+            prop_assert_eq!(Literals::new(pats.clone()).find_iter(&text), automaton(&pats, &text));
+        }
+    }
+}
