@@ -8,6 +8,10 @@ use super::{Placeholder, Span};
 use regex::Regex;
 use std::collections::HashMap;
 
+/// The record-header labels of a note: each label's start, the end of its colon, its kind.
+#[derive(Debug, PartialEq)]
+pub(super) struct Labels(Vec<(usize, usize, LabelKind)>);
+
 pub(super) struct Headers {
     /// a label at the start of a line or after punctuation, then a colon
     re: Regex,
@@ -40,26 +44,39 @@ impl Headers {
         Headers { re, kinds, titles }
     }
 
-    /// The labels of the record headers in `text`, each with its value's range (to the end of the
-    /// line or the next label, white space trimmed) and kind.
-    fn values(&self, text: &str) -> Vec<(usize, usize, LabelKind)> {
+    /// Where the labels of `text` stand, read once per note: the pattern ignores case, and a note
+    /// typed in one case is read again in the case `truecase.rs` gives it, which changes only the
+    /// case of ASCII letters, so the matches are the same in both.
+    pub(super) fn labels(&self, text: &str) -> Labels {
         if !text.contains([':', '：']) {
-            return Vec::new();
+            return Labels(Vec::new());
         }
-        let found: Vec<(usize, usize, LabelKind)> = self
-            .re
-            .captures_iter(text)
-            .filter_map(|c| {
-                let (l, all) = (c.get(1)?, c.get(0)?);
+        Labels(
+            self.re
+                .captures_iter(text)
+                .filter_map(|c| {
+                    let (l, all) = (c.get(1)?, c.get(0)?);
+                    let kind = *self.kinds.get(&key(l.as_str()))?;
+                    Some((l.start(), all.end(), kind))
+                })
+                .collect(),
+        )
+    }
+
+    /// The labels of the record headers in `text` (found by `labels` on it or on the same note in
+    /// another case), each with its value's range (to the end of the line or the next label, white
+    /// space trimmed) and kind.
+    fn values(&self, text: &str, labels: &Labels) -> Vec<(usize, usize, LabelKind)> {
+        let found: Vec<(usize, usize, LabelKind)> = labels
+            .0
+            .iter()
+            .copied()
+            .filter(|&(ls, _, _)| {
                 // the label is the whole key: not the end of a longer one ("Aide à domicile :"),
-                // whose word before is a lower-case word on the same line
-                let before = text[..l.start()].trim_end_matches([' ', '\t']);
+                // whose word before is a lower-case word on the same line (read in this text's case)
+                let before = text[..ls].trim_end_matches([' ', '\t']);
                 let word_before = &before[before.rfind(char::is_whitespace).map_or(0, |p| p + 1)..];
-                if word_before.starts_with(char::is_lowercase) && word_before.chars().all(char::is_alphabetic) {
-                    return None;
-                }
-                let kind = *self.kinds.get(&key(l.as_str()))?;
-                Some((l.start(), all.end(), kind))
+                !(word_before.starts_with(char::is_lowercase) && word_before.chars().all(char::is_alphabetic))
             })
             .collect();
         let mut out = Vec::with_capacity(found.len());
@@ -76,14 +93,14 @@ impl Headers {
 
     /// The ranges of the header values that name a person or a place, in any case: what
     /// `truecase.rs` writes as names are written.
-    pub(super) fn person_and_place_values(&self, text: &str) -> Vec<(usize, usize)> {
+    pub(super) fn person_and_place_values(&self, text: &str, labels: &Labels) -> Vec<(usize, usize)> {
         let named = |k: LabelKind| matches!(k, LabelKind::Signature | LabelKind::Value(Placeholder::Name | Placeholder::Place));
-        self.values(text).into_iter().filter(|&(_, _, k)| named(k)).map(|(s, e, _)| (s, e)).collect()
+        self.values(text, labels).into_iter().filter(|&(_, _, k)| named(k)).map(|(s, e, _)| (s, e)).collect()
     }
 
     /// The identifying values of the record headers in `text`.
-    pub(super) fn detect(&self, text: &str, spans: &mut Vec<Span>) {
-        for (s, e, kind) in self.values(text) {
+    pub(super) fn detect(&self, text: &str, labels: &Labels, spans: &mut Vec<Span>) {
+        for (s, e, kind) in self.values(text, labels) {
             let v = text[s..e].trim_end_matches(['.', ',', ';', ' ']);
             if v.is_empty() {
                 continue;
@@ -215,10 +232,43 @@ mod tests {
             // read in the folded view, as the scrubber does, and mapped back
             let view = super::super::normalise::View::of(text);
             let mut spans = Vec::new();
-            h.detect(view.as_ref().map_or(text, |v| &v.text), &mut spans);
+            let read = view.as_ref().map_or(text, |v| &v.text);
+            h.detect(read, &h.labels(read), &mut spans);
             let back = |s: usize, e: usize| view.as_ref().map_or((s, e), |v| v.original(s, e));
             let got: Vec<(&str, Placeholder)> = spans.iter().map(|sp| (back(sp.s, sp.e), sp.kind)).map(|((s, e), k)| (&text[s..e], k)).collect();
             assert_eq!(got, want, "in {text:?}");
+        }
+    }
+
+    fn headers() -> &'static Headers {
+        static H: std::sync::OnceLock<Headers> = std::sync::OnceLock::new();
+        H.get_or_init(Headers::new)
+    }
+
+    use proptest::prelude::*;
+
+    /// Notes made of the packs' labels (as written, in capitals), separators and other words.
+    fn note_parts() -> impl Strategy<Value = Vec<String>> {
+        let labels: Vec<String> = packs::labels().into_iter().map(|(l, _)| l.to_string()).collect();
+        let piece = prop_oneof![
+            proptest::sample::select(labels.clone()),
+            proptest::sample::select(labels).prop_map(|l| l.to_uppercase()),
+            proptest::sample::select(vec![":", " : ", "：", " ", "\n", ". ", ", ", "(", "\t", "é"]).prop_map(str::to_string),
+            "[a-zA-Z]{1,8}",
+        ];
+        proptest::collection::vec(piece, 0..14)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+        /// The labels are found once per note and reused on the note in the case `truecase.rs`
+        /// gives it: any change of its ASCII letters' case finds them at the same places.
+        #[test]
+        fn labels_do_not_depend_on_ascii_case(parts in note_parts(), flips in proptest::collection::vec(any::<bool>(), 0..200)) {
+            let text: String = parts.concat();
+            let other: String = text.chars().enumerate().map(|(i, c)| if flips.get(i % flips.len().max(1)).copied().unwrap_or(false) { if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() } } else { c }).collect();
+            let h = headers();
+            prop_assert_eq!(h.labels(&text), h.labels(&other));
         }
     }
 }

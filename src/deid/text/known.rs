@@ -3,7 +3,8 @@ use super::*;
 
 /// Per-call matcher for the form's own identifying values.
 pub(super) struct Known {
-    pub(super) ac: Option<AhoCorasick>,
+    /// the values and their variants, matched literally in any ASCII case
+    pub(super) literals: Literals,
     pub(super) kinds: Vec<Placeholder>,
     /// lower-case name parts, compared to each word token
     pub(super) parts: Vec<String>,
@@ -128,22 +129,70 @@ impl Scrubber {
                 _ => {}
             }
         }
-        // (built for every note and searched once or a few times over a short text: the
-        // noncontiguous NFA is the cheapest automaton to build, where the default for a few
-        // patterns, a DFA, costs more to build than the searches it saves; same matches)
-        let ac = if pats.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&pats)
-                .ok()
-        };
-        Known { ac, kinds, parts, digits }
+        Known { literals: Literals::new(pats), kinds, parts, digits }
     }
 
+}
+
+/// A few strings, found in a text in any ASCII case, leftmost first and the longest of those
+/// starting there (the lowest index among equals), not overlapping: an Aho-Corasick automaton's
+/// `LeftmostLongest` matches. Built for every note and searched over a short text a few times, an
+/// automaton cost more to build (a sixth of a scrub) than its searches saved; this is a list of
+/// the strings by their first byte, tried at each position.
+pub(super) struct Literals {
+    pats: Vec<String>,
+    /// indices into `pats`, grouped by first byte (lower case), longest first within a group
+    order: Vec<u32>,
+    /// for each first byte (lower case), its range in `order`
+    by_first: Vec<(u8, u32, u32)>,
+}
+
+impl Literals {
+    fn new(pats: Vec<String>) -> Literals {
+        let first = |p: &String| p.as_bytes()[0].to_ascii_lowercase();
+        let mut order: Vec<u32> = (0..pats.len() as u32).filter(|&i| !pats[i as usize].is_empty()).collect();
+        order.sort_by_key(|&i| (first(&pats[i as usize]), std::cmp::Reverse(pats[i as usize].len()), i));
+        let mut by_first: Vec<(u8, u32, u32)> = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            match by_first.last_mut() {
+                Some(last) if last.0 == first(&pats[i as usize]) => last.2 = k as u32 + 1,
+                _ => by_first.push((first(&pats[i as usize]), k as u32, k as u32 + 1)),
+            }
+        }
+        Literals { pats, order, by_first }
+    }
+
+    /// (start, end, index of the string) of each match in `text`, in order.
+    pub(super) fn find_iter(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        if self.order.is_empty() {
+            return out;
+        }
+        let hay = text.as_bytes();
+        // (which bytes open a string, in either case: one look-up a byte, the groups only there)
+        let mut starts = [false; 256];
+        self.by_first.iter().for_each(|&(b, _, _)| {
+            starts[b as usize] = true;
+            starts[b.to_ascii_uppercase() as usize] = true;
+        });
+        let mut i = 0;
+        'at: while i < hay.len() {
+            if starts[hay[i] as usize] {
+                let b = hay[i].to_ascii_lowercase();
+                let (_, lo, hi) = self.by_first.iter().find(|g| g.0 == b).copied().unwrap_or((0, 0, 0));
+                for &p in &self.order[lo as usize..hi as usize] {
+                    let pat = self.pats[p as usize].as_bytes();
+                    if hay.len() - i >= pat.len() && hay[i..i + pat.len()].eq_ignore_ascii_case(pat) {
+                        out.push((i, i + pat.len(), p as usize));
+                        i += pat.len();
+                        continue 'at;
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
 }
 
 /// Runs of digits with separators whose digits contain one of the known digit sequences.
@@ -185,3 +234,44 @@ pub(super) fn known_digit_runs(text: &str, seqs: &[(String, Placeholder)], spans
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::Literals;
+    use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+    use proptest::prelude::*;
+
+    /// What `Literals` stands for: an Aho-Corasick automaton's leftmost-longest matches in any
+    /// ASCII case (pattern ids as given).
+    fn automaton(pats: &[String], text: &str) -> Vec<(usize, usize, usize)> {
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .expect("automaton");
+        ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    #[test]
+    fn longest_at_the_leftmost_place_in_any_case() {
+        let pats: Vec<String> = ["Lars", "lars wang", "LARS WANG", "ars", "961 303", "wang1@x.org"].map(String::from).to_vec();
+        let text = "Seen lars Wang and LARS; mail WANG1@X.ORG, record 961 303 6875.";
+        assert_eq!(
+            Literals::new(pats.clone()).find_iter(text),
+            vec![(5, 14, 1), (19, 23, 0), (30, 41, 5), (50, 57, 4)]
+        );
+        assert_eq!(Literals::new(pats.clone()).find_iter(text), automaton(&pats, text));
+        assert!(Literals::new(Vec::new()).find_iter(text).is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 600, .. ProptestConfig::default() })]
+        // (a small alphabet with both cases, a space and a letter outside ASCII, so that strings
+        // overlap, share first bytes and differ only in case)
+        #[test]
+        fn the_same_matches_as_the_automaton(pats in proptest::collection::vec("[aAbB é]{1,5}", 1..8), text in "[aAbB é]{0,40}") {
+            prop_assert_eq!(Literals::new(pats.clone()).find_iter(&text), automaton(&pats, &text));
+        }
+    }
+}

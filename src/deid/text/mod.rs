@@ -310,11 +310,11 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), format!("(the combined first scan, {n} hits)")));
         let t = std::time::Instant::now();
         let mut spans = Vec::new();
-        texts.iter().for_each(|x| self.headers.detect(x, &mut spans));
+        texts.iter().for_each(|x| self.headers.detect(x, &self.headers.labels(x), &mut spans));
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None, labels: &self.headers.labels(x) }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -473,7 +473,8 @@ impl Scrubber {
         let keep = self.lex.language_of(text, &prot);
         // a note in one case is read in the case the dictionaries and the context give it
         // (`truecase.rs`): same offsets, so its spans are the note's
-        let note = Note { keep, view };
+        let labels = self.headers.labels(text);
+        let note = Note { keep, view, labels: &labels };
         if one_case {
             let typed = self.truecased(text, &prot, known, &note);
             return self.detect_typed(&typed, known, &prot, note);
@@ -522,13 +523,10 @@ impl Scrubber {
         let mut spans: Vec<Span> = Vec::new();
 
         // 2. record headers (`label: value`) and the form's own values: certain evidence
-        self.headers.detect(text, &mut spans);
-        if let Some(ac) = &known.ac {
-            for m in ac.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
-                if word_boundary_ok(text, s, e) {
-                    spans.push(Span { s, e, kind: known.kinds[m.pattern().as_usize()] });
-                }
+        self.headers.detect(text, note.labels, &mut spans);
+        for (s, e, i) in known.literals.find_iter(text) {
+            if word_boundary_ok(text, s, e) {
+                spans.push(Span { s, e, kind: known.kinds[i] });
             }
         }
         if !known.digits.is_empty() {

@@ -128,6 +128,8 @@ pub(super) struct Note<'v> {
     /// the normalised view the detectors read, when the text was not ASCII: where its letters
     /// were typed with accents
     pub(super) view: Option<&'v super::normalise::View>,
+    /// the record-header labels, found once (`Headers::labels`) for the detectors and `truecase.rs`
+    pub(super) labels: &'v super::headers::Labels,
 }
 
 impl Note<'_> {

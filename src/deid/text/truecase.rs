@@ -108,7 +108,7 @@ impl Scrubber {
                 toks.iter().zip(marks.iter_mut()).filter(|(t, _)| inside(t)).for_each(|(_, mk)| *mk |= IN_TOWN);
             }
         }
-        let values = self.headers.person_and_place_values(text);
+        let values = self.headers.person_and_place_values(text, note.labels);
         let shapes = shapes(text, &toks, &marks, keep, &values);
         let mut out = text.as_bytes().to_vec();
         // every letter in lower case first, but those of the placeholders (sorted, apart)
