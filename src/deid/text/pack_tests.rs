@@ -103,6 +103,25 @@ fn every_identifier_label_of_every_pack_with_a_verb_before_its_value() {
 }
 
 #[test]
+fn every_identifier_and_phone_label_of_every_pack_before_its_colon_and_value() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        for (label, kind) in packs::labels_of(p) {
+            let secret = match kind {
+                packs::LabelKind::Value(Placeholder::Id) => "S21-44812",
+                packs::LabelKind::Value(Placeholder::Phone) => "617 555 0199",
+                _ => continue,
+            };
+            let mut first = label.chars();
+            let capitalised: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
+            assert_gone(&format!("{capitalised}: {secret}\nSeen for plaque psoriasis."), &["44812", "0199"]);
+            n += 1;
+        }
+    }
+    assert!(n >= 100, "only {n} identifier and phone labels");
+}
+
+#[test]
 fn every_name_particle_and_postnominal_of_every_pack_beside_a_name() {
     for p in packs::PACKS {
         let surname = proper_noun_of(p.surnames);
