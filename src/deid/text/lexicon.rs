@@ -268,223 +268,19 @@ pub(super) struct Lexicon {
 
 impl Lexicon {
     pub(super) fn build() -> Lexicon {
-        let mut words: FxMap<Key, u32> = FxMap::default();
-        words.reserve(240_000);
-        // Two words that fold to one key ("malaga", "málaga") share it: their flags are OR-ed. A
-        // name or town whose accents alone told it from an ordinary word ("Márk" and "mark", "Çan"
-        // and "can") is decided at the end, as a pack's names are: one only where the context says so.
-        const STRONG: u32 = GIVEN | SURNAME | CITY;
-        let mut accented: Vec<(&'static str, Key, u32)> = Vec::new();
-        let mut accented_keys: FxMap<Key, ()> = FxMap::default();
-        let mut add = |w: &'static str, f: u32| {
-            let k = normalise::fold(w);
-            if matches!(k, Key::Owned(_)) {
-                accented_keys.insert(k.clone(), ());
-            }
-            if matches!(k, Key::Owned(_)) && f & STRONG != 0 {
-                accented.push((w, k.clone(), f & STRONG));
-                *words.entry(k).or_insert(0) |= f & !STRONG;
-            } else {
-                *words.entry(k).or_insert(0) |= f;
-            }
-        };
-        for w in data_lines(D_ENGLISH) {
-            add(w, ENGLISH);
-        }
-        for w in data_lines(D_GIVEN) {
-            add(w, GIVEN);
-        }
-        for w in data_lines(D_SURNAMES) {
-            add(w, SURNAME);
-        }
-        for l in data_lines(D_AMBIG) {
-            let (w, fl) = l.split_once('\t').unwrap_or((l, "FL"));
-            let mut f = 0;
-            if fl.contains('F') {
-                f |= AMB_GIVEN;
-            }
-            if fl.contains('L') {
-                f |= AMB_SURNAME;
-            }
-            add(w, f);
-        }
-        for w in data_lines(D_EPONYMS) {
-            add(w, AMB_SURNAME | EPONYM);
-        }
-        let mut multi: Vec<Key> = Vec::new();
-        for w in data_lines(D_CITIES) {
-            if w.contains(' ') {
-                multi.push(normalise::fold(w));
-            } else {
-                add(w, CITY);
-            }
-        }
-        for w in data_lines(D_AMBIG_CITIES) {
-            if !w.contains(' ') {
-                add(w, AMB_CITY);
-            }
-        }
-        let mut multi_countries: Vec<Key> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).map(normalise::fold).collect();
-        // common forms missing from the list
-        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"].map(Key::Borrowed));
-        // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
-        const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
-        for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
-            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
-            add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
-        }
-        // each language's names of countries ("Espagne", "Alemania", "Corée du Sud")
-        for w in packs::PACKS.iter().flat_map(|p| packs::list_lines(p.countries)) {
-            if w.contains(' ') {
-                multi_countries.push(normalise::fold(w));
-            } else {
-                add(w, COUNTRY);
-            }
-        }
-        multi_countries.sort_unstable();
-        multi_countries.dedup();
-        multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        for w in data_lines(D_CLINICAL) {
-            add(w, CLINICAL);
-        }
-        // the language packs: the same flags, from every language
-        let mut from_packs: FxMap<Key, u8> = FxMap::default();
-        let mut plain_words: Vec<&'static str> = Vec::new();
-        for (i, p) in packs::PACKS.iter().enumerate() {
-            // a title written as an initial and its dot ("M." for Monsieur) is one only in a note in
-            // its pack's language; elsewhere the letter is an initial ("J. M. Smith")
-            for w in packs::section_of(p, "titles").filter(|w| w.len() == 2 && w.ends_with('.')) {
-                add(w, TITLE | lang_bit(i));
-            }
-            for w in packs::list_lines(p.words) {
-                let plain = w.is_ascii();
-                add(w, lang_bit(i) | if plain { 0 } else { ACCENTED_WORD });
-                if plain {
-                    plain_words.push(w);
-                }
-            }
-            let mut pack = |w: &'static str, f: u8| *from_packs.entry(normalise::fold(w)).or_insert(0) |= f;
-            for w in packs::list_lines(p.given) {
-                pack(w, PACK_GIVEN);
-            }
-            for w in packs::list_lines(p.surnames) {
-                pack(w, PACK_SURNAME);
-            }
-            for w in packs::list_lines(p.towns).chain(packs::list_lines(p.places)) {
-                if w.contains(' ') {
-                    multi.push(normalise::fold(w));
-                } else {
-                    pack(w, PACK_TOWN);
-                }
-                // a town of several words joined by hyphens is also typed with spaces
-                // ("Nogent sur Marne", "Jouy en Josas")
-                if w.matches('-').count() >= 2 {
-                    multi.push(Key::Owned(normalise::fold(w).replace('-', " ")));
-                }
-            }
-        }
-        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("health_plans", CLINICAL)] {
-            for w in packs::section(sec) {
-                add(w, f);
-            }
-        }
-        // the words that make a fraction a score or a measure are clinical too ("2/8 joints"), not
-        // the short ones among them: particles ("3/4 of") and acronyms that are also given names
-        // ("EVA 7/10", "Éva")
-        for w in packs::section("scores").chain(packs::section("measures")).filter(|w| w.chars().count() >= 4) {
-            add(w, CLINICAL);
-        }
-        for w in packs::section("titles").filter(|w| !w.ends_with('.')) {
-            add(w, TITLE);
-        }
-        for &w in TITLES {
-            add(w, TITLE);
-        }
-        for &w in RELATIONS {
-            add(w, RELATION);
-        }
-        for &w in MONTHS {
-            add(w, MONTH);
-        }
-        for &w in STOPS {
-            add(w, STOP);
-        }
-        // a word some pack also spells without accents is an ordinary word however it is typed
-        for w in plain_words {
-            if let Some(f) = words.get_mut(w) {
-                *f &= !ACCENTED_WORD;
-            }
-        }
-        let mut kept: FxMap<&'static str, u32> = FxMap::default();
-        for (typed, w, strong) in accented {
-            let f = words.entry(w).or_insert(0);
-            if *f & (ENGLISH | LANGS | CLINICAL | MONTH | TITLE | STOP | COUNTRY | COUNTRY_PART) != 0 {
-                *f |= if strong & GIVEN != 0 { AMB_GIVEN } else { 0 } | if strong & SURNAME != 0 { AMB_SURNAME } else { 0 }
-                    | if strong & CITY != 0 { AMB_CITY } else { 0 };
-                // an English word: the accents are the name's ("Bašić" is not "basic"); in another
-                // language's words the accented form is likely that language's word too
-                if *f & (ENGLISH | MONTH | TITLE | STOP) != 0 && *f & (CLINICAL | LANGS) == 0 {
-                    *kept.entry(typed).or_insert(0) |= strong;
-                }
-            } else {
-                *f |= strong;
-            }
-        }
-        // A pack's name or town that is also an ordinary word, or that the shared lists call
-        // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
-        for (w, &p) in &from_packs {
-            let f = words.entry(w.clone()).or_insert(0);
-            let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
-            if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
-                *f |= if ordinary { AMB_GIVEN } else { GIVEN };
-            }
-            if p & PACK_SURNAME != 0 && *f & SURNAME == 0 {
-                *f |= if ordinary { AMB_SURNAME } else { SURNAME };
-            }
-            // a town that is also a name ("Muris") stays a name: names have the richer context rules
-            if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
-                *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
-            }
-        }
-        // The one-word labels of record headers ("Médico:", "Medico:") are labels, not names: a
-        // surname or town of the shared lists with the same key is one only where the context
-        // says so. Given names stay ("Signe", "Ville"): their rules are stricter already.
-        let mut labels: FxMap<Key, ()> = FxMap::default();
-        let mut long_labels: FxMap<Key, Vec<Key>> = FxMap::default();
-        for (label, _) in packs::labels() {
-            let k = normalise::fold(label);
-            if let Some((first, _)) = k.split_once(' ') {
-                long_labels.entry(Key::Owned(first.to_owned())).or_default().push(k.clone());
-            }
-            if !label.contains(' ') {
-                labels.insert(k.clone(), ());
-            }
-            if let Some(kf) = words.get_mut(&*k).filter(|_| !label.contains(' ')) {
-                if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
-                    *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
-                }
-            }
-            // a label of one word that no list knows ("Versichertennummer", "Aufnahmenummer") is
-            // a word that stays wherever it stands, not an unknown capitalised word (a name)
-            if !label.contains(' ') && !label.ends_with('.') && label.chars().count() >= 5 && !words.contains_key(&*k) {
-                words.insert(Key::Owned(k.clone().into_owned()), CLINICAL);
-            }
-        }
-        for (&w, &f) in &kept {
-            *words.entry(Key::Borrowed(w)).or_insert(0) |= f;
-        }
-        // Clinical words are never names or places by themselves; name-only lists must not
-        // contain English words that the lists marked as such.
-        for f in words.values_mut() {
-            if *f & CLINICAL != 0 {
-                *f &= !(GIVEN | SURNAME | CITY);
-            }
-            if *f & (MONTH | TITLE) != 0 && *f & NAME_ONLY != 0 {
-                let n = *f & NAME_ONLY;
-                *f = (*f & !NAME_ONLY) | if n & GIVEN != 0 { AMB_GIVEN } else { 0 }
-                    | if n & SURNAME != 0 { AMB_SURNAME } else { 0 };
-            }
-        }
+        // the words of every list with their flags, then what the flags of a word that several lists
+        // hold mean together, in this order
+        let mut b = Building::default();
+        b.words.reserve(240_000);
+        let mut multi = b.shared_lists();
+        let multi_countries = b.countries();
+        let (from_packs, plain_words) = b.packs(&mut multi);
+        b.pack_sections();
+        let kept = b.decide_accented(plain_words);
+        b.decide_pack_names(&from_packs);
+        let (labels, long_labels) = b.labels();
+        b.settle(&kept);
+        let Building { words, accented_keys, .. } = b;
         multi.sort_unstable();
         multi.dedup();
         // a pack's region list may hold a country ("Costa Rica"): countries are kept
@@ -529,6 +325,7 @@ impl Lexicon {
         }
         Lexicon { words, multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
     }
+
 
     /// The flags that count in a note written in `text`'s language: every flag but the
     /// ordinary-word bits of the other packs. A word is ordinary in the language the note is
@@ -683,6 +480,269 @@ impl Lexicon {
             }
         }
         f
+    }
+}
+
+/// The word table while it is built: every list's words with their flags (two words that fold to
+/// one key, "malaga" and "málaga", share it: their flags are OR-ed), and the names and towns whose
+/// accents alone told them from an ordinary word ("Márk" and "mark", "Çan" and "can"), decided at
+/// the end as a pack's names are: one only where the context says so.
+#[derive(Default)]
+struct Building {
+    words: FxMap<Key, u32>,
+    accented: Vec<(&'static str, Key, u32)>,
+    accented_keys: FxMap<Key, ()>,
+}
+
+impl Building {
+    fn add(&mut self, w: &'static str, f: u32) {
+        const STRONG: u32 = GIVEN | SURNAME | CITY;
+        let k = normalise::fold(w);
+        if matches!(k, Key::Owned(_)) {
+            self.accented_keys.insert(k.clone(), ());
+        }
+        if matches!(k, Key::Owned(_)) && f & STRONG != 0 {
+            self.accented.push((w, k.clone(), f & STRONG));
+            *self.words.entry(k).or_insert(0) |= f & !STRONG;
+        } else {
+            *self.words.entry(k).or_insert(0) |= f;
+        }
+    }
+
+    /// The shared lists (`data/*.txt`): English words, names, eponyms, towns; returns the towns of
+    /// several words.
+    fn shared_lists(&mut self) -> Vec<Key> {
+        for w in data_lines(D_ENGLISH) {
+            self.add(w, ENGLISH);
+        }
+        for w in data_lines(D_GIVEN) {
+            self.add(w, GIVEN);
+        }
+        for w in data_lines(D_SURNAMES) {
+            self.add(w, SURNAME);
+        }
+        for l in data_lines(D_AMBIG) {
+            let (w, fl) = l.split_once('\t').unwrap_or((l, "FL"));
+            let mut f = 0;
+            if fl.contains('F') {
+                f |= AMB_GIVEN;
+            }
+            if fl.contains('L') {
+                f |= AMB_SURNAME;
+            }
+            self.add(w, f);
+        }
+        for w in data_lines(D_EPONYMS) {
+            self.add(w, AMB_SURNAME | EPONYM);
+        }
+        let mut multi: Vec<Key> = Vec::new();
+        for w in data_lines(D_CITIES) {
+            if w.contains(' ') {
+                multi.push(normalise::fold(w));
+            } else {
+                self.add(w, CITY);
+            }
+        }
+        for w in data_lines(D_AMBIG_CITIES) {
+            if !w.contains(' ') {
+                self.add(w, AMB_CITY);
+            }
+        }
+        multi
+    }
+
+    /// The names of countries, English and each pack's; returns those of several words, longest first.
+    fn countries(&mut self) -> Vec<Key> {
+        let mut multi_countries: Vec<Key> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).map(normalise::fold).collect();
+        // common forms missing from the list
+        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"].map(Key::Borrowed));
+        // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
+        const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
+        for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
+            let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
+            self.add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
+        }
+        // each language's names of countries ("Espagne", "Alemania", "Corée du Sud")
+        for w in packs::PACKS.iter().flat_map(|p| packs::list_lines(p.countries)) {
+            if w.contains(' ') {
+                multi_countries.push(normalise::fold(w));
+            } else {
+                self.add(w, COUNTRY);
+            }
+        }
+        multi_countries.sort_unstable();
+        multi_countries.dedup();
+        multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        for w in data_lines(D_CLINICAL) {
+            self.add(w, CLINICAL);
+        }
+        multi_countries
+    }
+
+    /// Each pack's ordinary words (one bit per language), its names and towns (decided in
+    /// `decide_pack_names`), and its dotted titles; its towns of several words go to `multi`. Returns
+    /// the packs' names and towns and the ordinary words spelled without accents.
+    fn packs(&mut self, multi: &mut Vec<Key>) -> (FxMap<Key, u8>, Vec<&'static str>) {
+        // the language packs: the same flags, from every language
+        let mut from_packs: FxMap<Key, u8> = FxMap::default();
+        let mut plain_words: Vec<&'static str> = Vec::new();
+        for (i, p) in packs::PACKS.iter().enumerate() {
+            // a title written as an initial and its dot ("M." for Monsieur) is one only in a note in
+            // its pack's language; elsewhere the letter is an initial ("J. M. Smith")
+            for w in packs::section_of(p, "titles").filter(|w| w.len() == 2 && w.ends_with('.')) {
+                self.add(w, TITLE | lang_bit(i));
+            }
+            for w in packs::list_lines(p.words) {
+                let plain = w.is_ascii();
+                self.add(w, lang_bit(i) | if plain { 0 } else { ACCENTED_WORD });
+                if plain {
+                    plain_words.push(w);
+                }
+            }
+            let mut pack = |w: &'static str, f: u8| *from_packs.entry(normalise::fold(w)).or_insert(0) |= f;
+            for w in packs::list_lines(p.given) {
+                pack(w, PACK_GIVEN);
+            }
+            for w in packs::list_lines(p.surnames) {
+                pack(w, PACK_SURNAME);
+            }
+            for w in packs::list_lines(p.towns).chain(packs::list_lines(p.places)) {
+                if w.contains(' ') {
+                    multi.push(normalise::fold(w));
+                } else {
+                    pack(w, PACK_TOWN);
+                }
+                // a town of several words joined by hyphens is also typed with spaces
+                // ("Nogent sur Marne", "Jouy en Josas")
+                if w.matches('-').count() >= 2 {
+                    multi.push(Key::Owned(normalise::fold(w).replace('-', " ")));
+                }
+            }
+        }
+        (from_packs, plain_words)
+    }
+
+    /// The word classes of the packs' `terms.txt` sections and of the English lists in code.
+    fn pack_sections(&mut self) {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("health_plans", CLINICAL)] {
+            for w in packs::section(sec) {
+                self.add(w, f);
+            }
+        }
+        // the words that make a fraction a score or a measure are clinical too ("2/8 joints"), not
+        // the short ones among them: particles ("3/4 of") and acronyms that are also given names
+        // ("EVA 7/10", "Éva")
+        for w in packs::section("scores").chain(packs::section("measures")).filter(|w| w.chars().count() >= 4) {
+            self.add(w, CLINICAL);
+        }
+        for w in packs::section("titles").filter(|w| !w.ends_with('.')) {
+            self.add(w, TITLE);
+        }
+        for &w in TITLES {
+            self.add(w, TITLE);
+        }
+        for &w in RELATIONS {
+            self.add(w, RELATION);
+        }
+        for &w in MONTHS {
+            self.add(w, MONTH);
+        }
+        for &w in STOPS {
+            self.add(w, STOP);
+        }
+    }
+
+    /// The accented names and towns, against the ordinary words; returns those kept as typed.
+    fn decide_accented(&mut self, plain_words: Vec<&'static str>) -> FxMap<&'static str, u32> {
+        // a word some pack also spells without accents is an ordinary word however it is typed
+        for w in plain_words {
+            if let Some(f) = self.words.get_mut(w) {
+                *f &= !ACCENTED_WORD;
+            }
+        }
+        let mut kept: FxMap<&'static str, u32> = FxMap::default();
+        for (typed, w, strong) in std::mem::take(&mut self.accented) {
+            let f = self.words.entry(w).or_insert(0);
+            if *f & (ENGLISH | LANGS | CLINICAL | MONTH | TITLE | STOP | COUNTRY | COUNTRY_PART) != 0 {
+                *f |= if strong & GIVEN != 0 { AMB_GIVEN } else { 0 } | if strong & SURNAME != 0 { AMB_SURNAME } else { 0 }
+                    | if strong & CITY != 0 { AMB_CITY } else { 0 };
+                // an English word: the accents are the name's ("Bašić" is not "basic"); in another
+                // language's words the accented form is likely that language's word too
+                if *f & (ENGLISH | MONTH | TITLE | STOP) != 0 && *f & (CLINICAL | LANGS) == 0 {
+                    *kept.entry(typed).or_insert(0) |= strong;
+                }
+            } else {
+                *f |= strong;
+            }
+        }
+        kept
+    }
+
+    fn decide_pack_names(&mut self, from_packs: &FxMap<Key, u8>) {
+        // A pack's name or town that is also an ordinary word, or that the shared lists call
+        // ambiguous ("Hope", "Parkinson"), is one only where the context says so.
+        for (w, &p) in from_packs {
+            let f = self.words.entry(w.clone()).or_insert(0);
+            let ordinary = *f & (ENGLISH | LANGS | AMB_GIVEN | AMB_SURNAME | EPONYM | MONTH | TITLE | COUNTRY | COUNTRY_PART) != 0;
+            if p & PACK_GIVEN != 0 && *f & GIVEN == 0 {
+                *f |= if ordinary { AMB_GIVEN } else { GIVEN };
+            }
+            if p & PACK_SURNAME != 0 && *f & SURNAME == 0 {
+                *f |= if ordinary { AMB_SURNAME } else { SURNAME };
+            }
+            // a town that is also a name ("Muris") stays a name: names have the richer context rules
+            if p & PACK_TOWN != 0 && *f & (CITY | ANY_NAME) == 0 {
+                *f |= if ordinary || *f & AMB_CITY != 0 { AMB_CITY } else { CITY };
+            }
+        }
+    }
+
+    /// The record headers' labels: those of one word, and those of several by their first word.
+    fn labels(&mut self) -> (FxMap<Key, ()>, FxMap<Key, Vec<Key>>) {
+        // The one-word labels of record headers ("Médico:", "Medico:") are labels, not names: a
+        // surname or town of the shared lists with the same key is one only where the context
+        // says so. Given names stay ("Signe", "Ville"): their rules are stricter already.
+        let mut labels: FxMap<Key, ()> = FxMap::default();
+        let mut long_labels: FxMap<Key, Vec<Key>> = FxMap::default();
+        for (label, _) in packs::labels() {
+            let k = normalise::fold(label);
+            if let Some((first, _)) = k.split_once(' ') {
+                long_labels.entry(Key::Owned(first.to_owned())).or_default().push(k.clone());
+            }
+            if !label.contains(' ') {
+                labels.insert(k.clone(), ());
+            }
+            if let Some(kf) = self.words.get_mut(&*k).filter(|_| !label.contains(' ')) {
+                if *kf & (SURNAME | CITY) != 0 && *kf & GIVEN == 0 {
+                    *kf = (*kf & !(SURNAME | CITY)) | if *kf & SURNAME != 0 { AMB_SURNAME } else { 0 } | if *kf & CITY != 0 { AMB_CITY } else { 0 };
+                }
+            }
+            // a label of one word that no list knows ("Versichertennummer", "Aufnahmenummer") is
+            // a word that stays wherever it stands, not an unknown capitalised word (a name)
+            if !label.contains(' ') && !label.ends_with('.') && label.chars().count() >= 5 && !self.words.contains_key(&*k) {
+                self.words.insert(Key::Owned(k.clone().into_owned()), CLINICAL);
+            }
+        }
+        (labels, long_labels)
+    }
+
+    /// The accented names kept as typed, and what no clinical, month or title word may be.
+    fn settle(&mut self, kept: &FxMap<&'static str, u32>) {
+        for (&w, &f) in kept {
+            *self.words.entry(Key::Borrowed(w)).or_insert(0) |= f;
+        }
+        // Clinical words are never names or places by themselves; name-only lists must not
+        // contain English words that the lists marked as such.
+        for f in self.words.values_mut() {
+            if *f & CLINICAL != 0 {
+                *f &= !(GIVEN | SURNAME | CITY);
+            }
+            if *f & (MONTH | TITLE) != 0 && *f & NAME_ONLY != 0 {
+                let n = *f & NAME_ONLY;
+                *f = (*f & !NAME_ONLY) | if n & GIVEN != 0 { AMB_GIVEN } else { 0 }
+                    | if n & SURNAME != 0 { AMB_SURNAME } else { 0 };
+            }
+        }
     }
 }
 
