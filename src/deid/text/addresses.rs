@@ -64,7 +64,7 @@ impl Scrubber {
         let particle = last_word(before, char::is_alphabetic);
         let before = before[..before.len() - particle.len()].trim_end_matches([' ', '\t']);
         let street = last_word(before, char::is_alphabetic);
-        if !TOWN_PARTICLES.contains(&particle.to_lowercase().as_str()) || street.is_empty() || self.lex.get(&street.to_lowercase()) & STREET == 0 {
+        if !packs::place_particles().contains(&particle.to_lowercase().as_str()) || street.is_empty() || self.lex.get(&street.to_lowercase()) & STREET == 0 {
             return None;
         }
         // the house number: " 135", ", 5", " 12a"
@@ -155,7 +155,7 @@ impl Scrubber {
             }
             let w = &rest[..w_len];
             let f = self.lex.get(&w.to_lowercase());
-            if self.country_at(rest).is_some() || f & (STOP | CLINICAL | MONTH | TITLE | RELATION) != 0 || f & ENGLISH != 0 && f & (CITY | ANY_NAME) == 0 && !TOWN_PARTICLES.contains(&w) {
+            if self.country_at(rest).is_some() || f & (STOP | CLINICAL | MONTH | TITLE | RELATION) != 0 || f & ENGLISH != 0 && f & (CITY | ANY_NAME) == 0 && !packs::place_particles().contains(&w) {
                 return None;
             }
             q += w_len;
@@ -225,7 +225,7 @@ impl Scrubber {
             lower_town |= !upper && lower_ok;
             // a particle inside a town's or street's name: "Caxias do Sul", "Velká Bukovina u
             // Decína", "van Gijn Summit"
-            if !upper && (words > 0 || w.len() >= 2) && TOWN_PARTICLES.contains(&w) {
+            if !upper && (words > 0 || w.len() >= 2) && packs::place_particles().contains(&w) {
                 let after = &text[q + w_len..];
                 if after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase() || (lower_text && c.is_alphabetic())) {
                     q += w_len + 1;

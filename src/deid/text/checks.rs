@@ -263,12 +263,12 @@ impl Scrubber {
         hospital || first & (TITLE | RELATION | CLINICAL) == 0 && unknown && !all_names && self.country_at(&text[s..]).is_none()
     }
 
-    /// An address ends at its last street-type word (`STREET_SUFFIXES`).
+    /// An address ends at its last street-type word (`[street_suffixes]`).
     fn street_suffix_end(s: usize, m: &str, e: &mut usize) -> bool {
         // the last word that is a street-type word ends the address
         let mut end = None;
         for (k, w) in m.split([' ', '\t']).filter(|w| !w.is_empty()).enumerate() {
-            if k >= 2 && STREET_SUFFIXES.contains(&w.to_lowercase().as_str()) {
+            if k >= 2 && packs::street_suffixes().contains(&w.to_lowercase().as_str()) {
                 let off = w.as_ptr() as usize - m.as_ptr() as usize;
                 end = Some(s + off + w.len());
             }
@@ -325,11 +325,13 @@ impl Scrubber {
 /// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
 /// always stays.
 /// Whether what follows a number makes it an angle, a share or a decimal, no age: "90°", "90
-/// degrees", "95%", "90.5".
+/// degrees" (a unit of any pack's `[proportion_units]`), "95%", "90.5".
 fn angle_or_measure(after: &str) -> bool {
+    static UNITS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let units = UNITS.get_or_init(|| packs::section("proportion_units").map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect());
     let t = after.trim_start_matches([' ', '\t']);
     let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    t.starts_with(['°', '%', '/']) || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) || matches!(w.as_str(), "degree" | "degrees" | "deg" | "grad" | "grader" | "degres" | "grados" | "gradi" | "graus" | "graden" | "percent")
+    t.starts_with(['°', '%', '/']) || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) || units.contains(normalise::fold(&w).as_ref())
 }
 
 fn leading_particles(m: &str) -> usize {
@@ -343,7 +345,7 @@ fn leading_particles(m: &str) -> usize {
                 let w_len = rest.find([' ', '\t']).unwrap_or(rest.len());
                 let lw = rest[..w_len].to_lowercase();
                 let gap = rest[w_len..].len() - rest[w_len..].trim_start_matches([' ', '\t']).len();
-                if gap == 0 || !TOWN_PARTICLES.contains(&lw.as_str()) {
+                if gap == 0 || !packs::place_particles().contains(&lw.as_str()) {
                     return at;
                 }
                 w_len + gap

@@ -136,6 +136,22 @@ fn weekdays_that_date_and_weekdays_of_a_date() {
 }
 
 #[test]
+fn an_english_ordinal_day_after_a_word_that_dates() {
+    let english = packs::PACKS.iter().find(|p| p.lang == "en").expect("an English pack");
+    for before in packs::section_of(english, "date_before") {
+        for (day, tail) in [("17th", "."), ("3rd", ", she called"), ("22nd", " at 10am"), ("1st", "\nPlan: review")] {
+            assert_gone_kept(&format!("Seen {before} the {day}{tail}"), &[day], &[before]);
+        }
+        // an ordinal that counts what follows it is no day of a month
+        for counted in ["day", "finger", "dose", "attempt"] {
+            let text = format!("Better {before} the 3rd {counted} of treatment.");
+            let out = scrubber().scrub(&text, &[]).text;
+            assert!(out.contains("3rd"), "{text:?} became {out:?}");
+        }
+    }
+}
+
+#[test]
 fn postcodes_before_their_towns_in_the_packs_countries() {
     // one example of each country whose addresses put the postcode before the town, from the
     // shapes of its postcode pattern: 4 or 5 digits, "dd ddd", "dddd-ddd", "dddd AB"

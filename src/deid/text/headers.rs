@@ -40,7 +40,7 @@ impl Headers {
             .collect();
         let re = Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\)|#)?[ \t]*[:：]", alts.join("|")))).expect("header labels");
         let kinds = labels.into_iter().collect();
-        let titles = packs::section("titles").chain(super::lexicon::TITLES.iter().copied()).map(|t| key(t.trim_end_matches('.'))).collect();
+        let titles = packs::section("titles").map(|t| key(t.trim_end_matches('.'))).collect();
         Headers { re, kinds, titles }
     }
 

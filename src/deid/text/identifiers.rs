@@ -20,6 +20,9 @@ pub(super) enum IdCheck {
     Keyword,
     /// after an identifier label of a pack ("Fallnummer", "NHC", "Pat.-Nr."): >= 3 digits
     Labelled,
+    /// after a pack's word for "number" ("file no. 4471", "Akte Nr. 4711"): >= 4 digits, no year
+    /// alone ("number 2021")
+    NumberSign,
     /// digits typed with spaces: all single digits (>= 6), or >= 10 digits; a date when the 8
     /// digits read as day, month, year
     SpacedDigits,
@@ -281,6 +284,10 @@ impl IdCheck {
         // #12345", "Ref #88213" (HIPAA: any other unique identifying number; a count or a rank is
         // written without the sign or with fewer digits, "#1 priority")
         add(r"(?:^|[^\w#&])#[ \t]?(\d{4,}(?:-\d+)*[A-Za-z]?)\b", Id, 1, id(IdCheck::Labelled), Some("#"));
+        // the same after a pack's word for "number" (`[number_signs]`): "file no. 4471", "referral
+        // number 48213", "dossier n° 4471", "Akte Nr. 4711"
+        let signs = super::patterns::pack_words_re("number_signs");
+        add(&format!(r"\b(?:{signs})\.?[ \t]*[:#]?[ \t]*(\d{{4,}}(?:-\d+)*[A-Za-z]?)\b"), Id, 1, id(IdCheck::NumberSign), None);
         // letter codes with a hyphen and four or more digits: "HP-987654", "12345-JS", "#99881-BCH"
         add(r"(?:\b|#)(?:[A-Z]{1,4}-\d{4,}|\d{4,}-[A-Z]{1,4})\b", Id, 0, id(IdCheck::HyphenCode), Some("-"));
         // in lower case too, "hp-998877", unless the prefix is an ordinary word or the number a year
@@ -325,6 +332,13 @@ impl IdCheck {
             }
             IdCheck::Keyword => count_digits(m) >= 4,
             IdCheck::Labelled => count_digits(m) >= 3 && !followed_by_unit_or_decimal(&text[e..]),
+            IdCheck::NumberSign => {
+                let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
+                // (a French administrative form's number and version, "Cerfa n° 12708*02", names
+                // the form, not a person)
+                let form = text[e..].starts_with('*');
+                count_digits(m) >= 4 && !year && !form && !followed_by_unit_or_decimal(&text[e..])
+            }
             IdCheck::National => national_id(m).is_some() && !preceded_by_decimal(text, s) && !followed_by_unit_or_decimal(&text[e..]),
             IdCheck::SpacedDigits => spaced_digits(text, hit),
         }

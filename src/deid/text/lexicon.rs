@@ -59,64 +59,6 @@ pub(super) const D_EPONYMS: &str = include_str!("../data/eponyms.txt");
 pub(super) const D_ENGLISH: &str = include_str!("../data/english_words.txt");
 pub(super) const D_COUNTRIES: &str = include_str!("../data/countries.txt");
 
-pub(super) const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev",
-    "revd", "fr", "sr", "sra", "srta", "herr", "frau", "mme", "mlle", "dott", "dssa", "doctor",
-    "madam", "mister", "nurse", "sister",
-];
-pub(super) const RELATIONS: &[&str] = &[
-    "patient", "pt", "son", "daughter", "wife", "husband", "mother", "father", "mum", "mom", "mam",
-    "dad", "partner", "brother", "sister", "aunt", "uncle", "grandmother", "grandfather", "grandma",
-    "grandpa", "granny", "granddaughter", "grandson", "niece", "nephew", "cousin", "friend",
-    "carer", "caregiver", "spouse", "fiance", "fiancé", "fiancee", "fiancée", "boyfriend",
-    "girlfriend", "neighbour", "neighbor", "named", "called", "colleague", "child", "baby",
-    "infant", "twin", "stepson", "stepdaughter", "stepmother", "stepfather", "guardian", "née",
-    "nee", "alias", "aka", "contact", "resident", "client", "gp", "consultant", "registrar",
-    "dermatologist", "physician", "surgeon", "by", "with", "attn", "cc", "signed", "dear",
-    "ask", "tell", "inform", "informed", "told", "thank", "thanks", "regards", "from", "per",
-    "hi", "hello", "hey", "says", "said", "i'm", "i’m",
-];
-pub(super) const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "today", "yesterday", "tomorrow", "christmas", "easter",
-];
-/// Words that never start a facility / place name by themselves.
-pub(super) const STOPS: &[&str] = &[
-    "the", "a", "an", "this", "that", "our", "his", "her", "their", "my", "your", "same", "local",
-    "dermatology", "derm", "skin", "outpatient", "outpatients", "inpatient", "covid", "private",
-    "nhs", "university", "general", "day", "emergency", "walk-in", "gp", "family", "specialist",
-    "district", "community", "teaching", "children's", "women's", "seen", "at", "to", "from", "in",
-    "and", "or", "other", "another", "regional", "city", "county", "state", "main", "nearest",
-    "previous", "referring", "tertiary", "secondary", "primary", "rheumatology", "isolation",
-    "infectious", "diseases", "disease", "medical", "surgical", "acute", "intensive", "care",
-    "a&e", "icu", "ed", "psychiatric", "maternity", "paediatric", "pediatric", "cardiology",
-    "respiratory", "vaccination", "testing", "test", "screening", "allergy", "eczema", "psoriasis",
-    "clinic", "hospital", "ward", "unit", "centre", "center", "was", "is", "patient", "plan",
-    "review", "follow", "up", "f/u", "new", "old", "he", "she", "they", "we", "i", "it", "if",
-    "no", "not", "on", "of", "for", "by", "with", "after", "before", "when", "then", "has", "had",
-    "all", "any", "each", "both", "some", "sent", "back", "home", "discharged", "admitted",
-    "transferred", "referred",
-];
-pub(super) const STREET_SUFFIXES: &[&str] = &[
-    "bypass", "turnpike", "expressway", "freeway", "motorway", "gateway", "union", "unions", "point", "points", "pass", "route", "radial", "crossroad", "prairie", "rapids", "rapid", "extension", "extensions", "squares", "streets", "roads", "forges", "forge", "forks", "fork", "coves", "cove", "courts", "parks", "harbor", "harbour", "harbors", "islands", "island", "isle", "junction", "landing", "manor", "meadow", "meadows", "mill", "mills", "mount", "orchard", "oval", "overpass", "underpass", "ranch", "shore", "shores", "skyway", "spur", "stravenue", "throughway", "trace", "track", "trafficway", "tunnel", "viaduct", "vista", "village", "ville", "wells", "brook", "brooks", "burg", "canyon", "cape", "cliff", "cliffs", "common", "corner", "corners", "creek", "crest", "curve", "dale", "dam", "divide", "estate", "estates", "falls", "ferry", "field", "fields", "flats", "ford", "fords", "forest", "fort", "garden", "glen", "glens", "greens", "groves", "haven", "hills", "hollow", "inlet", "key", "keys", "knoll", "knolls", "lake", "lakes", "light", "lights", "lock", "locks", "lodge", "mall", "mission", "neck", "pines", "plain", "plains", "port", "ports", "ridges", "river", "run", "shoal", "shoals", "spring", "springs", "station", "stream", "summit", "valley", "valleys", "views", "walks", "wall", "ways", "well", "quay", "wharf", "close", "drove", "chase", "croft", "fold", "garth", "yard",
-];
-/// Labels of form fields and note sections, which stand before a colon like a speaker's name.
-pub(super) const FIELD_LABELS: &[&str] = &[
-    "name", "address", "phone", "email", "mail", "date", "note", "notes", "plan", "key", "comment", "comments", "summary",
-    "history", "reason", "result", "results", "impression", "diagnosis", "treatment", "status", "title", "subject", "re",
-    "fax", "tel", "mobile", "home", "work", "website", "city", "country", "code", "state", "street", "will", "bill", "sign",
-    "signs", "rash", "grade", "type", "class", "stage", "site", "colour", "color", "course", "story", "update", "follow",
-];
-/// Lower-case words inside the names of towns, streets and facilities ("Caxias do Sul", "Chomutice
-/// u Horic v Podkrkonoší", "Straße des 17. Juni", "CHU de Lille").
-pub(super) const TOWN_PARTICLES: &[&str] = &[
-    "do", "da", "dos", "das", "de", "del", "della", "dei", "di", "du", "des", "vom", "la", "le", "les", "en", "sur", "sous", "am", "an", "im",
-    "bei", "ob", "na", "nad", "pod", "u", "v", "z", "ze", "y", "e", "i", "von", "van", "der", "den", "aan", "op",
-];
-
 #[derive(Default, Clone, Copy)]
 pub(super) struct FxHasher {
     pub(super) hash: u64,
@@ -622,9 +564,9 @@ impl Building {
         (from_packs, plain_words)
     }
 
-    /// The word classes of the packs' `terms.txt` sections and of the English lists in code.
+    /// The word classes of the packs' `terms.txt` sections.
     fn pack_sections(&mut self) {
-        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("health_plans", CLINICAL)] {
+        for (sec, f) in [("relations", RELATION), ("months", MONTH), ("weekdays", MONTH), ("calendar_words", MONTH), ("stops", STOP), ("numbers", NUMBER), ("streets", STREET), ("facilities", FACILITY), ("wards", FACILITY), ("places_after", WEAKCTX), ("clinical", CLINICAL), ("health_plans", CLINICAL)] {
             for w in packs::section(sec) {
                 self.add(w, f);
             }
@@ -637,18 +579,6 @@ impl Building {
         }
         for w in packs::section("titles").filter(|w| !w.ends_with('.')) {
             self.add(w, TITLE);
-        }
-        for &w in TITLES {
-            self.add(w, TITLE);
-        }
-        for &w in RELATIONS {
-            self.add(w, RELATION);
-        }
-        for &w in MONTHS {
-            self.add(w, MONTH);
-        }
-        for &w in STOPS {
-            self.add(w, STOP);
         }
     }
 

@@ -471,7 +471,7 @@ impl Reading<'_> {
             let after = &self.text[t.e..];
             let said = after.strip_prefix(':').map(str::trim_start);
             // "Heather: ..." at the start of a sentence, or any "Martin: \"...\"" before a quote
-            let speaker = said.is_some_and(|r| r.starts_with(['"', '“']) || !r.starts_with(|c: char| c.is_ascii_digit()) && self.sentence_start(i) && !self.is_word(i, FIELD_LABELS));
+            let speaker = said.is_some_and(|r| r.starts_with(['"', '“']) || !r.starts_with(|c: char| c.is_ascii_digit()) && self.sentence_start(i) && !self.is_word(i, packs::field_labels()));
             let addressed = self.text[..t.s].ends_with(", ") && after.starts_with(['!', '?']);
             if speaker || addressed {
                 self.name[i] = true;

@@ -167,3 +167,40 @@ fn every_subdivision_ending_of_every_pack_with_its_name_before_it() {
     }
     assert!(n >= 4, "only {n} subdivision endings");
 }
+
+#[test]
+fn every_number_sign_of_every_pack_before_a_number() {
+    // the words for "number" name the number after them as the number sign does (HIPAA
+    // 164.514(b)(2)(i)(R): any other unique identifying number); a year alone and a dose stay
+    let mut n = 0;
+    for p in packs::PACKS {
+        for sign in packs::section_of(p, "number_signs") {
+            for text in [format!("Please check file {sign} 48213 for me."), format!("Ticket {sign}. 48213-2 sent."), format!("File {sign}: 48213 sent.")] {
+                assert_gone(&text, &["48213"]);
+            }
+            for kept in [format!("Season {sign} 2021 was mild."), format!("Vial {sign} 10000 mg given.")] {
+                let out = scrubber().scrub(&kept, &[]).text;
+                assert!(out.contains("2021") || out.contains("10000"), "{kept:?} became {out:?}");
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 16, "only {n} number signs");
+}
+
+#[test]
+fn every_proportion_unit_of_every_pack_after_an_age_word() {
+    // "turned 90 degrees", "Alter 95 Prozent": an angle or a share, no age over 89
+    let mut n = 0;
+    for p in packs::PACKS {
+        for unit in packs::section_of(p, "proportion_units") {
+            for before in packs::section_of(p, "age_before").take(2) {
+                let text = format!("She {before} 95 {unit} and was fine.");
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains("95"), "{text:?} became {out:?}");
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 16, "only {n} proportion units");
+}

@@ -17,7 +17,9 @@
 //! institution's or a subdivision's name, its names before them: `Sunrise Healthcare`, `Bergen
 //! legevakt`, `Bergen kommune`), `name_particles` (`van`, `de`: lower case inside a person's name),
 //! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (between an identifier label and its
-//! value: `MRN is 12345`), `facilities` (words that name
+//! value: `MRN is 12345`), `number_signs` (the words for "number" that name the number after them
+//! as `#` does: `file no. 4471`, `Akte Nr. 4711`), `proportion_units` (after a number, an angle or a
+//! share and no age: `90 degrees`, `95 Prozent`), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
 //! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive),
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
@@ -102,6 +104,27 @@ pub(super) fn list_lines(s: &'static str) -> impl Iterator<Item = &'static str> 
 /// The words of one section of `terms.txt` in every pack.
 pub(super) fn section(name: &str) -> impl Iterator<Item = &'static str> + '_ {
     PACKS.iter().flat_map(move |p| section_of(p, name))
+}
+
+/// The words of a section of every pack, once: for the short lists read by `contains`.
+macro_rules! section_words {
+    ($($(#[$doc:meta])* $f:ident = $section:literal;)*) => {$(
+        $(#[$doc])*
+        pub(super) fn $f() -> &'static [&'static str] {
+            static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+            WORDS.get_or_init(|| section($section).collect())
+        }
+    )*};
+}
+
+section_words! {
+    /// Lower-case words inside the names of towns, streets and facilities (`[place_particles]`:
+    /// "Caxias do Sul", "Straße des 17. Juni", "CHU de Lille").
+    place_particles = "place_particles";
+    /// The street suffixes whose last one ends an address (`[street_suffixes]`).
+    street_suffixes = "street_suffixes";
+    /// The labels of form fields and note sections, before a colon as a speaker's name is (`[field_labels]`).
+    field_labels = "field_labels";
 }
 
 /// The words of one section of one pack's `terms.txt` and `formats.txt`.
@@ -199,7 +222,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels", "year_parts"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels", "year_parts", "number_signs", "proportion_units"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }

@@ -216,7 +216,7 @@ impl<'a> Reading<'a> {
         let t = &self.toks[k];
         // (nor an ordinary word of two letters: "au", "el", "su", though a surname list holds it)
         !t.prot && !t.digit && t.letters >= 2 && t.f & (NEVER_NAME | COUNTRY) == 0 && !(t.letters == 2 && t.f & LANGS != 0)
-            && !TOWN_PARTICLES.contains(&self.word(k).to_ascii_lowercase().as_str())
+            && !packs::place_particles().contains(&self.word(k).to_ascii_lowercase().as_str())
     }
 
     fn name(&mut self, k: usize) {
@@ -439,7 +439,7 @@ impl<'a> Reading<'a> {
                 let w = self.word(k).to_ascii_lowercase();
                 if ARTICLES.contains(&w.as_str()) {
                     // an article opens a name made of ordinary words: "hôpital la source"
-                } else if TOWN_PARTICLES.contains(&w.as_str()) {
+                } else if packs::place_particles().contains(&w.as_str()) {
                     particle = true;
                 } else if self.nameword(k) && (!particle && !proper || toks[k].f & (ENGLISH | LANGS) == 0) {
                     self.name(k);
@@ -605,7 +605,7 @@ impl<'a> Reading<'a> {
                 }
                 let t = &toks[k];
                 let w = self.word(k).to_ascii_lowercase();
-                if k > first && TOWN_PARTICLES.contains(&w.as_str()) {
+                if k > first && packs::place_particles().contains(&w.as_str()) {
                     k += 1;
                     continue;
                 }
