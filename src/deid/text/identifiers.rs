@@ -267,7 +267,7 @@ impl IdCheck {
             .collect();
         // (a verb may stand between the label and its value: "chart number is 55123", "Fallnummer
         // lautet 4711"; the value is the record number whatever its form, spec: deidentification.md)
-        let verbs = super::patterns::pack_words_re("label_verbs");
+        let verbs = packs::lines_re("label_verbs");
         add(&format!(r"(?i)\b(?:{})\.?[ \t]*(?:nr\.?|no\.?|#)?[ \t]*[:#(,]?[ \t]*(?:{verbs}[ \t]*[:#]?[ \t]+)?#?((?:[A-Z]{{1,4}}[-/]?)?\d[\d/-]*\d[A-Z]?)\b", labels.join("|")), Id, 1, id(IdCheck::Labelled), None);
         // national identifiers in shapes the patterns above do not read whole, kept where their
         // check digits hold: a NIR with its spaces and Corsica's 2A / 2B, a DNI / NIE with its

@@ -169,6 +169,9 @@ pub(super) struct Lexicon {
     pub(super) words: WordTable,
     /// Multi-word city names (lower case), matched ASCII-case-insensitively.
     pub(super) multi_cities: AhoCorasick,
+    /// Towns of several words that are each an English word ("Mountain View", "Salt Lake City",
+    /// `ambiguous_cities.txt`): towns only after a word of place ("in", "from", `[places_after]`).
+    pub(super) ambiguous_multi_cities: AhoCorasick,
     /// Multi-word country names (lower case), for address tails ("United Kingdom 75419").
     pub(super) multi_countries: Vec<Key>,
     /// The same, to mark their words in a text ("Costa Rica", "Czech Republic").
@@ -214,7 +217,7 @@ impl Lexicon {
         // hold mean together, in this order
         let mut b = Building::default();
         b.words.reserve(240_000);
-        let mut multi = b.shared_lists();
+        let (mut multi, mut ambiguous_multi) = b.shared_lists();
         let multi_countries = b.countries();
         let (from_packs, plain_words) = b.packs(&mut multi);
         b.pack_sections();
@@ -232,6 +235,12 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(multi.iter().map(|t| t.as_bytes()))
             .expect("city automaton");
+        ambiguous_multi.retain(|t| !multi_countries.contains(t));
+        let ambiguous_multi_cities = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(ambiguous_multi.iter().map(|t| t.as_bytes()))
+            .expect("ambiguous city automaton");
         let multi_countries_ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -265,7 +274,7 @@ impl Lexicon {
                 multi_countries_by_first.entry(Key::Owned(first.to_owned())).or_default().push(i);
             }
         }
-        Lexicon { words, multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
+        Lexicon { words, multi_cities, ambiguous_multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
     }
 
 
@@ -452,8 +461,8 @@ impl Building {
     }
 
     /// The shared lists (`data/*.txt`): English words, names, eponyms, towns; returns the towns of
-    /// several words.
-    fn shared_lists(&mut self) -> Vec<Key> {
+    /// several words, and those of them whose words are all English words.
+    fn shared_lists(&mut self) -> (Vec<Key>, Vec<Key>) {
         for w in data_lines(D_ENGLISH) {
             self.add(w, ENGLISH);
         }
@@ -485,12 +494,15 @@ impl Building {
                 self.add(w, CITY);
             }
         }
+        let mut ambiguous_multi: Vec<Key> = Vec::new();
         for w in data_lines(D_AMBIG_CITIES) {
-            if !w.contains(' ') {
+            if w.contains(' ') {
+                ambiguous_multi.push(normalise::fold(w));
+            } else {
                 self.add(w, AMB_CITY);
             }
         }
-        multi
+        (multi, ambiguous_multi)
     }
 
     /// The names of countries, English and each pack's; returns those of several words, longest first.

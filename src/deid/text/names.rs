@@ -192,6 +192,22 @@ impl Scrubber {
                 spans.push(Span { s, e, kind: Placeholder::Place });
             }
         }
+        // a town whose words are all ordinary words, every one capitalised, after a word of place:
+        // "in Mountain View", "moved to Salt Lake City", "born in New Haven"
+        for m in self.lex.ambiguous_multi_cities.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let capitalised = text[s..e].split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if word_boundary_ok(text, s, e) && capitalised && self.place_word_before(text, s) {
+                spans.push(Span { s, e, kind: Placeholder::Place });
+            }
+        }
+    }
+
+    /// Whether the word before `s`, a blank apart, is a preposition of place (`[places_after]`).
+    fn place_word_before(&self, text: &str, s: usize) -> bool {
+        let before = text[..s].strip_suffix(' ').unwrap_or("");
+        let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1)..];
+        !word.is_empty() && self.lex.get(&word.to_lowercase()) & WEAKCTX != 0
     }
 }
 

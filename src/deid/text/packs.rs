@@ -16,8 +16,8 @@
 //! `institution_ends` and `region_ends` (one a line, of one or more words: the words that end an
 //! institution's or a subdivision's name, its names before them: `Sunrise Healthcare`, `Bergen
 //! legevakt`, `Bergen kommune`), `name_particles` (`van`, `de`: lower case inside a person's name),
-//! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (between an identifier label and its
-//! value: `MRN is 12345`), `number_signs` (the words for "number" that name the number after them
+//! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (one a line, between an identifier label and its
+//! value: `MRN is 12345`, `SSN ending in 6789`), `number_signs` (the words for "number" that name the number after them
 //! as `#` does: `file no. 4471`, `Akte Nr. 4711`), `proportion_units` (after a number, an angle or a
 //! share and no age: `90 degrees`, `95 Prozent`), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
