@@ -269,6 +269,8 @@ impl DateCheck {
         // follows that it counts: "on the 17th.", "since the 3rd, ...", "on the 2nd at 10am" (spec:
         // "March 12th" is a date, and the day alone is one of its elements); "on the 3rd day" and
         // "on the 4th finger" stay
+        // after its weekday the ordinal is a day whatever follows: "Thursday the 14th", "Mon, the 3rd"
+        add(&format!(r"\b(?i:{})\.?,?[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))\b", short.join("|")), Date, 1, Check::None, None);
         let tail: Vec<String> = ["date_before", "places_after", "conjunctions"].iter().flat_map(|sec| packs::section_of(english, sec)).map(regex::escape).collect();
         add(
             &format!(r"\b{before}[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))(?:[ \t]*(?:[.,;:!?)\]]|\r?\n|$)|[ \t]+(?i:{})\b)", tail.join("|")),
@@ -329,7 +331,9 @@ impl DateCheck {
                 // a two-digit year only after a month written out in full ("décembre 93")
                 let month_letters = m.chars().take_while(|c| c.is_alphabetic()).count();
                 let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
-                year4 || month_letters >= 4 && !followed_by_unit_or_decimal(after)
+                // (a year whose century an apostrophe elides is one after any month: "Mar '22")
+                let elided = m.contains('\'');
+                year4 || elided || month_letters >= 4 && !followed_by_unit_or_decimal(after)
             }
             DateCheck::WrittenDay => !preceded_by_decimal(text, s),
             DateCheck::SpelledDate => {

@@ -149,6 +149,9 @@ fn an_english_ordinal_day_after_a_word_that_dates() {
             assert!(out.contains("3rd"), "{text:?} became {out:?}");
         }
     }
+    for weekday in packs::section_of(english, "weekdays") {
+        assert_gone_kept(&format!("Appointment {weekday} the 14th for review."), &["14th"], &["review"]);
+    }
 }
 
 #[test]
