@@ -69,7 +69,7 @@ impl Scrubber {
                 let f = get(&w.to_lowercase());
                 f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
             }
-            Check::ContextPlace => self.context_place(text, s, m, &get),
+            Check::ContextPlace => self.context_place(text, s, m, &get) && !names_a_study(&text[e..]),
             Check::PackStreet => {
                 // a street type that is also an English word ("via", "place", "route") needs a
                 // particle or a proper noun after it: "2 via IV infusion" is no address
@@ -110,7 +110,7 @@ impl Scrubber {
                         || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw) && self.lex.by_ending(&lw) & note.keep & LANGS == 0
                 })
             }
-            Check::PrepositionPlace | Check::TownState => self.preposition_place(text, rx, s, m, &get),
+            Check::PrepositionPlace | Check::TownState => self.preposition_place(text, rx, s, m, &get) && !names_a_study(&text[e..]),
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();
                 !after.starts_with("wort") && !m.to_lowercase().ends_with("wort")
@@ -324,6 +324,16 @@ impl Scrubber {
 /// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a
 /// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
 /// always stays.
+/// Whether the word after a name makes it a study's or a guideline's (`[study_words]`: "the
+/// ALLHAT trial", "the DAPA-HF study"), no place.
+fn names_a_study(after: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| packs::section("study_words").map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect());
+    let t = after.trim_start_matches([' ', '\t']);
+    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    !w.is_empty() && words.contains(normalise::fold(&w).as_ref())
+}
+
 /// Whether what follows a number makes it an angle, a share or a decimal, no age: "90°", "90
 /// degrees" (a unit of any pack's `[proportion_units]`), "95%", "90.5".
 fn angle_or_measure(after: &str) -> bool {

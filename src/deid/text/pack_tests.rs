@@ -221,3 +221,20 @@ fn every_town_of_ordinary_words_after_a_word_of_place() {
     }
     assert!(n >= 500, "only {n} towns of several ordinary words");
 }
+
+#[test]
+fn every_study_word_of_every_pack_after_a_name_after_a_preposition() {
+    // a run of capitals after "at the" / "from the" is a place ("seen at the UCSF on Monday"),
+    // unless a word of `[study_words]` makes it a study's name ("data from the XKRTA trial")
+    assert_gone("She was seen at the XKRTA on Monday.", &["XKRTA"]);
+    let mut n = 0;
+    for p in packs::PACKS {
+        for word in packs::section_of(p, "study_words") {
+            let text = format!("Data from the XKRTA {word} were read.");
+            let out = scrubber().scrub(&text, &[]).text;
+            assert!(out.contains("XKRTA"), "{text:?} became {out:?}");
+            n += 1;
+        }
+    }
+    assert!(n >= 40, "only {n} study words");
+}

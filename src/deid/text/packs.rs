@@ -19,7 +19,8 @@
 //! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (one a line, between an identifier label and its
 //! value: `MRN is 12345`, `SSN ending in 6789`), `number_signs` (the words for "number" that name the number after them
 //! as `#` does: `file no. 4471`, `Akte Nr. 4711`), `proportion_units` (after a number, an angle or a
-//! share and no age: `90 degrees`, `95 Prozent`), `facilities` (words that name
+//! share and no age: `90 degrees`, `95 Prozent`), `study_words` (after a name, a study's and no
+//! place: `the ALLHAT trial`), `facilities` (words that name
 //! hospitals and clinics: a capitalised word after one is its name), `wards` (words that name
 //! services, units, wards: only a word no list knows is a name after one), `clinical` (words that must survive),
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
@@ -222,7 +223,7 @@ mod tests {
             for (what, list) in [("given", p.given), ("surnames", p.surnames), ("towns", p.towns)] {
                 assert!(list_lines(list).count() >= 100, "{}: {what} has under 100 entries", p.lang);
             }
-            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels", "year_parts", "number_signs", "proportion_units"] {
+            for sec in ["titles", "relations", "months", "ages", "streets", "facilities", "wards", "endings", "scores", "phone_words", "labels", "year_parts", "number_signs", "proportion_units", "study_words"] {
                 assert!(p.terms.contains(&format!("[{sec}]")), "{}: no [{sec}] in terms.txt", p.lang);
             }
         }

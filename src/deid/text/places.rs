@@ -57,16 +57,17 @@ pub(super) fn add_place_patterns(add: &mut Add) {
     add(r"\b((?:\p{Lu}[\p{L}'’.&-]*[ \t]+){1,3})\[PLACE\]", Place, 1, Check::GenericWords, Some("[PLACE]"));
     add(&format!(r"\b({capw})[ \t]+(?:Ward|WARD)\b"), Place, 0, Check::NamedWard, None);
     add(
-        &format!(r"(?i:seen at|transferred (?:from|to)|admitted (?:to|at)|referred (?:from|to)|discharged (?:from|to)|treated at|attends|attended|lives in|living in|resident (?:of|in)|moved (?:from|to)|born in|works at|lives at|visiting|visited|travelled to|traveled to|returned from)[ \t]+({capw}(?:[ \t]+{capw}){{0,3}})"),
+        &format!(r"(?i:seen at|transferred (?:from|to)|admitted (?:to|at)|referred (?:from|to)|discharged (?:from|to)|treated at|attends|attended|lives in|living in|resident (?:of|in)|moved (?:from|to)|born in|works at|lives at|visiting|visited|travelled to|traveled to|returned from)[ \t]+(?:(?i:the|our)[ \t]+)?({capw}(?:[ \t]+{capw}){{0,3}})"),
         Place,
         1,
         Check::ContextPlace,
         None,
     );
-    // a place after at / from / near: a run of capitalised words with one the lexicon does not
-    // know or knows as a town ("at Cedar Sinai", "from UCSF", "near Fairfield")
+    // a place after at / from / near / in, its article or "our" perhaps between: a run of
+    // capitalised words with one the lexicon does not know or knows as a town ("at Cedar Sinai",
+    // "from UCSF", "near Fairfield", "at the NY Presbyterian", "in NYU Langone")
     add(
-        &format!(r"\b(?:at|from|near|At|From|Near)[ \t]+((?:(?:Mt|St|Ft)\.[ \t]*)?(?:{capw}|&)(?:[ \t]+(?:{capw}|&|of|de|del)){{0,4}})"),
+        &format!(r"\b(?:at|from|near|in|At|From|Near|In)[ \t]+(?:(?i:the|our)[ \t]+)?((?:(?:Mt|St|Ft)\.[ \t]*)?(?:{capw}|&)(?:[ \t]+(?:{capw}|&|of|de|del)){{0,4}})"),
         Place,
         1,
         Check::PrepositionPlace,

@@ -721,7 +721,7 @@ fn notes_of_other_writers() {
         ("MRN HP-987654, insurance EM-2554; COVID-2019 was ruled out.", "MRN [ID], insurance [ID]; COVID-2019 was ruled out."),
         ("She was seen last Thursday, and last July.", "She was seen [DATE], and [DATE]."),
         ("Admitted to UCLA, then seen at Mount Sinai on 08/22.", "Admitted to [PLACE], then seen at [PLACE] on [DATE]."),
-        ("Admitted to Children's Hospital of Philadelphia, then seen at our Dallas facility.", "Admitted to [PLACE] [PLACE], then seen at our [NAME] [PLACE]."),
+        ("Admitted to Children's Hospital of Philadelphia, then seen at our Dallas facility.", "Admitted to [PLACE] [PLACE], then seen at our [PLACE] [PLACE]."),
         ("Admitted to ICU, referred to Dermatology; improved in 2/3 of cases.", "Admitted to ICU, referred to Dermatology; improved in 2/3 of cases."),
         ("Secrétariat Médical\nMarie Côte\nTél : 01 23 45 67 97", "Secrétariat Médical\n[NAME]\nTél : [PHONE]"),
         ("Hématologues : Dominique LEFEBVRE, Norodom PIMA; contact Elodie Bonheur.", "Hématologues : [NAME], [NAME]; contact [NAME]."),
@@ -911,4 +911,17 @@ fn a_note_in_one_case_is_scrubbed_as_typed() {
             assert_eq!(s(&recased).to_lowercase(), want, "input {recased:?}");
         }
     }
+}
+
+#[test]
+fn a_place_after_its_preposition_and_an_article_or_our() {
+    // the values of one sentence moved into the contexts of another: a place is one whatever
+    // stands between its preposition and it ("the", "our") or follows it ("office", "Center")
+    gone("Last seen at the NY Presbyterian on April 15th.", "Presbyterian");
+    gone("Diagnosed in NYU Langone on July 15th.", "Langone");
+    gone("She visited our Cedars-Sinai office on March 10.", "Cedars");
+    gone("Seen in Houston Oncology Center in February.", "Oncology");
+    gone("He visited the Cedars-Sinai on Feb 3rd.", "Cedars");
+    // a hospital's unit and roles in nursing shorthand stay ("from OSH", "per HCP")
+    kept("Admitted 10/24 from OSH s/p fall, DNR/DNI per HCP.", "from OSH s/p fall, DNR/DNI per HCP");
 }
