@@ -362,6 +362,23 @@ fn example_numbers() -> Vec<(String, String)> {
 }
 
 #[test]
+fn every_international_example_number_with_its_calling_code_in_brackets_is_a_phone() {
+    // "(33) 1 45 56 78 90": the country code in brackets where E.123 writes its "+"
+    let mut missed = Vec::new();
+    let mut n = 0;
+    for (region, number) in example_numbers().iter().filter(|(_, n)| n.starts_with('+') && n.contains(' ')) {
+        let (code, rest) = number[1..].split_once(' ').expect("a code and its number");
+        let text = format!("Censier : ({code}) {rest} – Routier");
+        let out = scrubber().scrub(&text, &[]).text;
+        if out.contains(|c: char| c.is_ascii_digit()) {
+            missed.push(format!("{region} {text:?} -> {out:?}"));
+        }
+        n += 1;
+    }
+    assert!(n >= 60 && missed.is_empty(), "{} of {n}:\n{}", missed.len(), missed.join("\n"));
+}
+
+#[test]
 fn every_example_number_of_the_packs_countries_is_a_phone() {
     let examples = example_numbers();
     assert!(examples.len() >= 20 * 3 * 3, "{} example numbers", examples.len());

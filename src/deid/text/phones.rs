@@ -161,6 +161,13 @@ pub(super) fn is_valid_number(m: &str) -> bool {
     plans().iter().any(|p| p.national(&digits).iter().any(|nsn| p.valid(nsn)))
 }
 
+/// Whether `m` opens with a country calling code in brackets where E.123 writes its "+", and is a
+/// valid number of that country: "(33) 1 45 56 78 90", "(49) 30 5682001".
+fn calling_code_in_brackets(m: &str) -> bool {
+    let Some((code, rest)) = m.strip_prefix('(').and_then(|r| r.split_once(')')) else { return false };
+    (1..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) && is_valid_number(&format!("+{code} {rest}"))
+}
+
 /// Whether `m` is a valid national number (as `is_valid_number`) whose digits are grouped as its
 /// country groups them ("0800 1234567890", "06 12345678", "0 801 23 45 67", "(11) 96123-4567"),
 /// the trunk prefix joined to the first group or apart: a measure before a number ("WBC 0.5
@@ -270,7 +277,7 @@ impl PhoneCheck {
                     && !number_goes_on(m, &text[e..])
                     && !followed_by_unit_word(&text[e..])
                     && super::identifiers::national_id(m).is_none()
-                    && grouped_as_its_plan(m)
+                    && (grouped_as_its_plan(m) || calling_code_in_brackets(m))
             }
             PhoneCheck::Run if one_digit_repeated(m) => false,
             PhoneCheck::Run => {
