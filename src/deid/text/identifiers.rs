@@ -251,8 +251,11 @@ impl IdCheck {
         add(r"\b[A-Za-z]{1,3}\d{5,}[A-Za-z]{0,2}\b", Id, 0, id(IdCheck::Coded), None);
         add(r"(?i)\b[A-Z]{2}\d{2} ?(?:[A-Z0-9]{4} ?){2,7}[A-Z0-9]{1,4}\b", Id, 0, id(IdCheck::Mixed), None);
         add(r"\b[A-Za-z]*\d[A-Za-z0-9]*\b", Id, 0, id(IdCheck::Mixed), None);
+        // a number after a word that names an identifier (`[id_words]`: "MRN 12345", "chart 55123",
+        // "policy #A7788"), a word for its number perhaps between
+        let id_words = super::patterns::pack_words_re("id_words");
         add(
-            r"(?i)\b(?:mrn|nhs|ssn|nin|hospital|record|insurance|passport|licen[cs]e|account|acct|member|policy|chart|case|id|ident|registration|reg)\.?\s*(?:no\.?|num(?:ber)?|#|id|nr\.?)?\s*[:#]?\s*(\d[\d -]{2,}\d|[A-Z]{1,3}-?\d{3,}[A-Z]?)\b",
+            &format!(r"(?i)\b{id_words}\.?\s*(?:no\.?|num(?:ber)?|#|id|nr\.?)?\s*[:#]?\s*(\d[\d -]{{2,}}\d|[A-Z]{{1,3}}-?\d{{3,}}[A-Z]?)\b"),
             Id,
             1,
             id(IdCheck::Keyword),
