@@ -1,6 +1,6 @@
 //! The write side of a partner batch alone: a 1,000-case batch's transaction, as `sync::upsert`
-//! writes it (parts of 125: the cases under their record keys, the plan, the rows in bulk, the audit
-//! rows), on a fresh database, without HTTP or intake (the forms are checked once, before). Not part
+//! writes it (parts of 125, or of the fourth argument's size: the cases under their record keys, the
+//! plan, the rows in bulk, the audit rows), on a fresh database, without HTTP or intake (the forms are checked once, before). Not part
 //! of the service. Its figures hold on a shared machine:
 //! - the writer thread's CPU time per batch (`/proc/thread-self/schedstat`, the commit's fsync aside);
 //! - on PostgreSQL on this machine, its backend's CPU time per batch (`/proc/<backend pid>/schedstat`);
@@ -21,7 +21,8 @@ use dermreg::registry::store::{insert_many, DocumentText, NewCase};
 use dermreg::registry::{intake, DiagnosisPrecision, Intake, IntakeContext, Registry};
 use dermreg::sync::{batch, store};
 
-/// The parts `sync::upsert` writes a batch in when intake keeps up (the fourth argument: another size).
+/// The parts `sync::upsert` writes a batch in when intake keeps up (the fourth argument: another
+/// size; when the writer falls behind, the parts waiting go together).
 const PART: usize = 125;
 
 fn main() {
