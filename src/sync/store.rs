@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
+use diesel::sql_types::{Array, BigInt, Integer, Nullable, Text, Timestamp};
 
 use super::schema::{case_origins, instance, sync_cursors};
 use crate::db::schema::{case_documents, cases, changes};
@@ -32,24 +32,23 @@ pub struct Keyed {
 }
 
 /// The cases of `registry` with any of these record key hashes: the cases by the key index, then the
-/// documents of the cases found (most keys of a batch are new). On PostgreSQL plain SQL, planned
-/// afresh with the keys each time: a prepared statement's generic plan (chosen when the table was
-/// small) read the whole table for every batch as it grew. On SQLite one statement whatever the
-/// number of keys (they travel as one JSON array), compiled once per connection.
+/// documents of the cases found (most keys of a batch are new). One statement whatever the number of
+/// keys, compiled once per connection: on PostgreSQL the keys travel as one array, on SQLite as one
+/// JSON array (`json_each`).
+///
+/// On PostgreSQL each key is looked up on its own in `cases_record_key` ([`KEYED_PG`]: a nested
+/// loop over the distinct keys, the unique index probed once per key; the `LIMIT 1` keeps the
+/// planner from turning it into a join), whatever the statistics say. `registry = $1 AND record_key
+/// IN (...)` left the choice to the planner: without statistics on `cases` (a new database, or
+/// autovacuum off) it took the registry's index and read every case of the registry for every part
+/// of every batch (a fifth of the backend's CPU over a 20-batch run, growing with the table); earlier
+/// a prepared statement's generic plan had read the whole table likewise.
 pub fn by_record_keys(conn: &mut DbConn, registry: Registry, keys: &[&str]) -> Result<Vec<Keyed>, DbError> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let found: Vec<KeyRow> = match conn {
-        DbConn::Pg(pg) => {
-            let marks: Vec<String> = (2..keys.len() + 2).map(|i| format!("${i}")).collect();
-            let sql = format!("{KEYED} record_key IN ({})", marks.join(", "));
-            let mut query = diesel::sql_query(sql).into_boxed().bind::<Text, _>(registry.id());
-            for key in keys {
-                query = query.bind::<Text, _>(*key);
-            }
-            query.load(pg)?
-        }
+        DbConn::Pg(pg) => FixedSql(diesel::sql_query(KEYED_PG).bind::<Text, _>(registry.id()).bind::<Array<Text>, _>(keys)).load(pg)?,
         DbConn::Sqlite(lite) => {
             let keys = serde_json::to_string(keys).expect("strings serialise");
             let sql = "SELECT record_key, id, version, withdrawn_at FROM cases WHERE registry = ? AND record_key IN (SELECT value FROM json_each(?))";
@@ -72,7 +71,10 @@ pub fn by_record_keys(conn: &mut DbConn, registry: Registry, keys: &[&str]) -> R
         .collect())
 }
 
-const KEYED: &str = "SELECT record_key, id, version, withdrawn_at FROM cases WHERE registry = $1 AND";
+/// The cases of registry `$1` under the record keys of the array `$2`, each key by the unique index.
+const KEYED_PG: &str = "SELECT c.record_key, c.id, c.version, c.withdrawn_at FROM (SELECT DISTINCT unnest($2::text[])) AS k(key) \
+    CROSS JOIN LATERAL (SELECT record_key, id, version, withdrawn_at FROM cases \
+    WHERE registry = $1 AND record_key = k.key LIMIT 1) AS c";
 
 #[derive(QueryableByName)]
 struct KeyRow {
