@@ -211,6 +211,15 @@ pub(super) struct Lexicon {
     long_labels: FxMap<Key, Vec<Key>>,
 }
 
+/// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest.
+fn names_automaton(names: &[Key]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(names.iter().map(|t| t.as_bytes()))
+        .expect("an automaton of names")
+}
+
 impl Lexicon {
     pub(super) fn build() -> Lexicon {
         // the words of every list with their flags, then what the flags of a word that several lists
@@ -230,22 +239,10 @@ impl Lexicon {
         multi.dedup();
         // a pack's region list may hold a country ("Costa Rica"): countries are kept
         multi.retain(|t| !multi_countries.contains(t));
-        let multi_cities = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(multi.iter().map(|t| t.as_bytes()))
-            .expect("city automaton");
+        let multi_cities = names_automaton(&multi);
         ambiguous_multi.retain(|t| !multi_countries.contains(t));
-        let ambiguous_multi_cities = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(ambiguous_multi.iter().map(|t| t.as_bytes()))
-            .expect("ambiguous city automaton");
-        let multi_countries_ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(multi_countries.iter().map(|t| t.as_bytes()))
-            .expect("country automaton");
+        let ambiguous_multi_cities = names_automaton(&ambiguous_multi);
+        let multi_countries_ac = names_automaton(&multi_countries);
         let mut endings: FxMap<Key, u32> = FxMap::default();
         for (i, p) in packs::PACKS.iter().enumerate() {
             // English has no pack bit of its own: its ordinary words are the shared English list
