@@ -343,23 +343,35 @@ impl Lexicon {
             !(b.contains(&b'@') || b.windows(3).any(|w| w == b"://") || b.starts_with(b"www."))
         };
         for seg in outside(text, prot) {
-            let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
             // the capitalised names after a title are no evidence of a language ("Contactez Dr
             // Roger Hardy", where "roger" and "hardy" are English words)
             let mut after_title = false;
-            for w in words.filter(|w| w.len() >= 2) {
+            let mut vote = |w: &str| {
                 lower_into(&mut buf, w);
                 let f = self.get(without_clitic(&buf));
                 let named = after_title && f & ANY_NAME != 0 && w.starts_with(char::is_uppercase);
                 after_title = f & TITLE != 0 || named;
                 if named {
-                    continue;
+                    return;
                 }
                 let mut bits = f & (LANGS | ENGLISH);
                 while bits != 0 {
                     per_lang[bits.trailing_zeros() as usize] += 1;
                     bits &= bits - 1;
                 }
+            };
+            if seg.is_ascii() {
+                // (the same words by bytes: what `char::is_whitespace` and `char::is_alphabetic` are in ASCII)
+                // (a chunk of one byte holds no word of two)
+                ascii_runs(seg.as_bytes(), |b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), |s, e| {
+                    let c = &seg[s..e];
+                    if web(&c) {
+                        ascii_runs(c.as_bytes(), |b| b.is_ascii_alphabetic() || b == b'\'', |s, e| vote(&c[s..e]));
+                    }
+                });
+            } else {
+                let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
+                words.filter(|w| w.len() >= 2).for_each(&mut vote);
             }
         }
         let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
@@ -371,9 +383,14 @@ impl Lexicon {
     pub(super) fn flags_of_words(&self, text: &str) -> u32 {
         let mut all = 0;
         let mut buf = String::with_capacity(32);
-        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
+        let mut add = |w: &str| {
             lower_into(&mut buf, w);
             all |= self.get(&buf);
+        };
+        if text.is_ascii() {
+            ascii_runs(text.as_bytes(), |b| b.is_ascii_alphabetic(), |s, e| add(&text[s..e]));
+        } else {
+            text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2).for_each(&mut add);
         }
         all
     }
@@ -480,6 +497,26 @@ impl Lexicon {
             }
         }
         f
+    }
+}
+
+/// Calls `word` with the bounds of each run of two or more bytes of `bytes` that are `in_word`.
+fn ascii_runs(bytes: &[u8], in_word: impl Fn(u8) -> bool, mut word: impl FnMut(usize, usize)) {
+    let mut start = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match (in_word(b), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if i - s >= 2 {
+                    word(s, i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start.filter(|&s| bytes.len() - s >= 2) {
+        word(s, bytes.len());
     }
 }
 

@@ -57,7 +57,7 @@ impl Scrubber {
         // a header's label before its colon is no name ("Madrid NHC: 1234567", "Tel : 01...")
         // (a relation word stays one: "del paciente: Juan")
         // nor is the first word of a longer label ("Alain Date de naissance 21/05/1956")
-        if f & RELATION == 0 && (self.lex.is_label(key) && before_colon(text, t.e) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
+        if f & RELATION == 0 && (before_colon(text, t.e) && self.lex.is_label(key) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
             f = STOP;
         }
         if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p.as_str() == buf.as_str()) {
