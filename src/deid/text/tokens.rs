@@ -159,11 +159,14 @@ pub(super) fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
 /// is ASCII, as nearly every word of a view is (each word of each pass goes through here).
 pub(super) fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+    // (one loop over the bytes, which is the word's check for ASCII too)
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            return;
+        }
+        buf.push(char::from(b.to_ascii_lowercase()));
     }
 }
 
