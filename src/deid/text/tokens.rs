@@ -16,8 +16,15 @@ pub(super) struct Tok {
 pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     toks.clear();
     if text.is_ascii() {
-        return tokenize_ascii(text, toks);
+        tokenize_ascii(text, toks);
+    } else {
+        tokenize_chars(text, toks);
     }
+}
+
+/// `tokenize` character by character, for any text.
+pub(super) fn tokenize_chars(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !c.is_alphanumeric() {
@@ -75,7 +82,8 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
 
 /// `tokenize` of an ASCII text (nearly every view), by bytes: the same tokens, where a letter is
 /// `A-Z a-z`, a capital `A-Z`, a digit `0-9` (each word of each pass goes through here).
-fn tokenize_ascii(text: &str, toks: &mut Vec<Tok>) {
+pub(super) fn tokenize_ascii(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
