@@ -100,16 +100,16 @@ pub(super) fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> 
 pub(super) type Key = std::borrow::Cow<'static, str>;
 
 /// The lexicon's words and their flags, frozen once built: every key in one arena and an
-/// open-addressed table of indices into it (about 25 bytes a word, against 40 and more in a hash
+/// open-addressed table of indices into it (about 30 bytes a word, against 40 and more in a hash
 /// map of strings, whose table doubles as it grows: the places of GeoNames pushed it over).
 pub(super) struct WordTable {
     /// the keys, one after another
     arena: String,
     /// where key `i` starts in `arena`; `ends[i]` where it ends (one vector: `ends[i] == starts[i + 1]`)
     bounds: Vec<u32>,
-    flags: Vec<u32>,
-    /// `index + 1` of the key whose hash lands here first (linear probing), 0 for none; a power of two long
-    slots: Vec<u32>,
+    /// `index + 1` of the key whose hash lands here first (linear probing), 0 for none, and its
+    /// flags (beside it, where a lookup reads them: one cache line fewer a word); a power of two long
+    slots: Vec<(u32, u32)>,
 }
 
 impl WordTable {
@@ -132,17 +132,16 @@ impl WordTable {
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let n = entries.len();
         let cap = (n * 2).next_power_of_two().max(16);
-        let mut t = WordTable { arena: String::with_capacity(entries.iter().map(|e| e.0.len()).sum()), bounds: Vec::with_capacity(n + 1), flags: Vec::with_capacity(n), slots: vec![0; cap] };
+        let mut t = WordTable { arena: String::with_capacity(entries.iter().map(|e| e.0.len()).sum()), bounds: Vec::with_capacity(n + 1), slots: vec![(0, 0); cap] };
         t.bounds.push(0);
         for (i, (k, f)) in entries.iter().enumerate() {
             t.arena.push_str(k);
             t.bounds.push(u32::try_from(t.arena.len()).expect("the lexicon's keys fit in 4 GB"));
-            t.flags.push(*f);
             let mut at = Self::hash(k.as_bytes()) as usize & (cap - 1);
-            while t.slots[at] != 0 {
+            while t.slots[at].0 != 0 {
                 at = (at + 1) & (cap - 1);
             }
-            t.slots[at] = i as u32 + 1;
+            t.slots[at] = (i as u32 + 1, *f);
         }
         t
     }
@@ -152,13 +151,14 @@ impl WordTable {
         let mask = self.slots.len() - 1;
         let mut at = Self::hash(key.as_bytes()) as usize & mask;
         loop {
-            let i = self.slots[at] as usize;
+            let (i, flags) = &self.slots[at];
+            let i = *i as usize;
             if i == 0 {
                 return None;
             }
             let (s, e) = (self.bounds[i - 1] as usize, self.bounds[i] as usize);
             if &self.arena.as_bytes()[s..e] == key.as_bytes() {
-                return Some(&self.flags[i - 1]);
+                return Some(flags);
             }
             at = (at + 1) & mask;
         }
@@ -291,23 +291,35 @@ impl Lexicon {
             !(b.contains(&b'@') || b.windows(3).any(|w| w == b"://") || b.starts_with(b"www."))
         };
         for seg in outside(text, prot) {
-            let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
             // the capitalised names after a title are no evidence of a language ("Contactez Dr
             // Roger Hardy", where "roger" and "hardy" are English words)
             let mut after_title = false;
-            for w in words.filter(|w| w.len() >= 2) {
+            let mut vote = |w: &str| {
                 lower_into(&mut buf, w);
                 let f = self.get(without_clitic(&buf));
                 let named = after_title && f & ANY_NAME != 0 && w.starts_with(char::is_uppercase);
                 after_title = f & TITLE != 0 || named;
                 if named {
-                    continue;
+                    return;
                 }
                 let mut bits = f & (LANGS | ENGLISH);
                 while bits != 0 {
                     per_lang[bits.trailing_zeros() as usize] += 1;
                     bits &= bits - 1;
                 }
+            };
+            if seg.is_ascii() {
+                // (the same words by bytes: what `char::is_whitespace` and `char::is_alphabetic` are in ASCII)
+                // (a chunk of one byte holds no word of two)
+                ascii_runs(seg.as_bytes(), |b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), |s, e| {
+                    let c = &seg[s..e];
+                    if web(&c) {
+                        ascii_runs(c.as_bytes(), |b| b.is_ascii_alphabetic() || b == b'\'', |s, e| vote(&c[s..e]));
+                    }
+                });
+            } else {
+                let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
+                words.filter(|w| w.len() >= 2).for_each(&mut vote);
             }
         }
         let best = (LANG_SHIFT as usize..32).max_by_key(|&b| (per_lang[b], std::cmp::Reverse(b))).unwrap_or(31);
@@ -319,9 +331,14 @@ impl Lexicon {
     pub(super) fn flags_of_words(&self, text: &str) -> u32 {
         let mut all = 0;
         let mut buf = String::with_capacity(32);
-        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
+        let mut add = |w: &str| {
             lower_into(&mut buf, w);
             all |= self.get(&buf);
+        };
+        if text.is_ascii() {
+            ascii_runs(text.as_bytes(), |b| b.is_ascii_alphabetic(), |s, e| add(&text[s..e]));
+        } else {
+            text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2).for_each(&mut add);
         }
         all
     }
@@ -428,6 +445,26 @@ impl Lexicon {
             }
         }
         f
+    }
+}
+
+/// Calls `word` with the bounds of each run of two or more bytes of `bytes` that are `in_word`.
+fn ascii_runs(bytes: &[u8], in_word: impl Fn(u8) -> bool, mut word: impl FnMut(usize, usize)) {
+    let mut start = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match (in_word(b), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if i - s >= 2 {
+                    word(s, i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start.filter(|&s| bytes.len() - s >= 2) {
+        word(s, bytes.len());
     }
 }
 

@@ -57,7 +57,7 @@ impl Scrubber {
         // a header's label before its colon is no name ("Madrid NHC: 1234567", "Tel : 01...")
         // (a relation word stays one: "del paciente: Juan")
         // nor is the first word of a longer label ("Alain Date de naissance 21/05/1956")
-        if f & RELATION == 0 && (self.lex.is_label(key) && before_colon(text, t.e) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
+        if f & RELATION == 0 && (before_colon(text, t.e) && self.lex.is_label(key) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
             f = STOP;
         }
         if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p.as_str() == buf.as_str()) {
@@ -92,7 +92,8 @@ impl Scrubber {
     /// The note's word tokens with their lexicon flags as the note's language reads them
     /// (`token_flags`, then `Note::keep`), placeholders marked.
     fn flagged_tokens(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note) -> Vec<Tok> {
-        let mut toks: Vec<Tok> = Vec::new();
+        // (about one word in six bytes)
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
         let mut buf = String::with_capacity(32);
         tokenize(text, &mut toks);
         let mut pi = 0;
@@ -498,11 +499,24 @@ impl Reading<'_> {
     /// Names grown from the names found: ambiguous names, unknown capitalised words, particles and
     /// initials next to a name, until nothing changes (three rounds at most).
     fn neighbours(&mut self) {
-        for _round in 0..3 {
+        let n = self.toks.len();
+        // `grow_name(i)` reads which tokens are names two places either side of `i` at most, and
+        // marks from one before `i` to three after: a token tried in vain is tried again in a later
+        // round only if a name was marked within two places of it since (the changes counted by `clock`)
+        let mut marked_at = vec![0u32; n];
+        let mut tried_at = vec![0u32; n];
+        let mut clock = 0u32;
+        for round in 0..3 {
             let mut changed = false;
-            for i in 0..self.toks.len() {
-                if !self.name[i] && self.grow_name(i) {
+            for i in 0..n {
+                if self.name[i] || round > 0 && marked_at[i.saturating_sub(2)..(i + 3).min(n)].iter().all(|&m| m <= tried_at[i]) {
+                    continue;
+                }
+                tried_at[i] = clock;
+                if self.grow_name(i) {
                     changed = true;
+                    clock += 1;
+                    marked_at[i.saturating_sub(1)..(i + 4).min(n)].iter_mut().for_each(|m| *m = clock);
                 }
             }
             if !changed {

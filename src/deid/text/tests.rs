@@ -462,6 +462,33 @@ mod props {
         Ok(())
     }
 
+    /// A token's place and shape, to compare two tokenisations.
+    fn shapes(toks: &[Tok]) -> Vec<(usize, usize, u16, bool, bool, bool, bool, bool)> {
+        toks.iter().map(|t| (t.s, t.e, t.letters, t.cap, t.allcaps, t.lower, t.digit, t.initial)).collect()
+    }
+
+    #[test]
+    fn ascii_tokens_as_by_characters_examples() {
+        let text = "qu'Emilien d'Estienne D'Souza O'Brien's l'ospedale covid-19 -x- a' 'b I A1 Smith-Jones HIV 3rd l'E";
+        let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+        tokens::tokenize_ascii(text, &mut by_bytes);
+        tokens::tokenize_chars(text, &mut by_chars);
+        assert_eq!(shapes(&by_bytes), shapes(&by_chars));
+        assert_eq!(by_bytes.len(), 18);
+    }
+
+    proptest! {
+        /// The tokeniser's path for ASCII text (nearly every view) finds the tokens its path by
+        /// characters finds.
+        #[test]
+        fn ascii_tokens_as_by_characters(text in "[a-zA-Z0-9 '.,:-]{0,60}|(([lLdDqQ]|qu|O|dell)'[A-Za-z]{1,3}[ -]?){1,6}") {
+            let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+            tokens::tokenize_ascii(&text, &mut by_bytes);
+            tokens::tokenize_chars(&text, &mut by_chars);
+            prop_assert_eq!(shapes(&by_bytes), shapes(&by_chars));
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
         #[test]

@@ -15,6 +15,16 @@ pub(super) struct Tok {
 
 pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     toks.clear();
+    if text.is_ascii() {
+        tokenize_ascii(text, toks);
+    } else {
+        tokenize_chars(text, toks);
+    }
+}
+
+/// `tokenize` character by character, for any text.
+pub(super) fn tokenize_chars(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !c.is_alphanumeric() {
@@ -70,6 +80,57 @@ pub(super) fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     }
 }
 
+/// `tokenize` of an ASCII text (nearly every view), by bytes: the same tokens, where a letter is
+/// `A-Z a-z`, a capital `A-Z`, a digit `0-9` (each word of each pass goes through here).
+pub(super) fn tokenize_ascii(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut t = Tok { s: i, e: i + 1, ..Tok::default() };
+        let (mut letters, mut upper) = (0u32, 0u32);
+        let mut j = i;
+        loop {
+            let d = b[j];
+            if d.is_ascii_alphabetic() {
+                letters += 1;
+                if d.is_ascii_uppercase() {
+                    upper += 1;
+                    t.cap |= j == i;
+                }
+            } else {
+                t.digit = true;
+            }
+            t.e = j + 1;
+            j += 1;
+            // inside a word: letters and digits, and a hyphen or an apostrophe before one
+            if j < n && b[j].is_ascii_alphanumeric() {
+                continue;
+            }
+            if j + 1 < n && (b[j] == b'\'' || b[j] == b'-') && b[j + 1].is_ascii_alphanumeric() {
+                // a French or Italian elision before a capital is a word of its own (`tokenize`)
+                if b[j] == b'\'' && b[j + 1].is_ascii_uppercase() && ELISIONS.contains(&&text[t.s..j]) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        t.letters = letters.min(u16::MAX as u32) as u16;
+        t.allcaps = letters >= 2 && upper == letters;
+        t.lower = letters > 0 && upper == 0;
+        t.initial = letters == 1 && upper == 1 && t.e - t.s == 1 && !t.digit;
+        toks.push(t);
+        i = t.e;
+    }
+}
+
 /// Elided words that are written glued to the next one with an apostrophe.
 const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull"];
 
@@ -106,11 +167,14 @@ pub(super) fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
 /// is ASCII, as nearly every word of a view is (each word of each pass goes through here).
 pub(super) fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+    // (one loop over the bytes, which is the word's check for ASCII too)
+    for &b in w.as_bytes() {
+        if !b.is_ascii() {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            return;
+        }
+        buf.push(char::from(b.to_ascii_lowercase()));
     }
 }
 
@@ -263,6 +327,10 @@ pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
 /// "n'hésitez" -> "hésitez", so "I'll", "Don't" and "L'examen" are not unknown capitalised words
 /// (names).
 pub(super) fn without_clitic(lower: &str) -> &str {
+    // (every clitic below has an apostrophe: most words have none, and go back at once)
+    if !lower.as_bytes().contains(&b'\'') {
+        return lower;
+    }
     if let Some((clitic, word)) = lower.split_once('\'') {
         if ELISIONS.contains(&clitic) && word.chars().next().is_some_and(char::is_alphabetic) && word.len() >= 2 {
             return without_clitic(word);
