@@ -106,6 +106,12 @@ impl Scrubber {
         if f & COUNTRY != 0 && (!lower || f & ENGLISH == 0) {
             return Some(w_end);
         }
+        // (only a text whose first word opens a country's name of several words reads on: its
+        // first 48 characters in lower case were built for every place checked)
+        let first_end = rest.char_indices().take(48).find(|&(_, c)| c == ' ').map(|(i, _)| i)?;
+        if self.lex.multi_countries_opening(&(rest[..first_end].to_lowercase() + " ")).next().is_none() {
+            return None;
+        }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
         for c in self.lex.multi_countries_opening(&head) {
             if head.starts_with(c) && !head[c.len()..].chars().next().is_some_and(char::is_alphabetic) {

@@ -5,7 +5,7 @@
 
 use super::packs::{self, LabelKind};
 use super::{Placeholder, Span};
-use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
 use std::collections::HashMap;
 
 /// The record-header labels of a note: each label's start, the end of its colon, its kind.
@@ -13,11 +13,20 @@ use std::collections::HashMap;
 pub(super) struct Labels(Vec<(usize, usize, LabelKind)>);
 
 pub(super) struct Headers {
-    /// a label at the start of a line or after punctuation, then a colon
-    re: Regex,
+    /// a label at the start of a line or after punctuation, then a colon (the regex crate's own
+    /// engine: a label's group is read within its match only, see `labels`)
+    re: meta::Regex,
     kinds: HashMap<String, LabelKind>,
     /// titles (`mme`, `dr`, `m.`), which stay before a name: "Patient: Mme [NAME]"
     titles: Vec<String>,
+    /// whether a label's place in a match can be read from the match's ends (`label_in`): no
+    /// label opens with a character that may stand before one or ends with white space or a slash
+    plain_ends: bool,
+}
+
+/// The characters that may stand before a label (the pattern's `[\s.;,(|>*-]`).
+fn before_label(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ';' | ',' | '(' | '|' | '>' | '*' | '-')
 }
 
 /// Lower case, in the normalised view's folded form (`NºCol` is read as `NoCol`, `Tél` as
@@ -38,10 +47,11 @@ impl Headers {
             .iter()
             .map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+").replace('/', r"\s*/\s*"))
             .collect();
-        let re = Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\)|#)?[ \t]*[:：]", alts.join("|")))).expect("header labels");
+        let plain_ends = forms.iter().all(|l| !l.starts_with(|c: char| before_label(c) || c == '/') && !l.ends_with(|c: char| c.is_whitespace() || c == '/'));
+        let re = meta::Regex::new(&super::normalise::fold_pattern(&format!(r"(?im)(?:^|[\s.;,(|>*-])((?:{}))[ \t]*(?:\(s\)|#)?[ \t]*[:：]", alts.join("|")))).expect("header labels");
         let kinds = labels.into_iter().collect();
         let titles = packs::section("titles").map(|t| key(t.trim_end_matches('.'))).collect();
-        Headers { re, kinds, titles }
+        Headers { re, kinds, titles, plain_ends }
     }
 
     /// Where the labels of `text` stand, read once per note: the pattern ignores case, and a note
@@ -51,16 +61,39 @@ impl Headers {
         if !text.contains([':', '：']) {
             return Labels(Vec::new());
         }
-        Labels(
-            self.re
-                .captures_iter(text)
-                .filter_map(|c| {
-                    let (l, all) = (c.get(1)?, c.get(0)?);
-                    let kind = *self.kinds.get(&key(l.as_str()))?;
-                    Some((l.start(), all.end(), kind))
-                })
-                .collect(),
-        )
+        // each match found by the automata alone, its label read from its ends (`label_in`), or
+        // where they cannot tell, by the engine for the groups within the match: a search for the
+        // groups ran the backtracker from the match's start to the note's end for every label (its
+        // visited set cleared each time), a tenth of a scrub
+        let mut caps = None;
+        let mut out = Vec::new();
+        for m in self.re.find_iter(text) {
+            let label = self.label_in(text, m.start(), m.end()).or_else(|| {
+                let caps = caps.get_or_insert_with(|| self.re.create_captures());
+                self.re.search_captures(&Input::new(text).range(m.range()).anchored(Anchored::Yes), caps);
+                caps.get_group(1).map(|l| (l.start, l.end))
+            });
+            let Some((ls, le)) = label else { continue };
+            if let Some(&kind) = self.kinds.get(&key(&text[ls..le])) {
+                out.push((ls, m.end(), kind));
+            }
+        }
+        Labels(out)
+    }
+
+    /// The label of the match `s..e` of the pattern (its group), where the match's ends tell it:
+    /// it starts after the character before it, if any (no label opens with one), and ends
+    /// before the blanks before the colon, unless a number sign or "(s)" stands there, which
+    /// may be the label's or the pattern's own.
+    fn label_in(&self, text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+        if !self.plain_ends {
+            return None;
+        }
+        let first = text[s..e].chars().next()?;
+        let ls = if before_label(first) { s + first.len_utf8() } else { s };
+        let colon = text[s..e].chars().next_back()?;
+        let label = text.get(ls..e - colon.len_utf8())?.trim_end_matches([' ', '\t']);
+        (!label.is_empty() && !label.ends_with(['#', ')'])).then_some((ls, ls + label.len()))
     }
 
     /// The labels of the record headers in `text` (found by `labels` on it or on the same note in

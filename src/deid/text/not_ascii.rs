@@ -54,7 +54,20 @@ impl Pattern {
         match relaxed {
             Some(relaxed) => relaxed.each_match(&self.re, group, text, &mut self.re.create_captures(), found),
             None if group == 0 => self.re.find_iter(text).for_each(|m| found(m.start(), m.end())),
-            None => self.re.captures_iter(text).filter_map(|c| c.get_group(group)).for_each(|g| found(g.start, g.end)),
+            // (each match found by the automata alone, then its group read within it: a search
+            // for the groups reads from the match's start to the text's end where the engine
+            // found the match from its end, a literal suffix, and ran the backtracker over the rest
+            // of the note for every match)
+            None => {
+                let mut caps = None;
+                for m in self.re.find_iter(text) {
+                    let caps = caps.get_or_insert_with(|| self.re.create_captures());
+                    self.re.search_captures(&Input::new(text).range(m.range()).anchored(Anchored::Yes), caps);
+                    if let Some(g) = caps.get_group(group) {
+                        found(g.start, g.end);
+                    }
+                }
+            }
         }
     }
 
