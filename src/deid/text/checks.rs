@@ -137,7 +137,7 @@ impl Scrubber {
             }
             Check::HouseNumber => !self.counts_something(text, s),
             Check::TailPostcode => {
-                let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
+                let year = is_year(m);
                 !(year && text[..s].trim_end_matches([' ', '\t']).ends_with("[PLACE]"))
             }
             Check::BareStreet => {
@@ -321,29 +321,36 @@ impl Scrubber {
     }
 }
 
-/// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a
-/// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
-/// always stays.
+/// The words of a section of every pack, lower case and folded as the view is.
+fn folded_section(name: &str) -> std::collections::HashSet<String> {
+    packs::section(name).map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect()
+}
+
+/// Whether the word that follows the blanks at the start of `after` is one of `words` (lower case,
+/// folded).
+fn next_word_in(after: &str, words: &std::collections::HashSet<String>) -> bool {
+    let w: String = after.trim_start_matches([' ', '\t']).chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    !w.is_empty() && words.contains(normalise::fold(&w).as_ref())
+}
+
 /// Whether the word after a name makes it a study's or a guideline's (`[study_words]`: "the
 /// ALLHAT trial", "the DAPA-HF study"), no place.
 fn names_a_study(after: &str) -> bool {
     static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| packs::section("study_words").map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect());
-    let t = after.trim_start_matches([' ', '\t']);
-    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    !w.is_empty() && words.contains(normalise::fold(&w).as_ref())
+    next_word_in(after, WORDS.get_or_init(|| folded_section("study_words")))
 }
 
 /// Whether what follows a number makes it an angle, a share or a decimal, no age: "90°", "90
 /// degrees" (a unit of any pack's `[proportion_units]`), "95%", "90.5".
 fn angle_or_measure(after: &str) -> bool {
     static UNITS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    let units = UNITS.get_or_init(|| packs::section("proportion_units").map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect());
     let t = after.trim_start_matches([' ', '\t']);
-    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    t.starts_with(['°', '%', '/']) || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) || units.contains(normalise::fold(&w).as_ref())
+    t.starts_with(['°', '%', '/']) || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) || next_word_in(after, UNITS.get_or_init(|| folded_section("proportion_units")))
 }
 
+/// The length of the particles that open `m` ("de la | Pitié", "d'|Anger"): they name nothing (a
+/// facility word after the first is part of the name: "Centre | Hospitalier Cochin"); the last word
+/// always stays.
 fn leading_particles(m: &str) -> usize {
     let mut at = 0;
     loop {

@@ -265,12 +265,12 @@ impl DateCheck {
         let before = pack_words_re("date_before");
         let long_days: Vec<&str> = weekdays.iter().copied().filter(|w| w.chars().count() >= 5).collect();
         add(&format!(r"\b{before}[ \t]+((?i:{}))\b", long_days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
-        // a day of the month by its English ordinal after the words that date it, where no noun
-        // follows that it counts: "on the 17th.", "since the 3rd, ...", "on the 2nd at 10am" (spec:
-        // "March 12th" is a date, and the day alone is one of its elements); "on the 3rd day" and
-        // "on the 4th finger" stay
-        // after its weekday the ordinal is a day whatever follows: "Thursday the 14th", "Mon, the 3rd"
+        // an English ordinal after its weekday is a day of the month whatever follows: "Thursday the
+        // 14th", "Mon, the 3rd"
         add(&format!(r"\b(?i:{})\.?,?[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))\b", short.join("|")), Date, 1, Check::None, None);
+        // after the words that date it, where no noun follows that it counts: "on the 17th.",
+        // "since the 3rd, ...", "on the 2nd at 10am" (spec: "March 12th" is a date, and the day
+        // alone is one of its elements); "on the 3rd day" and "on the 4th finger" stay
         let tail: Vec<String> = ["date_before", "places_after", "conjunctions"].iter().flat_map(|sec| packs::section_of(english, sec)).map(regex::escape).collect();
         add(
             &format!(r"\b{before}[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))(?:[ \t]*(?:[.,;:!?)\]]|\r?\n|$)|[ \t]+(?i:{})\b)", tail.join("|")),
