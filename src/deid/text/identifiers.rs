@@ -328,7 +328,7 @@ impl IdCheck {
                 let f = get(&prefix.to_lowercase());
                 let clinical = f & CLINICAL != 0 || sc.is_clinical(m);
                 let number = m.split('-').find(|p| p.starts_with(|c: char| c.is_ascii_digit())).unwrap_or("");
-                let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+                let year = is_year(number);
                 let lower = m.chars().any(char::is_lowercase);
                 let ordinary = f & (ENGLISH | LANGS | STOP | MONTH) != 0;
                 (!clinical || count_digits(m) >= 5) && !(lower && (year || ordinary && count_digits(m) < 5))
@@ -336,7 +336,7 @@ impl IdCheck {
             IdCheck::Keyword => count_digits(m) >= 4,
             IdCheck::Labelled => count_digits(m) >= 3 && !followed_by_unit_or_decimal(&text[e..]),
             IdCheck::NumberSign => {
-                let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
+                let year = is_year(m);
                 // (a French administrative form's number and version, "Cerfa n° 12708*02", names
                 // the form, not a person)
                 let form = text[e..].starts_with('*');

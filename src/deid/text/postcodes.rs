@@ -138,7 +138,7 @@ impl PostcodeCheck {
             }
             PostcodeCheck::ZipPlus4 => !text[..s].trim_end_matches(' ').ends_with(|c: char| c == ')' || c == '-' || c == '+' || c.is_ascii_digit()),
             PostcodeCheck::AfterCountry => {
-                let year = m.len() == 4 && (m.starts_with("19") || m.starts_with("20"));
+                let year = is_year(m);
                 !year && !followed_by_unit_or_decimal(&text[e..]) && (text[..s].trim_end().ends_with(']') || sc.country_ends_at(&text[..s]))
             }
         }

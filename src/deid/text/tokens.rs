@@ -249,10 +249,14 @@ pub(super) fn one_digit_repeated(m: &str) -> bool {
     first.is_some() && digits.all(|d| Some(d) == first)
 }
 
+/// Whether a number of four characters is a year of the 20th or 21st century ("1998", "2021").
+pub(super) fn is_year(number: &str) -> bool {
+    number.len() == 4 && (number.starts_with("19") || number.starts_with("20"))
+}
+
 pub(super) fn is_year_range(m: &str) -> bool {
     let groups: Vec<&str> = m.split([' ', '-', '.']).filter(|g| !g.is_empty()).collect();
-    groups.len() == 2
-        && groups.iter().all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")))
+    groups.len() == 2 && groups.iter().all(|g| is_year(g))
 }
 
 pub(super) fn is_decimal_list(m: &str) -> bool {
