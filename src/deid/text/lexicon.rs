@@ -520,23 +520,20 @@ impl Building {
         for w in data_lines(D_EPONYMS) {
             self.add(w, AMB_SURNAME | EPONYM);
         }
+        (self.towns(D_CITIES, CITY), self.towns(D_AMBIG_CITIES, AMB_CITY))
+    }
+
+    /// The towns of one word of a list with `flag`; returns those of several words, folded.
+    fn towns(&mut self, list: &'static str, flag: u32) -> Vec<Key> {
         let mut multi: Vec<Key> = Vec::new();
-        for w in data_lines(D_CITIES) {
+        for w in data_lines(list) {
             if w.contains(' ') {
                 multi.push(normalise::fold(w));
             } else {
-                self.add(w, CITY);
+                self.add(w, flag);
             }
         }
-        let mut ambiguous_multi: Vec<Key> = Vec::new();
-        for w in data_lines(D_AMBIG_CITIES) {
-            if w.contains(' ') {
-                ambiguous_multi.push(normalise::fold(w));
-            } else {
-                self.add(w, AMB_CITY);
-            }
-        }
-        (multi, ambiguous_multi)
+        multi
     }
 
     /// The names of countries, English and each pack's; returns those of several words, longest first.
