@@ -26,11 +26,15 @@ fn sentence_of(p: &packs::Pack) -> String {
     out
 }
 
+/// `w` with its first letter in capitals ("medicare" -> "Medicare").
+pub(super) fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// The case forms a clinician types a word in: lower, upper, title, and each with a dot.
 fn case_forms(w: &str) -> Vec<String> {
-    let mut c = w.chars();
-    let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-    let forms = [w.to_lowercase(), w.to_uppercase(), title];
+    let forms = [w.to_lowercase(), w.to_uppercase(), capitalised(w)];
     forms.iter().flat_map(|f| [f.clone(), format!("{f}.")]).collect()
 }
 
@@ -482,8 +486,7 @@ fn every_date_label_of_every_pack_takes_its_yearless_value() {
             if kind != packs::LabelKind::Value(Placeholder::Date) {
                 continue;
             }
-            let mut c = label.chars();
-            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let title = capitalised(label);
             assert_gone(&format!("{title}: 2/3\nService: dermatology"), &["2/3"]);
             assert_gone(&format!("{title}: 12.03.\nService: dermatology"), &["12.03"]);
             n += 1;
@@ -507,8 +510,7 @@ fn a_run_of_record_labels_on_one_line_keeps_each_label() {
 fn us_health_programmes_stay_and_go_with_their_member_number() {
     // (`[health_plans]`; HIPAA 164.514(b)(2)(i)(I): a beneficiary number is identifying, the plan is not)
     for plan in packs::section("health_plans") {
-        let mut c = plan.chars();
-        let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+        let title = capitalised(plan);
         assert_gone_kept(&format!("Covered by {title} since the spring."), &[], &[&title]);
         assert_gone(&format!("card: {title} 1EG4TE5MK72 on file"), &["1EG4TE5MK72", &title]);
     }

@@ -3,6 +3,7 @@
 //! compound facility word of the packs that write them glued to a name, every identifier label of
 //! every pack with each of its language's verbs before the value, every name particle and
 //! post-nominal of every pack beside a name.
+use super::format_tests::capitalised;
 use super::*;
 use std::sync::OnceLock;
 
@@ -26,8 +27,7 @@ fn proper_noun_of(list: &'static str) -> String {
     let w = packs::list_lines(list)
         .find(|w| w.chars().count() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0)
         .expect("a plain proper noun in the list");
-    let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    capitalised(w)
 }
 
 #[test]
@@ -112,9 +112,8 @@ fn every_identifier_and_phone_label_of_every_pack_before_its_colon_and_value() {
                 packs::LabelKind::Value(Placeholder::Phone) => "617 555 0199",
                 _ => continue,
             };
-            let mut first = label.chars();
-            let capitalised: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
-            assert_gone(&format!("{capitalised}: {secret}\nSeen for plaque psoriasis."), &["44812", "0199"]);
+            let title = capitalised(label);
+            assert_gone(&format!("{title}: {secret}\nSeen for plaque psoriasis."), &["44812", "0199"]);
             n += 1;
         }
     }
@@ -141,8 +140,7 @@ fn every_month_of_every_pack_in_a_range_of_days() {
     let mut n = 0;
     for p in packs::PACKS {
         for month in packs::section_of(p, "months").filter(|m| m.chars().count() >= 4) {
-            let mut c = month.chars();
-            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let title = capitalised(month);
             for text in [format!("seen {title} 15-17, 2019 and better"), format!("seen 15–17 {title} 2019 and better"), format!("seen 15.-17. {title} 2019 and better")] {
                 assert_gone(&text, &["15", "17", "2019"]);
             }
@@ -158,8 +156,7 @@ fn every_subdivision_ending_of_every_pack_with_its_name_before_it() {
     for p in packs::PACKS {
         let town = proper_noun_of(p.towns);
         for end in packs::section_lines(p, "region_ends") {
-            let mut c = end.chars();
-            let title: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            let title = capitalised(end);
             let text = format!("Moved to {town} {title} in three weeks.");
             assert_gone(&text, &[&town]);
             n += 1;
@@ -212,7 +209,7 @@ fn every_town_of_ordinary_words_after_a_word_of_place() {
     // in lower case, the words stay
     let mut n = 0;
     for town in packs::list_lines(lexicon::D_AMBIG_CITIES).filter(|t| t.contains(' ') && !t.contains('(')) {
-        let title: String = town.split(' ').map(|w| { let mut c = w.chars(); c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default() }).collect::<Vec<_>>().join(" ");
+        let title: String = town.split(' ').map(capitalised).collect::<Vec<_>>().join(" ");
         let out = scrubber().scrub(&format!("She was born in {title} and moved."), &[]).text;
         assert!(!out.contains(&title), "{title:?} survived in {out:?}");
         let plain = format!("Notes on the {town} were read.");
