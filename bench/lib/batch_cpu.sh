@@ -9,6 +9,8 @@
 #                  batches into ./batch_cpu-<db>.perf.data (PERF_CALLGRAPH="--call-graph dwarf,16384"
 #                  unwinds Rust frames through .eh_frame; -g alone does not, release builds keep no
 #                  frame pointers)
+#   SERVER_LOG=FILE  keeps the server's log (with DERMREG_LOG=warn,dermreg::sync=debug: each batch's
+#                  waiting for intake, writing and commit, src/sync/upsert.rs)
 #
 # It starts BIN serve on a fresh database (PostgreSQL: BENCH_PG_URL's cluster, a database dropped at
 # the end), posts one warm-up batch, then BATCHES batches of 1,000 psoriasis forms
@@ -36,6 +38,7 @@ esac
 SP=$!
 cleanup() {
   kill "$SP" 2>/dev/null || true; wait "$SP" 2>/dev/null || true
+  if [ -n "${SERVER_LOG:-}" ]; then cp "$W/server.log" "$SERVER_LOG"; fi
   if [ -n "$PGDB" ]; then psql -X -q -d "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" >/dev/null 2>&1 || true; fi
   rm -rf "$W"
 }
