@@ -96,7 +96,7 @@ fn write_batch(c: &mut DbConn, registry: Registry, keys: &[String], checked: &[(
     for (keys, part) in keys.chunks(part).zip(checked.chunks(part)) {
         let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
         let existing = store::by_record_keys(c, registry, &refs)?;
-        let decisions = batch::plan(refs.iter().copied().zip(part.iter().map(|(i, _)| &i.form)), &existing, &mut seen);
+        let decisions = batch::plan(refs.iter().copied().zip(part.iter().map(|(_, d)| d.form.as_str())), &existing, &mut seen);
         assert!(decisions.iter().all(|d| *d == batch::Decision::Create));
         let ids: Vec<String> = part.iter().map(|_| uuid::Uuid::now_v7().to_string()).collect();
         let new: Vec<NewCase> = ids

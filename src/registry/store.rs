@@ -399,6 +399,18 @@ pub fn correct(
     form: &serde_json::Value,
     derived: &Derived,
 ) -> Result<Option<CaseRow>, DbError> {
+    correct_document(conn, id, registry, expected_version, &DocumentText::of(form, derived), derived)
+}
+
+/// [`correct`] with the document's text already made (a batch makes it on the core that checked the item).
+pub fn correct_document(
+    conn: &mut DbConn,
+    id: &str,
+    registry: Registry,
+    expected_version: i32,
+    text: &DocumentText,
+    derived: &Derived,
+) -> Result<Option<CaseRow>, DbError> {
     let now = crate::db::now();
     let updated = diesel::update(cases::table.filter(cases::id.eq(id)).filter(cases::version.eq(expected_version)))
         .set((cases::updated_at.eq(now), cases::version.eq(expected_version + 1), Content::of(derived)))
@@ -406,7 +418,6 @@ pub fn correct(
     if updated == 0 {
         return Ok(None);
     }
-    let text = DocumentText::of(form, derived);
     diesel::update(case_documents::table.find(id)).set(NewDocument { case_id: id, form: &text.form, derived: &text.derived }).execute(conn)?;
     let row = get(conn, id)?.ok_or(DbError::NotFound)?;
     diesel::delete(case_facets::table.filter(case_facets::case_id.eq(id))).execute(conn)?;

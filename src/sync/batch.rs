@@ -13,7 +13,7 @@ use super::store::Keyed;
 use crate::db::DbError;
 use crate::deid::fields::record_key_hash;
 use crate::registry::store::DocumentText;
-use crate::registry::{intake, FieldError, Intake, IntakeContext, Registry};
+use crate::registry::{intake, Derived, FieldError, Intake, IntakeContext, Registry};
 
 /// At most this many cases per batch, and this many bytes of body (413 past either).
 pub const MAX_ITEMS: usize = 1000;
@@ -133,10 +133,13 @@ pub fn split_key(item: Value) -> Result<(String, Value), FieldError> {
     }
 }
 
-/// An item that passed intake, with its record key already hashed and its document's text made.
+/// An item that passed intake, as its transaction needs it: the record key hashed, the derived values
+/// and the document's text. The rest of the intake (the form as a tree of values, the report) is freed
+/// on the core that checked the item: freed on the thread that answers, a batch's thousand trees took
+/// it more CPU (glibc's `free` into another thread's arena) than anything else it did.
 pub struct Accepted {
     pub key_hash: String,
-    pub intake: Intake,
+    pub derived: Derived,
     pub document: DocumentText,
 }
 
@@ -146,9 +149,9 @@ pub type Checked = Result<Accepted, Vec<FieldError>>;
 /// Checks one item exactly like a single submission (validation, de-identification, derivation).
 pub fn check(item: Result<Value, FieldError>, registry: Registry, ctx: &IntakeContext, secret: &[u8], partner: &str) -> Checked {
     let (key, form) = item.and_then(split_key).map_err(|e| vec![e])?;
-    let intake = intake(registry, &form, ctx).map_err(|e| e.0)?;
-    let document = DocumentText::of(&intake.form, &intake.derived);
-    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), intake, document })
+    let Intake { form, derived, .. } = intake(registry, &form, ctx).map_err(|e| e.0)?;
+    let document = DocumentText::of(&form, &derived);
+    Ok(Accepted { key_hash: record_key_hash(secret, partner, &key), derived, document })
 }
 
 /// What the upsert does with an accepted item.
@@ -164,10 +167,10 @@ pub enum Decision {
     Refuse(FieldError),
 }
 
-/// The decision for each accepted item (record key hash, de-identified form), in order, given the
+/// The decision for each accepted item (record key hash, de-identified form's text), in order, given the
 /// cases already stored under those keys and the keys of the batch's earlier items (`seen`, which
 /// this extends: a batch is planned part by part).
-pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing: &[Keyed], seen: &mut HashSet<String>) -> Vec<Decision> {
+pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>, existing: &[Keyed], seen: &mut HashSet<String>) -> Vec<Decision> {
     let stored: HashMap<&str, &Keyed> = existing.iter().map(|k| (k.record_key.as_str(), k)).collect();
     items
         .into_iter()
@@ -198,9 +201,13 @@ pub fn plan<'a>(items: impl IntoIterator<Item = (&'a str, &'a Value)>, existing:
         .collect()
 }
 
-/// Whether a stored form (JSON text) is this de-identified form: a resent case changes nothing.
-pub fn same_form(stored: Option<&str>, form: &Value) -> bool {
-    stored.and_then(|f| serde_json::from_str::<Value>(f).ok()).as_ref() == Some(form)
+/// Whether a stored form is this de-identified form (both JSON text): a resent case changes nothing.
+/// Both are written by `DocumentText::of` (one serialisation, keys in order), so the same form is
+/// the same text; texts that differ are read and compared as JSON values, so a form stored in
+/// another spelling is still the same form.
+pub fn same_form(stored: Option<&str>, form: &str) -> bool {
+    let as_value = |text: &str| serde_json::from_str::<Value>(text).ok();
+    stored.is_some_and(|stored| stored == form || as_value(stored).is_some_and(|s| Some(s) == as_value(form)))
 }
 
 #[cfg(test)]
@@ -271,31 +278,46 @@ mod tests {
         }
     }
 
-    fn keyed(key: &str, form: Option<Value>, withdrawn: bool) -> Keyed {
+    fn keyed(key: &str, form: Option<&str>, withdrawn: bool) -> Keyed {
         Keyed {
             record_key: key.into(),
             id: format!("id-{key}"),
             version: 3,
             withdrawn_at: withdrawn.then(crate::db::now),
-            form: form.map(|f| f.to_string()),
+            form: form.map(str::to_owned),
         }
     }
 
     #[test]
     fn plan_creates_corrects_skips_and_refuses() {
-        let a = json!({"notes": "a", "n": 1});
-        let b = json!({"notes": "b"});
-        let existing = [keyed("ka", Some(json!({"n": 1, "notes": "a"})), false), keyed("kb", Some(json!({"notes": "old"})), false), keyed("kw", None, true)];
-        let items = [("ka", &a), ("kb", &b), ("kn", &a), ("kw", &b), ("kn", &b)];
+        let a = json!({"notes": "a", "n": 1}).to_string();
+        let b = json!({"notes": "b"}).to_string();
+        // ka stored in another spelling (key order, spaces) than the document text made now
+        let existing = [
+            keyed("ka", Some(r#"{"notes": "a", "n": 1}"#), false),
+            keyed("kb", Some(r#"{"notes":"old"}"#), false),
+            keyed("kw", None, true),
+        ];
+        let items = [("ka", a.as_str()), ("kb", &b), ("kn", &a), ("kw", &b), ("kn", &b)];
         let got = plan(items, &existing, &mut HashSet::new());
-        assert_eq!(got[0], Decision::Unchanged { id: "id-ka".into() }, "key order does not matter");
+        assert_eq!(got[0], Decision::Unchanged { id: "id-ka".into() }, "key order and spacing do not matter");
         assert_eq!(got[1], Decision::Correct { id: "id-kb".into(), version: 3 });
         assert_eq!(got[2], Decision::Create);
         assert!(matches!(&got[3], Decision::Refuse(e) if e.code == "withdrawn"));
         assert!(matches!(&got[4], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
         // planned part by part, a key of an earlier part is still a duplicate
         let mut seen = HashSet::new();
-        plan([("kn", &a)], &[], &mut seen);
-        assert!(matches!(&plan([("kn", &b)], &[], &mut seen)[0], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
+        plan([("kn", a.as_str())], &[], &mut seen);
+        assert!(matches!(&plan([("kn", b.as_str())], &[], &mut seen)[0], Decision::Refuse(e) if e.code == "duplicate_in_batch"));
+    }
+
+    #[test]
+    fn the_same_form_is_the_same_text_or_the_same_json() {
+        let form = json!({"n": 1.5, "notes": "x"}).to_string();
+        assert!(same_form(Some(&form), &form));
+        assert!(same_form(Some(r#"{ "notes": "x", "n": 1.5 }"#), &form));
+        assert!(!same_form(Some(r#"{"notes":"x","n":1.6}"#), &form));
+        assert!(!same_form(Some("not json"), &form));
+        assert!(!same_form(None, &form));
     }
 }

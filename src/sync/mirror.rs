@@ -139,25 +139,28 @@ fn apply(c: &mut DbConn, registry: Registry, actor: &str, step: &Step) -> Result
             }
             _ => Tally { unchanged: 1, ..Tally::default() },
         },
-        Step::Store { origin, intake } => match store::mirrored(c, origin)? {
-            None => {
-                let id = uuid::Uuid::now_v7().to_string();
-                let submitter = format!("mirror:{}", origin.instance);
-                let document = DocumentText::of(&intake.form, &intake.derived);
-                let new = NewCase { id: &id, registry, submitter: &submitter, record_key: None, document: &document, derived: &intake.derived };
-                cases::insert(c, &new, &audit::Entry::new(actor, "case.mirror", "case", Some(&id), None))?;
-                store::add_origin(c, &id, origin)?;
-                Tally { created: 1, ..Tally::default() }
+        Step::Store { origin, intake } => {
+            let document = DocumentText::of(&intake.form, &intake.derived);
+            match store::mirrored(c, origin)? {
+                None => {
+                    let id = uuid::Uuid::now_v7().to_string();
+                    let submitter = format!("mirror:{}", origin.instance);
+                    let new =
+                        NewCase { id: &id, registry, submitter: &submitter, record_key: None, document: &document, derived: &intake.derived };
+                    cases::insert(c, &new, &audit::Entry::new(actor, "case.mirror", "case", Some(&id), None))?;
+                    store::add_origin(c, &id, origin)?;
+                    Tally { created: 1, ..Tally::default() }
+                }
+                // A withdrawal is final; the same content is nothing to do.
+                Some(row) if row.withdrawn_at.is_some() => Tally { unchanged: 1, ..Tally::default() },
+                Some(row) if super::batch::same_form(row.form.as_deref(), &document.form) => Tally { unchanged: 1, ..Tally::default() },
+                Some(row) => {
+                    cases::correct_document(c, &row.id, registry, row.version, &document, &intake.derived)?.ok_or(DbError::Conflict)?;
+                    audit(c, "case.correct", &row.id)?;
+                    Tally { updated: 1, ..Tally::default() }
+                }
             }
-            // A withdrawal is final; the same content is nothing to do.
-            Some(row) if row.withdrawn_at.is_some() => Tally { unchanged: 1, ..Tally::default() },
-            Some(row) if super::batch::same_form(row.form.as_deref(), &intake.form) => Tally { unchanged: 1, ..Tally::default() },
-            Some(row) => {
-                cases::correct(c, &row.id, registry, row.version, &intake.form, &intake.derived)?.ok_or(DbError::Conflict)?;
-                audit(c, "case.correct", &row.id)?;
-                Tally { updated: 1, ..Tally::default() }
-            }
-        },
+        }
     };
     Ok(done)
 }

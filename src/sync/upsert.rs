@@ -209,7 +209,7 @@ fn write_part(
     let accepted: Vec<&Accepted> = part.iter().filter_map(|c| c.as_ref().ok()).collect();
     let keys: Vec<&str> = accepted.iter().map(|a| a.key_hash.as_str()).collect();
     let existing = store::by_record_keys(c, registry, &keys)?;
-    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), &a.intake.form)), &existing, seen);
+    let decisions = batch::plan(accepted.iter().map(|a| (a.key_hash.as_str(), a.document.form.as_str())), &existing, seen);
     let ids: Vec<Option<String>> = decisions
         .iter()
         .map(|d| match d {
@@ -229,12 +229,12 @@ fn write_part(
                     submitter: &p.subject,
                     record_key: Some(&a.key_hash),
                     document: &a.document,
-                    derived: &a.intake.derived,
+                    derived: &a.derived,
                 });
                 entries.push(audit::Entry::new(&p.subject, "case.create", "case", Some(id), Some(&p.request_id)));
             }
             (Decision::Correct { id, version }, _) => {
-                crate::registry::store::correct(c, id, registry, *version, &a.intake.form, &a.intake.derived)?.ok_or(DbError::Conflict)?;
+                crate::registry::store::correct_document(c, id, registry, *version, &a.document, &a.derived)?.ok_or(DbError::Conflict)?;
                 entries.push(audit::Entry::new(&p.subject, "case.correct", "case", Some(id), Some(&p.request_id)));
             }
             _ => {}
