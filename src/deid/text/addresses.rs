@@ -533,7 +533,7 @@ pub(super) fn add_street_patterns(add: &mut Add) {
         "allée", "allee", "boulevard", "bd", "impasse", "quai", "route", "strada", "ulica", "ul.",
         "aleja", "odos", "leoforos", "utca", "avenue", "place", "rambla", "ronda", "estrada",
         "alameda", "avenue", "rruga", "rúa", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
-        "jl.", "calzada", "carretera", "cami", "passeig", "platz",
+        "jl.", "calzada", "carretera", "cami", "passeig", "platz", "av.",
     ]);
     // (the street word ends the word: "Patient" holds no Finnish "tie")
     let compound = packs::words_re("street_endings");
@@ -568,10 +568,13 @@ pub(super) fn add_street_patterns(add: &mut Add) {
         None,
     );
     // the street word first, the number after: "Calle del Dr. Esquerdo, 46", "la calle Ramon Rubio
-    // Fernandez, 23" (in lower case only the street words that are no English word)
+    // Fernandez, 23" (in lower case only the street words that are no English word); Correos
+    // writes the number after "nº" or as "s/n", without one: "Av. Pío XII, nº 36", "Prolongación
+    // Fleming, s/n" (NFKC reads "nº" as "no")
+    let number = r"(?:(?:n[oº°]\.?[ \t]*)?\d{1,5}[A-Za-z]?\b|[sS][ \t]*/[ \t]*[nN]\b)";
     let pre_lower = ["calle", "carrer", "avenida", "avda.", "rua", "travessa", "praça", "plaza", "paseo", "passeig", "rambla", "carretera", "calzada", "piazza", "piazzale", "viale", "vicolo", "strada", "allée", "impasse", "quai", "boulevard", "ulica", "utca"].map(regex::escape).join("|");
     add(
-        &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
+        &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+{number}"),
         Address,
         0,
         Check::None,

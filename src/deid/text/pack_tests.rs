@@ -304,6 +304,9 @@ fn every_floor_and_door_word_of_every_pack_after_a_house_number() {
         for floor_door in ["3, B", "2 1", "4A", "1º D"] {
             assert_gone(&format!("Vive en {street} {stem} 62, {floor_door}, {town}."), &["62", floor_door]);
         }
+        // the number after "nº", or none ("s/n", sin número)
+        assert_gone(&format!("Vive en {street} {stem}, nº 36, {town}."), &[&stem, "36"]);
+        assert_gone(&format!("Vive en {street} {stem}, s/n, {town}."), &[&stem]);
     }
     assert!(n >= 20, "{n} floor and door words");
 }
