@@ -310,6 +310,9 @@ impl Scrubber {
         for _ in 0..8 {
             let mut p = e;
             let mut lines = 0;
+            // (a spaced dash before the postcode, one line's address written on one: "13 rue
+            // Jeanne d'Arc – 75020 Saint-Denis")
+            let mut dashed = false;
             while p < b.len() {
                 match b[p] {
                     b' ' | b'\t' | b'\r' | b',' | b'>' => p += 1,
@@ -317,10 +320,14 @@ impl Scrubber {
                         lines += 1;
                         p += 1
                     }
+                    _ if b[p - 1] == b' ' && ["- ", "– "].iter().any(|d| text[p..].starts_with(d)) => {
+                        dashed = true;
+                        p += text[p..].find(' ').unwrap_or(0)
+                    }
                     _ => break,
                 }
             }
-            if p == e || p >= b.len() || lines > 1 {
+            if p == e || p >= b.len() || lines > 1 || dashed && self.postcode_at(text, p).is_none() {
                 break;
             }
             if let Some(cl) = self.country_at(&text[p..]) {
@@ -347,6 +354,11 @@ impl Scrubber {
             }
             if let Some(pe) = self.postcode_at(text, p) {
                 e = pe;
+                continue;
+            }
+            // the floor and door after the house number: "Calle Suescun, 98, 3, B"
+            if let Some(fe) = (lines == 0).then(|| floor_and_door(text, e, p)).flatten() {
+                e = fe;
                 continue;
             }
             // a district number before the postcode: ", 32\n 60810"
@@ -410,6 +422,58 @@ impl Scrubber {
 
 }
 
+/// The end of the floor and door at `p` after an address that ends with its house number at `e`,
+/// as Correos and CTT write them (`[address_units]`): up to three groups, each a number of one or
+/// two digits (an ordinal mark or a letter perhaps glued: "3º", "4A"), a lone capital or a unit
+/// word ("Bajo", "Izq."), the last before a punctuation mark, a line's end, a capitalised word or
+/// a postcode: "Calle Suescun, 98, 3, B", "Avenida Felipe IV, 13 2 1", "Concepción Benítez, 2, Bajo A".
+fn floor_and_door(text: &str, e: usize, p: usize) -> Option<usize> {
+    static GROUPS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let groups = GROUPS.get_or_init(|| {
+        let units = patterns::pack_words_re("address_units");
+        let group = format!(r"(?:\d{{1,2}}[oaº°ª]?[A-Za-z]?\b|[A-Z]\b|{units}\.?)");
+        regex::Regex::new(&format!(r"^{group}(?:[ \t]*[,-]?[ \t]*{group}){{0,2}}")).expect("floor and door")
+    });
+    if !text[..e].ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = p + groups.find(&text[p..])?.end();
+    let after = &text[end..];
+    let t = after.trim_start_matches([' ', '\t']);
+    (closes_an_address(after) || t.len() < after.len() && t.starts_with(char::is_uppercase)).then_some(end)
+}
+
+/// Whether what follows a house number ends the address: a punctuation mark (no decimal), the
+/// line's or the text's end, or a postcode of four or five digits.
+fn closes_an_address(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '\t']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    t.is_empty() || t.starts_with([',', '.', ';', ':', ')', '\n', '\r']) && !followed_by_unit_or_decimal(after) || t.len() < after.len() && (4..=5).contains(&digits)
+}
+
+/// A street's name and its house number, the German way: a preposition and a noun
+/// (`[street_prepositions]`: "Am Markt 3", "An der Alster 12a"; the preposition an ordinary word
+/// of the note's language), or a name and a street type apart ("Berliner Allee 5"; the name no
+/// particle: "Der Ring 2"). Its capitalised words are no month, weekday, clinical word, title,
+/// relation or country, and the number ends the address ("Am Tag 3 nach der OP", "Im Verlauf 2
+/// Tage" are none).
+pub(super) fn named_street(m: &str, after: &str, get: &dyn Fn(&str) -> u32, by_preposition: bool) -> bool {
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let first = words[0].to_lowercase();
+    let opens = if by_preposition { get(&first) & LANGS != 0 } else { !packs::place_particles().contains(&first.as_str()) };
+    opens
+        && words[1..words.len() - 1].iter().filter(|w| w.starts_with(char::is_uppercase)).all(|w| get(&w.to_lowercase()) & (MONTH | CLINICAL | TITLE | RELATION | COUNTRY) == 0)
+        && closes_an_address(after)
+}
+
+/// The street types of the packs that write a street's name before its type and its house number
+/// after it (those with `[street_endings]`, English apart), any case, longest first.
+fn name_first_streets_re() -> String {
+    let packs = packs::PACKS.iter().filter(|p| p.lang != "en" && packs::section_of(p, "street_endings").next().is_some());
+    let w = packs.flat_map(|p| packs::section_of(p, "streets")).filter(|w| w.chars().count() >= 3).map(regex::escape);
+    packs::any_case_alternatives(w.collect())
+}
+
 /// A house / building number (or "ul.") right before a street that does not start with one.
 pub(super) fn address_head(text: &str, s: usize) -> usize {
     if text[s..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -469,13 +533,15 @@ pub(super) fn add_street_patterns(add: &mut Add) {
         "allée", "allee", "boulevard", "bd", "impasse", "quai", "route", "strada", "ulica", "ul.",
         "aleja", "odos", "leoforos", "utca", "avenue", "place", "rambla", "ronda", "estrada",
         "alameda", "avenue", "rruga", "rúa", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
-        "jl.", "calzada", "carretera", "cami", "passeig", "platz",
+        "jl.", "calzada", "carretera", "cami", "passeig", "platz", "av.",
     ]);
     // (the street word ends the word: "Patient" holds no Finnish "tie")
     let compound = packs::words_re("street_endings");
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
     // tails after an address already replaced: ", City, ST 12345", "Country 62488"
-    let seg = r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:\p{Lu}[\p{L}'.’-]*(?:[ \t]+\p{Lu}[\p{L}'.’-]*){0,2}|\[[A-Z]+\]|\(\p{Lu}[\p{L}]*\)|[A-Z]{2}|nan))";
+    // (a town's name may open with its article, as La Poste's town line writes it: ", la Croix-Rousse", "Le Havre")
+    let article = packs::words_re("articles");
+    let seg = format!(r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:(?:{article}[ \t]+)?\p{{Lu}}[\p{{L}}'.’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'.’-]*){{0,2}}|\[[A-Z]+\]|\(\p{{Lu}}[\p{{L}}]*\)|[A-Z]{{2}}|nan))");
     add(
         &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
         Postcode,
@@ -502,10 +568,13 @@ pub(super) fn add_street_patterns(add: &mut Add) {
         None,
     );
     // the street word first, the number after: "Calle del Dr. Esquerdo, 46", "la calle Ramon Rubio
-    // Fernandez, 23" (in lower case only the street words that are no English word)
+    // Fernandez, 23" (in lower case only the street words that are no English word); Correos
+    // writes the number after "nº" or as "s/n", without one: "Av. Pío XII, nº 36", "Prolongación
+    // Fleming, s/n" (NFKC reads "nº" as "no")
+    let number = r"(?:(?:n[oº°]\.?[ \t]*)?\d{1,5}[A-Za-z]?\b|[sS][ \t]*/[ \t]*[nN]\b)";
     let pre_lower = ["calle", "carrer", "avenida", "avda.", "rua", "travessa", "praça", "plaza", "paseo", "passeig", "rambla", "carretera", "calzada", "piazza", "piazzale", "viale", "vicolo", "strada", "allée", "impasse", "quai", "boulevard", "ulica", "utca"].map(regex::escape).join("|");
     add(
-        &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
+        &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+{number}"),
         Address,
         0,
         Check::None,
@@ -518,6 +587,13 @@ pub(super) fn add_street_patterns(add: &mut Add) {
         Check::Compound,
         None,
     );
+    // a street named by a preposition and a noun, the German way (`[street_prepositions]`): "Am
+    // Markt 3", "An der Alster 12a", "Zum Bahnhof 5"
+    let preps = packs::lines_re("street_prepositions");
+    add(&format!(r"\b{preps}[ \t]+\p{{Lu}}\p{{Ll}}+(?:[ \t]+\p{{Lu}}\p{{Ll}}+)?[ \t]+\d{{1,3}}[a-z]?\b"), Address, 0, Check::NamedStreet(true), None);
+    // a name and its street type apart, the house number after: "Berliner Allee 5", "Alte Gasse 3"
+    let types = name_first_streets_re();
+    add(&format!(r"\b(?:{capw}[ \t]+){{1,2}}{types}\.?[ \t]+\d{{1,4}}[a-z]?\b"), Address, 0, Check::NamedStreet(false), None);
     add(
         r"(?i)\b(?:apt|apartment|suite|ste|flat|bldg|building|appt|wohnung|piso)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b|\b(?:Unit|UNIT|Floor|FLOOR)[ \t]+\d{1,4}[A-Za-z]?\b",
         Address,

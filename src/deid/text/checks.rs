@@ -77,7 +77,7 @@ impl Scrubber {
                 let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
                 let sf = get(&street.trim_end_matches('.').to_lowercase());
                 let nf = get(&next.to_lowercase());
-                let particle = matches!(next, "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do" | "dos" | "das") || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
+                let particle = packs::street_particles().contains(&next) || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
                 !preceded_by_decimal(text, s)
                     && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
             }
@@ -148,6 +148,7 @@ impl Scrubber {
                     && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
             }
             Check::TailPlace => self.tail_place(text, s, m, &get, &mut e),
+            Check::NamedStreet(by_preposition) => addresses::named_street(m, &text[e..], &get, by_preposition),
         };
         if ok && s < e {
             spans.push(Span { s, e, kind });
@@ -305,6 +306,10 @@ impl Scrubber {
                 break;
             }
             let lw = w.trim_end_matches('.').to_lowercase();
+            // (the article that opens a town's name names nothing alone: "la Croix-Rousse")
+            if packs::articles().contains(&lw.as_str()) {
+                continue;
+            }
             if self.lex.is_postal(&lw) {
                 any = true;
                 continue;
@@ -395,15 +400,14 @@ fn before_title(m: &str, get: &dyn Fn(&str) -> u32) -> usize {
     m.len()
 }
 
-/// Capitalised words that end the way hospitals' names end, after "at" or "admitted to": "City
-/// Hospital", "Mass General", "Westside Medical", "City Medical Center" (ordinary words all; a
-/// ward or specialty ends otherwise: "General Surgery").
+/// Capitalised words that end the way hospitals' names end (`[hospital_ends]`), after "at" or
+/// "admitted to": "City Hospital", "Mass General", "Westside Medical", "City Medical Center"
+/// (ordinary words all; a ward or specialty ends otherwise: "General Surgery").
 fn names_a_hospital(words: &[&str], get: &dyn Fn(&str) -> u32) -> bool {
-    const ENDS: &[&str] = &["hospital", "clinic", "infirmary", "hospice", "general", "medical", "memorial", "center", "centre"];
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
     words.len() >= 2
         && words.iter().all(capitalised)
-        && words.last().is_some_and(|w| ENDS.contains(&w.to_lowercase().as_str()))
+        && words.last().is_some_and(|w| packs::hospital_ends().contains(&w.to_lowercase().as_str()))
         && get(&words[0].to_lowercase()) & (TITLE | RELATION | MONTH | COUNTRY) == 0
 }
 

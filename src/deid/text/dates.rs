@@ -54,6 +54,22 @@ pub(super) fn months_re() -> String {
     format!(r"(?:(?i:{})|{})\.?", any.join("|"), cap_alts(&capitalised))
 }
 
+/// The weekdays' abbreviations of every pack (CLDR's abbreviated names, `[weekdays_short]`: "tue",
+/// "thu", "tir") and each longer beginning of the weekday's name they shorten ("tues", "thurs", "tirs").
+pub(super) fn weekday_abbreviations() -> Vec<String> {
+    let mut out = Vec::new();
+    for p in packs::PACKS {
+        let names: Vec<&str> = packs::section_of(p, "weekdays").collect();
+        for short in packs::section_of(p, "weekdays_short") {
+            for name in names.iter().filter(|n| n.starts_with(short)) {
+                let ends = name.char_indices().map(|(i, _)| i).filter(|&i| i >= short.len());
+                out.extend(ends.map(|i| name[..i].to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// Short month names glued to a day number in any case ("20mar", "23avr").
 fn short_months_re() -> String {
     let mut short: Vec<String> = packs::section("months").filter(|w| w.chars().count() <= 4).map(regex::escape).collect();
@@ -211,7 +227,8 @@ impl DateCheck {
         // a short month name in any case between a day and a year, or before both: "20 mai 2019",
         // "12, mai 1973", "3 mar 2021", "feb 21, 2023" (the last on its own pass, only in a note
         // with a calendar word: at every word of the combined scan it would cost every note)
-        add(&format!(r"\b{d},?[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
+        // (the day with its dot, as CLDR's "d. MMM y" of de and nb writes it: "3. mai 2019")
+        add(&format!(r"\b{d}\.?,?[ \t]+{}\.?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, Check::None, None);
         add(&format!(r"\b{}\.?[ \t]*{d}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}\b", short_months_re()), Date, 0, date(DateCheck::MonthFirst), None);
         Self::add_context_patterns(add, &mon);
     }
@@ -225,8 +242,10 @@ impl DateCheck {
         // (short names in any case too: "mai à [DATE]"; but not the English verb "may")
         let range_months: Vec<String> = packs::section("months").filter(|w| *w != "may").map(regex::escape).collect();
         let range_months = format!("(?:{mon}|(?i:{}))", range_months.join("|"));
+        // (the words of a range, `[range_from]` and `[range_to]`: "du 3 au", "vom 3. bis", "fra 3. til")
+        let (from, to) = (pack_words_re("range_from"), pack_words_re("range_to"));
         add(
-            &format!(r"\b({range_months})(?:[ \t]*[-–/][ \t]*|[ \t]+(?i:à|a|au|al|et|and|to|till|until|through|y|e|bis|tot|til)[ \t]+)\[DATE\]"),
+            &format!(r"\b({range_months})(?:[ \t]*[-–/][ \t]*|[ \t]+{to}[ \t]+)\[DATE\]"),
             Date,
             1,
             Check::None,
@@ -236,7 +255,7 @@ impl DateCheck {
         // word: "from 3 to [DATE]", "du 3 au [DATE]", "vom 3. bis [DATE]" (CLDR's interval formats
         // write the days of one month so: every day of it goes; a hyphen's range has its own rule above)
         add(
-            r"\b(?i:from|between|du|vom|von|fra|van|dal|del|de|entre|tra)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?)[ \t]+(?i:to|till|until|through|and|au|à|bis|til|tot|al|a|e|y|et|und|og|en)[ \t]+\[DATE\]",
+            &format!(r"\b{from}[ \t]+((?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?)[ \t]+{to}[ \t]+\[DATE\]"),
             Date,
             1,
             Check::None,
@@ -263,8 +282,11 @@ impl DateCheck {
         // a weekday after the words that date it (`[date_before]`: "on Monday", "since Tuesday",
         // "am Montag"), not a recurring one ("on Mondays")
         let before = pack_words_re("date_before");
-        let long_days: Vec<&str> = weekdays.iter().copied().filter(|w| w.chars().count() >= 5).collect();
-        add(&format!(r"\b{before}[ \t]+((?i:{}))\b", long_days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
+        // (also abbreviated: "on Tue", "since Thurs", "on Tues.")
+        let mut days: Vec<String> = weekdays.iter().copied().filter(|w| w.chars().count() >= 5).map(String::from).chain(weekday_abbreviations()).collect();
+        days.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        days.dedup();
+        add(&format!(r"\b{before}[ \t]+((?i:{}))\b", days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
         // an English ordinal after its weekday is a day of the month whatever follows: "Thursday the
         // 14th", "Mon, the 3rd"
         add(&format!(r"\b(?i:{})\.?,?[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))\b", short.join("|")), Date, 1, Check::None, None);
@@ -330,10 +352,12 @@ impl DateCheck {
             DateCheck::MonthYear => {
                 // a two-digit year only after a month written out in full ("décembre 93")
                 let month_letters = m.chars().take_while(|c| c.is_alphabetic()).count();
+                // (or after an abbreviation with its dot, CLDR's abbreviated form: "Mär. 98", "Okt. 97")
+                let abbreviated = m.trim_start_matches(char::is_alphabetic).starts_with('.');
                 let year4 = m.trim_end().len() >= 4 && m[m.len() - 4..].bytes().all(|b| b.is_ascii_digit());
                 // (a year whose century an apostrophe elides is one after any month: "Mar '22")
                 let elided = m.contains('\'');
-                year4 || elided || month_letters >= 4 && !followed_by_unit_or_decimal(after)
+                year4 || elided || (month_letters >= 4 || abbreviated) && !followed_by_unit_or_decimal(after)
             }
             DateCheck::WrittenDay => !preceded_by_decimal(text, s),
             DateCheck::SpelledDate => {

@@ -515,3 +515,56 @@ fn us_health_programmes_stay_and_go_with_their_member_number() {
         assert_gone(&format!("card: {title} 1EG4TE5MK72 on file"), &["1EG4TE5MK72", &title]);
     }
 }
+
+/// The packs that write the day before the month with dots (CLDR de and nb: "d.M.y", "d. MMMM y").
+fn day_dot_month_packs() -> impl Iterator<Item = &'static packs::Pack> {
+    packs::PACKS.iter().filter(|p| packs::section_lines(p, "date_numeric").any(|pat| pat.starts_with("d.") || pat.starts_with("dd.")))
+}
+
+#[test]
+fn dates_the_day_dot_month_locales_write_in_words_and_in_digits() {
+    let mut n = 0;
+    for p in day_dot_month_packs() {
+        let words = sentence_of(p);
+        // CLDR "d. MMMM y": "3. März 2019", "3. mars 2019", every month in every case form
+        for month in packs::section_of(p, "months") {
+            for form in case_forms(month) {
+                assert_gone(&format!("{words} 3. {form} 2019 {words}"), &[&format!("3. {form}")]);
+                n += 1;
+            }
+        }
+        // CLDR "MMM y" abbreviated with its dot and a two-digit year: "Mär. 98", "okt. 97"
+        for short in packs::section_of(p, "months").filter(|m| m.chars().count() <= 4) {
+            for form in [capitalised(short), short.to_uppercase()] {
+                assert_gone(&format!("{words} {form}. 98 {words}"), &["98"]);
+            }
+        }
+        // "dd.MM.y", "dd.MM.yy", "d.M.y" on days and months of one and two digits
+        for (day, month) in [(1, 1), (9, 10), (13, 3), (28, 12)] {
+            for date in [format!("{day:02}.{month:02}.2019"), format!("{day:02}.{month:02}.19"), format!("{day}.{month}.2019")] {
+                assert_gone(&format!("{words} {date} {words}"), &[&date]);
+            }
+        }
+    }
+    assert!(n >= 2 * 12 * 6, "{n} written dates");
+}
+
+#[test]
+fn english_nursing_shorthand_dates_go_and_their_times_stay() {
+    let english = packs::PACKS.iter().find(|p| p.lang == "en").expect("an English pack");
+    let abbreviations = dates::weekday_abbreviations();
+    // every CLDR abbreviation of a weekday and each longer beginning of its name ("Tue", "Tues",
+    // "Thurs") after every word that dates it
+    for before in packs::section_of(english, "date_before") {
+        for short in abbreviations.iter().filter(|a| packs::section_of(english, "weekdays").any(|d| d.starts_with(a.as_str()))) {
+            for form in [capitalised(short), short.to_uppercase()] {
+                assert_gone_kept(&format!("Family visited {before} {form} and pt slept well"), &[&form], &["Family visited", "slept well"]);
+            }
+        }
+    }
+    // CLDR en "M/d" after a word that dates or alone; a time of day on a clock, in hours or as
+    // "this am" is no date (HIPAA names dates, not times)
+    for time in ["at 0400", "at 14:30", "at 2pm", "this am", "this pm", "at noon"] {
+        assert_gone_kept(&format!("Pt seen 1/3 {time}, then on 3/1 {time}; temp 38.2"), &["1/3", "3/1"], &[time, "38.2"]);
+    }
+}

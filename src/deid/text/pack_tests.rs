@@ -235,3 +235,91 @@ fn every_study_word_of_every_pack_after_a_name_after_a_preposition() {
     }
     assert!(n >= 40, "only {n} study words");
 }
+
+/// The pack of a language.
+fn pack(lang: &str) -> &'static packs::Pack {
+    packs::PACKS.iter().find(|p| p.lang == lang).expect("a pack of the language")
+}
+
+#[test]
+fn every_facility_word_of_every_pack_before_its_name() {
+    // "Sykehuset Innlandet", "Hôpital Tenon", "Klinikum Rechts": the name after the facility word
+    for p in packs::PACKS {
+        let town = proper_noun_of(p.towns);
+        for word in packs::section_of(p, "facilities").filter(|w| w.chars().count() >= 4) {
+            assert_gone(&format!("Transferred to {} {town} yesterday.", capitalised(word)), &[&town]);
+        }
+    }
+}
+
+#[test]
+fn norwegian_institutions_with_the_names_around_their_facility_word() {
+    // a saint's hospital, a university hospital's compound after its name, a health trust
+    // (helseforetaksloven: "Helse Bergen HF", "Vestre Viken helseforetak")
+    let no = pack("no");
+    let (town, given) = (proper_noun_of(no.towns), proper_noun_of(no.given));
+    for (text, secret) in [
+        (format!("Innlagt ved St. {given}s hospital i går."), format!("{given}s")),
+        (format!("Overført til {town} universitetssjukehus i går."), town.clone()),
+        (format!("Henvist fra Helse {town} HF i går."), town.clone()),
+        (format!("Kontroll ved Vestre {town} helseforetak i går."), town.clone()),
+    ] {
+        assert_gone(&text, &[&secret]);
+        assert!(scrubber().scrub(&text, &[]).text.ends_with("i går."), "{text}");
+    }
+}
+
+#[test]
+fn german_streets_by_preposition_or_by_type_with_their_house_number() {
+    let de = pack("de");
+    let (stem, town) = (proper_noun_of(de.surnames), proper_noun_of(de.towns));
+    for prep in packs::section_lines(de, "street_prepositions") {
+        // the words of a gazetteer's prepositional street names, capitalised as their first word is
+        let prep = capitalised(prep);
+        assert_gone(&format!("Wohnhaft {prep} {stem} 3, 04109 {town}."), &[&format!("{stem} 3"), "04109"]);
+        assert_gone(&format!("Adresse: {prep} {stem} 12a\nTelefon folgt"), &["12a"]);
+        // a number that counts what follows is no house number
+        let text = format!("{prep} Tag 3 nach der Operation fieberfrei");
+        assert_eq!(scrubber().scrub(&text, &[]).text, text);
+    }
+    for street in packs::section_of(de, "streets").filter(|w| w.chars().count() >= 3) {
+        let typed = capitalised(street);
+        assert_gone(&format!("Wohnhaft {town}er {typed} 5, 10115 {town}."), &[&format!("{typed} 5"), "10115"]);
+    }
+}
+
+#[test]
+fn every_floor_and_door_word_of_every_pack_after_a_house_number() {
+    // Correos and CTT: street type, name, house number, then floor and door ("Calle Mayor, 98, 3º
+    // Izq.", "Rua Augusta, 12, 3º Esq."), as words, numbers and lone letters
+    let mut n = 0;
+    for p in packs::PACKS.iter().filter(|p| packs::section_of(p, "address_units").next().is_some()) {
+        let (stem, town) = (proper_noun_of(p.surnames), proper_noun_of(p.towns));
+        let street = capitalised(packs::section_of(p, "streets").next().expect("a street type"));
+        for unit in packs::section_of(p, "address_units") {
+            let unit = capitalised(unit);
+            assert_gone(&format!("Domicilio: {street} {stem}, 98, 3º {unit}, {town}."), &[&stem, "98", "3º", &format!(" {unit},"), &town]);
+            n += 1;
+        }
+        for floor_door in ["3, B", "2 1", "4A", "1º D"] {
+            assert_gone(&format!("Vive en {street} {stem} 62, {floor_door}, {town}."), &["62", floor_door]);
+        }
+        // the number after "nº", or none ("s/n", sin número)
+        assert_gone(&format!("Vive en {street} {stem}, nº 36, {town}."), &[&stem, "36"]);
+        assert_gone(&format!("Vive en {street} {stem}, s/n, {town}."), &[&stem]);
+    }
+    assert!(n >= 20, "{n} floor and door words");
+}
+
+#[test]
+fn french_address_lines_as_la_poste_writes_them() {
+    // the postcode line after a spaced dash, and a town's name that opens with its article
+    let fr = pack("fr");
+    let (stem, town) = (proper_noun_of(fr.surnames), proper_noun_of(fr.towns));
+    for dash in ["-", "–"] {
+        assert_gone(&format!("Domicile : 13 rue {stem} {dash} 75020 {town}, depuis 2019."), &[&stem, "75020", &town]);
+    }
+    for article in packs::section_of(fr, "articles") {
+        assert_gone(&format!("Domicile : 13 rue {stem}, 69004, {article} {town}\nSuivi en consultation"), &[&stem, "69004", &town]);
+    }
+}

@@ -126,6 +126,13 @@ section_words! {
     street_suffixes = "street_suffixes";
     /// The labels of form fields and note sections, before a colon as a speaker's name is (`[field_labels]`).
     field_labels = "field_labels";
+    /// The particles after a street type that make the word after them a street's name
+    /// (`[street_particles]`: "place de la Gare", "via della Spiga").
+    street_particles = "street_particles";
+    /// The ordinary words that end a hospital's name (`[hospital_ends]`: "Mass General", "City Hospital").
+    hospital_ends = "hospital_ends";
+    /// The articles that open a name of ordinary words (`[articles]`: "hôpital la source", "la Croix-Rousse").
+    articles = "articles";
 }
 
 /// The words of one section of one pack's `terms.txt` and `formats.txt`.

@@ -69,6 +69,9 @@ pub(super) enum Check {
     NumWordNum,
     /// street-type word without a house number ("Main Street"): the word before is not clinical etc.
     BareStreet,
+    /// a street's name and its house number, by a preposition ("Am Markt 3": `true`) or with its
+    /// type apart ("Berliner Allee 5"): `addresses::named_street`
+    NamedStreet(bool),
 }
 
 impl Check {

@@ -56,8 +56,10 @@ pub(super) fn add_place_patterns(add: &mut Add) {
     // generic words before a hospital already replaced: "Children's [PLACE]", "University [PLACE]"
     add(r"\b((?:\p{Lu}[\p{L}'’.&-]*[ \t]+){1,3})\[PLACE\]", Place, 1, Check::GenericWords, Some("[PLACE]"));
     add(&format!(r"\b({capw})[ \t]+(?:Ward|WARD)\b"), Place, 0, Check::NamedWard, None);
+    // capitalised words after a phrase of place (`[place_contexts]`: "seen at", "transferred from")
+    let contexts = packs::lines_re("place_contexts");
     add(
-        &format!(r"(?i:seen at|transferred (?:from|to)|admitted (?:to|at)|referred (?:from|to)|discharged (?:from|to)|treated at|attends|attended|lives in|living in|resident (?:of|in)|moved (?:from|to)|born in|works at|lives at|visiting|visited|travelled to|traveled to|returned from)[ \t]+(?:(?i:the|our)[ \t]+)?({capw}(?:[ \t]+{capw}){{0,3}})"),
+        &format!(r"{contexts}[ \t]+(?:(?i:the|our)[ \t]+)?({capw}(?:[ \t]+{capw}){{0,3}})"),
         Place,
         1,
         Check::ContextPlace,
