@@ -641,7 +641,8 @@ impl Reading<'_> {
                 return self.mark(i, k);
             }
         }
-        if !t.lower || i == 0 || !particles().contains(&self.word(i)) {
+        // (both rules below need a proper noun before the particle: looked at before the list)
+        if !t.lower || i == 0 || !capish(&self.toks[i - 1]) || !particles().contains(&self.word(i)) {
             return false;
         }
         let a = &self.toks[i - 1];
@@ -679,7 +680,7 @@ impl Reading<'_> {
     fn list_item(&mut self, i: usize) -> bool {
         let (text, t, n) = (self.text, self.toks[i], self.toks.len());
         let f = t.f;
-        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, group_words()) {
+        if t.letters < 2 || !capish(&t) || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, group_words()) {
             return false;
         }
         let anchor = |k: usize| self.name[k] || self.name_placeholder(k);
@@ -688,7 +689,7 @@ impl Reading<'_> {
             || i >= 2 && conj(i - 1) && self.gap(i - 1, i) == " " && matches!(self.gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
         let r_list = i + 1 < n && matches!(self.gap(i, i + 1), ", " | " & ") && anchor(i + 1)
             || i + 2 < n && conj(i + 1) && matches!(self.gap(i, i + 1), " " | ", ") && self.gap(i + 1, i + 2) == " " && anchor(i + 2);
-        if !(l_list || r_list) || !capish(&t) || f & COUNTRY != 0 && !(l_list && r_list) {
+        if !(l_list || r_list) || f & COUNTRY != 0 && !(l_list && r_list) {
             return false;
         }
         // what follows: the end, punctuation, "and", another name or a verb ("Graves
