@@ -327,18 +327,37 @@ impl Lexicon {
         !LANGS | lang
     }
 
-    /// The flags of every word of `text` together (words: runs of letters, lower-cased).
-    pub(super) fn flags_of_words(&self, text: &str) -> u32 {
+    /// Which of the flags `wanted` the words of `text` have (words: runs of letters, lower-cased),
+    /// read until all are found: the words' own flags, which are all `wanted` may hold (the
+    /// patterns' gates, `MONTH` and `NUMBER`: `get` infers only a language's from an ending or a plural).
+    pub(super) fn flags_of_words(&self, text: &str, wanted: u32) -> u32 {
         let mut all = 0;
         let mut buf = String::with_capacity(32);
         let mut add = |w: &str| {
             lower_into(&mut buf, w);
-            all |= self.get(&buf);
+            all |= self.words.get(&buf).copied().unwrap_or(0) & wanted;
+            all == wanted
         };
         if text.is_ascii() {
-            ascii_runs(text.as_bytes(), |b| b.is_ascii_alphabetic(), |s, e| add(&text[s..e]));
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                let s = i;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                // (a run of one letter holds no word of two)
+                if i - s >= 2 && add(&text[s..i]) {
+                    break;
+                }
+                i += 1;
+            }
         } else {
-            text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2).for_each(&mut add);
+            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
+                if add(w) {
+                    break;
+                }
+            }
         }
         all
     }
