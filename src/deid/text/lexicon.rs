@@ -211,9 +211,13 @@ pub(super) struct Lexicon {
     long_labels: FxMap<Key, Vec<Key>>,
 }
 
-/// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest.
+/// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest:
+/// a DFA for a short list (a few hundred names: a table of a megabyte or so, scanned at a few
+/// instructions a byte where the NFA took about forty), an NFA for a long one.
 fn names_automaton(names: &[Key]) -> AhoCorasick {
+    let kind = if names.len() <= 2_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
     AhoCorasickBuilder::new()
+        .kind(Some(kind))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(names.iter().map(|t| t.as_bytes()))
