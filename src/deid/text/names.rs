@@ -150,8 +150,10 @@ impl Scrubber {
         };
         let mut i = 0;
         while i < n {
-            let line_start = text[..r.toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..r.toks[i].s].trim().is_empty();
-            if !line_start || !unknown_caps(&r.toks[i]) {
+            // (the word's shape first: most words are not in capitals)
+            let caps = r.toks[i].allcaps && r.toks[i].letters >= 4;
+            let line_start = || text[..r.toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..r.toks[i].s].trim().is_empty();
+            if !caps || !line_start() || !unknown_caps(&r.toks[i]) {
                 i += 1;
                 continue;
             }
@@ -918,7 +920,7 @@ fn surname_comma_given(text: &str, toks: &[Tok], name: &mut [bool]) {
     let caps_word = |t: &Tok| !t.prot && !t.digit && t.allcaps && t.letters >= 2 && t.f & (CLINICAL | MONTH | TITLE | RELATION | COUNTRY) == 0;
     let line_start = |k: usize| text[..toks[k].s].trim_end_matches([' ', '\t']).is_empty() || text[..toks[k].s].trim_end_matches([' ', '\t']).ends_with('\n');
     for k in 0..n {
-        if !line_start(k) || !caps_word(&toks[k]) {
+        if !caps_word(&toks[k]) || !line_start(k) {
             continue;
         }
         let mut j = k;
