@@ -92,6 +92,11 @@ pub(super) fn national_id(m: &str) -> Option<Scheme> {
 /// Every national scheme whose form and check digits `m` fits (nine digits may be a valid BSN
 /// and a valid NIF at once).
 pub(super) fn national_ids(m: &str) -> Vec<Scheme> {
+    // (every scheme below has 9 to 34 letters and digits: most numbers of a note are shorter,
+    // and are no identifier before anything is allocated)
+    if !(9..=34).contains(&m.chars().filter(char::is_ascii_alphanumeric).count()) {
+        return Vec::new();
+    }
     let raw: String = m.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
     let all_digits = raw.bytes().all(|b| b.is_ascii_digit());
     let d = digits(&raw);

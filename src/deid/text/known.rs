@@ -27,12 +27,8 @@ impl Scrubber {
         if digits > 0 && self.ip_full.is_match(v) && v.contains(['.', ':']) && v.matches(['.', ':']).count() >= 3 {
             return Ip;
         }
-        for &i in &self.date_full {
-            if let Some(m) = self.rxs[i].re.find(v) {
-                if m.start() == 0 && m.end() == v.len() {
-                    return Date;
-                }
-            }
+        if self.date_full.iter().any(|&i| self.rxs[i].re.matches_whole(v)) {
+            return Date;
         }
         if digits >= 5 && letters <= 4 {
             let t = v.trim_start();

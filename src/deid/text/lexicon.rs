@@ -102,6 +102,9 @@ pub(super) type Key = std::borrow::Cow<'static, str>;
 /// The lexicon's words and their flags, frozen once built: every key in one arena and an
 /// open-addressed table of indices into it (about 30 bytes a word, against 40 and more in a hash
 /// map of strings, whose table doubles as it grows: the places of GeoNames pushed it over).
+/// The flags of the patterns' gates (`patterns::build_regexes`), which `flags_of_words` is asked for.
+pub(super) const GATES: u32 = MONTH | NUMBER;
+
 pub(super) struct WordTable {
     /// the keys, one after another
     arena: String,
@@ -146,6 +149,19 @@ impl WordTable {
         t
     }
 
+    /// The shapes of the words with a flag of `flags`: for each first byte, bit `n` (at most 31)
+    /// set where such a word is `n` bytes long.
+    fn shapes(&self, flags: u32) -> [u32; 256] {
+        let mut out = [0u32; 256];
+        for &(i, _) in self.slots.iter().filter(|&&(i, f)| i != 0 && f & flags != 0) {
+            let key = &self.arena.as_bytes()[self.bounds[i as usize - 1] as usize..self.bounds[i as usize] as usize];
+            if let Some(&first) = key.first() {
+                out[first as usize] |= 1 << key.len().min(31);
+            }
+        }
+        out
+    }
+
     #[inline]
     pub(super) fn get(&self, key: &str) -> Option<&u32> {
         let mask = self.slots.len() - 1;
@@ -167,6 +183,9 @@ impl WordTable {
 
 pub(super) struct Lexicon {
     pub(super) words: WordTable,
+    /// the shapes of the words that have a flag of the patterns' gates (`GATES`,
+    /// `WordTable::shapes`): a word of another shape has none, and is looked up in no table
+    gate_shapes: [u32; 256],
     /// Multi-word city names (lower case), matched ASCII-case-insensitively.
     pub(super) multi_cities: AhoCorasick,
     /// Towns of several words that are each an English word ("Mountain View", "Salt Lake City",
@@ -211,9 +230,13 @@ pub(super) struct Lexicon {
     long_labels: FxMap<Key, Vec<Key>>,
 }
 
-/// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest.
+/// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest:
+/// a DFA for a short list (a few hundred names: a table of a megabyte or so, scanned at a few
+/// instructions a byte where the NFA took about forty), an NFA for a long one.
 fn names_automaton(names: &[Key]) -> AhoCorasick {
+    let kind = if names.len() <= 2_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
     AhoCorasickBuilder::new()
+        .kind(Some(kind))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(names.iter().map(|t| t.as_bytes()))
@@ -265,13 +288,14 @@ impl Lexicon {
         }
         let demonym_langs = demonyms.values().fold(0, |all, &bits| all | bits);
         let words = WordTable::freeze(words);
+        let gate_shapes = words.shapes(GATES);
         let mut multi_countries_by_first: FxMap<Key, Vec<usize>> = FxMap::default();
         for (i, c) in multi_countries.iter().enumerate() {
             if let Some((first, _)) = c.split_once(' ') {
                 multi_countries_by_first.entry(Key::Owned(first.to_owned())).or_default().push(i);
             }
         }
-        Lexicon { words, multi_cities, ambiguous_multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
+        Lexicon { words, gate_shapes, multi_cities, ambiguous_multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
     }
 
 
@@ -327,18 +351,40 @@ impl Lexicon {
         !LANGS | lang
     }
 
-    /// The flags of every word of `text` together (words: runs of letters, lower-cased).
-    pub(super) fn flags_of_words(&self, text: &str) -> u32 {
+    /// Which of the flags `wanted` the words of `text` have (words: runs of letters, lower-cased),
+    /// read until all are found: the words' own flags, which are all `wanted` may hold (the
+    /// patterns' gates, `MONTH` and `NUMBER`: `get` infers only a language's from an ending or a plural).
+    pub(super) fn flags_of_words(&self, text: &str, wanted: u32) -> u32 {
+        // (a word whose shape no word of the gates' flags has is none of them)
+        let shaped = wanted & !GATES == 0;
+        let may_have = |first: u8, len: usize| !shaped || self.gate_shapes[first as usize] & (1 << len.min(31)) != 0;
         let mut all = 0;
         let mut buf = String::with_capacity(32);
         let mut add = |w: &str| {
             lower_into(&mut buf, w);
-            all |= self.get(&buf);
+            all |= self.words.get(&buf).copied().unwrap_or(0) & wanted;
+            all == wanted
         };
         if text.is_ascii() {
-            ascii_runs(text.as_bytes(), |b| b.is_ascii_alphabetic(), |s, e| add(&text[s..e]));
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                let s = i;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                // (a run of one letter holds no word of two)
+                if i - s >= 2 && may_have(b[s].to_ascii_lowercase(), i - s) && add(&text[s..i]) {
+                    break;
+                }
+                i += 1;
+            }
         } else {
-            text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2).for_each(&mut add);
+            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
+                if add(w) {
+                    break;
+                }
+            }
         }
         all
     }

@@ -17,7 +17,7 @@
 //! 5. spans are merged (overlaps take the most specific kind), protected placeholders are cut
 //!    out of them, and the text is rebuilt.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -284,7 +284,7 @@ impl Scrubber {
         // gate; captures where it has a group), after a first round that fills the automata's caches
         // (a cold run measures their building, which a running service pays once)
         let hits: Vec<Option<regex::SetMatches>> = texts.iter().map(|x| x.is_ascii().then(|| self.set.matches(x))).collect();
-        let words: Vec<u32> = texts.iter().map(|x| self.lex.flags_of_words(x)).collect();
+        let words: Vec<u32> = texts.iter().map(|x| self.lex.flags_of_words(x, !0)).collect();
         let run = |rx: &Rx| -> usize {
             let mut n = 0;
             for (i, x) in texts.iter().enumerate() {
@@ -553,7 +553,9 @@ impl Scrubber {
                     continue;
                 }
             }
-            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text)) & rx.gate == 0 {
+            // (the gates' flags only, which the words of most notes show before their end)
+            let gates = || self.rxs.iter().fold(0, |all, r| all | r.gate);
+            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text, gates())) & rx.gate == 0 {
                 continue;
             }
             self.each_match(rx, text, |s, e| self.check_and_push(text, rx, s, e, &note, &mut spans));

@@ -150,8 +150,10 @@ impl Scrubber {
         };
         let mut i = 0;
         while i < n {
-            let line_start = text[..r.toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..r.toks[i].s].trim().is_empty();
-            if !line_start || !unknown_caps(&r.toks[i]) {
+            // (the word's shape first: most words are not in capitals)
+            let caps = r.toks[i].allcaps && r.toks[i].letters >= 4;
+            let line_start = || text[..r.toks[i].s].trim_end_matches([' ', '\t']).ends_with('\n') || text[..r.toks[i].s].trim().is_empty();
+            if !caps || !line_start() || !unknown_caps(&r.toks[i]) {
                 i += 1;
                 continue;
             }
@@ -641,7 +643,8 @@ impl Reading<'_> {
                 return self.mark(i, k);
             }
         }
-        if !t.lower || i == 0 || !particles().contains(&self.word(i)) {
+        // (both rules below need a proper noun before the particle: looked at before the list)
+        if !t.lower || i == 0 || !capish(&self.toks[i - 1]) || !particles().contains(&self.word(i)) {
             return false;
         }
         let a = &self.toks[i - 1];
@@ -679,7 +682,7 @@ impl Reading<'_> {
     fn list_item(&mut self, i: usize) -> bool {
         let (text, t, n) = (self.text, self.toks[i], self.toks.len());
         let f = t.f;
-        if t.letters < 2 || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, group_words()) {
+        if t.letters < 2 || !capish(&t) || f & ANY_NAME == 0 || f & (CLINICAL | MONTH | TITLE | RELATION | STOP) != 0 || self.is_word(i, group_words()) {
             return false;
         }
         let anchor = |k: usize| self.name[k] || self.name_placeholder(k);
@@ -688,7 +691,7 @@ impl Reading<'_> {
             || i >= 2 && conj(i - 1) && self.gap(i - 1, i) == " " && matches!(self.gap(i - 2, i - 1), " " | ", ") && anchor(i - 2);
         let r_list = i + 1 < n && matches!(self.gap(i, i + 1), ", " | " & ") && anchor(i + 1)
             || i + 2 < n && conj(i + 1) && matches!(self.gap(i, i + 1), " " | ", ") && self.gap(i + 1, i + 2) == " " && anchor(i + 2);
-        if !(l_list || r_list) || !capish(&t) || f & COUNTRY != 0 && !(l_list && r_list) {
+        if !(l_list || r_list) || f & COUNTRY != 0 && !(l_list && r_list) {
             return false;
         }
         // what follows: the end, punctuation, "and", another name or a verb ("Graves
@@ -917,7 +920,7 @@ fn surname_comma_given(text: &str, toks: &[Tok], name: &mut [bool]) {
     let caps_word = |t: &Tok| !t.prot && !t.digit && t.allcaps && t.letters >= 2 && t.f & (CLINICAL | MONTH | TITLE | RELATION | COUNTRY) == 0;
     let line_start = |k: usize| text[..toks[k].s].trim_end_matches([' ', '\t']).is_empty() || text[..toks[k].s].trim_end_matches([' ', '\t']).ends_with('\n');
     for k in 0..n {
-        if !line_start(k) || !caps_word(&toks[k]) {
+        if !caps_word(&toks[k]) || !line_start(k) {
             continue;
         }
         let mut j = k;

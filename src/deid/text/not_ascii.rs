@@ -16,7 +16,7 @@
 //! those of `find_iter` / `captures_iter`, one after the other.
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
-use regex_automata::{meta, Anchored, Input, Match};
+use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use std::sync::OnceLock;
 
@@ -42,9 +42,10 @@ impl Pattern {
         &self.source
     }
 
-    /// The leftmost-first match in `text`, if any.
-    pub(super) fn find(&self, text: &str) -> Option<Match> {
-        self.re.find(text)
+    /// Whether the whole of `text` is a match: the leftmost match starts at its start and ends at
+    /// its end (one search anchored at the start, which fails at once where no match starts).
+    pub(super) fn matches_whole(&self, text: &str) -> bool {
+        self.re.search(&Input::new(text).anchored(Anchored::Yes)).is_some_and(|m| m.end() == text.len())
     }
 
     /// Calls `found` with the span of `group` (0: the whole match) of each match in `text`, in
