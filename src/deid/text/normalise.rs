@@ -87,6 +87,10 @@ fn push_char_fold(c: char, next: Option<char>, out: &mut String) {
     if push_table_fold(c, next, out) {
         return;
     }
+    if let Some(d) = decimal_digit(c) {
+        out.push(d);
+        return;
+    }
     let mark = out.len();
     let mut ok = true;
     let mut any = false;
@@ -104,6 +108,24 @@ fn push_char_fold(c: char, next: Option<char>, out: &mut String) {
         out.truncate(mark);
         out.push(c);
     }
+}
+
+/// The ASCII digit of a decimal digit of any script (Unicode category Nd: `٣`, `३`, `৩` are `3`),
+/// so that the patterns' `[0-9]` (`pattern_for_view`) read every script's numbers. Unicode encodes
+/// each script's digits as one run of ten from its zero, so a digit's value is its distance from
+/// the start of its run of the category's ranges, modulo ten.
+fn decimal_digit(c: char) -> Option<char> {
+    static RANGES: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    let ranges = RANGES.get_or_init(|| {
+        let hir = regex_syntax::Parser::new().parse(r"\p{Nd}").expect("the Nd class");
+        match hir.kind() {
+            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
+            _ => Vec::new(),
+        }
+    });
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    let &(start, end) = ranges.get(i)?;
+    (start <= c && c <= end).then(|| char::from(b'0' + ((c as u32 - start as u32) % 10) as u8))
 }
 
 fn is_greek(c: char) -> bool {
@@ -157,6 +179,42 @@ pub(super) fn fold_keeping<'a>(s: &'a str, keep: &dyn Fn(&str) -> bool) -> Cow<'
         Some(v) => Cow::Owned(v.text),
         None => Cow::Borrowed(s),
     }
+}
+
+/// A detector's pattern as it runs on the view: folded (`fold_pattern`), with `\d` as `[0-9]`,
+/// since the view's digits are ASCII (`decimal_digit`), and its letters (`\p{L}`, `\p{Lu}`,
+/// `\p{Ll}`) those of the scripts with capitals (Latin, Greek, Cyrillic, Armenian, Georgian),
+/// which the patterns' capitalised words are written in; words of the scripts without case are the
+/// word rules'. Unicode's classes of every script compile to automata six to eight times the size,
+/// in every pattern.
+pub(super) fn pattern_for_view(p: &str) -> String {
+    const VIEW_CLASSES: [(&str, &str); 4] = [
+        (r"\d", "[0-9]"),
+        (r"\p{L}", r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}]"),
+        (r"\p{Lu}", r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}&&\p{Lu}]"),
+        (r"\p{Ll}", r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}&&\p{Ll}]"),
+    ];
+    let folded = fold_pattern(p);
+    let mut out = String::with_capacity(folded.len() + 16);
+    let mut rest: &str = &folded;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match VIEW_CLASSES.iter().find(|(class, _)| rest.starts_with(class)) {
+            Some((class, latin)) => {
+                out.push_str(latin);
+                rest = &rest[class.len()..];
+            }
+            // (an escape of another kind, whole: `\\d` is a backslash and a `d`)
+            None => {
+                let len = 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A regular expression's source with its non-ASCII characters folded as the view folds them
@@ -295,6 +353,8 @@ mod tests {
             ("Жуков ЖУК", "Zhukov ZHUK", "Zhukov", "Жуков"),
             ("O’Brien – «sí» 5 µg, 3×2 …", "O'Brien - \"si\" 5 ug, 3x2 ...", "O'Brien", "O’Brien"),
             ("½ dose, 2º", "1/2 dose, 2o", "1/2", "½"),
+            // every script's decimal digits are ASCII digits (Arabic-Indic, Devanagari, Bengali)
+            ("في ١٢/٠٣/٢٠١٩ और २५ ৩", "في 12/03/2019 और 25 3", "12/03/2019", "١٢/٠٣/٢٠١٩"),
             // no fold: the character stays, the rest folds
             ("李 Zoë", "李 Zoe", "李 Zoe", "李 Zoë"),
         ];
@@ -315,6 +375,10 @@ mod tests {
         // word lists and patterns fold the same way
         assert_eq!(super::fold("málaga"), "malaga");
         assert_eq!(super::fold_pattern(r"(?i:straße|gatvė)[’']…"), r"(?i:stra(?:ß|ss)e|gatv(?:ė|e))['']\.\.\.");
+        // the view's digits are ASCII, so its patterns read `\d` as `[0-9]` (not `\\d`, a backslash and a `d`)
+        assert_eq!(super::pattern_for_view(r"\d{2}[\d.]\\d\D"), r"[0-9]{2}[[0-9].]\\d\D");
+        let cased = r"\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}";
+        assert_eq!(super::pattern_for_view(r"\p{Lu}[\p{L}'-]*\p{Ll}\pL"), format!(r"[{cased}&&\p{{Lu}}][[{cased}]'-]*[{cased}&&\p{{Ll}}]\pL"));
     }
 
     #[test]

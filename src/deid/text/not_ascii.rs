@@ -34,7 +34,10 @@ pub(super) struct Pattern {
 
 impl Pattern {
     pub(super) fn new(source: &str) -> Result<Pattern, meta::BuildError> {
-        Ok(Pattern { re: meta::Regex::new(source)?, source: source.to_owned(), relaxed: OnceLock::new() })
+        // (no one-pass DFA: its table, a row per NFA state, was most of the memory of a pattern
+        // with a group, and a group is read within its match, a span the backtracker reads as fast)
+        let config = meta::Config::new().onepass(false);
+        Ok(Pattern { re: meta::Builder::new().configure(config).build(source)?, source: source.to_owned(), relaxed: OnceLock::new() })
     }
 
     /// The pattern's text.

@@ -156,8 +156,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     use Placeholder::*;
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
-        // folded as the view is (`straße` -> `strasse`): detectors read the folded view
-        let re = not_ascii::Pattern::new(&normalise::fold_pattern(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
+        // as the view reads (`straße` -> `strasse`, digits ASCII): detectors read the view
+        let re = not_ascii::Pattern::new(&normalise::pattern_for_view(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
         v.push(Rx { re, kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 

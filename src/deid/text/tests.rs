@@ -35,6 +35,8 @@ fn placeholder_tokens() {
     assert_eq!(r.text, "Call [PHONE] or mail [EMAIL] on [DATE].");
     assert_eq!(r.counts, vec![(Placeholder::Date, 1), (Placeholder::Phone, 1), (Placeholder::Email, 1)]);
     assert_eq!(r.total(), 3);
+    // a date and a phone in another script's digits are read as in ASCII ones
+    assert_eq!(s("Seen on ١٢/٠٣/٢٠٢١, call ०७५५८ ८०१००६."), "Seen on [DATE], call [PHONE].");
     let clean = scrubber().scrub("PASI 12 after 2 weeks of dupilumab.", &[]);
     assert_eq!(clean.text, "PASI 12 after 2 weeks of dupilumab.");
     assert!(clean.counts.is_empty());
