@@ -99,12 +99,12 @@ pub(super) fn data_lines(s: &'static str) -> impl Iterator<Item = &'static str> 
 /// borrowed from the embedded lists.
 pub(super) type Key = std::borrow::Cow<'static, str>;
 
-/// The lexicon's words and their flags, frozen once built: every key in one arena and an
-/// open-addressed table of indices into it (about 30 bytes a word, against 40 and more in a hash
-/// map of strings, whose table doubles as it grows: the places of GeoNames pushed it over).
 /// The flags of the patterns' gates (`patterns::build_regexes`), which `flags_of_words` is asked for.
 pub(super) const GATES: u32 = MONTH | NUMBER;
 
+/// The lexicon's words and their flags, frozen once built: every key in one arena and an
+/// open-addressed table of indices into it (about 30 bytes a word, against 40 and more in a hash
+/// map of strings, whose table doubles as it grows: the places of GeoNames pushed it over).
 pub(super) struct WordTable {
     /// the keys, one after another
     arena: String,
@@ -338,8 +338,12 @@ impl Lexicon {
                 ascii_runs(seg.as_bytes(), |b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), |s, e| {
                     let c = &seg[s..e];
                     if web(&c) {
-                        ascii_runs(c.as_bytes(), |b| b.is_ascii_alphabetic() || b == b'\'', |s, e| vote(&c[s..e]));
+                        ascii_runs(c.as_bytes(), |b| b.is_ascii_alphabetic() || b == b'\'', |s, e| {
+                            vote(&c[s..e]);
+                            false
+                        });
                     }
+                    false
                 });
             } else {
                 let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
@@ -366,19 +370,7 @@ impl Lexicon {
             all == wanted
         };
         if text.is_ascii() {
-            let b = text.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                let s = i;
-                while i < b.len() && b[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-                // (a run of one letter holds no word of two)
-                if i - s >= 2 && may_have(b[s].to_ascii_lowercase(), i - s) && add(&text[s..i]) {
-                    break;
-                }
-                i += 1;
-            }
+            ascii_runs(text.as_bytes(), |b| b.is_ascii_alphabetic(), |s, e| may_have(text.as_bytes()[s].to_ascii_lowercase(), e - s) && add(&text[s..e]));
         } else {
             for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2) {
                 if add(w) {
@@ -494,15 +486,16 @@ impl Lexicon {
     }
 }
 
-/// Calls `word` with the bounds of each run of two or more bytes of `bytes` that are `in_word`.
-fn ascii_runs(bytes: &[u8], in_word: impl Fn(u8) -> bool, mut word: impl FnMut(usize, usize)) {
+/// Calls `word` with the bounds of each run of two or more bytes of `bytes` that are `in_word`, in
+/// order, until it returns `true` (found what it looked for).
+fn ascii_runs(bytes: &[u8], in_word: impl Fn(u8) -> bool, mut word: impl FnMut(usize, usize) -> bool) {
     let mut start = None;
     for (i, &b) in bytes.iter().enumerate() {
         match (in_word(b), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if i - s >= 2 {
-                    word(s, i);
+                if i - s >= 2 && word(s, i) {
+                    return;
                 }
                 start = None;
             }

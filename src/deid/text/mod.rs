@@ -206,6 +206,7 @@ impl Scrubber {
             .map(|(i, _)| i)
             .collect();
         let ip_full = Regex::new(r"^(?:\d{1,3}\.){3}\d{1,3}$|^(?i:[0-9a-f:]+)$").expect("ip");
+        debug_assert!(rxs.iter().all(|r| r.gate & !GATES == 0), "a pattern's gate outside lexicon::GATES");
         let mut rxs = rxs;
         let mut n_set = 0;
         for r in rxs.iter_mut() {
@@ -554,8 +555,7 @@ impl Scrubber {
                 }
             }
             // (the gates' flags only, which the words of most notes show before their end)
-            let gates = || self.rxs.iter().fold(0, |all, r| all | r.gate);
-            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text, gates())) & rx.gate == 0 {
+            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text, GATES)) & rx.gate == 0 {
                 continue;
             }
             self.each_match(rx, text, |s, e| self.check_and_push(text, rx, s, e, &note, &mut spans));
