@@ -14,7 +14,7 @@
 //! `Gesetz`, `Act`), its number, its date (`Loi du 18 août 2013`, `Real Decreto 1093/1997, de 4 de
 //! julio`) or its name (`Loi Bertrand`): a date of the law, not of the patient.
 
-use super::not_ascii::Pattern as Regex;
+use super::ascii::Pattern as Regex;
 
 pub(super) struct Citations {
     /// a mark of a publication

@@ -33,7 +33,7 @@ mod lexicon;
 mod merge;
 mod names;
 mod normalise;
-mod not_ascii;
+mod ascii;
 mod packs;
 mod patterns;
 mod places;
@@ -223,7 +223,7 @@ impl Scrubber {
         // (the lazy DFA's cache: its states fit in 24 MB, callgrind's count a
         // round the same as with 64 MB, which let its table grow to 64 MB by doublings; at 16 MB it
         // is cleared again and again, six times the instructions)
-        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.as_str()))
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.ascii_source()))
             .size_limit(64 << 20)
             .dfa_size_limit(24 << 20)
             .build()
@@ -274,7 +274,7 @@ impl Scrubber {
         // the detectors read the folded view
         let views: Vec<std::borrow::Cow<str>> = texts.iter().map(|x| normalise::fold_keeping(x, &|w| self.lex.keeps(w))).collect();
         let texts: Vec<&str> = views.iter().map(|x| &**x).collect();
-        // what keeps a text off the fast (ASCII) path
+        // what the patterns read through the ASCII form (`ascii.rs`)
         let mut left: HashMap<char, usize> = HashMap::new();
         texts.iter().flat_map(|x| x.chars()).filter(|c| !c.is_ascii()).for_each(|c| *left.entry(c).or_insert(0) += 1);
         let mut left: Vec<(char, usize)> = left.into_iter().collect();
@@ -284,13 +284,14 @@ impl Scrubber {
         // each pattern as `detect_typed` runs it (behind the combined scan, its byte string and its
         // gate; captures where it has a group), after a first round that fills the automata's caches
         // (a cold run measures their building, which a running service pays once)
-        let hits: Vec<Option<regex::SetMatches>> = texts.iter().map(|x| x.is_ascii().then(|| self.set.matches(x))).collect();
+        let asciis: Vec<ascii::AsciiText> = texts.iter().map(|x| ascii::AsciiText::of(x)).collect();
+        let hits: Vec<regex::SetMatches> = asciis.iter().map(|x| self.set.matches(x.as_str())).collect();
         let words: Vec<u32> = texts.iter().map(|x| self.lex.flags_of_words(x, !0)).collect();
         let run = |rx: &Rx| -> usize {
             let mut n = 0;
-            for (i, x) in texts.iter().enumerate() {
-                let skip = matches!((&hits[i], rx.set_idx), (Some(h), Some(si)) if !h.matched(si))
-                    || rx.needs.is_some_and(|b| !x.contains(b))
+            for (i, x) in asciis.iter().enumerate() {
+                let skip = rx.set_idx.is_some_and(|si| !hits[i].matched(si))
+                    || rx.needs.is_some_and(|b| !x.as_str().contains(b))
                     || rx.gate != 0 && words[i] & rx.gate == 0;
                 if !skip {
                     self.each_match(rx, x, |_, _| n += 1);
@@ -310,7 +311,7 @@ impl Scrubber {
             })
             .collect();
         let t = std::time::Instant::now();
-        let n: usize = texts.iter().filter(|x| x.is_ascii()).map(|x| self.set.matches(x).iter().count()).sum();
+        let n: usize = asciis.iter().map(|x| self.set.matches(x.as_str()).iter().count()).sum();
         out.push((t.elapsed().as_secs_f64(), format!("(the combined first scan, {n} hits)")));
         let t = std::time::Instant::now();
         let mut spans = Vec::new();
@@ -325,9 +326,9 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(whole scrub)".into()));
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mb = |n: usize| n as f64 / (1 << 20) as f64;
-        let (table, relaxed) = self.rxs.iter().map(|rx| rx.re.memory_usage()).fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
-        out.insert(0, (0.0, format!("(memory of the patterns {:.1} MB, without their word boundaries (those compiled) {:.1} MB, the combined scan's set and automata not counted)", mb(table), mb(relaxed))));
-        out.insert(0, (0.0, format!("({not_ascii} of {} texts not ASCII once folded; characters left:{left})", texts.len())));
+        let table: usize = self.rxs.iter().map(|rx| rx.re.memory_usage()).sum();
+        out.insert(0, (0.0, format!("(memory of the patterns {:.1} MB, the combined scan's set and automata not counted)", mb(table))));
+        out.insert(0, (0.0, format!("({not_ascii} of {} texts not ASCII once folded, read through their ASCII form; characters left:{left})", texts.len())));
         out
     }
 
@@ -463,8 +464,8 @@ impl Scrubber {
 
     /// Calls `found` with the span of each match of the pattern `rx` in `text` (of its group, when
     /// it has one, and that group is not empty), in order.
-    fn each_match(&self, rx: &Rx, text: &str, mut found: impl FnMut(usize, usize)) {
-        rx.re.each_match(text, rx.group, |s, e| {
+    fn each_match(&self, rx: &Rx, text: &ascii::AsciiText, mut found: impl FnMut(usize, usize)) {
+        rx.re.each_match_in(text, rx.group, |s, e| {
             if rx.group == 0 || s < e {
                 found(s, e)
             }
@@ -539,18 +540,16 @@ impl Scrubber {
 
         let certain = spans.len();
 
-        // 3. regex detectors
-        // the combined scan pays off when the lazy DFA can run (ASCII text); otherwise run each
-        let hits = if text.is_ascii() { Some(self.set.matches(text)) } else { None };
+        // 3. regex detectors, on the text as they read it (ASCII)
+        let ascii = ascii::AsciiText::of(text);
+        let hits = self.set.matches(ascii.as_str());
         let mut words_present: Option<u32> = None;
         for rx in self.rxs.iter() {
-            if let (Some(h), Some(si)) = (hits.as_ref(), rx.set_idx) {
-                if !h.matched(si) {
-                    continue;
-                }
+            if rx.set_idx.is_some_and(|si| !hits.matched(si)) {
+                continue;
             }
             if let Some(n) = rx.needs {
-                if !text.contains(n) {
+                if !ascii.as_str().contains(n) {
                     continue;
                 }
             }
@@ -558,7 +557,7 @@ impl Scrubber {
             if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text, GATES)) & rx.gate == 0 {
                 continue;
             }
-            self.each_match(rx, text, |s, e| self.check_and_push(text, rx, s, e, &note, &mut spans));
+            self.each_match(rx, &ascii, |s, e| self.check_and_push(text, rx, s, e, &note, &mut spans));
         }
 
         // 4. word tokens: names and places

@@ -111,7 +111,7 @@ fn push_char_fold(c: char, next: Option<char>, out: &mut String) {
 }
 
 /// The ASCII digit of a decimal digit of any script (Unicode category Nd: `٣`, `३`, `৩` are `3`),
-/// so that the patterns' `[0-9]` (`pattern_for_view`) read every script's numbers. Unicode encodes
+/// so that the patterns' `[0-9]` (`ascii.rs`) read every script's numbers. Unicode encodes
 /// each script's digits as one run of ten from its zero, so a digit's value is its distance from
 /// the start of its run of the category's ranges, modulo ten.
 fn decimal_digit(c: char) -> Option<char> {
@@ -181,40 +181,41 @@ pub(super) fn fold_keeping<'a>(s: &'a str, keep: &dyn Fn(&str) -> bool) -> Cow<'
     }
 }
 
-/// A detector's pattern as it runs on the view: folded (`fold_pattern`), with `\d` as `[0-9]`,
-/// since the view's digits are ASCII (`decimal_digit`), and its letters (`\p{L}`, `\p{Lu}`,
-/// `\p{Ll}`) those of the scripts with capitals (Latin, Greek, Cyrillic, Armenian, Georgian),
-/// which the patterns' capitalised words are written in; words of the scripts without case are the
-/// word rules'. Unicode's classes of every script compile to automata six to eight times the size,
-/// in every pattern.
-pub(super) fn pattern_for_view(p: &str) -> String {
-    const VIEW_CLASSES: [(&str, &str); 4] = [
-        (r"\d", "[0-9]"),
-        (r"\p{L}", r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}]"),
-        (r"\p{Lu}", r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}&&\p{Lu}]"),
-        (r"\p{Ll}", r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}&&\p{Ll}]"),
-    ];
-    let folded = fold_pattern(p);
-    let mut out = String::with_capacity(folded.len() + 16);
-    let mut rest: &str = &folded;
-    while let Some(at) = rest.find('\\') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        match VIEW_CLASSES.iter().find(|(class, _)| rest.starts_with(class)) {
-            Some((class, latin)) => {
-                out.push_str(latin);
-                rest = &rest[class.len()..];
-            }
-            // (an escape of another kind, whole: `\\d` is a backslash and a `d`)
-            None => {
-                let len = 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
-                out.push_str(&rest[..len]);
-                rest = &rest[len..];
+/// A view as the patterns read it (`ascii.rs`), with the start in `text` of the character each of
+/// its bytes comes from: each character outside ASCII as its fold where it has one (a word the
+/// view keeps as typed reads as folded: "Bašić" as "Basic"), else as one ASCII character of its
+/// kind, which the patterns' classes and word boundaries read as they read the character: `Q` or
+/// `q` for a letter of that case, `_` for another word character (a letter of a script without
+/// case, a mark), a vertical tab for a space the view keeps (U+2028), U+001F for any other sign.
+pub(super) fn ascii_form(text: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(text.len());
+    let mut from: Vec<u32> = Vec::with_capacity(text.len());
+    let mut fold = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let before = out.len();
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            fold.clear();
+            push_char_fold(c, chars.peek().map(|&(_, d)| d), &mut fold);
+            if fold.is_ascii() {
+                out.push_str(&fold);
+            } else if c.is_uppercase() {
+                out.push('Q');
+            } else if c.is_lowercase() {
+                out.push('q');
+            } else if c.is_alphanumeric() || is_combining_mark(c) {
+                out.push('_');
+            } else if c.is_whitespace() {
+                out.push('\x0B');
+            } else {
+                out.push('\x1F');
             }
         }
+        from.extend(std::iter::repeat_n(i as u32, out.len() - before));
     }
-    out.push_str(rest);
-    out
+    (out, from)
 }
 
 /// A regular expression's source with its non-ASCII characters folded as the view folds them
@@ -375,10 +376,14 @@ mod tests {
         // word lists and patterns fold the same way
         assert_eq!(super::fold("málaga"), "malaga");
         assert_eq!(super::fold_pattern(r"(?i:straße|gatvė)[’']…"), r"(?i:stra(?:ß|ss)e|gatv(?:ė|e))['']\.\.\.");
-        // the view's digits are ASCII, so its patterns read `\d` as `[0-9]` (not `\\d`, a backslash and a `d`)
-        assert_eq!(super::pattern_for_view(r"\d{2}[\d.]\\d\D"), r"[0-9]{2}[[0-9].]\\d\D");
-        let cased = r"\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{Georgian}";
-        assert_eq!(super::pattern_for_view(r"\p{Lu}[\p{L}'-]*\p{Ll}\pL"), format!(r"[{cased}&&\p{{Lu}}][[{cased}]'-]*[{cased}&&\p{{Ll}}]\pL"));
+        // the patterns read the view's ASCII form: a kept word as its fold, a letter without one as
+        // a letter of its case, another word character as `_`, a sign as U+001F; each byte knows
+        // where its character starts
+        let (ascii, from) = super::ascii_form("Bašić, Ωμέγα ג€ x");
+        assert_eq!(ascii, "Basic, Omega _\x1F x");
+        assert_eq!(from[..4], [0, 1, 2, 4]);
+        assert_eq!(from[ascii.len() - 1] as usize, "Bašić, Ωμέγα ג€ ".len());
+        assert_eq!(super::ascii_form("Ⴀ ⴀ ß").0, "Q q ss");
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub(super) struct Hit {
 pub(super) type Add<'a> = dyn FnMut(&str, Placeholder, usize, Check, Option<&'static str>) + 'a;
 
 pub(super) struct Rx {
-    pub(super) re: not_ascii::Pattern,
+    pub(super) re: ascii::Pattern,
     pub(super) kind: Placeholder,
     pub(super) group: usize,
     pub(super) check: Check,
@@ -156,8 +156,8 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     use Placeholder::*;
     let mut v: Vec<Rx> = Vec::new();
     let mut add = |pat: &str, kind: Placeholder, group: usize, check: Check, needs: Option<&'static str>| {
-        // as the view reads (`straße` -> `strasse`, digits ASCII): detectors read the view
-        let re = not_ascii::Pattern::new(&normalise::pattern_for_view(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
+        // as the view reads (`straße` -> `strasse`), through its ASCII form (`ascii.rs`)
+        let re = ascii::Pattern::new(&normalise::fold_pattern(pat)).unwrap_or_else(|e| panic!("bad pattern {pat}: {e}"));
         v.push(Rx { re, kind, group, check, needs, set_idx: Some(0), gate: 0 });
     };
 
