@@ -287,6 +287,12 @@ impl DateCheck {
         days.sort_by_key(|w| std::cmp::Reverse(w.len()));
         days.dedup();
         add(&format!(r"\b{before}[ \t]+((?i:{}))\b", days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
+        // an English weekday or its abbreviation before a period of the day (CLDR's `[day_periods]`):
+        // one day, whatever the words before ("family meeting tues pm", "cath Mon a.m.")
+        let mut english_days: Vec<String> = packs::section_of(english, "weekdays").map(String::from).chain(weekday_abbreviations().into_iter().filter(|a| packs::section_of(english, "weekdays").any(|w| w.len() > a.len() && w.starts_with(a.as_str())))).collect();
+        english_days.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        english_days.dedup();
+        add(&format!(r"\b((?i:{}))\.?,?[ \t]+{}(?:[^\w]|$)", english_days.join("|"), pack_words_re("day_periods")), Date, 1, Check::None, None);
         // an English ordinal after its weekday is a day of the month whatever follows: "Thursday the
         // 14th", "Mon, the 3rd"
         add(&format!(r"\b(?i:{})\.?,?[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))\b", short.join("|")), Date, 1, Check::None, None);
