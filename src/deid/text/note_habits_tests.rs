@@ -139,6 +139,12 @@ fn every_weekday_of_the_english_pack_before_a_period_of_the_day() {
     days.sort();
     days.dedup();
     for day in &days {
+        // (a weekday named from now, by its abbreviation too: "since last thurs", "next Tue")
+        if day.len() <= 5 && !matches!(day.as_str(), "sat" | "sun" | "wed") {
+            for from in ["last", "next", "this past"] {
+                t.row(&format!("Pt on vanc since {from} {day}, afebrile."), &[day], &["vanc"]);
+            }
+        }
         for form in [day.clone(), day.to_uppercase(), capitalised(day)] {
             for period in &periods {
                 t.row(&format!("Family meeting {form} {period} with team."), &[&form], &["meeting", "team"]);
