@@ -277,7 +277,12 @@ impl DateCheck {
         add(&format!(r"\b(?i:{})\.?,?[ \t]+\[DATE\]", short.join("|")), Date, 0, Check::None, Some("[DATE]"));
         // a weekday or a month named from now: "last Thursday", "next July"
         let english = packs::PACKS.iter().find(|p| p.lang == "en").expect("an English pack");
-        let named: Vec<&str> = weekdays.iter().copied().filter(|w| w.len() >= 6).chain(packs::section_of(english, "months").filter(|w| w.len() >= 4)).collect();
+        // (and the English weekdays by CLDR's abbreviations and the longer beginnings of their names:
+        // "last thurs", "next Tue")
+        let english_short: Vec<String> = weekday_abbreviations().into_iter().filter(|a| packs::section_of(english, "weekdays").any(|w| w.len() > a.len() && w.starts_with(a.as_str()))).collect();
+        let mut named: Vec<String> = weekdays.iter().copied().filter(|w| w.len() >= 6).chain(packs::section_of(english, "months").filter(|w| w.len() >= 4)).map(String::from).chain(english_short.iter().cloned()).collect();
+        named.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        named.dedup();
         add(&format!(r"\b(?i:last|next|this past|this coming)[ \t]+(?i:{})\b", named.join("|")), Date, 0, Check::None, None);
         // a weekday after the words that date it (`[date_before]`: "on Monday", "since Tuesday",
         // "am Montag"), not a recurring one ("on Mondays")
@@ -287,6 +292,12 @@ impl DateCheck {
         days.sort_by_key(|w| std::cmp::Reverse(w.len()));
         days.dedup();
         add(&format!(r"\b{before}[ \t]+((?i:{}))\b", days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
+        // an English weekday or its abbreviation before a period of the day (CLDR's `[day_periods]`):
+        // one day, whatever the words before ("family meeting tues pm", "cath Mon a.m.")
+        let mut english_days: Vec<String> = packs::section_of(english, "weekdays").map(String::from).chain(english_short.iter().cloned()).collect();
+        english_days.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        english_days.dedup();
+        add(&format!(r"\b((?i:{}))\.?,?[ \t]+{}(?:[^\w]|$)", english_days.join("|"), pack_words_re("day_periods")), Date, 1, Check::None, None);
         // an English ordinal after its weekday is a day of the month whatever follows: "Thursday the
         // 14th", "Mon, the 3rd"
         add(&format!(r"\b(?i:{})\.?,?[ \t]+(?i:the)[ \t]+((?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th))\b", short.join("|")), Date, 1, Check::None, None);

@@ -228,8 +228,9 @@ fn name_contexts(text: &str, toks: &[Tok]) -> Vec<u8> {
         }
         let gap = &text[p.e..toks[i].s];
         if p.f & TITLE != 0 && matches!(gap, " " | "." | ". " | "\t" | ".  " | "  ") {
-            // lower-case "dr." followed by a sentence: only if the title is capitalised
-            if gap.starts_with('.') && gap.len() > 1 && !p.cap {
+            // lower-case "dr." followed by a sentence: only if the title is capitalised (a word
+            // in lower case after it goes on the sentence: "paged dr. smith")
+            if gap.starts_with('.') && gap.len() > 1 && !p.cap && toks[i].cap {
                 continue;
             }
             ctx[i] = 2;
@@ -860,7 +861,10 @@ impl Reading<'_> {
             let weak = i > 0 && self.toks[i - 1].f & WEAKCTX != 0 && self.toks[i - 1].lower;
             let place = f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak)
                 || f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0
-                || f == 0 && weak && t.allcaps && t.letters >= 5 && !self.medical(i);
+                || f == 0 && weak && t.allcaps && t.letters >= 5 && !self.medical(i)
+                // (in an English note, a town of the lists typed in lower case in a note with capitals
+                // elsewhere, after a place's preposition, that is no ordinary word: "d/c to rehab in quincy")
+                || f & CITY != 0 && !t.cap && weak && f & (ENGLISH | LANGS | STOP) == 0 && self.keep & LANGS == 0;
             if place {
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
             }

@@ -232,8 +232,13 @@ impl PhoneCheck {
         // alone), whose validity the metadata decides
         add(r"(?:\(\d{1,5}\)|\b\d{1,6})(?:[ ./-]\(?\d{1,10}\)?){1,5}\b", Phone, 0, phone(PhoneCheck::Valid), None);
         // a phone extension after the words that give one: "joignable au 73389", "poste 4412", "ext. 2210"
+        // (its number sign, and a hospital's five-digit extension with the hyphen after its exchange
+        // digit: "pager #1234", "beeper 4-1234")
         let phone_words = pack_words_re("phone_words");
-        add(&format!(r"\b{phone_words}\.?(?:[ \t]+(?i:au|à|a|on|at|al|sur|op|på))?[ \t]*:?[ \t]*(\d{{4,6}})\b"), Phone, 1, Check::WholeNumber, None);
+        add(&format!(r"\b{phone_words}\.?(?:[ \t]+(?i:au|à|a|on|at|al|sur|op|på))?[ \t]*:?[ \t]*#?(\d{{4,6}}|\d-\d{{4}})\b"), Phone, 1, Check::WholeNumber, None);
+        // an extension glued to libphonenumber's marks of one (its extension patterns: "x", "ext",
+        // "extn"): "x4123", "ext4123"
+        add(r"\b(?:x|X|ext|EXT|extn)\.?(\d{4,5})\b", Phone, 1, Check::WholeNumber, None);
     }
 
     /// Whether the match `hit` in `text` is a phone number (or, by its shape, an identifier).
@@ -248,7 +253,7 @@ impl PhoneCheck {
                     return false;
                 }
                 // (nor the rest of a number: "1/2.621.440")
-                if is_year_range(m) || is_decimal_list(m) || preceded_by_decimal(text, s) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
+                if is_year_range(m) || is_time_range(m) || after_fraction(text, s) || is_decimal_list(m) || preceded_by_decimal(text, s) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
                     return false;
                 }
                 let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
@@ -271,6 +276,8 @@ impl PhoneCheck {
                     && slash_ok
                     && !one_digit_repeated(m)
                     && !is_year_range(m)
+                    && !is_time_range(m)
+                    && !after_fraction(text, s)
                     && !is_decimal_list(m)
                     && !preceded_by_decimal(text, s)
                     && !in_number_table(text, s, e)
@@ -293,4 +300,21 @@ impl PhoneCheck {
             }
         }
     }
+}
+
+/// Two times of day in ISO 8601's basic form joined by a hyphen ("0700-1900", a shift): a time
+/// interval, no phone number.
+fn is_time_range(m: &str) -> bool {
+    let hhmm = |g: &str| g.len() == 4 && g.bytes().all(|b| b.is_ascii_digit()) && g[..2] < *"24" && g[2..] < *"60";
+    m.split_once('-').is_some_and(|(a, b)| hhmm(a) && hhmm(b))
+}
+
+/// Whether the digits at `s` go on from a fraction or a numeric date of one or two digits before
+/// them ("3/14 0700": the day of "3/14" and a time, no digit group of a phone; "4567/555 987 6543"
+/// is a second number).
+fn after_fraction(text: &str, s: usize) -> bool {
+    let Some(before) = text[..s].strip_suffix('/') else { return false };
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let rest = &before.as_bytes()[..before.len() - digits];
+    (1..=2).contains(&digits) && !rest.last().is_some_and(|&c| matches!(c, b' ' | b'.' | b'-') && rest.len() >= 2 && rest[rest.len() - 2].is_ascii_digit())
 }
