@@ -50,6 +50,7 @@ impl Scrubber {
             }
             Check::UnknownWords => Self::unknown_words(text, s, m, &get),
             Check::Age => !angle_or_measure(&text[e..]),
+            Check::AgeWord => !text[..s].trim_end_matches([' ', '\t', '-', '/']).ends_with(|c: char| c.is_ascii_digit()),
             Check::WordNumber => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
