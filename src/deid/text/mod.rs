@@ -600,4 +600,6 @@ mod tests;
 mod format_tests;
 #[cfg(test)]
 mod pack_tests;
+#[cfg(test)]
+mod letter_habits_tests;
 
