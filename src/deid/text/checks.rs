@@ -50,6 +50,7 @@ impl Scrubber {
             }
             Check::UnknownWords => Self::unknown_words(text, s, m, &get),
             Check::Age => !angle_or_measure(&text[e..]),
+            Check::AgeWord => !text[..s].trim_end_matches([' ', '\t', '-', '/']).ends_with(|c: char| c.is_ascii_digit()),
             Check::WordNumber => {
                 let word = m.split_whitespace().next().unwrap_or("");
                 let lw = word.to_lowercase();
@@ -197,12 +198,17 @@ impl Scrubber {
         // drop leading stop words ("The", "Dermatology", "University" ...)
         let mut start = s0;
         let mut rest = m;
+        // (before an end in capitals, "HF", "MVZ", the capitalised ordinary words are the name: "Vestre Viken HF")
+        let abbreviated = m.rsplit([' ', '\t']).next().is_some_and(|end| end.chars().count() <= 3 && end.chars().all(|c| c.is_uppercase()));
+        let skipped = if abbreviated { STOP | CLINICAL | TITLE | RELATION | COUNTRY } else { STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS };
         loop {
             let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
             let w = &rest[..w_end];
             let lw = w.to_lowercase();
             let f = get(&lw);
-            if w_end < rest.len() && (f & (STOP | CLINICAL | TITLE | RELATION | COUNTRY | LANGS) != 0) {
+            // (an ordinary word in capitals stays skipped: "AU CHU de Lille")
+            let skip = if w.chars().all(|c| !c.is_lowercase()) { f & (skipped | LANGS) } else { f & skipped };
+            if w_end < rest.len() && skip != 0 {
                 let skip = rest[w_end..].len() - rest[w_end..].trim_start().len();
                 start += w_end + skip;
                 rest = &rest[w_end + skip..];

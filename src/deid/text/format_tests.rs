@@ -171,16 +171,16 @@ fn postcodes_before_their_towns_in_the_packs_countries() {
 }
 
 /// A simple deterministic generator of digits (xorshift), so the tables are the same every run.
-struct Digits(u64);
+pub(super) struct Digits(pub(super) u64);
 
 impl Digits {
-    fn next(&mut self, below: u64) -> u64 {
+    pub(super) fn next(&mut self, below: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0 % below
     }
-    fn string(&mut self, n: usize) -> String {
+    pub(super) fn string(&mut self, n: usize) -> String {
         (0..n).map(|_| char::from(b'0' + self.next(10) as u8)).collect()
     }
 }
@@ -190,7 +190,7 @@ fn dsum(s: &str, weights: &[u32]) -> u32 {
 }
 
 /// A valid number of each scheme, built by the scheme's published rule from `g`'s digits.
-fn valid(scheme: Scheme, g: &mut Digits) -> Option<String> {
+pub(super) fn valid(scheme: Scheme, g: &mut Digits) -> Option<String> {
     let date = |g: &mut Digits| format!("{:02}{:02}{:02}", 1 + g.next(28), 1 + g.next(12), g.next(100));
     Some(match scheme {
         Scheme::Fodselsnummer => {

@@ -599,6 +599,10 @@ impl Building {
         multi_countries.sort_by_key(|w| std::cmp::Reverse(w.len()));
         for w in data_lines(D_CLINICAL) {
             self.add(w, CLINICAL);
+            // the drug's name as the packs' languages spell the INN ("Methotrexat", "metotreksat")
+            for v in packs::inn_spellings(w) {
+                *self.words.entry(Key::Owned(normalise::fold(&v).into_owned())).or_insert(0) |= CLINICAL;
+            }
         }
         multi_countries
     }

@@ -602,4 +602,6 @@ mod format_tests;
 mod pack_tests;
 #[cfg(test)]
 mod note_habits_tests;
+#[cfg(test)]
+mod letter_habits_tests;
 

@@ -859,7 +859,8 @@ impl Reading<'_> {
                 continue;
             }
             let weak = i > 0 && self.toks[i - 1].f & WEAKCTX != 0 && self.toks[i - 1].lower;
-            let place = f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak)
+            // (a word the packs list as opening no place's name is no town alone: `[stops]`)
+            let place = f & CITY != 0 && capish(&t) && (f & ENGLISH == 0 || weak) && f & STOP == 0
                 || f & AMB_CITY != 0 && capish(&t) && weak && f & STOP == 0
                 || f == 0 && weak && t.allcaps && t.letters >= 5 && !self.medical(i)
                 // (in an English note, a town of the lists typed in lower case in a note with capitals

@@ -135,6 +135,33 @@ section_words! {
     articles = "articles";
 }
 
+/// An English drug name (an INN) as the packs' languages spell it (`[inn_spellings]`: "-ate -at"
+/// rewrites an ending, "th t" every place): "methotrexate" is "methotrexat" and "metotreksat".
+pub(super) fn inn_spellings(w: &str) -> Vec<String> {
+    type Rules = Vec<(&'static str, &'static str)>;
+    static RULES: std::sync::OnceLock<Vec<(Rules, Rules)>> = std::sync::OnceLock::new();
+    let rules = RULES.get_or_init(|| {
+        let of = |p: &'static Pack| section_lines(p, "inn_spellings").filter_map(|l| l.split_once(' ')).partition(|(from, _)| from.starts_with('-'));
+        PACKS.iter().map(of).collect()
+    });
+    let mut out = Vec::new();
+    for (endings, letters) in rules {
+        let respelled = letters.iter().fold(w.to_string(), |acc, (from, to)| acc.replace(from, to));
+        for base in [w, respelled.as_str()] {
+            out.push(base.to_string());
+            for (from, to) in endings.iter() {
+                if let Some(stem) = base.strip_suffix(&from[1..]) {
+                    out.push(format!("{stem}{}", &to[1..]));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|v| v != w);
+    out
+}
+
 /// The words of one section of one pack's `terms.txt` and `formats.txt`.
 pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     section_lines(p, name).flat_map(str::split_whitespace)

@@ -46,6 +46,8 @@ pub(super) enum Check {
     ContextPlace,
     /// an age after its word: not an angle or a measure ("turned 90 degrees", "age 95%")
     Age,
+    /// an age before its word: not the last group of a number ("0171 / 3 58 21 97 an die Station")
+    AgeWord,
     /// house number and a street type of a pack: not a number with a unit before it
     PackStreet,
     /// a hospital's or clinic's name after the facility word: a capitalised word, not a clinical one
@@ -207,8 +209,9 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     );
     add(r"(?i)\b(?:nonagenarian|centenarian)s?\b", Age, 0, Check::None, None);
     // in every pack's language, in digits or in words: "94 años", "92 ans", "91-jährige", "90 anni",
-    // "ninety-four years old", "quatre-vingt-treize ans"
-    add(&format!(r"\b{over89}[ \t]*-?[ \t]*{ages_after}"), Age, 0, Check::None, None);
+    // "ninety-four years old", "quatre-vingt-treize ans"; not the last group of a number
+    // ("0171 35821-97 an die Station": a phone's extension before a German preposition)
+    add(&format!(r"\b{over89}[ \t]*-?[ \t]*{ages_after}"), Age, 0, Check::AgeWord, None);
 
     PhoneCheck::add_patterns(&mut add);
     IdCheck::add_patterns(&mut add);

@@ -189,7 +189,13 @@ pub(super) fn grouped_as_its_plan(m: &str) -> bool {
             let mut apart = vec![trunk];
             apart.extend(&plan);
             plan[0] += trunk;
-            typed == apart || typed == plan
+            // the area code with its trunk prefix as the plan writes it, then the subscriber's
+            // number in groups of its own: DIN 5008 writes it whole with its extension after a
+            // hyphen ("030 1234567-89"), before 2001 in pairs from the right ("030 / 12 34 56 78")
+            // (an area code of three digits or more, set off by a blank or a slash: no SSN "054-28-6917")
+            let set_off = m.split(|c: char| !c.is_ascii_digit()).next().is_some_and(|a| a.len() >= 3 && matches!(m[a.len()..].chars().next(), Some(' ' | '/')));
+            let din_5008 = plan.len() >= 2 && typed.len() >= 2 && typed[0] == plan[0] && set_off && !m.contains('.');
+            typed == apart || typed == plan || din_5008
         })
     })
 }
@@ -230,7 +236,8 @@ impl PhoneCheck {
         add(r"\b\d{6,}\b", Id, 0, phone(PhoneCheck::Run), None);
         // any grouping a numbering plan writes (a group of one digit, of ten, a trunk digit
         // alone), whose validity the metadata decides
-        add(r"(?:\(\d{1,5}\)|\b\d{1,6})(?:[ ./-]\(?\d{1,10}\)?){1,5}\b", Phone, 0, phone(PhoneCheck::Valid), None);
+        // (DIN 5008 before 2001 set the area code off with a slash between blanks: "030 / 123 456-78")
+        add(r"(?:\(\d{1,5}\)|\b\d{1,6})(?:(?:[ ./-]|[ ]/[ ])\(?\d{1,10}\)?){1,5}\b", Phone, 0, phone(PhoneCheck::Valid), None);
         // a phone extension after the words that give one: "joignable au 73389", "poste 4412", "ext. 2210"
         // (its number sign, and a hospital's five-digit extension with the hyphen after its exchange
         // digit: "pager #1234", "beeper 4-1234")
