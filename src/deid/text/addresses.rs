@@ -522,7 +522,37 @@ fn pack_streets_re() -> String {
 }
 
 /// The street address patterns of the table: a number and a street, a street and its number, units, post boxes, what follows an address already replaced.
+/// The street address patterns, in their order: the tails of an address already found, streets
+/// written with capitals, then streets in lower case and the rest.
 pub(super) fn add_street_patterns(add: &mut Add) {
+    add_address_tails(add);
+    add_streets(add);
+    add_other_streets(add);
+}
+
+/// After an address or a place already replaced: its town, region and postcode (", City, ST
+/// 12345"), and the house number before it.
+fn add_address_tails(add: &mut Add) {
+    use Placeholder::*;
+    // tails after an address already replaced: ", City, ST 12345", "Country 62488"
+    // (a town's name may open with its article, as La Poste's town line writes it: ", la Croix-Rousse", "Le Havre")
+    let article = packs::words_re("articles");
+    let seg = format!(r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:(?:{article}[ \t]+)?\p{{Lu}}[\p{{L}}'.’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'.’-]*){{0,2}}|\[[A-Z]+\]|\(\p{{Lu}}[\p{{L}}]*\)|[A-Z]{{2}}|nan))");
+    add(
+        &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
+        Postcode,
+        2,
+        Check::TailPostcode,
+        Some("["),
+    );
+    add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
+    // a building number in front of an address already replaced: "20789 [ADDRESS]"
+    add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::HouseNumber, Some("["));
+}
+
+/// Streets with their number: the street type after the name or before it, a compound street
+/// word, a German prepositional street, and the parts of an address (flat, post box).
+fn add_streets(add: &mut Add) {
     use Placeholder::*;
     let part = PARTICLE;
     let capw = CAPITALISED;
@@ -538,21 +568,6 @@ pub(super) fn add_street_patterns(add: &mut Add) {
     // (the street word ends the word: "Patient" holds no Finnish "tie")
     let compound = packs::words_re("street_endings");
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
-    // tails after an address already replaced: ", City, ST 12345", "Country 62488"
-    // (a town's name may open with its article, as La Poste's town line writes it: ", la Croix-Rousse", "Le Havre")
-    let article = packs::words_re("articles");
-    let seg = format!(r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:(?:{article}[ \t]+)?\p{{Lu}}[\p{{L}}'.’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'.’-]*){{0,2}}|\[[A-Z]+\]|\(\p{{Lu}}[\p{{L}}]*\)|[A-Z]{{2}}|nan))");
-    add(
-        &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
-        Postcode,
-        2,
-        Check::TailPostcode,
-        Some("["),
-    );
-    add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
-    // a building number in front of an address already replaced: "20789 [ADDRESS]"
-    add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::HouseNumber, Some("["));
-    // --- street addresses ---
     add(
         &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|{ordinal}|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
         Address,
@@ -624,6 +639,14 @@ pub(super) fn add_street_patterns(add: &mut Add) {
         None,
     );
 
+}
+
+/// Streets in lower case, with another country's street words, ships and street corners, and a
+/// street without its number.
+fn add_other_streets(add: &mut Add) {
+    use Placeholder::*;
+    let part = PARTICLE;
+    let capw = CAPITALISED;
     // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
     add(
         &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}\b|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),

@@ -71,46 +71,15 @@ impl Scrubber {
                 f & (ENGLISH | CLINICAL | STOP) == 0 || f & (ANY_NAME | CITY) != 0
             }
             Check::ContextPlace => self.context_place(text, s, m, &get) && !names_a_study(&text[e..]),
-            Check::PackStreet => {
-                // a street type that is also an English word ("via", "place", "route") needs a
-                // particle or a proper noun after it: "2 via IV infusion" is no address
-                let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
-                let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-                let sf = get(&street.trim_end_matches('.').to_lowercase());
-                let nf = get(&next.to_lowercase());
-                let particle = packs::street_particles().contains(&next) || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
-                !preceded_by_decimal(text, s)
-                    && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
-            }
-            Check::WardName => {
-                // capitalised words of the name that are not ordinary words of any language (a
-                // name of the lists that is one of the note's language names no ward: "Centre de
-                // Santé Mentale")
-                capitalised_words(m).any(|w| {
-                    let lw = w.to_lowercase();
-                    let f = get(&lw);
-                    f & (CITY | AMB_CITY) != 0 || f & ANY_NAME != 0 && f & LANGS == 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
-                })
-            }
+            Check::PackStreet => pack_street(text, s, m, &get),
+            Check::WardName => names_a_ward(m, &get),
             // (a facility word alone before its name stays: "Centre [PLACE]", "Hôpital [PLACE]";
             // "Children's Hospital [PLACE]" is one name)
             Check::GenericWords => {
                 m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or"))
                     && !(m.split_whitespace().count() == 1 && get(&m.trim().to_lowercase()) & FACILITY != 0)
             }
-            Check::FacilityName => {
-                // a capitalised word after a facility word names it, even an ordinary word
-                // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical
-                // word ("Service Dermatologie", "Centre Douleur"), a month or a country, or a word
-                // with an ending only ordinary words of the note's language have ("Clinique
-                // Multidisciplinaire")
-                capitalised_words(m).any(|w| {
-                    let lw = w.to_lowercase();
-                    let f = get(&lw);
-                    f & (CITY | AMB_CITY | ANY_NAME) != 0
-                        || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw) && self.lex.by_ending(&lw) & note.keep & LANGS == 0
-                })
-            }
+            Check::FacilityName => self.names_a_facility(m, &get, note),
             Check::PrepositionPlace | Check::TownState => self.preposition_place(text, rx, s, m, &get) && !names_a_study(&text[e..]),
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();
@@ -124,18 +93,7 @@ impl Scrubber {
                 let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
                 one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
-            Check::NumWordNum => {
-                let word = m.split_whitespace().nth(1).unwrap_or("");
-                let lw = word.to_lowercase();
-                let f = get(&lw);
-                let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
-                !preceded_by_decimal(text, s)
-                    && f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | COUNTRY) == 0
-                    && !short_caps
-                    && word.chars().count() >= 3
-                    && !looks_medical(&lw)
-                    && !followed_by_unit_or_decimal(&text[e..])
-            }
+            Check::NumWordNum => number_word_number(text, s, e, m, &get),
             Check::HouseNumber => !self.counts_something(text, s),
             Check::TailPostcode => {
                 let year = is_year(m);
@@ -172,6 +130,21 @@ impl Scrubber {
     }
 
     /// Two or more words after the first, all in no list and none an acronym.
+    /// Whether the words after a facility word name it (`Check::FacilityName`).
+    fn names_a_facility(&self, m: &str, get: &dyn Fn(&str) -> u32, note: &Note) -> bool {
+        // a capitalised word after a facility word names it, even an ordinary word
+        // ("Hôpital Tenon", "Hôpital COCHIN"), unless it is a specialty or another clinical
+        // word ("Service Dermatologie", "Centre Douleur"), a month or a country, or a word
+        // with an ending only ordinary words of the note's language have ("Clinique
+        // Multidisciplinaire")
+        capitalised_words(m).any(|w| {
+            let lw = w.to_lowercase();
+            let f = get(&lw);
+            f & (CITY | AMB_CITY | ANY_NAME) != 0
+                || f & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION | FACILITY) == 0 && !looks_medical(&lw) && self.lex.by_ending(&lw) & note.keep & LANGS == 0
+        })
+    }
+
     fn unknown_words(text: &str, s: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
         if preceded_by_decimal(text, s) {
             false
@@ -423,4 +396,43 @@ fn capitalised_words(m: &str) -> impl Iterator<Item = &str> {
     m.split([' ', '\t', '\'', '’'])
         .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
         .filter(|w| !w.contains('.') || w.split(['.', '-']).any(|p| p.chars().count() >= 3))
+}
+
+/// A street type of the packs with its name (`Check::PackStreet`): a street type that is also an
+/// English word ("via", "place", "route") needs a particle or a proper noun after it: "2 via IV
+/// infusion" is no address.
+fn pack_street(text: &str, s: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
+    let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
+    let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let sf = get(&street.trim_end_matches('.').to_lowercase());
+    let nf = get(&next.to_lowercase());
+    let particle = packs::street_particles().contains(&next) || next.starts_with(['d', 'l']) && next[1..].starts_with(['\'', '’']);
+    !preceded_by_decimal(text, s)
+        && (sf & ENGLISH == 0 || particle || next.chars().next().is_some_and(char::is_uppercase) && nf & (CLINICAL | ENGLISH) == 0)
+}
+
+/// Whether a ward's name (`Check::WardName`) holds a capitalised word that is no ordinary word of
+/// any language (a name of the lists that is one of the note's language names no ward: "Centre de
+/// Santé Mentale").
+fn names_a_ward(m: &str, get: &dyn Fn(&str) -> u32) -> bool {
+    capitalised_words(m).any(|w| {
+        let lw = w.to_lowercase();
+        let f = get(&lw);
+        f & (CITY | AMB_CITY) != 0 || f & ANY_NAME != 0 && f & LANGS == 0 || f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY) == 0 && !looks_medical(&lw)
+    })
+}
+
+/// A house number, a word and a number (`Check::NumWordNum`: "5638 Aasa 43"): the word is no
+/// ordinary, clinical or calendar word, nor a short word in capitals, and no unit follows.
+fn number_word_number(text: &str, s: usize, e: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
+    let word = m.split_whitespace().nth(1).unwrap_or("");
+    let lw = word.to_lowercase();
+    let f = get(&lw);
+    let short_caps = word.chars().all(|c| !c.is_lowercase()) && word.chars().count() <= 5;
+    !preceded_by_decimal(text, s)
+        && f & (ENGLISH | CLINICAL | MONTH | STOP | TITLE | RELATION | COUNTRY) == 0
+        && !short_caps
+        && word.chars().count() >= 3
+        && !looks_medical(&lw)
+        && !followed_by_unit_or_decimal(&text[e..])
 }
