@@ -68,7 +68,7 @@ fn every_month_of_every_pack_in_every_case_with_a_day_and_a_year() {
 }
 
 /// A date in a CLDR numeric pattern: 25 December 2019 and 3 April 2019.
-fn format_cldr(pattern: &str, day: u32, month: u32) -> String {
+pub(super) fn format_cldr(pattern: &str, day: u32, month: u32) -> String {
     let mut out = String::new();
     for (c, n) in dates::cldr_fields(pattern) {
         match (c, n) {

@@ -7,7 +7,7 @@
 //! English pack's own lists (its locales' numeric date orders, weekdays and CLDR day periods,
 //! relation words, given names, titles, surnames, towns, facility words, phone words, age words),
 //! and what a clinician reader needs kept (vitals, times, scores, doses, counts).
-use super::format_tests::capitalised;
+use super::format_tests::{capitalised, format_cldr};
 use super::*;
 use std::sync::OnceLock;
 
@@ -67,21 +67,6 @@ fn word_in(text: &str, w: &str) -> bool {
     })
 }
 
-/// A date in a CLDR numeric pattern of the pack (`[date_numeric]`, "M/d", "dd/MM"), its day and month.
-fn numeric(pattern: &str, day: u32, month: u32) -> String {
-    let mut out = String::new();
-    for (c, n) in dates::cldr_fields(pattern) {
-        match (c, n) {
-            ('d', 1) => out += &day.to_string(),
-            ('d', _) => out += &format!("{day:02}"),
-            ('M', 1) => out += &month.to_string(),
-            ('M', _) => out += &format!("{month:02}"),
-            (c, n) => out += &c.to_string().repeat(n),
-        }
-    }
-    out
-}
-
 /// Words of a list of the pack (`given`, `surnames`, `towns`) of at least four letters, spread over
 /// the list, that `fits` (by their lexicon flags).
 fn sample(list: &'static str, n: usize, fits: impl Fn(u32) -> bool) -> Vec<&'static str> {
@@ -105,7 +90,7 @@ fn every_yearless_date_order_of_the_english_locales_in_a_terse_note() {
     assert!(orders.len() >= 3, "{orders:?}");
     for order in orders {
         for (day, month) in [(14, 3), (25, 12), (28, 10)] {
-            let d = numeric(order, day, month);
+            let d = format_cldr(order, day, month);
             t.row(&format!("CXR {d} showed LLL infiltrate, unchanged."), &[&d], &["CXR", "showed"]);
             t.row(&format!("No fever since {d}, cont abx."), &[&d], &["fever"]);
             t.row(&format!("Last BM {d}, abd soft and nontender, +BS, tolerating tube feeds."), &[&d], &["Last BM"]);
