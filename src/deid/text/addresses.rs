@@ -616,8 +616,11 @@ fn add_streets(add: &mut Add) {
         Check::None,
         None,
     );
+    // a post office box by the packs' postal services' words (`[post_boxes]`: "Postboks 123",
+    // "Postfach 12 34", whose digits DIN 5008 groups in pairs from the right), the US forms
+    let boxes = packs::lines_re("post_boxes");
     add(
-        r"(?i)\b(?:\d{1,5}[ \t]+)?(?:postbox|postbus|postfach)[ \t]*\d{1,6}\b|(?i)\b(?:p\.?\s?o\.?\s?box|psc|box)\s*\d{1,6}\b|\b(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5}\b",
+        &format!(r"\b(?:\d{{1,5}}[ \t]+)?{boxes}[ \t]*\d{{1,6}}(?:[ \t]\d{{2}}){{0,2}}\b|(?i)\b(?:p\.?\s?o\.?\s?box|psc|box)\s*\d{{1,6}}\b|\b(?:APO|FPO|DPO)\s+A[AEP]\s+\d{{5}}\b"),
         Address,
         0,
         Check::None,

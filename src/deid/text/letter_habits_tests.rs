@@ -281,9 +281,8 @@ fn a_norwegian_epikrise_for_every_name_and_town() {
         m.check(&format!("Kontroll ved {t} DPS og {t} helsestasjon om 3 uker. Innlagt ved Sykehuset {t} den 12. mars."), &[t, "12. mars"], &["om 3 uker"]);
         // (the municipality's word goes with its name: `[region_ends]`)
         m.check(&format!("Født {gv} {s} den 3. april 1960 i {t} kommune."), &[gv, s, "3. april 1960", t], &["Født"]);
-        // Posten's address form: the post office box, the postcode and the postal town (the box's
-        // number is left: no rule reads "Postboks 123" yet)
-        m.check(&format!("Fastlege {s}\nPostboks 123\n{} {t}", 1300 + 37 * i), &[s, &format!("{}", 1300 + 37 * i), t], &["Fastlege"]);
+        // Posten's address form: the post office box, the postcode and the postal town
+        m.check(&format!("Fastlege {s}\nPostboks {}\n{} {t}", 100 + 7 * i, 1300 + 37 * i), &[s, &format!("{}", 100 + 7 * i), &format!("{}", 1300 + 37 * i), t], &["Fastlege"]);
     }
     m.assert_none(60);
 }

@@ -323,3 +323,22 @@ fn french_address_lines_as_la_poste_writes_them() {
         assert_gone(&format!("Domicile : 13 rue {stem}, 69004, {article} {town}\nSuivi en consultation"), &[&stem, "69004", &town]);
     }
 }
+
+#[test]
+fn every_post_office_box_word_of_every_pack_before_its_number() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        for word in packs::section_lines(p, "post_boxes") {
+            // as typed, capitalised and in capitals, the number alone or in DIN 5008's pairs
+            for form in [word.to_string(), capitalised(word), word.to_uppercase()] {
+                assert_gone(&format!("Antwort an: {form} 4711, danke."), &["4711"]);
+                assert_gone(&format!("Post to {form} 12 34 56\nthank you"), &["12 34 56", "34 56"]);
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 8, "only {n} post office box words in the packs");
+    // a Spanish text's "apartado" alone is a section of it, no box
+    let out = scrubber().scrub("Según el apartado 3 del protocolo.", &[]).text;
+    assert!(out.contains("apartado 3"), "{out:?}");
+}

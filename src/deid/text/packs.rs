@@ -26,7 +26,8 @@
 //! `endings` (word endings only the language's ordinary words have: `-isation`, `-ción`, `-ungen`;
 //! a word no list holds that ends with one is an ordinary word of the language), `phone_words` (after
 //! which a number of 4 to 6 digits is a phone extension: `poste`, `ext`), `postal` (words of a postal
-//! address after its town: `cedex`), `demonym_endings` (the endings of the words for a town's
+//! address after its town: `cedex`), `post_boxes` (one a line: the postal service's words for a
+//! post office box, before its number: `postboks`, `apartado de correos`), `demonym_endings` (the endings of the words for a town's
 //! people, `ais`, `ien`, `ano`: `build_packs.py` derives the generated `demonyms.txt` with them),
 //! `scores` (words before which a fraction is a score or a
 //! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `measures` (words after which
