@@ -556,15 +556,8 @@ fn add_streets(add: &mut Add) {
     use Placeholder::*;
     let part = PARTICLE;
     let capw = CAPITALISED;
-    let suf = "(?i:street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|square|sq|terrace|terr|close|crescent|cres|way|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|walk|gardens|grove|hill|park|mews|alley|plaza|path|pike|loop|heights|hts|crossing|ridge|view|green|rise|gate|broadway|causeway|esplanade|embankment|parade|wynd|vale|strasse|straße|gasse|weg|allee|platz)";
-    let pre = cap_alts(&[
-        "rue", "via", "viale", "vicolo", "corso", "piazza", "piazzale", "calle", "carrer", "avenida",
-        "avda", "rua", "travessa", "largo", "praça", "praca", "plaza", "paseo", "camino", "chemin",
-        "allée", "allee", "boulevard", "bd", "impasse", "quai", "route", "strada", "ulica", "ul.",
-        "aleja", "odos", "leoforos", "utca", "avenue", "place", "rambla", "ronda", "estrada",
-        "alameda", "avenue", "rruga", "rúa", "bulevar", "ulitsa", "prospekt", "caddesi", "sokak", "jalan",
-        "jl.", "calzada", "carretera", "cami", "passeig", "platz", "av.",
-    ]);
+    let suf = format!("(?i:{})", street_types("after_name").join("|"));
+    let pre = cap_alts(&street_types("before_name"));
     // (the street word ends the word: "Patient" holds no Finnish "tie")
     let compound = packs::words_re("street_endings");
     let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
@@ -587,7 +580,7 @@ fn add_streets(add: &mut Add) {
     // writes the number after "nº" or as "s/n", without one: "Av. Pío XII, nº 36", "Prolongación
     // Fleming, s/n" (NFKC reads "nº" as "no")
     let number = r"(?:(?:n[oº°]\.?[ \t]*)?\d{1,5}[A-Za-z]?\b|[sS][ \t]*/[ \t]*[nN]\b)";
-    let pre_lower = ["calle", "carrer", "avenida", "avda.", "rua", "travessa", "praça", "plaza", "paseo", "passeig", "rambla", "carretera", "calzada", "piazza", "piazzale", "viale", "vicolo", "strada", "allée", "impasse", "quai", "boulevard", "ulica", "utca"].map(regex::escape).join("|");
+    let pre_lower = street_types("before_name_lower").into_iter().map(regex::escape).collect::<Vec<_>>().join("|");
     add(
         &format!(r"\b(?:{pre}|{pre_lower})[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}(?:[ \t]+(?:{part}[ \t]+)*(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]*)?{capw}){{0,3}},?[ \t]+{number}"),
         Address,
@@ -706,6 +699,21 @@ fn add_other_streets(add: &mut Add) {
         Check::BareStreet,
         None,
     );
+}
+
+/// The street types of one section of `data/street_types.txt`, in its order (the order in which
+/// the pattern tries them).
+fn street_types(section: &str) -> Vec<&'static str> {
+    const STREET_TYPES: &str = include_str!("../data/street_types.txt");
+    let header = format!("[{section}]");
+    STREET_TYPES
+        .lines()
+        .skip_while(|l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
 }
 
 /// The packs' street types after a house number, in digits or in words.
