@@ -10,8 +10,8 @@
 //! in both directions. The view is ASCII for most notes; a kept accented name, a "€" or mojibake
 //! ("ג€“") leaves a few that are not. On the ASCII form a pattern reads what it read on the view:
 //! a kept word is read as its fold ("Bašić" as "Basic", the word rules still look it up as typed),
-//! a letter without a fold as a letter of its case, any other word character as `_`, a space as a
-//! space, a sign as a sign; every character stays where it was, so word boundaries do too.
+//! a letter without a fold as a letter of its case, any other word character as `_`, a space the
+//! view keeps (U+2028) as a vertical tab, any other sign as U+001F; every character stays where it was, so word boundaries do too.
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition, Capture};

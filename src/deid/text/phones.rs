@@ -260,7 +260,7 @@ impl PhoneCheck {
                     return false;
                 }
                 // (nor the rest of a number: "1/2.621.440")
-                if is_year_range(m) || is_time_range(m) || after_fraction(text, s) || is_decimal_list(m) || preceded_by_decimal(text, s) || in_number_table(text, s, e) || number_goes_on(m, &text[e..]) || followed_by_unit_word(&text[e..]) {
+                if another_number(text, s, e) {
                     return false;
                 }
                 let ssn = m.len() == 11 && m.as_bytes()[3] == b'-' && m.as_bytes()[6] == b'-';
@@ -282,14 +282,7 @@ impl PhoneCheck {
                 (7..=15).contains(&n)
                     && slash_ok
                     && !one_digit_repeated(m)
-                    && !is_year_range(m)
-                    && !is_time_range(m)
-                    && !after_fraction(text, s)
-                    && !is_decimal_list(m)
-                    && !preceded_by_decimal(text, s)
-                    && !in_number_table(text, s, e)
-                    && !number_goes_on(m, &text[e..])
-                    && !followed_by_unit_word(&text[e..])
+                    && !another_number(text, s, e)
                     && super::identifiers::national_id(m).is_none()
                     && (grouped_as_its_plan(m) || calling_code_in_brackets(m))
             }
@@ -307,6 +300,21 @@ impl PhoneCheck {
             }
         }
     }
+}
+
+/// Whether the digit groups `s..e` of `text` are another kind of number than a phone's, or part
+/// of one: a range of years or of times of day, the digits after a fraction, a list of decimals,
+/// a table of values, a number that goes on, a number before its unit.
+fn another_number(text: &str, s: usize, e: usize) -> bool {
+    let m = &text[s..e];
+    is_year_range(m)
+        || is_time_range(m)
+        || after_fraction(text, s)
+        || is_decimal_list(m)
+        || preceded_by_decimal(text, s)
+        || in_number_table(text, s, e)
+        || number_goes_on(m, &text[e..])
+        || followed_by_unit_word(&text[e..])
 }
 
 /// Two times of day in ISO 8601's basic form joined by a hyphen ("0700-1900", a shift): a time
