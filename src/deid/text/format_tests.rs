@@ -4,12 +4,7 @@
 //! from each scheme's published algorithm (valid ones found, every other check digit refused).
 use super::identifiers::{national_id, national_ids, Scheme};
 use super::*;
-use std::sync::OnceLock;
-
-fn scrubber() -> &'static Scrubber {
-    static S: OnceLock<Scrubber> = OnceLock::new();
-    S.get_or_init(Scrubber::new)
-}
+use super::tests::scrubber;
 
 /// Ordinary words of a pack's language that no other list knows (no English word, name, town or
 /// term), so that the note is read as written in that language (`Lexicon::language_of`), the

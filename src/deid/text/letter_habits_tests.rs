@@ -8,16 +8,8 @@
 use super::format_tests::{capitalised, valid, Digits};
 use super::identifiers::Scheme;
 use super::*;
-use std::sync::OnceLock;
-
-fn scrubber() -> &'static Scrubber {
-    static S: OnceLock<Scrubber> = OnceLock::new();
-    S.get_or_init(Scrubber::new)
-}
-
-fn pack(lang: &str) -> &'static packs::Pack {
-    packs::PACKS.iter().find(|p| p.lang == lang).expect("the pack")
-}
+use super::pack_tests::pack;
+use super::tests::scrubber;
 
 /// `n` words of a generated list of the pack (`towns`, `surnames`, `given`) spread over the list, of
 /// five letters or more, that no list knows as an ordinary, clinical or stop word, a month, a

@@ -9,12 +9,7 @@
 //! and what a clinician reader needs kept (vitals, times, scores, doses, counts).
 use super::format_tests::{capitalised, format_cldr};
 use super::*;
-use std::sync::OnceLock;
-
-fn scrubber() -> &'static Scrubber {
-    static S: OnceLock<Scrubber> = OnceLock::new();
-    S.get_or_init(Scrubber::new)
-}
+use super::tests::scrubber;
 
 fn english() -> &'static packs::Pack {
     packs::PACKS.iter().find(|p| p.lang == "en").expect("an English pack")

@@ -5,12 +5,7 @@
 //! post-nominal of every pack beside a name.
 use super::format_tests::capitalised;
 use super::*;
-use std::sync::OnceLock;
-
-fn scrubber() -> &'static Scrubber {
-    static S: OnceLock<Scrubber> = OnceLock::new();
-    S.get_or_init(Scrubber::new)
-}
+use super::tests::scrubber;
 
 #[track_caller]
 fn assert_gone(text: &str, secrets: &[&str]) {
@@ -237,7 +232,7 @@ fn every_study_word_of_every_pack_after_a_name_after_a_preposition() {
 }
 
 /// The pack of a language.
-fn pack(lang: &str) -> &'static packs::Pack {
+pub(super) fn pack(lang: &str) -> &'static packs::Pack {
     packs::PACKS.iter().find(|p| p.lang == lang).expect("a pack of the language")
 }
 

@@ -1,7 +1,9 @@
 use super::*;
 use std::sync::OnceLock;
 
-fn scrubber() -> &'static Scrubber {
+/// The one scrubber every test module of the scrubber reads (built once a test process: about a
+/// second and most of its memory).
+pub(super) fn scrubber() -> &'static Scrubber {
     static S: OnceLock<Scrubber> = OnceLock::new();
     S.get_or_init(Scrubber::new)
 }
