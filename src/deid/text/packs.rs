@@ -134,6 +134,9 @@ section_words! {
     hospital_ends = "hospital_ends";
     /// The articles that open a name of ordinary words (`[articles]`: "hôpital la source", "la Croix-Rousse").
     articles = "articles";
+    /// The words written elided, glued to the next one with an apostrophe (`[elisions]`: "l'examen",
+    /// "dell'ospedale").
+    elisions = "elisions";
 }
 
 /// An English drug name (an INN) as the packs' languages spell it (`[inn_spellings]`: "-ate -at"
@@ -170,20 +173,32 @@ pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<I
 
 /// The lines of one section of one pack's `terms.txt` and its generated sections, trimmed.
 pub(super) fn section_lines<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    lines_in_section(p.terms.lines().chain(p.formats.lines()).chain(p.holidays.lines()).chain(p.ages.lines()), name)
+}
+
+/// The lines inside the `[name]` sections of a text of sections, trimmed, without blank lines and
+/// comments.
+fn lines_in_section<'a>(lines: impl Iterator<Item = &'static str> + 'a, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     let mut inside = false;
-    p.terms
-        .lines()
-        .chain(p.formats.lines())
-        .chain(p.holidays.lines())
-        .chain(p.ages.lines())
-        .filter_map(move |l| {
-            let l = l.trim();
-            if l.starts_with('[') && l.ends_with(']') {
-                inside = &l[1..l.len() - 1] == name;
-                return None;
-            }
-            (inside && !l.is_empty() && !l.starts_with('#')).then_some(l)
-        })
+    lines.filter_map(move |l| {
+        let l = l.trim();
+        if l.starts_with('[') && l.ends_with(']') {
+            inside = &l[1..l.len() - 1] == name;
+            return None;
+        }
+        (inside && !l.is_empty() && !l.starts_with('#')).then_some(l)
+    })
+}
+
+/// The units, durations and counts after a number (`[after_number]`).
+pub(super) const UNITS: &str = include_str!("../data/units.txt");
+/// The endings of medical words: clinical morphology and INN stems (`[endings]`).
+pub(super) const MEDICAL_ENDINGS: &str = include_str!("../data/medical_endings.txt");
+
+/// The words of one section of a shared data file beside the packs (what no one language owns, in
+/// `[name]` sections as `terms.txt` is; `SOURCES.md` says where each comes from), in its order.
+pub(super) fn shared_section<'a>(file: &'static str, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    lines_in_section(file.lines(), name).flat_map(str::split_whitespace)
 }
 
 /// Alternatives of a regular expression, any case, longest first (a longer one wins over a
