@@ -137,6 +137,15 @@ section_words! {
     /// The words written elided, glued to the next one with an apostrophe (`[elisions]`: "l'examen",
     /// "dell'ospedale").
     elisions = "elisions";
+    /// The words that make a form's identifying value a place ("St Olav Hospital"), anywhere in it
+    /// (`[known_facility_words]`).
+    known_facility_words = "known_facility_words";
+    /// The particles of a form's known name that are not looked for alone (`[known_particles]`:
+    /// "de" of "Ana de Souza").
+    known_particles = "known_particles";
+    /// The lower-case words inside a name in a record header's value (`[header_particles]`: "de",
+    /// "y", "d'").
+    header_particles = "header_particles";
 }
 
 /// An English drug name (an INN) as the packs' languages spell it (`[inn_spellings]`: "-ate -at"
