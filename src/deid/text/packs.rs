@@ -52,7 +52,11 @@
 //! the words of a statement of a name, English only today: `name_nouns` (before `is` or a colon:
 //! `name`, `surname`), `name_labels` (only before a colon: `firstname`), `name_copulas` (`is`,
 //! `was`), `naming_verbs` (`call`, `named`), `naming_objects` (after them: `me`, `him`),
-//! `self_introductions` (one a line, the subject and verb before one's own name: `i am`); and
+//! `self_introductions` (one a line, the subject and verb before one's own name: `i am`),
+//! `phone_prepositions` (between the words of a phone extension and its number: `au`, `op`),
+//! `age_prepositions` (between a word that says an age follows and the age: `of`, `von`),
+//! `law_prepositions` (between a law's word and its date, as typed: `du`, `vom`), `edition_words`
+//! (a book's edition after its number, which is no date: `édition`, `Auflage`); and
 //! `labels`, one `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 //! The generated `formats.txt` (`build_formats.py`, from CLDR and Google's address data) adds the
 //! sections `months`, `weekdays`, `weekdays_short`, `date_numeric` (CLDR numeric date patterns, one
