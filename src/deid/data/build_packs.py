@@ -207,11 +207,15 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             # common noun is told by its compounds (`common_nouns`: "Kopf", "Zimmer", "Bein", not
             # "Berlin", "Müller"), and a word the dictionary knows in lower case, inflected or not
             # ("hause", "kann"), is no noun. Both are ordinary words, but a given name of the
-            # language ("Roman", "Malte"), and past the FREQUENT most frequent words, where the
-            # frequency may be the name's, one of its surnames or a town ("Koch", "Kiel")
+            # language ("Roman", "Malte"), a town of more than 15,000 people in its countries
+            # (GeoNames, the size of the shared cities list: "Essen", "Halle", "Hof"), and past the
+            # FREQUENT most frequent words, where the frequency may be the name's, one of its
+            # surnames or a town ("Koch", "Kiel")
+            big_towns = {c["name"].lower() for c in cities.values() if c["countrycode"] in countries and c["population"] > 15000}
             known = common_nouns(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
             known = {w.lower() for w in known} | hunspell_known(os.path.join(SRC, dic), candidates)
-            known = {w for rank, w in enumerate(candidates) if w in known and w not in given and (rank < FREQUENT or w not in own_names)}
+            known = {w for rank, w in enumerate(candidates) if w in known and w not in given | big_towns
+                     and (rank < FREQUENT or w not in own_names)}
             lower = stems | known
             proper_nouns, only_capital = proper - known, proper - lower
         else:
