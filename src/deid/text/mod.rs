@@ -605,3 +605,5 @@ mod note_habits_tests;
 #[cfg(test)]
 mod letter_habits_tests;
 
+#[cfg(test)]
+mod german_clinical_tests;
