@@ -508,7 +508,8 @@ pub(super) fn address_head(text: &str, s: usize) -> usize {
     if OPENERS.get_or_init(|| packs::section("street_openers").collect()).contains(&w) {
         return w_start;
     }
-    if matches!(w, "ul." | "Ul." | "UL." | "C/" | "c/" | "Avda." | "avda.") {
+    static ABBREVIATED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if ABBREVIATED.get_or_init(|| street_types("abbreviated_before_house")).contains(&w) {
         return address_head(text, w_start);
     }
     s
@@ -560,7 +561,7 @@ fn add_streets(add: &mut Add) {
     let pre = cap_alts(&street_types("before_name"));
     // (the street word ends the word: "Patient" holds no Finnish "tie")
     let compound = packs::words_re("street_endings");
-    let ordinal = "(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
+    let ordinal = format!("(?i:{})", packs::section("street_ordinals").map(regex::escape).collect::<Vec<_>>().join("|"));
     add(
         &format!(r"\b\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+(?:(?:\p{{Lu}}[\p{{L}}'’.-]*|\d+(?:st|nd|rd|th)|{ordinal}|of|the|de|la)[ \t]+){{1,4}}{suf}\b\.?"),
         Address,
@@ -602,8 +603,9 @@ fn add_streets(add: &mut Add) {
     // a name and its street type apart, the house number after: "Berliner Allee 5", "Alte Gasse 3"
     let types = name_first_streets_re();
     add(&format!(r"\b(?:{capw}[ \t]+){{1,2}}{types}\.?[ \t]+\d{{1,4}}[a-z]?\b"), Address, 0, Check::NamedStreet(false), None);
+    let (units, units_capitalised) = (alternatives(packs::SECONDARY_UNITS, "before_number"), alternatives(packs::SECONDARY_UNITS, "before_number_capitalised"));
     add(
-        r"(?i)\b(?:apt|apartment|suite|ste|flat|bldg|building|appt|wohnung|piso)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b|\b(?:Unit|UNIT|Floor|FLOOR)[ \t]+\d{1,4}[A-Za-z]?\b",
+        &format!(r"(?i)\b(?:{units})\.?[ \t]*(?:#|no\.?)?[ \t]*\d{{1,5}}[A-Za-z]?\b|\b(?:{units_capitalised})[ \t]+\d{{1,4}}[A-Za-z]?\b"),
         Address,
         0,
         Check::None,
@@ -628,7 +630,7 @@ fn add_streets(add: &mut Add) {
     );
     add(&format!(r"\b({capw})[ \t]+\d{{1,4}}[A-Za-z]?\b"), Address, 0, Check::WordNumber, None);
     add(
-        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:u\.|utca|út|útja|tér|tere|krt\.|körút|fasor|köz|sor|sétány|rkp\.|rakpart|str\.|str|terrasse|kapu|sokak|cad\.|ulica|ul\.|tee|põik|puiestee|iela|gatve|g\.|gatvė|prospektas|trg|cesta)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
+        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:{})[ \t]+\d{{1,5}}[A-Za-z]?\b\.?", alternatives(packs::STREET_TYPES, "after_name_numbered")),
         Address,
         0,
         Check::None,
@@ -645,14 +647,14 @@ fn add_other_streets(add: &mut Add) {
     let capw = CAPITALISED;
     // number-led streets with a lower-case street word: "36 rue de pologne", "9383 ul. Chrzanowska 61"
     add(
-        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:ul\.|rue|Rue|calle|Calle|avenida|Avenida|avda\.|rua|Rua|rúa|Rúa|avenue|strada|Strada|utca|ulica|trg|C/|c/)[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}\b|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*"),
+        &format!(r"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?:{})[ \t]+(?:{part}[ \t]+)*\p{{L}}[\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}\b|\p{{Lu}}[\p{{L}}\d'’-]*|\d{{1,5}}[A-Za-z]?\b))*", alternatives(packs::STREET_TYPES, "after_number_as_typed")),
         Address,
         0,
         Check::None,
         None,
     );
     add(
-        &format!(r"\b(?:ul\.|Ul\.|UL\.|C/|Avda\.|al\.|Al\.|pl\.|os\.)[ \t]*{capw}(?:[ \t]+{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b"),
+        &format!(r"\b(?:{})[ \t]*{capw}(?:[ \t]+{capw}){{0,3}},?[ \t]+\d{{1,5}}[A-Za-z]?\b", alternatives(packs::STREET_TYPES, "abbreviated_before_name")),
         Address,
         0,
         Check::None,
@@ -661,23 +663,28 @@ fn add_other_streets(add: &mut Add) {
     add(r"(?-u:\b)[0-9]{1,5}[A-Za-z]?,?[ \t]+(?:[A-Z][^\s,.;:()\[\]]*[ \t]+){1,3}[A-Z][a-z]+", Address, 0, Check::StreetSuffix, None);
     // ships' addresses: "USNS Bergman"
     add(r"\b(?:USNS|USNV|USS|USCGC|usns|usnv|uscgc)[ \t]+\p{L}[\p{L}'’-]*", Address, 0, Check::None, None);
-    // "the corner of 3744 Retreat Avenue and Władysława Route"
-    add(
-        r"(?i)\bcorner of[ \t]+([^\n,;]{1,60}?[ \t]+and[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2}\.?)",
-        Address,
-        1,
-        Check::Corner,
-        Some("orner"),
-    );
+    // "the corner of 3744 Retreat Avenue and Władysława Route" (`[street_corners]`, the pack's
+    // `[conjunctions]` between the streets; the text holds the phrase's first word but its first
+    // letter, which is typed in either case)
+    for p in packs::PACKS {
+        let and = packs::section_of(p, "conjunctions").map(regex::escape).collect::<Vec<_>>().join("|");
+        for corner in packs::section_lines(p, "street_corners") {
+            let first = corner.split(' ').next().unwrap_or(corner);
+            let needs = first.char_indices().nth(1).map(|(i, _)| &first[i..]);
+            let pattern = format!(r"(?i)\b{}[ \t]+([^\n,;]{{1,60}}?[ \t]+(?:{and})[ \t]+\p{{L}}[\p{{L}}'’-]*(?:[ \t]+\p{{L}}[\p{{L}}'’-]*){{0,2}}\.?)", regex::escape(corner));
+            add(&pattern, Address, 1, Check::Corner, needs);
+        }
+    }
     // "5638 Aasa 43", "6614 Luite tee 87"
     add(&format!(r"\b\d{{1,5}}[ \t]+({capw}(?:[ \t]+\p{{Ll}}{{2,}}|[ \t]+{part}[ \t]+{capw}|[ \t]+[zuv][ \t]+{capw})?)[ \t]+\d{{1,5}}[A-Za-z]?\b"), Address, 0, Check::NumWordNum, None);
     // lower-case: "2407 tawastintie 6", "74678 midtvollen 130" (house number of 3+ digits, a long
     // word that is not an ordinary / clinical word)
     add(r"\b\d{3,5}[ \t]+(\p{Ll}{6,})[ \t]+\d{1,4}[A-Za-z]?\b", Address, 0, Check::NumWordNum, None);
     // lower-case: "ul. nad jarem 22", "freistädter strasse 61"
-    add(r"\b(?:ul|al|pl|os)\.[ \t]*\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Ll}[\p{L}'’-]*){0,3},?[ \t]+\d{1,5}[a-z]?\b", Address, 0, Check::None, Some("."));
+    let abbreviated = alternatives(packs::STREET_TYPES, "abbreviated_lower");
+    add(&format!(r"\b(?:{abbreviated})\.[ \t]*\p{{Ll}}[\p{{L}}'’-]*(?:[ \t]+\p{{Ll}}[\p{{L}}'’-]*){{0,3}},?[ \t]+\d{{1,5}}[a-z]?\b"), Address, 0, Check::None, Some("."));
     add(
-        r"\b\p{Ll}{3,}[ \t]+(?:strasse|straße|str\.|gasse|weg|allee|platz|ring|straat|laan|vej|gade|gata|gatan|vägen|veien|vegen|vei|tie|katu|street|road|avenue|lane|drive)[ \t]+\d{1,5}[a-z]?\b",
+        &format!(r"\b\p{{Ll}}{{3,}}[ \t]+(?:{})[ \t]+\d{{1,5}}[a-z]?\b", alternatives(packs::STREET_TYPES, "after_name_lower")),
         Address,
         0,
         Check::None,
@@ -685,7 +692,7 @@ fn add_other_streets(add: &mut Add) {
     );
     // lower-case Hungarian / Baltic streets: "hegyalja út 98.", "Árpád fejedelem útja 62."
     add(
-        &format!(r"\b(?:{capw}[ \t]+)?\p{{Ll}}{{3,}}[ \t]+(?:utca|út|útja|körút|rakpart|fasor|sétány|iela|gatvė|puiestee)[ \t]+\d{{1,5}}[A-Za-z]?\b\.?"),
+        &format!(r"\b(?:{capw}[ \t]+)?\p{{Ll}}{{3,}}[ \t]+(?:{})[ \t]+\d{{1,5}}[A-Za-z]?\b\.?", alternatives(packs::STREET_TYPES, "after_name_lower_dotted")),
         Address,
         0,
         Check::None,
@@ -693,7 +700,7 @@ fn add_other_streets(add: &mut Add) {
     );
     // a street without its number: "Marina Fort Street", "Main Street"
     add(
-        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:Street|STREET|Road|ROAD|Avenue|AVENUE|Boulevard|Lane|Parkway|Turnpike|Bypass|Highway|Strasse|Straße)\b"),
+        &format!(r"\b{capw}(?:[ \t]+{capw})?[ \t]+(?:{})\b", alternatives(packs::STREET_TYPES, "without_number")),
         Address,
         0,
         Check::BareStreet,
@@ -704,16 +711,13 @@ fn add_other_streets(add: &mut Add) {
 /// The street types of one section of `data/street_types.txt`, in its order (the order in which
 /// the pattern tries them).
 fn street_types(section: &str) -> Vec<&'static str> {
-    const STREET_TYPES: &str = include_str!("../data/street_types.txt");
-    let header = format!("[{section}]");
-    STREET_TYPES
-        .lines()
-        .skip_while(|l| l.trim() != header)
-        .skip(1)
-        .take_while(|l| !l.starts_with('['))
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
+    packs::shared_section(packs::STREET_TYPES, section).collect()
+}
+
+/// The words of one section of a shared data file as alternatives of a regular expression, in the
+/// file's order, as typed.
+fn alternatives(file: &'static str, section: &str) -> String {
+    packs::shared_section(file, section).map(regex::escape).collect::<Vec<_>>().join("|")
 }
 
 /// The packs' street types after a house number, in digits or in words.
@@ -724,8 +728,16 @@ pub(super) fn add_pack_street_patterns(add: &mut Add) {
     // a street type of a language pack (other than English, whose types are above) in any case,
     // after a house number: "47 boulevard de l'Hôpital", "39 quai Branly"
     let streets = pack_streets_re();
+    // (a second house on the house number's lot: "12 bis", `[house_number_suffixes]`)
+    let mut suffixes: Vec<String> = Vec::new();
+    for w in packs::house_number_suffixes().iter().map(|w| regex::escape(w)) {
+        if !suffixes.contains(&w) {
+            suffixes.push(w);
+        }
+    }
+    let suffixes = suffixes.join("|");
     add(
-        &format!(r"\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:bis|ter))?,?[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
+        &format!(r"\b\d{{1,5}}(?:-\d{{1,4}})?(?:[ \t]*(?:{suffixes}))?,?[ \t]+{streets}\.?[ \t]+(?:{part}[ \t]+|[dlDL]['’])*[\p{{L}}\d][\p{{L}}\d'’-]*(?:[ \t]+(?:[dlDL]['’])?(?:{part}|\p{{Lu}}[\p{{L}}\d'’-]*|des|\p{{Ll}}{{3,}}\b)){{0,4}}"),
         Address,
         0,
         Check::PackStreet,

@@ -90,7 +90,10 @@ impl Scrubber {
                 let first = m.split_whitespace().next().unwrap_or("");
                 // a dot only after an abbreviation of the first street ("Road St. and"), not a
                 // sentence end
-                let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| m[i + 2..].to_lowercase().starts_with("and "));
+                let one_sentence = m.trim_end_matches('.').match_indices(". ").all(|(i, _)| {
+                    let next = m[i + 2..].to_lowercase();
+                    corner_conjunctions().iter().any(|c| next.strip_prefix(c).is_some_and(|r| r.starts_with(' ')))
+                });
                 one_sentence && (m.bytes().any(|b| b.is_ascii_digit()) || first.chars().next().is_some_and(char::is_uppercase) && get(&first.to_lowercase()) & (CLINICAL | STOP) == 0)
             }
             Check::NumWordNum => number_word_number(text, s, e, m, &get),
@@ -104,7 +107,7 @@ impl Scrubber {
                 let lw = word.to_lowercase();
                 let f = get(&lw);
                 f & (CLINICAL | MONTH | TITLE | RELATION) == 0
-                    && !matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "our" | "his" | "her" | "their" | "my" | "your" | "same" | "local" | "next" | "each" | "every" | "any" | "one" | "no" | "on" | "in" | "at" | "of" | "from" | "to" | "and" | "or")
+                    && !packs::street_determiners().contains(&lw.as_str())
             }
             Check::TailPlace => self.tail_place(text, s, m, &get, &mut e),
             Check::NamedStreet(by_preposition) => addresses::named_street(m, &text[e..], &get, by_preposition),
@@ -402,7 +405,7 @@ fn capitalised_words(m: &str) -> impl Iterator<Item = &str> {
 /// English word ("via", "place", "route") needs a particle or a proper noun after it: "2 via IV
 /// infusion" is no address.
 fn pack_street(text: &str, s: usize, m: &str, get: &dyn Fn(&str) -> u32) -> bool {
-    let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(*w, "bis" | "ter"));
+    let mut words = m.split([' ', '\t', ',']).filter(|w| !w.is_empty()).skip_while(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) || packs::house_number_suffixes().contains(w));
     let (street, next) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let sf = get(&street.trim_end_matches('.').to_lowercase());
     let nf = get(&next.to_lowercase());
@@ -435,4 +438,11 @@ fn number_word_number(text: &str, s: usize, e: usize, m: &str, get: &dyn Fn(&str
         && word.chars().count() >= 3
         && !looks_medical(&lw)
         && !followed_by_unit_or_decimal(&text[e..])
+}
+
+/// The words between the two streets of a corner (`Check::Corner`): the `[conjunctions]` of the
+/// packs with `[street_corners]` ("corner of Retreat Ave. and Main Street").
+fn corner_conjunctions() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::PACKS.iter().filter(|p| packs::section_lines(p, "street_corners").next().is_some()).flat_map(|p| packs::section_of(p, "conjunctions")).collect())
 }

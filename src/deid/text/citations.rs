@@ -37,15 +37,17 @@ impl Citations {
             r"(?:{surname}\s\p{{Lu}}{{1,3}}\b\.?|{surname},?\s{dotted}|{dotted}\s?{surname}|\p{{Lu}}\p{{Ll}}+\s\p{{Lu}}{{2}}[\p{{Lu}}'’-]*)"
         );
         let authors = format!(r"{item}(?:\s?[,;]\s*{item}){{2,}}(?:\s+(?:and|et|a|und|y|e|&)\s+{item})?(?:,?\s+et\s+al\b\.?)?");
+        // (the packs' `[edition_words]`, as typed, under the pattern's `(?i)`)
+        let editions = super::packs::section("edition_words").map(regex::escape).collect::<Vec<_>>().join("|");
         let mark = [
-            r"\bet\s+al\b",
+            r"\bet\s+al\b".to_string(),
             // journal: "2010 Jan 21;115(3):453-74", "2019;12:100-9"
-            r"\b(?:19|20)\d{2}(?:\s+\p{L}{3,9}\.?(?:\s+\d{1,2})?)?\s?;\s?\d{1,4}(?:\s?\(\d{1,4}\))?\s?:\s?[A-Za-z]?\d{1,6}",
+            r"\b(?:19|20)\d{2}(?:\s+\p{L}{3,9}\.?(?:\s+\d{1,2})?)?\s?;\s?\d{1,4}(?:\s?\(\d{1,4}\))?\s?:\s?[A-Za-z]?\d{1,6}".to_string(),
             // edition: "1st edition", "2e édition", "3. Auflage"
-            r"(?i)\b\d{1,2}(?:st|nd|rd|th|e|eme|ème|a|ª|o|\.)?\s+(?:ed\.|edn\.?|edition|édition|edicion|edición|edizione|edicao|edição|auflage)\b",
+            format!(r"(?i)\b\d{{1,2}}(?:st|nd|rd|th|e|eme|ème|a|ª|o|\.)?\s+(?:ed\.|edn\.?|{editions})\b"),
             // publisher, a DOI, a PubMed id, an ISBN
-            r"\b(?:Verlag|Press|Publishers?|Publishing|Editions|Éditions|Editorial|Editora|Elsevier|Springer)\b",
-            r"(?i)\b(?:doi:\s?10\.\d|pmid:?\s?\d|isbn[:\s]?\s?\d)",
+            r"\b(?:Verlag|Press|Publishers?|Publishing|Editions|Éditions|Editorial|Editora|Elsevier|Springer)\b".to_string(),
+            r"(?i)\b(?:doi:\s?10\.\d|pmid:?\s?\d|isbn[:\s]?\s?\d)".to_string(),
         ]
         .join("|");
         // (as typed and as the view folds them: "Décret", "Decret")
@@ -54,8 +56,10 @@ impl Citations {
         laws.dedup();
         let number = r"(?:\s+(?:n[°º]|no\.?|nr\.?|num\.?|nº)?\s?\d[\d/.-]*\d)?,?";
         let date = r"\d{1,2}(?:er|º|\.)?\s+(?:de\s+)?\p{L}{3,10}(?:\.?,?\s+(?:de\s+)?\d{4})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}";
+        // (the packs' `[law_prepositions]` before the law's date, as typed: "Loi du 4 mars 2002")
+        let prepositions = super::packs::section("law_prepositions").map(regex::escape).collect::<Vec<_>>().join("|");
         let law = format!(
-            r"(?i:\b(?:{})\b){number}(?:\s+(?:du|de|del|vom|of|dated|do|da|della|van|av)\s+(?:{date})|\s+\p{{Lu}}\p{{Ll}}+\b)",
+            r"(?i:\b(?:{})\b){number}(?:\s+(?:{prepositions})\s+(?:{date})|\s+\p{{Lu}}\p{{Ll}}+\b)",
             laws.join("|")
         );
         Citations { mark: Regex::new(&mark).expect("citation marks"), authors: Regex::new(&authors).expect("citation authors"), law: Regex::new(&law).expect("laws") }

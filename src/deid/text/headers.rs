@@ -215,7 +215,7 @@ fn name_run(v: &str, digits: bool) -> usize {
             Some(c) if c.is_uppercase() => true,
             Some(c) if c.is_ascii_digit() => digits,
             Some('(') => false,
-            Some(_) => matches!(t, "de" | "del" | "la" | "las" | "los" | "y" | "i" | "e" | "da" | "das" | "do" | "dos" | "di" | "du" | "des" | "le" | "van" | "von" | "der" | "den" | "ten" | "ter" | "zu" | "d'" | "l'"),
+            Some(_) => packs::header_particles().contains(&t),
         };
         if !ok {
             break;

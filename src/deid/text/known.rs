@@ -40,9 +40,7 @@ impl Scrubber {
         if digits > 0 {
             return Address;
         }
-        let facility = ["hospital", "clinic", "centre", "center", "university", "institute", "medical", "health",
-            "trust", "foundation", "department", "practice", "surgery", "infirmary", "klinik", "sykehus"];
-        if facility.iter().any(|f| lower.contains(f)) {
+        if packs::known_facility_words().iter().any(|f| lower.contains(f)) {
             return Place;
         }
         if !lower.contains(' ') && self.lex.get(&lower) & (CITY | AMB_CITY) != 0 && self.lex.get(&lower) & ANY_NAME == 0 {
@@ -90,7 +88,7 @@ impl Scrubber {
                             if f & (TITLE | STOP) != 0 && f & ANY_NAME == 0 {
                                 continue;
                             }
-                            if matches!(lw.as_str(), "de" | "da" | "di" | "du" | "la" | "le" | "van" | "von" | "der" | "den" | "del" | "dos" | "das" | "bin" | "al" | "el") {
+                            if packs::known_particles().contains(&lw.as_str()) {
                                 continue;
                             }
                             if f & (ENGLISH | CLINICAL) != 0 && f & ANY_NAME == 0 {

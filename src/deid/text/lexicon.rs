@@ -578,13 +578,13 @@ impl Building {
     /// The names of countries, English and each pack's; returns those of several words, longest first.
     fn countries(&mut self) -> Vec<Key> {
         let mut multi_countries: Vec<Key> = data_lines(D_COUNTRIES).filter(|w| w.contains(' ')).map(normalise::fold).collect();
-        // common forms missing from the list
-        multi_countries.extend(["united states of america", "united states", "united kingdom", "czech republic", "south africa", "great britain", "northern ireland", "south korea", "saudi arabia", "sri lanka"].map(Key::Borrowed));
-        // countries that are also a word of a longer name ("Guinea", "Papua New Guinea")
-        const ALSO_WHOLE: &[&str] = &["bosnia", "congo", "georgia", "guinea", "korea", "macedonia", "montenegro", "netherlands", "samoa", "serbia", "sudan"];
+        // common forms missing from the list (`[country_forms]`)
+        multi_countries.extend(packs::PACKS.iter().flat_map(|p| packs::section_lines(p, "country_forms")).map(Key::Borrowed));
+        // countries that are also a word of a longer name ("Guinea", "Papua New Guinea": `[whole_countries]`)
+        let whole: Vec<&str> = packs::section("whole_countries").collect();
         for w in data_lines(D_COUNTRIES).filter(|w| !w.contains(' ')) {
             let part = multi_countries.iter().any(|m| m.split(' ').any(|p| p == normalise::fold(w)));
-            self.add(w, if part && !ALSO_WHOLE.contains(&w) { COUNTRY_PART } else { COUNTRY });
+            self.add(w, if part && !whole.contains(&w) { COUNTRY_PART } else { COUNTRY });
         }
         // each language's names of countries ("Espagne", "Alemania", "Corée du Sud")
         for w in packs::PACKS.iter().flat_map(|p| packs::list_lines(p.countries)) {

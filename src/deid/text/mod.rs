@@ -233,10 +233,9 @@ impl Scrubber {
             r"^(?:\d{5}-\d{3,4}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3} \d{2}|[1-9]\d{3} ?[A-Z]{2}|\d{3,6}|(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})\b",
         )
         .expect("tail postcode");
-        let tail_unit = Regex::new(
-            r"^(?i:apt|apartment|appt|appartement|studio|suite|ste|flat|unit|floor|fl|room|rm|bldg|building|batiment|bat|block|blk|piso|planta|puerta|wohnung|whg|box)\.?[ \t]*(?:#|no\.?)?[ \t]*\d{1,5}[A-Za-z]?\b",
-        )
-        .expect("tail unit");
+        // (the parts of a building, `data/secondary_units.txt`'s `[after_address]`)
+        let units = packs::shared_section(packs::SECONDARY_UNITS, "after_address").map(regex::escape).collect::<Vec<_>>().join("|");
+        let tail_unit = Regex::new(&format!(r"^(?i:{units})\.?[ \t]*(?:#|no\.?)?[ \t]*\d{{1,5}}[A-Za-z]?\b")).expect("tail unit");
         let scrubber = Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit };
         patterns::release_build_memory();
         scrubber

@@ -252,19 +252,20 @@ fn name_contexts(text: &str, toks: &[Tok]) -> Vec<u8> {
 fn stated_name(text: &str, toks: &[Tok], i: usize, gap: &str, is_word: &dyn Fn(usize, &[&str]) -> bool) -> u8 {
     let p = &toks[i - 1];
     let lw = &text[p.s..p.e];
+    let any = |ws: &[&str]| ws.iter().any(|w| lw.eq_ignore_ascii_case(w));
     if gap != " " {
-        let named = ["name", "names", "surname", "forename", "firstname"].iter().any(|w| lw.eq_ignore_ascii_case(w));
+        let named = any(name_nouns()) || any(name_labels());
         return if (!gap.starts_with('?') || gap == "? ") && named { 3 } else { 0 };
     }
     if i < 2 || !gap_is_space(&text[toks[i - 2].e..p.s]) {
         return 0;
     }
     let before = |ws: &[&str]| is_word(i - 2, ws);
-    if ["is", "was"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["name", "surname", "forename"]) {
+    if any(name_copulas()) && before(name_nouns()) {
         3
-    } else if lw.eq_ignore_ascii_case("am") && before(&["i"]) {
+    } else if self_introductions().iter().any(|&(who, verb)| lw.eq_ignore_ascii_case(verb) && before(&[who])) {
         1
-    } else if ["me", "him", "her", "them"].iter().any(|w| lw.eq_ignore_ascii_case(w)) && before(&["call", "calls", "called", "named", "name", "names"]) {
+    } else if any(naming_objects()) && before(naming_verbs()) {
         3
     } else {
         0
@@ -285,6 +286,31 @@ macro_rules! pack_words {
             WORDS.get_or_init(|| packs::section($section).collect())
         }
     };
+}
+pack_words!(
+    /// The nouns of a statement of a name, before "is" or a colon: "my name is", "Surname:".
+    name_nouns = "name_nouns"
+);
+pack_words!(
+    /// The nouns of a name that only a colon follows: "Firstname:".
+    name_labels = "name_labels"
+);
+pack_words!(
+    /// The verbs between a name's noun and the name: "name is", "name was".
+    name_copulas = "name_copulas"
+);
+pack_words!(
+    /// The verbs that name someone, before a pronoun and the name: "call me", "named him".
+    naming_verbs = "naming_verbs"
+);
+pack_words!(
+    /// The pronouns between a verb that names and the name: "call me".
+    naming_objects = "naming_objects"
+);
+/// The words by which one says who one is, before the name (`[self_introductions]`: "I am").
+fn self_introductions() -> &'static [(&'static str, &'static str)] {
+    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| packs::PACKS.iter().flat_map(|p| packs::section_lines(p, "self_introductions")).filter_map(|l| l.split_once(' ')).collect())
 }
 pack_words!(
     /// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".

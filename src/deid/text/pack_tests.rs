@@ -337,3 +337,40 @@ fn every_post_office_box_word_of_every_pack_before_its_number() {
     let out = scrubber().scrub("Según el apartado 3 del protocolo.", &[]).text;
     assert!(out.contains("apartado 3"), "{out:?}");
 }
+
+/// The lists of string literals of more than five lower-case words in a Rust source ("the", "a",
+/// "an" ... or "de" | "da" | ...), outside comments and its test module: language knowledge that
+/// belongs in a pack or a shared data file.
+fn word_lists_in(source: &str) -> Vec<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or("");
+    let code: String = code.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    let list = regex::Regex::new(r#""[^"\\\s]*"(?:\s*[,|]\s*"[^"\\\s]*"){5,}"#).expect("list pattern");
+    let lower_word = |w: &&str| w.chars().any(char::is_alphabetic) && w.chars().all(|c| c.is_lowercase() || c == '\'');
+    list.find_iter(&code)
+        .map(|m| m.as_str().split('"').skip(1).step_by(2).filter(lower_word).collect::<Vec<_>>())
+        .filter(|words| words.len() > 5)
+        .map(|words| words.join(" "))
+        .collect()
+}
+
+#[test]
+fn no_rust_file_of_the_scrubber_holds_a_list_of_words() {
+    // (the check finds what it looks for: the lists that packs now hold, as Rust wrote them)
+    assert_eq!(word_lists_in(r#"matches!(w, "the" | "a" | "an" | "this" | "that" | "our" | "X")"#), ["the a an this that our"]);
+    assert!(word_lists_in(r#"const E: &[&str] = &["l", "d", "j", "m", "n", "s"];"#).len() == 1);
+    assert!(word_lists_in("// (\"wife\", \"son\", \"aunt\", \"uncle\", \"niece\", \"nephew\")\n#[cfg(test)]\n[\"de\", \"da\", \"di\", \"du\", \"la\", \"le\"]").is_empty());
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/deid/text");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).expect("src/deid/text") {
+        let path = entry.expect("a file").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        // tests hold their tables; eval.rs the field names and categories of the evaluation files
+        if !name.ends_with(".rs") || name.ends_with("tests.rs") || name == "eval.rs" {
+            continue;
+        }
+        let lists = word_lists_in(&std::fs::read_to_string(&path).expect("a Rust file"));
+        assert!(lists.is_empty(), "{name} lists words (move them into a pack's terms.txt or a shared data file): {lists:?}");
+        read += 1;
+    }
+    assert!(read >= 15, "only {read} Rust files read in {dir}");
+}

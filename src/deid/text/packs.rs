@@ -33,8 +33,31 @@
 //! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `measures` (words after which
 //! it is a measure, a ratio or a dose: `2/8 joints`, `1/2 NS`), `date_before` (words after which a
 //! weekday names one day: `on Monday`, `am Montag`), `laws` (words that cite a law, whose date and name are no
-//! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`); and `labels`, one
-//! `label<TAB>kind` a line, the labels of record headers whose value is identifying.
+//! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`), `elisions` (the words written elided, glued
+//! to the next with an apostrophe: `l'examen`, `dell'ospedale`), `times` (the word for "times"
+//! after a count: `12 fois`), `medical_endings` (the endings of the language's specialties and
+//! conditions: `-logie`, `-iatría`, `-ose`; an unknown word with one is no name),
+//! `known_particles` (the particles of a form's known name that are not looked for alone: `de`),
+//! `known_facility_words` (a form's identifying value holding one, inside a word too, is a place:
+//! `hospital`, `klinik`), `header_particles` (the lower-case words inside a name in a record
+//! header's value: `de`, `y`, `d'`; `known_particles`, `header_particles` and `name_particles` are
+//! three lists because each reader reads a different set: `della`, `ten`, `af`, `y` are in one and
+//! not another), `house_number_suffixes` (after a house number, a second house on its lot: `bis`,
+//! `ter`), `street_determiners` (before a street type without its number, no street's name: `the`,
+//! `our`), `street_corners` (one a line, the phrase before two streets that meet, the pack's
+//! `conjunctions` between them: `corner of`), `street_ordinals` (the ordinals in words that open a
+//! street's name, in their order: `first`), `country_forms` (one a line, the common names of
+//! countries of several words that `data/countries.txt` lacks: `united states`),
+//! `whole_countries` (countries of one word that a longer country's name also holds: `guinea`),
+//! the words of a statement of a name, English only today: `name_nouns` (before `is` or a colon:
+//! `name`, `surname`), `name_labels` (only before a colon: `firstname`), `name_copulas` (`is`,
+//! `was`), `naming_verbs` (`call`, `named`), `naming_objects` (after them: `me`, `him`),
+//! `self_introductions` (one a line, the subject and verb before one's own name: `i am`),
+//! `phone_prepositions` (between the words of a phone extension and its number: `au`, `op`),
+//! `age_prepositions` (between a word that says an age follows and the age: `of`, `von`),
+//! `law_prepositions` (between a law's word and its date, as typed: `du`, `vom`), `edition_words`
+//! (a book's edition after its number, which is no date: `édition`, `Auflage`); and
+//! `labels`, one `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 //! The generated `formats.txt` (`build_formats.py`, from CLDR and Google's address data) adds the
 //! sections `months`, `weekdays`, `weekdays_short`, `date_numeric` (CLDR numeric date patterns, one
 //! a line), `postcodes` (`CC<TAB>regex<TAB>before|after` a line) and `phone_regions` (the countries
@@ -44,10 +67,17 @@
 //! `ages.txt` (`build_ages.py`, PyPI `num2words`) the section `ages_spelled` (90 to 119 in words);
 //! the generated `clinical.txt` (`build_clinical.py`, wordfreq's words that a medical hunspell
 //! dictionary knows and the general one does not) holds clinical words, one a line, read as
-//! `[clinical]` is. `medical_endings` (the language's spellings of the Greek and Latin suffixes
-//! of medical terms: `-pathie`, `-ämie`) are read as `endings` are; `noun_determiners` (the
+//! `[clinical]` is. `medical_endings` are also read, folded, as `endings` are (German: the
+//! spellings of the Greek and Latin suffixes, `-pathie`, `-ämie`); `noun_determiners` (the
 //! articles after which a capitalised word no list knows is a common noun, not a name: `der`,
 //! `eine`, `zur`) are read by the name rules in a note in the pack's language.
+//!
+//! Beside the packs, the shared data files hold what no one language owns, in the same `[name]`
+//! sections, each read in its order by `shared_section` (`SOURCES.md` gives each one's source):
+//! `street_types.txt` (the street types of the address patterns, with those of languages without a
+//! pack), `secondary_units.txt` (the parts of a building before their number: `apt`, `suite`),
+//! `units.txt` (the units, durations and counts after a number: `mg`, `weeks`) and
+//! `medical_endings.txt` (clinical morphology and WHO's INN stems: `-itis`, `-mab`).
 
 /// One language's lists, as embedded.
 pub(super) struct Pack {
@@ -144,6 +174,24 @@ section_words! {
     hospital_ends = "hospital_ends";
     /// The articles that open a name of ordinary words (`[articles]`: "hôpital la source", "la Croix-Rousse").
     articles = "articles";
+    /// The words written elided, glued to the next one with an apostrophe (`[elisions]`: "l'examen",
+    /// "dell'ospedale").
+    elisions = "elisions";
+    /// The words that make a form's identifying value a place ("St Olav Hospital"), anywhere in it
+    /// (`[known_facility_words]`).
+    known_facility_words = "known_facility_words";
+    /// The particles of a form's known name that are not looked for alone (`[known_particles]`:
+    /// "de" of "Ana de Souza").
+    known_particles = "known_particles";
+    /// The words before a street type without its number that are no street's name
+    /// (`[street_determiners]`: "the Street").
+    street_determiners = "street_determiners";
+    /// The words after a house number that number a second house on its lot
+    /// (`[house_number_suffixes]`: "12 bis").
+    house_number_suffixes = "house_number_suffixes";
+    /// The lower-case words inside a name in a record header's value (`[header_particles]`: "de",
+    /// "y", "d'").
+    header_particles = "header_particles";
 }
 
 /// An English drug name (an INN) as the packs' languages spell it (`[inn_spellings]`: "-ate -at"
@@ -180,20 +228,37 @@ pub(super) fn section_of<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<I
 
 /// The lines of one section of one pack's `terms.txt` and its generated sections, trimmed.
 pub(super) fn section_lines<'a>(p: &'static Pack, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    lines_in_section(p.terms.lines().chain(p.formats.lines()).chain(p.holidays.lines()).chain(p.ages.lines()), name)
+}
+
+/// The lines inside the `[name]` sections of a text of sections, trimmed, without blank lines and
+/// comments.
+fn lines_in_section<'a>(lines: impl Iterator<Item = &'static str> + 'a, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     let mut inside = false;
-    p.terms
-        .lines()
-        .chain(p.formats.lines())
-        .chain(p.holidays.lines())
-        .chain(p.ages.lines())
-        .filter_map(move |l| {
-            let l = l.trim();
-            if l.starts_with('[') && l.ends_with(']') {
-                inside = &l[1..l.len() - 1] == name;
-                return None;
-            }
-            (inside && !l.is_empty() && !l.starts_with('#')).then_some(l)
-        })
+    lines.filter_map(move |l| {
+        let l = l.trim();
+        if l.starts_with('[') && l.ends_with(']') {
+            inside = &l[1..l.len() - 1] == name;
+            return None;
+        }
+        (inside && !l.is_empty() && !l.starts_with('#')).then_some(l)
+    })
+}
+
+/// The street types of the address patterns (a shared data file, beside the packs: what no one
+/// language owns, in `[name]` sections as `terms.txt` is; `SOURCES.md` says where each comes from).
+pub(super) const STREET_TYPES: &str = include_str!("../data/street_types.txt");
+/// The words of the part of a building an address names, before its number (`[after_address]`...).
+pub(super) const SECONDARY_UNITS: &str = include_str!("../data/secondary_units.txt");
+/// The units, durations and counts after a number (`[after_number]`).
+pub(super) const UNITS: &str = include_str!("../data/units.txt");
+/// The endings of medical words: clinical morphology and INN stems (`[endings]`).
+pub(super) const MEDICAL_ENDINGS: &str = include_str!("../data/medical_endings.txt");
+
+/// The words of one section of a shared data file (`STREET_TYPES`...), in its order (the order in
+/// which a pattern tries them).
+pub(super) fn shared_section<'a>(file: &'static str, name: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    lines_in_section(file.lines(), name).flat_map(str::split_whitespace)
 }
 
 /// Alternatives of a regular expression, any case, longest first (a longer one wins over a

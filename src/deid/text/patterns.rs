@@ -199,7 +199,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
     // ("turned 90 degrees"): `Check::Age`
     let over89 = format!(r"(?:9\d|1[01]\d|{})", spelled_re("ages_spelled"));
     let ages_after = pack_words_re("ages");
-    add(&format!(r"\b{}[ \t]*(?:[:=]|(?i:of|is|von|de|di|van|av))?[ \t]*({over89})\b", pack_words_re("age_before")), Age, 1, Check::Age, None);
+    add(&format!(r"\b{}[ \t]*(?:[:=]|{})?[ \t]*({over89})\b", pack_words_re("age_before"), pack_words_re("age_prepositions")), Age, 1, Check::Age, None);
     add(
         r"(?i)\b(9\d|1[01]\d)\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|yo\b|y/o\b|year-old|yr-old)(?:[\s-]*old)?",
         Age,

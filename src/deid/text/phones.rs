@@ -242,7 +242,8 @@ impl PhoneCheck {
         // (its number sign, and a hospital's five-digit extension with the hyphen after its exchange
         // digit: "pager #1234", "beeper 4-1234")
         let phone_words = pack_words_re("phone_words");
-        add(&format!(r"\b{phone_words}\.?(?:[ \t]+(?i:au|à|a|on|at|al|sur|op|på))?[ \t]*:?[ \t]*#?(\d{{4,6}}|\d-\d{{4}})\b"), Phone, 1, Check::WholeNumber, None);
+        let prepositions = pack_words_re("phone_prepositions");
+        add(&format!(r"\b{phone_words}\.?(?:[ \t]+{prepositions})?[ \t]*:?[ \t]*#?(\d{{4,6}}|\d-\d{{4}})\b"), Phone, 1, Check::WholeNumber, None);
         // an extension glued to libphonenumber's marks of one (its extension patterns: "x", "ext",
         // "extn"): "x4123", "ext4123"
         add(r"\b(?:x|X|ext|EXT|extn)\.?(\d{4,5})\b", Phone, 1, Check::WholeNumber, None);

@@ -60,7 +60,7 @@ pub(super) fn tokenize_chars(text: &str, toks: &mut Vec<Tok>) {
                     let after = &text[j + d.len_utf8()..];
                     // a French or Italian elision before a capital is a word of its own:
                     // "qu'Emilien", "d'Estienne", "l'Ospedale" (not "D'Souza", "O'Brien")
-                    if d == '\'' && after.starts_with(char::is_uppercase) && ELISIONS.contains(&&text[t.s..j]) {
+                    if d == '\'' && after.starts_with(char::is_uppercase) && super::packs::elisions().contains(&&text[t.s..j]) {
                         break;
                     }
                     if after.chars().next().is_some_and(char::is_alphanumeric) {
@@ -114,7 +114,7 @@ pub(super) fn tokenize_ascii(text: &str, toks: &mut Vec<Tok>) {
             }
             if j + 1 < n && (b[j] == b'\'' || b[j] == b'-') && b[j + 1].is_ascii_alphanumeric() {
                 // a French or Italian elision before a capital is a word of its own (`tokenize`)
-                if b[j] == b'\'' && b[j + 1].is_ascii_uppercase() && ELISIONS.contains(&&text[t.s..j]) {
+                if b[j] == b'\'' && b[j + 1].is_ascii_uppercase() && super::packs::elisions().contains(&&text[t.s..j]) {
                     break;
                 }
                 j += 1;
@@ -130,9 +130,6 @@ pub(super) fn tokenize_ascii(text: &str, toks: &mut Vec<Tok>) {
         i = t.e;
     }
 }
-
-/// Elided words that are written glued to the next one with an apostrophe.
-const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "dall", "nell", "sull"];
 
 /// Two name tokens belong to one name if only spaces (or an initial's dot) separate them.
 pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
@@ -297,18 +294,14 @@ pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
     followed_by_unit_word(after)
 }
 
-/// The word after a number (spaces skipped) is a unit or what it counts: "12 mg", "2 weeks", "12 fois".
+/// The word after a number (spaces skipped) is a unit or what it counts: "12 mg", "2 weeks", "12 fois"
+/// (`data/units.txt`'s `[after_number]` and the packs' `[times]`).
 pub(super) fn followed_by_unit_word(after: &str) -> bool {
+    static UNITS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let units = UNITS.get_or_init(|| super::packs::shared_section(super::packs::UNITS, "after_number").chain(super::packs::section("times")).collect());
     let t = after.trim_start();
     let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    matches!(
-        w.as_str(),
-        "mg" | "mcg" | "ug" | "g" | "ml" | "l" | "iu" | "u" | "units" | "unit" | "mmol" | "kg" | "x" | "times" | "days"
-            | "day" | "weeks" | "week" | "months" | "month" | "years" | "year" | "hours" | "hour" | "h" | "hrs" | "d" | "tabs"
-            | "tablets" | "tablet" | "caps" | "capsules" | "puffs" | "doses" | "dose" | "mm" | "cm" | "percent" | "points"
-            | "point" | "wk" | "wks" | "mo" | "yr" | "yrs" | "min" | "mins" | "minutes" | "sec" | "patients" | "cases"
-            | "mg/kg" | "mg/l" | "mmhg" | "bpm" | "kpa" | "nmol" | "pmol" | "umol" | "ng" | "pg" | "ui" | "fois" | "veces" | "mal"
-    )
+    units.contains(w.as_str())
 }
 
 /// Start and end of [s, e) must not cut through a word (when the match itself begins/ends with
@@ -336,7 +329,7 @@ pub(super) fn without_clitic(lower: &str) -> &str {
         return lower;
     }
     if let Some((clitic, word)) = lower.split_once('\'') {
-        if ELISIONS.contains(&clitic) && word.chars().next().is_some_and(char::is_alphabetic) && word.len() >= 2 {
+        if super::packs::elisions().contains(&clitic) && word.chars().next().is_some_and(char::is_alphabetic) && word.len() >= 2 {
             return without_clitic(word);
         }
     }
@@ -363,22 +356,10 @@ pub(super) fn without_clitic(lower: &str) -> &str {
 }
 
 /// Unknown words with a medical-looking ending are not taken for names ("Maculopapular",
-/// "Erythematous", "Tralokinumab" before the allow-list knows it).
+/// "Erythematous", "Tralokinumab" before the allow-list knows it): `data/medical_endings.txt` and
+/// the packs' `[medical_endings]`.
 pub(super) fn looks_medical(lower: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "itis", "osis", "oses", "oma", "omas", "emia", "aemia", "ous", "ular", "ary", "oid", "ism", "ectomy", "otomy",
-        "plasty", "scopy", "graphy", "pathy", "algia", "rrhea", "rrhoea", "penia", "philia", "trophy", "plasia", "genic",
-        "lytic", "tropic", "ase", "ases", "cyte", "cytes", "cytic", "mab", "nib", "cept", "vir", "pril", "sartan", "olol",
-        "statin", "cillin", "mycin", "cycline", "floxacin", "azole", "sone", "olone", "ide", "ides", "amine", "form",
-        "ema", "atic", "etic", "otic", "ical", "ular", "uric", "eal", "ial", "ine", "ines", "ium", "oxin", "lin", "tide",
-        "sertib", "limus", "rolimus", "parin", "xaban", "gatran", "dipine", "tidine", "prazole", "ocaine", "triptan",
-        "semide", "thiazide", "afil", "glitazone", "gliptin", "gliflozin", "uria", "emesis", "ectasia", "derma", "dermia",
-        "phyma", "plakia", "ptosis", "stasis", "troph", "cele", "iasis", "ergic", "logy", "logist",
-        // specialties in the packs' languages: "dermatologie", "neurología", "pédiatrie", "pediatría"
-        "logie", "logia", "logía", "logue", "logues", "iatrie", "iatria", "iatría",
-        // and their conditions: "arthrose", "thrombose", "fibrosis" is above
-        "ose", "oses",
-    ];
-    SUFFIXES.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+    static ENDINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| super::packs::shared_section(super::packs::MEDICAL_ENDINGS, "endings").chain(super::packs::section("medical_endings")).collect());
+    endings.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
-

@@ -437,7 +437,7 @@ impl<'a> Reading<'a> {
             let mut proper = false;
             while k < toks.len() && k <= i + 4 && self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot {
                 let w = self.word(k).to_ascii_lowercase();
-                if ARTICLES.contains(&w.as_str()) {
+                if packs::articles().contains(&w.as_str()) {
                     // an article opens a name made of ordinary words: "hôpital la source"
                 } else if packs::place_particles().contains(&w.as_str()) {
                     particle = true;
@@ -623,10 +623,6 @@ impl<'a> Reading<'a> {
         }
     }
 }
-
-/// Articles that may open a hospital's name of ordinary words ("hôpital la source", "hospital el
-/// castillo"), unlike a preposition ("hôpital de jour").
-const ARTICLES: &[&str] = &["la", "le", "les", "el", "los", "las", "il", "lo"];
 
 /// The shape a word has by itself.
 fn own_shape(t: &Tok, w: &str, english: bool) -> Shape {
