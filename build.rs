@@ -5,7 +5,7 @@
 //! its `.ftl` files is embedded (`$OUT_DIR/locales.rs`, read by `src/i18n/catalog.rs`).
 use std::{env, fs, path::Path};
 
-const FILES: &[&str] = &["terms", "given", "surnames", "towns", "words", "countries", "demonyms", "formats", "places", "holidays", "ages"];
+const FILES: &[&str] = &["terms", "given", "surnames", "towns", "words", "countries", "demonyms", "formats", "places", "holidays", "ages", "clinical"];
 
 fn main() {
     locales();

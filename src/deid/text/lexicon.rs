@@ -270,7 +270,7 @@ impl Lexicon {
         for (i, p) in packs::PACKS.iter().enumerate() {
             // English has no pack bit of its own: its ordinary words are the shared English list
             let bit = if p.lang == "en" { ENGLISH } else { lang_bit(i) };
-            for e in packs::section_of(p, "endings") {
+            for e in packs::section_of(p, "endings").chain(packs::section_of(p, "medical_endings")) {
                 *endings.entry(normalise::fold(e)).or_insert(0) |= bit;
             }
         }
@@ -620,6 +620,10 @@ impl Building {
             for w in packs::section_of(p, "titles").filter(|w| w.len() == 2 && w.ends_with('.')) {
                 self.add(w, TITLE | lang_bit(i));
             }
+            // its articles are ordinary words of it, whatever a town elsewhere is called ("Eine")
+            for w in packs::section_of(p, "noun_determiners") {
+                self.add(w, lang_bit(i));
+            }
             for w in packs::list_lines(p.words) {
                 let plain = w.is_ascii();
                 self.add(w, lang_bit(i) | if plain { 0 } else { ACCENTED_WORD });
@@ -656,6 +660,10 @@ impl Building {
             for w in packs::section(sec) {
                 self.add(w, f);
             }
+        }
+        // each pack's generated clinical lexicon (`build_clinical.py`: "hypertonie", "kortikosteroide")
+        for w in packs::PACKS.iter().flat_map(|p| packs::list_lines(p.clinical)) {
+            self.add(w, CLINICAL);
         }
         // the words that make a fraction a score or a measure are clinical too ("2/8 joints"), not
         // the short ones among them: particles ("3/4 of") and acronyms that are also given names

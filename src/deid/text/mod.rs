@@ -606,3 +606,5 @@ mod letter_habits_tests;
 
 #[cfg(test)]
 mod word_list_tests;
+#[cfg(test)]
+mod german_clinical_tests;

@@ -333,6 +333,15 @@ pack_words!(
     /// Plural relations and firms after a surname: "Smith and sons" lists no second person.
     group_words = "group_words"
 );
+/// The articles and determiners after which a capitalised word is a common noun, each with the bits
+/// of the languages whose pack lists it (`[noun_determiners]`: "die", "zur").
+fn noun_determiners() -> &'static [(&'static str, u32)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let of = |(i, p): (usize, &'static packs::Pack)| packs::section_of(p, "noun_determiners").map(move |w| (w, lang_bit(i)));
+        packs::PACKS.iter().enumerate().flat_map(of).collect()
+    })
+}
 /// Flags of words that never are a part of a person's name by themselves.
 const NO_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY;
 
@@ -496,7 +505,33 @@ impl Reading<'_> {
         t.f == 0 && t.cap && !t.allcaps && t.letters >= 3 && !self.opens_before_word(i) && {
             let lw = self.word(i).to_lowercase();
             !looks_medical(&lw) && !lw.contains('-')
+        } && !self.after_noun_determiner(i)
+    }
+
+    /// After an article or determiner of the note's language, words in lower case (adjectives)
+    /// perhaps between, two at most: "die Psoriasis", "einer ausgeprägten Psoriasis". A personal
+    /// name takes no article in standard German (Duden), so the word is a common noun.
+    fn after_noun_determiner(&self, i: usize) -> bool {
+        let lang = self.keep & LANGS;
+        let mut k = i;
+        for _ in 0..3 {
+            if lang == 0 || k == 0 || !self.gap(k - 1, k).bytes().all(|b| b == b' ') || self.gap(k - 1, k).is_empty() {
+                return false;
+            }
+            k -= 1;
+            let p = self.toks[k];
+            if p.prot || p.digit {
+                return false;
+            }
+            let w = self.word(k);
+            if noun_determiners().iter().any(|&(d, l)| l & lang != 0 && w.eq_ignore_ascii_case(d)) {
+                return true;
+            }
+            if !p.lower || p.f & ANY_NAME != 0 {
+                return false;
+            }
         }
+        false
     }
 
     /// A word of the name lists that is no other word, capitalised

@@ -64,7 +64,13 @@
 //! whose national phone numbers a note in the language writes), read as the others are. The
 //! generated `places.txt` (`build_places.py`, GeoNames `cities500`) holds more towns, read as `towns`;
 //! the generated `holidays.txt` (`build_holidays.py`, PyPI `holidays`) the section `holidays`, and
-//! `ages.txt` (`build_ages.py`, PyPI `num2words`) the section `ages_spelled` (90 to 119 in words).
+//! `ages.txt` (`build_ages.py`, PyPI `num2words`) the section `ages_spelled` (90 to 119 in words);
+//! the generated `clinical.txt` (`build_clinical.py`, wordfreq's words that a medical hunspell
+//! dictionary knows and the general one does not) holds clinical words, one a line, read as
+//! `[clinical]` is. `medical_endings` are also read, folded, as `endings` are (German: the
+//! spellings of the Greek and Latin suffixes, `-pathie`, `-ämie`); `noun_determiners` (the
+//! articles after which a capitalised word no list knows is a common noun, not a name: `der`,
+//! `eine`, `zur`) are read by the name rules in a note in the pack's language.
 //!
 //! Beside the packs, the shared data files hold what no one language owns, in the same `[name]`
 //! sections, each read in its order by `shared_section` (`SOURCES.md` gives each one's source):
@@ -96,6 +102,10 @@ pub(super) struct Pack {
     /// generated from PyPI `num2words` (`build_ages.py`): the `[ages_spelled]` section, the ages
     /// over 89 spelled out; read as another section of `terms`
     pub(super) ages: &'static str,
+    /// generated from wordfreq and a medical hunspell dictionary (`build_clinical.py`): the
+    /// language's clinical words beyond its ordinary ones, one a line; clinical words (empty for
+    /// a pack without the file)
+    pub(super) clinical: &'static str,
 }
 
 /// Every language pack, in folder order.
