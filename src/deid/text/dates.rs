@@ -348,7 +348,8 @@ impl DateCheck {
             }
             DateCheck::Weekday | DateCheck::MonthFirst => true,
             // (a full name is no word of another pack's language; an abbreviation may be: "mon" in French)
-            DateCheck::LoneWeekday => m.len() >= 6 || note_language(note) & packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) != 0,
+            // (not a contraction's end: "C'mon")
+            DateCheck::LoneWeekday => !before.ends_with(['\'', '’']) && (m.len() >= 6 || note_language(note) & packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) != 0),
             DateCheck::Locale(dashed) => {
                 // (a dot after a date written with a slash or a hyphen ends its sentence: "seen
                 // 2/14." is "2/14"; only a date of dots ends with its own, "12.3.")

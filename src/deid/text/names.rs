@@ -274,15 +274,23 @@ fn stated_name(text: &str, toks: &[Tok], i: usize, gap: &str, is_word: &dyn Fn(u
 /// Whether `t` (`word`) is a given name of the lists after the kin word `p` (`kin_word`: a relation
 /// word of the note's language, `keep`, that is no preposition or function word: not "with", "by",
 /// "from"; Dutch "man" is none in English), the blank, comma or bracket `gap` between: not a word a
-/// relation word is followed by as a verb (`[list_verbs]`: "wife is aware", "son had called") nor
-/// any other function, calendar or clinical word.
+/// relation word is followed by as a verb (`[list_verbs]`: "wife is aware", "son had called"), a
+/// field's label ("pt name"), an ordinary word of the note's language ("paciente una"; an English
+/// word only in an English note: "paciente era") nor any other function, calendar or clinical word.
 pub(super) fn given_after_kin(p: &Tok, t: &Tok, gap: &str, kin_word: &str, word: &str, keep: u32) -> bool {
     let kin = p.f & RELATION != 0 && p.f & (STOP | WEAKCTX | TITLE) == 0 && !p.prot && relation_of_language(kin_word, keep);
     kin && matches!(gap, " " | ", " | " (" | ": ")
         && !t.prot && !t.digit && t.letters >= 3
         && t.f & (GIVEN | AMB_GIVEN) != 0
-        && t.f & (NO_NAME | WEAKCTX | NUMBER | STREET | FACILITY) == 0
-        && !list_verbs().iter().any(|v| word.eq_ignore_ascii_case(v))
+        && t.f & (NO_NAME | WEAKCTX | NUMBER | STREET | FACILITY | LANGS) == 0
+        && (t.f & ENGLISH == 0 || in_english(keep))
+        && !list_verbs().iter().chain(packs::field_labels()).any(|v| word.eq_ignore_ascii_case(v))
+}
+
+/// Whether the note whose flags count `keep` is in English (no other pack's language).
+fn in_english(keep: u32) -> bool {
+    let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+    keep & LANGS & !english == 0
 }
 
 /// Whether `word` is a relation word of the note's language (`keep`'s language bits; English where none).

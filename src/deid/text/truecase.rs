@@ -464,8 +464,12 @@ impl<'a> Reading<'a> {
     /// name (`[hospital_ends]`), ending the clause: the hospital's name as typed ("from mass general
     /// this am" is "Mass General", as `checks::names_a_hospital` reads it); its first word no word
     /// that never opens a place's name ("in general medical", "to icu general"); a saint's name after
-    /// its dotted prefix there, whatever the word ("from st. elsewhere").
+    /// its dotted prefix there, whatever the word ("from st. elsewhere"). In an English note only.
     fn hospitals_by_their_end(&mut self) {
+        // (English word order: the name before its end; "unidad de toxicología del hospital" is none)
+        if !self.english {
+            return;
+        }
         let (toks, n) = (self.toks, self.toks.len());
         let word_ok = |k: usize| !toks[k].prot && !toks[k].digit && toks[k].letters >= 2 && toks[k].f & (NEVER_NAME | COUNTRY | WEAKCTX) == 0;
         for i in 1..n {
