@@ -603,6 +603,8 @@ fn add_streets(add: &mut Add) {
     // a name and its street type apart, the house number after: "Berliner Allee 5", "Alte Gasse 3"
     let types = name_first_streets_re();
     add(&format!(r"\b(?:{capw}[ \t]+){{1,2}}{types}\.?[ \t]+\d{{1,4}}[a-z]?\b"), Address, 0, Check::NamedStreet(false), None);
+    // (an apartment alone; "appt", which the English pack's clinical words hold for an appointment,
+    // only after an address: `tail_unit`, so "appt 4/2" is a date)
     let (units, units_capitalised) = (alternatives(packs::SECONDARY_UNITS, "before_number"), alternatives(packs::SECONDARY_UNITS, "before_number_capitalised"));
     add(
         &format!(r"(?i)\b(?:{units})\.?[ \t]*(?:#|no\.?)?[ \t]*\d{{1,5}}[A-Za-z]?\b|\b(?:{units_capitalised})[ \t]+\d{{1,4}}[A-Za-z]?\b"),

@@ -21,6 +21,9 @@ pub(super) enum DateCheck {
     Locale(bool),
     /// a weekday after a dating word: always (a pattern run on its own, off the combined scan)
     Weekday,
+    /// an English weekday or an abbreviation of one that is no English word, wherever it stands:
+    /// in a note in English (run on its own, behind the calendar words' gate)
+    LoneWeekday,
     /// a short month name in any case before its day and year: always (run on its own, behind
     /// the calendar words' gate)
     MonthFirst,
@@ -184,7 +187,9 @@ impl DateCheck {
         // (a day and month written with a hyphen, the shorthand of "3/4", only after the words that
         // date: "on 3-4", "seit 3-4"; alone it is a range, "3-4 times")
         add(r"\b(\d{1,2}[./-](?:\d{4}|\d{1,2}\.?))(?:\b|[A-Za-z]|$|[^\w])", Date, 1, date(DateCheck::Locale(false)), None);
-        let before = pack_words_re("date_before");
+        // (and after the short names of a test or a study, which a note dates so: "CXR 3-14", "echo
+        // 3-14", `[dated_tests]`)
+        let before = format!("(?:{}|{})", pack_words_re("date_before"), pack_words_re("dated_tests"));
         add(&format!(r"\b{before}[ \t]+(\d{{1,2}}-\d{{1,2}})(?:\b|[A-Za-z])"), Date, 1, date(DateCheck::Locale(true)), Some("-"));
         // a day, its month written out, a year of four or two digits: "12 de marzo de 2016",
         // "1er mars 2022", "12, Mai 1973", "28 mars 19", "3rd of May"
@@ -292,6 +297,14 @@ impl DateCheck {
         days.sort_by_key(|w| std::cmp::Reverse(w.len()));
         days.dedup();
         add(&format!(r"\b{before}[ \t]+((?i:{}))\b", days.join("|")), Date, 1, Check::Date(DateCheck::Weekday), None);
+        // an English weekday by itself names one day (i2b2 2014: a day's name is a DATE; "seen thurs",
+        // "cath Friday"), its abbreviations those of CLDR and the longer beginnings that are no English
+        // word ("sat", "sun", "wed" are words); not a recurring one ("Mondays" is another word)
+        let english_words: std::collections::HashSet<&str> = lexicon::data_lines(lexicon::D_ENGLISH).collect();
+        let mut lone: Vec<String> = packs::section_of(english, "weekdays").filter(|w| w.len() >= 6).map(String::from).chain(english_short.iter().filter(|a| !english_words.contains(a.as_str())).cloned()).collect();
+        lone.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        lone.dedup();
+        add(&format!(r"\b((?i:{}))\b", lone.join("|")), Date, 1, Check::Date(DateCheck::LoneWeekday), None);
         // an English weekday or its abbreviation before a period of the day (CLDR's `[day_periods]`):
         // one day, whatever the words before ("family meeting tues pm", "cath Mon a.m.")
         let mut english_days: Vec<String> = packs::section_of(english, "weekdays").map(String::from).chain(english_short.iter().cloned()).collect();
@@ -334,6 +347,9 @@ impl DateCheck {
                     && !measure_after(after, note)
             }
             DateCheck::Weekday | DateCheck::MonthFirst => true,
+            // (a full name is no word of another pack's language; an abbreviation may be: "mon" in French)
+            // (not a contraction's end: "C'mon")
+            DateCheck::LoneWeekday => !before.ends_with(['\'', '’']) && (m.len() >= 6 || note_language(note) & packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) != 0),
             DateCheck::Locale(dashed) => {
                 // (a dot after a date written with a slash or a hyphen ends its sentence: "seen
                 // 2/14." is "2/14"; only a date of dots ends with its own, "12.3.")

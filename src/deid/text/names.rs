@@ -272,6 +272,39 @@ fn stated_name(text: &str, toks: &[Tok], i: usize, gap: &str, is_word: &dyn Fn(u
     }
 }
 
+/// Whether `t` (`word`) is a given name of the lists after the kin word `p` (`kin_word`: a relation
+/// word of the note's language, `keep`, that is no preposition or function word: not "with", "by",
+/// "from"; Dutch "man" is none in English), the blank, comma or bracket `gap` between: not a word a
+/// relation word is followed by as a verb (`[list_verbs]`: "wife is aware", "son had called"), a
+/// field's label ("pt name"), an ordinary word of the note's language ("paciente una"; an English
+/// word only in an English note: "paciente era") nor any other function, calendar or clinical word.
+pub(super) fn given_after_kin(p: &Tok, t: &Tok, gap: &str, kin_word: &str, word: &str, keep: u32) -> bool {
+    let kin = p.f & RELATION != 0 && p.f & (STOP | WEAKCTX | TITLE) == 0 && !p.prot && relation_of_language(kin_word, keep);
+    kin && matches!(gap, " " | ", " | " (" | ": ")
+        && !t.prot && !t.digit && t.letters >= 3
+        && t.f & (GIVEN | AMB_GIVEN) != 0
+        && t.f & (NO_NAME | WEAKCTX | NUMBER | STREET | FACILITY | LANGS) == 0
+        && (t.f & ENGLISH == 0 || in_english(keep))
+        && !list_verbs().iter().chain(packs::field_labels()).any(|v| word.eq_ignore_ascii_case(v))
+}
+
+/// Whether the note whose flags count `keep` is in English (no other pack's language).
+fn in_english(keep: u32) -> bool {
+    let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+    keep & LANGS & !english == 0
+}
+
+/// Whether `word` is a relation word of the note's language (`keep`'s language bits; English where none).
+fn relation_of_language(word: &str, keep: u32) -> bool {
+    static BY_PACK: std::sync::OnceLock<Vec<(u32, Vec<String>)>> = std::sync::OnceLock::new();
+    let by_pack = BY_PACK.get_or_init(|| {
+        packs::PACKS.iter().enumerate().map(|(i, p)| (lang_bit(i), packs::section_of(p, "relations").map(|w| normalise::fold(w).into_owned()).collect())).collect()
+    });
+    let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+    let lang = if keep & LANGS == 0 { english } else { keep & LANGS };
+    by_pack.iter().any(|(bit, words)| *bit & lang != 0 && words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
 /// A word token written as a proper noun is: capitalised, not a short acronym in capitals.
 fn capish(t: &Tok) -> bool {
     !t.digit && !t.prot && t.cap && !(t.allcaps && t.letters <= 4)
@@ -446,7 +479,7 @@ impl Reading<'_> {
         if i + 1 < self.toks.len() && self.word(i + 1).eq_ignore_ascii_case("wort") {
             return;
         }
-        let found = self.after_context(i) || self.after_initial(i) || self.unknown_proper_noun(i) || self.name_only(i);
+        let found = self.after_context(i) || self.given_after_kin(i) || self.after_initial(i) || self.unknown_proper_noun(i) || self.name_only(i);
         if found {
             self.name[i] = true;
         }
@@ -472,6 +505,13 @@ impl Reading<'_> {
             }
         }
         t.initial && (!matches!(self.word(i), "I" | "A") || self.text[t.e..].starts_with('.'))
+    }
+
+    /// A given name of the lists right after a kin word, in any case, also one that is an ordinary
+    /// word too ("husband bob called", "wife mark at bedside", "daughter (bill) updated"; i2b2 2014:
+    /// relatives' names), unless it is a word this place reads otherwise (`given_after_kin`).
+    fn given_after_kin(&self, i: usize) -> bool {
+        i > 0 && given_after_kin(&self.toks[i - 1], &self.toks[i], self.gap(i - 1, i), self.word(i - 1), self.word(i), self.keep)
     }
 
     /// After a dotted initial: a name from the lists ("J. R. Smith", not "E. Coli", "B. Graves"),

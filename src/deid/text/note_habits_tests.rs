@@ -254,3 +254,92 @@ fn what_a_nursing_note_must_keep() {
     }
     t.check(60);
 }
+
+#[test]
+fn every_kin_word_before_a_given_name_that_is_also_a_word() {
+    let mut t = Table::default();
+    // (i2b2 2014 and HIPAA: relatives' names; a given name of the en list that is also an English
+    // word is a name after a kin word in any case: "husband bob called", "daughter (bill) updated")
+    // (not a field's label, which the rule reads as one: "pt name", "bill")
+    let labels = packs::field_labels();
+    let given: Vec<&str> = sample(english().given, 22, |f| f & (GIVEN | AMB_GIVEN) != 0 && f & ENGLISH != 0 && f & (CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY | WEAKCTX) == 0).into_iter().filter(|g| !labels.contains(g)).collect();
+    assert!(given.len() >= 15, "{given:?}");
+    let kin: Vec<&str> = packs::section_lines(english(), "relations").take(4).flat_map(str::split_whitespace).filter(|w| w.is_ascii() && scrubber().lex.get(w) & (STOP | WEAKCTX | TITLE) == 0).collect();
+    assert!(kin.len() >= 30, "{kin:?}");
+    for rel in &kin {
+        for name in &given {
+            t.row(&format!("{} {name} called, updated on plan.", capitalised(rel)), &[name], &["called", "updated"]);
+            t.row(&format!("Pt's {rel} {name} at bedside."), &[name], &["at bedside"]);
+            t.row(&format!("{} ({name}) updated by phone.", capitalised(rel)), &[name], &["updated by phone"]);
+        }
+        // (a verb or a preposition after the kin word is no name: `[list_verbs]`, `[places_after]`)
+        for after in ["is aware", "was updated", "at bedside", "had called"] {
+            t.row(&format!("{} {after}, questions answered.", capitalised(rel)), &[], &[after, "questions answered"]);
+        }
+    }
+    t.check(2000);
+}
+
+#[test]
+fn every_test_name_before_a_day_and_month_and_every_weekday_alone() {
+    let mut t = Table::default();
+    // (HIPAA (C), i2b2 2014: a month and day; the hyphen typed for en_US's "M/d" after the short name
+    // of a test or a study, `[dated_tests]`: "CXR 3-14")
+    for test in packs::section_of(english(), "dated_tests") {
+        for (day, month) in [(14, 3), (2, 11), (28, 12)] {
+            let d = format!("{month}-{day}");
+            t.row(&format!("{} {d} unchanged, no new infiltrate.", test.to_uppercase()), &[&d], &["unchanged"]);
+            t.row(&format!("Compare with {test} {d}."), &[&d], &["Compare"]);
+        }
+        // (a range with a unit after it is a measure: "3-4 mm")
+        t.row(&format!("{} 3-4 mm nodule, stable.", test.to_uppercase()), &[], &["3-4 mm"]);
+    }
+    // (a day's name, CLDR's English abbreviations that are no English word and their longer
+    // beginnings, wherever it stands: "seen thurs")
+    for day in ["monday", "tuesday", "thursday", "friday", "mon", "tue", "tues", "thu", "thur", "thurs", "fri"] {
+        for form in [day.to_string(), capitalised(day)] {
+            t.row(&format!("Pt seen {form} by renal, plan HD."), &[&form], &["renal", "plan HD"]);
+            t.row(&format!("Cath planned {form}, NPO after MN."), &[&form], &["NPO after MN"]);
+        }
+    }
+    // (an appointment's date is no apartment: an address unit needs its street)
+    for (m, d) in [(4, 2), (11, 28)] {
+        let date = format!("{m}/{d}");
+        t.row(&format!("Appt {date} with derm at 10am."), &[&date], &["Appt", "derm", "10am"]);
+        t.row(&format!("Has f/u appt {date} in clinic."), &[&date], &["f/u appt", "clinic"]);
+    }
+    t.check(200);
+}
+
+#[test]
+fn a_hospital_named_by_its_ordinary_end_after_a_place_context_in_lower_case() {
+    let mut t = Table::default();
+    // (HIPAA (B), i2b2 2014 HOSPITAL: "Mass General", "Boston Medical", `[hospital_ends]` after a
+    // place's preposition; in lower case too, and a saint's name after its dotted prefix)
+    let mut firsts = sample(english().towns, 10, |f| f & CITY != 0 && f & (ENGLISH | LANGS | CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0);
+    firsts.extend(["mass", "boston", "brigham"]);
+    let ends: Vec<&str> = packs::hospital_ends().iter().copied().filter(|e| scrubber().lex.get(e) & FACILITY == 0).collect();
+    assert!(ends.len() >= 3, "{ends:?}");
+    for first in &firsts {
+        for end in &ends {
+            for ctx in ["transferred from", "admitted to", "seen at"] {
+                let note = format!("Pt {ctx} {first} {end} this am, per family.");
+                t.rows_of(&[note.to_lowercase(), capitalise_words(&note, &[first, end])], &[first], &["family"]);
+            }
+        }
+    }
+    // (a note all in lower case: a saint's name typed so in a note with capitals is no evidence)
+    for saint in ["elsewhere", "vincent's", "mary's", "luke's"] {
+        t.rows_of(&[format!("pt transferred from st. {saint} this am.")], &[saint], &["transferred"]);
+    }
+    // (a ward or a specialty after the end word is no hospital: "general surgery")
+    t.row("Pt transferred to general surgery this am.", &[], &["general surgery"]);
+    // (typed: in lower case main already reads "general medical clinic" as a facility's name)
+    t.rows_of(&["Pt seen in general medical clinic.".to_string()], &[], &["general medical clinic"]);
+    t.check(240);
+}
+
+/// `note` with the words `words` capitalised (the note as typed with the hospital's name in capitals).
+fn capitalise_words(note: &str, words: &[&str]) -> String {
+    note.split(' ').map(|w| if words.contains(&w) { capitalised(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ")
+}

@@ -32,7 +32,8 @@
 //! `scores` (words before which a fraction is a score or a
 //! measure, not a day and month: `oeil gauche: 10/12`, `EVA 7/10`), `measures` (words after which
 //! it is a measure, a ratio or a dose: `2/8 joints`, `1/2 NS`), `date_before` (words after which a
-//! weekday names one day: `on Monday`, `am Montag`), `laws` (words that cite a law, whose date and name are no
+//! weekday names one day: `on Monday`, `am Montag`), `dated_tests` (the short names of tests and
+//! studies after which a day and month typed with a hyphen is a date: `CXR 3-14`), `laws` (words that cite a law, whose date and name are no
 //! patient's: `Loi du 4 mars 2002`, `Loi Kouchner`), `elisions` (the words written elided, glued
 //! to the next with an apostrophe: `l'examen`, `dell'ospedale`), `times` (the word for "times"
 //! after a count: `12 fois`), `medical_endings` (the endings of the language's specialties and

@@ -83,7 +83,7 @@ impl Check {
     pub(super) fn runs_alone(self) -> bool {
         matches!(
             self,
-            Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner | Check::Id(IdCheck::Labelled) | Check::Id(IdCheck::LowerHyphenCode) | Check::Date(DateCheck::Weekday) | Check::Date(DateCheck::MonthFirst) | Check::Date(DateCheck::Locale(true))
+            Check::StreetSuffix | Check::NumWordNum | Check::BareStreet | Check::Corner | Check::Id(IdCheck::Labelled) | Check::Id(IdCheck::LowerHyphenCode) | Check::Date(DateCheck::Weekday) | Check::Date(DateCheck::LoneWeekday) | Check::Date(DateCheck::MonthFirst) | Check::Date(DateCheck::Locale(true))
         )
     }
 }
@@ -225,7 +225,7 @@ pub(super) fn build_regexes() -> Vec<Rx> {
 
     // the patterns on the packs' month and number words run only where such a word occurs
     for rx in v.iter_mut() {
-        if rx.check == Check::Date(dates::DateCheck::MonthFirst) {
+        if matches!(rx.check, Check::Date(dates::DateCheck::MonthFirst | dates::DateCheck::LoneWeekday)) {
             rx.gate = MONTH;
         } else if rx.check == Check::Date(dates::DateCheck::SpelledDate) {
             rx.gate = NUMBER;

@@ -156,7 +156,7 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32, values: &[(usize, u
     let shape: Vec<Shape> = toks.iter().map(|t| own_shape(t, &text[t.s..t.e], english)).collect();
     // what the dictionaries call a name or a town: capitalised, and what stands by it (below)
     let named = toks.iter().enumerate().map(|(i, t)| shape[i] == Shape::Capital && t.f & (NEVER_NAME | COUNTRY) == 0 && t.letters >= 2 || marks[i] & IN_TOWN != 0).collect();
-    let mut r = Reading { text, toks, marks, shape, named, english };
+    let mut r = Reading { text, toks, marks, shape, named, english, keep };
     for i in 0..toks.len() {
         if r.named[i] {
             r.shape[i] = Shape::Capital;
@@ -177,6 +177,7 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32, values: &[(usize, u
     r.unknown_beside_given();
     r.people_lines();
     r.facilities(english);
+    r.hospitals_by_their_end();
     r.street_addresses();
     r.region_codes();
     r.initials();
@@ -195,6 +196,8 @@ struct Reading<'a> {
     named: Vec<bool>,
     /// the note is in English (an English word is then an ordinary word of its language)
     english: bool,
+    /// the lexicon flags that count in this note (`Note::keep`)
+    keep: u32,
 }
 
 impl<'a> Reading<'a> {
@@ -276,11 +279,13 @@ impl<'a> Reading<'a> {
                 self.name(i);
                 continue;
             }
-            if !(titled || related) {
+            // a given name of the lists after a kin word, also an ordinary word: "husband bob"
+            let kin_given = names::given_after_kin(p, t, gap, self.word(i - 1), self.word(i), self.keep);
+            if !(titled || related || kin_given) {
                 continue;
             }
             let mut k = i;
-            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && (nameable(&toks[k], titled) || self.shape[k] == Shape::Suspect || titled && k > i && self.named[k - 1] && self.foreign_word(k)) {
+            while k < n && k < i + 3 && !toks[k].prot && (k == i || self.joined(k - 1, k)) && (nameable(&toks[k], titled) || self.shape[k] == Shape::Suspect || titled && k > i && self.named[k - 1] && self.foreign_word(k) || k == i && kin_given) {
                 self.name(k);
                 k += 1;
             }
@@ -451,6 +456,42 @@ impl<'a> Reading<'a> {
                     break;
                 }
                 k += 1;
+            }
+        }
+    }
+
+    /// After a place's preposition, one or two words and an ordinary word that ends a hospital's
+    /// name (`[hospital_ends]`), ending the clause: the hospital's name as typed ("from mass general
+    /// this am" is "Mass General", as `checks::names_a_hospital` reads it); its first word no word
+    /// that never opens a place's name ("in general medical", "to icu general"); a saint's name after
+    /// its dotted prefix there, whatever the word ("from st. elsewhere"). In an English note only.
+    fn hospitals_by_their_end(&mut self) {
+        // (English word order: the name before its end; "unidad de toxicología del hospital" is none)
+        if !self.english {
+            return;
+        }
+        let (toks, n) = (self.toks, self.toks.len());
+        let word_ok = |k: usize| !toks[k].prot && !toks[k].digit && toks[k].letters >= 2 && toks[k].f & (NEVER_NAME | COUNTRY | WEAKCTX) == 0;
+        for i in 1..n {
+            if toks[i - 1].f & WEAKCTX == 0 || !gap_is_space(self.gap(i - 1, i)) || toks[i - 1].prot {
+                continue;
+            }
+            if self.marks[i] & PREFIX != 0 && i + 1 < n && self.gap(i, i + 1) == ". " && word_ok(i + 1) {
+                self.name(i);
+                self.name(i + 1);
+                continue;
+            }
+            for end in i + 1..(i + 3).min(n) {
+                let is_end = packs::hospital_ends().contains(&self.word(end).to_ascii_lowercase().as_str());
+                if !self.joined(end - 1, end) || !is_end && !word_ok(end) {
+                    break;
+                }
+                // (the clause ends after it: a stop, a preposition, a date's word, a number, a mark)
+                let clause_ends = end + 1 >= n || !gap_is_space(self.gap(end, end + 1)) || toks[end + 1].digit || toks[end + 1].f & (STOP | WEAKCTX | MONTH | RELATION) != 0;
+                if is_end && clause_ends && (i..end).all(|k| word_ok(k)) {
+                    (i..=end).for_each(|k| self.name(k));
+                    break;
+                }
             }
         }
     }
