@@ -511,7 +511,9 @@ impl Reading<'_> {
     /// word too ("husband bob called", "wife mark at bedside", "daughter (bill) updated"; i2b2 2014:
     /// relatives' names), unless it is a word this place reads otherwise (`given_after_kin`).
     fn given_after_kin(&self, i: usize) -> bool {
-        i > 0 && given_after_kin(&self.toks[i - 1], &self.toks[i], self.gap(i - 1, i), self.word(i - 1), self.word(i), self.keep)
+        // (the flags first: most words follow no relation word, and the gap and words cost a slice each)
+        i > 0 && self.toks[i - 1].f & RELATION != 0 && self.toks[i].f & (GIVEN | AMB_GIVEN) != 0
+            && given_after_kin(&self.toks[i - 1], &self.toks[i], self.gap(i - 1, i), self.word(i - 1), self.word(i), self.keep)
     }
 
     /// After a dotted initial: a name from the lists ("J. R. Smith", not "E. Coli", "B. Graves"),

@@ -280,7 +280,7 @@ impl<'a> Reading<'a> {
                 continue;
             }
             // a given name of the lists after a kin word, also an ordinary word: "husband bob"
-            let kin_given = names::given_after_kin(p, t, gap, self.word(i - 1), self.word(i), self.keep);
+            let kin_given = p.f & RELATION != 0 && t.f & (GIVEN | AMB_GIVEN) != 0 && names::given_after_kin(p, t, gap, self.word(i - 1), self.word(i), self.keep);
             if !(titled || related || kin_given) {
                 continue;
             }
