@@ -2,7 +2,7 @@
 //! 45 CFR 164.514(b)(2)(i)(C)). The patterns read the packs' `formats.txt`, generated from CLDR
 //! (`build_formats.py`): the month and weekday names of each language's locales and the numeric
 //! orders they write ("M/d" in en_US, "d.M." in de and nb, "dd/MM" in fr), so a new locale is data.
-use super::lexicon::{lang_bit, LANGS};
+use super::lexicon::{english_bit, lang_bit, LANGS};
 use super::patterns::{cap_alts, number_words_re, pack_words_re, Add, Check, Hit};
 use super::*;
 use std::collections::BTreeMap;
@@ -141,7 +141,7 @@ fn locale_numeric() -> &'static [(regex::Regex, u32)] {
 /// The language bit of the note (a note in no pack's language is English).
 fn note_language(note: &Note) -> u32 {
     let lang = note.keep & LANGS;
-    if lang != 0 { lang } else { packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) }
+    if lang != 0 { lang } else { english_bit() }
 }
 
 /// Whether `m` is a numeric date in an order of the note's language ("3/4" in English, "3.4." in
@@ -349,7 +349,7 @@ impl DateCheck {
             DateCheck::Weekday | DateCheck::MonthFirst => true,
             // (a full name is no word of another pack's language; an abbreviation may be: "mon" in French)
             // (not a contraction's end: "C'mon")
-            DateCheck::LoneWeekday => !before.ends_with(['\'', '’']) && (m.len() >= 6 || note_language(note) & packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit) != 0),
+            DateCheck::LoneWeekday => !before.ends_with(['\'', '’']) && (m.len() >= 6 || note_language(note) & english_bit() != 0),
             DateCheck::Locale(dashed) => {
                 // (a dot after a date written with a slash or a hyphen ends its sentence: "seen
                 // 2/14." is "2/14"; only a date of dots ends with its own, "12.3.")
@@ -406,7 +406,7 @@ impl WordsOf {
 
     fn has(&self, word: &str, note: &Note) -> bool {
         let lang = note.keep & LANGS;
-        let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+        let english = english_bit();
         let w = normalise::fold(&word.to_lowercase()).into_owned();
         self.0.iter().any(|(bit, words)| (*bit == english || *bit & lang != 0) && words.contains(&w))
     }

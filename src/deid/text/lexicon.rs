@@ -40,6 +40,10 @@ pub(super) const LANGS: u32 = !0 << LANG_SHIFT;
 pub(super) fn lang_bit(index: usize) -> u32 {
     1u32.checked_shl(LANG_SHIFT + index as u32).unwrap_or(0)
 }
+/// The English pack's language bit (0 without an English pack).
+pub(super) fn english_bit() -> u32 {
+    packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit)
+}
 // (while building) a given name, surname or town from a language pack: decided at the end,
 // when every list is in, whether it is one only where the context says so
 const PACK_GIVEN: u8 = 1;

@@ -290,7 +290,7 @@ pub(super) fn given_after_kin(p: &Tok, t: &Tok, gap: &str, kin_word: &str, word:
 
 /// Whether the note whose flags count `keep` is in English (no other pack's language).
 fn in_english(keep: u32) -> bool {
-    let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+    let english = english_bit();
     keep & LANGS & !english == 0
 }
 
@@ -300,7 +300,7 @@ fn relation_of_language(word: &str, keep: u32) -> bool {
     let by_pack = BY_PACK.get_or_init(|| {
         packs::PACKS.iter().enumerate().map(|(i, p)| (lang_bit(i), packs::section_of(p, "relations").map(|w| normalise::fold(w).into_owned()).collect())).collect()
     });
-    let english = packs::PACKS.iter().position(|p| p.lang == "en").map_or(0, lang_bit);
+    let english = english_bit();
     let lang = if keep & LANGS == 0 { english } else { keep & LANGS };
     by_pack.iter().any(|(bit, words)| *bit & lang != 0 && words.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
@@ -310,62 +310,36 @@ fn capish(t: &Tok) -> bool {
     !t.digit && !t.prot && t.cap && !(t.allcaps && t.letters <= 4)
 }
 
-/// A function giving the words of a pack section (all packs), read once.
-macro_rules! pack_words {
-    ($(#[$doc:meta])* $name:ident = $section:literal) => {
-        $(#[$doc])*
-        fn $name() -> &'static [&'static str] {
-            static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-            WORDS.get_or_init(|| packs::section($section).collect())
-        }
-    };
-}
-pack_words!(
+packs::section_words! {
     /// The nouns of a statement of a name, before "is" or a colon: "my name is", "Surname:".
-    name_nouns = "name_nouns"
-);
-pack_words!(
+    name_nouns = "name_nouns";
     /// The nouns of a name that only a colon follows: "Firstname:".
-    name_labels = "name_labels"
-);
-pack_words!(
+    name_labels = "name_labels";
     /// The verbs between a name's noun and the name: "name is", "name was".
-    name_copulas = "name_copulas"
-);
-pack_words!(
+    name_copulas = "name_copulas";
     /// The verbs that name someone, before a pronoun and the name: "call me", "named him".
-    naming_verbs = "naming_verbs"
-);
-pack_words!(
+    naming_verbs = "naming_verbs";
     /// The pronouns between a verb that names and the name: "call me".
-    naming_objects = "naming_objects"
-);
+    naming_objects = "naming_objects";
+}
 /// The words by which one says who one is, before the name (`[self_introductions]`: "I am").
 fn self_introductions() -> &'static [(&'static str, &'static str)] {
     static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
     PAIRS.get_or_init(|| packs::PACKS.iter().flat_map(|p| packs::section_lines(p, "self_introductions")).filter_map(|l| l.split_once(' ')).collect())
 }
-pack_words!(
+packs::section_words! {
     /// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".
-    particles = "name_particles"
-);
-pack_words!(
+    particles = "name_particles";
     /// Degrees and generational suffixes that go with the name before them, as typed: "Giovanna
     /// Rodrigues MD".
-    postnominals = "postnominals"
-);
-pack_words!(
+    postnominals = "postnominals";
     /// What may follow a name in an English list of people: "Park and Reed were".
-    list_verbs = "list_verbs"
-);
-pack_words!(
+    list_verbs = "list_verbs";
     /// Words after an eponym that make it a disease's name, not a person's: "Graves disease".
-    disease_words = "disease_words"
-);
-pack_words!(
+    disease_words = "disease_words";
     /// Plural relations and firms after a surname: "Smith and sons" lists no second person.
-    group_words = "group_words"
-);
+    group_words = "group_words";
+}
 /// The articles and determiners after which a capitalised word is a common noun, each with the bits
 /// of the languages whose pack lists it (`[noun_determiners]`: "die", "zur").
 fn noun_determiners() -> &'static [(&'static str, u32)] {

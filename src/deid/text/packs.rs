@@ -155,10 +155,11 @@ macro_rules! section_words {
         $(#[$doc])*
         pub(super) fn $f() -> &'static [&'static str] {
             static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-            WORDS.get_or_init(|| section($section).collect())
+            WORDS.get_or_init(|| $crate::deid::text::packs::section($section).collect())
         }
     )*};
 }
+pub(super) use section_words;
 
 section_words! {
     /// Lower-case words inside the names of towns, streets and facilities (`[place_particles]`:
