@@ -243,6 +243,9 @@ fn names_automaton(names: &[Key]) -> AhoCorasick {
         .kind(Some(kind))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // (anchored too: a capitalised town is looked for only where a capitalised word starts,
+        // `Scrubber::multi_word_places`)
+        .start_kind(StartKind::Both)
         .build(names.iter().map(|t| t.as_bytes()))
         .expect("an automaton of names")
 }

@@ -17,7 +17,7 @@
 //! 5. spans are merged (overlaps take the most specific kind), protected placeholders are cut
 //!    out of them, and the text is rebuilt.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
