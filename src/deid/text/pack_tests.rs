@@ -43,6 +43,19 @@ fn every_street_ending_of_every_pack_with_its_house_number_after_it() {
 }
 
 #[test]
+fn german_street_types_with_a_range_of_house_numbers_or_a_staircase_and_door() {
+    // DIN 5008's range "12-14"; Austria's house number, staircase and door "9/5", "1/2/3"
+    let de = pack("de");
+    let town = proper_noun_of(de.towns);
+    for street in packs::section_of(de, "streets").filter(|w| w.chars().count() >= 3) {
+        for number in ["12-14", "9/5", "1/2/3", "5-7a"] {
+            let address = format!("{town}er {} {number}", capitalised(street));
+            assert_gone(&format!("Wohnhaft {address}, 10115 {town}, seit Jahren."), &[&address, number, "10115"]);
+        }
+    }
+}
+
+#[test]
 fn every_institution_ending_of_every_pack_with_its_name_before_it() {
     let mut n = 0;
     for p in packs::PACKS {
