@@ -56,6 +56,22 @@ fn german_street_types_with_a_range_of_house_numbers_or_a_staircase_and_door() {
 }
 
 #[test]
+fn every_abbreviated_street_type_before_a_name_and_its_house_number() {
+    // `[abbreviated_before_name]` of data/street_types.txt: "C/ Mayor 5", "ul. Długa 5", CTT's "R. Garcia, 4"
+    let pt = pack("pt");
+    let (given, surname) = (proper_noun_of(pt.given), proper_noun_of(pt.surnames));
+    let mut n = 0;
+    for abbreviation in packs::shared_section(packs::STREET_TYPES, "abbreviated_before_name") {
+        for number in [", 9", " 27"] {
+            let text = format!("Reside na {abbreviation} {given} {surname}{number}, para consulta.");
+            assert_gone(&text, &[&surname, number.trim_start_matches([',', ' '])]);
+            n += 1;
+        }
+    }
+    assert!(n >= 2 * 12, "{n} abbreviated streets");
+}
+
+#[test]
 fn every_institution_ending_of_every_pack_with_its_name_before_it() {
     let mut n = 0;
     for p in packs::PACKS {
