@@ -72,6 +72,25 @@ fn every_abbreviated_street_type_before_a_name_and_its_house_number() {
 }
 
 #[test]
+fn italian_feminine_titles_abbreviated_with_their_ending_before_a_surname() {
+    // the abbreviation of a title whose feminine form ends in "-essa" takes ".ssa" (Treccani,
+    // abbreviazioni: "dott.ssa", "prof.ssa"), which the tokens split at its dot; the surname one
+    // that is also an ordinary Italian word ("Stucchi"), a name by its title only
+    let it = pack("it");
+    let words: std::collections::HashSet<&str> = packs::list_lines(it.words).collect();
+    let surname = packs::list_lines(it.surnames).find(|w| w.chars().count() >= 5 && words.contains(&w.to_lowercase().as_str())).map(capitalised).expect("a surname that is a word");
+    let titles: Vec<&str> = packs::section_of(it, "titles").collect();
+    let mut n = 0;
+    for short in titles.iter().filter(|t| t.len() <= 4 && titles.iter().any(|f| f.len() > 6 && f.starts_with(**t) && f.ends_with("essa"))) {
+        for typed in [format!("{short}.ssa"), capitalised(&format!("{short}.ssa"))] {
+            assert_gone(&format!("Vista e valutata dalla {typed} {surname} ieri."), &[&surname]);
+            n += 1;
+        }
+    }
+    assert!(n >= 4, "{n} feminine titles");
+}
+
+#[test]
 fn every_institution_ending_of_every_pack_with_its_name_before_it() {
     let mut n = 0;
     for p in packs::PACKS {
