@@ -301,6 +301,9 @@ impl Scrubber {
         if e < b.len() && b[e] == b'.' && e > 0 && b[e - 1].is_ascii_alphanumeric() {
             e += 1;
         }
+        if e > 0 && b[e - 1].is_ascii_digit() {
+            e += house_number_rest(&text[e..]);
+        }
         // a postcode in two groups read as a house number and a rest: "ÖVERTURINGEN 840 24"
         let three = e >= 4 && b[e - 4] == b' ' && b[e - 3..e].iter().all(u8::is_ascii_digit);
         if three && b.len() >= e + 3 && b[e] == b' ' && b[e + 1..e + 3].iter().all(u8::is_ascii_digit) && !text[e + 3..].starts_with(|c: char| c.is_alphanumeric()) && !followed_by_unit_or_decimal(&text[e + 3..]) {
@@ -463,7 +466,16 @@ pub(super) fn named_street(m: &str, after: &str, get: &dyn Fn(&str) -> u32, by_p
     let opens = if by_preposition { get(&first) & LANGS != 0 } else { !packs::place_particles().contains(&first.as_str()) };
     opens
         && words[1..words.len() - 1].iter().filter(|w| w.starts_with(char::is_uppercase)).all(|w| get(&w.to_lowercase()) & (MONTH | CLINICAL | TITLE | RELATION | COUNTRY) == 0)
-        && closes_an_address(after)
+        && closes_an_address(&after[house_number_rest(after)..])
+}
+
+/// The length of the rest of a house number at the start of `after`, the address closing after it:
+/// a range (DIN 5008: "Hauptstraße 12-14") or the staircase and door (Austria's address register:
+/// "Gasse 9/5", "Hauptstraße 1/2/3"); 0 if none.
+fn house_number_rest(after: &str) -> usize {
+    static REST: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let rest = REST.get_or_init(|| regex::Regex::new(r"^[-/]\d{1,3}[a-z]?(?:/\d{1,3}){0,2}").expect("house number rest"));
+    rest.find(after).filter(|m| closes_an_address(&after[m.end()..])).map_or(0, |m| m.end())
 }
 
 /// The street types of the packs that write a street's name before its type and its house number

@@ -375,6 +375,7 @@ impl DateCheck {
                     && !followed_by_unit_or_decimal(after)
                     && !score_before(text, s, note)
                     && !measure_after(after, note)
+                    && !page_number(m, before, after)
             }
             DateCheck::MonthYear => {
                 // a two-digit year only after a month written out in full ("décembre 93")
@@ -423,6 +424,19 @@ fn score_before(text: &str, s: usize, note: &Note) -> bool {
 
 /// Whether the word after a fraction says what it measures or counts (`[measures]`: "2/8
 /// joints", "1/2 NS", "3/4 of the dose"): a ratio, not a day and month.
+/// Whether a fraction alone on its line is a page's number, k of n with k <= n: a letter numbers its
+/// pages so ("2/3", DIN 5008's "Seite 2 von 3"), a date heading a line is followed by its entry. (Text
+/// taken from a paginated document may glue the next page's first word to it: "8/8CRH".)
+fn page_number(m: &str, before: &str, after: &str) -> bool {
+    let alone = before.trim_end_matches([' ', '\t']).ends_with('\n') || before.trim().is_empty();
+    let rest = after.split(['\n', '\r']).next().unwrap_or("");
+    let ends = rest.trim_end().chars().all(char::is_alphanumeric);
+    match m.split_once('/') {
+        Some((k, n)) if alone && ends => matches!((k.parse::<u32>(), n.parse::<u32>()), (Ok(k), Ok(n)) if k <= n),
+        _ => false,
+    }
+}
+
 fn measure_after(after: &str, note: &Note) -> bool {
     static WORDS: std::sync::OnceLock<WordsOf> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| WordsOf::section("measures"));

@@ -120,6 +120,58 @@ fn a_fraction_after_a_score_or_before_a_measure_is_no_date() {
     }
 }
 
+/// A pack's yearless day and month (CLDR `Md`, `MMdd`) in its narrowest width ("3/4" by "dd/MM"):
+/// a numeric field is parsed in any width (UTS #35 Part 4, Parsing Dates and Times). Derived here
+/// from each pattern, not read from the narrow lines `build_formats.py` adds; a dotted one is left
+/// out, since it is how a decimal or a section's number is written ("3.4", "19.3.").
+#[test]
+fn every_yearless_order_of_every_pack_in_its_narrowest_width() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let words = sentence_of(p);
+        for pattern in packs::section_lines(p, "date_numeric").filter(|pat| pat.contains('d') && !pat.contains('y')) {
+            let narrow = pattern.replace("dd", "d").replace("MM", "M");
+            if narrow.contains('.') {
+                continue;
+            }
+            for (day, month) in [(25, 12), (3, 4), (9, 6)] {
+                let date = format_cldr(&narrow, day, month);
+                let text = format!("{words} {date} {words}");
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains("[DATE]") && !out.contains(&date), "{}: {narrow:?} {date:?} -> {out:?}", p.lang);
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 8 * 3, "{n} narrow dates");
+}
+
+/// A fraction before one of CLDR's names of a duration (`[durations]`: "2/3 semaines", "3/4 settimane") counts
+/// hours to years; a fraction alone on its line is a page's number ("2/3"), one that heads its entry a date.
+#[test]
+fn a_fraction_before_a_duration_or_alone_on_its_line_is_no_date() {
+    let mut n = 0;
+    for p in packs::PACKS {
+        let words = sentence_of(p);
+        for pattern in packs::section_lines(p, "date_numeric").filter(|pat| pat.contains('/') && !pat.contains('y')) {
+            let date = format_cldr(pattern, 2, 3);
+            for unit in packs::section_of(p, "durations") {
+                let text = format!("{words} {date} {unit} {words}");
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains(&date), "{}: {date} {unit} -> {out:?}", p.lang);
+                n += 1;
+            }
+            assert_gone(&format!("{words}.\n{date}: {words}"), &[&date]);
+        }
+        for (k, of) in [(1, 2), (2, 3), (3, 3), (2, 12)] {
+            let page = format!("{words}.\n{k}/{of}\n{words}");
+            let out = scrubber().scrub(&page, &[]).text;
+            assert!(out.contains(&format!("\n{k}/{of}\n")), "{}: page {k}/{of} -> {out:?}", p.lang);
+        }
+    }
+    assert!(n >= 8 * 5, "{n} durations");
+}
+
 #[test]
 fn weekdays_that_date_and_weekdays_of_a_date() {
     for p in packs::PACKS {

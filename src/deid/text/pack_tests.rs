@@ -43,6 +43,54 @@ fn every_street_ending_of_every_pack_with_its_house_number_after_it() {
 }
 
 #[test]
+fn german_street_types_with_a_range_of_house_numbers_or_a_staircase_and_door() {
+    // DIN 5008's range "12-14"; Austria's house number, staircase and door "9/5", "1/2/3"
+    let de = pack("de");
+    let town = proper_noun_of(de.towns);
+    for street in packs::section_of(de, "streets").filter(|w| w.chars().count() >= 3) {
+        for number in ["12-14", "9/5", "1/2/3", "5-7a"] {
+            let address = format!("{town}er {} {number}", capitalised(street));
+            assert_gone(&format!("Wohnhaft {address}, 10115 {town}, seit Jahren."), &[&address, number, "10115"]);
+        }
+    }
+}
+
+#[test]
+fn every_abbreviated_street_type_before_a_name_and_its_house_number() {
+    // `[abbreviated_before_name]` of data/street_types.txt: "C/ Mayor 5", "ul. Długa 5", CTT's "R. Garcia, 4"
+    let pt = pack("pt");
+    let (given, surname) = (proper_noun_of(pt.given), proper_noun_of(pt.surnames));
+    let mut n = 0;
+    for abbreviation in packs::shared_section(packs::STREET_TYPES, "abbreviated_before_name") {
+        for number in [", 9", " 27"] {
+            let text = format!("Reside na {abbreviation} {given} {surname}{number}, para consulta.");
+            assert_gone(&text, &[&surname, number.trim_start_matches([',', ' '])]);
+            n += 1;
+        }
+    }
+    assert!(n >= 2 * 12, "{n} abbreviated streets");
+}
+
+#[test]
+fn italian_feminine_titles_abbreviated_with_their_ending_before_a_surname() {
+    // the abbreviation of a title whose feminine form ends in "-essa" takes ".ssa" (Treccani,
+    // abbreviazioni: "dott.ssa", "prof.ssa"), which the tokens split at its dot; the surname one
+    // that is also an ordinary Italian word ("Stucchi"), a name by its title only
+    let it = pack("it");
+    let words: std::collections::HashSet<&str> = packs::list_lines(it.words).collect();
+    let surname = packs::list_lines(it.surnames).find(|w| w.chars().count() >= 5 && words.contains(&w.to_lowercase().as_str())).map(capitalised).expect("a surname that is a word");
+    let titles: Vec<&str> = packs::section_of(it, "titles").collect();
+    let mut n = 0;
+    for short in titles.iter().filter(|t| t.len() <= 4 && titles.iter().any(|f| f.len() > 6 && f.starts_with(**t) && f.ends_with("essa"))) {
+        for typed in [format!("{short}.ssa"), capitalised(&format!("{short}.ssa"))] {
+            assert_gone(&format!("Vista e valutata dalla {typed} {surname} ieri."), &[&surname]);
+            n += 1;
+        }
+    }
+    assert!(n >= 4, "{n} feminine titles");
+}
+
+#[test]
 fn every_institution_ending_of_every_pack_with_its_name_before_it() {
     let mut n = 0;
     for p in packs::PACKS {

@@ -61,7 +61,8 @@
 //! `labels`, one `label<TAB>kind` a line, the labels of record headers whose value is identifying.
 //! The generated `formats.txt` (`build_formats.py`, from CLDR and Google's address data) adds the
 //! sections `months`, `weekdays`, `weekdays_short`, `date_numeric` (CLDR numeric date patterns, one
-//! a line), `postcodes` (`CC<TAB>regex<TAB>before|after` a line) and `phone_regions` (the countries
+//! a line; a day and month also in their narrowest width), `durations` (CLDR's long names of the
+//! hours to years: a fraction before one is a count), `postcodes` (`CC<TAB>regex<TAB>before|after` a line) and `phone_regions` (the countries
 //! whose national phone numbers a note in the language writes), read as the others are. The
 //! generated `places.txt` (`build_places.py`, GeoNames `cities500`) holds more towns, read as `towns`;
 //! the generated `holidays.txt` (`build_holidays.py`, PyPI `holidays`) the section `holidays`, and

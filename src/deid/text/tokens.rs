@@ -294,11 +294,15 @@ pub(super) fn followed_by_unit_or_decimal(after: &str) -> bool {
     followed_by_unit_word(after)
 }
 
-/// The word after a number (spaces skipped) is a unit or what it counts: "12 mg", "2 weeks", "12 fois"
-/// (`data/units.txt`'s `[after_number]` and the packs' `[times]`).
+/// The word after a number (spaces skipped) is a unit or what it counts: "12 mg", "2 weeks", "12 fois",
+/// "2/3 semaines" (`data/units.txt`'s `[after_number]`, the packs' `[times]` and CLDR's `[durations]`).
 pub(super) fn followed_by_unit_word(after: &str) -> bool {
-    static UNITS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    let units = UNITS.get_or_init(|| super::packs::shared_section(super::packs::UNITS, "after_number").chain(super::packs::section("times")).collect());
+    static UNITS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    // (as typed and as the view reads them: "mês" is "mes" in the view)
+    let units = UNITS.get_or_init(|| {
+        let words = super::packs::shared_section(super::packs::UNITS, "after_number").chain(super::packs::section("times")).chain(super::packs::section("durations"));
+        words.flat_map(|w| [w.to_string(), super::normalise::fold(w).into_owned()]).collect()
+    });
     let t = after.trim_start();
     let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     units.contains(w.as_str())
