@@ -237,15 +237,13 @@ pub(super) struct Lexicon {
 /// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest:
 /// a DFA for a short list (a few hundred names: a table of a megabyte or so, scanned at a few
 /// instructions a byte where the NFA took about forty), an NFA for a long one.
-fn names_automaton(names: &[Key]) -> AhoCorasick {
+fn names_automaton(names: &[Key], start: StartKind) -> AhoCorasick {
     let kind = if names.len() <= 2_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
     AhoCorasickBuilder::new()
         .kind(Some(kind))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        // (anchored too: a capitalised town is looked for only where a capitalised word starts,
-        // `Scrubber::multi_word_places`)
-        .start_kind(StartKind::Both)
+        .start_kind(start)
         .build(names.iter().map(|t| t.as_bytes()))
         .expect("an automaton of names")
 }
@@ -269,10 +267,13 @@ impl Lexicon {
         multi.dedup();
         // a pack's region list may hold a country ("Costa Rica"): countries are kept
         multi.retain(|t| !multi_countries.contains(t));
-        let multi_cities = names_automaton(&multi);
+        // (searched anchored too: a capitalised town is looked for only where a capitalised word
+        // starts, `Scrubber::multi_word_places`; an NFA's second start state costs little, where a
+        // DFA's would double its table)
+        let multi_cities = names_automaton(&multi, StartKind::Both);
         ambiguous_multi.retain(|t| !multi_countries.contains(t));
-        let ambiguous_multi_cities = names_automaton(&ambiguous_multi);
-        let multi_countries_ac = names_automaton(&multi_countries);
+        let ambiguous_multi_cities = names_automaton(&ambiguous_multi, StartKind::Unanchored);
+        let multi_countries_ac = names_automaton(&multi_countries, StartKind::Unanchored);
         let mut endings: FxMap<Key, u32> = FxMap::default();
         for (i, p) in packs::PACKS.iter().enumerate() {
             // English has no pack bit of its own: its ordinary words are the shared English list
