@@ -422,8 +422,6 @@ fn score_before(text: &str, s: usize, note: &Note) -> bool {
     line.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).any(|w| words.has(w, note))
 }
 
-/// Whether the word after a fraction says what it measures or counts (`[measures]`: "2/8
-/// joints", "1/2 NS", "3/4 of the dose"): a ratio, not a day and month.
 /// Whether a fraction alone on its line is a page's number, k of n with k <= n: a letter numbers its
 /// pages so ("2/3", DIN 5008's "Seite 2 von 3"), a date heading a line is followed by its entry. (Text
 /// taken from a paginated document may glue the next page's first word to it: "8/8CRH".)
@@ -437,6 +435,8 @@ fn page_number(m: &str, before: &str, after: &str) -> bool {
     }
 }
 
+/// Whether the word after a fraction says what it measures or counts (`[measures]`: "2/8
+/// joints", "1/2 NS", "3/4 of the dose"): a ratio, not a day and month.
 fn measure_after(after: &str, note: &Note) -> bool {
     static WORDS: std::sync::OnceLock<WordsOf> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| WordsOf::section("measures"));

@@ -188,14 +188,14 @@ impl Scrubber {
     fn multi_word_places(&self, text: &str, spans: &mut Vec<Span>) {
         // (searched from each capitalised word's start alone: the list's automaton read every
         // byte of every note at some forty instructions a byte)
-        let mut after = 0;
+        let mut searched_to = 0;
         for s in capitalised_word_starts(text) {
-            if s < after {
+            if s < searched_to {
                 continue;
             }
             let Some(m) = self.lex.multi_cities.find(aho_corasick::Input::new(text).range(s..).anchored(aho_corasick::Anchored::Yes)) else { continue };
             let e = m.end();
-            after = e;
+            searched_to = e;
             if word_boundary_ok(text, s, e) {
                 let after = &text[e..];
                 let postal = after.strip_prefix(' ').map(|r| &r[..r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len())]).filter(|w| !w.is_empty() && self.lex.is_postal(&w.to_lowercase()));
@@ -339,13 +339,6 @@ packs::section_words! {
     naming_verbs = "naming_verbs";
     /// The pronouns between a verb that names and the name: "call me".
     naming_objects = "naming_objects";
-}
-/// The words by which one says who one is, before the name (`[self_introductions]`: "I am").
-fn self_introductions() -> &'static [(&'static str, &'static str)] {
-    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
-    PAIRS.get_or_init(|| packs::PACKS.iter().flat_map(|p| packs::section_lines(p, "self_introductions")).filter_map(|l| l.split_once(' ')).collect())
-}
-packs::section_words! {
     /// Particles inside a person's name: "Willemine ten Pas", "Maika van de Noort", "Ana de Souza".
     particles = "name_particles";
     /// Degrees and generational suffixes that go with the name before them, as typed: "Giovanna
@@ -357,6 +350,11 @@ packs::section_words! {
     disease_words = "disease_words";
     /// Plural relations and firms after a surname: "Smith and sons" lists no second person.
     group_words = "group_words";
+}
+/// The words by which one says who one is, before the name (`[self_introductions]`: "I am").
+fn self_introductions() -> &'static [(&'static str, &'static str)] {
+    static PAIRS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| packs::PACKS.iter().flat_map(|p| packs::section_lines(p, "self_introductions")).filter_map(|l| l.split_once(' ')).collect())
 }
 /// The articles and determiners after which a capitalised word is a common noun, each with the bits
 /// of the languages whose pack lists it (`[noun_determiners]`: "die", "zur").
