@@ -212,9 +212,7 @@ pub(super) struct Lexicon {
     /// The word endings that only a language's ordinary words have (`[endings]` of its pack,
     /// folded), each with that language's word flag: an unknown word that ends with one is an
     /// ordinary word of the language ("Molécularistes", "Ventriculaire", "Behandlungen").
-    endings: FxMap<Key, u32>,
-    /// Their lengths in bytes, shortest first.
-    ending_lens: Vec<usize>,
+    endings: Endings,
     /// The one-word labels of record headers (`nhc`, `ipp`, `tel`), folded.
     labels: FxMap<Key, ()>,
     /// The words of a postal address that follow its town (`cedex`), folded.
@@ -232,6 +230,31 @@ pub(super) struct Lexicon {
     /// The labels of record headers of more than one word (`date de naissance`, `n° dossier`),
     /// folded, by their first word.
     long_labels: FxMap<Key, Vec<Key>>,
+}
+
+/// Word endings with their flags, looked up by a word's last bytes: one table lookup for each length
+/// an ending has (an unknown word is tried against them on every pass), not a comparison with each.
+pub(super) struct Endings {
+    table: FxMap<Key, u32>,
+    /// the endings' lengths in bytes, shortest first
+    lens: Vec<usize>,
+}
+
+impl Endings {
+    pub(super) fn new(table: FxMap<Key, u32>) -> Endings {
+        let mut lens: Vec<usize> = table.keys().map(|e| e.len()).collect();
+        lens.sort_unstable();
+        lens.dedup();
+        Endings { table, lens }
+    }
+
+    /// Where each ending of `word` that leaves three bytes or more before it starts, with its flags.
+    pub(super) fn of<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, u32)> + 'a {
+        self.lens.iter().take_while(move |&&n| word.len() >= n + 3).filter_map(move |&n| {
+            let cut = word.len() - n;
+            word.is_char_boundary(cut).then(|| self.table.get(&word[cut..]).map(|&bits| (cut, bits))).flatten()
+        })
+    }
 }
 
 /// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest:
@@ -282,9 +305,7 @@ impl Lexicon {
                 *endings.entry(normalise::fold(e)).or_insert(0) |= bit;
             }
         }
-        let mut ending_lens: Vec<usize> = endings.keys().map(|e| e.len()).collect();
-        ending_lens.sort_unstable();
-        ending_lens.dedup();
+        let endings = Endings::new(endings);
         let postal = packs::section("postal").map(|w| (normalise::fold(w), ())).collect();
         let name_prefixes = packs::section("name_prefixes").map(|w| (normalise::fold(w), ())).collect();
         let hospitals = packs::section("facilities").map(|w| (normalise::fold(w), ())).collect();
@@ -303,7 +324,7 @@ impl Lexicon {
                 multi_countries_by_first.entry(Key::Owned(first.to_owned())).or_default().push(i);
             }
         }
-        Lexicon { words, gate_shapes, multi_cities, ambiguous_multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, ending_lens, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
+        Lexicon { words, gate_shapes, multi_cities, ambiguous_multi_cities, multi_countries, multi_countries_ac, multi_countries_by_first, kept, accented: accented_keys, endings, labels, postal, name_prefixes, hospitals, demonyms, demonym_langs, long_labels }
     }
 
 
@@ -480,17 +501,7 @@ impl Lexicon {
     /// The languages an unknown word belongs to by its ending (three letters at least before it:
     /// "Ulnaire", not "Claire").
     pub(super) fn by_ending(&self, lower: &str) -> u32 {
-        let mut f = 0;
-        for &n in &self.ending_lens {
-            if lower.len() < n + 3 {
-                break;
-            }
-            let cut = lower.len() - n;
-            if lower.is_char_boundary(cut) && lower[..cut].chars().nth(2).is_some() {
-                f |= self.endings.get(&lower[cut..]).copied().unwrap_or(0);
-            }
-        }
-        f
+        self.endings.of(lower).filter(|&(cut, _)| lower[..cut].chars().nth(2).is_some()).fold(0, |f, (_, bits)| f | bits)
     }
 }
 

@@ -362,17 +362,13 @@ pub(super) fn without_clitic(lower: &str) -> &str {
 /// Unknown words with a medical-looking ending are not taken for names ("Maculopapular",
 /// "Erythematous", "Tralokinumab" before the allow-list knows it): `data/medical_endings.txt` and
 /// the packs' `[medical_endings]`.
-/// (an ending longer than the word less two letters does not count; the endings are looked up by
-/// their lengths, shortest first: a word of an unknown name is tried against each, for every pass)
+/// (an ending that leaves fewer than three bytes before it does not count)
 pub(super) fn looks_medical(lower: &str) -> bool {
-    static ENDINGS: std::sync::OnceLock<(super::lexicon::FxMap<&'static [u8], ()>, Vec<usize>)> = std::sync::OnceLock::new();
-    let (endings, lens) = ENDINGS.get_or_init(|| {
-        let all: super::lexicon::FxMap<&'static [u8], ()> = super::packs::shared_section(super::packs::MEDICAL_ENDINGS, "endings").chain(super::packs::section("medical_endings")).map(|e| (e.as_bytes(), ())).collect();
-        let mut lens: Vec<usize> = all.keys().map(|e| e.len()).collect();
-        lens.sort_unstable();
-        lens.dedup();
-        (all, lens)
+    use super::lexicon::{Endings, Key};
+    static ENDINGS: std::sync::OnceLock<Endings> = std::sync::OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| {
+        let words = super::packs::shared_section(super::packs::MEDICAL_ENDINGS, "endings").chain(super::packs::section("medical_endings"));
+        Endings::new(words.map(|e| (Key::Borrowed(e), 1)).collect())
     });
-    let b = lower.as_bytes();
-    lens.iter().take_while(|&&n| b.len() > n + 2).any(|&n| endings.contains_key(&b[b.len() - n..]))
+    endings.of(lower).next().is_some()
 }
