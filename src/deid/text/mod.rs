@@ -34,6 +34,7 @@ mod merge;
 mod names;
 mod normalise;
 mod ascii;
+mod institutions;
 mod packs;
 mod patterns;
 mod places;
@@ -319,7 +320,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None, labels: &self.headers.labels(x) }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None, labels: &self.headers.labels(x), one_case: false }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -479,7 +480,7 @@ impl Scrubber {
         // a note in one case is read in the case the dictionaries and the context give it
         // (`truecase.rs`): same offsets, so its spans are the note's
         let labels = self.headers.labels(text);
-        let note = Note { keep, view, labels: &labels };
+        let note = Note { keep, view, labels: &labels, one_case };
         if one_case {
             let typed = self.truecased(text, &prot, known, &note);
             return self.detect_typed(&typed, known, &prot, note);
@@ -567,7 +568,11 @@ impl Scrubber {
         // postcode after them
         self.extend_addresses(text, &note, &mut spans);
 
-        // 4c. a bibliographic reference keeps its authors, its publisher's town and its date; a
+        // 4c. an institution's name takes the words that open it, where its language writes them
+        // into the name ("Sykehuset i [PLACE]")
+        self.take_institution_openings(text, &note, &mut spans);
+
+        // 4d. a bibliographic reference keeps its authors, its publisher's town and its date; a
         // law its date, name and number (what the headers and the form's own values found stays
         // found)
         let cited = self.citations.find(text);

@@ -422,3 +422,43 @@ fn no_rust_file_of_the_scrubber_holds_a_list_of_words() {
     }
     assert!(read >= 15, "only {read} Rust files read in {dir}");
 }
+
+#[test]
+fn every_institution_opening_of_every_pack_is_part_of_the_name_after_it() {
+    // `[institution_openings]`: "Sykehuset i [PLACE]", "Azienda Ospedaliera di [PLACE]" are one
+    // name each; with a particle of place between them or none, before a town or a surname
+    let mut n = 0;
+    for p in packs::PACKS {
+        let (town, surname) = (proper_noun_of(p.towns), proper_noun_of(p.surnames));
+        let particle = packs::section_of(p, "place_particles").next().unwrap_or("de");
+        for opening in packs::section_lines(p, "institution_openings") {
+            // an abbreviation in capitals ("ASL", "UMC"), a name's words capitalised
+            let opening = if opening.chars().count() <= 4 { opening.to_uppercase() } else { opening.split(' ').map(capitalised).collect::<Vec<_>>().join(" ") };
+            for name in [format!("{opening} {particle} {town}"), format!("{opening} {surname}")] {
+                let out = scrubber().scrub(&format!("Transferred to {name} yesterday."), &[]).text;
+                assert_eq!(out, "Transferred to [PLACE] yesterday.", "{name}");
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 80, "only {n} institution openings in the packs");
+}
+
+#[test]
+fn an_institution_opening_in_lower_case_describes_unless_the_note_is_in_one_case() {
+    // "l'ospedale di Padova" is the town's hospital, described: the town goes, the word stays; a
+    // note in capitals or in lower case says nothing by its case, and the opening goes with the name
+    let it = pack("it");
+    let town = proper_noun_of(it.towns);
+    let out = scrubber().scrub(&format!("Ricoverata presso l'ospedale di {town} ieri. Terapia con metotrexato."), &[]).text;
+    assert!(out.contains("l'ospedale di [PLACE]"), "{out}");
+    for note in [format!("RICOVERATA PRESSO L'OSPEDALE DI {} IERI.", town.to_uppercase()), format!("ricoverata presso l'ospedale di {} ieri.", town.to_lowercase())] {
+        let out = scrubber().scrub(&note, &[]).text;
+        assert!(out.to_lowercase().contains("l'[place] ieri"), "{out}");
+    }
+    // the packs without openings keep their facility word before the name ("Hôpital |Bichat")
+    let fr = pack("fr");
+    let town = proper_noun_of(fr.towns);
+    let out = scrubber().scrub(&format!("Transférée à l'Hôpital {town} hier."), &[]).text;
+    assert_eq!(out, "Transférée à l'Hôpital [PLACE] hier.");
+}

@@ -15,7 +15,11 @@
 //! written as the end of the street's one word, `Hauptstraße`, `Storgata`, `Dorpsstraat`),
 //! `institution_ends` and `region_ends` (one a line, of one or more words: the words that end an
 //! institution's or a subdivision's name, its names before them: `Sunrise Healthcare`, `Bergen
-//! legevakt`, `Bergen kommune`), `name_particles` (`van`, `de`: lower case inside a person's name),
+//! legevakt`, `Bergen kommune`), `institution_openings` (one a line: the words that open an
+//! institution's registered name and belong to it, in the languages that write them into it:
+//! `Sykehuset i`, `Azienda Ospedaliera di`; `institutions.rs`), `facility_particles` (the particles
+//! between a facility word and its name that no `PARTICLE` of the patterns is: `Sykehuset i
+//! Vestfold`), `name_particles` (`van`, `de`: lower case inside a person's name),
 //! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (one a line, between an identifier label and its
 //! value: `MRN is 12345`, `SSN ending in 6789`), `number_signs` (the words for "number" that name the number after them
 //! as `#` does: `file no. 4471`, `Akte Nr. 4711`), `proportion_units` (after a number, an angle or a

@@ -80,7 +80,8 @@ pub(super) fn add_place_patterns(add: &mut Add) {
 /// A facility's name after its facility word, a hospital's name in one compound word, a town and its US state.
 pub(super) fn add_facility_name_patterns(add: &mut Add) {
     use Placeholder::*;
-    let part = PARTICLE;
+    // (and the packs' `[facility_particles]`: "Sykehuset i Vestfold", "Sykehuset på Gjøvik")
+    let part = format!("(?:{PARTICLE}|{})", packs::words_re("facility_particles"));
     let states = postcodes::US_STATES;
     // a facility word before its name: "Hôpital Tenon", "Hospital Universitario San Juan de
     // Alicante", "Centre hospitalier Prince William", "Clínica Corachán"

@@ -191,6 +191,8 @@ pub(super) struct Note<'v> {
     pub(super) view: Option<&'v super::normalise::View>,
     /// the record-header labels, found once (`Headers::labels`) for the detectors and `truecase.rs`
     pub(super) labels: &'v super::headers::Labels,
+    /// whether the note was typed in one case (capitals or none): its letters' case says nothing
+    pub(super) one_case: bool,
 }
 
 impl Note<'_> {

@@ -1,0 +1,70 @@
+//! An institution's kind written into its name: "Sykehuset i [PLACE]", "Azienda Ospedaliera di
+//! [PLACE]", "Casa di Cura [NAME]", "Unidade Local de Saúde de [PLACE]" are one name each.
+//!
+//! In the languages whose packs list `[institution_openings]` (one a line: the words that open an
+//! institution's own name, from the country's register of its health institutions), a town or a
+//! name found right after such an opening, a particle of place between them perhaps, takes the
+//! opening into its span, as a place: the opening is part of the registered name (Norway's
+//! "Sykehuset i Vestfold HF", Italy's "Azienda Ospedaliera di Padova"), and what is left of it
+//! names the town. The other packs keep their facility word before the name ("Hôpital [PLACE]"):
+//! their corpora label the name without it (EDS-Pseudo's "Hôpital |Bichat").
+//! In a note typed with capitals the opening is capitalised, as a proper name's first word is
+//! ("l'ospedale di Padova" is the town's hospital, described); in a note in one case, any.
+use super::*;
+
+/// The packs' openings, folded and in lower case (as the detectors' view reads them), longest first.
+fn openings() -> &'static [String] {
+    static OPENINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        let mut all: Vec<String> = packs::PACKS
+            .iter()
+            .flat_map(|p| packs::section_lines(p, "institution_openings"))
+            .map(|l| normalise::fold(&l.to_lowercase()).into_owned())
+            .collect();
+        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        all.dedup();
+        all
+    })
+}
+
+impl Scrubber {
+    /// Takes the opening of an institution's name into the place or name found right after it.
+    pub(super) fn take_institution_openings(&self, text: &str, note: &Note, spans: &mut Vec<Span>) {
+        let mut extra: Vec<Span> = Vec::new();
+        for sp in spans.iter().filter(|sp| matches!(sp.kind, Placeholder::Place | Placeholder::Name)) {
+            if let Some(s) = opening_before(text, sp.s, note.one_case) {
+                extra.push(Span { s, e: sp.e, kind: Placeholder::Place });
+            }
+        }
+        spans.extend(extra);
+    }
+}
+
+/// Where an institution's opening ends right before `at` (a particle of place between them
+/// perhaps) starts, if one does.
+fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
+    let mut before = text[..at].trim_end_matches([' ', '\t']);
+    if before.len() == at {
+        return None;
+    }
+    // (a particle: "Sykehuset i", "Unidade Local de Saúde de")
+    if let Some((head, last)) = before.rsplit_once([' ', '\t']) {
+        if packs::place_particles().iter().any(|p| last.eq_ignore_ascii_case(p)) {
+            before = head.trim_end_matches([' ', '\t']);
+        }
+    }
+    let tail_start = before.len().saturating_sub(48);
+    let tail_start = (tail_start..before.len()).find(|&i| before.is_char_boundary(i))?;
+    let tail = before[tail_start..].to_lowercase();
+    // (lower-casing keeps the byte length of the letters the openings hold: ASCII once folded)
+    if tail.len() != before.len() - tail_start {
+        return None;
+    }
+    let found = openings().iter().find(|o| tail.ends_with(o.as_str()))?;
+    let s = before.len() - found.len();
+    // a whole word: after a space, a line's start, an elided article ("dell'Ospedale") or a bracket
+    let prev = before[..s].chars().next_back();
+    let boundary = prev.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    let capitalised = before[s..].starts_with(|c: char| c.is_uppercase());
+    (boundary && (capitalised || one_case)).then_some(s)
+}
