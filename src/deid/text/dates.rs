@@ -341,10 +341,13 @@ impl DateCheck {
             DateCheck::DayMonth => {
                 !preceded_by_decimal(text, s)
                     && !before.ends_with(['/', '-', '+', ':'])
-                    && !after.starts_with(['/', ':']) && !after.starts_with(|c: char| c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit()))
+                    // (a colon after it opens an entry, "27.01: bedring"; a digit after the colon
+                    // makes it a time, "10.12:30")
+                    && !after.starts_with('/') && !after.starts_with(|c: char| matches!(c, '.' | ':') && after[1..].starts_with(|d: char| d.is_ascii_digit()))
                     && !followed_by_unit_or_decimal(after)
                     && !score_before(text, s, note)
                     && !measure_after(after, note)
+                    && !time_of_day(before, after, m, note)
             }
             DateCheck::Weekday | DateCheck::MonthFirst => true,
             // (a full name is no word of another pack's language; an abbreviation may be: "mon" in French)
@@ -376,6 +379,7 @@ impl DateCheck {
                     && !score_before(text, s, note)
                     && !measure_after(after, note)
                     && !page_number(m, before, after)
+                    && !time_of_day(before, after, m, note)
             }
             DateCheck::MonthYear => {
                 // a two-digit year only after a month written out in full ("décembre 93")
@@ -420,6 +424,18 @@ fn score_before(text: &str, s: usize, note: &Note) -> bool {
     let words = WORDS.get_or_init(|| WordsOf::section("scores"));
     let line = &text[text[..s].rfind('\n').map_or(0, |p| p + 1)..s];
     line.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).any(|w| words.has(w, note))
+}
+
+/// Whether hours and minutes written with a dot stand beside a word of the clock (`[clock_words]`):
+/// "kl. 10.12", "um 10.12 Uhr" are times of day, no day and month.
+fn time_of_day(before: &str, after: &str, m: &str, note: &Note) -> bool {
+    static WORDS: std::sync::OnceLock<WordsOf> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| WordsOf::section("clock_words"));
+    let hours_minutes = m.split_once('.').is_some_and(|(h, mm)| h.len() <= 2 && mm.len() == 2);
+    let before = before.trim_end_matches([' ', '\t']).trim_end_matches('.');
+    let word_before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word_after: String = after.trim_start_matches([' ', '\t']).chars().take_while(|c| c.is_alphabetic()).collect();
+    hours_minutes && [word_before, &word_after].iter().any(|w| !w.is_empty() && words.has(w, note))
 }
 
 /// Whether a fraction alone on its line is a page's number, k of n with k <= n: a letter numbers its

@@ -615,3 +615,33 @@ fn english_nursing_shorthand_dates_go_and_their_times_stay() {
         assert_gone_kept(&format!("Pt seen 1/3 {time}, then on 3/1 {time}; temp 38.2"), &["1/3", "3/1"], &[time, "38.2"]);
     }
 }
+
+#[test]
+fn a_day_and_month_opening_an_entry_before_its_colon_is_a_date() {
+    // a nursing note's entry: "27.01: Pasienten i bedring", "03/04: ..." (a digit after the colon
+    // makes it a time: "10.12:30")
+    for p in packs::PACKS {
+        let words = sentence_of(p);
+        for date in ["27.01", "03.04", "27/01"] {
+            let out = scrubber().scrub(&format!("{words}\n{date}: {words}"), &[]).text;
+            assert!(out.contains("[DATE]:") && !out.contains(date), "{}: {date} -> {out:?}", p.lang);
+        }
+    }
+}
+
+#[test]
+fn hours_and_minutes_beside_a_word_of_the_clock_are_no_date() {
+    // `[clock_words]`: "kl. 10.12", "10.12 Uhr"; the same numbers without one are a day and month
+    let mut n = 0;
+    for p in packs::PACKS {
+        let words = sentence_of(p);
+        for clock in packs::section_of(p, "clock_words") {
+            for text in [format!("{words} {clock}. 10.12 {words}"), format!("{words} 10.12 {clock} {words}")] {
+                let out = scrubber().scrub(&text, &[]).text;
+                assert!(out.contains("10.12"), "{}: {text:?} -> {out:?}", p.lang);
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 10, "{n} clock words");
+}
