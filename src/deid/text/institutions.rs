@@ -27,6 +27,12 @@ fn openings() -> &'static [String] {
     })
 }
 
+/// The packs' titles, in lower case without their dot ("dr", "med", "prof").
+fn titles() -> &'static [String] {
+    static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| packs::section("titles").map(|t| t.trim_end_matches('.').to_lowercase()).collect())
+}
+
 impl Scrubber {
     /// Takes the opening of an institution's name into the place or name found right after it.
     pub(super) fn take_institution_openings(&self, text: &str, note: &Note, spans: &mut Vec<Span>) {
@@ -47,11 +53,14 @@ fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
     if before.len() == at {
         return None;
     }
-    // (a particle: "Sykehuset i", "Unidade Local de Saúde de")
-    if let Some((head, last)) = before.rsplit_once([' ', '\t']) {
-        if packs::place_particles().iter().any(|p| last.eq_ignore_ascii_case(p)) {
-            before = head.trim_end_matches([' ', '\t']);
+    // (a particle: "Sykehuset i", "Unidade Local de Saúde de"; a practice's doctor's titles:
+    // "Praxis Dr. med. [NAME]")
+    while let Some((head, last)) = before.rsplit_once([' ', '\t']) {
+        let word = last.trim_end_matches('.').to_lowercase();
+        if !(packs::place_particles().contains(&word.as_str()) || titles().contains(&word)) {
+            break;
         }
+        before = head.trim_end_matches([' ', '\t']);
     }
     let tail_start = before.len().saturating_sub(48);
     let tail_start = (tail_start..before.len()).find(|&i| before.is_char_boundary(i))?;
@@ -60,11 +69,21 @@ fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
     if tail.len() != before.len() - tail_start {
         return None;
     }
-    let found = openings().iter().find(|o| tail.ends_with(o.as_str()))?;
-    let s = before.len() - found.len();
+    // (the word before it ends with an opening of one word, written with it as one word: a
+    // compound, "Kreiskrankenhaus", "Rehaklinik", "Nordlandssykehuset")
+    let compound = |o: &&String| o.len() >= 6 && !o.contains(' ') && tail.ends_with(o.as_str());
+    let found = openings().iter().find(|o| tail.ends_with(o.as_str())).or_else(|| openings().iter().find(compound))?;
+    let word_start = |end: usize| before[..end].char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric() || c == '-').last().map_or(end, |(i, _)| i);
+    let mut s = before.len() - found.len();
     // a whole word: after a space, a line's start, an elided article ("dell'Ospedale") or a bracket
-    let prev = before[..s].chars().next_back();
-    let boundary = prev.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    let boundary = before[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    if !boundary {
+        let w = word_start(s);
+        if s - w < 2 {
+            return None;
+        }
+        s = w;
+    }
     let capitalised = before[s..].starts_with(|c: char| c.is_uppercase());
-    (boundary && (capitalised || one_case)).then_some(s)
+    (capitalised || one_case).then_some(s)
 }

@@ -462,3 +462,24 @@ fn an_institution_opening_in_lower_case_describes_unless_the_note_is_in_one_case
     let out = scrubber().scrub(&format!("Transférée à l'Hôpital {town} hier."), &[]).text;
     assert_eq!(out, "Transférée à l'Hôpital [PLACE] hier.");
 }
+
+#[test]
+fn an_institution_opening_written_as_a_compound_or_before_a_doctors_title_is_part_of_the_name() {
+    // "Rehaklinik [PLACE]", "Nordlandssykehuset [PLACE]": a one-word opening as a compound's end;
+    // "Klinik Dr. med. [NAME]": a private clinic named after its doctor
+    let mut n = 0;
+    for p in packs::PACKS {
+        let town = proper_noun_of(p.towns);
+        for opening in packs::section_lines(p, "institution_openings").filter(|o| o.len() >= 6 && !o.contains(' ')) {
+            let name = format!("Haut{opening} {town}");
+            let out = scrubber().scrub(&format!("Transferred to {name} yesterday."), &[]).text;
+            assert_eq!(out, "Transferred to [PLACE] yesterday.", "{name}");
+            n += 1;
+        }
+    }
+    assert!(n >= 10, "only {n} one-word openings");
+    let de = pack("de");
+    let surname = proper_noun_of(de.surnames);
+    let out = scrubber().scrub(&format!("Verlegt in die Klinik Dr. med. {surname} gestern."), &[]).text;
+    assert_eq!(out, "Verlegt in die [PLACE] gestern.");
+}
