@@ -257,8 +257,13 @@ fn name_contexts(text: &str, toks: &[Tok]) -> Vec<u8> {
         } else if matches!(gap, " " | ": " | "? " | ":" | ":  " | ":\t") || gap.starts_with(": ") && gap.len() <= 8 && gap[1..].chars().all(|c| c == ' ' || c == '\t') {
             ctx[i] = stated_name(text, toks, i, gap, &is_word);
         }
-        // carry context through initials: "Dr J. Smith"
+        // carry context through initials: "Dr J. Smith", and through the lower-case particles of
+        // a surname: "dr. van den Velde", "dr. de Wit" (`[name_particles]`; an article is none
+        // there: "Monsieur le Président")
         if ctx[i] == 0 && i >= 2 && p.initial && ctx[i - 1] != 0 && matches!(gap, " " | ". " | ".") {
+            ctx[i] = ctx[i - 1];
+        }
+        if ctx[i] == 0 && ctx[i - 1] == 2 && gap == " " && !p.cap && particles().contains(&&text[p.s..p.e]) && !packs::articles().contains(&&text[p.s..p.e]) && toks[i].f & (TITLE | RELATION | STOP) == 0 {
             ctx[i] = ctx[i - 1];
         }
     }

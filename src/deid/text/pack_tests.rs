@@ -483,3 +483,24 @@ fn an_institution_opening_written_as_a_compound_or_before_a_doctors_title_is_par
     let out = scrubber().scrub(&format!("Verlegt in die Klinik Dr. med. {surname} gestern."), &[]).text;
     assert_eq!(out, "Verlegt in die [PLACE] gestern.");
 }
+
+#[test]
+fn every_name_particle_of_every_pack_between_a_title_and_a_surname() {
+    // "dr. van den Velde", "dr. de Wit": a surname after a title keeps its particles before it, even
+    // one that is an ordinary word ("wit" is white in Dutch); an article is no particle there
+    // ("Monsieur le Président")
+    let mut n = 0;
+    for p in packs::PACKS {
+        // (a surname that is also an ordinary word of a language: only the title says it is a name)
+        let lex = &scrubber().lex;
+        let Some(surname) = packs::list_lines(p.surnames).find(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & LANGS != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0) else { continue };
+        let surname = capitalised(surname);
+        let title = packs::section_of(p, "titles").find(|t| t.chars().count() >= 2 && !t.ends_with('.')).expect("a title");
+        for particle in packs::section_of(p, "name_particles").filter(|w| !packs::articles().contains(w)) {
+            let text = format!("Visite {title}. {particle} {surname}: beleid ongewijzigd.");
+            assert_gone(&text, &[&surname]);
+            n += 1;
+        }
+    }
+    assert!(n >= 20, "only {n} particles");
+}
