@@ -504,3 +504,19 @@ fn every_name_particle_of_every_pack_between_a_title_and_a_surname() {
     }
     assert!(n >= 20, "only {n} particles");
 }
+
+#[test]
+fn every_title_and_post_of_every_pack_before_a_surname_that_is_an_ordinary_word() {
+    // "overlege Lie", "dermatoloog Smit", "Oberarzt Winter": the title or post says it is a name
+    let mut n = 0;
+    for p in packs::PACKS {
+        let lex = &scrubber().lex;
+        let Some(surname) = packs::list_lines(p.surnames).find(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & LANGS != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0) else { continue };
+        let surname = capitalised(surname);
+        for title in packs::section_of(p, "titles").filter(|t| t.chars().count() >= 4 && !t.contains('.')) {
+            assert_gone(&format!("Vurdert av {title} {surname} i dag."), &[&surname]);
+            n += 1;
+        }
+    }
+    assert!(n >= 30, "only {n} titles");
+}
