@@ -520,3 +520,16 @@ fn every_title_and_post_of_every_pack_before_a_surname_that_is_an_ordinary_word(
     }
     assert!(n >= 30, "only {n} titles");
 }
+
+#[test]
+fn every_street_suffix_after_a_house_number_and_a_name() {
+    // `[after_name]` of data/street_types.txt (USPS Publication 28's appendix C1 and British street
+    // names): "5 Gray Junctions", "314 Matthews Villages"
+    let mut n = 0;
+    for suffix in packs::shared_section(packs::STREET_TYPES, "after_name") {
+        let street = format!("4417 Gray {}", capitalised(suffix));
+        assert_gone(&format!("Pt lives at {street}, will need home health."), &[&street, "4417", "Gray"]);
+        n += 1;
+    }
+    assert!(n >= 200, "only {n} street suffixes");
+}
