@@ -527,8 +527,12 @@ fn every_street_suffix_after_a_house_number_and_a_name() {
     // names): "5 Gray Junctions", "314 Matthews Villages"
     let mut n = 0;
     for suffix in packs::shared_section(packs::STREET_TYPES, "after_name") {
+        // typed, and in a note in capitals or in lower case (then a flat's number may follow it)
         let street = format!("4417 Gray {}", capitalised(suffix));
         assert_gone(&format!("Pt lives at {street}, will need home health."), &[&street, "4417", "Gray"]);
+        let note = format!("Pt lives at {street} Apt. 12, will need home health.");
+        assert_gone(&note.to_uppercase(), &["4417", "GRAY"]);
+        assert_gone(&note.to_lowercase(), &["4417", "gray"]);
         n += 1;
     }
     assert!(n >= 200, "only {n} street suffixes");

@@ -505,10 +505,14 @@ impl<'a> Reading<'a> {
             if !number {
                 continue;
             }
-            let Some(st) = (i + 2..n.min(i + 4)).find(|&k| toks[k].f & STREET != 0) else { continue };
+            // (a street type of the packs or a street suffix after a name: USPS's "Junctions")
+            let street = |k: usize| toks[k].f & STREET != 0 || street_suffixes().contains(&self.word(k).to_lowercase());
+            let Some(st) = (i + 2..n.min(i + 4)).find(|&k| street(k)) else { continue };
             let words_ok = (i + 1..st).all(|k| self.joined(k - 1, k) && !toks[k].digit && !toks[k].prot && toks[k].f & (CLINICAL | NUMBER | MONTH | STOP) == 0);
             let rest = self.text[toks[st].e..].trim_start_matches('.');
-            let ends = rest.is_empty() || rest.starts_with([',', '\n', ';']) || st + 1 < n && self.named[st + 1];
+            // (then a comma, the line's end, a town, or a flat's or suite's number: "... Valleys Apt. 925")
+            let unit = st + 2 < n && street_units().contains(&self.word(st + 1).to_lowercase()) && toks[st + 2].digit;
+            let ends = rest.is_empty() || rest.starts_with([',', '\n', ';']) || st + 1 < n && self.named[st + 1] || unit;
             if words_ok && self.joined(st - 1, st) && ends {
                 (i + 1..=st).for_each(|k| self.shape[k] = Shape::Capital);
             }
@@ -721,4 +725,17 @@ fn nameable(t: &Tok, titled: bool) -> bool {
     // (after a relation word, no ordinary word or preposition that a name list also holds: "paciente de 45 años")
     let ordinary = t.f & (ENGLISH | LANGS) != 0 && t.f & (NAME_ONLY | CITY) == 0 || t.f & WEAKCTX != 0;
     t.f & (ANY_NAME | CITY) != 0 && (titled || !ordinary) || titled && t.f & (ENGLISH | LANGS) == 0
+}
+
+/// The street suffixes that follow a street's name (data/street_types.txt's `[after_name]`), lower case.
+fn street_suffixes() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::shared_section(packs::STREET_TYPES, "after_name").map(str::to_lowercase).collect())
+}
+
+/// The parts of a building after an address, before their number (data/secondary_units.txt's
+/// `[after_address]`: "apt", "suite"), lower case.
+fn street_units() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::shared_section(packs::SECONDARY_UNITS, "after_address").map(|w| w.trim_end_matches('.').to_lowercase()).collect())
 }
