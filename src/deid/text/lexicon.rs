@@ -238,6 +238,16 @@ pub(super) struct Endings {
     table: FxMap<Key, u32>,
     /// the endings' lengths in bytes, shortest first
     lens: Vec<usize>,
+    /// for each byte, the lengths (`length_bit`) of the endings that end with it, and of those that
+    /// have it second from their end (every byte for an ending of one byte): a word's last two bytes
+    /// leave only the lengths worth a lookup (most unknown words have no ending of most lengths)
+    last: [u32; 256],
+    second_last: [u32; 256],
+}
+
+/// The bit of an ending's length in `Endings::last` (31 for every length from 31 up).
+fn length_bit(n: usize) -> u32 {
+    1 << n.min(31)
 }
 
 impl Endings {
@@ -245,12 +255,35 @@ impl Endings {
         let mut lens: Vec<usize> = table.keys().map(|e| e.len()).collect();
         lens.sort_unstable();
         lens.dedup();
-        Endings { table, lens }
+        let (mut last, mut second_last) = ([0u32; 256], [0u32; 256]);
+        for e in table.keys().map(|e| e.as_bytes()) {
+            let bit = length_bit(e.len());
+            match e {
+                [.., x, y] => {
+                    last[*y as usize] |= bit;
+                    second_last[*x as usize] |= bit;
+                }
+                // (an ending of one byte: any byte before it)
+                [y] => {
+                    last[*y as usize] |= bit;
+                    second_last.iter_mut().for_each(|m| *m |= bit);
+                }
+                [] => {
+                    last.iter_mut().chain(second_last.iter_mut()).for_each(|m| *m |= bit);
+                }
+            }
+        }
+        Endings { table, lens, last, second_last }
     }
 
     /// Where each ending of `word` that leaves three bytes or more before it starts, with its flags.
     pub(super) fn of<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, u32)> + 'a {
-        self.lens.iter().take_while(move |&&n| word.len() >= n + 3).filter_map(move |&n| {
+        // (a word of fewer than two bytes has no ending that leaves three before it)
+        let lengths = match word.as_bytes() {
+            [.., x, y] => self.last[*y as usize] & self.second_last[*x as usize],
+            _ => 0,
+        };
+        self.lens.iter().take_while(move |&&n| word.len() >= n + 3).filter(move |&&n| lengths & length_bit(n) != 0).filter_map(move |&n| {
             let cut = word.len() - n;
             word.is_char_boundary(cut).then(|| self.table.get(&word[cut..]).map(|&bits| (cut, bits))).flatten()
         })
@@ -332,24 +365,25 @@ impl Lexicon {
     /// ordinary-word bits of the other packs. A word is ordinary in the language the note is
     /// written in: the pack whose ordinary words are the most frequent here, if they outnumber the
     /// English ones ("Sinai" is a German word, but not in an English note, where it is a name).
-    /// The placeholders already in the text, `prot`, are left out.
-    pub(super) fn language_of(&self, text: &str, prot: &[(usize, usize)]) -> u32 {
+    /// The placeholders already in the text, `prot`, are left out; `words`, its tokens with their
+    /// flags (`looked_up_words`, or none), spare a word that is one of them its own lookup.
+    pub(super) fn language_of(&self, text: &str, prot: &[(usize, usize)], words: &[Tok]) -> u32 {
+        let mut looked_up = super::words::LookedUp::new(text, words);
         let mut per_lang = [0u32; 32];
         let mut buf = String::with_capacity(32);
         // (the placeholders of an earlier pass are no English words: "Adresse: [ADDRESS]")
         // (an address on the web is in no language: "dr.hardy@aphp.com")
         // (bytes, not substring searches: this runs on every word of every pass)
-        let web = |chunk: &&str| {
-            let b = chunk.as_bytes();
-            !(b.contains(&b'@') || b.windows(3).any(|w| w == b"://") || b.starts_with(b"www."))
-        };
+        let web = |chunk: &&str| !is_web_address(chunk.as_bytes());
         for seg in outside(text, prot) {
             // the capitalised names after a title are no evidence of a language ("Contactez Dr
             // Roger Hardy", where "roger" and "hardy" are English words)
             let mut after_title = false;
             let mut vote = |w: &str| {
-                lower_into(&mut buf, w);
-                let f = self.get(without_clitic(&buf));
+                let f = looked_up.flags(w).unwrap_or_else(|| {
+                    lower_into(&mut buf, w);
+                    self.get(without_clitic(&buf))
+                });
                 let named = after_title && f & ANY_NAME != 0 && w.starts_with(char::is_uppercase);
                 after_title = f & TITLE != 0 || named;
                 if named {
@@ -503,6 +537,12 @@ impl Lexicon {
     pub(super) fn by_ending(&self, lower: &str) -> u32 {
         self.endings.of(lower).filter(|&(cut, _)| lower[..cut].chars().nth(2).is_some()).fold(0, |f, (_, bits)| f | bits)
     }
+}
+
+/// Whether a chunk of text between blanks is an address on the web: it holds an `@` or a `://`,
+/// or starts with `www.` (one loop over its bytes: every chunk of every pass is read here).
+fn is_web_address(b: &[u8]) -> bool {
+    b.starts_with(b"www.") || b.iter().enumerate().any(|(i, &c)| c == b'@' || c == b':' && b[i + 1..].starts_with(b"//"))
 }
 
 /// Calls `word` with the bounds of each run of two or more bytes of `bytes` that are `in_word`, in

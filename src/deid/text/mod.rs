@@ -41,6 +41,7 @@ mod phones;
 mod postcodes;
 mod tokens;
 mod truecase;
+mod words;
 
 use known::*;
 use lexicon::*;
@@ -319,7 +320,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None, labels: &self.headers.labels(x) }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[], &[]), view: None, labels: &self.headers.labels(x), words: None }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -475,11 +476,14 @@ impl Scrubber {
     fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>, one_case: bool) -> Vec<Span> {
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        let keep = self.lex.language_of(text, &prot);
+        // (its words looked up once, for the language and the name rules; a note in one case is
+        // tokenised again once read in its case, where a capital decides an elision: "qu'Emilien")
+        let words = (!one_case).then(|| self.lex.looked_up_words(text, &prot));
+        let keep = self.lex.language_of(text, &prot, words.as_ref().map_or(&[], |w| &w.toks[..]));
         // a note in one case is read in the case the dictionaries and the context give it
         // (`truecase.rs`): same offsets, so its spans are the note's
         let labels = self.headers.labels(text);
-        let note = Note { keep, view, labels: &labels };
+        let note = Note { keep, view, labels: &labels, words: words.as_ref() };
         if one_case {
             let typed = self.truecased(text, &prot, known, &note);
             return self.detect_typed(&typed, known, &prot, note);
@@ -554,7 +558,9 @@ impl Scrubber {
                 }
             }
             // (the gates' flags only, which the words of most notes show before their end)
-            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text, GATES)) & rx.gate == 0 {
+            // (from the words looked up, where they are this text's)
+            let gates = || note.words.map_or_else(|| self.lex.flags_of_words(text, GATES), |w| w.gate_flags(&self.lex, text, GATES));
+            if rx.gate != 0 && *words_present.get_or_insert_with(gates) & rx.gate == 0 {
                 continue;
             }
             self.each_match(rx, &ascii, |s, e| self.check_and_push(text, rx, s, e, &note, &mut spans));
