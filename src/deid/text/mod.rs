@@ -172,6 +172,8 @@ pub struct Scrubber {
     citations: citations::Citations,
     /// all detector patterns at once: a first scan says which ones can match at all
     set: regex::RegexSet,
+    /// where the citations' mark of a publication and law are in `set` (after the detectors')
+    cite_in_set: [usize; 2],
     date_full: Vec<usize>,
     ip_full: Regex,
     /// anchored postcode shapes, for address tails
@@ -225,7 +227,9 @@ impl Scrubber {
         // same at 12, 16 and 24 MB and six times it at 8 MB; the 6,030 texts of the development
         // files typed, in capitals and in lower case, 10 % more instructions at 16 MB than at 24 MB
         // (8 % more again at 12), for a peak resident set of 98 MB instead of 104 MB)
-        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.ascii_source()))
+        let citations = citations::Citations::new();
+        let cite_in_set = [n_set, n_set + 1];
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.ascii_source()).chain(citations.gates()))
             .size_limit(64 << 20)
             .dfa_size_limit(16 << 20)
             .build()
@@ -237,7 +241,7 @@ impl Scrubber {
         // (the parts of a building, `data/secondary_units.txt`'s `[after_address]`)
         let units = packs::shared_section(packs::SECONDARY_UNITS, "after_address").map(regex::escape).collect::<Vec<_>>().join("|");
         let tail_unit = Regex::new(&format!(r"^(?i:{units})\.?[ \t]*(?:#|no\.?)?[ \t]*\d{{1,5}}[A-Za-z]?\b")).expect("tail unit");
-        let scrubber = Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit };
+        let scrubber = Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations, set, cite_in_set, date_full, ip_full, tail_postcode, tail_unit };
         patterns::release_build_memory();
         scrubber
     }
@@ -576,8 +580,9 @@ impl Scrubber {
         // 4c. a bibliographic reference keeps its authors, its publisher's town and its date; a
         // law its date, name and number (what the headers and the form's own values found stays
         // found)
-        let cited = self.citations.find(text);
-        let laws = self.citations.laws(text);
+        // (the combined scan saw whether a mark of a publication or a law is anywhere in the note)
+        let cited = if hits.matched(self.cite_in_set[0]) { self.citations.find(text) } else { Vec::new() };
+        let laws = if hits.matched(self.cite_in_set[1]) { self.citations.laws(text) } else { Vec::new() };
         if !cited.is_empty() || !laws.is_empty() {
             use Placeholder::*;
             let within = |list: &[(usize, usize)], sp: &Span| list.iter().any(|&(s, e)| s <= sp.s && sp.e <= e);
