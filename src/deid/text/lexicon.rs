@@ -398,16 +398,16 @@ impl Lexicon {
             if seg.is_ascii() {
                 // (the same words by bytes: what `char::is_whitespace` and `char::is_alphabetic` are in ASCII)
                 // (a chunk of one byte holds no word of two)
-                ascii_runs(seg.as_bytes(), |b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), |s, e| {
-                    let c = &seg[s..e];
-                    if web(&c) {
-                        ascii_runs(c.as_bytes(), |b| b.is_ascii_alphabetic() || b == b'\'', |s, e| {
-                            vote(&c[s..e]);
-                            false
-                        });
+                // (slices of the segment's bytes split at blanks, then at what is no letter or apostrophe)
+                for chunk in seg.as_bytes().split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')) {
+                    if chunk.len() < 2 || is_web_address(chunk) {
+                        continue;
                     }
-                    false
-                });
+                    for run in chunk.split(|&b| !(b.is_ascii_alphabetic() || b == b'\'')).filter(|run| run.len() >= 2) {
+                        let at = run.as_ptr() as usize - seg.as_ptr() as usize;
+                        vote(&seg[at..at + run.len()]);
+                    }
+                }
             } else {
                 let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
                 words.filter(|w| w.len() >= 2).for_each(&mut vote);
