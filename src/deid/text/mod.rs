@@ -26,6 +26,7 @@ mod addresses;
 mod checks;
 mod citations;
 mod dates;
+mod endings;
 mod headers;
 mod identifiers;
 mod known;

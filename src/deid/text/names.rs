@@ -99,13 +99,7 @@ impl Scrubber {
     fn flagged_tokens(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note) -> Vec<Tok> {
         // (the words as `Lexicon::looked_up_words` found them when it read this text)
         let own;
-        let words = match note.words {
-            Some(words) => words,
-            None => {
-                own = self.lex.looked_up_words(text, prot);
-                &own
-            }
-        };
+        let words = match note.words { Some(words) => words, None => { own = self.lex.looked_up_words(text, prot); &own } };
         let mut toks = words.toks.clone();
         for (i, t) in toks.iter_mut().enumerate().filter(|(_, t)| !t.prot) {
             t.f = self.flags_of_token(text, t, known, words.lower(i), words.key(i), t.f);
