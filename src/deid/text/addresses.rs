@@ -102,14 +102,23 @@ impl Scrubber {
         if !lower && !w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let f = self.lex.get(&w.to_lowercase());
+        // (an ASCII word lower-cased on the stack: this runs for each word an address may end at)
+        let mut stack = [0u8; 64];
+        let f = match ascii_lower(w, &mut stack) {
+            Some(lower) => self.lex.get(lower),
+            None => self.lex.get(&w.to_lowercase()),
+        };
         if f & COUNTRY != 0 && (!lower || f & ENGLISH == 0) {
             return Some(w_end);
         }
         // (only a text whose first word opens a country's name of several words reads on: its
         // first 48 characters in lower case were built for every place checked)
         let first_end = rest.char_indices().take(48).find(|&(_, c)| c == ' ').map(|(i, _)| i)?;
-        if self.lex.multi_countries_opening(&(rest[..first_end].to_lowercase() + " ")).next().is_none() {
+        let opens = match ascii_lower(&rest[..=first_end], &mut stack) {
+            Some(first) => self.lex.multi_countries_opening(first).next().is_some(),
+            None => self.lex.multi_countries_opening(&(rest[..first_end].to_lowercase() + " ")).next().is_some(),
+        };
+        if !opens {
             return None;
         }
         let head: String = rest.chars().take(48).collect::<String>().to_lowercase();

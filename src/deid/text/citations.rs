@@ -65,6 +65,12 @@ impl Citations {
         Citations { mark: Regex::new(&mark).expect("citation marks"), authors: Regex::new(&authors).expect("citation authors"), law: Regex::new(&law).expect("laws") }
     }
 
+    /// The two patterns without which `find` and `laws` find nothing, a mark of a publication and a
+    /// law, as they read ASCII (for the scrubber's combined first scan: most notes cite neither).
+    pub(super) fn gates(&self) -> [String; 2] {
+        [self.mark.ascii_source(), self.law.ascii_source()]
+    }
+
     /// The byte ranges of `text` that cite a law (its number is the law's too).
     pub(super) fn laws(&self, text: &str) -> Vec<(usize, usize)> {
         self.law.all(text)

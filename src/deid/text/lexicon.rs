@@ -1,5 +1,6 @@
 //! The word lists, loaded once into one hash map of flags per lower-case word.
 use super::*;
+pub(super) use super::endings::Endings;
 
 
 pub(super) const GIVEN: u32 = 1 << 0;
@@ -232,31 +233,6 @@ pub(super) struct Lexicon {
     long_labels: FxMap<Key, Vec<Key>>,
 }
 
-/// Word endings with their flags, looked up by a word's last bytes: one table lookup for each length
-/// an ending has (an unknown word is tried against them on every pass), not a comparison with each.
-pub(super) struct Endings {
-    table: FxMap<Key, u32>,
-    /// the endings' lengths in bytes, shortest first
-    lens: Vec<usize>,
-}
-
-impl Endings {
-    pub(super) fn new(table: FxMap<Key, u32>) -> Endings {
-        let mut lens: Vec<usize> = table.keys().map(|e| e.len()).collect();
-        lens.sort_unstable();
-        lens.dedup();
-        Endings { table, lens }
-    }
-
-    /// Where each ending of `word` that leaves three bytes or more before it starts, with its flags.
-    pub(super) fn of<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, u32)> + 'a {
-        self.lens.iter().take_while(move |&&n| word.len() >= n + 3).filter_map(move |&n| {
-            let cut = word.len() - n;
-            word.is_char_boundary(cut).then(|| self.table.get(&word[cut..]).map(|&bits| (cut, bits))).flatten()
-        })
-    }
-}
-
 /// An automaton of names of several words (folded), found in any ASCII case, leftmost and longest:
 /// a DFA for a short list (a few hundred names: a table of a megabyte or so, scanned at a few
 /// instructions a byte where the NFA took about forty), an NFA for a long one.
@@ -332,24 +308,25 @@ impl Lexicon {
     /// ordinary-word bits of the other packs. A word is ordinary in the language the note is
     /// written in: the pack whose ordinary words are the most frequent here, if they outnumber the
     /// English ones ("Sinai" is a German word, but not in an English note, where it is a name).
-    /// The placeholders already in the text, `prot`, are left out.
-    pub(super) fn language_of(&self, text: &str, prot: &[(usize, usize)]) -> u32 {
+    /// The placeholders already in the text, `prot`, are left out; `words`, its tokens with their
+    /// flags (`looked_up_words`, or none), spare a word that is one of them its own lookup.
+    pub(super) fn language_of(&self, text: &str, prot: &[(usize, usize)], words: &[Tok]) -> u32 {
+        let mut looked_up = super::words::LookedUp::new(text, words);
         let mut per_lang = [0u32; 32];
         let mut buf = String::with_capacity(32);
         // (the placeholders of an earlier pass are no English words: "Adresse: [ADDRESS]")
         // (an address on the web is in no language: "dr.hardy@aphp.com")
         // (bytes, not substring searches: this runs on every word of every pass)
-        let web = |chunk: &&str| {
-            let b = chunk.as_bytes();
-            !(b.contains(&b'@') || b.windows(3).any(|w| w == b"://") || b.starts_with(b"www."))
-        };
+        let web = |chunk: &&str| !is_web_address(chunk.as_bytes());
         for seg in outside(text, prot) {
             // the capitalised names after a title are no evidence of a language ("Contactez Dr
             // Roger Hardy", where "roger" and "hardy" are English words)
             let mut after_title = false;
             let mut vote = |w: &str| {
-                lower_into(&mut buf, w);
-                let f = self.get(without_clitic(&buf));
+                let f = looked_up.flags(w).unwrap_or_else(|| {
+                    lower_into(&mut buf, w);
+                    self.get(without_clitic(&buf))
+                });
                 let named = after_title && f & ANY_NAME != 0 && w.starts_with(char::is_uppercase);
                 after_title = f & TITLE != 0 || named;
                 if named {
@@ -364,16 +341,16 @@ impl Lexicon {
             if seg.is_ascii() {
                 // (the same words by bytes: what `char::is_whitespace` and `char::is_alphabetic` are in ASCII)
                 // (a chunk of one byte holds no word of two)
-                ascii_runs(seg.as_bytes(), |b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), |s, e| {
-                    let c = &seg[s..e];
-                    if web(&c) {
-                        ascii_runs(c.as_bytes(), |b| b.is_ascii_alphabetic() || b == b'\'', |s, e| {
-                            vote(&c[s..e]);
-                            false
-                        });
+                // (slices of the segment's bytes split at blanks, then at what is no letter or apostrophe)
+                for chunk in seg.as_bytes().split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')) {
+                    if chunk.len() < 2 || is_web_address(chunk) {
+                        continue;
                     }
-                    false
-                });
+                    for run in chunk.split(|&b| !(b.is_ascii_alphabetic() || b == b'\'')).filter(|run| run.len() >= 2) {
+                        let at = run.as_ptr() as usize - seg.as_ptr() as usize;
+                        vote(&seg[at..at + run.len()]);
+                    }
+                }
             } else {
                 let words = seg.split_whitespace().filter(web).flat_map(|c| c.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'));
                 words.filter(|w| w.len() >= 2).for_each(&mut vote);
@@ -503,6 +480,12 @@ impl Lexicon {
     pub(super) fn by_ending(&self, lower: &str) -> u32 {
         self.endings.of(lower).filter(|&(cut, _)| lower[..cut].chars().nth(2).is_some()).fold(0, |f, (_, bits)| f | bits)
     }
+}
+
+/// Whether a chunk of text between blanks is an address on the web: it holds an `@` or a `://`,
+/// or starts with `www.` (one loop over its bytes: every chunk of every pass is read here).
+fn is_web_address(b: &[u8]) -> bool {
+    b.starts_with(b"www.") || b.iter().enumerate().any(|(i, &c)| c == b'@' || c == b':' && b[i + 1..].starts_with(b"//"))
 }
 
 /// Calls `word` with the bounds of each run of two or more bytes of `bytes` that are `in_word`, in

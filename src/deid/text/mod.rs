@@ -26,6 +26,7 @@ mod addresses;
 mod checks;
 mod citations;
 mod dates;
+mod endings;
 mod headers;
 mod identifiers;
 mod known;
@@ -42,6 +43,7 @@ mod phones;
 mod postcodes;
 mod tokens;
 mod truecase;
+mod words;
 
 use known::*;
 use lexicon::*;
@@ -172,6 +174,8 @@ pub struct Scrubber {
     citations: citations::Citations,
     /// all detector patterns at once: a first scan says which ones can match at all
     set: regex::RegexSet,
+    /// where the citations' mark of a publication and law are in `set` (after the detectors')
+    cite_in_set: [usize; 2],
     date_full: Vec<usize>,
     ip_full: Regex,
     /// anchored postcode shapes, for address tails
@@ -225,7 +229,9 @@ impl Scrubber {
         // same at 12, 16 and 24 MB and six times it at 8 MB; the 6,030 texts of the development
         // files typed, in capitals and in lower case, 10 % more instructions at 16 MB than at 24 MB
         // (8 % more again at 12), for a peak resident set of 98 MB instead of 104 MB)
-        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.ascii_source()))
+        let citations = citations::Citations::new();
+        let cite_in_set = [n_set, n_set + 1];
+        let set = regex::RegexSetBuilder::new(rxs.iter().filter(|r| r.set_idx.is_some()).map(|r| r.re.ascii_source()).chain(citations.gates()))
             .size_limit(64 << 20)
             .dfa_size_limit(16 << 20)
             .build()
@@ -237,7 +243,7 @@ impl Scrubber {
         // (the parts of a building, `data/secondary_units.txt`'s `[after_address]`)
         let units = packs::shared_section(packs::SECONDARY_UNITS, "after_address").map(regex::escape).collect::<Vec<_>>().join("|");
         let tail_unit = Regex::new(&format!(r"^(?i:{units})\.?[ \t]*(?:#|no\.?)?[ \t]*\d{{1,5}}[A-Za-z]?\b")).expect("tail unit");
-        let scrubber = Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations: citations::Citations::new(), set, date_full, ip_full, tail_postcode, tail_unit };
+        let scrubber = Scrubber { lex, rxs, placeholders, headers: headers::Headers::new(), citations, set, cite_in_set, date_full, ip_full, tail_postcode, tail_unit };
         patterns::release_build_memory();
         scrubber
     }
@@ -320,7 +326,7 @@ impl Scrubber {
         out.push((t.elapsed().as_secs_f64(), "(record headers)".into()));
         let t = std::time::Instant::now();
         let k = self.build_known(&[]);
-        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[]), view: None, labels: &self.headers.labels(x), one_case: false }, &mut spans); });
+        texts.iter().for_each(|x| { self.word_rules(x, &k, &[], &Note { keep: self.lex.language_of(x, &[], &[]), view: None, labels: &self.headers.labels(x), words: None, one_case: false }, &mut spans); });
         out.push((t.elapsed().as_secs_f64(), "(word rules)".into()));
         let t = std::time::Instant::now();
         whole.iter().for_each(|x| { std::hint::black_box(self.scrub(x, &[])); });
@@ -476,11 +482,14 @@ impl Scrubber {
     fn detect_in(&self, text: &str, known: &Known, view: Option<&normalise::View>, one_case: bool) -> Vec<Span> {
         // 1. protected placeholders
         let prot: Vec<(usize, usize)> = self.placeholders.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        let keep = self.lex.language_of(text, &prot);
+        // (its words looked up once, for the language and the name rules; a note in one case is
+        // tokenised again once read in its case, where a capital decides an elision: "qu'Emilien")
+        let words = (!one_case).then(|| self.lex.looked_up_words(text, &prot));
+        let keep = self.lex.language_of(text, &prot, words.as_ref().map_or(&[], |w| &w.toks[..]));
         // a note in one case is read in the case the dictionaries and the context give it
         // (`truecase.rs`): same offsets, so its spans are the note's
         let labels = self.headers.labels(text);
-        let note = Note { keep, view, labels: &labels, one_case };
+        let note = Note { keep, view, labels: &labels, words: words.as_ref(), one_case };
         if one_case {
             let typed = self.truecased(text, &prot, known, &note);
             return self.detect_typed(&typed, known, &prot, note);
@@ -555,7 +564,9 @@ impl Scrubber {
                 }
             }
             // (the gates' flags only, which the words of most notes show before their end)
-            if rx.gate != 0 && *words_present.get_or_insert_with(|| self.lex.flags_of_words(text, GATES)) & rx.gate == 0 {
+            // (from the words looked up, where they are this text's)
+            let gates = || note.words.map_or_else(|| self.lex.flags_of_words(text, GATES), |w| w.gate_flags(&self.lex, text, GATES));
+            if rx.gate != 0 && *words_present.get_or_insert_with(gates) & rx.gate == 0 {
                 continue;
             }
             self.each_match(rx, &ascii, |s, e| self.check_and_push(text, rx, s, e, &note, &mut spans));
@@ -575,8 +586,9 @@ impl Scrubber {
         // 4d. a bibliographic reference keeps its authors, its publisher's town and its date; a
         // law its date, name and number (what the headers and the form's own values found stays
         // found)
-        let cited = self.citations.find(text);
-        let laws = self.citations.laws(text);
+        // (the combined scan saw whether a mark of a publication or a law is anywhere in the note)
+        let cited = if hits.matched(self.cite_in_set[0]) { self.citations.find(text) } else { Vec::new() };
+        let laws = if hits.matched(self.cite_in_set[1]) { self.citations.laws(text) } else { Vec::new() };
         if !cited.is_empty() || !laws.is_empty() {
             use Placeholder::*;
             let within = |list: &[(usize, usize)], sp: &Span| list.iter().any(|&(s, e)| s <= sp.s && sp.e <= e);

@@ -12,10 +12,15 @@ impl Scrubber {
     /// hyphenated word by its parts, a header's label no name, the form's own name parts `KNOWN`
     /// (before the note's language is applied: `Note::keep`).
     pub(super) fn token_flags(&self, text: &str, t: &Tok, known: &Known, buf: &mut String) -> u32 {
-        let w = &text[t.s..t.e];
-        lower_into(buf, w);
+        lower_into(buf, &text[t.s..t.e]);
         let key = without_clitic(buf);
-        let mut f = self.lex.get(key);
+        self.flags_of_token(text, t, known, buf, key, self.lex.get(key))
+    }
+
+    /// `token_flags` of a token whose lower case `lower`, its `key` without its clitic and the
+    /// lexicon's flags of that key `f` are known (`Lexicon::looked_up_words`).
+    fn flags_of_token(&self, text: &str, t: &Tok, known: &Known, lower: &str, key: &str, mut f: u32) -> u32 {
+        let w = &text[t.s..t.e];
         if f == 0 && key.contains('-') {
             let mut all = ANY_NAME | CITY | ENGLISH | LANGS;
             let mut any_clin = false;
@@ -60,7 +65,7 @@ impl Scrubber {
         if f & RELATION == 0 && (before_colon(text, t.e) && self.lex.is_label(key) || t.cap && self.lex.long_label_at(key, &text[t.s..])) {
             f = STOP;
         }
-        if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p.as_str() == buf.as_str()) {
+        if !known.parts.is_empty() && known.parts.iter().any(|p| p == key || p == lower) {
             f |= KNOWN;
         }
         f
@@ -92,20 +97,12 @@ impl Scrubber {
     /// The note's word tokens with their lexicon flags as the note's language reads them
     /// (`token_flags`, then `Note::keep`), placeholders marked.
     fn flagged_tokens(&self, text: &str, known: &Known, prot: &[(usize, usize)], note: &Note) -> Vec<Tok> {
-        // (about one word in six bytes)
-        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
-        let mut buf = String::with_capacity(32);
-        tokenize(text, &mut toks);
-        let mut pi = 0;
-        for t in toks.iter_mut() {
-            while pi < prot.len() && prot[pi].1 <= t.s {
-                pi += 1;
-            }
-            if pi < prot.len() && prot[pi].0 < t.e && t.s < prot[pi].1 {
-                t.prot = true;
-                continue;
-            }
-            t.f = self.token_flags(text, t, known, &mut buf);
+        // (the words as `Lexicon::looked_up_words` found them when it read this text)
+        let own;
+        let words = match note.words { Some(words) => words, None => { own = self.lex.looked_up_words(text, prot); &own } };
+        let mut toks = words.toks.clone();
+        for (i, t) in toks.iter_mut().enumerate().filter(|(_, t)| !t.prot) {
+            t.f = self.flags_of_token(text, t, known, words.lower(i), words.key(i), t.f);
         }
         // the other packs' ordinary words count as unknown ("Gerste" in an English note may be a name)
         for t in toks.iter_mut() {

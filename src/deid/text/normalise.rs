@@ -297,7 +297,7 @@ impl View {
             }
             if ki < kept.len() && kept[ki].0 <= i {
                 out.push(c);
-            } else if c.is_ascii() && !chars.peek().is_some_and(|&(_, d)| is_combining_mark(d)) {
+            } else if c.is_ascii() && !chars.peek().is_some_and(|&(_, d)| d >= '\u{300}' && is_combining_mark(d)) {
                 out.push(c);
             } else if is_invisible(c) {
                 continue;

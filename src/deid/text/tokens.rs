@@ -132,6 +132,7 @@ pub(super) fn tokenize_ascii(text: &str, toks: &mut Vec<Tok>) {
 }
 
 /// Two name tokens belong to one name if only spaces (or an initial's dot) separate them.
+#[inline]
 pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
     let gap = &text[a.e..b.s];
     if gap.is_empty() || gap.len() > 3 {
@@ -145,11 +146,13 @@ pub(super) fn joinable(text: &str, a: &Tok, b: &Tok) -> bool {
 
 /// A colon follows `at` (after spaces): the word before it labels what follows ("Tel : 01...",
 /// "NHC: 1234567").
+#[inline]
 pub(super) fn before_colon(text: &str, at: usize) -> bool {
     text[at..].trim_start_matches([' ', '\t']).starts_with([':', '：'])
 }
 
 /// One or two spaces or a tab: two words of one phrase.
+#[inline]
 pub(super) fn gap_is_space(gap: &str) -> bool {
     matches!(gap, " " | "  " | "\t")
 }
@@ -162,17 +165,34 @@ pub(super) fn last_word(s: &str, in_word: impl Fn(char) -> bool) -> &str {
 
 /// `w` in lower case, character by character (`char::to_lowercase`), into `buf`: by bytes when `w`
 /// is ASCII, as nearly every word of a view is (each word of each pass goes through here).
+#[inline]
 pub(super) fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
+    lower_onto(buf, w);
+}
+
+/// `lower_into`, after what `buf` holds.
+#[inline]
+pub(super) fn lower_onto(buf: &mut String, w: &str) {
+    let start = buf.len();
     // (one loop over the bytes, which is the word's check for ASCII too)
     for &b in w.as_bytes() {
         if !b.is_ascii() {
-            buf.clear();
+            buf.truncate(start);
             buf.extend(w.chars().flat_map(char::to_lowercase));
             return;
         }
         buf.push(char::from(b.to_ascii_lowercase()));
     }
+}
+
+/// `w` in lower case in `buf` when it is ASCII and fits (as `str::to_lowercase` has it), else
+/// `None`: a word looked up once, without a `String` of its own.
+pub(super) fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let out = buf.get_mut(..w.len()).filter(|_| w.is_ascii())?;
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 pub(super) fn count_digits(s: &str) -> usize {
@@ -191,6 +211,9 @@ pub(super) struct Note<'v> {
     pub(super) view: Option<&'v super::normalise::View>,
     /// the record-header labels, found once (`Headers::labels`) for the detectors and `truecase.rs`
     pub(super) labels: &'v super::headers::Labels,
+    /// the text's word tokens with their lexicon flags (`Lexicon::looked_up_words`), when the name
+    /// rules read the text they were read from (not a note in one case, read as truecased)
+    pub(super) words: Option<&'v super::words::Words>,
     /// whether the note was typed in one case (capitals or none): its letters' case says nothing
     pub(super) one_case: bool,
 }
@@ -207,6 +230,12 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
     let mut letters = 0usize;
     let mut upper = 0usize;
     let mut count = |seg: &str| {
+        // (by bytes when ASCII, as nearly every note is: a letter `A-Z a-z`, a capital `A-Z`)
+        if seg.is_ascii() {
+            letters += seg.bytes().filter(u8::is_ascii_alphabetic).count();
+            upper += seg.bytes().filter(u8::is_ascii_uppercase).count();
+            return;
+        }
         for c in seg.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -226,6 +255,7 @@ pub(super) fn text_modes(text: &str, prot: &[(usize, usize)]) -> (bool, bool) {
 }
 
 /// The parts of `text` between the placeholders already in it, `prot` (sorted, not overlapping).
+#[inline]
 pub(super) fn outside<'a>(text: &'a str, prot: &'a [(usize, usize)]) -> impl Iterator<Item = &'a str> + 'a {
     let starts = std::iter::once(0).chain(prot.iter().map(|&(_, e)| e));
     let ends = prot.iter().map(|&(s, _)| s).chain(std::iter::once(text.len()));
@@ -312,6 +342,7 @@ pub(super) fn followed_by_unit_word(after: &str) -> bool {
 
 /// Start and end of [s, e) must not cut through a word (when the match itself begins/ends with
 /// a letter or digit).
+#[inline]
 pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
     let m = &text[s..e];
     let first_alnum = m.chars().next().is_some_and(char::is_alphanumeric);
@@ -329,6 +360,7 @@ pub(super) fn word_boundary_ok(text: &str, s: usize, e: usize) -> bool {
 /// "olsen's" -> "olsen", "i'll" -> "i", "don't" -> "do", "can't" -> "can", "l'examen" -> "examen",
 /// "n'hésitez" -> "hésitez", so "I'll", "Don't" and "L'examen" are not unknown capitalised words
 /// (names).
+#[inline]
 pub(super) fn without_clitic(lower: &str) -> &str {
     // (every clitic below has an apostrophe: most words have none, and go back at once)
     if !lower.as_bytes().contains(&b'\'') {
