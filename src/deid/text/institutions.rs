@@ -11,6 +11,7 @@
 //! In a note typed with capitals the opening is capitalised, as a proper name's first word is
 //! ("l'ospedale di Padova" is the town's hospital, described); in a note in one case, any.
 use super::*;
+use std::collections::HashSet;
 
 /// The packs' openings, folded and in lower case (as the detectors' view reads them), longest first.
 fn openings() -> &'static [String] {
@@ -27,10 +28,22 @@ fn openings() -> &'static [String] {
     })
 }
 
-/// The packs' titles, in lower case without their dot ("dr", "med", "prof").
-fn titles() -> &'static [String] {
-    static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    TITLES.get_or_init(|| packs::section("titles").map(|t| t.trim_end_matches('.').to_lowercase()).collect())
+/// The words that may stand between an opening and the name after it, lower case without a dot:
+/// the packs' particles of place ("i", "di", "de") and titles ("dr", "med").
+fn between_words() -> &'static HashSet<String> {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| packs::section("place_particles").chain(packs::section("titles")).map(|w| w.trim_end_matches('.').to_lowercase()).collect())
+}
+
+/// What the last word of an opening is, to tell at once whether a word may end one: the last
+/// words of the openings, and the openings of one long word, which may end a compound.
+fn last_words() -> &'static (HashSet<String>, Vec<String>) {
+    static WORDS: std::sync::OnceLock<(HashSet<String>, Vec<String>)> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let last = openings().iter().filter_map(|o| o.rsplit(' ').next()).map(str::to_owned).collect();
+        let compounding = openings().iter().filter(|o| o.len() >= 6 && !o.contains(' ')).cloned().collect();
+        (last, compounding)
+    })
 }
 
 impl Scrubber {
@@ -53,19 +66,27 @@ fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
     if before.len() == at {
         return None;
     }
-    // (a particle: "Sykehuset i", "Unidade Local de Saúde de"; a practice's doctor's titles:
-    // "Praxis Dr. med. [NAME]")
-    while let Some((head, last)) = before.rsplit_once([' ', '\t']) {
-        let word = last.trim_end_matches('.').to_lowercase();
-        if !(packs::place_particles().contains(&word.as_str()) || titles().contains(&word)) {
+    // the last word, past the particles ("Sykehuset i", "Unidade Local de Saúde de") and a
+    // doctor's titles ("Klinik Dr. med. [NAME]"), must end an opening (most spans stop here)
+    let mut word = String::with_capacity(24);
+    loop {
+        let trimmed = before.trim_end_matches('.');
+        let start = word_start(trimmed, trimmed.len());
+        lower_into(&mut word, &folded(&trimmed[start..]));
+        let (last, compounding) = last_words();
+        if last.contains(&word) || compounding.iter().any(|o| word.len() > o.len() + 1 && word.ends_with(o.as_str())) {
             break;
         }
-        before = head.trim_end_matches([' ', '\t']);
+        let rest = before[..start].trim_end_matches([' ', '\t']);
+        if !between_words().contains(&word) || rest.len() == start {
+            return None;
+        }
+        before = rest;
     }
     let tail_start = before.len().saturating_sub(48);
     let tail_start = (tail_start..before.len()).find(|&i| before.is_char_boundary(i))?;
-    let tail = before[tail_start..].to_lowercase();
-    // (lower-casing keeps the byte length of the letters the openings hold: ASCII once folded)
+    let tail = folded(&before[tail_start..]).to_lowercase();
+    // (folded and lower-cased, the letters the openings hold keep their byte length: ASCII)
     if tail.len() != before.len() - tail_start {
         return None;
     }
@@ -73,12 +94,11 @@ fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
     // compound, "Kreiskrankenhaus", "Rehaklinik", "Nordlandssykehuset")
     let compound = |o: &&String| o.len() >= 6 && !o.contains(' ') && tail.ends_with(o.as_str());
     let found = openings().iter().find(|o| tail.ends_with(o.as_str())).or_else(|| openings().iter().find(compound))?;
-    let word_start = |end: usize| before[..end].char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric() || c == '-').last().map_or(end, |(i, _)| i);
     let mut s = before.len() - found.len();
     // a whole word: after a space, a line's start, an elided article ("dell'Ospedale") or a bracket
     let boundary = before[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');
     if !boundary {
-        let w = word_start(s);
+        let w = word_start(before, s);
         if s - w < 2 {
             return None;
         }
@@ -86,4 +106,14 @@ fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
     }
     let capitalised = before[s..].starts_with(|c: char| c.is_uppercase());
     (capitalised || one_case).then_some(s)
+}
+
+/// Where the word that ends at `end` of `text` starts (its letters, digits and hyphens).
+fn word_start(text: &str, end: usize) -> usize {
+    text[..end].char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric() || c == '-').last().map_or(end, |(i, _)| i)
+}
+
+/// A word as the openings are written: folded (the detectors' view keeps some accented words).
+fn folded(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() { std::borrow::Cow::Borrowed(w) } else { normalise::fold(w) }
 }
