@@ -25,6 +25,14 @@ fn proper_noun_of(list: &'static str) -> String {
     capitalised(w)
 }
 
+/// The first surname of the pack's list, of at least four letters, that is also an ordinary word
+/// of a language and no function or clinical word, capitalised: only its context says it is a name.
+fn surname_that_is_a_word(p: &packs::Pack) -> Option<String> {
+    let lex = &scrubber().lex;
+    let word = |w: &&str| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & LANGS != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0;
+    packs::list_lines(p.surnames).find(word).map(capitalised)
+}
+
 #[test]
 fn every_street_ending_of_every_pack_with_its_house_number_after_it() {
     let mut n = 0;
@@ -491,10 +499,7 @@ fn every_name_particle_of_every_pack_between_a_title_and_a_surname() {
     // ("Monsieur le Président")
     let mut n = 0;
     for p in packs::PACKS {
-        // (a surname that is also an ordinary word of a language: only the title says it is a name)
-        let lex = &scrubber().lex;
-        let Some(surname) = packs::list_lines(p.surnames).find(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & LANGS != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0) else { continue };
-        let surname = capitalised(surname);
+        let Some(surname) = surname_that_is_a_word(p) else { continue };
         let title = packs::section_of(p, "titles").find(|t| t.chars().count() >= 2 && !t.ends_with('.')).expect("a title");
         for particle in packs::section_of(p, "name_particles").filter(|w| !packs::articles().contains(w)) {
             let text = format!("Visite {title}. {particle} {surname}: beleid ongewijzigd.");
@@ -510,9 +515,7 @@ fn every_title_and_post_of_every_pack_before_a_surname_that_is_an_ordinary_word(
     // "overlege Lie", "dermatoloog Smit", "Oberarzt Winter": the title or post says it is a name
     let mut n = 0;
     for p in packs::PACKS {
-        let lex = &scrubber().lex;
-        let Some(surname) = packs::list_lines(p.surnames).find(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & LANGS != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0) else { continue };
-        let surname = capitalised(surname);
+        let Some(surname) = surname_that_is_a_word(p) else { continue };
         for title in packs::section_of(p, "titles").filter(|t| t.chars().count() >= 4 && !t.contains('.')) {
             assert_gone(&format!("Vurdert av {title} {surname} i dag."), &[&surname]);
             n += 1;
