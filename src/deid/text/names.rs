@@ -961,11 +961,28 @@ impl Reading<'_> {
                 // (in an English note, a town of the lists typed in lower case in a note with capitals
                 // elsewhere, after a place's preposition, that is no ordinary word: "d/c to rehab in quincy")
                 || f & CITY != 0 && !t.cap && weak && f & (ENGLISH | LANGS | STOP) == 0 && self.keep & LANGS == 0;
-            if place {
+            // (a name of the lists that is an ordinary word of the note's language too, capitalised
+            // after one of its language's `[proper_noun_prepositions]`: Norwegian towns named after
+            // farms and families, "bor i Haug", "ved legevakten i Bakke")
+            let proper = f & ANY_NAME != 0 && t.cap && !t.allcaps && i > 0 && self.toks[i - 1].lower
+                && f & (STOP | TITLE | RELATION | FACILITY | STREET | ENGLISH | EPONYM) == 0
+                && proper_noun_prepositions().iter().any(|(w, bit)| bit & self.keep & LANGS != 0 && self.word(i - 1) == w);
+            if place || proper {
                 spans.push(Span { s: t.s, e: t.e, kind: Placeholder::Place });
             }
         }
     }
+}
+
+/// The prepositions after which a capitalised word is a town's name, each with the bits of the
+/// languages whose pack lists it (`[proper_noun_prepositions]`: the languages whose common nouns
+/// are never capitalised mid-sentence), folded as the detectors' view reads them ("på" is "pa").
+fn proper_noun_prepositions() -> &'static [(String, u32)] {
+    static WORDS: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let of = |(i, p): (usize, &'static packs::Pack)| packs::section_of(p, "proper_noun_prepositions").map(move |w| (normalise::fold(w).into_owned(), lang_bit(i)));
+        packs::PACKS.iter().enumerate().flat_map(of).collect()
+    })
 }
 
 /// The people listed after a role or relation written as a label, each a run of words from the name

@@ -28,8 +28,13 @@ fn proper_noun_of(list: &'static str) -> String {
 /// The first surname of the pack's list, of at least four letters, that is also an ordinary word
 /// of a language and no function or clinical word, capitalised: only its context says it is a name.
 fn surname_that_is_a_word(p: &packs::Pack) -> Option<String> {
+    surname_that_is_a_word_of(p, LANGS)
+}
+
+/// `surname_that_is_a_word`, an ordinary word of the languages `langs` (their bits).
+fn surname_that_is_a_word_of(p: &packs::Pack, langs: u32) -> Option<String> {
     let lex = &scrubber().lex;
-    let word = |w: &&str| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & LANGS != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0;
+    let word = |w: &&str| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && lex.get(w) & langs != 0 && lex.get(w) & (CLINICAL | STOP | MONTH | COUNTRY | TITLE | RELATION) == 0;
     packs::list_lines(p.surnames).find(word).map(capitalised)
 }
 
@@ -539,4 +544,26 @@ fn every_street_suffix_after_a_house_number_and_a_name() {
         n += 1;
     }
     assert!(n >= 200, "only {n} street suffixes");
+}
+
+#[test]
+fn a_capitalised_name_after_a_proper_noun_preposition_is_a_town() {
+    // `[proper_noun_prepositions]` (Norwegian: common nouns are never capitalised mid-sentence): a
+    // farm's or family's name that is an ordinary word too is a town after one ("bor i Haug"), and
+    // stays a word in lower case ("en haug med papirer")
+    let mut n = 0;
+    for (i, p) in packs::PACKS.iter().enumerate() {
+        // (an ordinary word of the note's own language: "bakke", a hill)
+        let Some(town) = surname_that_is_a_word_of(p, lang_bit(i)) else { continue };
+        for prep in packs::section_of(p, "proper_noun_prepositions") {
+            assert_gone(&format!("Pasienten bor {prep} {town} sammen med ektefelle."), &[&town]);
+            n += 1;
+        }
+        if packs::section_of(p, "proper_noun_prepositions").next().is_some() {
+            let word = town.to_lowercase();
+            let out = scrubber().scrub(&format!("Pasienten har en {word} med papirer."), &[]).text;
+            assert!(out.contains(&word), "{out}");
+        }
+    }
+    assert!(n >= 5, "only {n} prepositions");
 }

@@ -20,7 +20,9 @@
 //! `Sykehuset i`, `Azienda Ospedaliera di`; `institutions.rs`), `facility_particles` (the particles
 //! between a facility word and its name that no `PARTICLE` of the patterns is: `Sykehuset i
 //! Vestfold`), `clock_words` (before or after hours and minutes written with a dot, which are then
-//! no day and month: `kl. 10.12`, `10.12 Uhr`), `name_particles` (`van`, `de`: lower case inside a person's name),
+//! no day and month: `kl. 10.12`, `10.12 Uhr`), `proper_noun_prepositions` (after which a
+//! capitalised name of the lists is a town, in a language whose common nouns are never capitalised
+//! mid-sentence: `bor i Haug`), `name_particles` (`van`, `de`: lower case inside a person's name),
 //! `postnominals` (as typed: `MD`, `PhD`), `label_verbs` (one a line, between an identifier label and its
 //! value: `MRN is 12345`, `SSN ending in 6789`), `number_signs` (the words for "number" that name the number after them
 //! as `#` does: `file no. 4471`, `Akte Nr. 4711`), `proportion_units` (after a number, an angle or a
