@@ -92,8 +92,8 @@ fn opening_before(text: &str, at: usize, one_case: bool) -> Option<usize> {
     }
     // (the word before it ends with an opening of one word, written with it as one word: a
     // compound, "Kreiskrankenhaus", "Rehaklinik", "Nordlandssykehuset")
-    let compound = |o: &&String| o.len() >= 6 && !o.contains(' ') && tail.ends_with(o.as_str());
-    let found = openings().iter().find(|o| tail.ends_with(o.as_str())).or_else(|| openings().iter().find(compound))?;
+    let ends_tail = |o: &&String| tail.ends_with(o.as_str());
+    let found = openings().iter().find(ends_tail).or_else(|| last_words().1.iter().find(ends_tail))?;
     let mut s = before.len() - found.len();
     // a whole word: after a space, a line's start, an elided article ("dell'Ospedale") or a bracket
     let boundary = before[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '-');

@@ -360,12 +360,16 @@ fn self_introductions() -> &'static [(&'static str, &'static str)] {
 }
 /// The articles and determiners after which a capitalised word is a common noun, each with the bits
 /// of the languages whose pack lists it (`[noun_determiners]`: "die", "zur").
-fn noun_determiners() -> &'static [(&'static str, u32)] {
-    static WORDS: std::sync::OnceLock<Vec<(&'static str, u32)>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let of = |(i, p): (usize, &'static packs::Pack)| packs::section_of(p, "noun_determiners").map(move |w| (w, lang_bit(i)));
-        packs::PACKS.iter().enumerate().flat_map(of).collect()
-    })
+fn noun_determiners() -> &'static [(String, u32)] {
+    static WORDS: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| words_by_language("noun_determiners"))
+}
+
+/// The words of a section of every pack, folded as the detectors' view reads them ("på" is "pa"),
+/// each with the bit of the language whose pack lists it.
+fn words_by_language(section: &str) -> Vec<(String, u32)> {
+    let of = |(i, p): (usize, &'static packs::Pack)| packs::section_of(p, section).map(move |w| (normalise::fold(w).into_owned(), lang_bit(i)));
+    packs::PACKS.iter().enumerate().flat_map(of).collect()
 }
 /// Flags of words that never are a part of a person's name by themselves.
 const NO_NAME: u32 = CLINICAL | STOP | MONTH | TITLE | RELATION | COUNTRY;
@@ -558,7 +562,7 @@ impl Reading<'_> {
                 return false;
             }
             let w = self.word(k);
-            if noun_determiners().iter().any(|&(d, l)| l & lang != 0 && w.eq_ignore_ascii_case(d)) {
+            if noun_determiners().iter().any(|(d, l)| l & lang != 0 && w.eq_ignore_ascii_case(d)) {
                 return true;
             }
             if !p.lower || p.f & ANY_NAME != 0 {
@@ -976,13 +980,10 @@ impl Reading<'_> {
 
 /// The prepositions after which a capitalised word is a town's name, each with the bits of the
 /// languages whose pack lists it (`[proper_noun_prepositions]`: the languages whose common nouns
-/// are never capitalised mid-sentence), folded as the detectors' view reads them ("på" is "pa").
+/// are never capitalised mid-sentence), folded.
 fn proper_noun_prepositions() -> &'static [(String, u32)] {
     static WORDS: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let of = |(i, p): (usize, &'static packs::Pack)| packs::section_of(p, "proper_noun_prepositions").map(move |w| (normalise::fold(w).into_owned(), lang_bit(i)));
-        packs::PACKS.iter().enumerate().flat_map(of).collect()
-    })
+    WORDS.get_or_init(|| words_by_language("proper_noun_prepositions"))
 }
 
 /// The people listed after a role or relation written as a label, each a run of words from the name
