@@ -143,30 +143,43 @@ impl Browser {
         let process = Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
         let process = Running(process);
         wait_listening(port, "chromedriver");
-        let profile = tempfile::tempdir().unwrap();
-        let args = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", "--window-size=1280,900",
-        ];
-        let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        args.push(format!("--user-data-dir={}", profile.path().display()));
-        let mut options = json!({"binary": chromium, "args": args});
-        if let Some(locale) = locale {
-            options["args"].as_array_mut().unwrap().push(json!(format!("--lang={locale}")));
-            options["prefs"] = json!({"intl": {"accept_languages": locale}});
-        }
-        let caps = json!({"goog:chromeOptions": options});
-        let caps = match caps {
-            Value::Object(m) => m,
-            _ => unreachable!(),
+        // (chromedriver accepts connections a moment before it can open sessions, and then resets
+        // the first one: the session is asked for again, with a fresh profile, a few times)
+        let mut attempts = 0;
+        let (client, profile) = loop {
+            attempts += 1;
+            let profile = tempfile::tempdir().unwrap();
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities(&chromium, profile.path(), locale))
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (client, profile),
+                Err(e) if attempts < 5 => eprintln!("chromedriver session, attempt {attempts}: {e}; asking again"),
+                Err(e) => panic!("a chromedriver session after {attempts} attempts: {e}"),
+            }
         };
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a chromedriver session");
         Some(Browser { client, _driver: process, _profile: profile })
+    }
+}
+
+/// Headless Chromium's options: a fresh profile, and `locale` as its UI language and `Accept-Language`.
+fn capabilities(chromium: &Path, profile: &Path, locale: Option<&str>) -> serde_json::Map<String, Value> {
+    let args = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--hide-scrollbars", "--window-size=1280,900",
+    ];
+    let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    let mut options = json!({"binary": chromium, "args": args});
+    if let Some(locale) = locale {
+        options["args"].as_array_mut().unwrap().push(json!(format!("--lang={locale}")));
+        options["prefs"] = json!({"intl": {"accept_languages": locale}});
+    }
+    match json!({"goog:chromeOptions": options}) {
+        Value::Object(m) => m,
+        _ => unreachable!(),
     }
 }
 

@@ -43,6 +43,10 @@ PACKS = {
 NOUNS_CAPITALISED = {"de"}
 # the most frequent words of a language: ordinary even where a town or a foreign name shares them
 FREQUENT = 2000
+# the core of a language's vocabulary: ordinary even where only a given name of the language shares
+# it, as the pronoun, the preposition and the noun of every sentence are (Norwegian "i dag", "hans",
+# "per", "liv"; Dutch "elke"): in one-case text nothing else tells them from the name
+CORE = 500
 # languages whose most common words stay ordinary where a surname of the language shares them, and
 # how many of the most frequent words that is (`common` below): Spanish surnames are largely common
 # nouns and adjectives ("delgado", "izquierdo", "blanco"); in French the words that would count are
@@ -239,7 +243,8 @@ for lang, (locs, countries, wf, dic, top) in PACKS.items():
             # language shares it ("izquierdo", "delgado" in Spanish): in one-case text nothing else
             # tells it from the name; it stays a name where the context says so (an ambiguous name)
             common = rank < COMMON.get(lang, 0) and w in lower and w in surnames and w not in given and w not in all_towns
-            if w in names and (w not in lower or w in proper_nouns) and not (frequent or common):
+            core = rank < CORE and w in lower and w in given and w not in surnames and w not in all_towns
+            if w in names and (w not in lower or w in proper_nouns) and not (frequent or common or core):
                 continue
             words.append(w)
     countries_named = country_names(lang, all_given, pack_towns)

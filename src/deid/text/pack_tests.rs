@@ -567,3 +567,70 @@ fn a_capitalised_name_after_a_proper_noun_preposition_is_a_town() {
     }
     assert!(n >= 5, "only {n} prepositions");
 }
+
+#[test]
+fn every_institution_ending_of_a_note_in_one_case_with_its_name_from_the_clauses_start() {
+    // a note in capitals or in lower case: the name before an institution's end of the note's
+    // language, from a comma or a line's start, is found as it is when typed ("..., BAKER
+    // MEMORIAL HOSPITAL"); a run of ordinary words before the end describes ("will need home health")
+    let (en, no) = (pack("en"), pack("no"));
+    let notes = [
+        (en, "Referral to dermatology, {name} {end}\nPatient seen today with plaques on both elbows.", "Discharged today, will need {end} visits."),
+        (no, "Henvisning til hudlege, {name} {end}\nPasienten ble sett i dag med plakk på begge albuer.", "Utskrevet i dag, trenger {end} videre."),
+    ];
+    let mut n = 0;
+    for (p, named, described) in notes {
+        let mut names = vec![proper_noun_of(p.surnames)];
+        // (in English, whose stop words are listed, a surname that is also a word, before a qualifier)
+        if p.lang == "en" {
+            names.push(format!("{} Memorial", surname_that_is_a_word_of(p, ENGLISH).expect("an English surname that is a word")));
+        }
+        for end in packs::section_lines(p, "institution_ends") {
+            for name in &names {
+                for note in [named.replace("{name}", name).replace("{end}", end)] {
+                    for cased in [note.to_uppercase(), note.to_lowercase()] {
+                        let out = scrubber().scrub(&cased, &[]).text;
+                        let surname = name.split(' ').next().unwrap();
+                        assert!(!out.to_lowercase().contains(&surname.to_lowercase()), "{surname} survived in {out:?}");
+                        n += 1;
+                    }
+                }
+            }
+            let note = described.replace("{end}", end);
+            for cased in [note.to_uppercase(), note.to_lowercase()] {
+                let out = scrubber().scrub(&cased, &[]).text;
+                let verb = if p.lang == "en" { "need" } else { "trenger" };
+                assert!(out.to_lowercase().contains(verb), "{verb} went in {out:?}");
+            }
+        }
+    }
+    assert!(n >= 100, "only {n} notes");
+}
+
+#[test]
+fn norwegian_letter_labels_ward_compounds_and_core_words_are_no_names() {
+    // a referral's address lines before their colon ("Til:", "Fra:"), a closed compound ending in a
+    // ward word of `[endings]` ("Hudpoliklinikken"), and the core vocabulary that given names share
+    // ("i dag", "hans", `build_packs.py`'s CORE): ordinary words, typed and in one case
+    let no = pack("no");
+    let place = proper_noun_of(no.towns);
+    let mut n = 0;
+    for label in packs::section_of(no, "field_labels") {
+        let note = format!("Henvisning\n{}: {place} sykehus\nPasienten har plakk på albuene.", capitalised(label));
+        for cased in [note.clone(), note.to_uppercase(), note.to_lowercase()] {
+            let out = scrubber().scrub(&cased, &[]).text;
+            assert!(out.to_lowercase().contains(&format!("\n{label}:")), "{label} went in {out:?}");
+            assert!(!out.to_lowercase().contains(&place.to_lowercase()), "{place} survived in {out:?}");
+            n += 1;
+        }
+    }
+    for ending in packs::section_of(no, "endings").filter(|e| e.len() >= 6) {
+        let note = format!("Kontroll ved hud{ending} om seks uker, ny time i dag. Hans kone var med.");
+        for cased in [note.clone(), note.to_uppercase(), note.to_lowercase()] {
+            let out = scrubber().scrub(&cased, &[]).text;
+            assert_eq!(out, cased, "{ending}");
+            n += 1;
+        }
+    }
+    assert!(n >= 20, "only {n} notes");
+}

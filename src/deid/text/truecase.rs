@@ -178,6 +178,7 @@ fn shapes(text: &str, toks: &[Tok], marks: &[u8], keep: u32, values: &[(usize, u
     r.people_lines();
     r.facilities(english);
     r.hospitals_by_their_end();
+    r.institutions_by_their_end();
     r.street_addresses();
     r.region_codes();
     r.initials();
@@ -496,6 +497,43 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// An institution's end of the note's language (`[institution_ends]`: "nursing home",
+    /// "health centre", "sykehjem"), the words that qualify it (function words and `[hospital_ends]`:
+    /// "general", "memorial") and one to three words of a name before them, each a name's or a
+    /// town's of the lists or no list's word, from the clause's start, a place's preposition or a
+    /// function word: "referral to dermatology, baker memorial hospital", "cc: dr x, susantown
+    /// general hospital", "innlagt på tangen sykehjem". As typed, the name is capitalised and the
+    /// facility pattern reads it (`checks::facility_start`); not "will need home health".
+    fn institutions_by_their_end(&mut self) {
+        let (toks, n) = (self.toks, self.toks.len());
+        let lang = if self.english { english_bit() } else { self.keep & LANGS };
+        let usable = |k: usize| !toks[k].prot && !toks[k].digit && toks[k].letters >= 2 && toks[k].f & (WEAKCTX | RELATION | TITLE | CLINICAL | MONTH | NUMBER | COUNTRY) == 0;
+        let qualifier = |k: usize| toks[k].f & STOP != 0 || packs::hospital_ends().contains(&self.word(k).to_ascii_lowercase().as_str());
+        // (a name's or a town's word that is also an ordinary word counts in an English note only,
+        // whose stop words are listed: "baker memorial hospital", not German "die klinikum eutin")
+        let named = |k: usize| {
+            let only_a_name = toks[k].f & (GIVEN | SURNAME | CITY) != 0 || self.marks[k] & NO_LIST != 0 || self.shape[k] == Shape::Suspect;
+            self.nameword(k) && (only_a_name || self.english && toks[k].f & (AMB_GIVEN | AMB_SURNAME | AMB_CITY) != 0)
+        };
+        let mut names: Vec<std::ops::Range<usize>> = Vec::new();
+        for i in 1..n {
+            let Some(len) = institution_end_at(self, i, lang) else { continue };
+            let mut k = i;
+            while k > 0 && self.joined(k - 1, k) && usable(k - 1) && qualifier(k - 1) {
+                k -= 1;
+            }
+            let qualified = k;
+            while k > 0 && qualified - k < 3 && self.joined(k - 1, k) && usable(k - 1) && !qualifier(k - 1) && named(k - 1) {
+                k -= 1;
+            }
+            let opens = k == 0 || self.gap(k - 1, k).contains(['\n', ',', ';', ':', '(']) || toks[k - 1].f & (WEAKCTX | STOP) != 0 && gap_is_space(self.gap(k - 1, k));
+            if k < qualified && opens {
+                names.push(k..i + len);
+            }
+        }
+        names.into_iter().flatten().for_each(|j| self.name(j));
+    }
+
     /// A house number, one or two words and a street type, then a comma, a line's end or a town:
     /// "123 elm st, springfield" is written "123 Elm St" (not "2 small square lesions").
     fn street_addresses(&mut self) {
@@ -738,4 +776,21 @@ fn street_suffixes() -> &'static std::collections::HashSet<String> {
 fn street_units() -> &'static std::collections::HashSet<String> {
     static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| packs::shared_section(packs::SECONDARY_UNITS, "after_address").map(|w| w.trim_end_matches('.').to_lowercase()).collect())
+}
+
+/// The number of tokens from `i` that spell an institution's end of the language `lang` (its
+/// pack's `[institution_ends]`, folded, in lower case), if any.
+fn institution_end_at(r: &Reading, i: usize, lang: u32) -> Option<usize> {
+    static ENDS: std::sync::OnceLock<Vec<(Vec<String>, u32)>> = std::sync::OnceLock::new();
+    let ends = ENDS.get_or_init(|| {
+        let of = |(b, p): (usize, &'static packs::Pack)| {
+            packs::section_lines(p, "institution_ends").map(move |l| (l.split_whitespace().map(|w| normalise::fold(&w.to_lowercase()).into_owned()).collect(), lang_bit(b)))
+        };
+        packs::PACKS.iter().enumerate().flat_map(of).collect()
+    });
+    let n = r.toks.len();
+    ends.iter()
+        .filter(|(words, bit)| bit & lang != 0 && i + words.len() <= n)
+        .find(|(words, _)| words.iter().enumerate().all(|(j, w)| r.word(i + j).eq_ignore_ascii_case(w) && (j == 0 || r.joined(i + j - 1, i + j))))
+        .map(|(words, _)| words.len())
 }
