@@ -559,14 +559,18 @@ fn add_address_tails(add: &mut Add) {
     // tails after an address already replaced: ", City, ST 12345", "Country 62488"
     // (a town's name may open with its article, as La Poste's town line writes it: ", la Croix-Rousse", "Le Havre")
     let article = packs::words_re("articles");
-    let seg = format!(r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+)(?:(?:{article}[ \t]+)?\p{{Lu}}[\p{{L}}'.’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'.’-]*){{0,2}}|\[[A-Z]+\]|\(\p{{Lu}}[\p{{L}}]*\)|[A-Z]{{2}}|nan))");
+    let words = format!(r"(?:(?:{article}[ \t]+)?\p{{Lu}}[\p{{L}}'.’-]*(?:[ \t]+\p{{Lu}}[\p{{L}}'.’-]*){{0,2}}|\[[A-Z]+\]|\(\p{{Lu}}[\p{{L}}]*\)|[A-Z]{{2}}|nan)");
+    // (before a postcode, the lines may stand apart: "[ADDRESS]\n\n Springfield 54005")
+    let seg_to_postcode = format!(r"(?:(?:[ \t]*[,\n>][ \t\n>]*|[ \t]+){words})");
+    let seg = format!(r"(?:(?:[ \t]*(?:,[ \t>]*\n?|\n|>)[ \t>]*|[ \t]+){words})");
     add(
-        &format!(r"\[(?:ADDRESS|PLACE)\]({seg}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
+        &format!(r"\[(?:ADDRESS|PLACE)\]({seg_to_postcode}{{0,6}}?)[ \t]*[,\n>]?[ \t\n>]*(\d{{4,5}}(?:-\d{{3,4}})?|\d{{2}}-\d{{3}}|\d{{3}} \d{{2}}|[1-9]\d{{3}} ?[A-Z]{{2}})\b"),
         Postcode,
         2,
         Check::TailPostcode,
         Some("["),
     );
+    // (without a postcode, a blank line ends the address: "Seen" opens the next paragraph)
     add(&format!(r"\[(?:ADDRESS|PLACE)\]({seg}+)"), Place, 1, Check::TailPlace, Some("["));
     // a building number in front of an address already replaced: "20789 [ADDRESS]"
     add(r"\b(\d{1,5}[A-Za-z]?)[ \t]+\[ADDRESS\]", Address, 1, Check::HouseNumber, Some("["));

@@ -634,3 +634,24 @@ fn norwegian_letter_labels_ward_compounds_and_core_words_are_no_names() {
     }
     assert!(n >= 20, "only {n} notes");
 }
+
+#[test]
+fn the_town_of_an_address_line_after_its_street_in_one_case_and_no_further_than_a_blank_line() {
+    // USPS Publication 28's last line after the street and a comma ("..., east heathermouth, 75791");
+    // without a postcode the address ends at a blank line, whose next paragraph is no town
+    let en = pack("en");
+    let town = proper_noun_of(en.towns);
+    let mut n = 0;
+    for suffix in packs::shared_section(packs::STREET_TYPES, "after_name").step_by(10) {
+        for tail in [", 75791", " G9H 2PJ", ""] {
+            let note = format!("Lives at 256 White {} Apt. 851, {town}{tail}\nSeen in clinic today.", capitalised(suffix));
+            assert_gone(&note.to_uppercase(), &[&town.to_uppercase(), "256"]);
+            assert_gone(&note.to_lowercase(), &[&town.to_lowercase(), "256"]);
+            n += 1;
+        }
+        let note = format!("Lives at 256 White {}, {town}\n\nSeen in clinic today.", capitalised(suffix));
+        let out = scrubber().scrub(&note, &[]).text;
+        assert!(out.ends_with("\n\nSeen in clinic today."), "{out}");
+    }
+    assert!(n >= 60, "only {n} notes");
+}

@@ -553,7 +553,31 @@ impl<'a> Reading<'a> {
             let ends = rest.is_empty() || rest.starts_with([',', '\n', ';']) || st + 1 < n && self.named[st + 1] || unit;
             if words_ok && self.joined(st - 1, st) && ends {
                 (i + 1..=st).for_each(|k| self.shape[k] = Shape::Capital);
+                self.town_after_street(if unit { st + 2 } else { st });
             }
+        }
+    }
+
+    /// The town of a postal address's last line after its street and a comma, as USPS Publication
+    /// 28 and the Royal Mail write it ("256 white forge apt. 851, east heathermouth, 75791", "5 gray
+    /// junctions, marshallstad g9h 2pj"): up to three words of a name, one of them a name's or a
+    /// town's that is no ordinary word or no list's word, then a comma, a number, a code or the
+    /// line's end.
+    fn town_after_street(&mut self, last: usize) {
+        let (toks, n) = (self.toks, self.toks.len());
+        if last + 1 >= n || !self.gap(last, last + 1).starts_with(", ") || self.gap(last, last + 1).contains('\n') {
+            return;
+        }
+        let first = last + 1;
+        let mut end = first;
+        while end < n && end < first + 3 && (end == first || self.joined(end - 1, end)) && self.nameword(end) {
+            end += 1;
+        }
+        let strong = (first..end).any(|k| toks[k].f & (GIVEN | SURNAME | CITY) != 0 || self.marks[k] & NO_LIST != 0 || self.shape[k] == Shape::Suspect);
+        let rest = self.text[toks[end - 1].e..].trim_start_matches([' ', '\t']);
+        let closes = end == n || rest.is_empty() || rest.starts_with([',', '\n', '.', ';']) || toks[end].digit;
+        if end > first && strong && closes {
+            (first..end).for_each(|k| self.name(k));
         }
     }
 
