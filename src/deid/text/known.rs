@@ -29,8 +29,10 @@ impl Scrubber {
         }
         // (a pattern of the combined scan that matches nowhere in `v` matches no whole `v`: one scan
         // instead of a search for each date pattern)
-        let hits = self.set.matches(ascii::AsciiText::of(v).as_str());
-        let may_match = |i: usize| self.rxs[i].set_idx.is_none_or(|si| hits.matched(si));
+        let ascii = ascii::AsciiText::of(v);
+        let hits = self.set.matches(ascii.as_str());
+        let present = ascii.bytes_present();
+        let may_match = |i: usize| self.rxs[i].set_idx.is_none_or(|si| hits.matched(si)) && self.rxs[i].re.may_match(present);
         if self.date_full.iter().any(|&i| may_match(i) && self.rxs[i].re.matches_whole(v)) {
             return Date;
         }

@@ -553,9 +553,12 @@ impl Scrubber {
         // 3. regex detectors, on the text as they read it (ASCII)
         let ascii = ascii::AsciiText::of(text);
         let hits = self.set.matches(ascii.as_str());
+        // (a pattern runs only where the set saw it match, and the text holds a byte of each set of
+        // bytes its every match holds: `Pattern::may_match`)
+        let bytes_present = ascii.bytes_present();
         let mut words_present: Option<u32> = None;
         for rx in self.rxs.iter() {
-            if rx.set_idx.is_some_and(|si| !hits.matched(si)) {
+            if rx.set_idx.is_some_and(|si| !hits.matched(si)) || !rx.re.may_match(bytes_present) {
                 continue;
             }
             if let Some(n) = rx.needs {

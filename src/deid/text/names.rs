@@ -220,13 +220,19 @@ impl Scrubber {
 }
 
 /// The byte offsets in `text` where a word starts with a capital letter (after no letter or digit).
-fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn capitalised_word_starts(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
+    if text.is_ascii() {
+        // (by bytes, the same starts in ASCII: decoding each character and asking Unicode's tables
+        // cost 29 instructions a byte, 7.6 M a bench round)
+        let bytes = text.as_bytes();
+        return Box::new((0..bytes.len()).filter(move |&i| bytes[i].is_ascii_uppercase() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())));
+    }
     let mut after_alnum = false;
-    text.char_indices().filter_map(move |(i, c)| {
+    Box::new(text.char_indices().filter_map(move |(i, c)| {
         let starts = !after_alnum && c.is_uppercase();
         after_alnum = c.is_alphanumeric();
         starts.then_some(i)
-    })
+    }))
 }
 
 /// What stands right before each token and says a name follows: 0 nothing, 1 a relation word

@@ -87,11 +87,17 @@ fn plans() -> &'static [Plan] {
 }
 
 impl Plan {
-    /// The national significant numbers `digits` may be: without its trunk prefix, or as typed.
-    fn national(&self, digits: &str) -> Vec<String> {
-        let mut out = vec![digits.to_owned()];
+    /// Whether `found` holds for one of the national significant numbers `digits` may be: as
+    /// typed, without its trunk prefix, or as the plan's prefix for parsing leaves it (each built
+    /// only when the ones before it did not do: most digit groups are no number of most plans).
+    fn any_national(&self, digits: &str, mut found: impl FnMut(&str) -> bool) -> bool {
+        if found(digits) {
+            return true;
+        }
         if let Some(rest) = self.trunk.as_deref().and_then(|t| digits.strip_prefix(t)).filter(|rest| !rest.is_empty()) {
-            out.push(rest.to_owned());
+            if found(rest) {
+                return true;
+            }
         }
         if let Some((re, transform)) = &self.for_parsing {
             if let Some(c) = re.captures(digits).filter(|c| c.get(0).is_some_and(|m| m.end() > 0)) {
@@ -111,16 +117,16 @@ impl Plan {
                     }
                     _ => nsn.push_str(rest),
                 }
-                if !nsn.is_empty() && !out.contains(&nsn) {
-                    out.push(nsn);
-                }
+                return !nsn.is_empty() && found(&nsn);
             }
         }
-        out
+        false
     }
 
     fn valid(&self, nsn: &str) -> bool {
-        self.kinds.matches(nsn).iter().any(|k| self.lengths[k].is_empty() || self.lengths[k].contains(&(nsn.len() as u16)))
+        // (`is_match` first: it stops at the first kind that matches, where `matches` tries every
+        // kind, and most numbers are of no kind of most plans)
+        self.kinds.is_match(nsn) && self.kinds.matches(nsn).iter().any(|k| self.lengths[k].is_empty() || self.lengths[k].contains(&(nsn.len() as u16)))
     }
 
     /// The lengths of the groups the country writes `nsn` in, if a format of its plan applies.
@@ -158,7 +164,7 @@ pub(super) fn is_valid_number(m: &str) -> bool {
         // (the crate's parser, for a country code of any country: rare, so its slowness is no matter)
         return phonenumber::parse(None, m).is_ok_and(|n| phonenumber::is_valid(&n));
     }
-    plans().iter().any(|p| p.national(&digits).iter().any(|nsn| p.valid(nsn)))
+    plans().iter().any(|p| p.any_national(&digits, |nsn| p.valid(nsn)))
 }
 
 /// Whether `m` opens with a country calling code in brackets where E.123 writes its "+", and is a
@@ -176,7 +182,7 @@ pub(super) fn grouped_as_its_plan(m: &str) -> bool {
     let Some(digits) = personal_number_digits(m) else { return false };
     let typed = digit_groups(m);
     plans().iter().any(|p| {
-        p.national(&digits).iter().any(|nsn| {
+        p.any_national(&digits, |nsn| {
             if !p.valid(nsn) {
                 return false;
             }
