@@ -79,7 +79,8 @@ impl Scrubber {
                 m.split_whitespace().all(|w| get(&w.to_lowercase()) & STOP != 0 && !matches!(w, "The" | "THE" | "A" | "An" | "In" | "At" | "To" | "From" | "And" | "Or"))
                     && !(m.split_whitespace().count() == 1 && get(&m.trim().to_lowercase()) & FACILITY != 0)
             }
-            Check::FacilityName => self.names_a_facility(m, &get, note),
+            // (a word for "number" before its number names none: "Hospital No. 2043", "Hospital No. [ID]")
+            Check::FacilityName => self.names_a_facility(m, &get, note) && !numbers_what_follows(m, &text[e..]),
             Check::PrepositionPlace | Check::TownState => self.preposition_place(text, rx, s, m, &get) && !names_a_study(&text[e..]),
             Check::Saint => {
                 let after = text[e..].trim_start().to_lowercase();
@@ -445,4 +446,12 @@ fn number_word_number(text: &str, s: usize, e: usize, m: &str, get: &dyn Fn(&str
 fn corner_conjunctions() -> &'static [&'static str] {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| packs::PACKS.iter().filter(|p| packs::section_lines(p, "street_corners").next().is_some()).flat_map(|p| packs::section_of(p, "conjunctions")).collect())
+}
+
+/// Whether `m`, one word, is a word for "number" (`[number_signs]`) with a number after it, its dot
+/// or sign perhaps between, or the placeholder a number became: "No. 2043", "Nr 17", "No: [ID]".
+fn numbers_what_follows(m: &str, after: &str) -> bool {
+    let rest = after.trim_start_matches(['.', ':', '#']).trim_start_matches([' ', '\t']);
+    let number = rest.starts_with(|c: char| c.is_ascii_digit()) || ["[ID]", "[PHONE]"].iter().any(|p| rest.starts_with(p));
+    number && packs::number_signs().iter().any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(m.trim()))
 }

@@ -180,6 +180,8 @@ section_words! {
     /// The particles after a street type that make the word after them a street's name
     /// (`[street_particles]`: "place de la Gare", "via della Spiga").
     street_particles = "street_particles";
+    /// The words for "number" before the number they name (`[number_signs]`: "no", "Nr").
+    number_signs = "number_signs";
     /// The ordinary words that end a hospital's name (`[hospital_ends]`: "Mass General", "City Hospital").
     hospital_ends = "hospital_ends";
     /// The articles that open a name of ordinary words (`[articles]`: "hôpital la source", "la Croix-Rousse").
