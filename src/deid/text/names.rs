@@ -371,6 +371,12 @@ fn noun_determiners() -> &'static [(String, u32)] {
     WORDS.get_or_init(|| words_by_language("noun_determiners"))
 }
 
+/// The titles of every pack, each with the bits of the languages whose pack lists it (`[titles]`).
+pub(super) fn titles_by_language() -> &'static [(String, u32)] {
+    static WORDS: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| words_by_language("titles"))
+}
+
 /// The words of a section of every pack, folded as the detectors' view reads them ("på" is "pa"),
 /// each with the bit of the language whose pack lists it.
 fn words_by_language(section: &str) -> Vec<(String, u32)> {

@@ -673,3 +673,30 @@ fn every_number_sign_of_every_pack_after_a_facility_word_names_no_facility() {
     }
     assert!(n >= 10, "only {n} notes");
 }
+
+#[test]
+fn another_languages_title_that_is_an_ordinary_word_of_the_note_stays_that_word_in_one_case() {
+    // German "Dr. med." is Norwegian "med" (with): in a Norwegian note typed in one case, the word
+    // after it is no name ("KOM MED PLAKK PÅ ALBUENE"); German keeps its title ("DR. MED. [NAME]")
+    let no = pack("no");
+    let no_bit = lang_bit(packs::PACKS.iter().position(|p| p.lang == "no").unwrap());
+    let own: Vec<&str> = packs::section_of(no, "titles").chain(packs::section_of(pack("en"), "titles")).collect();
+    let mut n = 0;
+    for p in packs::PACKS.iter().filter(|p| p.lang != "no" && p.lang != "en") {
+        for title in packs::section_of(p, "titles").filter(|t| !own.contains(t) && t.chars().all(char::is_alphabetic)) {
+            // (an ordinary Norwegian word and no name of the lists)
+            if scrubber().lex.get(title) & no_bit == 0 || scrubber().lex.get(title) & (ANY_NAME | CITY | AMB_CITY) != 0 {
+                continue;
+            }
+            let note = format!("Pasienten kom {title} plakk på albuene i dag, og fikk behandling.");
+            for cased in [note.to_uppercase(), note.to_lowercase()] {
+                let out = scrubber().scrub(&cased, &[]).text;
+                assert_eq!(out, cased, "{title}");
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 2, "only {n} notes");
+    let out = scrubber().scrub("ÜBERWEISUNG DURCH DR. MED. KLAUS WEBER.", &[]).text;
+    assert_eq!(out, "ÜBERWEISUNG DURCH DR. MED. [NAME].");
+}

@@ -70,6 +70,15 @@ impl Scrubber {
                 if t.f & ACCENTED_WORD != 0 && !note.typed_with_accents(t.s, t.e) {
                     t.f &= !(LANGS | ACCENTED_WORD);
                 }
+                // another language's title that is an ordinary word of this note's is that word here:
+                // German "Dr. med." is Norwegian "med" (with): "kom med plakk" (English titles, which
+                // notes of every language write, stay: "Prof J. Herno")
+                if t.f & TITLE != 0 && t.f & keep & LANGS != 0 {
+                    let word = text[t.s..t.e].to_lowercase();
+                    if !super::names::titles_by_language().iter().any(|(w, bits)| *w == word && bits & (keep | english_bit()) != 0) {
+                        t.f &= !TITLE;
+                    }
+                }
                 if t.f & LANGS != 0 {
                     let f = t.f;
                     t.f = f & !(NAME_ONLY | CITY) | if f & GIVEN != 0 { AMB_GIVEN } else { 0 } | if f & SURNAME != 0 { AMB_SURNAME } else { 0 } | if f & CITY != 0 { AMB_CITY } else { 0 };
