@@ -452,6 +452,6 @@ fn corner_conjunctions() -> &'static [&'static str] {
 /// or sign perhaps between, or the placeholder a number became: "No. 2043", "Nr 17", "No: [ID]".
 fn numbers_what_follows(m: &str, after: &str) -> bool {
     let rest = after.trim_start_matches(['.', ':', '#']).trim_start_matches([' ', '\t']);
-    let number = rest.starts_with(|c: char| c.is_ascii_digit()) || ["[ID]", "[PHONE]"].iter().any(|p| rest.starts_with(p));
+    let number = rest.starts_with(|c: char| c.is_ascii_digit()) || [Placeholder::Id, Placeholder::Phone].iter().any(|p| rest.starts_with(p.token()));
     number && packs::number_signs().iter().any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(m.trim()))
 }

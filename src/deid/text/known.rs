@@ -32,7 +32,7 @@ impl Scrubber {
         let ascii = ascii::AsciiText::of(v);
         let hits = self.set.matches(ascii.as_str());
         let present = ascii.bytes_present();
-        let may_match = |i: usize| self.rxs[i].set_idx.is_none_or(|si| hits.matched(si)) && self.rxs[i].re.may_match(present);
+        let may_match = |i: usize| self.rxs[i].may_run(&hits, present);
         if self.date_full.iter().any(|&i| may_match(i) && self.rxs[i].re.matches_whole(v)) {
             return Date;
         }

@@ -288,16 +288,18 @@ impl Scrubber {
         left.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         let not_ascii = texts.iter().filter(|x| !x.is_ascii()).count();
         let left: String = left.iter().take(12).map(|(c, n)| format!(" {c:?} {n}")).collect();
-        // each pattern as `detect_typed` runs it (behind the combined scan, its byte string and its
+        // each pattern as `detect_typed` runs it (behind the combined scan and the bytes its matches
+        // need, `Rx::may_run`, its byte string and its
         // gate; captures where it has a group), after a first round that fills the automata's caches
         // (a cold run measures their building, which a running service pays once)
         let asciis: Vec<ascii::AsciiText> = texts.iter().map(|x| ascii::AsciiText::of(x)).collect();
         let hits: Vec<regex::SetMatches> = asciis.iter().map(|x| self.set.matches(x.as_str())).collect();
+        let presents: Vec<u128> = asciis.iter().map(|x| x.bytes_present()).collect();
         let words: Vec<u32> = texts.iter().map(|x| self.lex.flags_of_words(x, !0)).collect();
         let run = |rx: &Rx| -> usize {
             let mut n = 0;
             for (i, x) in asciis.iter().enumerate() {
-                let skip = rx.set_idx.is_some_and(|si| !hits[i].matched(si))
+                let skip = !rx.may_run(&hits[i], presents[i])
                     || rx.needs.is_some_and(|b| !x.as_str().contains(b))
                     || rx.gate != 0 && words[i] & rx.gate == 0;
                 if !skip {
@@ -558,7 +560,7 @@ impl Scrubber {
         let bytes_present = ascii.bytes_present();
         let mut words_present: Option<u32> = None;
         for rx in self.rxs.iter() {
-            if rx.set_idx.is_some_and(|si| !hits.matched(si)) || !rx.re.may_match(bytes_present) {
+            if !rx.may_run(&hits, bytes_present) {
                 continue;
             }
             if let Some(n) = rx.needs {

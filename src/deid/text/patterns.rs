@@ -114,6 +114,15 @@ pub(super) struct Rx {
     pub(super) gate: u32,
 }
 
+impl Rx {
+    /// Whether the text's first reading lets the pattern run: the combined scan's `hits` saw it
+    /// match (a pattern outside the set always may), and the text's ASCII form holds the bytes
+    /// `present` its every match needs (`ascii::Pattern::may_match`).
+    pub(super) fn may_run(&self, hits: &regex::SetMatches, present: u128) -> bool {
+        self.set_idx.is_none_or(|si| hits.matched(si)) && self.re.may_match(present)
+    }
+}
+
 /// The words of one section of every pack, any case, longest first.
 pub(super) fn pack_words_re(section: &str) -> String {
     packs::any_case_alternatives(packs::section(section).map(regex::escape).collect())
